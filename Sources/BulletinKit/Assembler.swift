@@ -1,0 +1,118 @@
+import BulletinModel
+import BulletinReaders
+
+/// Groups source articles into publications ▸ volumes ▸ issues ▸ articles, with ids from content.
+public struct Assembler: Sendable {
+    /// Creates an assembler.
+    public init() {}
+
+    /// The archive of `articles`, and what was wrong with them taken together (duplicates, conflicting headers).
+    ///
+    /// Input order does not matter: everything is sorted by content-derived keys.
+    public func assemble(_ articles: [SourceArticle], defaultLanguage: String = "en") -> (Archive, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let sorted = articles.sorted { $0.source.path < $1.source.path }
+
+        // Publication names compare case- and space-insensitively; the first spelling (in path order) is kept.
+        var displayNames: [String: String] = [:]
+        for article in sorted {
+            let key = Self.publicationKey(article.publication)
+            if displayNames[key] == nil { displayNames[key] = article.publication }
+        }
+        var slugs: [String: String] = [:]
+        var takenSlugs: Set<String> = []
+        for key in displayNames.keys.sorted() {
+            let base = Slug.make(displayNames[key]!, maxLength: 40, fallback: "publication")
+            var slug = base
+            var counter = 2
+            while takenSlugs.contains(slug) { slug = "\(base)-\(counter)"; counter += 1 }
+            takenSlugs.insert(slug)
+            slugs[key] = slug
+        }
+
+        struct IssueKey: Hashable, Comparable {
+            var publication: String
+            var volume: Int
+            var issue: Int
+            static func < (a: IssueKey, b: IssueKey) -> Bool { (a.publication, a.volume, a.issue) < (b.publication, b.volume, b.issue) }
+        }
+        var grouped: [IssueKey: [SourceArticle]] = [:]
+        for article in sorted {
+            grouped[IssueKey(publication: slugs[Self.publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(article)
+        }
+
+        var publications: [String: [Int: [Issue]]] = [:]
+        for key in grouped.keys.sorted() {
+            let members = grouped[key]!.sorted { a, b in
+                (a.order ?? Int.max, Self.fileName(a.source.path), a.source.path) < (b.order ?? Int.max, Self.fileName(b.source.path), b.source.path)
+            }
+            let publicationName = displayNames[Self.publicationKey(members[0].publication)]!
+            let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
+            var seen: [String: SourceArticle] = [:]
+            var built: [Article] = []
+            for member in members {
+                let body = member.blocks.map(\.plainText).joined(separator: "\n\n")
+                let bodyHash = SHA256.hex(of: body)
+                if let first = seen[bodyHash] {
+                    diagnostics.append(Diagnostic(
+                        id: "assembly.duplicate-article", severity: .warning,
+                        message: "this article repeats \(first.source.path) word for word in \(publicationName) \(key.volume)/\(key.issue); the copy is left out",
+                        location: member.headerLocation, fix: "remove one of the two files"
+                    ))
+                    continue
+                }
+                seen[bodyHash] = member
+                let words = body.split(whereSeparator: \.isWhitespace).count
+                var extra = member.extraFields
+                if member.publication != publicationName, Self.publicationKey(member.publication) == Self.publicationKey(publicationName) {
+                    extra.append(HeaderField(key: "Publication-Spelling", value: member.publication))
+                }
+                let metadata = ArticleMetadata(
+                    id: "\(issueID)-\(bodyHash.prefix(12))", slug: "", title: member.title ?? "", titleIsDerived: false,
+                    publication: publicationName, volume: key.volume, issue: key.issue, date: member.date,
+                    authors: member.authors, language: member.language ?? defaultLanguage, section: member.section,
+                    order: member.order, source: member.source, wordCount: words,
+                    summary: member.summary.map { ArticleSummary(text: $0, dek: $0, origin: .source) },
+                    extraFields: extra
+                )
+                built.append(Article(metadata: metadata, blocks: member.blocks))
+            }
+            let dates = Set(members.compactMap(\.date)).sorted()
+            if dates.count > 1 {
+                let later = members.first { $0.date == dates.last }!
+                diagnostics.append(Diagnostic(
+                    id: "assembly.conflicting-dates", severity: .warning,
+                    message: "articles of \(publicationName) \(key.volume)/\(key.issue) give different dates (\(dates.joined(separator: ", "))); the issue takes \(dates[0])",
+                    location: later.headerLocation, fix: "give every article of one issue the same Date"
+                ))
+            }
+            let orders = members.compactMap(\.order)
+            if Set(orders).count != orders.count, let repeated = members.first(where: { member in orders.filter { $0 == member.order }.count > 1 }) {
+                diagnostics.append(Diagnostic(
+                    id: "assembly.repeated-order", severity: .warning,
+                    message: "two articles of \(publicationName) \(key.volume)/\(key.issue) share Order \(repeated.order!); they follow file-name order",
+                    location: repeated.headerLocation, fix: "give each article of the issue its own Order"
+                ))
+            }
+            let issue = Issue(id: issueID, publication: publicationName, publicationSlug: key.publication, volume: key.volume,
+                              number: key.issue, date: dates.first, articles: built)
+            publications[key.publication, default: [:]][key.volume, default: []].append(issue)
+        }
+
+        let archive = Archive(publications: publications.keys.sorted().map { slug in
+            let volumes = publications[slug]!
+            let name = volumes.values.first!.first!.publication
+            return Publication(name: name, slug: slug, volumes: volumes.keys.sorted().map { Volume(number: $0, issues: volumes[$0]!) })
+        })
+        return (archive, diagnostics.sorted())
+    }
+
+    /// The comparison key for publication names: lowercase, spaces removed.
+    public static func publicationKey(_ name: String) -> String {
+        String(name.lowercased().filter { !$0.isWhitespace })
+    }
+
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

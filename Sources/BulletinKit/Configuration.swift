@@ -1,0 +1,80 @@
+import BulletinWriters
+import Foundation
+import Yams
+
+/// The project configuration, read from `bulletin.yml`. Every field is optional.
+public struct Configuration: Sendable, Hashable, Codable {
+    /// The site's and feeds' title.
+    public var title: String?
+    /// Absolute base URL of the published site, for feeds, canonical links and EPUB links to the site.
+    public var baseURL: String?
+    /// Publisher, for EPUB metadata and feeds.
+    public var publisher: String?
+    /// Rights statement.
+    public var rights: String?
+    /// Default language for sources that do not name one.
+    public var language: String?
+    /// Formats to build when `--formats` is not given.
+    public var formats: [String]?
+    /// Theme name or path.
+    public var theme: String?
+    /// Source folders or files, relative to the configuration file.
+    public var sources: [String]?
+    /// Output folder, relative to the configuration file.
+    public var output: String?
+    /// Plain-text settings.
+    public var text: TextSettings?
+    /// Feed settings.
+    public var feeds: FeedSettings?
+    /// EPUB settings.
+    public var epub: EPUBSettings?
+
+    /// Plain-text settings.
+    public struct TextSettings: Sendable, Hashable, Codable {
+        /// Wrap column.
+        public var width: Int?
+    }
+
+    /// Feed settings.
+    public struct FeedSettings: Sendable, Hashable, Codable {
+        /// Items per feed document before paging.
+        public var itemLimit: Int?
+    }
+
+    /// EPUB settings.
+    public struct EPUBSettings: Sendable, Hashable, Codable {
+        /// Also write one book per volume.
+        public var perVolume: Bool?
+    }
+
+    /// An empty configuration: every default.
+    public init() {}
+
+    /// Reads YAML, reporting a problem with its line and column.
+    public static func parse(_ text: String, path: String) throws -> Configuration {
+        if text.allSatisfy(\.isWhitespace) { return Configuration() }
+        do {
+            return try YAMLDecoder().decode(Configuration.self, from: text)
+        } catch let error as YamlError {
+            throw BulletinError(code: .invalidConfiguration, message: "\(path): \(error)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw BulletinError(code: .invalidConfiguration, message: "\(path): the field '\(field)' has the wrong type: \(context.debugDescription)")
+        } catch {
+            throw BulletinError(code: .invalidConfiguration, message: "\(path): \(error)")
+        }
+    }
+
+    /// The settings writers read.
+    public var writerSettings: WriterSettings {
+        var settings = WriterSettings()
+        if let width = text?.width, width >= 20 { settings.textWidth = width }
+        if let baseURL { settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let title { settings.siteTitle = title }
+        settings.publisher = publisher
+        settings.rights = rights
+        if let limit = feeds?.itemLimit, limit > 0 { settings.feedItemLimit = limit }
+        if let perVolume = epub?.perVolume { settings.epubPerVolume = perVolume }
+        return settings
+    }
+}

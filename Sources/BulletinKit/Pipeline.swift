@@ -1,0 +1,193 @@
+import BulletinModel
+import BulletinReaders
+import BulletinTransforms
+import BulletinWriters
+import Foundation
+
+/// The staged pipeline: read ▸ assemble ▸ transform ▸ write.
+public struct Pipeline: Sendable {
+    /// The project configuration.
+    public var configuration: Configuration
+    /// Readers by format.
+    public var readers: ReaderRegistry
+    /// Writers by format.
+    public var writers: WriterRegistry
+    /// Hears progress.
+    public var observer: any BuildObserver
+    /// Tasks run at once; defaults to the number of cores.
+    public var concurrency: Int
+
+    /// Creates a pipeline.
+    public init(
+        configuration: Configuration = Configuration(), readers: ReaderRegistry = .standard, writers: WriterRegistry = .standard,
+        observer: any BuildObserver = SilentObserver(), concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.configuration = configuration
+        self.readers = readers
+        self.writers = writers
+        self.observer = observer
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// The per-article transforms, in order.
+    public var articleTransforms: [any ArticleTransform] {
+        [TitleDerivation()]
+    }
+
+    /// The archive-wide transforms, in order, after the per-article ones.
+    public var archiveTransforms: [any ArchiveTransform] {
+        [SlugAssignment(), CrossReferenceResolution()]
+    }
+
+    private static let stepNames = ["Read sources", "Assemble issues", "Transform articles", "Link the archive", "Write outputs"]
+
+    // MARK: - Reading
+
+    /// Reads every file in parallel; the results come back in input order.
+    public func read(_ files: [SourceFile]) async -> [ReadResult] {
+        await parallelMap(files) { file in
+            let fileExtension = file.path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }
+            let reader = fileExtension.flatMap { readers.reader(forExtension: String($0)) } ?? BulletinTextReader()
+            return reader.read(file.bytes, path: file.path)
+        }
+    }
+
+    /// Reads, assembles and transforms. Throws when any source has an error; the error carries every diagnostic.
+    public func load(_ files: [SourceFile]) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
+        let count = Self.stepNames.count
+        observer.stepStarted(1, of: count, name: Self.stepNames[0])
+        let results = await read(files)
+        var diagnostics = results.flatMap(\.diagnostics)
+        if files.isEmpty {
+            throw BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
+        }
+        observer.stepStarted(2, of: count, name: Self.stepNames[1])
+        let (assembled, assemblyDiagnostics) = Assembler().assemble(results.compactMap(\.article), defaultLanguage: configuration.language ?? "en")
+        diagnostics += assemblyDiagnostics
+        observer.stepStarted(3, of: count, name: Self.stepNames[2])
+        let archive = await transform(assembled)
+        observer.stepStarted(4, of: count, name: Self.stepNames[3])
+        let linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
+        return (linked, diagnostics.sorted())
+    }
+
+    /// Applies the article transforms to every article, in parallel.
+    public func transform(_ archive: Archive) async -> Archive {
+        let transforms = articleTransforms
+        let articles = archive.articles
+        let transformed = await parallelMap(articles) { article in
+            transforms.reduce(article) { $1.apply(to: $0) }
+        }
+        var result = archive
+        var next = 0
+        for p in result.publications.indices {
+            for v in result.publications[p].volumes.indices {
+                for i in result.publications[p].volumes[v].issues.indices {
+                    for a in result.publications[p].volumes[v].issues[i].articles.indices {
+                        result.publications[p].volumes[v].issues[i].articles[a] = transformed[next]
+                        next += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Writing
+
+    /// Runs the writers of `formats` over the archive, issues in parallel, into `sink`.
+    public func write(_ archive: Archive, formats: [String], theme: Theme, to sink: any OutputSink) async throws {
+        let context = WriterContext(settings: configuration.writerSettings, theme: theme)
+        let chosen = try formats.map { format in
+            guard let writer = writers[format] else {
+                throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
+            }
+            return writer
+        }
+        observer.stepStarted(5, of: Self.stepNames.count, name: Self.stepNames[4])
+        enum Job: Sendable {
+            case issue(writer: Int, issue: Int)
+            case archive(writer: Int)
+        }
+        let issues = archive.issues
+        var jobs: [Job] = chosen.indices.map { .archive(writer: $0) }
+        for writer in chosen.indices { for issue in issues.indices { jobs.append(.issue(writer: writer, issue: issue)) } }
+        let total = jobs.count
+        let observer = self.observer
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var started = 0
+            var completed = 0
+            func start(_ job: Job) {
+                group.addTask {
+                    switch job {
+                    case .issue(let writer, let issue):
+                        try chosen[writer].write(issues[issue], in: archive, to: sink, context: context)
+                    case .archive(let writer):
+                        try chosen[writer].writeArchive(archive, to: sink, context: context)
+                    }
+                }
+            }
+            while started < min(concurrency, total) { start(jobs[started]); started += 1 }
+            while try await group.next() != nil {
+                completed += 1
+                if completed % 16 == 0 || completed == total { observer.progress(completed: completed, total: total) }
+                if started < total { start(jobs[started]); started += 1 }
+            }
+        }
+    }
+
+    /// Builds `files` into `output` atomically and writes `manifest.json`.
+    public func build(_ files: [SourceFile], output: URL, formats: [String], theme: Theme) async throws -> BuildReport {
+        let (archive, diagnostics) = try await load(files)
+        let entries = try await AtomicOutput(destination: output).write { staging in
+            let sink = DirectorySink(root: staging)
+            try await write(archive, formats: formats, theme: theme, to: sink)
+            let manifest = Manifest(archive: archive, formats: formats, files: sink.entries)
+            let bytes = try JSONWriter.encode(manifest, pretty: true)
+            do {
+                try Data(bytes).write(to: staging.appendingPathComponent("manifest.json"))
+            } catch {
+                throw BulletinError(code: .fileSystem, message: "cannot write manifest.json: \(error.localizedDescription)")
+            }
+            return sink.entries
+        }
+        return BuildReport(archive: archive, diagnostics: diagnostics, files: entries)
+    }
+
+    /// `transform` over `items` with at most ``concurrency`` tasks, results in input order.
+    func parallelMap<Input: Sendable, Output: Sendable>(_ items: [Input], _ transform: @escaping @Sendable (Input) -> Output) async -> [Output] {
+        guard items.count > 1, concurrency > 1 else { return items.map(transform) }
+        let chunkSize = max(1, (items.count + concurrency * 4 - 1) / (concurrency * 4))
+        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
+        var results = [[Output]](repeating: [], count: chunks.count)
+        await withTaskGroup(of: (Int, [Output]).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                let range = chunks[index]
+                group.addTask { (index, items[range].map(transform)) }
+                next += 1
+            }
+            while next < min(concurrency, chunks.count) { start() }
+            while let (index, output) = await group.next() {
+                results[index] = output
+                if next < chunks.count { start() }
+            }
+        }
+        return results.flatMap { $0 }
+    }
+}
+
+/// What a build made.
+public struct BuildReport: Sendable {
+    /// The archive as written.
+    public var archive: Archive
+    /// Warnings (errors stop a build before this).
+    public var diagnostics: [Diagnostic]
+    /// Every file written besides the manifest.
+    public var files: [Manifest.FileEntry]
+}

@@ -1,0 +1,112 @@
+import BulletinModel
+import BulletinWriters
+import Foundation
+
+/// What one `bulletin build` works on: configuration, sources, output, formats and theme, all resolved.
+public struct Project: Sendable {
+    /// The configuration in force.
+    public var configuration: Configuration
+    /// The sources, read.
+    public var sources: [SourceFile]
+    /// The output folder.
+    public var output: URL
+    /// Formats to build.
+    public var formats: [String]
+    /// The theme, merged over the default.
+    public var theme: Theme
+
+    /// Resolves command-line values against the configuration: explicit values win, then the configuration,
+    /// then defaults. With no sources and no configuration the bundled example archive is the source.
+    public static func resolve(
+        sources: [String], configPath: String?, output: String?, formats: String?, theme: String?,
+        writers: WriterRegistry = .standard
+    ) throws -> Project {
+        let implicitConfig = configPath == nil && sources.isEmpty && FileManager.default.fileExists(atPath: "bulletin.yml")
+        let path = configPath ?? (implicitConfig ? "bulletin.yml" : nil)
+        let configuration = try Self.configuration(at: path)
+        let base = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func relative(_ value: String) -> String {
+            value.hasPrefix("/") ? value : base.appendingPathComponent(value).path
+        }
+        let files: [SourceFile]
+        if !sources.isEmpty {
+            files = try SourceDiscovery().files(under: sources)
+        } else if let configured = configuration.sources, !configured.isEmpty {
+            files = try SourceDiscovery().files(under: configured.map(relative))
+        } else if path == nil {
+            files = Resources.exampleSources
+        } else {
+            throw BulletinError(code: .invalidUsage, message: "\(path!) names no sources; add 'sources: [folder]' or give source folders on the command line")
+        }
+        let outputPath = output ?? configuration.output.map(relative) ?? "output"
+        let chosen = formats.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            ?? configuration.formats ?? writers.formats
+        for format in chosen where writers[format] == nil {
+            throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
+        }
+        return Project(
+            configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
+            formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme)
+        )
+    }
+
+    /// The configuration at `path`, or the defaults when nil.
+    public static func configuration(at path: String?) throws -> Configuration {
+        guard let path else { return Configuration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
+        }
+        return try Configuration.parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+}
+
+/// `bulletin convert`: one source, one format.
+public struct Converter: Sendable {
+    /// The configuration in force.
+    public var configuration: Configuration
+    /// Writers by format.
+    public var writers: WriterRegistry
+
+    /// Creates a converter.
+    public init(configuration: Configuration = Configuration(), writers: WriterRegistry = .standard) {
+        self.configuration = configuration
+        self.writers = writers
+    }
+
+    /// The standalone document `format` makes of `file`, and the warnings reading it gave.
+    public func convert(_ file: SourceFile, to format: String, theme: Theme? = nil) async throws -> (bytes: [UInt8], diagnostics: [Diagnostic]) {
+        guard let writer = writers[format] else {
+            throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
+        }
+        let pipeline = Pipeline(configuration: configuration, writers: writers, concurrency: 1)
+        let (archive, diagnostics) = try await pipeline.load([file])
+        guard let article = archive.articles.first else {
+            throw BulletinError(code: .invalidSources, message: "\(file.path): no article was read")
+        }
+        let context = WriterContext(settings: configuration.writerSettings, theme: try theme ?? Resources.theme(configuration.theme))
+        do {
+            return (try writer.standalone(article, in: archive, context: context), diagnostics)
+        } catch let error as BulletinError {
+            throw error
+        } catch {
+            throw BulletinError(code: .writer, message: "\(error)")
+        }
+    }
+}
+
+/// `bulletin check`: reads and assembles, reports every diagnostic, writes nothing.
+public struct Checker: Sendable {
+    /// Creates a checker.
+    public init() {}
+
+    /// Every diagnostic of every file, sorted by location.
+    public func check(_ files: [SourceFile]) async throws -> [Diagnostic] {
+        let pipeline = Pipeline()
+        let results = await pipeline.read(files)
+        var diagnostics = results.flatMap(\.diagnostics)
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += Assembler().assemble(results.compactMap(\.article)).1
+        }
+        return diagnostics.sorted()
+    }
+}

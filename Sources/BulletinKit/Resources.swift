@@ -1,0 +1,63 @@
+import BulletinWriters
+import Foundation
+
+/// The files built into the binary: the themes, the JSON Schema, the example archive.
+public enum Resources {
+    /// A file's bytes by repository-relative path, e.g. `Schemas/bulletin.schema.json`.
+    public static func file(_ path: String) -> [UInt8]? {
+        EmbeddedResources.base64[path].flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+    }
+
+    /// Repository-relative paths under `folder`, sorted.
+    public static func paths(under folder: String) -> [String] {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return EmbeddedResources.base64.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// The JSON Schema of the document tree.
+    public static var schema: String {
+        String(decoding: file("Schemas/bulletin.schema.json") ?? [], as: UTF8.self)
+    }
+
+    /// The example archive's sources, with their repository-relative paths.
+    public static var exampleSources: [SourceFile] {
+        paths(under: "Examples").filter { $0.hasSuffix(".txt") }.map { SourceFile(path: $0, bytes: file($0) ?? []) }
+    }
+
+    /// Embedded theme names.
+    public static var themeNames: [String] {
+        Set(paths(under: "Themes").compactMap { $0.split(separator: "/").dropFirst().first.map(String.init) }).sorted()
+    }
+
+    /// A theme by name (embedded) or by folder path, merged file by file over the default theme.
+    public static func theme(_ nameOrPath: String?) throws -> Theme {
+        var files = embeddedTheme("default")
+        guard let nameOrPath, nameOrPath != "default" else { return Theme(files: files) }
+        if themeNames.contains(nameOrPath), !nameOrPath.contains("/") {
+            files.merge(embeddedTheme(nameOrPath)) { $1 }
+            return Theme(files: files)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BulletinError(code: .invalidUsage, message: "no theme '\(nameOrPath)': give a theme name (\(themeNames.joined(separator: ", "))) or a folder")
+        }
+        let root = URL(fileURLWithPath: nameOrPath)
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let relative = enumerator?.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let url = root.appendingPathComponent(relative)
+            var entryIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue,
+                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+            files[relative] = [UInt8](data)
+        }
+        return Theme(files: files)
+    }
+
+    private static func embeddedTheme(_ name: String) -> [String: [UInt8]] {
+        let prefix = "Themes/\(name)/"
+        var files: [String: [UInt8]] = [:]
+        for path in paths(under: prefix) { files[String(path.dropFirst(prefix.count))] = file(path) }
+        return files
+    }
+}

@@ -1,0 +1,110 @@
+/// The whole archive: publications ▸ volumes ▸ issues ▸ articles.
+public struct Archive: Sendable, Hashable, Codable {
+    /// Publications, sorted by slug.
+    public var publications: [Publication]
+
+    /// Creates an archive.
+    public init(publications: [Publication]) {
+        self.publications = publications
+    }
+
+    /// Every issue, in publication, volume, issue order.
+    public var issues: [Issue] {
+        publications.flatMap { $0.volumes.flatMap(\.issues) }
+    }
+
+    /// Every article, in archive order.
+    public var articles: [Article] {
+        issues.flatMap(\.articles)
+    }
+}
+
+/// A publication, such as "Monitor".
+public struct Publication: Sendable, Hashable, Codable, Identifiable {
+    /// The display name (the first spelling met).
+    public var name: String
+    /// URL-safe slug.
+    public var slug: String
+    /// Volumes, ascending.
+    public var volumes: [Volume]
+
+    /// The slug doubles as the id.
+    public var id: String { slug }
+
+    /// Creates a publication.
+    public init(name: String, slug: String, volumes: [Volume]) {
+        self.name = name
+        self.slug = slug
+        self.volumes = volumes
+    }
+}
+
+/// One volume of a publication.
+public struct Volume: Sendable, Hashable, Codable {
+    /// The volume number.
+    public var number: Int
+    /// Issues, ascending.
+    public var issues: [Issue]
+
+    /// Creates a volume.
+    public init(number: Int, issues: [Issue]) {
+        self.number = number
+        self.issues = issues
+    }
+}
+
+/// One issue: the articles published together.
+public struct Issue: Sendable, Hashable, Codable, Identifiable {
+    /// Stable id, e.g. `monitor-v6-i23`.
+    public var id: String
+    /// The publication's display name.
+    public var publication: String
+    /// The publication's slug.
+    public var publicationSlug: String
+    /// The volume number.
+    public var volume: Int
+    /// The issue number.
+    public var number: Int
+    /// The issue date (ISO 8601), the earliest article date when known.
+    public var date: String?
+    /// Articles in reading order.
+    public var articles: [Article]
+
+    /// Creates an issue.
+    public init(id: String, publication: String, publicationSlug: String, volume: Int, number: Int, date: String?, articles: [Article]) {
+        self.id = id
+        self.publication = publication
+        self.publicationSlug = publicationSlug
+        self.volume = volume
+        self.number = number
+        self.date = date
+        self.articles = articles
+    }
+
+    /// A reference to this issue.
+    public var reference: IssueReference {
+        IssueReference(id: id, publication: publication, volume: volume, issue: number)
+    }
+
+    /// "Monitor — Volume 6, Issue 23".
+    public var displayTitle: String {
+        "\(publication) — Volume \(volume), Issue \(number)"
+    }
+}
+
+/// The JSON document the JSON writer emits per issue, versioned by `schemaVersion`.
+public struct IssueDocument: Sendable, Hashable, Codable {
+    /// The version of the document schema.
+    public static let currentSchemaVersion = 1
+
+    /// The schema version the document follows.
+    public var schemaVersion: Int
+    /// The issue with its articles.
+    public var issue: Issue
+
+    /// Creates a document of the current schema version.
+    public init(issue: Issue) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.issue = issue
+    }
+}

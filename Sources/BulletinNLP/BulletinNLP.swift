@@ -1,0 +1,1 @@
+// Language analysis over plain strings: sentence segmentation, extractive summaries, named entities.

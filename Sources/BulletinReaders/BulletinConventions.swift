@@ -1,0 +1,116 @@
+import BulletinModel
+
+/// Finds the bulletin conventions inside running text: source attributions and cross-references.
+///
+/// `(Russian agencies, February 1)` is a citation; `(see the Monitor, January 17)` is a cross-reference.
+/// Any other parenthetical stays text. The original text is kept in the node.
+public enum BulletinConventions {
+    private static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+        "december": 12, "dec": 12,
+    ]
+
+    /// Splits `text` into text, citation and cross-reference inlines.
+    public static func inlines(in text: String) -> [Inline] {
+        var result: [Inline] = []
+        var pending = Substring()
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "(") {
+            guard let close = rest[open...].firstIndex(of: ")") else { break }
+            let inner = rest[rest.index(after: open)..<close]
+            if inner.contains("(") {
+                // Nested or unbalanced: keep the text up to the inner parenthesis and look again from there.
+                let innerOpen = inner.lastIndex(of: "(")!
+                pending += rest[..<innerOpen]
+                rest = rest[innerOpen...]
+                continue
+            }
+            let original = String(rest[open...close])
+            if let node = node(for: inner, original: original) {
+                pending += rest[..<open]
+                if !pending.isEmpty { result.append(.text(String(pending))) }
+                pending = ""
+                result.append(node)
+            } else {
+                pending += rest[...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        pending += rest
+        if !pending.isEmpty { result.append(.text(String(pending))) }
+        return result
+    }
+
+    private static func node(for inner: Substring, original: String) -> Inline? {
+        let trimmed = inner.trimmingSpaces
+        if let reference = crossReference(trimmed, original: original) { return .crossReference(reference) }
+        var sources: [CitationSource] = []
+        for part in trimmed.split(separator: ";") {
+            guard let source = citationSource(part.trimmingSpaces) else { return nil }
+            sources.append(source)
+        }
+        return sources.isEmpty ? nil : .citation(Citation(text: original, sources: sources))
+    }
+
+    private static func crossReference(_ inner: Substring, original: String) -> CrossReference? {
+        var words = inner.split(separator: " ", omittingEmptySubsequences: true)[...]
+        guard let first = words.first, first.lowercased() == "see" else { return nil }
+        words = words.dropFirst()
+        if words.first?.lowercased() == "also" { words = words.dropFirst() }
+        if words.first?.lowercased() == "the" { words = words.dropFirst() }
+        let remainder = words.joined(separator: " ")
+        guard let comma = remainder.firstIndex(of: ",") else { return nil }
+        let publication = remainder[..<comma].trimmingSpaces
+        let date = remainder[remainder.index(after: comma)...].trimmingSpaces
+        guard !publication.isEmpty, publication.count <= 60, publication.first!.isUppercase, isDate(date) else { return nil }
+        return CrossReference(text: original, publication: String(publication), date: String(date))
+    }
+
+    private static func citationSource(_ part: Substring) -> CitationSource? {
+        guard let comma = part.lastIndex(of: ","), !part[..<comma].isEmpty else { return nil }
+        var name = part[..<comma].trimmingSpaces
+        var date = part[part.index(after: comma)...].trimmingSpaces
+        // "Reuters, February 1, 2000": the year belongs to the date.
+        if date.allSatisfy(\.isNumber), date.count == 4, let earlier = name.lastIndex(of: ",") {
+            date = part[part.index(after: earlier)...].trimmingSpaces
+            name = part[..<earlier].trimmingSpaces
+        }
+        guard !name.isEmpty, name.count <= 80, isDate(date) else { return nil }
+        return CitationSource(name: String(name), date: String(date))
+    }
+
+    /// "February 1", "Feb. 1-2", "January 17, 2000", "February 1 and 3".
+    static func isDate(_ text: Substring) -> Bool {
+        monthAndDay(text) != nil
+    }
+
+    /// The month (1–12) and first day of a date like "January 17", when it is one.
+    public static func monthAndDay(_ text: some StringProtocol) -> (month: Int, day: Int)? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+        guard words.count >= 2, words.count <= 5 else { return nil }
+        var monthWord = words[0]
+        if monthWord.hasSuffix(".") { monthWord.removeLast() }
+        guard let month = months[monthWord] else { return nil }
+        let dayDigits = words[1].prefix { $0.isASCII && $0.isNumber }
+        guard let day = Int(dayDigits), (1...31).contains(day) else { return nil }
+        let allowed = words[1].dropFirst(dayDigits.count).allSatisfy { "-–0123456789".contains($0) }
+        guard allowed else { return nil }
+        for word in words.dropFirst(2) where !(word == "and" || word.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })) {
+            return nil
+        }
+        return (month, day)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace.
+    var trimmingSpaces: SubSequence {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[start..<end]
+    }
+}

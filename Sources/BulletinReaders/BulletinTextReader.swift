@@ -1,0 +1,265 @@
+import BulletinModel
+
+/// Reads the bulletin text format: a header naming publication, volume and issue, then paragraphs.
+///
+/// ```
+/// Publication: Monitor Volume: 6 Issue: 23
+/// Date: 2000-02-02
+///
+/// First paragraph, possibly soft-wrapped
+/// over several lines.
+/// ```
+public struct BulletinTextReader: SourceReader {
+    public let format = "text"
+    public let fileExtensions = ["txt", "bulletin"]
+
+    /// Creates a reader.
+    public init() {}
+
+    /// Fields the reader interprets, by lowercase key.
+    enum Field: String, CaseIterable {
+        case publication, volume, issue, date, title, author, authors, section, language, order, summary
+
+        /// The key as written in documentation: "Publication".
+        var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+        /// Fields that may share a line with others; the rest take the line's remainder as their value.
+        var sharesLine: Bool {
+            switch self {
+            case .publication, .volume, .issue, .date, .language, .order: true
+            case .title, .author, .authors, .section, .summary: false
+            }
+        }
+    }
+
+    public func read(_ bytes: [UInt8], path: String) -> ReadResult {
+        var diagnostics: [Diagnostic] = []
+        func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int, text: String? = nil, fix: String? = nil) {
+            diagnostics.append(Diagnostic(
+                id: "reader.text.\(id)", severity: severity, message: message,
+                location: SourceLocation(path: path, line: line, column: column), sourceLine: text, fix: fix
+            ))
+        }
+        let headerExample = "start the file with a header line such as 'Publication: Monitor Volume: 6 Issue: 23', then a blank line, then the text"
+
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }) {
+            report("empty-file", .error, "the file is empty", line: 1, column: 1, fix: headerExample)
+            return ReadResult(article: nil, diagnostics: diagnostics)
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let column = nul - (bytes[..<nul].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            report("binary", .error, "this looks like a binary file (a NUL byte at offset \(nul)), not bulletin text", line: line, column: column,
+                   fix: "give only text sources (UTF-8 or Windows-1252) to Bulletin")
+            return ReadResult(article: nil, diagnostics: diagnostics)
+        }
+
+        let decoded = SourceTextDecoder.decode(bytes)
+        let lines = Self.splitLines(decoded.text)
+        if let (line, column) = decoded.firstInvalid {
+            report("invalid-utf8", .warning,
+                   "\(decoded.invalidByteCount) byte\(decoded.invalidByteCount == 1 ? " is" : "s are") not valid UTF-8; decoded as Windows-1252",
+                   line: line, column: column, text: lines[safe: line - 1], fix: "save the file as UTF-8 to silence this warning")
+        }
+        if let (line, column) = decoded.firstControl {
+            report("control-character", .warning,
+                   "\(decoded.controlCount) control character\(decoded.controlCount == 1 ? "" : "s") replaced by U+FFFD",
+                   line: line, column: column, text: lines[safe: line - 1], fix: "remove control characters from the source")
+        }
+
+        // The header: the first non-blank lines that are `Key: value` fields.
+        var index = 0
+        while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
+        let headerStart = index
+        var values: [Field: (value: String, line: Int, column: Int)] = [:]
+        var extra: [HeaderField] = []
+        while index < lines.count, let fields = Self.headerFields(in: lines[index]) {
+            for field in fields {
+                let lineNumber = index + 1
+                guard let known = Field(rawValue: field.key.lowercased()) else {
+                    report("unknown-field", .warning, "unknown header field '\(field.key)' is kept but not interpreted",
+                           line: lineNumber, column: field.keyColumn, text: lines[index],
+                           fix: "known fields are \(Field.allCases.map { $0.label }.joined(separator: ", "))")
+                    extra.append(HeaderField(key: field.key, value: field.value))
+                    continue
+                }
+                if let earlier = values[known], earlier.value != field.value {
+                    report("conflicting-field", .error, "'\(field.key)' is given twice with different values ('\(earlier.value)' on line \(earlier.line))",
+                           line: lineNumber, column: field.keyColumn, text: lines[index], fix: "keep one '\(field.key):' field")
+                }
+                values[known] = (field.value, lineNumber, field.valueColumn)
+            }
+            index += 1
+        }
+        if index == headerStart {
+            report("missing-header", .error, "the file has no header", line: headerStart + 1, column: 1, text: lines[safe: headerStart], fix: headerExample)
+            return ReadResult(article: nil, diagnostics: diagnostics)
+        }
+        let headerLine = headerStart + 1
+
+        func required(_ field: Field) -> (value: String, line: Int, column: Int)? {
+            guard let found = values[field], !found.value.isEmpty else {
+                let label = field.label
+                report("missing-\(field.rawValue)", .error, "the header has no \(label) field", line: headerLine, column: 1,
+                       text: lines[headerStart], fix: "add '\(label): …' to the header, e.g. 'Publication: Monitor Volume: 6 Issue: 23'")
+                return nil
+            }
+            return found
+        }
+        func number(_ field: Field) -> Int? {
+            guard let found = required(field) else { return nil }
+            guard let value = Int(found.value), value >= 0, value < 1_000_000 else {
+                report("invalid-\(field.rawValue)", .error, "\(field.label) must be a whole number, not '\(found.value)'",
+                       line: found.line, column: found.column, text: lines[found.line - 1], fix: "write the \(field.rawValue) number in digits, e.g. '\(field.label): 6'")
+                return nil
+            }
+            return value
+        }
+        let publication = required(.publication)?.value
+        let volume = number(.volume)
+        let issue = number(.issue)
+        var date: String?
+        if let given = values[.date] {
+            date = DateParser.isoDate(from: given.value)
+            if date == nil {
+                report("invalid-date", .error, "cannot read the date '\(given.value)'", line: given.line, column: given.column,
+                       text: lines[given.line - 1], fix: "write dates as YYYY-MM-DD, e.g. 'Date: 2000-02-02'")
+            }
+        }
+        var order: Int?
+        if let given = values[.order] {
+            order = Int(given.value)
+            if order == nil {
+                report("invalid-order", .error, "Order must be a whole number, not '\(given.value)'", line: given.line, column: given.column,
+                       text: lines[given.line - 1], fix: "write the position in the issue in digits, e.g. 'Order: 2'")
+            }
+        }
+
+        // The body: paragraphs separated by blank lines; single newlines are soft wraps.
+        var blocks: [Block] = []
+        var paragraphLines: [(text: Substring, line: Int)] = []
+        func flush() {
+            guard let first = paragraphLines.first, let last = paragraphLines.last else { return }
+            let text = paragraphLines.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: " ")
+            let firstColumn = (first.text.firstIndex { !$0.isWhitespace }).map { first.text.distance(from: first.text.startIndex, to: $0) + 1 } ?? 1
+            let lastColumn = (last.text.lastIndex { !$0.isWhitespace }).map { last.text.distance(from: last.text.startIndex, to: $0) + 1 } ?? 1
+            let span = SourceSpan(startLine: first.line, startColumn: firstColumn, endLine: last.line, endColumn: lastColumn)
+            blocks.append(.paragraph(BulletinConventions.inlines(in: text), span: span))
+            paragraphLines.removeAll()
+        }
+        while index < lines.count {
+            let line = lines[index]
+            if line.allSatisfy(\.isWhitespace) { flush() } else { paragraphLines.append((line[...], index + 1)) }
+            index += 1
+        }
+        flush()
+        if blocks.isEmpty {
+            report("empty-body", .error, "the article has a header but no text", line: min(lines.count, headerLine + 1), column: 1,
+                   fix: "add the article's paragraphs after a blank line below the header")
+        }
+
+        guard !diagnostics.contains(where: { $0.severity == .error }), let publication, let volume, let issue else {
+            return ReadResult(article: nil, diagnostics: diagnostics)
+        }
+        let authorsValue = values[.authors]?.value ?? values[.author]?.value
+        let authors = authorsValue.map { $0.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0.trimmingSpaces) }.filter { !$0.isEmpty } } ?? []
+        let article = SourceArticle(
+            publication: publication.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+            volume: volume, issue: issue, date: date,
+            title: values[.title]?.value.nonEmpty, authors: authors,
+            language: values[.language]?.value.nonEmpty, section: values[.section]?.value.nonEmpty,
+            order: order, summary: values[.summary]?.value.nonEmpty, extraFields: extra, blocks: blocks,
+            source: SourceInfo(path: path, format: format, sha256: SHA256.hex(of: bytes)),
+            headerLocation: SourceLocation(path: path, line: headerLine, column: 1)
+        )
+        return ReadResult(article: article, diagnostics: diagnostics)
+    }
+
+    /// Lines split at LF, CRLF or CR.
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { lines.append(String(current)); current = String.UnicodeScalarView() }
+                previousWasCR = false
+            } else if scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                previousWasCR = true
+            } else {
+                current.append(scalar)
+                previousWasCR = false
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
+    struct RawField {
+        var key: String
+        var value: String
+        var keyColumn: Int
+        var valueColumn: Int
+    }
+
+    /// The `Key: value` fields of a header line, or nil when the line is not a header line.
+    static func headerFields(in line: String) -> [RawField]? {
+        let characters = Array(line)
+        var position = 0
+        while position < characters.count, characters[position].isWhitespace { position += 1 }
+        guard let first = key(in: characters, at: position) else { return nil }
+        var fields: [RawField] = []
+        var current = first
+        var keyColumn = position + 1
+        var cursor = first.valueStart
+        var valueStart = cursor
+        let splits = Field(rawValue: first.name.lowercased())?.sharesLine ?? true
+        while cursor <= characters.count {
+            var next: (name: String, valueStart: Int)?
+            if splits, cursor < characters.count, cursor > valueStart, characters[cursor - 1].isWhitespace,
+               let candidate = key(in: characters, at: cursor), Field(rawValue: candidate.name.lowercased())?.sharesLine == true {
+                next = candidate
+            }
+            if cursor == characters.count || next != nil {
+                let raw = String(characters[valueStart..<cursor])
+                let leading = raw.prefix { $0.isWhitespace }.count
+                fields.append(RawField(key: current.name, value: String(raw.trimmingSpaces), keyColumn: keyColumn, valueColumn: valueStart + leading + 1))
+                guard let next else { break }
+                current = next
+                keyColumn = cursor + 1
+                cursor = next.valueStart
+                valueStart = cursor
+                continue
+            }
+            cursor += 1
+        }
+        return fields
+    }
+
+    /// A key (letters, then letters, digits, spaces or hyphens, at most 30) followed by a colon, starting at `position`.
+    private static func key(in characters: [Character], at position: Int) -> (name: String, valueStart: Int)? {
+        guard position < characters.count, characters[position].isLetter, characters[position].isASCII else { return nil }
+        var end = position
+        while end < characters.count, end - position < 30, characters[end].isASCII, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
+            end += 1
+        }
+        guard end < characters.count, characters[end] == ":" else { return nil }
+        // A colon inside a URL or a time ("10:30") is not a field.
+        guard end + 1 == characters.count || characters[end + 1].isWhitespace else { return nil }
+        return (String(characters[position..<end]), end + 1)
+    }
+}
+
+extension String {
+    /// nil when empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Array {
+    /// The element at `index`, or nil when out of range.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

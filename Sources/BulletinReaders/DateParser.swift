@@ -1,0 +1,49 @@
+/// Reads the dates editors write into ISO 8601 calendar dates.
+public enum DateParser {
+    private static let monthNames = [
+        "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// `2000-02-02`, `February 2, 2000`, `2 February 2000` → `2000-02-02`; nil when not a real date.
+    public static func isoDate(from text: String) -> String? {
+        let trimmed = text.trimmingSpaces
+        let parts = trimmed.split(separator: "-")
+        if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            return format(year: year, month: month, day: day)
+        }
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+        guard words.count == 3 else { return nil }
+        if let month = month(words[0]), let day = Int(words[1]), let year = Int(words[2]) {
+            return format(year: year, month: month, day: day)
+        }
+        if let day = Int(words[0]), let month = month(words[1]), let year = Int(words[2]) {
+            return format(year: year, month: month, day: day)
+        }
+        return nil
+    }
+
+    private static func month(_ word: String) -> Int? {
+        let stem = word.hasSuffix(".") ? String(word.dropLast()) : word
+        guard stem.count >= 3 else { return nil }
+        return monthNames.firstIndex { $0.hasPrefix(stem) }.map { $0 + 1 }
+    }
+
+    private static func format(year: Int, month: Int, day: Int) -> String? {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

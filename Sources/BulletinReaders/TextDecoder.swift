@@ -1,0 +1,84 @@
+import BulletinModel
+
+/// Decodes source bytes: UTF-8 where valid, Windows-1252 for bytes that are not, never dropping one.
+struct SourceTextDecoder {
+    /// The decoded text and where the first undecodable byte was, if any.
+    struct Decoded {
+        var text: String
+        /// Line and column of the first byte that was not valid UTF-8.
+        var firstInvalid: (line: Int, column: Int)?
+        var invalidByteCount: Int
+        /// Line and column of the first control character replaced.
+        var firstControl: (line: Int, column: Int)?
+        var controlCount: Int
+    }
+
+    /// Windows-1252's mapping of 0x80–0x9F; the five unassigned bytes become U+FFFD.
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func decode(_ bytes: [UInt8]) -> Decoded {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        var line = 1, column = 1
+        var result = Decoded(text: "", firstInvalid: nil, invalidByteCount: 0, firstControl: nil, controlCount: 0)
+        var index = start
+        func append(_ scalar: Unicode.Scalar) {
+            let isControl = (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t") || scalar.value == 0x7F
+            if isControl {
+                if result.firstControl == nil { result.firstControl = (line, column) }
+                result.controlCount += 1
+                scalars.append("\u{FFFD}")
+            } else {
+                scalars.append(scalar)
+            }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                append(Unicode.Scalar(byte))
+                index += 1
+                continue
+            }
+            if let (scalar, length) = utf8Sequence(bytes, at: index) {
+                append(scalar)
+                index += length
+                continue
+            }
+            if result.firstInvalid == nil { result.firstInvalid = (line, column) }
+            result.invalidByteCount += 1
+            let value = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+            append(Unicode.Scalar(value)!)
+            index += 1
+        }
+        result.text = String(scalars)
+        return result
+    }
+
+    /// One well-formed UTF-8 sequence at `index`, or nil.
+    private static func utf8Sequence(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for offset in 1..<length {
+            let next = bytes[index + offset]
+            guard next & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
+    }
+}

@@ -1,0 +1,47 @@
+import BulletinModel
+
+/// Rewrites one article; runs in parallel over the archive's articles.
+public protocol ArticleTransform: Sendable {
+    /// A short name for progress lines, e.g. "Derive titles".
+    var name: String { get }
+    /// The rewritten article.
+    func apply(to article: Article) -> Article
+}
+
+/// Rewrites the whole archive, for work that needs to see every issue (cross-references, slugs).
+public protocol ArchiveTransform: Sendable {
+    /// A short name for progress lines.
+    var name: String { get }
+    /// The rewritten archive.
+    func apply(to archive: Archive) -> Archive
+}
+
+extension Block {
+    /// The block with `transform` applied to every inline sequence inside it.
+    public func mapInlines(_ transform: ([Inline]) -> [Inline]) -> Block {
+        switch self {
+        case .paragraph(let content, let span): .paragraph(transform(content), span: span)
+        case .heading(let level, let content): .heading(level: level, transform(content))
+        case .blockQuote(let blocks): .blockQuote(blocks.map { $0.mapInlines(transform) })
+        case .list(let ordered, let items): .list(ordered: ordered, items: items.map { $0.map { $0.mapInlines(transform) } })
+        case .rule: .rule
+        }
+    }
+}
+
+extension Inline {
+    /// The inline with `transform` applied to it and, depth first, to every inline inside it.
+    public func mapRecursively(_ transform: (Inline) -> Inline) -> Inline {
+        switch self {
+        case .emphasis(let content):
+            return transform(.emphasis(content.map { $0.mapRecursively(transform) }))
+        case .strong(let content):
+            return transform(.strong(content.map { $0.mapRecursively(transform) }))
+        case .link(var link):
+            link.content = link.content.map { $0.mapRecursively(transform) }
+            return transform(.link(link))
+        case .text, .lineBreak, .citation, .crossReference, .entity:
+            return transform(self)
+        }
+    }
+}

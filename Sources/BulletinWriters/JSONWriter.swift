@@ -1,0 +1,56 @@
+import BulletinModel
+import Foundation
+
+/// The document tree as JSON: one document per issue and `articles.ndjson`, one article a line.
+///
+/// Files: `json/<issue>.json` and `json/articles.ndjson`. Both follow the shipped JSON Schema.
+public struct JSONWriter: Writer {
+    public let format = "json"
+    public let summary = "the document tree as JSON per issue, and articles.ndjson for bulk loads"
+
+    /// Creates the writer.
+    public init() {}
+
+    /// One line of `articles.ndjson`.
+    public struct ArticleRecord: Codable, Sendable, Hashable {
+        /// The schema version.
+        public var schemaVersion: Int
+        /// The issue's id.
+        public var issue: String
+        /// The article.
+        public var article: Article
+    }
+
+    public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        try sink.write(try Self.encode(IssueDocument(issue: issue), pretty: true), to: "json/\(issue.id).json", format: format, issue: issue.id)
+    }
+
+    public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        var lines: [UInt8] = []
+        for issue in archive.issues {
+            for article in issue.articles {
+                lines += try Self.encode(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article), pretty: false)
+                lines.append(0x0A)
+            }
+        }
+        try sink.write(lines, to: "json/articles.ndjson", format: format, issue: nil)
+    }
+
+    public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
+        guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
+            throw WriterError(format: format, message: "the article is not in the archive given")
+        }
+        var single = issue
+        single.articles = [article]
+        return try Self.encode(IssueDocument(issue: single), pretty: true)
+    }
+
+    /// Deterministic JSON: sorted keys, no escaped slashes, a final newline when pretty.
+    public static func encode<Value: Encodable>(_ value: Value, pretty: Bool) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = [UInt8](try encoder.encode(value))
+        if pretty { bytes.append(0x0A) }
+        return bytes
+    }
+}

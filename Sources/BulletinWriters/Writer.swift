@@ -1,0 +1,133 @@
+import BulletinModel
+
+/// Turns the archive into the files of one format.
+///
+/// Writers never touch the disk: they hand bytes to an ``OutputSink``. The pipeline calls ``write(_:in:to:context:)``
+/// for every issue, in parallel, then ``writeArchive(_:to:context:)`` once for files that span the archive.
+public protocol Writer: Sendable {
+    /// The format's name, e.g. "text".
+    var format: String { get }
+    /// What a user gets, for `--help`.
+    var summary: String { get }
+    /// Writes the files of one issue.
+    func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws
+    /// Writes files that span the archive (indexes, feeds, bulk exports).
+    func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws
+    /// One article as one standalone document, for `bulletin convert`.
+    func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8]
+}
+
+extension Writer {
+    public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {}
+}
+
+/// Where writers put what they make: a relative path and its bytes. Thread-safe.
+public protocol OutputSink: Sendable {
+    /// Stores `bytes` at `path` (relative, `/`-separated), made by `format`, for `issue` when it belongs to one.
+    func write(_ bytes: [UInt8], to path: String, format: String, issue: String?) throws
+}
+
+/// What every writer may consult: configuration and theme, fixed for the whole build.
+public struct WriterContext: Sendable {
+    /// The project's settings that writers use.
+    public var settings: WriterSettings
+    /// The theme's files.
+    public var theme: Theme
+
+    /// Creates a context.
+    public init(settings: WriterSettings = WriterSettings(), theme: Theme = Theme(files: [:])) {
+        self.settings = settings
+        self.theme = theme
+    }
+}
+
+/// Settings from the project configuration that writers read.
+public struct WriterSettings: Sendable, Hashable {
+    /// Column at which plain text wraps.
+    public var textWidth: Int
+    /// The site's absolute base URL, e.g. `https://example.org/bulletin/`, when configured.
+    public var baseURL: String?
+    /// The site's title.
+    public var siteTitle: String
+    /// Publisher, for EPUB metadata and feeds.
+    public var publisher: String?
+    /// Rights statement.
+    public var rights: String?
+    /// Most items per feed document before paging.
+    public var feedItemLimit: Int
+    /// Also write one EPUB per volume.
+    public var epubPerVolume: Bool
+
+    /// Creates settings.
+    public init(
+        textWidth: Int = 72, baseURL: String? = nil, siteTitle: String = "Bulletin", publisher: String? = nil,
+        rights: String? = nil, feedItemLimit: Int = 50, epubPerVolume: Bool = false
+    ) {
+        self.textWidth = textWidth
+        self.baseURL = baseURL
+        self.siteTitle = siteTitle
+        self.publisher = publisher
+        self.rights = rights
+        self.feedItemLimit = feedItemLimit
+        self.epubPerVolume = epubPerVolume
+    }
+}
+
+/// A theme's files by relative path (`site/article.mustache`, `epub/style.css`), already merged over the default.
+public struct Theme: Sendable, Hashable {
+    /// The files.
+    public var files: [String: [UInt8]]
+
+    /// Creates a theme from its files.
+    public init(files: [String: [UInt8]]) {
+        self.files = files
+    }
+
+    /// A file's text, when the theme has it.
+    public func text(_ path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// The writers Bulletin knows, by format name: a plain table.
+public struct WriterRegistry: Sendable {
+    /// Writers by format name.
+    public private(set) var writers: [String: any Writer]
+
+    /// Creates a registry.
+    public init(_ writers: [any Writer]) {
+        var table: [String: any Writer] = [:]
+        for writer in writers { table[writer.format] = writer }
+        self.writers = table
+    }
+
+    /// Adds or replaces a writer.
+    public mutating func register(_ writer: any Writer) {
+        writers[writer.format] = writer
+    }
+
+    /// The writers that ship with Bulletin.
+    public static let standard = WriterRegistry([TextWriter(), JSONWriter()])
+
+    /// Format names, sorted.
+    public var formats: [String] { writers.keys.sorted() }
+
+    /// The writer for a format.
+    public subscript(format: String) -> (any Writer)? { writers[format] }
+}
+
+/// Why a writer could not write.
+public struct WriterError: Error, Sendable, CustomStringConvertible {
+    /// The format.
+    public var format: String
+    /// What went wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(format: String, message: String) {
+        self.format = format
+        self.message = message
+    }
+
+    public var description: String { "\(format) writer: \(message)" }
+}

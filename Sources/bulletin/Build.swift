@@ -1,0 +1,49 @@
+import ArgumentParser
+import BulletinKit
+import Foundation
+
+extension BulletinCommand {
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build every format of an archive into an output folder.",
+            discussion: "With no sources and no configuration, builds the bundled example archive."
+        )
+
+        @Argument(help: "Source files or folders (bulletin text .txt).")
+        var sources: [String] = []
+
+        @Option(name: .shortAndLong, help: "The output folder (default: output).")
+        var output: String?
+
+        @Option(name: .shortAndLong, help: "Comma-separated formats to build (default: all).")
+        var formats: String?
+
+        @Option(help: "A theme name or a folder overriding the default theme file by file.")
+        var theme: String?
+
+        @Option(help: "The project configuration (default: bulletin.yml in the current folder, if present).")
+        var config: String?
+
+        @Option(help: "Tasks to run at once (default: the number of cores).")
+        var jobs: Int?
+
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let console = Console(quiet: common.quiet)
+            do {
+                let project = try Project.resolve(sources: sources, configPath: config, output: output, formats: formats, theme: theme)
+                var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver)
+                if let jobs { pipeline.concurrency = max(1, jobs) }
+                let report = try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+                console.finishProgress()
+                console.show(report.diagnostics)
+                let articles = report.archive.articles.count
+                console.info("Built \(report.archive.issues.count) issue\(report.archive.issues.count == 1 ? "" : "s"), \(articles) article\(articles == 1 ? "" : "s") as \(project.formats.joined(separator: ", ")): \(report.files.count + 1) files in \(project.output.path)")
+            } catch {
+                console.finishProgress()
+                throw console.fail(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import BulletinKit
+import BulletinModel
+import Foundation
+import Synchronization
+
+/// Renders diagnostics and progress on standard error.
+struct Console: Sendable {
+    var quiet: Bool
+
+    /// True when standard error is a terminal: only then is a progress line drawn.
+    static var isTerminal: Bool { isatty(2) == 1 }
+
+    var progressObserver: any BuildObserver {
+        quiet || !Self.isTerminal ? SilentObserver() : ProgressLine()
+    }
+
+    func finishProgress() {
+        if !quiet && Self.isTerminal { Self.writeError("\r\u{1B}[K") }
+    }
+
+    func info(_ message: String) {
+        if !quiet { Self.writeError(message + "\n") }
+    }
+
+    /// Prints diagnostics as `path:line:column: severity: message`, the source line and a caret.
+    func show(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            var text = diagnostic.summary + "\n"
+            if let line = diagnostic.sourceLine, let location = diagnostic.location {
+                let printable = String(line.map { $0 == "\t" ? " " : $0 })
+                text += "    " + printable + "\n"
+                text += "    " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
+            }
+            if let fix = diagnostic.fix { text += "    fix: \(fix)\n" }
+            Self.writeError(text)
+        }
+    }
+
+    /// Reports `error` and returns the exit code it maps to.
+    func fail(_ error: any Error) -> any Error {
+        if let exit = error as? ExitCode { return exit }
+        guard let failure = error as? BulletinError else {
+            if error is CleanExit || error is ValidationError { return error }
+            Self.writeError("error: \(error)\n")
+            return ExitCode(70)
+        }
+        show(failure.diagnostics)
+        Self.writeError("error: \(failure.message)\n")
+        switch failure.code {
+        case .invalidSources, .invalidConfiguration: return ExitCode(1)
+        case .invalidUsage: return ExitCode(64)
+        case .fileSystem: return ExitCode(74)
+        case .writer: return ExitCode(70)
+        }
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// A one-line progress display: `[3/5] Transform articles 120/2000`.
+final class ProgressLine: BuildObserver {
+    private let step = Mutex<String>("")
+
+    func stepStarted(_ number: Int, of count: Int, name: String) {
+        let label = "[\(number)/\(count)] \(name)"
+        step.withLock { $0 = label }
+        Console.writeError("\r\u{1B}[K" + label)
+    }
+
+    func progress(completed: Int, total: Int) {
+        let label = step.withLock { $0 }
+        Console.writeError("\r\u{1B}[K\(label) \(completed)/\(total)")
+    }
+}

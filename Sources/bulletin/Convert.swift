@@ -1,0 +1,38 @@
+import ArgumentParser
+import BulletinKit
+import Foundation
+
+extension BulletinCommand {
+    struct Convert: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert one source to one format, to standard output by default (a Unix filter)."
+        )
+
+        @Argument(help: "The source file, or - for standard input.")
+        var source: String
+
+        @Option(name: .shortAndLong, help: "The format to write (text, json, …).")
+        var to: String
+
+        @Option(name: .shortAndLong, help: "The file to write, or - for standard output (default).")
+        var output: String = "-"
+
+        @Option(help: "The project configuration.")
+        var config: String?
+
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let console = Console(quiet: common.quiet)
+            do {
+                let file = try SourceInput.read(source)
+                let configuration = try Project.configuration(at: config)
+                let (bytes, diagnostics) = try await Converter(configuration: configuration).convert(file, to: to)
+                console.show(diagnostics)
+                try SourceInput.write(bytes, to: output)
+            } catch {
+                throw console.fail(error)
+            }
+        }
+    }
+}

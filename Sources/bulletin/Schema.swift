@@ -1,0 +1,14 @@
+import ArgumentParser
+import BulletinKit
+
+extension BulletinCommand {
+    struct Schema: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the JSON Schema (draft 2020-12) of the document tree the json format writes."
+        )
+
+        func run() throws {
+            print(Resources.schema, terminator: "")
+        }
+    }
+}
