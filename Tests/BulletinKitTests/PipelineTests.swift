@@ -1,0 +1,164 @@
+import BulletinKit
+import BulletinModel
+import BulletinTestSupport
+import BulletinWriters
+import Foundation
+import Testing
+
+@Suite("Pipeline and build")
+struct PipelineTests {
+    static let formats = ["json", "text"]
+
+    func build(_ files: [SourceFile], into output: URL, concurrency: Int = 2) async throws -> BuildReport {
+        let pipeline = Pipeline(concurrency: concurrency)
+        return try await pipeline.build(files, output: output, formats: Self.formats, theme: try Resources.theme(nil))
+    }
+
+    @Test("the example archive builds to the golden files (RECORD_GOLDENS=1 rewrites them)")
+    func goldens() async throws {
+        let output = TestSupport.temporaryFolder()
+        _ = try await build(Resources.exampleSources, into: output)
+        let built = TestSupport.tree(output)
+        let goldenRoot = TestPaths.fixtures.appendingPathComponent("example")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try? FileManager.default.removeItem(at: goldenRoot)
+            for (path, bytes) in built {
+                let url = goldenRoot.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+            }
+            Testing.Issue.record("goldens re-recorded into \(goldenRoot.path); review the diff and run again")
+            return
+        }
+        let golden = TestSupport.tree(goldenRoot)
+        #expect(!golden.isEmpty, "no goldens: run RECORD_GOLDENS=1 swift test")
+        #expect(Set(built.keys) == Set(golden.keys))
+        for (path, bytes) in built.sorted(by: { $0.key < $1.key }) where golden[path] != nil {
+            #expect(bytes == golden[path], "\(path) differs from its golden")
+        }
+    }
+
+    @Test("two builds, at different thread counts, are byte-identical")
+    func deterministic() async throws {
+        let first = TestSupport.temporaryFolder(), second = TestSupport.temporaryFolder()
+        _ = try await build(Resources.exampleSources, into: first, concurrency: 1)
+        _ = try await build(Resources.exampleSources.reversed(), into: second, concurrency: 4)
+        let a = TestSupport.tree(first), b = TestSupport.tree(second)
+        #expect(a.count > 10)
+        #expect(a == b)
+    }
+
+    @Test("the example archive has 2 publications, 3 issues, 9 articles and resolved cross-references")
+    func example() async throws {
+        let (archive, diagnostics) = try await Pipeline().load(Resources.exampleSources)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.summary))")
+        #expect(archive.publications.map(\.name) == ["Monitor", "Prism"])
+        #expect(archive.issues.map(\.id) == ["monitor-v1-i1", "monitor-v1-i2", "prism-v3-i4"])
+        #expect(archive.articles.count == 9)
+        var targets: [String] = []
+        for article in archive.articles {
+            for block in article.blocks {
+                if case .paragraph(let content, _) = block {
+                    for case .crossReference(let reference) in content { targets.append(reference.target?.id ?? "unresolved") }
+                }
+            }
+        }
+        #expect(targets.sorted() == ["monitor-v1-i1", "monitor-v1-i1", "monitor-v1-i1", "prism-v3-i4"])
+        // Order: fields first, then file names.
+        #expect(archive.issues[0].articles.map(\.metadata.order) == [1, 2, nil])
+    }
+
+    @Test("every word of every example source reaches the text and JSON outputs, in order")
+    func nothingLost() async throws {
+        let output = TestSupport.temporaryFolder()
+        let report = try await build(Resources.exampleSources, into: output)
+        let ndjson = String(decoding: TestSupport.bytes(output.appendingPathComponent("json/articles.ndjson")), as: UTF8.self)
+        let records = try ndjson.split(separator: "\n").map { try JSONDecoder().decode(JSONWriter.ArticleRecord.self, from: Data($0.utf8)) }
+        #expect(records.count == 9)
+        for source in Resources.exampleSources {
+            let sourceWords = TestSupport.bodyWords(ofSource: String(decoding: source.bytes, as: UTF8.self))
+            let article = try #require(report.archive.articles.first { $0.metadata.source.path == source.path })
+            let textFile = output.appendingPathComponent("text/\(article.metadata.publication.lowercased())-v\(article.metadata.volume)-i\(article.metadata.issue)/\(article.metadata.slug).txt")
+            let textWords = TestSupport.words(String(decoding: TestSupport.bytes(textFile), as: UTF8.self))
+            #expect(TestSupport.containsInOrder(sourceWords, in: textWords), "\(source.path) lost words in text")
+            let record = try #require(records.first { $0.article.metadata.source.path == source.path })
+            #expect(TestSupport.words(record.article.plainText) == sourceWords, "\(source.path) lost words in JSON")
+        }
+    }
+
+    @Test("the manifest lists every file with its size and hash")
+    func manifest() async throws {
+        let output = TestSupport.temporaryFolder()
+        _ = try await build(Resources.exampleSources, into: output)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(TestSupport.bytes(output.appendingPathComponent("manifest.json"))))
+        let tree = TestSupport.tree(output)
+        #expect(manifest.files.count == tree.count - 1)
+        for entry in manifest.files {
+            let bytes = try #require(tree[entry.path])
+            #expect(entry.bytes == bytes.count)
+            #expect(entry.sha256 == SHA256.hex(of: bytes))
+        }
+        #expect(manifest.issues.flatMap(\.articles).count == 9)
+        #expect(manifest.generator.name == "Bulletin")
+    }
+
+    @Test("a failed build leaves the previous output as it was")
+    func atomic() async throws {
+        let output = TestSupport.temporaryFolder()
+        _ = try await build(Resources.exampleSources, into: output)
+        let before = TestSupport.tree(output)
+        let bad = Resources.exampleSources + [TestSupport.source("Publication: X Volume: one Issue: 1\n\nText.", path: "bad.txt")]
+        await #expect(throws: BulletinError.self) { _ = try await build(bad, into: output) }
+        #expect(TestSupport.tree(output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.contains(output.lastPathComponent + ".bulletin-") })
+    }
+
+    @Test("refuses to replace a folder that is not a previous build")
+    func refusesForeignFolder() async throws {
+        let output = TestSupport.temporaryFolder()
+        try Data("keep me".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        await #expect(throws: BulletinError.self) { _ = try await build(Resources.exampleSources, into: output) }
+        #expect(TestSupport.tree(output) == ["notes.txt": Array("keep me".utf8)])
+    }
+
+    @Test("merges publication spellings, drops duplicates with a warning, reports every file's errors")
+    func assembly() async throws {
+        let files = [
+            TestSupport.source("Publication: The Monitor Volume: 1 Issue: 1\n\nFirst.", path: "a.txt"),
+            TestSupport.source("Publication: the  MONITOR Volume: 1 Issue: 1\n\nSecond.", path: "b.txt"),
+            TestSupport.source("Publication: The Monitor Volume: 1 Issue: 1\n\nFirst.", path: "c.txt"),
+        ]
+        let (archive, diagnostics) = try await Pipeline().load(files)
+        #expect(archive.publications.map(\.name) == ["The Monitor"])
+        #expect(archive.articles.map(\.metadata.source.path) == ["a.txt", "b.txt"])
+        #expect(diagnostics.map(\.id) == ["assembly.duplicate-article"])
+        #expect(diagnostics.first?.location?.path == "c.txt")
+
+        let broken = [TestSupport.source("no header", path: "x.txt"), TestSupport.source("", path: "y.txt")]
+        let all = try await Checker().check(broken)
+        #expect(all.map(\.id) == ["reader.text.missing-header", "reader.text.empty-file"])
+    }
+
+    @Test("hostile paths and titles never become unsafe output paths")
+    func hostileTitles() async throws {
+        let output = TestSupport.temporaryFolder()
+        let files = [TestSupport.source("Publication: ../../etc Volume: 1 Issue: 1\nTitle: ../../passwd\n\nText.", path: "h.txt")]
+        let report = try await build(files, into: output)
+        #expect(report.files.allSatisfy { !$0.path.contains("..") })
+        #expect(report.archive.issues[0].id == "etc-v1-i1")
+    }
+
+    @Test("the embedded themes, schema and examples match the repository's files")
+    func embeddedResourcesFresh() throws {
+        for folder in ["Themes", "Schemas", "Examples"] {
+            let root = TestPaths.packageRoot.appendingPathComponent(folder)
+            let onDisk = TestSupport.tree(root).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+            let embedded = Resources.paths(under: folder)
+            #expect(Set(embedded) == Set(onDisk.keys.map { "\(folder)/\($0)" }), "run Scripts/embed-resources")
+            for (path, bytes) in onDisk {
+                #expect(Resources.file("\(folder)/\(path)") == bytes, "\(folder)/\(path) is stale: run Scripts/embed-resources")
+            }
+        }
+    }
+}

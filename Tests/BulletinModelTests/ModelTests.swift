@@ -1,0 +1,80 @@
+import BulletinModel
+import BulletinTestSupport
+import Foundation
+import Testing
+
+@Suite("Document tree")
+struct ModelTests {
+    static func sampleTree() -> BulletinModel.Issue {
+        let inlines: [Inline] = [
+            .text("Plain "), .emphasis([.text("em"), .strong([.text("both")])]), .lineBreak,
+            .link(Link(url: "https://example.org/a?b=1&c=2", title: "T", content: [.text("link")])),
+            .citation(Citation(text: "(Reuters, May 1)", sources: [CitationSource(name: "Reuters", date: "May 1")])),
+            .crossReference(CrossReference(text: "(see the Monitor, May 2)", publication: "Monitor", date: "May 2",
+                                           target: IssueReference(id: "monitor-v1-i2", publication: "Monitor", volume: 1, issue: 2))),
+            .entity(EntityMention(text: "NATO", type: .organization, entityID: "org-nato", provenance: .editor)),
+        ]
+        let blocks: [Block] = [
+            .paragraph(inlines, span: SourceSpan(startLine: 3, startColumn: 1, endLine: 4, endColumn: 9)),
+            .heading(level: 2, [.text("Heading")]),
+            .blockQuote([.paragraph([.text("Quoted")], span: nil)]),
+            .list(ordered: true, items: [[.paragraph([.text("one")], span: nil)], [.rule]]),
+            .rule,
+        ]
+        let metadata = ArticleMetadata(
+            id: "monitor-v1-i1-abc", slug: "a-title", title: "A title", titleIsDerived: true, publication: "Monitor",
+            volume: 1, issue: 1, date: "2000-01-02", authors: ["A"], language: "en", section: "S", order: 1,
+            source: SourceInfo(path: "a.txt", format: "text", sha256: String(repeating: "0", count: 64)), wordCount: 7,
+            summary: ArticleSummary(text: "S.", dek: "S.", origin: .generated),
+            entities: [EntityCount(id: "org-nato", name: "NATO", type: .organization, count: 1, provenance: .editor)],
+            extraFields: [HeaderField(key: "Colour", value: "blue")]
+        )
+        return BulletinModel.Issue(id: "monitor-v1-i1", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: 1, date: "2000-01-02",
+                     articles: [Article(metadata: metadata, blocks: blocks)])
+    }
+
+    @Test("JSON → tree → JSON is the identity, for every node kind")
+    func roundTrip() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let document = IssueDocument(issue: Self.sampleTree())
+        let first = try encoder.encode(document)
+        let decoded = try JSONDecoder().decode(IssueDocument.self, from: first)
+        #expect(decoded == document)
+        #expect(try encoder.encode(decoded) == first)
+    }
+
+    @Test("plain text keeps citations and cross-references as written")
+    func plainText() {
+        let article = Self.sampleTree().articles[0]
+        #expect(article.blocks[0].plainText == "Plain emboth\nlink(Reuters, May 1)(see the Monitor, May 2)NATO")
+    }
+
+    @Test("slugs are URL-safe whatever the title", arguments: [
+        ("Moscow’s budding efforts", "moscows-budding-efforts"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("Ça déménage à Zürich", "ca-demenage-a-zurich"),
+        ("مرحبا", "untitled"),
+        ("", "untitled"),
+    ])
+    func slugs(_ pair: (String, String)) {
+        #expect(Slug.make(pair.0) == pair.1)
+    }
+
+    @Test("SHA-256 matches the FIPS 180-4 test vectors")
+    func sha256() {
+        #expect(SHA256.hex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test("content UUIDs are stable and well-formed")
+    func contentUUID() {
+        let id = ContentUUID.make(from: "monitor-v6-i23")
+        #expect(id == ContentUUID.make(from: "monitor-v6-i23"))
+        #expect(id != ContentUUID.make(from: "monitor-v6-i24"))
+        #expect(id.count == 36 && id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+        #expect(Array(id)[14] == "8")
+    }
+}

@@ -1,0 +1,155 @@
+import BulletinModel
+import BulletinReaders
+import BulletinTestSupport
+import Foundation
+import Testing
+
+@Suite("Bulletin text reader")
+struct BulletinTextReaderTests {
+    let reader = BulletinTextReader()
+
+    func read(_ text: String, path: String = "a.txt") -> ReadResult {
+        reader.read(Array(text.utf8), path: path)
+    }
+
+    func only(_ result: ReadResult, _ id: String) -> Diagnostic? {
+        result.diagnostics.first { $0.id == id }
+    }
+
+    @Test("reads the real sample: Monitor 6/23, four paragraphs, a citation and a cross-reference")
+    func realSample() throws {
+        let bytes = TestSupport.bytes(TestPaths.sampleBulletin)
+        let result = reader.read(bytes, path: "monitor-v6-i23.txt")
+        #expect(result.diagnostics.isEmpty)
+        let article = try #require(result.article)
+        #expect(article.publication == "Monitor")
+        #expect(article.volume == 6)
+        #expect(article.issue == 23)
+        #expect(article.blocks.count == 4)
+        let inlines = article.blocks.flatMap { block -> [Inline] in
+            if case .paragraph(let content, _) = block { return content }
+            return []
+        }
+        let citations = inlines.compactMap { inline -> Citation? in if case .citation(let c) = inline { return c }; return nil }
+        let references = inlines.compactMap { inline -> CrossReference? in if case .crossReference(let r) = inline { return r }; return nil }
+        #expect(citations == [Citation(text: "(Russian agencies, February 1)", sources: [CitationSource(name: "Russian agencies", date: "February 1")])])
+        #expect(references == [CrossReference(text: "(see the Monitor, January 17)", publication: "Monitor", date: "January 17")])
+        let sourceWords = TestSupport.bodyWords(ofSource: String(decoding: bytes, as: UTF8.self))
+        #expect(TestSupport.words(article.blocks.map(\.plainText).joined(separator: " ")) == sourceWords)
+        #expect(article.source.sha256 == SHA256.hex(of: bytes))
+    }
+
+    @Test("accepts header fields in any order, on one line or split over several")
+    func headerLayouts() throws {
+        let layouts = [
+            "Publication: Monitor Volume: 6 Issue: 23\n\nText.",
+            "Issue: 23 Volume: 6 Publication: Monitor\n\nText.",
+            "Publication: Monitor\nVolume: 6\nIssue: 23\n\nText.",
+            "publication: Monitor\r\nVOLUME:\t6\r\nIssue: 23   \r\n\r\nText.",
+            "\u{FEFF}Publication: Monitor Volume: 6\nIssue: 23\n\nText.",
+        ]
+        for text in layouts {
+            let result = read(text)
+            #expect(result.diagnostics.isEmpty, "\(text.debugDescription): \(result.diagnostics.map(\.summary))")
+            let article = try #require(result.article)
+            #expect(article.publication == "Monitor" && article.volume == 6 && article.issue == 23)
+        }
+    }
+
+    @Test("keeps publication names with spaces and reads extra fields")
+    func extraFields() throws {
+        let result = read("Publication: Prism Weekly Volume: 2 Issue: 1\nDate: February 2, 2000\nTitle: A: B\nAuthor: A. Writer; B. Writer\nOrder: 3\nSummary: Short.\n\nBody text here.")
+        let article = try #require(result.article)
+        #expect(article.publication == "Prism Weekly")
+        #expect(article.date == "2000-02-02")
+        #expect(article.title == "A: B")
+        #expect(article.authors == ["A. Writer", "B. Writer"])
+        #expect(article.order == 3)
+        #expect(article.summary == "Short.")
+    }
+
+    @Test("joins soft-wrapped lines and splits paragraphs at blank lines, with spans")
+    func paragraphs() throws {
+        let result = read("Publication: M Volume: 1 Issue: 1\n\nOne\n\ttwo  three\n \nFour\n")
+        let article = try #require(result.article)
+        #expect(article.blocks.map(\.plainText) == ["One two three", "Four"])
+        guard case .paragraph(_, let span) = article.blocks[0] else { Testing.Issue.record("not a paragraph"); return }
+        #expect(span == SourceSpan(startLine: 3, startColumn: 1, endLine: 4, endColumn: 11))
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var bytes: [UInt8]
+        var id: String
+        var severity: Diagnostic.Severity
+        var line: Int
+        var column: Int
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "no header", bytes: Array("Just some text.\n\nMore.".utf8), id: "reader.text.missing-header", severity: .error, line: 1, column: 1),
+        Case(name: "non-numeric volume", bytes: Array("Publication: Monitor Volume: six Issue: 23\n\nText.".utf8), id: "reader.text.invalid-volume", severity: .error, line: 1, column: 30),
+        Case(name: "missing issue", bytes: Array("Publication: Monitor Volume: 6\n\nText.".utf8), id: "reader.text.missing-issue", severity: .error, line: 1, column: 1),
+        Case(name: "empty body", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\n\n".utf8), id: "reader.text.empty-body", severity: .error, line: 2, column: 1),
+        Case(name: "empty file", bytes: [], id: "reader.text.empty-file", severity: .error, line: 1, column: 1),
+        Case(name: "binary file", bytes: [0x50, 0x4B, 0x03, 0x04, 0x0A, 0x00, 0x00, 0x01], id: "reader.text.binary", severity: .error, line: 2, column: 1),
+        Case(name: "invalid UTF-8", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nCaf".utf8) + [0xE9, 0x20, 0x93, 0x71, 0x94], id: "reader.text.invalid-utf8", severity: .warning, line: 3, column: 4),
+        Case(name: "unknown field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nColour: blue\n\nText.".utf8), id: "reader.text.unknown-field", severity: .warning, line: 2, column: 1),
+        Case(name: "invalid date", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nDate: 2000-02-30\n\nText.".utf8), id: "reader.text.invalid-date", severity: .error, line: 2, column: 7),
+        Case(name: "conflicting field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nVolume: 7\n\nText.".utf8), id: "reader.text.conflicting-field", severity: .error, line: 2, column: 1),
+        Case(name: "control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nA\u{07}b".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 2),
+    ]
+
+    @Test("reports malformed input with id, severity, line and column", arguments: cases)
+    func malformed(_ testCase: Case) throws {
+        let result = reader.read(testCase.bytes, path: "bad.txt")
+        let diagnostic = try #require(result.diagnostics.first { $0.id == testCase.id }, "\(result.diagnostics.map(\.summary))")
+        #expect(diagnostic.severity == testCase.severity)
+        #expect(diagnostic.location == SourceLocation(path: "bad.txt", line: testCase.line, column: testCase.column))
+        #expect(diagnostic.fix != nil)
+        #expect(result.article == nil || testCase.severity == .warning)
+    }
+
+    @Test("decodes invalid UTF-8 as Windows-1252 without dropping a byte")
+    func windows1252() throws {
+        let bytes = Array("Publication: Monitor Volume: 6 Issue: 23\n\nCaf".utf8) + [0xE9, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80]
+        let article = try #require(reader.read(bytes, path: "x.txt").article)
+        #expect(article.blocks.map(\.plainText) == ["Café “q” €"])
+    }
+
+    @Test("reports every error of a file, not just the first")
+    func everyError() {
+        let result = read("Publication: Monitor Volume: x Issue: y\n\n")
+        #expect(Set(result.diagnostics.map(\.id)) == ["reader.text.invalid-volume", "reader.text.invalid-issue", "reader.text.empty-body"])
+    }
+}
+
+@Suite("Bulletin conventions")
+struct BulletinConventionsTests {
+    @Test("recognises citations with one or several sources")
+    func citations() {
+        let inlines = BulletinConventions.inlines(in: "A (Interfax, January 31; Reuters, February 1, 2000). B (a remark, not a citation).")
+        guard case .citation(let citation) = inlines[1] else { Testing.Issue.record("\(inlines)"); return }
+        #expect(citation.sources == [CitationSource(name: "Interfax", date: "January 31"), CitationSource(name: "Reuters", date: "February 1, 2000")])
+        #expect(inlines.plainText == "A (Interfax, January 31; Reuters, February 1, 2000). B (a remark, not a citation).")
+        #expect(inlines.count == 3)
+    }
+
+    @Test("recognises cross-references with or without 'the' and 'also'")
+    func crossReferences() {
+        for (text, publication) in [("(see the Monitor, January 17)", "Monitor"), ("(see also Prism, March 3)", "Prism"), ("(See the Jamestown Monitor, Jan. 5)", "Jamestown Monitor")] {
+            let inlines = BulletinConventions.inlines(in: "X \(text).")
+            guard case .crossReference(let reference) = inlines[1] else { Testing.Issue.record("\(inlines)"); continue }
+            #expect(reference.publication == publication)
+            #expect(reference.text == text)
+        }
+    }
+
+    @Test("leaves nested and unbalanced parentheses as text")
+    func unbalanced() {
+        for text in ["a (b (Reuters, May 1) c", "a (b", "a ) b", "(see, the)"] {
+            #expect(BulletinConventions.inlines(in: text).plainText == text)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import BulletinModel
+import BulletinReaders
+import BulletinTestSupport
+import BulletinTransforms
+import Testing
+
+@Suite("First transforms")
+struct TransformTests {
+    func article(_ text: String, title: String = "", date: String? = nil) -> Article {
+        let blocks = [Block.paragraph(BulletinConventions.inlines(in: text), span: nil)]
+        return Article(metadata: ArticleMetadata(
+            id: "x", slug: "", title: title, titleIsDerived: false, publication: "Monitor", volume: 1, issue: 2, date: date,
+            source: SourceInfo(path: "x.txt", format: "text", sha256: ""), wordCount: 0
+        ), blocks: blocks)
+    }
+
+    @Test("derives the sample's title from its lead sentence, cut at a word boundary")
+    func sampleTitle() throws {
+        let source = try #require(BulletinTextReader().read(TestSupport.bytes(TestPaths.sampleBulletin), path: "s.txt").article)
+        var input = article("")
+        input.blocks = source.blocks
+        let derived = TitleDerivation().apply(to: input)
+        #expect(derived.metadata.titleIsDerived)
+        #expect(derived.metadata.title == "Moscow’s budding efforts to improve ties with the West are apparently extending also to…")
+        #expect(derived.metadata.title.count <= 91)
+    }
+
+    @Test("keeps given titles and short lead sentences whole", arguments: [
+        ("Gen. Ivashov spoke. Then more.", "Gen. Ivashov spoke"),
+        ("George W. Bush arrived in Moscow on Friday. He left.", "George W. Bush arrived in Moscow on Friday"),
+        ("Prices rose 3.5 percent (Interfax, May 1). Then.", "Prices rose 3.5 percent (Interfax, May 1)"),
+        ("U.S. officials said “no.” Others agreed.", "U.S. officials said “no.”"),
+    ])
+    func shortTitles(_ pair: (String, String)) {
+        #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
+        #expect(TitleDerivation().apply(to: article(pair.0, title: "Given")).metadata.title == "Given")
+    }
+
+    @Test("never splits a word when no space falls within the limit")
+    func longWord() {
+        let title = TitleDerivation(maximumLength: 10).shorten("Supercalifragilistic words")
+        #expect(title == "Supercalif…" || title == "Supercalifragilistic…")
+    }
+
+    func issue(_ number: Int, date: String?, articles: [Article]) -> BulletinModel.Issue {
+        BulletinModel.Issue(id: "monitor-v1-i\(number)", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: number, date: date, articles: articles)
+    }
+
+    @Test("resolves a cross-reference to the latest issue of that day not after the article")
+    func resolution() {
+        let referring = article("As reported (see the Monitor, January 17).", date: "2001-02-01")
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            issue(1, date: "2000-01-17", articles: []),
+            issue(2, date: "2001-01-17", articles: []),
+            issue(3, date: "2002-01-17", articles: []),
+            issue(4, date: "2001-02-01", articles: [referring]),
+        ])])])
+        let resolved = CrossReferenceResolution().apply(to: archive)
+        let inlines = resolved.issues[3].articles[0].blocks
+        guard case .paragraph(let content, _) = inlines[0], case .crossReference(let reference) = content[1] else {
+            Testing.Issue.record("no cross-reference"); return
+        }
+        #expect(reference.target?.id == "monitor-v1-i2")
+    }
+
+    @Test("leaves a cross-reference unresolved when the issue is not in the archive")
+    func unresolved() {
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            issue(1, date: "2000-01-18", articles: [article("X (see Prism, January 17).")]),
+        ])])])
+        let resolved = CrossReferenceResolution().apply(to: archive)
+        #expect(resolved == archive)
+    }
+
+    @Test("gives unique URL-safe slugs within an issue")
+    func slugs() {
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            issue(1, date: nil, articles: [article("a", title: "Same <title>"), article("b", title: "Same <title>"), article("c", title: "../..")]),
+        ])])])
+        let slugs = SlugAssignment().apply(to: archive).issues[0].articles.map(\.metadata.slug)
+        #expect(slugs == ["same-title", "same-title-2", "article"])
+    }
+}
