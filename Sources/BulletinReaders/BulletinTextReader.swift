@@ -96,6 +96,7 @@ public struct BulletinTextReader: SourceReader {
             return ReadResult(article: nil, diagnostics: diagnostics)
         }
         let headerLine = headerStart + 1
+        let bodyLine = min(index + 1, lines.count)
 
         func required(_ field: Field) -> (value: String, line: Int, column: Int)? {
             guard let found = values[field], !found.value.isEmpty else {
@@ -154,7 +155,7 @@ public struct BulletinTextReader: SourceReader {
         }
         flush()
         if blocks.isEmpty {
-            report("empty-body", .error, "the article has a header but no text", line: min(lines.count, headerLine + 1), column: 1,
+            report("empty-body", .error, "the article has a header but no text", line: bodyLine, column: 1,
                    fix: "add the article's paragraphs after a blank line below the header")
         }
 
