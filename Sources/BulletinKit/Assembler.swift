@@ -62,7 +62,7 @@ public struct Assembler: Sendable {
                     continue
                 }
                 seen[bodyHash] = member
-                let words = body.split(whereSeparator: \.isWhitespace).count
+                let words = body.wordCount
                 var extra = member.extraFields
                 if member.publication != publicationName, Self.publicationKey(member.publication) == Self.publicationKey(publicationName) {
                     extra.append(HeaderField(key: "Publication-Spelling", value: member.publication))

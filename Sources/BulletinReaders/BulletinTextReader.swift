@@ -69,7 +69,7 @@ public struct BulletinTextReader: SourceReader {
 
         // The header: the first non-blank lines that are `Key: value` fields.
         var index = 0
-        while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
+        while index < lines.count, lines[index].isBlank { index += 1 }
         let headerStart = index
         var values: [Field: (value: String, line: Int, column: Int)] = [:]
         var extra: [HeaderField] = []
@@ -141,7 +141,7 @@ public struct BulletinTextReader: SourceReader {
         var paragraphLines: [(text: Substring, line: Int)] = []
         func flush() {
             guard let first = paragraphLines.first, let last = paragraphLines.last else { return }
-            let text = paragraphLines.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: " ")
+            let text = paragraphLines.map(\.text).joined(separator: " ").collapsingWhitespace
             let firstColumn = (first.text.firstIndex { !$0.isWhitespace }).map { first.text.distance(from: first.text.startIndex, to: $0) + 1 } ?? 1
             let lastColumn = (last.text.lastIndex { !$0.isWhitespace }).map { last.text.distance(from: last.text.startIndex, to: $0) + 1 } ?? 1
             let span = SourceSpan(startLine: first.line, startColumn: firstColumn, endLine: last.line, endColumn: lastColumn)
@@ -150,7 +150,7 @@ public struct BulletinTextReader: SourceReader {
         }
         while index < lines.count {
             let line = lines[index]
-            if line.allSatisfy(\.isWhitespace) { flush() } else { paragraphLines.append((line[...], index + 1)) }
+            if line.isBlank { flush() } else { paragraphLines.append((line[...], index + 1)) }
             index += 1
         }
         flush()
@@ -178,23 +178,21 @@ public struct BulletinTextReader: SourceReader {
 
     /// Lines split at LF, CRLF or CR.
     static func splitLines(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
         var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { lines.append(String(current)); current = String.UnicodeScalarView() }
-                previousWasCR = false
-            } else if scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-                previousWasCR = true
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                start = index
             } else {
-                current.append(scalar)
-                previousWasCR = false
+                index += 1
             }
         }
-        lines.append(String(current))
+        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
         return lines
     }
 

@@ -22,6 +22,12 @@ struct SourceTextDecoder {
     static func decode(_ bytes: [UInt8]) -> Decoded {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        // The common case: valid UTF-8 without control characters decodes in one step.
+        let body = bytes[start...]
+        if !body.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F }),
+           let text = String(validating: body, as: UTF8.self) {
+            return Decoded(text: text, firstInvalid: nil, invalidByteCount: 0, firstControl: nil, controlCount: 0)
+        }
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
         var line = 1, column = 1

@@ -84,8 +84,10 @@ public enum TextWrapper {
         var current = ""
         var currentCount = 0
         let indent = String(repeating: " ", count: hangingIndent)
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            let count = word.count
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            // Scalars approximate columns well for the Latin, Cyrillic and Greek text bulletins carry,
+            // and counting them is far cheaper than counting grapheme clusters.
+            let count = word.unicodeScalars.count
             if currentCount == 0 {
                 current = (lines.isEmpty ? "" : indent) + word
                 currentCount = (lines.isEmpty ? 0 : hangingIndent) + count

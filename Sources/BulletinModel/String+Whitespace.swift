@@ -1,0 +1,96 @@
+// Whitespace handling on UTF-8 bytes: `Character.isWhitespace` and appending scalars one by one
+// dominated reading time on large archives. White space here is Unicode's `White_Space` property.
+
+/// Byte-level helpers over UTF-8.
+public enum UTF8Whitespace {
+    /// The length of the UTF-8 white-space sequence starting at `index`, or 0 when none starts there.
+    @inlinable
+    public static func length<Bytes: RandomAccessCollection>(in bytes: Bytes, at index: Bytes.Index) -> Int
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        let end = bytes.endIndex
+        switch byte {
+        case 0xC2:
+            guard index + 1 < end else { return 0 }
+            let next = bytes[index + 1]
+            return next == 0xA0 || next == 0x85 ? 2 : 0
+        case 0xE1:
+            guard index + 2 < end else { return 0 }
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard index + 2 < end else { return 0 }
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 { return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            guard index + 2 < end else { return 0 }
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// True for Unicode white space (`White_Space`), checked without tables for ASCII.
+    @inlinable
+    public var isBulletinWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}
+
+extension StringProtocol {
+    /// True when the text is empty or only white space.
+    public var isBlank: Bool {
+        let bytes = Array(utf8)
+        var index = 0
+        while index < bytes.count {
+            let length = UTF8Whitespace.length(in: bytes, at: index)
+            if length == 0 { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Runs of white space replaced by one space, none at either end.
+    public var collapsingWhitespace: String {
+        let bytes = Array(utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let length = UTF8Whitespace.length(in: bytes, at: index)
+            if length > 0 {
+                pendingSpace = !result.isEmpty
+                index += length
+            } else {
+                if pendingSpace { result.append(0x20); pendingSpace = false }
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The number of maximal runs of non-white-space.
+    public var wordCount: Int {
+        let bytes = Array(utf8)
+        var count = 0
+        var inWord = false
+        var index = 0
+        while index < bytes.count {
+            let length = UTF8Whitespace.length(in: bytes, at: index)
+            if length > 0 {
+                inWord = false
+                index += length
+            } else {
+                if !inWord { count += 1; inWord = true }
+                index += 1
+            }
+        }
+        return count
+    }
+}
