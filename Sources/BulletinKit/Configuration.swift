@@ -1,3 +1,5 @@
+import BulletinNLP
+import BulletinTransforms
 import BulletinWriters
 import Foundation
 import Yams
@@ -28,6 +30,20 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var feeds: FeedSettings?
     /// EPUB settings.
     public var epub: EPUBSettings?
+    /// Summary settings.
+    public var summaries: SummarySettings?
+    /// The editor's entity dictionary: additions, merges, renames, suppressions.
+    public var entities: EntityDictionary?
+
+    /// Summary settings.
+    public struct SummarySettings: Sendable, Hashable, Codable {
+        /// Words a summary stops after (whole sentences; default 60).
+        public var wordBudget: Int?
+        /// Most sentences in a summary.
+        public var maxSentences: Int?
+        /// Words a dek may have before it is shortened at a clause boundary (default 30).
+        public var dekWords: Int?
+    }
 
     /// Plain-text settings.
     public struct TextSettings: Sendable, Hashable, Codable {
@@ -63,6 +79,15 @@ public struct Configuration: Sendable, Hashable, Codable {
         } catch {
             throw BulletinError(code: .invalidConfiguration, message: "\(path): \(error)")
         }
+    }
+
+    /// The summarizer's options.
+    public var summaryOptions: SummaryOptions {
+        var options = SummaryOptions()
+        if let budget = summaries?.wordBudget, budget > 0 { options.wordBudget = budget }
+        if let cap = summaries?.maxSentences, cap > 0 { options.maxSentences = cap }
+        if let dek = summaries?.dekWords, dek > 0 { options.dekWordLimit = dek }
+        return options
     }
 
     /// The settings writers read.

@@ -31,15 +31,20 @@ public struct Pipeline: Sendable {
 
     /// The per-article transforms, in order.
     public var articleTransforms: [any ArticleTransform] {
-        [TitleDerivation()]
+        [TitleDerivation(), EntityTagging()]
     }
 
     /// The archive-wide transforms, in order, after the per-article ones.
     public var archiveTransforms: [any ArchiveTransform] {
-        [SlugAssignment(), CrossReferenceResolution()]
+        [SlugAssignment(), CrossReferenceResolution(), EntityLinking(dictionary: configuration.entities ?? EntityDictionary())]
     }
 
-    private static let stepNames = ["Read sources", "Assemble issues", "Transform articles", "Link the archive", "Write outputs"]
+    /// Per-article transforms that need the linked archive first, in order.
+    public var archiveAwareTransforms: [any ArchiveAwareTransform] {
+        [Summarization(options: configuration.summaryOptions)]
+    }
+
+    private static let stepNames = ["Read sources", "Assemble issues", "Tag and title articles", "Link the archive", "Summarize", "Write outputs"]
 
     // MARK: - Reading
 
@@ -69,15 +74,18 @@ public struct Pipeline: Sendable {
         let (assembled, assemblyDiagnostics) = Assembler().assemble(results.compactMap(\.article), defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
         observer.stepStarted(3, of: count, name: Self.stepNames[2])
-        let archive = await transform(assembled)
+        let archive = await transform(assembled, with: articleTransforms)
         observer.stepStarted(4, of: count, name: Self.stepNames[3])
-        let linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
+        var linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
+        observer.stepStarted(5, of: count, name: Self.stepNames[4])
+        for transform in archiveAwareTransforms {
+            linked = await self.transform(linked, with: [transform.prepared(for: linked)])
+        }
         return (linked, diagnostics.sorted())
     }
 
-    /// Applies the article transforms to every article, in parallel.
-    public func transform(_ archive: Archive) async -> Archive {
-        let transforms = articleTransforms
+    /// Applies `transforms` to every article, in parallel.
+    public func transform(_ archive: Archive, with transforms: [any ArticleTransform]) async -> Archive {
         let articles = archive.articles
         let transformed = await parallelMap(articles) { article in
             transforms.reduce(article) { $1.apply(to: $0) }
@@ -108,7 +116,7 @@ public struct Pipeline: Sendable {
             }
             return writer
         }
-        observer.stepStarted(5, of: Self.stepNames.count, name: Self.stepNames[4])
+        observer.stepStarted(6, of: Self.stepNames.count, name: Self.stepNames[5])
         enum Job: Sendable {
             case issue(writer: Int, issue: Int)
             case archive(writer: Int)

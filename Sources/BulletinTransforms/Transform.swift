@@ -45,3 +45,12 @@ extension Inline {
         }
     }
 }
+
+/// A per-article transform that first needs to see the whole archive (term statistics, for example);
+/// prepared once, then run in parallel over articles.
+public protocol ArchiveAwareTransform: Sendable {
+    /// A short name for progress lines.
+    var name: String { get }
+    /// The per-article transform for `archive`.
+    func prepared(for archive: Archive) -> any ArticleTransform
+}

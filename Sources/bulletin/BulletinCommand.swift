@@ -12,7 +12,7 @@ struct BulletinCommand: AsyncParsableCommand {
         70 a writer failed; 74 a file could not be read or written.
         """,
         version: "\(BulletinInfo.name) \(BulletinInfo.version)",
-        subcommands: [Build.self, Convert.self, Check.self, Schema.self],
+        subcommands: [Build.self, Convert.self, Check.self, Tag.self, Summarize.self, Schema.self],
         defaultSubcommand: nil
     )
 }

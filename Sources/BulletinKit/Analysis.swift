@@ -1,0 +1,166 @@
+import BulletinModel
+import BulletinNLP
+import BulletinTransforms
+import Foundation
+
+/// What `bulletin tag` and `bulletin summarize` report, and their JSON Lines modes for evaluation.
+public enum Analysis {
+    /// One entity mention with offsets in Unicode scalars of the article's plain text.
+    public struct EntityEntry: Codable, Sendable, Hashable {
+        public var text: String
+        public var type: EntityType
+        public var start: Int
+        public var end: Int
+        public var id: String
+        public var provenance: Provenance
+    }
+
+    /// Every entity mention of `article`, offsets into ``Article/plainText`` (blocks separated by blank lines).
+    public static func entities(in article: Article) -> [EntityEntry] {
+        var entries: [EntityEntry] = []
+        var offset = 0
+        func walk(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .emphasis(let content), .strong(let content): walk(content)
+                case .link(let link): walk(link.content)
+                case .entity(let mention):
+                    let length = mention.text.unicodeScalars.count
+                    entries.append(EntityEntry(text: mention.text, type: mention.type, start: offset, end: offset + length,
+                                               id: mention.entityID, provenance: mention.provenance))
+                    offset += length
+                case .text, .lineBreak, .citation, .crossReference:
+                    offset += inline.plainText.unicodeScalars.count
+                }
+            }
+        }
+        func walk(_ block: Block) {
+            switch block {
+            case .paragraph(let content, _), .heading(_, let content): walk(content)
+            case .blockQuote(let blocks): walk(blocks)
+            case .list(_, let items):
+                for (index, item) in items.enumerated() {
+                    if index > 0 { offset += 2 }
+                    walk(item)
+                }
+            case .rule: break
+            }
+        }
+        func walk(_ blocks: [Block]) {
+            for (index, block) in blocks.enumerated() {
+                if index > 0 { offset += 2 }
+                walk(block)
+            }
+        }
+        let visible = article.blocks.filter { !$0.plainText.isEmpty }
+        walk(visible)
+        return entries
+    }
+
+    // MARK: - JSON Lines for the evaluation scripts
+
+    private struct SentenceInput: Decodable {
+        var sentence: Int
+        var text: String
+    }
+
+    /// `{"sentence", "text"}` lines in, `{"sentence", "entities": [{"start_char", "end_char", "type"}]}` lines out.
+    ///
+    /// Consecutive sentences are tagged together as one document, so a name typed once keeps its type; a new
+    /// document starts at the headline before each wire dateline (`LONDON 1996-08-30`).
+    public static func tagJSONLines(_ input: Data) throws -> Data {
+        var sentences: [SentenceInput] = []
+        let decoder = JSONDecoder()
+        for (number, line) in input.split(separator: 0x0A).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+            do {
+                sentences.append(try decoder.decode(SentenceInput.self, from: Data(line)))
+            } catch {
+                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number + 1): expected {\"sentence\": n, \"text\": \"…\"}")
+            }
+        }
+        let tagger = EntityTagger()
+        var output = ""
+        for document in documents(sentences.map(\.text)) {
+            let spans = tagger.tag(paragraphs: document.map { sentences[$0].text })
+            for (index, list) in zip(document, spans) {
+                output += "{\"sentence\": \(sentences[index].sentence), \"entities\": ["
+                output += list.map { "{\"start_char\": \($0.start), \"end_char\": \($0.end), \"type\": \"\($0.kind.rawValue)\"}" }
+                    .joined(separator: ", ")
+                output += "]}\n"
+            }
+        }
+        return Data(output.utf8)
+    }
+
+    /// Groups sentence indices into documents: a new one starts at the headline before each dateline.
+    static func documents(_ texts: [String]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var current: [Int] = []
+        for index in texts.indices {
+            let nextIsDateline = index + 1 < texts.count && isDateline(texts[index + 1]) && !isDateline(texts[index])
+            if nextIsDateline && !current.isEmpty {
+                groups.append(current)
+                current = []
+            }
+            current.append(index)
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    /// "LONDON 1996-08-30".
+    static func isDateline(_ text: String) -> Bool {
+        let parts = text.split(separator: " ")
+        guard parts.count >= 2, parts.count <= 8, let last = parts.last, last.utf8.count == 10 else { return false }
+        let bytes = Array(last.utf8)
+        return bytes[4] == 0x2D && bytes[7] == 0x2D && bytes[0] >= 0x30 && bytes[0] <= 0x39
+    }
+
+    private struct ArticleInput: Decodable {
+        var id: String
+        var text: String
+
+        enum CodingKeys: String, CodingKey { case id, text }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            text = try container.decode(String.self, forKey: .text)
+            if let string = try? container.decode(String.self, forKey: .id) {
+                id = string
+            } else {
+                id = String(try container.decode(Int.self, forKey: .id))
+            }
+        }
+    }
+
+    private struct SummaryOutput: Encodable {
+        var id: String
+        var summary: String
+    }
+
+    /// `{"id", "text"}` lines in, `{"id", "summary"}` lines out (the dek instead when `dek` is true).
+    /// Term statistics are gathered from all the input first, as a build gathers them from the archive.
+    public static func summarizeJSONLines(_ input: Data, dek: Bool, options: SummaryOptions) throws -> Data {
+        var articles: [ArticleInput] = []
+        let decoder = JSONDecoder()
+        for (number, line) in input.split(separator: 0x0A).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+            do {
+                articles.append(try decoder.decode(ArticleInput.self, from: Data(line)))
+            } catch {
+                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number + 1): expected {\"id\": …, \"text\": \"…\"}")
+            }
+        }
+        var statistics = TermStatistics()
+        for article in articles { statistics.addDocument(article.text) }
+        let summarizer = Summarizer(options: options, statistics: statistics)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var output = Data()
+        for article in articles {
+            let summary = summarizer.summarize(text: article.text)
+            output += try encoder.encode(SummaryOutput(id: article.id, summary: dek ? summary.dek : summary.text))
+            output.append(0x0A)
+        }
+        return output
+    }
+}

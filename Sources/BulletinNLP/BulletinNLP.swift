@@ -1,1 +1,0 @@
-// Language analysis over plain strings: sentence segmentation, extractive summaries, named entities.

@@ -1,0 +1,89 @@
+// Document-level consistency: names typed with confidence somewhere in the document
+// decide the type and canonical form of their shorter or unsure mentions elsewhere.
+
+/// What a document has established about its names, keyed by lowercase text.
+struct EntityMemory {
+    struct Entry {
+        var kind: EntityKind
+        var canonical: String
+        var strength: Int
+    }
+
+    var kinds: [String: Entry] = [:]
+    /// Person name parts ("ivashov") to the longest full name ("Leonid Ivashov").
+    var personParts: [String: String] = [:]
+}
+
+extension EntityDocument {
+    func surface(_ c: Candidate) -> String {
+        let para = paragraphs[c.paragraph]
+        return String(decoding: para.bytes[para.tokens[c.lo].byteStart..<para.tokens[c.hi - 1].byteEnd], as: UTF8.self)
+    }
+
+    func key(_ c: Candidate) -> String {
+        let tokens = paragraphs[c.paragraph].tokens
+        var k = tokens[c.lo].key
+        for i in (c.lo + 1)..<c.hi {
+            k += " "
+            k += tokens[i].key
+        }
+        return k
+    }
+
+    mutating func buildMemory() -> EntityMemory {
+        var memory = EntityMemory()
+        var firstNameLinks: [String: String] = [:]
+        for i in candidates.indices {
+            candidates[i].key = key(candidates[i])
+        }
+        for c in candidates where c.strength >= 2 {
+            guard let kind = c.kind else { continue }
+            let text = surface(c)
+            if let old = memory.kinds[c.key], old.strength >= c.strength { continue }
+            memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: text, strength: c.strength)
+        }
+        // Person names: each part of a full name points to the longest form.
+        for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
+            let tokens = paragraphs[c.paragraph].tokens
+            let text = surface(c)
+            let last = tokens[c.hi - 1].key
+            if let old = memory.personParts[last], old.utf8.count >= text.utf8.count { continue }
+            memory.personParts[last] = text
+        }
+        // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
+        for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
+            let first = paragraphs[c.paragraph].tokens[c.lo].key
+            if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(c) }
+        }
+        for (k, v) in firstNameLinks { memory.personParts[k] = v }
+        return memory
+    }
+
+    mutating func resolve(memory: EntityMemory) {
+        for i in candidates.indices {
+            var c = candidates[i]
+            if c.key.isEmpty { c.key = key(c) }
+            let single = c.hi - c.lo == 1
+            if single, c.kind != .person, let full = memory.personParts[c.key], full.utf8.count > c.key.utf8.count,
+               c.kind != .location || !lexicon.countries.contains(c.key) {
+                // "Jordan" after "Michael Jordan": the person, even if the word also names a place.
+                c.kind = .person
+                c.canonical = full
+            } else if c.strength < 2, let m = memory.kinds[c.key] {
+                c.kind = m.kind
+                c.canonical = m.canonical
+            } else if c.strength < 3 || c.kind == .person, single, let full = memory.personParts[c.key],
+                      c.kind == nil || c.kind == .person || c.strength < 3 {
+                c.kind = .person
+                c.canonical = full
+            } else if c.kind == nil {
+                c.kind = nil
+            }
+            if c.kind == .person && c.canonical == nil {
+                let last = paragraphs[c.paragraph].tokens[c.hi - 1].key
+                if let full = memory.personParts[last] { c.canonical = full }
+            }
+            candidates[i] = c
+        }
+    }
+}

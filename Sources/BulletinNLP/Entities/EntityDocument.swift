@@ -1,0 +1,144 @@
+/// The working state of one `EntityTagger.tag(paragraphs:)` call.
+struct EntityDocument {
+    /// A candidate mention: token range in one paragraph plus what is known about it.
+    struct Candidate {
+        var paragraph: Int
+        var lo: Int
+        var hi: Int
+        var kind: EntityKind?
+        /// 0 unknown, 1 weak guess, 2 cue-based, 3 lexicon or title.
+        var strength: Int
+        var roleLo: Int = -1
+        var key: String = ""
+        var canonical: String?
+        /// A lone unknown capitalised word: typed by the kind of story if nothing else decides.
+        var isFallback = false
+    }
+
+    struct Paragraph {
+        var text: String
+        var bytes: [UInt8]
+        var tokens: [EntityToken]
+        var isHeadline: Bool
+    }
+
+    let lexicon: EntityLexicon
+    var paragraphs: [Paragraph]
+    var candidates: [Candidate] = []
+
+    init(paragraphs texts: [String], lexicon: EntityLexicon) {
+        self.lexicon = lexicon
+        paragraphs = texts.map { text in
+            let tokens = EntityTokenizer.tokenize(text)
+            return Paragraph(text: text, bytes: Array(text.utf8), tokens: tokens, isHeadline: EntityDocument.isHeadline(tokens))
+        }
+    }
+
+    /// A paragraph mostly in capitals ("SOCCER - JAPAN GET LUCKY WIN"): capitalisation says nothing there.
+    static func isHeadline(_ tokens: [EntityToken]) -> Bool {
+        var caps = 0
+        var words = 0
+        for t in tokens where t.shape == .word && t.surface.utf8.count > 1 {
+            words += 1
+            if t.isAllCaps { caps += 1 }
+        }
+        return words > 0 && caps * 10 >= words * 7 && (caps >= 2 || words == 1)
+    }
+
+    // MARK: - Running
+
+    mutating func run() -> [[EntitySpan]] {
+        for p in paragraphs.indices where !paragraphs[p].isHeadline {
+            findCandidates(inParagraph: p)
+        }
+        var memory = buildMemory()
+        resolve(memory: memory)
+        let sports = isSportsDocument()
+        for i in candidates.indices where candidates[i].isFallback && candidates[i].kind == nil {
+            // Sports copy names clubs it does not explain (and grounds after "at"); news copy names people.
+            let c = candidates[i]
+            let prev = c.lo > 0 ? paragraphs[c.paragraph].tokens[c.lo - 1].key : ""
+            if sports {
+                // A surname-like word in sports copy is still a player ("Duran", "Vaas" are clubs' opponents' players).
+                let isSurname = c.hi - c.lo == 1 && lexicon.surnames.contains(c.key)
+                candidates[i].kind = prev == "at" ? .location : (isSurname ? .person : .organization)
+            } else {
+                candidates[i].kind = .person
+            }
+        }
+        // Headlines see every name the body typed, however it was typed.
+        for c in candidates {
+            guard let kind = c.kind, memory.kinds[c.key] == nil else { continue }
+            memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength)
+        }
+        let firstHeadline = candidates.count
+        for p in paragraphs.indices where paragraphs[p].isHeadline {
+            findHeadlineCandidates(inParagraph: p, memory: memory)
+        }
+        for i in firstHeadline..<candidates.count {
+            candidates[i].key = key(candidates[i])
+            if let m = memory.kinds[candidates[i].key] { candidates[i].canonical = m.canonical }
+            if candidates[i].kind == .person, let full = memory.personParts[candidates[i].key] { candidates[i].canonical = full }
+        }
+        if sports { retypeSportsTeams() }
+        return makeSpans()
+    }
+
+    // MARK: - Sports copy
+
+    /// A wire sports story opens with its sport: "SOCCER - JAPAN GET LUCKY WIN".
+    func isSportsDocument() -> Bool {
+        guard let first = paragraphs.first?.tokens, first.count >= 2 else { return false }
+        guard EntityLexicon.sportWords.contains(first[0].key) else { return false }
+        return first.prefix(4).contains { $0.key == "-" || $0.key == ":" }
+    }
+
+    /// In sports copy a city or region names its team ("Surrey beat Kent"), a country its national side (a place).
+    mutating func retypeSportsTeams() {
+        // "Greenock Morton 1 Falkirk 0": an unexplained name followed by a score is a club.
+        for i in candidates.indices where candidates[i].kind == .person && candidates[i].strength <= 1 {
+            let c = candidates[i]
+            let tokens = paragraphs[c.paragraph].tokens
+            if c.hi < tokens.count, tokens[c.hi].shape == .number, memory(c) { candidates[i].kind = .organization }
+        }
+        for i in candidates.indices where candidates[i].kind == .location {
+            let c = candidates[i]
+            let tokens = paragraphs[c.paragraph].tokens
+            if lexicon.countries.contains(c.key) { continue }
+            // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
+            if let last = tokens.last, last.shape == .number, tokens.count <= 6, last.key.utf8.contains(0x2D) { continue }
+            if c.lo > 0, EntityLexicon.placePrepositions.contains(tokens[c.lo - 1].key) || tokens[c.lo - 1].key == "at" { continue }
+            if c.lo > 1, tokens[c.lo - 1].key == "of" { continue }
+            candidates[i].kind = .organization
+        }
+    }
+
+    /// True unless the document also names this as a person with more evidence.
+    private func memory(_ c: Candidate) -> Bool {
+        c.canonical == nil || c.canonical == surface(c)
+    }
+
+    // MARK: - Output
+
+    func makeSpans() -> [[EntitySpan]] {
+        var out = [[EntitySpan]](repeating: [], count: paragraphs.count)
+        for c in candidates {
+            guard let kind = c.kind else { continue }
+            let para = paragraphs[c.paragraph]
+            let first = para.tokens[c.lo]
+            let last = para.tokens[c.hi - 1]
+            let text = String(decoding: para.bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
+            var role: String?
+            if c.roleLo >= 0 {
+                let r0 = para.tokens[c.roleLo]
+                let r1 = para.tokens[c.lo - 1]
+                role = String(decoding: para.bytes[r0.byteStart..<r1.byteEnd], as: UTF8.self)
+            }
+            out[c.paragraph].append(EntitySpan(
+                start: first.start, end: last.end, kind: kind, text: text,
+                canonicalName: c.canonical ?? text, role: role))
+        }
+        for i in out.indices { out[i].sort { $0.start < $1.start } }
+        return out
+    }
+}

@@ -1,0 +1,23 @@
+/// Finds people, organisations, places and other proper names in news prose.
+///
+/// The tagger is rule based: gazetteers built from open data (see
+/// `Scripts/generate-entity-lexicons.py`), orthographic and contextual cues, and
+/// document-level consistency. It loads no model and reads no files at run time.
+public struct EntityTagger: Sendable {
+    /// Creates a tagger; the word lists are built once per process on first use.
+    public init() {}
+
+    /// Tags one document given as paragraphs; offsets are per paragraph.
+    ///
+    /// Document-level consistency (short forms -> full form, a name seen typed once
+    /// keeps its type) applies across all paragraphs.
+    public func tag(paragraphs: [String]) -> [[EntitySpan]] {
+        var document = EntityDocument(paragraphs: paragraphs, lexicon: EntityLexicon.shared)
+        return document.run()
+    }
+
+    /// Tags one text as one document.
+    public func tag(_ text: String) -> [EntitySpan] {
+        tag(paragraphs: [text])[0]
+    }
+}

@@ -1,0 +1,318 @@
+/// One token of a paragraph as the entity tagger sees it.
+///
+/// Offsets are Unicode scalar offsets into the paragraph; `key` is the lowercased
+/// surface used for every lexicon look-up.
+struct EntityToken: Sendable {
+    /// The broad shape of a token.
+    enum Shape: UInt8, Sendable {
+        case word, number, punctuation
+    }
+
+    var start: Int
+    var end: Int
+    /// UTF-8 byte offsets of the token in the paragraph.
+    var byteStart: Int
+    var byteEnd: Int
+    var surface: String
+    var key: String
+    var shape: Shape
+    /// First letter is upper case.
+    var isCapitalized: Bool
+    /// Every letter is upper case (and there is at least one).
+    var isAllCaps: Bool
+    /// First word of a sentence (after . ! ? : or paragraph start, skipping quotes).
+    var isSentenceStart: Bool = false
+    /// The token is a possessive marker `'s` / `’s` split from the previous word.
+    var isPossessive: Bool = false
+    /// The token is the name part split off a hyphenated prefix such as "post-Yeltsin".
+    var isHyphenSuffix: Bool = false
+}
+
+/// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes.
+enum EntityTokenizer {
+    /// Abbreviations that keep their final period.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "gen", "col", "lt", "maj",
+        "capt", "sgt", "cmdr", "adm", "gov", "sen", "rep", "prof", "rev", "messrs", "mt", "ft", "no", "vs", "v",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "bros", "dept", "univ",
+        "ave", "blvd", "rd", "pres", "est", "approx", "etc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla",
+        "ga", "ill", "ind", "kan", "kans", "ky", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+        "okla", "ore", "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo",
+    ]
+
+    /// Hyphenated prefixes after which a capitalised name starts ("post-Yeltsin", "pro-Moscow").
+    static let hyphenPrefixes: Set<String> = ["post", "pre", "pro", "anti", "non", "ex", "neo", "mid", "all", "trans-"]
+
+    /// Hyphenated suffixes split off a capitalised name ("Cold War-style").
+    static let hyphenSuffixes: Set<String> = [
+        "style", "based", "led", "backed", "born", "controlled", "owned", "run", "made", "bound", "held",
+        "sponsored", "funded", "linked", "allied", "dominated", "oriented", "era", "type", "speaking",
+        "registered", "listed", "inspired", "brokered", "educated", "trained", "leaning", "friendly", "like",
+    ]
+
+    static func tokenize(_ text: String) -> [EntityToken] {
+        var bytes = Array(text.utf8)
+        bytes.append(0x20)
+        let isASCII = !bytes.contains { $0 >= 0x80 }
+        // Scalar offset of every byte, only needed when the text is not ASCII.
+        var scalarOffsets: [Int32] = []
+        if !isASCII {
+            scalarOffsets.reserveCapacity(bytes.count + 1)
+            var n: Int32 = 0
+            for b in bytes {
+                scalarOffsets.append(n)
+                if b & 0xC0 != 0x80 { n += 1 }
+            }
+            scalarOffsets.append(n)
+        }
+        var tokens: [EntityToken] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                // Skip whitespace (ASCII and no-break space U+00A0).
+                let b = buf[i]
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { i += 1; continue }
+                if b == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0 { i += 2; continue }
+                var j = i
+                while j < n {
+                    let c = buf[j]
+                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { break }
+                    if c == 0xC2 && j + 1 < n && buf[j + 1] == 0xA0 { break }
+                    j += 1
+                }
+                splitChunk(buf, i, j, isASCII: isASCII, scalarOffsets: scalarOffsets, into: &tokens)
+                i = j
+            }
+        }
+        markSentenceStarts(&tokens)
+        return tokens
+    }
+
+    // MARK: - Chunk splitting
+
+    /// Length in bytes of a punctuation scalar at `i` that splits off a chunk edge, or 0.
+    @inline(__always)
+    private static func edgePunctLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let c = buf[i]
+        switch c {
+        case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2E, 0x2A, 0x60:
+            return 1
+        case 0xE2:
+            // U+2018..U+201F quotes, U+2013/2014 dashes, U+2026 ellipsis.
+            if i + 2 < end && buf[i + 1] == 0x80 {
+                let d = buf[i + 2]
+                if (d >= 0x98 && d <= 0x9F) || d == 0x93 || d == 0x94 || d == 0xA6 { return 3 }
+            }
+            return 0
+        case 0xC2:
+            if i + 1 < end && (buf[i + 1] == 0xAB || buf[i + 1] == 0xBB) { return 2 }
+            return 0
+        default:
+            return 0
+        }
+    }
+
+    private static func splitChunk(
+        _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isASCII: Bool, scalarOffsets: [Int32],
+        into tokens: inout [EntityToken]
+    ) {
+        var s = start
+        var e = end
+        // Leading punctuation, one token each.
+        var trailing: [(Int, Int)] = []
+        while s < e {
+            let l = edgePunctLength(buf, s, e)
+            if l == 0 || buf[s] == 0x2E { break }
+            if s + l == e { break }
+            emit(buf, s, s + l, isASCII, scalarOffsets, &tokens)
+            s += l
+        }
+        // Trailing punctuation, collected then emitted in order.
+        while e > s + 1 {
+            var l = 0
+            // Find a punctuation scalar ending at e.
+            if edgePunctLength(buf, e - 1, e) == 1 { l = 1 } else if e - 3 >= s, edgePunctLength(buf, e - 3, e) == 3 { l = 3 } else if e - 2 >= s, edgePunctLength(buf, e - 2, e) == 2 { l = 2 }
+            if l == 0 { break }
+            if l == 1 && buf[e - 1] == 0x2E {
+                // Keep the period of abbreviations, initials and dotted acronyms.
+                if keepsPeriod(buf, s, e - 1) { break }
+            }
+            trailing.append((e - l, e))
+            e -= l
+        }
+        // Possessive 's or ’s.
+        var possessive: (Int, Int)?
+        if e - s > 2, buf[e - 1] == 0x73 || buf[e - 1] == 0x53 {
+            if buf[e - 2] == 0x27 && e - 2 > s { possessive = (e - 2, e); e -= 2 }
+            else if e - 4 > s, buf[e - 4] == 0xE2, buf[e - 3] == 0x80, buf[e - 2] == 0x99 { possessive = (e - 4, e); e -= 4 }
+        }
+        // Inner dashes (en/em) split words: "months–and".
+        var k = s
+        var pieceStart = s
+        while k + 2 < e {
+            if buf[k] == 0xE2 && buf[k + 1] == 0x80 && (buf[k + 2] == 0x93 || buf[k + 2] == 0x94) {
+                if k > pieceStart { emitWord(buf, pieceStart, k, isASCII, scalarOffsets, &tokens) }
+                emit(buf, k, k + 3, isASCII, scalarOffsets, &tokens)
+                k += 3
+                pieceStart = k
+                continue
+            }
+            k += 1
+        }
+        if e > pieceStart { emitWord(buf, pieceStart, e, isASCII, scalarOffsets, &tokens) }
+        if let p = possessive {
+            emit(buf, p.0, p.1, isASCII, scalarOffsets, &tokens)
+            tokens[tokens.count - 1].isPossessive = true
+        }
+        for t in trailing.reversed() { emit(buf, t.0, t.1, isASCII, scalarOffsets, &tokens) }
+    }
+
+    private static func keepsPeriod(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if e <= s { return false }
+        if e - s == 1 { return isLetter(buf[s]) }
+        var hasDot = false
+        for i in s..<e where buf[i] == 0x2E { hasDot = true; break }
+        if hasDot { return true }
+        if e - s > 6 { return false }
+        var key = ""
+        for i in s..<e {
+            let c = buf[i]
+            if c >= 0x80 { return false }
+            key.unicodeScalars.append(Unicode.Scalar(c >= 0x41 && c <= 0x5A ? c + 32 : c))
+        }
+        return abbreviations.contains(key)
+    }
+
+    @inline(__always)
+    private static func isLetter(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0xC0
+    }
+
+    /// Emits a word, splitting a hyphenated prefix before a capitalised name ("post-Yeltsin") and a
+    /// descriptive suffix after one ("Cold War-style", "Moscow-based").
+    private static func emitWord(
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ isASCII: Bool, _ offsets: [Int32],
+        _ tokens: inout [EntityToken]
+    ) {
+        if e - s > 4, buf[s] >= 0x41, buf[s] <= 0x5A {
+            var h = e - 1
+            while h > s && buf[h] != 0x2D && buf[h] >= 0x61 && buf[h] <= 0x7A { h -= 1 }
+            if h > s && h < e - 2 && buf[h] == 0x2D {
+                let suffix = String(decoding: UnsafeBufferPointer(rebasing: buf[(h + 1)..<e]), as: UTF8.self)
+                if hyphenSuffixes.contains(suffix) {
+                    emitWord(buf, s, h, isASCII, offsets, &tokens)
+                    emit(buf, h, e, isASCII, offsets, &tokens)
+                    return
+                }
+            }
+        }
+        if e - s > 4, buf[s] >= 0x61, buf[s] <= 0x7A {
+            var h = s
+            while h < e && h - s < 6 && buf[h] != 0x2D { h += 1 }
+            if h < e - 1 && buf[h] == 0x2D && buf[h + 1] >= 0x41 && buf[h + 1] <= 0x5A {
+                let prefix = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<h]), as: UTF8.self)
+                if hyphenPrefixes.contains(prefix) {
+                    emit(buf, s, h + 1, isASCII, offsets, &tokens)
+                    emit(buf, h + 1, e, isASCII, offsets, &tokens)
+                    tokens[tokens.count - 1].isHyphenSuffix = true
+                    return
+                }
+            }
+        }
+        emit(buf, s, e, isASCII, offsets, &tokens)
+    }
+
+    private static func emit(
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ isASCII: Bool, _ offsets: [Int32],
+        _ tokens: inout [EntityToken]
+    ) {
+        let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
+        let surface = String(decoding: slice, as: UTF8.self)
+        let first = buf[s]
+        var shape: EntityToken.Shape
+        var isCap = false
+        var allCaps = true
+        var letters = 0
+        var needsUnicodeLower = false
+        if first >= 0x30 && first <= 0x39 {
+            shape = .number
+        } else if isLetter(first) {
+            shape = .word
+        } else {
+            shape = .punctuation
+        }
+        var lowered = [UInt8]()
+        lowered.reserveCapacity(e - s)
+        for c in slice {
+            if c >= 0x41 && c <= 0x5A {
+                letters += 1
+                lowered.append(c + 32)
+            } else if c >= 0x61 && c <= 0x7A {
+                letters += 1
+                allCaps = false
+                lowered.append(c)
+            } else {
+                if c >= 0x80 { needsUnicodeLower = true }
+                lowered.append(c)
+            }
+        }
+        var key: String
+        if needsUnicodeLower {
+            key = surface.lowercased()
+            // Letters outside ASCII decide capitalisation by their Unicode properties.
+            if shape == .word, let sc = surface.unicodeScalars.first {
+                if sc.value >= 0x80 {
+                    isCap = sc.properties.isUppercase
+                }
+            }
+            var nonASCIILetters = false
+            for sc in surface.unicodeScalars where sc.value >= 0x80 && sc.properties.isAlphabetic {
+                nonASCIILetters = true
+                letters += 1
+                if !sc.properties.isUppercase { allCaps = false }
+            }
+            if shape == .punctuation && nonASCIILetters, let f = surface.unicodeScalars.first, f.properties.isAlphabetic {
+                shape = .word
+                isCap = f.properties.isUppercase
+            }
+            // Normalise the typographic apostrophe so look-ups match.
+            if key.contains("\u{2019}") { key = key.replacingOccurrencesOfEntityApostrophe() }
+        } else {
+            key = String(decoding: lowered, as: UTF8.self)
+        }
+        if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
+        if letters == 0 { allCaps = false }
+        let start = isASCII ? s : Int(offsets[s])
+        let end = isASCII ? e : Int(offsets[e])
+        tokens.append(EntityToken(
+            start: start, end: end, byteStart: s, byteEnd: e, surface: surface, key: key, shape: shape,
+            isCapitalized: isCap, isAllCaps: allCaps && shape == .word))
+    }
+
+    private static func markSentenceStarts(_ tokens: inout [EntityToken]) {
+        var atStart = true
+        for i in tokens.indices {
+            let t = tokens[i]
+            if t.shape == .punctuation {
+                switch t.key {
+                case ".", "!", "?", ":", ";", "...", "\u{2026}": atStart = true
+                default: break // quotes and brackets keep the state
+                }
+                continue
+            }
+            tokens[i].isSentenceStart = atStart
+            atStart = false
+        }
+    }
+}
+
+extension String {
+    /// Replaces U+2019 with an ASCII apostrophe (entity look-up keys only).
+    fileprivate func replacingOccurrencesOfEntityApostrophe() -> String {
+        var out = String.UnicodeScalarView()
+        for s in unicodeScalars { out.append(s == "\u{2019}" ? "'" : s) }
+        return String(out)
+    }
+}

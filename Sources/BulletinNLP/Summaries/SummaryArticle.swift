@@ -1,0 +1,177 @@
+// MARK: - SummaryArticle
+
+/// An article prepared for scoring: decoded paragraphs, sentence ranges and
+/// L2-normalised IDF-weighted term vectors (flat arrays of per-article term ids,
+/// each sentence's slice sorted by id).
+struct SummaryArticle {
+    struct Sentence {
+        var paragraph: Int
+        var range: Range<Int>
+        var words: Int
+        /// Slice of `termIDs` / `termWeights` holding this sentence's vector.
+        var terms: Range<Int>
+    }
+
+    var scalars: [[Unicode.Scalar]] = []
+    var sentences: [Sentence] = []
+    var termIDs: [Int32] = []
+    var termWeights: [Double] = []
+    /// Number of distinct terms in the article (ids are `0..<vocabularySize`).
+    var vocabularySize = 0
+
+    init(paragraphs: [String], segmenter: SentenceSegmenter, statistics: TermStatistics?) {
+        // Unwrapped once: the optional would otherwise be copied for every term.
+        let hasStatistics = statistics != nil
+        let statistics = statistics ?? TermStatistics()
+        scalars.reserveCapacity(paragraphs.count)
+        var ids = SummaryTermTable(minimumCapacity: 512) // term hash → id + 1
+        var idfByID: [Double] = []
+        var scratch: [Int32] = []
+        for (p, paragraph) in paragraphs.enumerated() {
+            let s = SummaryText.scalars(of: paragraph)
+            scalars.append(s)
+            for range in segmenter.sentenceRanges(in: s) {
+                scratch.removeAll(keepingCapacity: true)
+                SummaryTerms.forEachTerm(s, range) { hash in
+                    var id = ids.value(for: hash) - 1
+                    if id < 0 {
+                        id = Int32(idfByID.count)
+                        ids.add(hash, id + 1)
+                        idfByID.append(hasStatistics ? statistics.inverseDocumentFrequency(hash) : 1)
+                    }
+                    scratch.append(id)
+                }
+                scratch.sort()
+                let first = termIDs.count
+                var norm = 0.0
+                var k = 0
+                while k < scratch.count {
+                    let h = scratch[k]
+                    var count = 1
+                    k += 1
+                    while k < scratch.count, scratch[k] == h { count += 1; k += 1 }
+                    let w = Double(count) * idfByID[Int(h)]
+                    termIDs.append(h)
+                    termWeights.append(w)
+                    norm += w * w
+                }
+                if norm > 0 {
+                    let inv = 1 / norm.squareRoot()
+                    for t in first..<termWeights.count { termWeights[t] *= inv }
+                }
+                sentences.append(Sentence(
+                    paragraph: p, range: range, words: SummaryText.wordCount(s, range),
+                    terms: first..<termIDs.count))
+            }
+        }
+        vocabularySize = idfByID.count
+    }
+
+    /// Whether sentence `i` is web-page furniture (checked lazily: only candidates need it).
+    func isBoilerplate(_ i: Int) -> Bool {
+        SummaryBoilerplate.matches(scalars[sentences[i].paragraph], sentences[i].range)
+    }
+
+    func string(of i: Int) -> String {
+        SummaryText.string(scalars[sentences[i].paragraph][sentences[i].range])
+    }
+
+    /// Cosine similarity of two sentences (vectors are normalised).
+    func similarity(_ a: Int, _ b: Int) -> Double {
+        var i = sentences[a].terms.lowerBound
+        let iEnd = sentences[a].terms.upperBound
+        var j = sentences[b].terms.lowerBound
+        let jEnd = sentences[b].terms.upperBound
+        var dot = 0.0
+        while i < iEnd, j < jEnd {
+            let x = termIDs[i], y = termIDs[j]
+            if x == y {
+                dot += termWeights[i] * termWeights[j]
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return dot
+    }
+
+    /// LexRank: stationary distribution of a damped random walk on the similarity graph,
+    /// scaled so the most central sentence scores 1.
+    func centrality(iterations: Int = 12, damping: Double = 0.85) -> [Double] {
+        let n = sentences.count
+        guard n > 1 else { return [Double](repeating: 1, count: n) }
+        var matrix = [Double](repeating: 0, count: n * n)
+        var rowSums = [Double](repeating: 0, count: n)
+        // Scatter sentence a's vector into a dense array, then gather for every b > a:
+        // plain indexed loads instead of a branchy merge per pair.
+        var dense = [Double](repeating: 0, count: vocabularySize)
+        for a in 0..<n {
+            for t in sentences[a].terms { dense[Int(termIDs[t])] = termWeights[t] }
+            for b in (a + 1)..<n {
+                var s = 0.0
+                for t in sentences[b].terms { s += dense[Int(termIDs[t])] * termWeights[t] }
+                matrix[a * n + b] = s
+                matrix[b * n + a] = s
+                rowSums[a] += s
+                rowSums[b] += s
+            }
+            for t in sentences[a].terms { dense[Int(termIDs[t])] = 0 }
+        }
+        for a in 0..<n {
+            if rowSums[a] > 0 {
+                let inv = 1 / rowSums[a]
+                for b in 0..<n { matrix[a * n + b] *= inv }
+            } else {
+                for b in 0..<n { matrix[a * n + b] = 1 / Double(n) }
+            }
+        }
+        var rank = [Double](repeating: 1 / Double(n), count: n)
+        var next = rank
+        let teleport = (1 - damping) / Double(n)
+        for _ in 0..<iterations {
+            for b in 0..<n { next[b] = teleport }
+            for a in 0..<n {
+                let r = damping * rank[a]
+                let row = a * n
+                for b in 0..<n { next[b] += r * matrix[row + b] }
+            }
+            swap(&rank, &next)
+        }
+        let top = rank.max() ?? 1
+        return top > 0 ? rank.map { $0 / top } : rank
+    }
+
+    /// Share of each sentence covered by entity mentions, scaled so the densest scores 1.
+    func entityDensity(_ entityRanges: [[Range<Int>]]) -> [Double] {
+        var density = [Double](repeating: 0, count: sentences.count)
+        for (i, sentence) in sentences.enumerated() where sentence.paragraph < entityRanges.count {
+            var covered = 0
+            for e in entityRanges[sentence.paragraph] {
+                let lo = max(e.lowerBound, sentence.range.lowerBound)
+                let hi = min(e.upperBound, sentence.range.upperBound)
+                if hi > lo { covered += hi - lo }
+            }
+            density[i] = Double(covered) / Double(max(sentence.range.count, 1))
+        }
+        let top = density.max() ?? 0
+        return top > 0 ? density.map { $0 / top } : density
+    }
+
+    /// Paragraphs of plain text: blocks separated by blank lines.
+    static func paragraphs(of text: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0.isWhitespace }) {
+                if !current.isEmpty { result.append(current.joined(separator: "\n")); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { result.append(current.joined(separator: "\n")) }
+        return result
+    }
+}

@@ -1,0 +1,92 @@
+// MARK: - SummaryTerms
+
+/// Content-word extraction for the summarizer: lowercased, lightly stemmed words,
+/// stop words dropped, each reduced to a stable 64-bit FNV-1a hash so that no
+/// per-word `String` is allocated and no randomly seeded hashing reaches the results.
+enum SummaryTerms {
+    /// Calls `body` with the hash of every content word in `range` of `s`.
+    ///
+    /// Hashes are computed while scanning (no per-word buffer); the hash before the last
+    /// letter is kept so a plural "-s" can be stripped without rescanning.
+    @inline(__always)
+    static func forEachTerm(_ s: [Unicode.Scalar], _ range: Range<Int>, _ body: (UInt64) -> Void) {
+        let stop = stopWords
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            guard isWordScalar(s[i]) else { i += 1; continue }
+            var h = fnvOffset
+            var before = fnvOffset // hash without the last letter
+            var length = 0
+            var last: UInt32 = 0
+            var secondLast: UInt32 = 0
+            while i < end, isWordScalar(s[i]) {
+                let v = SummaryText.asciiLower(s[i]).value
+                before = h
+                h = (h ^ UInt64(v)) &* fnvPrime
+                secondLast = last
+                last = v
+                length += 1
+                i += 1
+            }
+            // Drop clitics: "Locke's" counts as "locke", "didn't" as "didn".
+            if i < end, s[i].value == 0x27 || s[i].value == 0x2019 {
+                i += 1
+                while i < end, isWordScalar(s[i]) { i += 1 }
+            }
+            guard length > 1, !stop.contains(h) else { continue }
+            // Light plural stemming, enough to join "officials" and "official" (not -ss, -us, -is).
+            if length > 3, last == 0x73, secondLast != 0x73, secondLast != 0x75, secondLast != 0x69 {
+                body(before)
+            } else {
+                body(h)
+            }
+        }
+    }
+
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    @inline(__always)
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 {
+            return ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || (v >= 0x30 && v <= 0x39)
+        }
+        // General punctuation (curly quotes, dashes) and Latin-1 symbols are common in news.
+        if (v >= 0x2000 && v <= 0x206F) || (v >= 0xA0 && v <= 0xBF) { return false }
+        return c.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func fnv(_ word: [UInt32]) -> UInt64 {
+        var h = fnvOffset
+        for v in word {
+            h = (h ^ UInt64(v)) &* fnvPrime
+        }
+        return h
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        fnv(word.unicodeScalars.map { SummaryText.asciiLower($0).value })
+    }
+
+    /// English function words and news boilerplate verbs that carry no topic.
+    static let stopWords: SummaryTermTable = {
+        var table = SummaryTermTable(minimumCapacity: 256)
+        for word in """
+        a an the and or but nor so yet of to in on at by for with from into onto upon about above \
+        below over under after before since until while as than then that this these those there \
+        here is am are was were be been being have has had having do does did doing will would \
+        shall should can could may might must it its it's he him his she her hers they them their \
+        theirs we us our ours you your yours i me my mine who whom whose which what when where why \
+        how all any both each few more most other some such no not only own same too very just \
+        also said says say told according if because though although however out up down off \
+        again further once one two new mr mrs ms s t don didn doesn isn wasn weren won wouldn \
+        couldn shouldn hasn haven hadn aren ll ve re d m via per
+        """.split(separator: " ") {
+            table.add(hash(String(word)))
+        }
+        return table
+    }()
+}

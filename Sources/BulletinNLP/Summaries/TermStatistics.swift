@@ -1,0 +1,38 @@
+import Foundation
+
+// MARK: - TermStatistics
+
+/// Archive-wide document frequencies, used to weight the summarizer's sentence
+/// similarity graph with inverse document frequency (IDF).
+///
+/// Add every article of the archive once; pass the value to ``Summarizer``.
+public struct TermStatistics: Sendable, Hashable {
+    /// Number of documents containing each term hash.
+    private var documentFrequency = SummaryTermTable(minimumCapacity: 1 << 12)
+    /// Number of documents added so far.
+    public private(set) var documentCount: Int = 0
+
+    /// Creates empty statistics.
+    public init() {}
+
+    /// Counts each distinct content word of `text` once.
+    public mutating func addDocument(_ text: String) {
+        let scalars = SummaryText.scalars(of: text)
+        var terms: [UInt64] = []
+        terms.reserveCapacity(scalars.count / 6)
+        SummaryTerms.forEachTerm(scalars, 0..<scalars.count) { terms.append($0) }
+        terms.sort()
+        var previous: UInt64? = nil
+        for t in terms where t != previous {
+            documentFrequency.add(t)
+            previous = t
+        }
+        documentCount += 1
+    }
+
+    /// Smoothed IDF of a term hash: `ln((N + 1) / (df + 1)) + 1`, so unseen terms weigh most.
+    func inverseDocumentFrequency(_ term: UInt64) -> Double {
+        let df = Double(documentFrequency.value(for: term))
+        return log((Double(documentCount) + 1) / (df + 1)) + 1
+    }
+}

@@ -1,0 +1,163 @@
+import BulletinModel
+
+/// Links entities across the archive, applies the editor's dictionary and counts mentions per article.
+///
+/// A surname met alone in one article ("Putin") joins the one full name ending in it elsewhere in the
+/// archive ("Vladimir Putin") when there is exactly one; then the dictionary's additions, suppressions,
+/// merges and renames apply, marked with editor provenance.
+public struct EntityLinking: ArchiveTransform {
+    public let name = "Link entities"
+    /// The editor's dictionary.
+    public var dictionary: EntityDictionary
+
+    /// Creates the transform.
+    public init(dictionary: EntityDictionary = EntityDictionary()) {
+        self.dictionary = dictionary
+    }
+
+    public func apply(to archive: Archive) -> Archive {
+        // Canonical names and types of every automatic entity in the archive.
+        var names: [String: (name: String, type: EntityType)] = [:]
+        for article in archive.articles {
+            for entity in article.metadata.entities where names[entity.id] == nil {
+                names[entity.id] = (entity.name, entity.type)
+            }
+        }
+        var remap = surnameLinks(names)
+        var editorIDs: Set<String> = []
+        func resolve(_ reference: String, type: EntityType? = nil) -> String {
+            if names[reference] != nil { return reference }
+            if let match = names.first(where: { $0.value.name == reference && (type == nil || $0.value.type == type) })?.key { return match }
+            return reference
+        }
+        for addition in dictionary.add ?? [] {
+            let id = EntityTagging.entityID(type: addition.type, canonicalName: addition.name)
+            if names[id] == nil { names[id] = (addition.name, addition.type) }
+            editorIDs.insert(id)
+        }
+        for merge in dictionary.merge ?? [] {
+            let target = resolve(merge.into)
+            guard names[target] != nil else { continue }
+            for source in merge.from {
+                let id = resolve(source)
+                guard id != target else { continue }
+                remap[id] = target
+                editorIDs.insert(target)
+            }
+        }
+        for rename in dictionary.rename ?? [] {
+            let id = resolve(rename.id)
+            guard let current = names[id] else { continue }
+            names[id] = (rename.name, current.type)
+            editorIDs.insert(id)
+        }
+        let suppressed = Set(dictionary.suppress ?? [])
+        let additions = (dictionary.add ?? []).flatMap { addition in
+            ([addition.name] + (addition.aliases ?? [])).map {
+                (surface: $0, id: EntityTagging.entityID(type: addition.type, canonicalName: addition.name), type: addition.type)
+            }
+        }.sorted { $0.surface.count > $1.surface.count }
+
+        var result = archive
+        for p in result.publications.indices {
+            for v in result.publications[p].volumes.indices {
+                for i in result.publications[p].volumes[v].issues.indices {
+                    for a in result.publications[p].volumes[v].issues[i].articles.indices {
+                        var article = result.publications[p].volumes[v].issues[i].articles[a]
+                        article.blocks = article.blocks.map { block in
+                            block.mapInlines { inlines in
+                                var rewritten = inlines.map { inline in
+                                    inline.mapRecursively { node in
+                                        guard case .entity(var mention) = node else { return node }
+                                        let canonical = names[mention.entityID]?.name
+                                        if suppressed.contains(mention.text) || suppressed.contains(mention.entityID) || canonical.map(suppressed.contains) == true {
+                                            return .text(mention.text)
+                                        }
+                                        if let target = remap[mention.entityID] { mention.entityID = target }
+                                        if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
+                                        return .entity(mention)
+                                    }
+                                }
+                                if !additions.isEmpty { rewritten = Self.tagAdditions(rewritten, additions) }
+                                return Self.mergingText(rewritten)
+                            }
+                        }
+                        article.metadata.entities = Self.counts(of: article, names: names)
+                        result.publications[p].volumes[v].issues[i].articles[a] = article
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Single-word person names that end exactly one multi-word person name in the archive.
+    private func surnameLinks(_ names: [String: (name: String, type: EntityType)]) -> [String: String] {
+        var fullBySurname: [String: Set<String>] = [:]
+        for (id, entity) in names where entity.type == .person {
+            let words = entity.name.split(separator: " ")
+            if words.count > 1, let last = words.last { fullBySurname[String(last), default: []].insert(id) }
+        }
+        var links: [String: String] = [:]
+        for (id, entity) in names where entity.type == .person && !entity.name.contains(" ") {
+            if let candidates = fullBySurname[entity.name], candidates.count == 1 { links[id] = candidates.first! }
+        }
+        return links
+    }
+
+    /// Tags the editor's spellings found at word boundaries in plain text.
+    static func tagAdditions(_ inlines: [Inline], _ additions: [(surface: String, id: String, type: EntityType)]) -> [Inline] {
+        inlines.flatMap { inline -> [Inline] in
+            guard case .text(let text) = inline else { return [inline] }
+            var pieces: [Inline] = []
+            var rest = Substring(text)
+            outer: while !rest.isEmpty {
+                for addition in additions {
+                    guard let range = rest.firstRange(of: addition.surface) else { continue }
+                    let before = range.lowerBound == rest.startIndex || !rest[rest.index(before: range.lowerBound)].isLetter
+                    let after = range.upperBound == rest.endIndex || !rest[range.upperBound].isLetter
+                    guard before && after else { continue }
+                    if range.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<range.lowerBound]))) }
+                    pieces.append(.entity(EntityMention(text: String(rest[range]), type: addition.type, entityID: addition.id, provenance: .editor)))
+                    rest = rest[range.upperBound...]
+                    continue outer
+                }
+                pieces.append(.text(String(rest)))
+                break
+            }
+            return pieces
+        }
+    }
+
+    /// Adjacent text inlines joined, so suppressed mentions leave no seams.
+    static func mergingText(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            if case .text(let text) = inline, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + text)
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+
+    /// Mentions per entity, most frequent first.
+    static func counts(of article: Article, names: [String: (name: String, type: EntityType)]) -> [EntityCount] {
+        var counts: [String: (count: Int, type: EntityType, editor: Bool, surface: String)] = [:]
+        func visit(_ inline: Inline) -> Inline {
+            if case .entity(let mention) = inline {
+                counts[mention.entityID, default: (0, mention.type, false, mention.text)].count += 1
+                if mention.provenance == .editor { counts[mention.entityID]!.editor = true }
+            }
+            return inline
+        }
+        for block in article.blocks {
+            _ = block.mapInlines { $0.map { $0.mapRecursively(visit) } }
+        }
+        return counts.map { id, value in
+            EntityCount(id: id, name: names[id]?.name ?? value.surface, type: names[id]?.type ?? value.type,
+                        count: value.count, provenance: value.editor ? .editor : .automatic)
+        }.sorted { ($1.count, $0.name, $0.id) < ($0.count, $1.name, $1.id) }
+    }
+}

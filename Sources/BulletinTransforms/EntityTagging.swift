@@ -1,0 +1,136 @@
+import BulletinModel
+import BulletinNLP
+
+/// Marks mentions of people, organisations, places and other names with entity nodes.
+///
+/// The whole article is tagged as one document, so short forms link to the full form ("Ivashov" →
+/// "Leonid Ivashov"). Citations and cross-references are left alone: they are bulletin apparatus,
+/// not prose. The article's entity list (with counts) is filled in by ``EntityLinking``.
+public struct EntityTagging: ArticleTransform {
+    public let name = "Tag entities"
+    private let tagger = EntityTagger()
+
+    /// Creates the transform.
+    public init() {}
+
+    /// The stable id of an entity: type and canonical name, e.g. `per-leonid-ivashov`.
+    public static func entityID(type: EntityType, canonicalName: String) -> String {
+        let fallback = "x" + SHA256.hex(of: canonicalName).prefix(10)
+        return type.rawValue.lowercased() + "-" + Slug.make(canonicalName, maxLength: 60, fallback: fallback)
+    }
+
+    public func apply(to article: Article) -> Article {
+        var runs: [[Inline]] = []
+        for block in article.blocks { block.collectInlineRuns(into: &runs) }
+        guard !runs.isEmpty else { return article }
+        let spans = tagger.tag(paragraphs: runs.map(\.plainText))
+        var names: [String: (name: String, type: EntityType, count: Int)] = [:]
+        var next = 0
+        var result = article
+        result.blocks = article.blocks.map { block in
+            block.mapInlineRuns { run in
+                let runSpans = spans[next]
+                next += 1
+                var rewriter = MentionRewriter(spans: runSpans)
+                let rewritten = rewriter.rewrite(run)
+                for (id, span) in rewriter.placed {
+                    names[id, default: (span.canonicalName, EntityType(span.kind), 0)].count += 1
+                }
+                return rewritten
+            }
+        }
+        result.metadata.entities = names.map { id, value in
+            EntityCount(id: id, name: value.name, type: value.type, count: value.count, provenance: .automatic)
+        }.sorted { ($1.count, $0.name, $0.id) < ($0.count, $1.name, $1.id) }
+        return result
+    }
+}
+
+extension EntityType {
+    /// The model's type for a tagger kind.
+    init(_ kind: EntityKind) {
+        switch kind {
+        case .person: self = .person
+        case .organization: self = .organization
+        case .location: self = .location
+        case .miscellaneous: self = .miscellaneous
+        }
+    }
+}
+
+/// Splits text inlines at entity spans given in Unicode-scalar offsets of the run's plain text.
+struct MentionRewriter {
+    let spans: [EntitySpan]
+    private var offset = 0
+    private var spanIndex = 0
+    /// The mentions placed, by entity id.
+    private(set) var placed: [(String, EntitySpan)] = []
+
+    init(spans: [EntitySpan]) {
+        self.spans = spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
+        var output: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                output += split(text)
+            case .emphasis(let content):
+                output.append(.emphasis(rewrite(content)))
+            case .strong(let content):
+                output.append(.strong(rewrite(content)))
+            case .link(var link):
+                link.content = rewrite(link.content)
+                output.append(.link(link))
+            case .lineBreak, .citation, .crossReference, .entity:
+                offset += inline.plainText.unicodeScalars.count
+                output.append(inline)
+            }
+        }
+        return output
+    }
+
+    private mutating func split(_ text: String) -> [Inline] {
+        let scalars = Array(text.unicodeScalars)
+        let start = offset, end = offset + scalars.count
+        offset = end
+        var pieces: [Inline] = []
+        var cursor = 0
+        while spanIndex < spans.count, spans[spanIndex].start < end {
+            let span = spans[spanIndex]
+            // A span that begins before this text or runs past it crosses apparatus: leave it untagged.
+            if span.start < start + cursor || span.end > end {
+                spanIndex += 1
+                continue
+            }
+            let localStart = span.start - start, localEnd = span.end - start
+            if localStart > cursor { pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor..<localStart])))) }
+            let id = EntityTagging.entityID(type: EntityType(span.kind), canonicalName: span.canonicalName)
+            let surface = String(String.UnicodeScalarView(scalars[localStart..<localEnd]))
+            pieces.append(.entity(EntityMention(text: surface, type: EntityType(span.kind), entityID: id, provenance: .automatic)))
+            placed.append((id, span))
+            cursor = localEnd
+            spanIndex += 1
+        }
+        if cursor < scalars.count { pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
+        return pieces
+    }
+}
+
+extension Block {
+    /// Every inline sequence of the block in reading order (paragraph, heading, and those nested in quotes and lists).
+    func collectInlineRuns(into runs: inout [[Inline]]) {
+        switch self {
+        case .paragraph(let content, _), .heading(_, let content): runs.append(content)
+        case .blockQuote(let blocks): for block in blocks { block.collectInlineRuns(into: &runs) }
+        case .list(_, let items): for item in items { for block in item { block.collectInlineRuns(into: &runs) } }
+        case .rule: break
+        }
+    }
+
+    /// The block with each inline sequence rewritten, in the order ``collectInlineRuns(into:)`` lists them.
+    func mapInlineRuns(_ transform: ([Inline]) -> [Inline]) -> Block {
+        mapInlines(transform)
+    }
+}

@@ -1,0 +1,69 @@
+import BulletinModel
+import BulletinNLP
+
+/// Gives each article a summary and a dek made of its own sentences; a `Summary:` field in the source wins.
+///
+/// Centrality is weighted with term statistics of the whole archive, so this transform is prepared
+/// once per archive and then runs in parallel over articles.
+public struct Summarization: ArchiveAwareTransform {
+    public let name = "Summarize"
+    /// Length limits and weights.
+    public var options: SummaryOptions
+
+    /// Creates the transform.
+    public init(options: SummaryOptions = SummaryOptions()) {
+        self.options = options
+    }
+
+    /// The per-article transform, with term statistics gathered from `archive`.
+    public func prepared(for archive: Archive) -> any ArticleTransform {
+        var statistics = TermStatistics()
+        for article in archive.articles { statistics.addDocument(article.plainText) }
+        return Prepared(summarizer: Summarizer(options: options, statistics: statistics))
+    }
+
+    struct Prepared: ArticleTransform {
+        let name = "Summarize"
+        let summarizer: Summarizer
+
+        func apply(to article: Article) -> Article {
+            if let existing = article.metadata.summary, existing.origin == .source {
+                // The editor's summary wins; only a dek too long for teasers is shortened.
+                var result = article
+                result.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
+                return result
+            }
+            var runs: [[Inline]] = []
+            for block in article.blocks { block.collectInlineRuns(into: &runs) }
+            let paragraphs = runs.map(\.plainText)
+            let entityRanges = runs.map(Self.entityRanges)
+            let summary = summarizer.summarize(paragraphs: paragraphs, entityRanges: entityRanges)
+            guard !summary.text.isEmpty else { return article }
+            var result = article
+            result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)
+            return result
+        }
+
+        /// Scalar ranges of entity mentions in a run's plain text.
+        static func entityRanges(_ inlines: [Inline]) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var offset = 0
+            func walk(_ inlines: [Inline]) {
+                for inline in inlines {
+                    switch inline {
+                    case .emphasis(let content), .strong(let content): walk(content)
+                    case .link(let link): walk(link.content)
+                    case .entity(let mention):
+                        let length = mention.text.unicodeScalars.count
+                        ranges.append(offset..<(offset + length))
+                        offset += length
+                    case .text, .lineBreak, .citation, .crossReference:
+                        offset += inline.plainText.unicodeScalars.count
+                    }
+                }
+            }
+            walk(inlines)
+            return ranges
+        }
+    }
+}

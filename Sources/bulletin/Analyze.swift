@@ -1,0 +1,119 @@
+import ArgumentParser
+import BulletinKit
+import BulletinModel
+import Foundation
+
+extension BulletinCommand {
+    struct Tag: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the people, organisations, places and other names of one source.",
+            discussion: """
+            Offsets count Unicode scalars of the article's plain text (blocks separated by blank lines), \
+            as the json format writes it. --jsonl reads {"sentence", "text"} lines from standard input \
+            and writes {"sentence", "entities": [{"start_char", "end_char", "type"}]} lines.
+            """
+        )
+
+        @Argument(help: "The source file, or - for standard input.")
+        var source: String?
+
+        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\"}]}.")
+        var json = false
+
+        @Flag(help: "Tag JSON Lines sentences from standard input (the evaluation format).")
+        var jsonl = false
+
+        @Option(help: "The project configuration (its entity dictionary applies).")
+        var config: String?
+
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let console = Console(quiet: common.quiet)
+            do {
+                if jsonl {
+                    FileHandle.standardOutput.write(try Analysis.tagJSONLines(FileHandle.standardInput.readDataToEndOfFile()))
+                    return
+                }
+                guard let source else { throw ValidationError("give a source file, - for standard input, or --jsonl") }
+                let article = try await loadOne(source, config: config, console: console)
+                let entries = Analysis.entities(in: article)
+                if json {
+                    struct Report: Encodable { var entities: [Analysis.EntityEntry] }
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                    FileHandle.standardOutput.write(try encoder.encode(Report(entities: entries)) + Data("\n".utf8))
+                } else {
+                    let names = Dictionary(article.metadata.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                    for entry in entries {
+                        let canonical = names[entry.id].map { $0 == entry.text ? "" : "  → \($0)" } ?? ""
+                        print("\(entry.start)-\(entry.end)\t\(entry.type.rawValue)\t\(entry.text)\(canonical)")
+                    }
+                }
+            } catch {
+                throw console.fail(error)
+            }
+        }
+    }
+
+    struct Summarize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the summary and dek of one source, made of its own sentences.",
+            discussion: "--jsonl reads {\"id\", \"text\"} lines from standard input and writes {\"id\", \"summary\"} lines."
+        )
+
+        @Argument(help: "The source file, or - for standard input.")
+        var source: String?
+
+        @Flag(help: "Print {\"summary\", \"dek\", \"origin\"}.")
+        var json = false
+
+        @Flag(help: "Summarize JSON Lines articles from standard input (the evaluation format).")
+        var jsonl = false
+
+        @Flag(help: "With --jsonl, write the dek as the summary.")
+        var dek = false
+
+        @Option(help: "The project configuration (its summary settings apply).")
+        var config: String?
+
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let console = Console(quiet: common.quiet)
+            do {
+                if jsonl {
+                    let options = try Project.configuration(at: config).summaryOptions
+                    FileHandle.standardOutput.write(try Analysis.summarizeJSONLines(FileHandle.standardInput.readDataToEndOfFile(), dek: dek, options: options))
+                    return
+                }
+                guard let source else { throw ValidationError("give a source file, - for standard input, or --jsonl") }
+                let article = try await loadOne(source, config: config, console: console)
+                guard let summary = article.metadata.summary else { return }
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                    FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
+                } else {
+                    print(summary.text)
+                    print()
+                    print("Dek: \(summary.dek)")
+                }
+            } catch {
+                throw console.fail(error)
+            }
+        }
+    }
+}
+
+/// Reads, assembles and transforms one source.
+func loadOne(_ source: String, config: String?, console: Console) async throws -> Article {
+    let file = try SourceInput.read(source)
+    let pipeline = Pipeline(configuration: try Project.configuration(at: config), concurrency: 1)
+    let (archive, diagnostics) = try await pipeline.load([file])
+    console.show(diagnostics)
+    guard let article = archive.articles.first else {
+        throw BulletinError(code: .invalidSources, message: "\(file.path): no article was read")
+    }
+    return article
+}

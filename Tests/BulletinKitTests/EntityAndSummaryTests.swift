@@ -1,0 +1,108 @@
+import BulletinKit
+import BulletinModel
+import BulletinNLP
+import BulletinTestSupport
+import BulletinTransforms
+import Foundation
+import Testing
+
+@Suite("Entities and summaries in the pipeline")
+struct EntityAndSummaryTests {
+    func sample(_ configuration: Configuration = Configuration()) async throws -> Article {
+        let file = SourceFile(path: "monitor-v6-i23.txt", bytes: TestSupport.bytes(TestPaths.sampleBulletin))
+        let (archive, _) = try await Pipeline(configuration: configuration).load([file])
+        return try #require(archive.articles.first)
+    }
+
+    @Test("entity offsets point into the article's plain text, and both Ivashov mentions share one entity")
+    func sampleEntities() async throws {
+        let article = try await sample()
+        let scalars = Array(article.plainText.unicodeScalars)
+        let entries = Analysis.entities(in: article)
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            #expect(String(String.UnicodeScalarView(scalars[entry.start..<entry.end])) == entry.text)
+        }
+        let ivashov = entries.filter { $0.text.contains("Ivashov") }
+        #expect(ivashov.map(\.text) == ["Leonid Ivashov", "Ivashov"])
+        #expect(Set(ivashov.map(\.id)) == ["per-leonid-ivashov"])
+        #expect(!entries.contains { ["Despite", "Colonel General", "Colonel", "General"].contains($0.text) })
+        #expect(entries.first?.text == "Moscow")
+        let counts = Dictionary(uniqueKeysWithValues: article.metadata.entities.map { ($0.id, $0.count) })
+        #expect(counts["per-leonid-ivashov"] == 2)
+        #expect(counts["org-nato"] == 3)
+        // Citations and cross-references stay apparatus, untagged.
+        #expect(article.plainText.contains("(Russian agencies, February 1)"))
+        #expect(!entries.contains { $0.text == "Monitor" })
+        // Nothing lost: the words are the source's.
+        let source = String(decoding: TestSupport.bytes(TestPaths.sampleBulletin), as: UTF8.self)
+        #expect(TestSupport.words(article.plainText) == TestSupport.bodyWords(ofSource: source))
+    }
+
+    @Test("the sample's summary is whole sentences of the article and never cuts inside a citation")
+    func sampleSummary() async throws {
+        let article = try await sample()
+        let summary = try #require(article.metadata.summary)
+        #expect(summary.origin == .generated)
+        let sentences = SentenceSegmenter().sentences(in: summary.text)
+        let articleSentences = Set(article.blocks.flatMap { SentenceSegmenter().sentences(in: $0.plainText) })
+        for sentence in sentences { #expect(articleSentences.contains(sentence), "not a sentence of the article: \(sentence)") }
+        #expect(summary.text.filter { $0 == "(" }.count == summary.text.filter { $0 == ")" }.count)
+        #expect(!summary.dek.isEmpty && summary.dek.split(separator: " ").count <= 31)
+    }
+
+    @Test("a Summary field in the source wins over the generated summary")
+    func sourceSummaryWins() async throws {
+        let file = TestSupport.source("Publication: M Volume: 1 Issue: 1\nSummary: The editor's own words.\n\nFirst sentence here. Second one.")
+        let (archive, _) = try await Pipeline().load([file])
+        let summary = try #require(archive.articles.first?.metadata.summary)
+        #expect(summary == ArticleSummary(text: "The editor's own words.", dek: "The editor's own words.", origin: .source))
+    }
+
+    @Test("the editor's dictionary adds, suppresses, merges and renames, with editor provenance")
+    func dictionary() async throws {
+        var configuration = Configuration()
+        configuration.entities = EntityDictionary(
+            add: [.init(name: "Secretary-General", type: .miscellaneous, aliases: ["hardliners"])],
+            merge: [.init(into: "per-leonid-ivashov", from: ["per-george-robertson"])],
+            rename: [.init(id: "org-nato", name: "North Atlantic Treaty Organization")],
+            suppress: ["Europe", "misc-east-west"]
+        )
+        let article = try await sample(configuration)
+        let entries = Analysis.entities(in: article)
+        #expect(!entries.contains { $0.text == "Europe" || $0.text == "East-West" })
+        #expect(entries.first { $0.text == "hardliners" }?.provenance == .editor)
+        let robertson = try #require(entries.first { $0.text == "George Robertson" })
+        #expect(robertson.id == "per-leonid-ivashov" && robertson.provenance == .editor)
+        let nato = try #require(article.metadata.entities.first { $0.id == "org-nato" })
+        #expect(nato.name == "North Atlantic Treaty Organization" && nato.provenance == .editor)
+        #expect(article.metadata.entities.first { $0.id == "per-leonid-ivashov" }?.count == 3)
+        let source = String(decoding: TestSupport.bytes(TestPaths.sampleBulletin), as: UTF8.self)
+        #expect(TestSupport.words(article.plainText) == TestSupport.bodyWords(ofSource: source))
+    }
+
+    @Test("a surname alone in one article joins the one full name elsewhere in the archive")
+    func archiveLinking() async throws {
+        let files = [
+            TestSupport.source("Publication: M Volume: 1 Issue: 1\n\nPresident Alyaksandr Lukashenko spoke in Minsk on Friday.", path: "a.txt"),
+            TestSupport.source("Publication: M Volume: 1 Issue: 2\n\nLukashenko repeated the demand on Monday.", path: "b.txt"),
+        ]
+        let (archive, _) = try await Pipeline().load(files)
+        let ids = archive.articles.map { Analysis.entities(in: $0).filter { $0.text.contains("Lukashenko") }.map(\.id) }
+        #expect(ids == [["per-alyaksandr-lukashenko"], ["per-alyaksandr-lukashenko"]])
+    }
+
+    @Test("tag --jsonl groups wire stories and reports scalar offsets")
+    func jsonLines() throws {
+        let input = """
+        {"sentence": 0, "text": "RUSSIA SAYS NO"}
+        {"sentence": 1, "text": "MOSCOW 1996-08-30"}
+        {"sentence": 2, "text": "Boris Yeltsin met NATO officials in Moscow ."}
+        """
+        let output = String(decoding: try Analysis.tagJSONLines(Data(input.utf8)), as: UTF8.self)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2].contains("\"start_char\": 0, \"end_char\": 13, \"type\": \"PER\""))
+        #expect(lines[2].contains("\"type\": \"ORG\""))
+    }
+}

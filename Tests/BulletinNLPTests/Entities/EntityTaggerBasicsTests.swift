@@ -1,0 +1,52 @@
+import BulletinNLP
+import Testing
+
+@Suite("Entity tagger basics")
+struct EntityTaggerBasicsTests {
+    @Test("offsets count Unicode scalars, not UTF-16 units or bytes")
+    func scalarOffsets() {
+        let text = "Émigrés in Paris met 🇷🇺 envoys from Moscow."
+        let spans = EntityTagger().tag(text)
+        let scalars = Array(text.unicodeScalars)
+        for span in spans {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[span.start..<span.end])
+            #expect(String(s) == span.text)
+        }
+        #expect(spans.map(\.text) == ["Paris", "Moscow"])
+    }
+
+    @Test("empty and punctuation-only input tag nothing", arguments: ["", " ", "...", "\n\n", "— – «»"])
+    func emptyInput(text: String) {
+        #expect(EntityTagger().tag(text).isEmpty)
+    }
+
+    @Test("tags each paragraph separately but keeps one document")
+    func paragraphs() {
+        let out = EntityTagger().tag(paragraphs: ["Foreign Minister Igor Ivanov arrived in Kiev.", "Ivanov said NATO had erred."])
+        #expect(out.count == 2)
+        #expect(out[0].map(\.text) == ["Igor Ivanov", "Kiev"])
+        #expect(out[1].first?.canonicalName == "Igor Ivanov")
+        #expect(out[0].first?.role == "Foreign Minister")
+    }
+
+    @Test("EntityKind raw values are the CoNLL labels")
+    func kindLabels() {
+        #expect(EntityKind.allCases.map(\.rawValue) == ["PER", "ORG", "LOC", "MISC"])
+    }
+}
+
+@Suite("Entity tagger robustness")
+struct EntityTaggerRobustnessTests {
+    @Test("odd input never crashes and offsets stay in range", arguments: [
+        "’s", "'s", "'", "-", "--", "Mr.", "U.S.", "A", "X-", "-Y", "post-", "post-Yeltsin", "Cold War-style",
+        "«Moscow»", "“NATO”", "(FSB)", "Moscow’s’s", "e\u{301}migre\u{301} Paris", "🇷🇺🇺🇦 Kiev", "\u{00A0}Minsk\u{00A0}",
+        "ALL CAPS HEADLINE ABOUT CHECHNYA", "Tiraspol – Chisinau—Odessa…", "St. Petersburg.", "J. Smith said.",
+    ])
+    func oddInput(text: String) {
+        let count = text.unicodeScalars.count
+        for span in EntityTagger().tag(text) {
+            #expect(span.start >= 0 && span.start < span.end && span.end <= count)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import BulletinNLP
+import Testing
+
+@Suite("Entity tagger on the Monitor sample bulletin")
+struct EntityTaggerSampleTests {
+    /// Body paragraphs of shared/samples/monitor-v6-i23.txt (the header line is not tagger input).
+    static let paragraphs: [String] = [
+            "Moscow’s budding efforts to improve ties with the West are apparently extending also to its long-frozen relations with NATO. Top Russian officials have indicated in recent days that Moscow is prepared to begin resuming contacts with the Western alliance. Even Colonel General Leonid Ivashov, one of the Defense Ministry’s most notorious hardliners and a man who until recently has appeared to staunchly oppose a reconciliation with NATO, signaled yesterday that he was softening his stance. In comments made to reporters, Ivashov allowed that Russia has no choice but to resume cooperation with the Western alliance. As he and others have indicated, the first step in this process could take place during a scheduled visit to Moscow later this month by NATO Secretary-General George Robertson (Russian agencies, February 1).",
+            "What remains less clear are the terms under which this broader, putative reconciliation with the West is to take place. U.S. and European leaders are themselves clearly anxious to put recent tensions in the past. Despite some wariness about Putin’s background and the unseemly manner in which he has so far consolidated political power in Russia, they have generally gone out of their way to embrace him as a reformer and a man to lead Russia’s transformation in the post-Yeltsin era.",
+            "Yet this embrace of Putin, and the rush to repair relations with Russia, may be premature. It will likely compel Western leaders to swallow months–and perhaps years–of continued bloodshed and repression in the North Caucasus. Putin’s account of Russian foreign policy goals yesterday, moreover, air-brushed out a series of sharply confrontational assertions contained in a Cold War-style national security blueprint recently approved by the acting Russian president himself (see the Monitor, January 17).",
+            "That document may prove to be more declaratory than real, but it nevertheless reflects a retrograde, hardline attitude toward the West which is at the foundation of Putin’s current political alliance with Russian military and security leaders, who have profited enormously from recent East-West tensions, and are unlikely to rush to embrace any sort of new partnership with the West. Indeed, any effort at reconciliation between Moscow and the West, should it in fact occur, will likely involve a long and drawn out diplomatic struggle in which Russia’s resurgent hardline forces try to carve out a more influential position for Russia in Europe and elsewhere.",
+        ]
+
+    @Test("finds every person, organisation and place with its type, and nothing else")
+    func exactGold() {
+        expectEntityGold(Self.paragraphs, [
+            [("Moscow", .location), ("West", .location), ("NATO", .organization), ("Russian", .miscellaneous),
+             ("Moscow", .location), ("Western", .miscellaneous), ("Leonid Ivashov", .person),
+             ("Defense Ministry", .organization), ("NATO", .organization), ("Ivashov", .person),
+             ("Russia", .location), ("Western", .miscellaneous), ("Moscow", .location), ("NATO", .organization),
+             ("George Robertson", .person), ("Russian", .miscellaneous)],
+            [("West", .location), ("U.S.", .location), ("European", .miscellaneous), ("Putin", .person),
+             ("Russia", .location), ("Russia", .location), ("Yeltsin", .person)],
+            [("Putin", .person), ("Russia", .location), ("Western", .miscellaneous), ("North Caucasus", .location),
+             ("Putin", .person), ("Russian", .miscellaneous), ("Cold War", .miscellaneous), ("Russian", .miscellaneous),
+             ("Monitor", .organization)],
+            [("West", .location), ("Putin", .person), ("Russian", .miscellaneous), ("East-West", .miscellaneous),
+             ("West", .location), ("Moscow", .location), ("West", .location), ("Russia", .location),
+             ("Russia", .location), ("Europe", .location)],
+        ])
+    }
+
+    @Test("links both Ivashov mentions to Leonid Ivashov and keeps the title as the role")
+    func ivashovCanonical() {
+        let spans = EntityTagger().tag(paragraphs: Self.paragraphs)[0].filter { $0.text.hasSuffix("Ivashov") }
+        #expect(spans.count == 2)
+        #expect(spans.allSatisfy { $0.canonicalName == "Leonid Ivashov" && $0.kind == .person })
+        #expect(spans.first?.role == "Colonel General")
+        #expect(spans.last?.role == nil)
+    }
+
+    @Test("tags only the name of a possessive: Moscow’s")
+    func possessive() {
+        let first = EntityTagger().tag(paragraphs: Self.paragraphs)[0][0]
+        #expect(first.text == "Moscow")
+        #expect(first.start == 0 && first.end == 6)
+    }
+
+    @Test("tags nothing in titles or sentence openers", arguments: ["Despite", "Colonel General", "Colonel", "General", "Even", "Yet", "Indeed"])
+    func nothingElse(word: String) {
+        let all = EntityTagger().tag(paragraphs: Self.paragraphs).joined()
+        #expect(!all.contains { $0.text == word })
+    }
+}
