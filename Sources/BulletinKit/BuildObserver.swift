@@ -6,6 +6,12 @@ public protocol BuildObserver: Sendable {
     func stepStarted(_ number: Int, of count: Int, name: String)
     /// Work inside the current step advanced.
     func progress(completed: Int, total: Int)
+    /// A step finished after `seconds` of wall time.
+    func stepFinished(_ name: String, seconds: Double)
+}
+
+extension BuildObserver {
+    public func stepFinished(_ name: String, seconds: Double) {}
 }
 
 /// Ignores everything.

@@ -44,7 +44,7 @@ public struct Pipeline: Sendable {
         [Summarization(options: configuration.summaryOptions)]
     }
 
-    private static let stepNames = ["Read sources", "Assemble issues", "Tag and title articles", "Link the archive", "Summarize", "Write outputs"]
+    private static let stepNames = ["Read sources", "Assemble issues", "Derive titles and tag entities", "Link the archive", "Summarize", "Write outputs"]
 
     // MARK: - Reading
 
@@ -60,7 +60,9 @@ public struct Pipeline: Sendable {
     /// Reads, assembles and transforms. Throws when any source has an error; the error carries every diagnostic.
     public func load(_ files: [SourceFile]) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let count = Self.stepNames.count
-        observer.stepStarted(1, of: count, name: Self.stepNames[0])
+        var timer = StepTimer(observer: observer)
+        defer { timer.finish() }
+        timer.start(1, of: count, name: Self.stepNames[0])
         let results = await read(files)
         var diagnostics = results.flatMap(\.diagnostics)
         if files.isEmpty {
@@ -70,15 +72,18 @@ public struct Pipeline: Sendable {
             let errors = diagnostics.filter { $0.severity == .error }.count
             throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
         }
-        observer.stepStarted(2, of: count, name: Self.stepNames[1])
+        timer.start(2, of: count, name: Self.stepNames[1])
         let (assembled, assemblyDiagnostics) = Assembler().assemble(results.compactMap(\.article), defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
-        observer.stepStarted(3, of: count, name: Self.stepNames[2])
-        let archive = await transform(assembled, with: articleTransforms)
-        observer.stepStarted(4, of: count, name: Self.stepNames[3])
+        var archive = assembled
+        for transform in articleTransforms {
+            timer.start(3, of: count, name: transform.name)
+            archive = await self.transform(archive, with: [transform])
+        }
+        timer.start(4, of: count, name: Self.stepNames[3])
         var linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
-        observer.stepStarted(5, of: count, name: Self.stepNames[4])
         for transform in archiveAwareTransforms {
+            timer.start(5, of: count, name: transform.name)
             linked = await self.transform(linked, with: [transform.prepared(for: linked)])
         }
         return (linked, diagnostics.sorted())
@@ -116,7 +121,9 @@ public struct Pipeline: Sendable {
             }
             return writer
         }
-        observer.stepStarted(6, of: Self.stepNames.count, name: Self.stepNames[5])
+        var timer = StepTimer(observer: observer)
+        defer { timer.finish() }
+        timer.start(6, of: Self.stepNames.count, name: Self.stepNames[5])
         enum Job: Sendable {
             case issue(writer: Int, issue: Int)
             case archive(writer: Int)
@@ -198,4 +205,28 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file written besides the manifest.
     public var files: [Manifest.FileEntry]
+}
+
+/// Tells the observer when steps start and how long each took (for `--timings`; never in outputs).
+struct StepTimer {
+    let observer: any BuildObserver
+    private let clock = ContinuousClock()
+    private var current: (name: String, started: ContinuousClock.Instant)?
+
+    init(observer: any BuildObserver) {
+        self.observer = observer
+    }
+
+    mutating func start(_ number: Int, of count: Int, name: String) {
+        finish()
+        observer.stepStarted(number, of: count, name: name)
+        current = (name, clock.now)
+    }
+
+    mutating func finish() {
+        guard let current else { return }
+        let elapsed = clock.now - current.started
+        observer.stepFinished(current.name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        self.current = nil
+    }
 }

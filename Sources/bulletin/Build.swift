@@ -27,13 +27,16 @@ extension BulletinCommand {
         @Option(help: "Tasks to run at once (default: the number of cores).")
         var jobs: Int?
 
+        @Flag(help: "Print how long each step took, on standard error.")
+        var timings = false
+
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
             let console = Console(quiet: common.quiet)
             do {
                 let project = try Project.resolve(sources: sources, configPath: config, output: output, formats: formats, theme: theme)
-                var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver)
+                var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver(timings: timings))
                 if let jobs { pipeline.concurrency = max(1, jobs) }
                 let report = try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
                 console.finishProgress()

@@ -11,8 +11,8 @@ struct Console: Sendable {
     /// True when standard error is a terminal: only then is a progress line drawn.
     static var isTerminal: Bool { isatty(2) == 1 }
 
-    var progressObserver: any BuildObserver {
-        quiet || !Self.isTerminal ? SilentObserver() : ProgressLine()
+    func progressObserver(timings: Bool = false) -> any BuildObserver {
+        ProgressLine(drawsProgress: !quiet && Self.isTerminal, printsTimings: timings)
     }
 
     func finishProgress() {
@@ -63,15 +63,29 @@ struct Console: Sendable {
 /// A one-line progress display: `[3/5] Transform articles 120/2000`.
 final class ProgressLine: BuildObserver {
     private let step = Mutex<String>("")
+    let drawsProgress: Bool
+    let printsTimings: Bool
+
+    init(drawsProgress: Bool, printsTimings: Bool) {
+        self.drawsProgress = drawsProgress
+        self.printsTimings = printsTimings
+    }
 
     func stepStarted(_ number: Int, of count: Int, name: String) {
         let label = "[\(number)/\(count)] \(name)"
         step.withLock { $0 = label }
-        Console.writeError("\r\u{1B}[K" + label)
+        if drawsProgress { Console.writeError("\r\u{1B}[K" + label) }
     }
 
     func progress(completed: Int, total: Int) {
+        guard drawsProgress else { return }
         let label = step.withLock { $0 }
         Console.writeError("\r\u{1B}[K\(label) \(completed)/\(total)")
+    }
+
+    func stepFinished(_ name: String, seconds: Double) {
+        guard printsTimings else { return }
+        let milliseconds = Int((seconds * 1000).rounded())
+        Console.writeError((drawsProgress ? "\r\u{1B}[K" : "") + "timing: \(name): \(milliseconds) ms\n")
     }
 }
