@@ -8,13 +8,30 @@ struct FeedLinks: Sendable {
     /// The base URL, ending with `/`, when configured.
     let baseURL: String?
 
+    /// Takes the configured base URL; characters a URL cannot hold (spaces, quotes, angle brackets, non-ASCII) are
+    /// percent-encoded, so the value is safe in any attribute or JSON string whatever the configuration says.
     init(baseURL: String?) {
-        let trimmed = baseURL?.trimmingWhitespace ?? ""
+        let trimmed = Self.encodingUnsafeCharacters(baseURL?.trimmingWhitespace ?? "")
         if trimmed.isEmpty {
             self.baseURL = nil
         } else {
             self.baseURL = trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
         }
+    }
+
+    /// Percent-encodes every byte outside RFC 3986's unreserved and reserved characters and `%`.
+    static func encodingUnsafeCharacters(_ url: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
+        let digits = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        for byte in url.utf8 {
+            if allowed.contains(byte) {
+                result.append(byte)
+            } else {
+                result += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The absolute URL of `path` (relative to the site root, `/`-separated), when there is a base URL.

@@ -31,13 +31,11 @@ public struct FeedWriter: Writer {
         guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
             throw WriterError(format: format, message: "the article is not in the archive given")
         }
-        var single = issue
-        single.articles = [article]
-        let settings = context.settings
-        let archive = Archive(publications: [Publication(
-            name: issue.publication, slug: issue.publicationSlug, volumes: [Volume(number: issue.volume, issues: [single])])])
-        let channel = FeedChannel.channels(for: archive, settings: settings)[0]
-        return Array(AtomFeed.document(channel, items: channel.items[...], path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
+        // Links resolve against the whole archive; the feed holds the one article.
+        let links = FeedLinks(baseURL: context.settings.baseURL)
+        var channel = FeedChannel.channels(for: Archive(publications: []), settings: context.settings)[0]
+        channel.items = [FeedItem(article, in: issue, archiveIndex: 0, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)]
+        return Array(AtomFeed.document(channel, items: channel.items, path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
     }
 
     /// Every feed document of the archive by output path, in a fixed order.
