@@ -1,0 +1,107 @@
+import BulletinModel
+
+/// One article as every feed format shows it, made once and shared by Atom, RSS and JSON Feed.
+struct FeedItem: Sendable, Hashable {
+    /// `urn:uuid:` from the article's content id: stable across builds and base URLs.
+    var id: String
+    /// The article's title.
+    var title: String
+    /// The summary when the article has one, else a plain-text lead.
+    var summary: String
+    /// The full body as HTML.
+    var contentHTML: String
+    /// The article's date, else its issue's; nil when neither is known.
+    var date: FeedDate?
+    /// Authors, in the order given.
+    var authors: [String]
+    /// Entity names, most mentioned first, without repeats.
+    var categories: [String]
+    /// The article page's absolute URL, when there is a base URL.
+    var url: String?
+    /// BCP 47 language tag.
+    var language: String
+    /// The publication's slug, for per-publication feeds.
+    var publicationSlug: String
+    /// Position in archive order, the tie-breaker that keeps ordering total.
+    var archiveIndex: Int
+
+    /// Longest plain-text lead, in characters, when an article has no summary.
+    static let leadLength = 280
+
+    /// Items for every article of the archive, newest first.
+    static func items(for archive: Archive, links: FeedLinks) -> [FeedItem] {
+        let renderer = bodyRenderer(for: archive, links: links)
+        var items: [FeedItem] = []
+        var index = 0
+        for issue in archive.issues {
+            for article in issue.articles {
+                items.append(FeedItem(article, in: issue, archiveIndex: index, renderer: renderer, links: links))
+                index += 1
+            }
+        }
+        return newestFirst(items)
+    }
+
+    /// Newest first; undated items after dated ones; ties in archive order.
+    static func newestFirst(_ items: [FeedItem]) -> [FeedItem] {
+        items.sorted { lhs, rhs in
+            switch (lhs.date, rhs.date) {
+            case let (left?, right?) where left != right: left > right
+            case (.some, nil): true
+            case (nil, .some): false
+            default: lhs.archiveIndex < rhs.archiveIndex
+            }
+        }
+    }
+
+    /// The renderer for article bodies: cross-references link to the referenced issue's page when there is a base URL;
+    /// entity mentions stay plain spans (feeds do not link to entity pages).
+    static func bodyRenderer(for archive: Archive, links: FeedLinks) -> HTMLBodyRenderer {
+        var issuePaths: [String: String] = [:]
+        for issue in archive.issues {
+            issuePaths[issue.id] = FeedLinks.issuePath(publicationSlug: issue.publicationSlug, volume: issue.volume, issue: issue.number)
+        }
+        let resolved = issuePaths
+        return HTMLBodyRenderer(
+            xmlStyle: false,
+            links: HTMLBodyRenderer.Links(crossReference: { reference in
+                reference.target.flatMap { resolved[$0.id] }.flatMap { links.absolute($0) }
+            })
+        )
+    }
+
+    init(_ article: Article, in issue: Issue, archiveIndex: Int, renderer: HTMLBodyRenderer, links: FeedLinks) {
+        let metadata = article.metadata
+        self.id = "urn:uuid:" + ContentUUID.make(from: article.id)
+        self.title = metadata.title
+        let given = metadata.summary?.text.collapsingWhitespace ?? ""
+        self.summary = given.isEmpty ? Self.lead(of: article) : given
+        self.contentHTML = renderer.render(article.blocks)
+        self.date = (metadata.date ?? issue.date).flatMap(FeedDate.init(iso:))
+        self.authors = metadata.authors.map(\.collapsingWhitespace).filter { !$0.isEmpty }
+        var seen = Set<String>()
+        self.categories = metadata.entities.map(\.name.collapsingWhitespace).filter { !$0.isEmpty && seen.insert($0).inserted }
+        self.url = links.absolute(FeedLinks.articlePath(
+            publicationSlug: issue.publicationSlug, volume: issue.volume, issue: issue.number, slug: metadata.slug))
+        self.language = metadata.language
+        self.publicationSlug = issue.publicationSlug
+        self.archiveIndex = archiveIndex
+    }
+
+    /// The first paragraph's text, cut at a word boundary with an ellipsis when longer than ``leadLength``.
+    static func lead(of article: Article) -> String {
+        let first = article.blocks.lazy.map(\.plainText.collapsingWhitespace).first { !$0.isEmpty } ?? ""
+        guard first.count > leadLength else { return first }
+        let cut = first.prefix(leadLength)
+        let head = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return head.trimmingSuffix { $0 == "," || $0 == ";" || $0 == ":" } + "…"
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
+        var result = self
+        while let last = result.last, predicate(last) { result.removeLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,49 @@
+import BulletinModel
+
+/// Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the whole archive and for each publication.
+///
+/// Files, for the archive under `feeds/` and for each publication under `feeds/<publication-slug>/`:
+/// - `atom.xml`: the newest ``WriterSettings/feedItemLimit`` items; older ones in RFC 5005 archive documents
+///   `archive/atom-1.xml` (the oldest items), `archive/atom-2.xml`, …, so a page never changes once full.
+/// - `rss.xml`: the newest items only.
+/// - `feed.json`, `feed-2.json`, …: pages of JSON Feed chained by `next_url`.
+///
+/// Items are newest first by date (an article's own, else its issue's), undated ones last, ties in archive order.
+/// See ``FeedLinks`` for what happens without a base URL.
+public struct FeedWriter: Writer {
+    public let format = "feeds"
+    public let summary = "Atom, RSS and JSON Feed for the archive and each publication, with archive paging"
+
+    /// Creates the writer.
+    public init() {}
+
+    /// Feeds span the archive; nothing is written per issue.
+    public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {}
+
+    public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        for (path, bytes) in try Self.documents(for: archive, settings: context.settings) {
+            try sink.write(bytes, to: path, format: format, issue: nil)
+        }
+    }
+
+    /// One article as a one-entry Atom feed.
+    public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
+        guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
+            throw WriterError(format: format, message: "the article is not in the archive given")
+        }
+        // Links resolve against the whole archive; the feed holds the one article.
+        let links = FeedLinks(baseURL: context.settings.baseURL)
+        var channel = FeedChannel.channels(for: Archive(publications: []), settings: context.settings)[0]
+        channel.items = [FeedItem(article, in: issue, archiveIndex: 0, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)]
+        return Array(AtomFeed.document(channel, items: channel.items, path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
+    }
+
+    /// Every feed document of the archive by output path, in a fixed order.
+    static func documents(for archive: Archive, settings: WriterSettings) throws -> [(path: String, bytes: [UInt8])] {
+        var documents: [(path: String, bytes: [UInt8])] = []
+        for channel in FeedChannel.channels(for: archive, settings: settings) {
+            documents += AtomFeed.documents(channel) + RSSFeed.documents(channel) + (try JSONFeed.documents(channel))
+        }
+        return documents
+    }
+}

@@ -1,0 +1,79 @@
+/// JSON Feed 1.1 documents, paged with `next_url`: `feed.json` holds the newest items, `feed-2.json` the next, ….
+enum JSONFeed {
+    /// The format's version URL.
+    static let version = "https://jsonfeed.org/version/1.1"
+
+    /// A JSON Feed document.
+    struct Document: Encodable, Sendable {
+        var version: String
+        var title: String
+        var homePageURL: String?
+        var feedURL: String?
+        var description: String
+        var nextURL: String?
+        var authors: [Author]?
+        var items: [Item]
+
+        enum CodingKeys: String, CodingKey {
+            case version, title, description, authors, items
+            case homePageURL = "home_page_url", feedURL = "feed_url", nextURL = "next_url"
+        }
+    }
+
+    /// An author: only the name is known.
+    struct Author: Encodable, Sendable {
+        var name: String
+    }
+
+    /// A JSON Feed item.
+    struct Item: Encodable, Sendable {
+        var id: String
+        var url: String?
+        var title: String
+        var contentHTML: String
+        var summary: String
+        var datePublished: String?
+        var authors: [Author]?
+        var tags: [String]?
+        var language: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, url, title, summary, authors, tags, language
+            case contentHTML = "content_html", datePublished = "date_published"
+        }
+
+        init(_ item: FeedItem) {
+            id = item.id
+            url = item.url
+            title = item.title
+            contentHTML = item.contentHTML
+            summary = item.summary
+            datePublished = item.date?.rfc3339
+            authors = item.authors.isEmpty ? nil : item.authors.map(Author.init(name:))
+            tags = item.categories.isEmpty ? nil : item.categories
+            language = item.language
+        }
+    }
+
+    /// The output path of page `number` (1-based).
+    static func pagePath(_ channel: FeedChannel, _ number: Int) -> String {
+        channel.folder + (number == 1 ? "/feed.json" : "/feed-\(number).json")
+    }
+
+    /// Every page of a channel, by output path. A channel without items still has its first page.
+    static func documents(_ channel: FeedChannel) throws -> [(path: String, bytes: [UInt8])] {
+        let limit = channel.limit
+        let pageCount = max(1, (channel.items.count + limit - 1) / limit)
+        return try (1...pageCount).map { number in
+            let path = pagePath(channel, number)
+            let items = channel.items[min((number - 1) * limit, channel.items.count)..<min(number * limit, channel.items.count)]
+            let document = Document(
+                version: version, title: channel.title, homePageURL: channel.homeURL, feedURL: channel.links.absolute(path),
+                description: channel.description,
+                nextURL: number < pageCount ? channel.links.href(to: pagePath(channel, number + 1), from: path) : nil,
+                authors: [Author(name: channel.author)], items: items.map(Item.init)
+            )
+            return (path, try JSONWriter.encode(document, pretty: true))
+        }
+    }
+}
