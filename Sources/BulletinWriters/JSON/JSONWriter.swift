@@ -19,21 +19,28 @@ public struct JSONWriter: Writer {
         public var issue: String
         /// The article.
         public var article: Article
+
+        /// Creates a record.
+        public init(schemaVersion: Int, issue: String, article: Article) {
+            self.schemaVersion = schemaVersion
+            self.issue = issue
+            self.article = article
+        }
     }
 
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        try sink.write(try Self.encode(IssueDocument(issue: issue), pretty: true), to: "json/\(issue.id).json", format: format, issue: issue.id)
+        try sink.write(Self.serialize(IssueDocument(issue: issue)), to: "json/\(issue.id).json", format: format, issue: issue.id)
     }
 
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        var lines: [UInt8] = []
+        var serializer = JSONTreeSerializer(pretty: false, capacity: 1 << 20)
         for issue in archive.issues {
             for article in issue.articles {
-                lines += try Self.encode(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article), pretty: false)
-                lines.append(0x0A)
+                serializer.write(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article))
+                serializer.newline()
             }
         }
-        try sink.write(lines, to: "json/articles.ndjson", format: format, issue: nil)
+        try sink.write(serializer.bytes, to: "json/articles.ndjson", format: format, issue: nil)
     }
 
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
@@ -42,7 +49,15 @@ public struct JSONWriter: Writer {
         }
         var single = issue
         single.articles = [article]
-        return try Self.encode(IssueDocument(issue: single), pretty: true)
+        return Self.serialize(IssueDocument(issue: single))
+    }
+
+    /// An issue document, pretty-printed with sorted keys and a final newline.
+    public static func serialize(_ document: IssueDocument) -> [UInt8] {
+        var serializer = JSONTreeSerializer(pretty: true, capacity: 1 << 16)
+        serializer.write(document)
+        serializer.newline()
+        return serializer.bytes
     }
 
     /// Deterministic JSON: sorted keys, no escaped slashes, a final newline when pretty.

@@ -1,0 +1,279 @@
+import BulletinModel
+
+/// Writes the document tree as JSON directly, members in sorted key order, matching the tree's `Codable`
+/// form byte for byte in compact mode (a test holds it to Foundation's `JSONEncoder` with sorted keys).
+///
+/// Foundation's encoder boxes every value and dominated write time on large archives; this walks the
+/// tree once into a byte buffer.
+public struct JSONTreeSerializer {
+    /// The JSON so far.
+    public private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private var depth = 0
+    private var needsComma = [false]
+
+    /// Creates a serializer; `pretty` indents by two spaces with `"key": value` members.
+    public init(pretty: Bool, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    // MARK: - Structure
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        if pretty && depth > 0 {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadMembers = needsComma.removeLast()
+        depth -= 1
+        if pretty && hadMembers {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        }
+        bytes.append(bracket)
+    }
+
+    private mutating func key(_ name: StaticString) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+    }
+
+    private mutating func object(_ body: (inout JSONTreeSerializer) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func array<Element>(_ elements: [Element], _ body: (inout JSONTreeSerializer, Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for element in elements {
+            separator()
+            body(&self, element)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Ends a line (between records of JSON Lines, or after a document).
+    public mutating func newline() {
+        bytes.append(0x0A)
+    }
+
+    // MARK: - Scalars
+
+    private mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "f"))
+            case 0x00..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    private mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    private mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    private mutating func member(_ name: StaticString, _ value: Int) { key(name); number(value) }
+    private mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    private mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
+    private mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
+
+    // MARK: - The tree
+
+    /// Writes an issue document.
+    public mutating func write(_ document: IssueDocument) {
+        object { json in
+            json.key("issue"); json.write(document.issue)
+            json.member("schemaVersion", document.schemaVersion)
+        }
+    }
+
+    /// Writes a line of `articles.ndjson`.
+    public mutating func write(_ record: JSONWriter.ArticleRecord) {
+        object { json in
+            json.key("article"); json.write(record.article)
+            json.member("issue", record.issue)
+            json.member("schemaVersion", record.schemaVersion)
+        }
+    }
+
+    mutating func write(_ issue: Issue) {
+        object { json in
+            json.key("articles"); json.array(issue.articles) { $0.write($1) }
+            json.member("date", issue.date)
+            json.member("id", issue.id)
+            json.member("number", issue.number)
+            json.member("publication", issue.publication)
+            json.member("publicationSlug", issue.publicationSlug)
+            json.member("volume", issue.volume)
+        }
+    }
+
+    mutating func write(_ article: Article) {
+        object { json in
+            json.key("blocks"); json.array(article.blocks) { $0.write($1) }
+            json.key("metadata"); json.write(article.metadata)
+        }
+    }
+
+    mutating func write(_ metadata: ArticleMetadata) {
+        object { json in
+            json.key("authors"); json.array(metadata.authors) { $0.string($1) }
+            json.member("date", metadata.date)
+            json.key("entities"); json.array(metadata.entities) { json, entity in
+                json.object { json in
+                    json.member("count", entity.count)
+                    json.member("id", entity.id)
+                    json.member("name", entity.name)
+                    json.member("provenance", entity.provenance.rawValue)
+                    json.member("type", entity.type.rawValue)
+                }
+            }
+            json.key("extraFields"); json.array(metadata.extraFields) { json, field in
+                json.object { json in
+                    json.member("key", field.key)
+                    json.member("value", field.value)
+                }
+            }
+            json.member("id", metadata.id)
+            json.member("issue", metadata.issue)
+            json.member("language", metadata.language)
+            json.member("order", metadata.order)
+            json.member("publication", metadata.publication)
+            json.member("section", metadata.section)
+            json.member("slug", metadata.slug)
+            json.key("source"); json.object { json in
+                json.member("format", metadata.source.format)
+                json.member("path", metadata.source.path)
+                json.member("sha256", metadata.source.sha256)
+            }
+            if let summary = metadata.summary {
+                json.key("summary"); json.object { json in
+                    json.member("dek", summary.dek)
+                    json.member("origin", summary.origin.rawValue)
+                    json.member("text", summary.text)
+                }
+            }
+            json.member("title", metadata.title)
+            json.member("titleIsDerived", metadata.titleIsDerived)
+            json.member("volume", metadata.volume)
+            json.member("wordCount", metadata.wordCount)
+        }
+    }
+
+    mutating func write(_ block: Block) {
+        object { json in
+            switch block {
+            case .paragraph(let content, let span):
+                json.key("content"); json.array(content) { $0.write($1) }
+                json.member("kind", "paragraph")
+                if let span {
+                    json.key("span"); json.object { json in
+                        json.member("endColumn", span.endColumn)
+                        json.member("endLine", span.endLine)
+                        json.member("startColumn", span.startColumn)
+                        json.member("startLine", span.startLine)
+                    }
+                }
+            case .heading(let level, let content):
+                json.key("content"); json.array(content) { $0.write($1) }
+                json.member("kind", "heading")
+                json.member("level", level)
+            case .blockQuote(let blocks):
+                json.key("blocks"); json.array(blocks) { $0.write($1) }
+                json.member("kind", "blockQuote")
+            case .list(let ordered, let items):
+                json.key("items"); json.array(items) { json, item in json.array(item) { $0.write($1) } }
+                json.member("kind", "list")
+                json.member("ordered", ordered)
+            case .rule:
+                json.member("kind", "rule")
+            }
+        }
+    }
+
+    mutating func write(_ inline: Inline) {
+        object { json in
+            switch inline {
+            case .text(let text):
+                json.member("kind", "text")
+                json.member("text", text)
+            case .emphasis(let content):
+                json.key("content"); json.array(content) { $0.write($1) }
+                json.member("kind", "emphasis")
+            case .strong(let content):
+                json.key("content"); json.array(content) { $0.write($1) }
+                json.member("kind", "strong")
+            case .link(let link):
+                json.key("content"); json.array(link.content) { $0.write($1) }
+                json.member("kind", "link")
+                json.member("title", link.title)
+                json.member("url", link.url)
+            case .lineBreak:
+                json.member("kind", "lineBreak")
+            case .citation(let citation):
+                json.member("kind", "citation")
+                json.key("sources"); json.array(citation.sources) { json, source in
+                    json.object { json in
+                        json.member("date", source.date)
+                        json.member("name", source.name)
+                    }
+                }
+                json.member("text", citation.text)
+            case .crossReference(let reference):
+                json.member("date", reference.date)
+                json.member("kind", "crossReference")
+                json.member("publication", reference.publication)
+                if let target = reference.target {
+                    json.key("target"); json.object { json in
+                        json.member("id", target.id)
+                        json.member("issue", target.issue)
+                        json.member("publication", target.publication)
+                        json.member("volume", target.volume)
+                    }
+                }
+                json.member("text", reference.text)
+            case .entity(let mention):
+                json.member("entityID", mention.entityID)
+                json.member("kind", "entity")
+                json.member("provenance", mention.provenance.rawValue)
+                json.member("text", mention.text)
+                json.member("type", mention.type.rawValue)
+            }
+        }
+    }
+}

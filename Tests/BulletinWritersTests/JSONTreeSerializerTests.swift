@@ -1,0 +1,45 @@
+import BulletinKit
+import BulletinModel
+import BulletinTestSupport
+import BulletinWriters
+import Foundation
+import Testing
+
+@Suite("JSON tree serializer")
+struct JSONTreeSerializerTests {
+    func foundationJSON<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(value))
+    }
+
+    @Test("compact output equals Foundation's sorted-key encoding of every example article, byte for byte")
+    func matchesCodable() async throws {
+        let hostile = TestSupport.source(
+            "Publication: A \"quoted\" \\ pub Volume: 1 Issue: 1\nTitle: Tab\tand </script> & ]]> ‮RTL‬ 😀\nColour: x/y\n\nText with \u{07} bell, slash / and “quotes” (see the Monitor, May 2).",
+            path: "hostile.txt")
+        let (archive, _) = try await Pipeline().load(Resources.exampleSources + [hostile])
+        for issue in archive.issues {
+            for article in issue.articles {
+                let record = JSONWriter.ArticleRecord(schemaVersion: 1, issue: issue.id, article: article)
+                var serializer = JSONTreeSerializer(pretty: false)
+                serializer.write(record)
+                let same = serializer.bytes == (try foundationJSON(record))
+                #expect(same, "\(article.metadata.source.path)")
+            }
+            var serializer = JSONTreeSerializer(pretty: false)
+            serializer.write(IssueDocument(issue: issue))
+            let same = serializer.bytes == (try foundationJSON(IssueDocument(issue: issue)))
+            #expect(same, "\(issue.id)")
+        }
+    }
+
+    @Test("pretty output decodes back to the same tree")
+    func prettyRoundTrip() async throws {
+        let (archive, _) = try await Pipeline().load(Resources.exampleSources)
+        for issue in archive.issues {
+            let decoded = try JSONDecoder().decode(IssueDocument.self, from: Data(JSONWriter.serialize(IssueDocument(issue: issue))))
+            #expect(decoded == IssueDocument(issue: issue))
+        }
+    }
+}
