@@ -47,6 +47,7 @@ public final class DirectorySink: OutputSink {
     /// The folder written into.
     public let root: URL
     private let entriesStore = Mutex<[String: Manifest.FileEntry]>([:])
+    private let createdFolders = Mutex<Set<String>>([])
 
     /// Creates a sink writing under `root`, which must exist.
     public init(root: URL) {
@@ -62,7 +63,13 @@ public final class DirectorySink: OutputSink {
         }
         let url = root.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let slash = path.lastIndex(of: "/") {
+                let folder = String(path[..<slash])
+                if createdFolders.withLock({ !$0.contains(folder) }) {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    createdFolders.withLock { _ = $0.insert(folder) }
+                }
+            }
             try Data(bytes).write(to: url)
         } catch {
             throw BulletinError(code: .fileSystem, message: "cannot write \(path): \(error.localizedDescription)")

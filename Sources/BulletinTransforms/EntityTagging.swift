@@ -92,11 +92,20 @@ struct MentionRewriter {
     }
 
     private mutating func split(_ text: String) -> [Inline] {
-        let scalars = Array(text.unicodeScalars)
-        let start = offset, end = offset + scalars.count
+        let bytes = Array(text.utf8)
+        // UTF-8 offset of each scalar boundary, so scalar offsets slice the bytes directly.
+        var boundaries: [Int] = []
+        boundaries.reserveCapacity(bytes.count + 1)
+        for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { boundaries.append(index) }
+        boundaries.append(bytes.count)
+        let count = boundaries.count - 1
+        let start = offset, end = offset + count
         offset = end
         var pieces: [Inline] = []
         var cursor = 0
+        func slice(_ from: Int, _ to: Int) -> String {
+            String(decoding: bytes[boundaries[from]..<boundaries[to]], as: UTF8.self)
+        }
         while spanIndex < spans.count, spans[spanIndex].start < end {
             let span = spans[spanIndex]
             // A span that begins before this text or runs past it crosses apparatus: leave it untagged.
@@ -105,15 +114,15 @@ struct MentionRewriter {
                 continue
             }
             let localStart = span.start - start, localEnd = span.end - start
-            if localStart > cursor { pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor..<localStart])))) }
-            let id = EntityTagging.entityID(type: EntityType(span.kind), canonicalName: span.canonicalName)
-            let surface = String(String.UnicodeScalarView(scalars[localStart..<localEnd]))
-            pieces.append(.entity(EntityMention(text: surface, type: EntityType(span.kind), entityID: id, provenance: .automatic)))
+            if localStart > cursor { pieces.append(.text(slice(cursor, localStart))) }
+            let type = EntityType(span.kind)
+            let id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
+            pieces.append(.entity(EntityMention(text: slice(localStart, localEnd), type: type, entityID: id, provenance: .automatic)))
             placed.append((id, span))
             cursor = localEnd
             spanIndex += 1
         }
-        if cursor < scalars.count { pieces.append(.text(String(String.UnicodeScalarView(scalars[cursor...])))) }
+        if cursor < count { pieces.append(.text(slice(cursor, count))) }
         return pieces
     }
 }

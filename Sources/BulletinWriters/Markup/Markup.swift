@@ -1,39 +1,61 @@
 /// The one escaping chokepoint for XHTML, HTML, XML and feeds: source text never reaches markup any other way.
 public enum Markup {
     /// Text content: `&`, `<`, `>` escaped; characters XML 1.0 forbids (C0 controls but tab, line feed and
-    /// carriage return; U+FFFE/U+FFFF) and C1 controls, which HTML forbids, become U+FFFD.
+    /// carriage return; U+FFFE/U+FFFF; noncharacters U+FDD0–U+FDEF) and C1 controls, which HTML forbids, become U+FFFD.
     public static func text(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.unicodeScalars.append(allowed(scalar) ? scalar : "\u{FFFD}")
-            }
-        }
-        return result
+        escape(value, quotes: false)
     }
 
-    /// An attribute value for double quotes: also `"` and `'` escaped, and line breaks kept as references.
+    /// An attribute value for double quotes: also `"` and `'` escaped, and tab and line breaks kept as references.
     public static func attribute(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t": result += "&#9;"
-            default: result.unicodeScalars.append(allowed(scalar) ? scalar : "\u{FFFD}")
+        escape(value, quotes: true)
+    }
+
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// Escapes over UTF-8 bytes; text with nothing to escape is returned as it is.
+    private static func escape(_ value: String, quotes: Bool) -> String {
+        var value = value
+        return value.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            func flush(upTo end: Int) {
+                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                output.append(contentsOf: bytes[copied..<end])
             }
+            func replace(_ length: Int, with escaped: [UInt8]) {
+                flush(upTo: index)
+                output.append(contentsOf: escaped)
+                index += length
+                copied = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): replace(1, with: Array("&amp;".utf8))
+                case UInt8(ascii: "<"): replace(1, with: Array("&lt;".utf8))
+                case UInt8(ascii: ">"): replace(1, with: Array("&gt;".utf8))
+                case UInt8(ascii: "\"") where quotes: replace(1, with: Array("&quot;".utf8))
+                case UInt8(ascii: "'") where quotes: replace(1, with: Array("&#39;".utf8))
+                case 0x0A where quotes: replace(1, with: Array("&#10;".utf8))
+                case 0x0D where quotes: replace(1, with: Array("&#13;".utf8))
+                case 0x09 where quotes: replace(1, with: Array("&#9;".utf8))
+                case 0x09, 0x0A, 0x0D: index += 1
+                case 0x00..<0x20, 0x7F: replace(1, with: replacement)
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
+                    replace(2, with: replacement)
+                case 0xEF where index + 2 < bytes.count
+                    && ((bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
+                        || (bytes[index + 1] == 0xB7 && bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0xAF)):
+                    replace(3, with: replacement)
+                default: index += 1
+                }
+            }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            flush(upTo: bytes.count)
+            return String(decoding: output, as: UTF8.self)
         }
-        return result
     }
 
     /// True for characters allowed in XML 1.0 documents and HTML text.
