@@ -84,7 +84,7 @@ public struct Pipeline: Sendable {
         var linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
         for transform in archiveAwareTransforms {
             timer.start(5, of: count, name: transform.name)
-            linked = await self.transform(linked, with: [transform.prepared(for: linked)])
+            linked = await self.transform(linked, with: [await transform.prepared(for: linked, concurrency: concurrency)])
         }
         return (linked, diagnostics.sorted())
     }

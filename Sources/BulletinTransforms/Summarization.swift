@@ -16,9 +16,22 @@ public struct Summarization: ArchiveAwareTransform {
     }
 
     /// The per-article transform, with term statistics gathered from `archive`.
-    public func prepared(for archive: Archive) -> any ArticleTransform {
-        var statistics = TermStatistics()
-        for article in archive.articles { statistics.addDocument(article.plainText) }
+    public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
+        let articles = archive.articles
+        let chunk = max(1, (articles.count + concurrency - 1) / max(1, concurrency))
+        // Document frequencies are sums, so chunks counted in parallel merge to the same table in any order.
+        let statistics = await withTaskGroup(of: TermStatistics.self) { group in
+            for start in stride(from: 0, to: articles.count, by: chunk) {
+                group.addTask {
+                    var partial = TermStatistics()
+                    for article in articles[start..<min(start + chunk, articles.count)] { partial.addDocument(article.plainText) }
+                    return partial
+                }
+            }
+            var total = TermStatistics()
+            for await partial in group { total.merge(partial) }
+            return total
+        }
         return Prepared(summarizer: Summarizer(options: options, statistics: statistics))
     }
 

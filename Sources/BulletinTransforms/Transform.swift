@@ -51,6 +51,6 @@ extension Inline {
 public protocol ArchiveAwareTransform: Sendable {
     /// A short name for progress lines.
     var name: String { get }
-    /// The per-article transform for `archive`.
-    func prepared(for archive: Archive) -> any ArticleTransform
+    /// The per-article transform for `archive`; `concurrency` tasks may gather what it needs.
+    func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform
 }

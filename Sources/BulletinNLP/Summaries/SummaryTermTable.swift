@@ -44,6 +44,13 @@ struct SummaryTermTable: Sendable, Hashable {
     @inline(__always)
     func contains(_ term: UInt64) -> Bool { value(for: term) != 0 }
 
+    /// Adds every count of `other` to this table.
+    mutating func merge(_ other: SummaryTermTable) {
+        for index in other.keys.indices where other.keys[index] != 0 {
+            add(other.keys[index], other.values[index])
+        }
+    }
+
     /// Adds `amount` to the value stored for `term`.
     mutating func add(_ term: UInt64, _ amount: Int32 = 1) {
         if (count + 1) * 2 > keys.count { grow() }

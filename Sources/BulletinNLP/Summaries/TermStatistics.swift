@@ -30,6 +30,12 @@ public struct TermStatistics: Sendable, Hashable {
         documentCount += 1
     }
 
+    /// Adds the documents counted by `other`, so statistics can be gathered in parallel and combined.
+    public mutating func merge(_ other: TermStatistics) {
+        documentFrequency.merge(other.documentFrequency)
+        documentCount += other.documentCount
+    }
+
     /// Smoothed IDF of a term hash: `ln((N + 1) / (df + 1)) + 1`, so unseen terms weigh most.
     func inverseDocumentFrequency(_ term: UInt64) -> Double {
         let df = Double(documentFrequency.value(for: term))
