@@ -3,6 +3,7 @@ public enum Markup {
     /// Text content: `&`, `<`, `>` escaped; characters XML 1.0 forbids (C0 controls but tab, line feed and
     /// carriage return; U+FFFE/U+FFFF) and C1 controls, which HTML forbids, become U+FFFD.
     public static func text(_ value: String) -> String {
+        guard needsEscaping(value, attribute: false) else { return value }
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -18,6 +19,7 @@ public enum Markup {
 
     /// An attribute value for double quotes: also `"` and `'` escaped, and line breaks kept as references.
     public static func attribute(_ value: String) -> String {
+        guard needsEscaping(value, attribute: true) else { return value }
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -34,6 +36,26 @@ public enum Markup {
             }
         }
         return result
+    }
+
+    /// False when `value` can be emitted as it is: most text, so one pass over its UTF-8 bytes spares
+    /// rebuilding it scalar by scalar. Mirrors the escapes of ``text(_:)`` and ``attribute(_:)`` and ``allowed(_:)``.
+    static func needsEscaping(_ value: String, attribute: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in value.utf8 {
+            switch byte {
+            case 0x26, 0x3C, 0x3E: return true
+            case 0x22, 0x27, 0x09, 0x0A, 0x0D: if attribute { return true }
+            case 0x00...0x1F, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true                              // U+0080–U+009F
+            case 0x90...0xAF where previous == 0xB7 && beforePrevious == 0xEF: return true    // U+FDD0–U+FDEF
+            case 0xBE, 0xBF where previous == 0xBF && beforePrevious == 0xEF: return true     // U+FFFE, U+FFFF
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// True for characters allowed in XML 1.0 documents and HTML text.

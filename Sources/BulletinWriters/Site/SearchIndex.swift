@@ -8,104 +8,138 @@ import BulletinModel
 /// "x": "distinct lowercase words"}`. The text keeps each word of the body once, in first-use order,
 /// without the commonest English words: enough for word and prefix search at a fraction of the size.
 struct SearchIndex {
-    /// The JSON array.
-    let json: String
+    /// The JSON array, UTF-8.
+    let json: [UInt8]
 
     /// The script that defines the index.
-    var script: String { "window.BULLETIN_SEARCH = " + json + ";\n" }
+    var script: [UInt8] { Array("window.BULLETIN_SEARCH = ".utf8) + json + Array(";\n".utf8) }
 
     init(_ archive: Archive) {
-        var out = "["
+        var out: [UInt8] = []
+        out.reserveCapacity(archive.issues.count * 4096)
+        func key(_ name: String, _ value: String) {
+            out.append(contentsOf: ",\"\(name)\":".utf8)
+            JSONString.append(value, to: &out)
+        }
+        out.append(UInt8(ascii: "["))
         var first = true
         for issue in archive.issues {
             for article in issue.articles {
                 let metadata = article.metadata
-                out += first ? "\n{" : ",\n{"
+                out.append(contentsOf: (first ? "\n{\"u\":" : ",\n{\"u\":").utf8)
                 first = false
-                out += "\"u\":"
                 JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
-                out += ",\"t\":"
-                JSONString.append(metadata.title, to: &out)
-                out += ",\"m\":"
-                JSONString.append("\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + $0 } ?? ""), to: &out)
-                if let dek = metadata.summary?.dek, !dek.isEmpty {
-                    out += ",\"d\":"
-                    JSONString.append(dek, to: &out)
-                }
-                if !metadata.entities.isEmpty {
-                    out += ",\"e\":"
-                    JSONString.append(metadata.entities.map(\.name).joined(separator: "; "), to: &out)
-                }
-                out += ",\"x\":"
-                JSONString.append(Self.distinctWords(article.blocks), to: &out)
-                out += "}"
+                key("t", metadata.title)
+                key("m", "\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + $0 } ?? ""))
+                if let dek = metadata.summary?.dek, !dek.isEmpty { key("d", dek) }
+                if !metadata.entities.isEmpty { key("e", metadata.entities.map(\.name).joined(separator: "; ")) }
+                out.append(contentsOf: ",\"x\":\"".utf8)
+                Self.appendDistinctWords(article.blocks, to: &out)
+                out.append(contentsOf: "\"}".utf8)
             }
         }
-        out += "\n]"
+        out.append(contentsOf: "\n]".utf8)
         json = out
     }
 
-    private static let stopWords: Set<String> = [
+    private static let stopWords: Set<[UInt8]> = Set([
         "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
         "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them", "they",
         "this", "to", "was", "were", "which", "who", "will", "with",
-    ]
+    ].map { Array($0.utf8) })
 
     /// Each word of the body once, lowercased, in first-use order, joined by spaces.
     static func distinctWords(_ blocks: [Block]) -> String {
-        var seen: Set<String> = []
-        var out = ""
-        var word = ""
+        var out: [UInt8] = []
+        appendDistinctWords(blocks, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the distinct words to a JSON string being written: words hold only letters and digits,
+    /// so nothing in them needs a JSON escape.
+    ///
+    /// Works on UTF-8 bytes: ASCII letters and digits form words, other ASCII separates them, and so do
+    /// the Latin-1 and General Punctuation symbols (no-break space, guillemets, curly quotes, dashes);
+    /// any other non-ASCII character counts as a letter, and words holding one are lowercased by Unicode rules.
+    static func appendDistinctWords(_ blocks: [Block], to out: inout [UInt8]) {
+        var seen: Set<[UInt8]> = []
+        var word: [UInt8] = []
+        var asciiOnly = true
+        var wrote = false
         func flush() {
             guard !word.isEmpty else { return }
+            if !asciiOnly { word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8) }
             if !stopWords.contains(word), seen.insert(word).inserted {
-                if !out.isEmpty { out += " " }
-                out += word
+                if wrote { out.append(0x20) }
+                out.append(contentsOf: word)
+                wrote = true
             }
-            word = ""
+            word.removeAll(keepingCapacity: true)
+            asciiOnly = true
         }
         for block in blocks {
-            for scalar in block.plainText.unicodeScalars {
-                let value = scalar.value
-                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    word.unicodeScalars.append(scalar)
-                } else if (0x41...0x5A).contains(value) {
-                    word.unicodeScalars.append(Unicode.Scalar(value + 32)!)
-                } else if value >= 0x80, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    word += String(scalar).lowercased()
-                } else {
+            let text = block.plainText.utf8
+            var index = text.startIndex
+            while index != text.endIndex {
+                let byte = text[index]
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39:
+                    word.append(byte)
+                    index = text.index(after: index)
+                case 0x41...0x5A:
+                    word.append(byte + 32)
+                    index = text.index(after: index)
+                case 0x00...0x7F:
                     flush()
+                    index = text.index(after: index)
+                default:
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let end = text.index(index, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
+                    let second = text.index(after: index) != text.endIndex ? text[text.index(after: index)] : 0
+                    let isPunctuation = (byte == 0xC2 && second >= 0xA0) || (byte == 0xE2 && (second == 0x80 || second == 0x81))
+                        || byte == 0xC3 && (second == 0x97 || second == 0xB7)
+                    if isPunctuation {
+                        flush()
+                    } else {
+                        word.append(contentsOf: text[index..<end])
+                        asciiOnly = false
+                    }
+                    index = end
                 }
             }
             flush()
         }
-        return out
     }
 }
 
 /// JSON string literals, safe to put in a script file: also `<`, U+2028 and U+2029 escaped.
 enum JSONString {
-    static func append(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+    static func append(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x00...0x1F:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
+            case 0xA8, 0xA9 where previous == 0x80 && beforePrevious == 0xE2:
+                // U+2028 and U+2029: replace the two bytes already written with the escape.
+                out.removeLast(2)
+                out.append(contentsOf: (byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                out.append(byte)
             }
+            beforePrevious = previous
+            previous = byte
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
