@@ -51,6 +51,8 @@ struct SitePageRenderer {
         shared["pageTitle"] = escaped(title)
         shared["content"] = main
         shared["standalone"] = isStandalone
+        // "Page · Site" in the title bar, but not "Site · Site" on the home page, nor on a standalone page.
+        shared["titleSuffix"] = !isStandalone && title != settings.siteTitle
         shared["stylesheetHref"] = root + "assets/style.css"
         shared["scriptHref"] = root + "assets/site.js"
         if let inlineStyle { shared["inlineStyle"] = inlineStyle }
