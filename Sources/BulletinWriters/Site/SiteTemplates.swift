@@ -43,9 +43,9 @@ struct SiteTemplates: Sendable {
         self.names = names
     }
 
-    /// Renders the template `name` with `values`.
+    /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: [String: Any]) -> String {
-        library.render(values, withTemplate: name) ?? ""
+        library.render(SafeHTML.wrapping(values), withTemplate: name) ?? ""
     }
 }
 
