@@ -58,6 +58,7 @@ public enum Markup {
         }
     }
 
+
     /// True for characters allowed in XML 1.0 documents and HTML text.
     static func allowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

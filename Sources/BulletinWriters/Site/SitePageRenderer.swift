@@ -1,0 +1,354 @@
+import BulletinModel
+
+/// Turns archive values into the template values of each page and renders them through the theme.
+///
+/// Every string given to a template passes through ``Markup`` here (`escaped(_:)`) or is a fragment that
+/// ``MarkupBuilder`` or ``HTMLBodyRenderer`` built; hrefs are made only from slugs and numbers.
+struct SitePageRenderer {
+    let templates: SiteTemplates
+    let settings: WriterSettings
+    /// The stylesheet to inline instead of linking, for standalone pages.
+    var inlineStyle: String?
+
+    init(templates: SiteTemplates, settings: WriterSettings) {
+        self.templates = templates
+        self.settings = settings
+    }
+
+    private var isStandalone: Bool { inlineStyle != nil }
+
+    // MARK: - Layout
+
+    /// A crumb of the breadcrumb trail: a label and, but for the current page, an href.
+    struct Crumb {
+        var label: String
+        var path: String?
+    }
+
+    /// Renders `template` inside the layout.
+    private func page(
+        _ template: String, path: String, title: String, language: String, description: String? = nil,
+        crumbs: [Crumb] = [], scripts: [String] = [], values: [String: Any], absoluteLinks: Bool = false
+    ) -> [UInt8] {
+        let root: String
+        if absoluteLinks, let baseURL = settings.baseURL {
+            root = Markup.attribute(baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+        } else {
+            root = SiteLayout.rootPrefix(path)
+        }
+        var shared: [String: Any] = [
+            "root": root,
+            "siteTitle": escaped(settings.siteTitle),
+            "homeHref": root + SiteLayout.homePath,
+            "entitiesHref": root + SiteLayout.entitiesPath,
+            "searchHref": root + SiteLayout.searchPath,
+        ]
+        var content = values
+        content.merge(shared) { mine, _ in mine }
+        let main = templates.render(template, content)
+
+        shared["lang"] = escaped(language)
+        shared["pageTitle"] = escaped(title)
+        shared["content"] = main
+        shared["standalone"] = isStandalone
+        // "Page · Site" in the title bar, but not "Site · Site" on the home page, nor on a standalone page.
+        shared["titleSuffix"] = !isStandalone && title != settings.siteTitle
+        shared["stylesheetHref"] = root + "assets/style.css"
+        shared["scriptHref"] = root + "assets/site.js"
+        if let inlineStyle { shared["inlineStyle"] = inlineStyle }
+        if let description, !description.isBlank { shared["description"] = escaped(description) }
+        if let baseURL = settings.baseURL, !isStandalone, path != SiteLayout.notFoundPath {
+            shared["canonical"] = escaped(SiteLayout.url(for: path, baseURL: baseURL))
+        }
+        if !crumbs.isEmpty, !isStandalone {
+            shared["hasBreadcrumbs"] = true
+            shared["breadcrumbs"] = crumbs.map { crumb -> [String: Any] in
+                var item: [String: Any] = ["label": escaped(crumb.label)]
+                if let target = crumb.path { item["href"] = root + target }
+                return item
+            }
+        }
+        if !scripts.isEmpty { shared["scripts"] = scripts.map { ["src": root + $0] } }
+        if let publisher = settings.publisher { shared["publisher"] = escaped(publisher) }
+        if let rights = settings.rights { shared["rights"] = escaped(rights) }
+        return Array(templates.render("layout", shared).utf8)
+    }
+
+    private func escaped(_ text: String) -> String {
+        Markup.attribute(text)
+    }
+
+    // MARK: - Issue and article pages
+
+    func issuePage(_ issue: Issue, path: String) -> [UInt8] {
+        let root = SiteLayout.rootPrefix(path)
+        let articles = issue.articles.map { article -> [String: Any] in
+            let metadata = article.metadata
+            var item: [String: Any] = [
+                "title": escaped(metadata.title),
+                "href": root + SiteLayout.articlePath(metadata, in: issue),
+            ]
+            if !metadata.authors.isEmpty { item["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
+            if let section = metadata.section { item["section"] = escaped(section) }
+            if let summary = metadata.summary {
+                item["summary"] = escaped(summary.text)
+                item["dek"] = escaped(summary.dek)
+            }
+            if !metadata.entities.isEmpty {
+                item["hasEntities"] = true
+                item["entities"] = entityLinks(metadata.entities, root: root)
+            }
+            return item
+        }
+        var values = issueValues(issue, root: root)
+        values["articles"] = articles
+        values["articleCount"] = issue.articles.count
+        return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
+                    description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values)
+    }
+
+    func articlePage(_ article: Article, at index: Int, in issue: Issue, path: String) -> [UInt8] {
+        let metadata = article.metadata
+        let root = SiteLayout.rootPrefix(path)
+        let linked = isStandalone ? [] : Set(metadata.entities.map(\.id))
+        let standalone = isStandalone
+        let links = HTMLBodyRenderer.Links(
+            crossReference: { reference in
+                guard !standalone, let target = reference.target, let issuePath = SiteLayout.issuePath(target) else { return nil }
+                return root + issuePath
+            },
+            entity: { mention in linked.contains(mention.entityID) ? root + SiteLayout.entityPath(mention.entityID) : nil }
+        )
+        var values = issueValues(issue, root: root)
+        values["title"] = escaped(metadata.title)
+        values["body"] = HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks)
+        if !metadata.authors.isEmpty { values["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
+        if let section = metadata.section { values["section"] = escaped(section) }
+        if let date = metadata.date {
+            values["date"] = escaped(date)
+            values["dateDisplay"] = escaped(SiteDates.display(date))
+        }
+        if let summary = metadata.summary {
+            values["summary"] = escaped(summary.text)
+            values["dek"] = escaped(summary.dek)
+        }
+        if !metadata.entities.isEmpty, !isStandalone {
+            values["hasEntities"] = true
+            values["entities"] = entityLinks(metadata.entities, root: root)
+        }
+        if !isStandalone, issue.articles.count > 1 {
+            values["hasSiblings"] = true
+            if index > 0 {
+                let previous = issue.articles[index - 1].metadata
+                values["previous"] = ["title": escaped(previous.title), "href": root + SiteLayout.articlePath(previous, in: issue)]
+            }
+            if index + 1 < issue.articles.count {
+                let next = issue.articles[index + 1].metadata
+                values["next"] = ["title": escaped(next.title), "href": root + SiteLayout.articlePath(next, in: issue)]
+            }
+        }
+        var trail = crumbs(for: issue, current: false)
+        trail.append(Crumb(label: metadata.title, path: nil))
+        return page("article", path: path, title: metadata.title, language: metadata.language,
+                    description: metadata.summary?.dek, crumbs: trail, values: values)
+    }
+
+    /// Values every page about an issue shares.
+    private func issueValues(_ issue: Issue, root: String) -> [String: Any] {
+        var values: [String: Any] = [
+            "issueTitle": escaped(issue.displayTitle),
+            "publication": escaped(issue.publication),
+            "publicationHref": root + SiteLayout.publicationPath(issue.publicationSlug),
+            "volume": issue.volume,
+            "volumeHref": root + SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume),
+            "issue": issue.number,
+            "issueHref": root + SiteLayout.issuePath(issue),
+        ]
+        if let date = issue.date {
+            values["issueDate"] = escaped(date)
+            values["issueDateDisplay"] = escaped(SiteDates.display(date))
+        }
+        return values
+    }
+
+    private func crumbs(for issue: Issue, current: Bool) -> [Crumb] {
+        [
+            Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
+            Crumb(label: issue.publication, path: SiteLayout.publicationPath(issue.publicationSlug)),
+            Crumb(label: "Volume \(issue.volume)", path: SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume)),
+            Crumb(label: "Issue \(issue.number)", path: current ? nil : SiteLayout.issuePath(issue)),
+        ]
+    }
+
+    private func entityLinks(_ entities: [EntityCount], root: String) -> [[String: Any]] {
+        entities.map { entity in
+            [
+                "name": escaped(entity.name),
+                "href": root + SiteLayout.entityPath(entity.id),
+                "type": escaped(entity.type.rawValue.lowercased()),
+                "typeLabel": escaped(entity.type.singularLabel),
+                "count": entity.count,
+            ]
+        }
+    }
+
+    // MARK: - Archive pages
+
+    func homePage(_ archive: Archive, language: String) -> [UInt8] {
+        let path = SiteLayout.homePath
+        let latest = archive.issues.enumerated()
+            .sorted { ($0.element.date ?? "", $1.offset) > ($1.element.date ?? "", $0.offset) }
+            .prefix(12)
+            .map { issueSummary($0.element, root: "") }
+        let publications = archive.publications.map { publication -> [String: Any] in
+            let issues = publication.volumes.flatMap(\.issues)
+            var item: [String: Any] = [
+                "name": escaped(publication.name),
+                "href": SiteLayout.publicationPath(publication.slug),
+                "volumeCount": publication.volumes.count,
+                "issueCount": issues.count,
+                "articleCount": issues.reduce(0) { $0 + $1.articles.count },
+            ]
+            let dates = issues.compactMap(\.date).sorted()
+            if let first = dates.first, let last = dates.last {
+                item["firstDate"] = escaped(SiteDates.display(first))
+                item["lastDate"] = escaped(SiteDates.display(last))
+            }
+            return item
+        }
+        return page("home", path: path, title: settings.siteTitle, language: language,
+                    description: "\(archive.publications.count) publications, \(archive.issues.count) issues",
+                    values: ["latestIssues": Array(latest), "publications": publications])
+    }
+
+    private func issueSummary(_ issue: Issue, root: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": escaped(issue.displayTitle),
+            "href": root + SiteLayout.issuePath(issue),
+            "number": issue.number,
+            "articleCount": issue.articles.count,
+            "leadTitle": escaped(issue.articles.first?.metadata.title ?? ""),
+        ]
+        if let date = issue.date {
+            item["date"] = escaped(date)
+            item["dateDisplay"] = escaped(SiteDates.display(date))
+        }
+        return item
+    }
+
+    func publicationPage(_ publication: Publication, language: String) -> [UInt8] {
+        let path = SiteLayout.publicationPath(publication.slug)
+        let root = SiteLayout.rootPrefix(path)
+        let volumes = publication.volumes.map { volume -> [String: Any] in
+            var item: [String: Any] = [
+                "number": volume.number,
+                "href": root + SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number),
+                "issueCount": volume.issues.count,
+                "articleCount": volume.issues.reduce(0) { $0 + $1.articles.count },
+            ]
+            let dates = volume.issues.compactMap(\.date).sorted()
+            if let first = dates.first, let last = dates.last {
+                item["firstDate"] = escaped(SiteDates.display(first))
+                item["lastDate"] = escaped(SiteDates.display(last))
+            }
+            return item
+        }
+        return page("publication", path: path, title: publication.name, language: language,
+                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: publication.name, path: nil)],
+                    values: ["name": escaped(publication.name), "volumes": volumes])
+    }
+
+    func volumePage(_ volume: Volume, of publication: Publication, language: String) -> [UInt8] {
+        let path = SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number)
+        let root = SiteLayout.rootPrefix(path)
+        let title = "\(publication.name) — Volume \(volume.number)"
+        return page("volume", path: path, title: title, language: language,
+                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
+                             Crumb(label: publication.name, path: SiteLayout.publicationPath(publication.slug)),
+                             Crumb(label: "Volume \(volume.number)", path: nil)],
+                    values: ["title": escaped(title), "publication": escaped(publication.name), "number": volume.number,
+                             "issues": volume.issues.map { issueSummary($0, root: root) }])
+    }
+
+    func entitiesPage(_ directory: EntityDirectory, language: String) -> [UInt8] {
+        let path = SiteLayout.entitiesPath
+        let root = SiteLayout.rootPrefix(path)
+        let groups = EntityType.allCases.compactMap { type -> [String: Any]? in
+            let members = directory.entries.filter { $0.type == type }
+            guard !members.isEmpty else { return nil }
+            return [
+                "label": escaped(type.pluralLabel),
+                "type": escaped(type.rawValue.lowercased()),
+                "count": members.count,
+                "entities": members.map { entity -> [String: Any] in
+                    ["name": escaped(entity.name), "href": root + SiteLayout.entityPath(entity.id),
+                     "articleCount": entity.articles.count, "mentionCount": entity.mentions]
+                },
+            ]
+        }
+        return page("entities", path: path, title: "Entities", language: language,
+                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Entities", path: nil)],
+                    values: ["groups": groups, "entityCount": directory.entries.count])
+    }
+
+    func entityPage(_ entity: EntityDirectory.Entry, language: String) -> [UInt8] {
+        let path = SiteLayout.entityPath(entity.id)
+        let root = SiteLayout.rootPrefix(path)
+        let articles = entity.articles.map { reference -> [String: Any] in
+            var item: [String: Any] = [
+                "title": escaped(reference.title),
+                "href": root + reference.path,
+                "issueTitle": escaped(reference.issueTitle),
+                "count": reference.count,
+            ]
+            if let date = reference.date {
+                item["date"] = escaped(date)
+                item["dateDisplay"] = escaped(SiteDates.display(date))
+            }
+            if let dek = reference.dek { item["dek"] = escaped(dek) }
+            return item
+        }
+        return page("entity", path: path, title: entity.name, language: language,
+                    description: "\(entity.type.singularLabel) named in \(entity.articles.count) articles",
+                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
+                             Crumb(label: "Entities", path: SiteLayout.entitiesPath), Crumb(label: entity.name, path: nil)],
+                    values: ["name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
+                             "type": escaped(entity.type.rawValue.lowercased()),
+                             "articleCount": entity.articles.count, "mentionCount": entity.mentions, "articles": articles])
+    }
+
+    func searchPage(language: String) -> [UInt8] {
+        page("search", path: SiteLayout.searchPath, title: "Search", language: language,
+             crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Search", path: nil)],
+             scripts: ["search/index.js", "assets/search.js"], values: [:])
+    }
+
+    func notFoundPage(language: String) -> [UInt8] {
+        page("404", path: SiteLayout.notFoundPath, title: "Page not found", language: language, values: [:], absoluteLinks: true)
+    }
+}
+
+extension EntityType {
+    /// A singular label, e.g. "Person".
+    var singularLabel: String {
+        switch self {
+        case .person: "Person"
+        case .organization: "Organisation"
+        case .location: "Place"
+        case .miscellaneous: "Other name"
+        }
+    }
+}
+
+/// Dates as readers see them.
+enum SiteDates {
+    private static let months = ["January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December"]
+
+    /// `2026-01-12` as `12 January 2026`; anything else as given.
+    static func display(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else { return iso }
+        return "\(day) \(months[month - 1]) \(parts[0])"
+    }
+}

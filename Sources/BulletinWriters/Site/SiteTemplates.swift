@@ -1,0 +1,67 @@
+import Mustache
+import Synchronization
+
+/// The site templates of one theme, compiled once and shared by every page of a build.
+///
+/// Every value the writer hands a template is already escaped by ``Markup`` (text and attribute values) or
+/// built by ``MarkupBuilder`` (fragments). Templates are therefore compiled with a content type that escapes
+/// nothing, so `{{name}}` and `{{{name}}}` print the same safe markup and a theme cannot un-escape a value.
+struct SiteTemplates: Sendable {
+    /// The compiled templates, by name (`article` for `site/article.mustache`); partials resolve here too.
+    let library: MustacheLibrary
+    /// Template names.
+    let names: Set<String>
+
+    /// The content type of Bulletin's templates: values arrive escaped.
+    private struct PreEscaped: MustacheContentType {
+        func escapeText(_ text: String) -> String { text }
+    }
+
+    private static let contentTypeName = "BULLETIN_PRE_ESCAPED"
+    private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
+
+    /// Compiles the theme's `site/*.mustache` files.
+    init(theme: Theme) throws {
+        _ = Self.registration
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        for (path, bytes) in theme.files where path.hasPrefix("site/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("site/".count).dropLast(".mustache".count))
+            let source = "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + String(decoding: bytes, as: UTF8.self)
+            do {
+                library.register(try MustacheTemplate(string: source), named: name)
+            } catch {
+                throw WriterError(format: "site", message: "the theme's \(path) is not a valid Mustache template: \(error)")
+            }
+            names.insert(name)
+        }
+        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "search", "404"]
+        where !names.contains(required) {
+            throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
+        }
+        self.library = library
+        self.names = names
+    }
+
+    /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
+    func render(_ name: String, _ values: [String: Any]) -> String {
+        library.render(SafeHTML.wrapping(values), withTemplate: name) ?? ""
+    }
+}
+
+/// Compiled templates for the themes a writer has seen, so each theme is compiled once, not once per page.
+final class SiteTemplateCache: Sendable {
+    private let entries = Mutex<[(theme: Theme, templates: SiteTemplates)]>([])
+
+    /// The compiled templates of `theme`, compiling them on first use.
+    func templates(for theme: Theme) throws -> SiteTemplates {
+        try entries.withLock { entries in
+            // Comparing themes is cheap within a build: every call shares the same file buffers.
+            if let hit = entries.first(where: { $0.theme == theme }) { return hit.templates }
+            let templates = try SiteTemplates(theme: theme)
+            entries.append((theme, templates))
+            if entries.count > 4 { entries.removeFirst() }
+            return templates
+        }
+    }
+}

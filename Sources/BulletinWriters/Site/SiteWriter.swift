@@ -1,0 +1,110 @@
+import BulletinModel
+
+/// The static website: every issue and article, publication and volume indexes, entity pages, offline search.
+///
+/// Files, under `site/`: `index.html`, `<publication>/index.html`, `<publication>/<volume>/index.html`,
+/// `<publication>/<volume>/<issue>/index.html`, `…/<issue>/<article-slug>/index.html`, `entities/index.html`,
+/// `entities/<entity>/index.html`, `search/index.html` with `search/index.json` and `search/index.js`,
+/// `404.html`, `robots.txt`, the theme's assets, and `sitemap.xml` when a base URL is configured
+/// (a sitemap must hold absolute URLs, so without one there is none, and pages carry no canonical link).
+///
+/// Issue and article pages are written per issue, in parallel; pages that span the archive in
+/// ``writeArchive(_:to:context:)``. Templates come from the theme (`site/*.mustache`), compiled once per theme.
+public struct SiteWriter: Writer {
+    public let format = "site"
+    public let summary = "a static website: issue, article, entity and index pages, offline search, sitemap"
+
+    let cache = SiteTemplateCache()
+
+    /// Creates the writer.
+    public init() {}
+
+    // MARK: - Per issue
+
+    public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        let templates = try cache.templates(for: context.theme)
+        let renderer = SitePageRenderer(templates: templates, settings: context.settings)
+        let issuePath = SiteLayout.issuePath(issue)
+        try sink.write(renderer.issuePage(issue, path: issuePath), to: "site/" + issuePath, format: format, issue: issue.id)
+        for (index, article) in issue.articles.enumerated() {
+            let path = SiteLayout.articlePath(article.metadata, in: issue)
+            let bytes = renderer.articlePage(article, at: index, in: issue, path: path)
+            try sink.write(bytes, to: "site/" + path, format: format, issue: issue.id)
+        }
+    }
+
+    // MARK: - Archive-wide
+
+    public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        let templates = try cache.templates(for: context.theme)
+        let renderer = SitePageRenderer(templates: templates, settings: context.settings)
+        let language = Self.dominantLanguage(of: archive)
+        var paths: [String] = []
+        func page(_ path: String, _ bytes: [UInt8]) throws {
+            try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
+            paths.append(path)
+        }
+
+        try page(SiteLayout.homePath, renderer.homePage(archive, language: language))
+        for publication in archive.publications {
+            try page(SiteLayout.publicationPath(publication.slug), renderer.publicationPage(publication, language: language))
+            for volume in publication.volumes {
+                try page(SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number),
+                         renderer.volumePage(volume, of: publication, language: language))
+            }
+        }
+        let entities = EntityDirectory(archive)
+        try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
+        for entity in entities.entries {
+            try page(SiteLayout.entityPath(entity.id), renderer.entityPage(entity, language: language))
+        }
+        try page(SiteLayout.searchPath, renderer.searchPage(language: language))
+        let index = SearchIndex(archive)
+        try sink.write(index.json, to: "site/search/index.json", format: format, issue: nil)
+        try sink.write(index.script, to: "site/search/index.js", format: format, issue: nil)
+        try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)
+
+        for (path, bytes) in context.theme.files.sorted(by: { $0.key < $1.key })
+        where path.hasPrefix("site/") && !path.hasSuffix(".mustache") {
+            try sink.write(bytes, to: path, format: format, issue: nil)
+        }
+
+        var robots = "User-agent: *\nAllow: /\n"
+        if let baseURL = context.settings.baseURL {
+            var sitemapPaths = paths.filter { $0 != SiteLayout.searchPath }
+            for issue in archive.issues {
+                sitemapPaths.append(SiteLayout.issuePath(issue))
+                for article in issue.articles { sitemapPaths.append(SiteLayout.articlePath(article.metadata, in: issue)) }
+            }
+            try sink.write(Array(Sitemap.xml(paths: sitemapPaths, baseURL: baseURL).utf8), to: "site/sitemap.xml", format: format, issue: nil)
+            robots += "\nSitemap: \(SiteLayout.url(for: "sitemap.xml", baseURL: baseURL))\n"
+        }
+        try sink.write(Array(robots.utf8), to: "site/robots.txt", format: format, issue: nil)
+    }
+
+    // MARK: - One article
+
+    /// One self-contained page: the theme's stylesheet inline, no links to pages that do not exist.
+    public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
+        let templates = try cache.templates(for: context.theme)
+        var renderer = SitePageRenderer(templates: templates, settings: context.settings)
+        renderer.inlineStyle = context.theme.text("site/assets/style.css") ?? ""
+        let issue = archive.issues.first { $0.articles.contains { $0.id == article.id } }
+            ?? Issue(id: "", publication: article.metadata.publication, publicationSlug: Slug.make(article.metadata.publication),
+                     volume: article.metadata.volume, number: article.metadata.issue, date: article.metadata.date, articles: [article])
+        return renderer.articlePage(article, at: 0, in: issue, path: "index.html")
+    }
+
+    /// The language most articles are in, for pages that span several; ties go to the smaller tag.
+    static func dominantLanguage(of archive: Archive) -> String {
+        var counts: [String: Int] = [:]
+        for publication in archive.publications {
+            for volume in publication.volumes {
+                for issue in volume.issues {
+                    for article in issue.articles { counts[article.metadata.language, default: 0] += 1 }
+                }
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "en"
+    }
+}

@@ -1,0 +1,288 @@
+import BulletinKit
+import BulletinModel
+import BulletinTestSupport
+import BulletinWriters
+import Foundation
+import Testing
+
+@Suite("Site writer")
+struct SiteWriterTests {
+    @Test("the example site matches its golden pages (RECORD_GOLDENS=1 rewrites them)")
+    func goldens() async throws {
+        let files = try await SiteFixture.build(try await SiteFixture.example(), title: "Example Bulletin", baseURL: "https://example.org/bulletin/")
+        let goldenRoot = TestPaths.fixtures.appendingPathComponent("site/example")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try? FileManager.default.removeItem(at: goldenRoot)
+            for (path, text) in files {
+                let url = goldenRoot.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+            Testing.Issue.record("site goldens re-recorded into \(goldenRoot.path); review the diff and run again")
+            return
+        }
+        let golden = TestSupport.tree(goldenRoot).mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(!golden.isEmpty, "no goldens: run RECORD_GOLDENS=1 swift test")
+        #expect(Set(files.keys) == Set(golden.keys))
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where golden[path] != nil {
+            #expect(text == golden[path], "\(path) differs from its golden")
+        }
+    }
+
+    @Test("writes every page at its clean URL, a sitemap and canonical links only with a base URL")
+    func layout() async throws {
+        let archive = try await SiteFixture.example()
+        let without = try await SiteFixture.build(archive)
+        let with = try await SiteFixture.build(archive, baseURL: "https://example.org/b")
+        for path in ["index.html", "404.html", "robots.txt", "monitor/index.html", "monitor/1/index.html", "monitor/1/1/index.html",
+                     "monitor/1/1/gas-talks-resume-between-kyiv-and-moscow/index.html", "entities/index.html",
+                     "search/index.html", "search/index.json", "search/index.js", "assets/style.css", "assets/search.js", "assets/site.js"] {
+            #expect(without[path] != nil, "missing \(path)")
+        }
+        #expect(without["sitemap.xml"] == nil)
+        #expect(!without.values.contains { $0.contains("rel=\"canonical\"") })
+        let sitemap = try #require(with["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://example.org/b/monitor/1/1/gas-talks-resume-between-kyiv-and-moscow/</loc>"))
+        // Home, 2 publications, 2 volumes, 3 issues, 9 articles, the entity index, and one page per entity.
+        let entities = Set(archive.articles.flatMap { $0.metadata.entities.map(\.id) }).count
+        #expect(entities > 20)
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == 18 + entities)
+        #expect(with["robots.txt"]?.contains("Sitemap: https://example.org/b/sitemap.xml") == true)
+        #expect(with["monitor/1/1/index.html"]?.contains("<link rel=\"canonical\" href=\"https://example.org/b/monitor/1/1/\">") == true)
+        // The 404 page is served from any path, so its links are absolute when they can be.
+        #expect(with["404.html"]?.contains("href=\"https://example.org/b/index.html\"") == true)
+    }
+
+    @Test("article pages carry summaries, attributions, linked cross-references and entities, and previous/next")
+    func taggedArticles() async throws {
+        let files = try await SiteFixture.build(SiteFixture.tagged())
+        let first = try #require(files["monitor/1/1/talks/index.html"])
+        #expect(first.contains("<p class=\"article-summary\">Envoys met in Kyiv on Monday.</p>"))
+        #expect(first.contains("<a class=\"entity entity-org\" href=\"../../../../entities/org-nato/index.html\">NATO</a>"))
+        #expect(first.contains("<cite class=\"citation\">(Interfax, January 11)</cite>"))
+        #expect(!first.contains("rel=\"prev\"") && !first.contains("rel=\"next\""))
+        let second = try #require(files["monitor/1/2/follow-up/index.html"])
+        #expect(second.contains("<a class=\"cross-reference\" href=\"../../../../monitor/1/1/index.html\">(see the Monitor, January 12)</a>"))
+        #expect(second.contains("href=\"../../../../monitor/1/2/other/index.html\" rel=\"next\""))
+        #expect(files["monitor/1/2/other/index.html"]?.contains("href=\"../../../../monitor/1/2/follow-up/index.html\" rel=\"prev\"") == true)
+
+        let issue = try #require(files["monitor/1/2/index.html"])
+        #expect(issue.contains("<p class=\"summary\">The talks went on.</p>"))
+        #expect(issue.contains("href=\"../../../entities/org-nato/index.html\">NATO</a>"))
+
+        let nato = try #require(files["entities/org-nato/index.html"])
+        let newer = try #require(nato.range(of: "Talks continue")), older = try #require(nato.range(of: "Talks open"))
+        #expect(newer.lowerBound < older.lowerBound, "entity pages list the newest article first")
+        #expect(nato.contains("named 3 times in 2 articles"))
+        let index = try #require(files["entities/index.html"])
+        #expect(index.contains("<h2 id=\"type-org\">Organisations"))
+        #expect(index.contains("<h2 id=\"type-loc\">Places"))
+        #expect(files["entities/loc-kyiv/index.html"] != nil)
+
+        let search = try #require(files["search/index.json"])
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(search.utf8)) as? [[String: String]])
+        #expect(records.count == 3)
+        #expect(records[0]["u"] == "monitor/1/1/talks/index.html")
+        #expect(records[0]["e"] == "NATO; Kyiv")
+        #expect(records[0]["d"] == "Envoys met in Kyiv.")
+        #expect(records[0]["x"]?.hasPrefix("envoys nato met kyiv monday interfax january 11") == true)
+        #expect(files["search/index.js"] == "window.BULLETIN_SEARCH = " + search + ";\n")
+    }
+
+    @Test("entity ids that are not slugs get distinct, safe folders")
+    func entityFolders() {
+        #expect(SiteLayout.entityFolder("org-nato") == "org-nato")
+        let odd = SiteLayout.entityFolder("../ORG/Nato")
+        #expect(odd.hasPrefix("org-nato-") && !odd.contains("/") && !odd.contains("."))
+        #expect(SiteLayout.entityFolder("ORG:Nato") != SiteLayout.entityFolder("org:nato"))
+        #expect(SiteLayout.publicationFolder("search") == "search-publication")
+    }
+
+    @Test("the standalone page is one self-contained document")
+    func standalone() async throws {
+        let archive = SiteFixture.tagged()
+        let article = archive.issues[1].articles[0]
+        let bytes = try SiteWriter().standalone(article, in: archive, context: WriterContext(theme: try Resources.theme(nil)))
+        let page = String(decoding: bytes, as: UTF8.self)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<style>"))
+        #expect(!page.contains("href=\"../"), "no links to pages that do not exist beside it")
+        #expect(!page.contains("<script"))
+        #expect(page.contains("<span class=\"cross-reference\">(see the Monitor, January 12)</span>"))
+    }
+
+    @Test("two builds at different thread counts are byte-identical")
+    func deterministic() async throws {
+        let archive = try await SiteFixture.example()
+        let sink1 = MemorySink(), sink2 = MemorySink()
+        try await Pipeline(concurrency: 1).write(archive, formats: ["site"], theme: try Resources.theme(nil), to: sink1)
+        try await Pipeline(concurrency: 4).write(archive, formats: ["site"], theme: try Resources.theme(nil), to: sink2)
+        #expect(sink1.files == sink2.files)
+    }
+}
+
+@Suite("Site escaping")
+struct SiteEscapingTests {
+    static let attack = "<script>alert(1)</script>"
+
+    @Test("a source with a script in its text, title and header yields no executable markup anywhere")
+    func scriptsNeverRun() async throws {
+        let source = """
+        Publication: \(Self.attack) Volume: 1 Issue: 1
+        Date: 2026-01-12
+        Title: \(Self.attack) & "quotes" 'too'
+        Author: \(Self.attack)
+        Section: <img src=x onerror=alert(1)>
+
+        Text with \(Self.attack) and <a href="javascript:alert(1)">a link</a> (see the \(Self.attack), January 1).
+
+        More <iframe src="//evil"></iframe> text (Interfax<script>, January 11).
+        """
+        let (loaded, _) = try await Pipeline(concurrency: 2).load([TestSupport.source(source, path: "x.txt")])
+        // Entity names and summaries are source text too: tag the article by hand with hostile ones.
+        var archive = loaded
+        var article = archive.publications[0].volumes[0].issues[0].articles[0]
+        article.metadata.summary = ArticleSummary(text: Self.attack, dek: "<b onmouseover=alert(1)>", origin: .source)
+        article.metadata.entities = [EntityCount(id: "<script>", name: Self.attack, type: .person, count: 1, provenance: .automatic)]
+        article.blocks.append(.paragraph([.entity(EntityMention(text: Self.attack, type: .person, entityID: "<script>"))], span: nil))
+        archive.publications[0].volumes[0].issues[0].articles[0] = article
+
+        let files = try await SiteFixture.build(archive, title: Self.attack, baseURL: "https://example.org/\"><script>alert(1)</script>/")
+        #expect(files.count > 15)
+        for (path, text) in files where !path.hasPrefix("assets/") && !path.hasSuffix(".txt") {
+            #expect(!text.contains(Self.attack), "\(path) holds the script unescaped")
+            for tag in Self.tags(in: text) {
+                #expect(Self.allowedTags.contains(tag.name), "\(path): <\(tag.name)> is not a tag the theme writes")
+                #expect(tag.name != "script" || (tag.attributes.keys.contains("src") && tag.body.isEmpty), "\(path): an inline script")
+                for (name, value) in tag.attributes {
+                    #expect(!name.hasPrefix("on"), "\(path): event handler \(name)")
+                    #expect(!value.lowercased().hasPrefix("javascript:"), "\(path): javascript: URL")
+                }
+            }
+        }
+        let page = try #require(files.first { $0.key.hasSuffix("/index.html") && $0.key.split(separator: "/").count == 5 }?.value)
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;too&#39;"))
+    }
+}
+
+extension SiteEscapingTests {
+    static let allowedTags: Set<String> = [
+        "!doctype", "html", "head", "meta", "title", "link", "script", "style", "body", "a", "header", "p", "nav", "ul", "ol", "li",
+        "form", "label", "input", "button", "span", "main", "article", "h1", "h2", "h3", "time", "div", "cite", "section", "footer",
+        "noscript", "br", "em", "strong", "blockquote", "hr", "?xml", "urlset", "url", "loc",
+    ]
+
+    struct Tag {
+        var name: String
+        var attributes: [String: String]
+        /// For a script: what stands between it and `</script>`.
+        var body: String
+    }
+
+    /// Opening tags as a browser's tokenizer sees them: `<` then a letter, `!` or `?`, up to the next `>`
+    /// outside quotes. Escaped source text (`&lt;`) never starts one.
+    static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i] == "<", i + 1 < scalars.count,
+                  scalars[i + 1].properties.isAlphabetic || scalars[i + 1] == "!" || scalars[i + 1] == "?" else { i += 1; continue }
+            var j = i + 1
+            var quote: Unicode.Scalar?
+            while j < scalars.count {
+                if let q = quote { if scalars[j] == q { quote = nil } } else if scalars[j] == "\"" || scalars[j] == "'" { quote = scalars[j] } else if scalars[j] == ">" { break }
+                j += 1
+            }
+            let inside = String(String.UnicodeScalarView(scalars[(i + 1)..<min(j, scalars.count)]))
+            let name = String(inside.prefix { !$0.isWhitespace && $0 != "/" }).lowercased()
+            var attributes: [String: String] = [:]
+            let pattern = #"([^\s=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?"#
+            let rest = String(inside.dropFirst(name.count))
+            var searchStart = rest.startIndex
+            while let match = rest.range(of: pattern, options: .regularExpression, range: searchStart..<rest.endIndex) {
+                let pair = rest[match]
+                let key = String(pair.prefix { $0 != "=" && !$0.isWhitespace }).lowercased()
+                var value = pair.dropFirst(key.count).drop { $0 == "=" || $0.isWhitespace }
+                if value.first == "\"" || value.first == "'" { value = value.dropFirst().dropLast() }
+                attributes[key] = String(value)
+                searchStart = match.upperBound
+            }
+            var body = ""
+            if name == "script", j < scalars.count {
+                let after = String(String.UnicodeScalarView(scalars[(j + 1)...]))
+                body = String(after[..<(after.range(of: "</script")?.lowerBound ?? after.endIndex)])
+            }
+            tags.append(Tag(name: name, attributes: attributes, body: body))
+            i = j + 1
+        }
+        return tags
+    }
+}
+
+@Suite("Site themes")
+struct SiteThemeTests {
+    @Test("the newsprint theme overrides the stylesheet and the home page and inherits the rest")
+    func newsprintFallback() async throws {
+        let archive = try await SiteFixture.example()
+        let plain = try await SiteFixture.build(archive)
+        let newsprint = try await SiteFixture.build(archive, theme: try Resources.theme("newsprint"))
+        #expect(newsprint["index.html"]?.contains("class=\"newsprint-front\"") == true, "home from newsprint's template")
+        #expect(plain["index.html"]?.contains("newsprint") == false)
+        #expect(newsprint["assets/style.css"] != plain["assets/style.css"])
+        #expect(newsprint["assets/style.css"]?.contains("Newsprint") == true)
+        // Everything but the home page and the stylesheet comes from the default theme, unchanged.
+        for (path, text) in plain where path != "index.html" && path != "assets/style.css" {
+            #expect(newsprint[path] == text, "\(path) should fall back to the default theme")
+        }
+    }
+
+    @Test("a theme folder may override a single template")
+    func folderTheme() async throws {
+        let folder = TestSupport.temporaryFolder("site-theme")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("<h1>Missing!</h1>\n".utf8).write(to: folder.appendingPathComponent("site/404.mustache"))
+        let files = try await SiteFixture.build(try await SiteFixture.example(), theme: try Resources.theme(folder.path))
+        #expect(files["404.html"]?.contains("<h1>Missing!</h1>") == true)
+        #expect(files["index.html"]?.contains("Latest issues") == true)
+    }
+
+    @Test("a broken template is reported with its path")
+    func brokenTemplate() async throws {
+        var theme = try Resources.theme(nil)
+        theme.files["site/issue.mustache"] = Array("{{#open}} never closed".utf8)
+        await #expect(throws: (any Error).self) { _ = try await SiteFixture.build(try await SiteFixture.example(), theme: theme) }
+        do {
+            _ = try await SiteFixture.build(try await SiteFixture.example(), theme: theme)
+        } catch {
+            #expect("\(error)".contains("site/issue.mustache"))
+        }
+    }
+}
+
+@Suite("Site accessibility")
+struct SiteAccessibilityTests {
+    @Test("every page has lang, landmarks, a skip link to main, exactly one h1 and headings in order")
+    func structure() async throws {
+        let files = try await SiteFixture.build(SiteFixture.tagged())
+        let examples = try await SiteFixture.build(try await SiteFixture.example())
+        let pages = (Array(files) + Array(examples)).filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count > 20)
+        for (path, page) in pages {
+            #expect(page.range(of: #"<html lang="[a-zA-Z-]+">"#, options: .regularExpression) != nil, "\(path): lang")
+            for landmark in ["<header", "<nav", "<main id=\"main\"", "<footer"] {
+                #expect(page.contains(landmark), "\(path): \(landmark)")
+            }
+            #expect(page.contains("<a class=\"skip-link\" href=\"#main\">"), "\(path): skip link")
+            #expect(page.components(separatedBy: "<h1").count - 1 == 1, "\(path): exactly one h1")
+            var level = 0
+            var index = page.startIndex
+            while let found = page.range(of: #"<h[1-6]"#, options: .regularExpression, range: index..<page.endIndex) {
+                let next = Int(String(page[page.index(before: found.upperBound)]))!
+                #expect(next <= level + 1, "\(path): h\(next) after h\(level)")
+                level = next
+                index = found.upperBound
+            }
+        }
+    }
+}
