@@ -107,7 +107,7 @@ public struct WriterRegistry: Sendable {
     }
 
     /// The writers that ship with Bulletin.
-    public static let standard = WriterRegistry([TextWriter(), JSONWriter(), FeedWriter(), SiteWriter()])
+    public static let standard = WriterRegistry([TextWriter(), JSONWriter(), FeedWriter(), SiteWriter(), EPUBWriter()])
 
     /// Format names, sorted.
     public var formats: [String] { writers.keys.sorted() }

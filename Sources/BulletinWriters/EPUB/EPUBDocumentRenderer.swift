@@ -1,0 +1,181 @@
+import BulletinModel
+
+/// Renders a book's content documents (cover, title pages, articles) through the theme's templates.
+///
+/// Every value handed to a template is escaped through ``Markup`` first, or is markup that
+/// ``MarkupBuilder`` or ``HTMLBodyRenderer`` built.
+struct EPUBDocumentRenderer: Sendable {
+    /// The book being rendered.
+    var book: EPUBBook
+    /// The archive the book comes from, to resolve cross-references.
+    var archive: Archive
+    /// Settings (base URL, publisher).
+    var settings: WriterSettings
+    /// The compiled templates.
+    var templates: EPUBTemplates
+
+    /// The stylesheet's path, relative to the package document.
+    static let stylesheetPath = "style.css"
+    /// The cover image's path.
+    static let coverImagePath = "cover.svg"
+    /// The cover page's path.
+    static let coverPagePath = "cover.xhtml"
+
+    // MARK: - Cover
+
+    /// The cover image: publication, volume and issue, date.
+    func coverImage() -> String {
+        var lines = TextWrapper.wrap(book.seriesName, width: 16)
+        if lines.count > 4 { lines = Array(lines.prefix(4)); lines[3] += " …" }
+        let size = lines.count <= 2 ? 64 : 46
+        let lineHeight = size + 12
+        let top = 330 - (lines.count - 1) * lineHeight / 2
+        let titleLines: [[String: Any]] = lines.enumerated().map { index, line in
+            ["y": top + index * lineHeight, "size": size, "text": Markup.text(line)]
+        }
+        let issueY = top + lines.count * lineHeight + 60
+        let date = book.date.flatMap(ISODate.init)
+        return templates.coverImage.render([
+            "label": Markup.text(coverDescription),
+            "langAttributes": " xml:lang=\"\(Markup.attribute(book.language))\"",
+            "titleLines": titleLines,
+            "issueLine": Markup.text(book.coverLine),
+            "issueY": issueY,
+            "hasDate": book.date != nil,
+            "dateText": Markup.text(date?.longForm ?? book.date ?? ""),
+            "dateY": issueY + 56,
+            "hasPublisher": settings.publisher.map { !$0.isBlank } ?? false,
+            "publisher": Markup.text(settings.publisher ?? ""),
+        ] as [String: Any])
+    }
+
+    /// What the cover shows, in words: its alternative text.
+    var coverDescription: String {
+        var text = "Cover: \(book.seriesName), \(book.coverLine)"
+        if let date = book.date { text += ", " + (ISODate(date)?.longForm ?? date) }
+        return text
+    }
+
+    /// The cover page, showing the cover image with its alternative text.
+    func coverPage() -> String {
+        templates.coverPage.render([
+            "lang": Markup.attribute(book.language),
+            "direction": Self.direction(of: book.language),
+            "title": Markup.text(book.title),
+            "stylesheet": Markup.attribute(Self.stylesheetPath),
+            "image": Markup.attribute(Self.coverImagePath),
+            "alt": Markup.attribute(coverDescription),
+        ] as [String: Any])
+    }
+
+    // MARK: - Title page
+
+    /// An issue's title page: masthead and contents with each article's summary.
+    func titlePage(for part: EPUBBook.Part) -> String {
+        let issue = part.issue
+        let date = issue.date.flatMap(ISODate.init)
+        let language = EPUBBook.mainLanguage(of: issue.articles)
+        let articles: [[String: Any]] = part.articles.map { article, path in
+            let metadata = article.metadata
+            let summary = metadata.summary?.text ?? ""
+            return [
+                "href": Markup.attribute(path),
+                "lang": Markup.attribute(metadata.language),
+                "title": Markup.text(metadata.title),
+                "derived": metadata.titleIsDerived,
+                "hasByline": !metadata.authors.isEmpty,
+                "byline": Markup.text(Self.byline(metadata.authors)),
+                "hasSummary": !summary.isBlank,
+                "summary": Markup.text(summary),
+            ]
+        }
+        return templates.titlePage.render([
+            "lang": Markup.attribute(language),
+            "direction": Self.direction(of: language),
+            "title": Markup.text(issue.displayTitle),
+            "stylesheet": Markup.attribute(Self.stylesheetPath),
+            "publication": Markup.text(issue.publication),
+            "issueLine": Markup.text("Volume \(issue.volume), Issue \(issue.number)"),
+            "hasDate": issue.date != nil,
+            "dateISO": Markup.attribute(issue.date ?? ""),
+            "dateText": Markup.text(date?.longForm ?? issue.date ?? ""),
+            "contentsHeading": Markup.text("In this issue"),
+            "articles": articles,
+        ] as [String: Any])
+    }
+
+    // MARK: - Articles
+
+    /// One article's document; `path` is where it lives, for relative links.
+    func articlePage(_ article: Article, at path: String) -> String {
+        let metadata = article.metadata
+        let depth = path.split(separator: "/").count - 1
+        let up = String(repeating: "../", count: depth)
+        let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
+        let date = metadata.date.flatMap(ISODate.init)
+        return templates.article.render([
+            "lang": Markup.attribute(metadata.language),
+            "direction": Self.direction(of: metadata.language),
+            "title": Markup.text(metadata.title.isBlank ? "Untitled" : metadata.title),
+            "derived": metadata.titleIsDerived,
+            "stylesheet": Markup.attribute(up + Self.stylesheetPath),
+            "hasSection": metadata.section.map { !$0.isBlank } ?? false,
+            "section": Markup.text(metadata.section ?? ""),
+            "hasByline": !metadata.authors.isEmpty,
+            "byline": Markup.text(Self.byline(metadata.authors)),
+            "hasDate": metadata.date != nil,
+            "dateISO": Markup.attribute(metadata.date ?? ""),
+            "dateText": Markup.text(date?.longForm ?? metadata.date ?? ""),
+            "body": renderer.render(article.blocks),
+        ] as [String: Any])
+    }
+
+    /// Cross-references go to the referenced issue's title page when it is in this book, else to the
+    /// issue on the site when a base URL is configured, else nowhere (plain text): no dead links.
+    /// Entities stay plain text with semantic spans.
+    func crossReferenceLinks(up: String) -> HTMLBodyRenderer.Links {
+        let inBook = Dictionary(book.parts.map { ($0.issue.id, $0.titlePagePath) }) { first, _ in first }
+        let baseURL = settings.baseURL.flatMap { Markup.isSafeURL($0) && !$0.isBlank ? $0 : nil }
+        let archive = self.archive
+        return HTMLBodyRenderer.Links(crossReference: { reference in
+            guard let target = reference.target else { return nil }
+            if let path = inBook[target.id] { return up + path }
+            guard let baseURL, let slug = Self.publicationSlug(of: target, in: archive) else { return nil }
+            let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            return base + Markup.pathSegment(slug) + "/\(target.volume)/\(target.issue)/"
+        }, entity: { _ in nil })
+    }
+
+    /// The slug of the publication that holds the referenced issue.
+    static func publicationSlug(of target: IssueReference, in archive: Archive) -> String? {
+        for publication in archive.publications {
+            for volume in publication.volumes where volume.number == target.volume {
+                if volume.issues.contains(where: { $0.id == target.id }) { return publication.slug }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    /// "By Ann Smith and Bo Li".
+    static func byline(_ authors: [String]) -> String {
+        switch authors.count {
+        case 0: ""
+        case 1: "By " + authors[0]
+        default: "By " + authors.dropLast().joined(separator: ", ") + " and " + authors[authors.count - 1]
+        }
+    }
+
+    /// Languages written right to left, by primary subtag.
+    private static let rightToLeft: Set<String> = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "syr", "ug", "ur", "yi"]
+
+    /// "rtl" or "ltr" for a BCP 47 tag (script subtags of right-to-left scripts count too).
+    static func direction(of language: String) -> String {
+        let subtags = language.lowercased().split(separator: "-")
+        guard let primary = subtags.first else { return "ltr" }
+        if subtags.contains(where: { ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].contains($0) }) { return "rtl" }
+        if subtags.contains(where: { ["latn", "cyrl"].contains($0) }) { return "ltr" }
+        return rightToLeft.contains(String(primary)) ? "rtl" : "ltr"
+    }
+}

@@ -1,0 +1,97 @@
+import BulletinModel
+import Foundation
+
+/// EPUB 3 books: one per issue, and with ``WriterSettings/epubPerVolume`` one per volume (an issue a part).
+///
+/// Files: `epub/<issue-id>.epub` (`epub/monitor-v6-i23.epub`) and `epub/<publication-slug>-v<volume>.epub`.
+/// The same sources give the same bytes: ids come from content, dates from the sources (or a fixed epoch),
+/// and the container has fixed timestamps and sorted entries. Chapters reuse ``HTMLBodyRenderer``; the
+/// cover, title pages and articles come from the theme's `epub/` templates.
+public struct EPUBWriter: Writer {
+    public let format = "epub"
+    public let summary = "EPUB 3 books: one per issue (and one per volume when configured)"
+
+    /// Creates the writer.
+    public init() {}
+
+    public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        let templates = try EPUBTemplates.compiled(for: context.theme)
+        let bytes = try makeBook(.issue(issue), archive: archive, settings: context.settings, templates: templates)
+        try sink.write(bytes, to: "epub/\(issue.id).epub", format: format, issue: issue.id)
+        // A volume's book is written with its first issue, so volumes are built in parallel like issues.
+        if context.settings.epubPerVolume, let (publication, volume) = Self.volume(startingWith: issue, in: archive) {
+            let book = EPUBBook.volume(volume, of: publication)
+            let volumeBytes = try makeBook(book, archive: archive, settings: context.settings, templates: templates)
+            try sink.write(volumeBytes, to: "epub/\(publication.slug)-v\(volume.number).epub", format: format, issue: nil)
+        }
+    }
+
+    public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
+        let templates = try EPUBTemplates.compiled(for: context.theme)
+        let issue = archive.issues.first { $0.articles.contains { $0.id == article.id } } ?? Issue(
+            id: "\(Slug.make(article.metadata.publication, fallback: "bulletin"))-v\(article.metadata.volume)-i\(article.metadata.issue)",
+            publication: article.metadata.publication, publicationSlug: Slug.make(article.metadata.publication, fallback: "bulletin"),
+            volume: article.metadata.volume, number: article.metadata.issue, date: article.metadata.date, articles: [article]
+        )
+        return try makeBook(.article(article, of: issue), archive: archive, settings: context.settings, templates: templates)
+    }
+
+    /// The publication and volume whose first issue is `issue`.
+    static func volume(startingWith issue: Issue, in archive: Archive) -> (Publication, Volume)? {
+        for publication in archive.publications where publication.slug == issue.publicationSlug {
+            for volume in publication.volumes where volume.number == issue.volume && volume.issues.first?.id == issue.id {
+                return (publication, volume)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Making a book
+
+    /// The container bytes of `book`.
+    func makeBook(_ book: EPUBBook, archive: Archive, settings: WriterSettings, templates: EPUBTemplates) throws -> [UInt8] {
+        let renderer = EPUBDocumentRenderer(book: book, archive: archive, settings: settings, templates: templates)
+        let navigation = EPUBNavigation(book: book)
+        let date = EPUBContainer.date(fromTimestamp: book.modified) ?? Date(timeIntervalSince1970: 946_684_800)
+        var container = EPUBContainer(modificationDate: date)
+        container.add("META-INF/container.xml", text: Self.containerXML)
+
+        let xhtml = "application/xhtml+xml"
+        var items: [EPUBPackageDocument.Item] = [
+            .init(id: "cover", href: EPUBDocumentRenderer.coverPagePath, mediaType: xhtml, inSpine: true),
+        ]
+        container.add("EPUB/" + EPUBDocumentRenderer.coverPagePath, text: renderer.coverPage())
+        for part in book.parts {
+            items.append(.init(id: "t-\(part.issue.id)", href: part.titlePagePath, mediaType: xhtml, inSpine: true))
+            container.add("EPUB/" + part.titlePagePath, text: renderer.titlePage(for: part))
+            for (article, path) in part.articles {
+                items.append(.init(id: "a-\(part.issue.id)-\(article.metadata.slug)", href: path, mediaType: xhtml, inSpine: true))
+                container.add("EPUB/" + path, text: renderer.articlePage(article, at: path))
+            }
+        }
+        items += [
+            .init(id: "nav", href: "nav.xhtml", mediaType: xhtml, properties: "nav", inSpine: false),
+            .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml", inSpine: false),
+            .init(id: "cover-image", href: EPUBDocumentRenderer.coverImagePath, mediaType: "image/svg+xml", properties: "cover-image", inSpine: false),
+            .init(id: "style", href: EPUBDocumentRenderer.stylesheetPath, mediaType: "text/css", inSpine: false),
+        ]
+        container.add("EPUB/nav.xhtml", text: navigation.navigationDocument())
+        container.add("EPUB/toc.ncx", text: navigation.ncx())
+        container.add("EPUB/" + EPUBDocumentRenderer.coverImagePath, text: renderer.coverImage())
+        container.add("EPUB/" + EPUBDocumentRenderer.stylesheetPath, templates.stylesheet)
+        let package = EPUBPackageDocument(book: book, settings: settings, items: items)
+        container.add("EPUB/package.opf", text: package.render())
+        return try container.archive()
+    }
+
+    /// `META-INF/container.xml`: where the package document is.
+    static let containerXML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">
+          <rootfiles>
+            <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+          </rootfiles>
+        </container>
+
+        """
+}
