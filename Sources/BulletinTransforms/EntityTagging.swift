@@ -23,7 +23,8 @@ public struct EntityTagging: ArticleTransform {
         var runs: [[Inline]] = []
         for block in article.blocks { block.collectInlineRuns(into: &runs) }
         guard !runs.isEmpty else { return article }
-        let spans = tagger.tag(paragraphs: runs.map(\.plainText))
+        let texts = runs.map(\.plainText)
+        let spans = Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts)
         var names: [String: (name: String, type: EntityType, count: Int)] = [:]
         var next = 0
         var result = article
@@ -43,6 +44,36 @@ public struct EntityTagging: ArticleTransform {
             EntityCount(id: id, name: value.name, type: value.type, count: value.count, provenance: .automatic)
         }.sorted { ($1.count, $0.name, $0.id) < ($0.count, $1.name, $1.id) }
         return result
+    }
+}
+
+extension EntityTagging {
+    /// An acronym in parentheses right after a name of the same type is that name:
+    /// "Organization for Security and Co-operation in Europe (OSCE)", "Federal Security Service (FSB)".
+    /// Every mention of the acronym in the article then joins the full name's entity.
+    static func linkingAcronyms(_ spans: [[EntitySpan]], in texts: [String]) -> [[EntitySpan]] {
+        var aliases: [String: (name: String, kind: EntityKind)] = [:]
+        for (run, runSpans) in spans.enumerated() where runSpans.count > 1 {
+            let scalars = Array(texts[run].unicodeScalars)
+            for index in runSpans.indices.dropFirst() {
+                let name = runSpans[index - 1], acronym = runSpans[index]
+                guard acronym.start == name.end + 2, acronym.end < scalars.count,
+                      scalars[name.end] == " ", scalars[name.end + 1] == "(", scalars[acronym.end] == ")",
+                      acronym.kind == name.kind, acronym.text.count >= 2, name.text.contains(" "),
+                      acronym.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." })
+                else { continue }
+                aliases[acronym.canonicalName] = (name.canonicalName, name.kind)
+            }
+        }
+        guard !aliases.isEmpty else { return spans }
+        return spans.map { runSpans in
+            runSpans.map { span in
+                guard let alias = aliases[span.canonicalName], alias.kind == span.kind else { return span }
+                var linked = span
+                linked.canonicalName = alias.name
+                return linked
+            }
+        }
     }
 }
 

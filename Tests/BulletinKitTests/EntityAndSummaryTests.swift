@@ -81,6 +81,22 @@ struct EntityAndSummaryTests {
         #expect(TestSupport.words(article.plainText) == TestSupport.bodyWords(ofSource: source))
     }
 
+    @Test("an acronym in parentheses after a name joins that name's entity")
+    func acronyms() async throws {
+        let file = TestSupport.source("""
+        Publication: M Volume: 1 Issue: 1
+
+        Envoys of the Organization for Security and Co-operation in Europe (OSCE) arrived in Tiraspol. \
+        The Federal Security Service (FSB) declined to comment. The OSCE said it would return.
+        """)
+        let (archive, _) = try await Pipeline().load([file])
+        let entries = Analysis.entities(in: try #require(archive.articles.first))
+        let ids = Dictionary(grouping: entries, by: \.text).mapValues { Set($0.map(\.id)) }
+        #expect(ids["OSCE"] == ["org-organization-for-security-and-co-operation-in-europe"])
+        #expect(ids["FSB"] == ["org-federal-security-service"])
+        #expect(ids["Tiraspol"] == ["loc-tiraspol"])
+    }
+
     @Test("a surname alone in one article joins the one full name elsewhere in the archive")
     func archiveLinking() async throws {
         let files = [

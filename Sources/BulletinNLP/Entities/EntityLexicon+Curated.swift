@@ -217,6 +217,15 @@ extension EntityLexicon {
     black sea
     caspian
     caspian sea
+    dniester
+    dnieper
+    dniestr
+    volga
+    danube
+    prut
+    amu darya
+    syr darya
+    terek
     baltic sea
     baltic
     arctic
@@ -446,6 +455,8 @@ extension EntityLexicon {
     osce
     organisation for security and cooperation in europe
     organization for security and cooperation in europe
+    organisation for security and co-operation in europe
+    organization for security and co-operation in europe
     cis
     commonwealth of independent states
     un
