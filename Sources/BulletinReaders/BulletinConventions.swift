@@ -13,33 +13,32 @@ public enum BulletinConventions {
     ]
 
     /// Splits `text` into text, citation and cross-reference inlines.
+    ///
+    /// Parentheses are found on UTF-8 bytes; only the few parentheticals that hold a digit and a comma
+    /// (every citation and cross-reference names a day) are examined as text.
     public static func inlines(in text: String) -> [Inline] {
+        let bytes = Array(text.utf8)
         var result: [Inline] = []
-        var pending = Substring()
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "(") {
-            guard let close = rest[open...].firstIndex(of: ")") else { break }
-            let inner = rest[rest.index(after: open)..<close]
-            if inner.contains("(") {
-                // Nested or unbalanced: keep the text up to the inner parenthesis and look again from there.
-                let innerOpen = inner.lastIndex(of: "(")!
-                pending += rest[..<innerOpen]
-                rest = rest[innerOpen...]
+        var pendingStart = 0
+        var searchFrom = 0
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        while let open = bytes[searchFrom...].firstIndex(of: UInt8(ascii: "(")) {
+            guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ")")) else { break }
+            if let innerOpen = bytes[(open + 1)..<close].lastIndex(of: UInt8(ascii: "(")) {
+                // Nested or unbalanced: look again from the innermost opening parenthesis.
+                searchFrom = innerOpen
                 continue
             }
-            let original = String(rest[open...close])
-            if let node = node(for: inner, original: original) {
-                pending += rest[..<open]
-                if !pending.isEmpty { result.append(.text(String(pending))) }
-                pending = ""
+            let inner = bytes[(open + 1)..<close]
+            let mayBeConvention = inner.contains(UInt8(ascii: ",")) && inner.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            if mayBeConvention, let node = node(for: Substring(string((open + 1)..<close)), original: string(open..<(close + 1))) {
+                if open > pendingStart { result.append(.text(string(pendingStart..<open))) }
                 result.append(node)
-            } else {
-                pending += rest[...close]
+                pendingStart = close + 1
             }
-            rest = rest[rest.index(after: close)...]
+            searchFrom = close + 1
         }
-        pending += rest
-        if !pending.isEmpty { result.append(.text(String(pending))) }
+        if pendingStart < bytes.count { result.append(.text(string(pendingStart..<bytes.count))) }
         return result
     }
 

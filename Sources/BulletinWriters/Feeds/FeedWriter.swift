@@ -42,7 +42,7 @@ public struct FeedWriter: Writer {
     static func documents(for archive: Archive, settings: WriterSettings) throws -> [(path: String, bytes: [UInt8])] {
         var documents: [(path: String, bytes: [UInt8])] = []
         for channel in FeedChannel.channels(for: archive, settings: settings) {
-            documents += AtomFeed.documents(channel) + RSSFeed.documents(channel) + (try JSONFeed.documents(channel))
+            documents += AtomFeed.documents(channel) + RSSFeed.documents(channel) + JSONFeed.documents(channel)
         }
         return documents
     }

@@ -13,6 +13,9 @@ public struct JSONTreeSerializer {
     private var needsComma = [false]
 
     /// Creates a serializer; `pretty` indents by two spaces with `"key": value` members.
+    ///
+    /// Within the module its primitives (`object`, `array`, `member`) also write other JSON documents,
+    /// such as JSON Feed pages; callers emit members in sorted key order.
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
         bytes.reserveCapacity(capacity)
@@ -45,7 +48,7 @@ public struct JSONTreeSerializer {
         bytes.append(bracket)
     }
 
-    private mutating func key(_ name: StaticString) {
+    mutating func key(_ name: StaticString) {
         separator()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -54,13 +57,13 @@ public struct JSONTreeSerializer {
         if pretty { bytes.append(0x20) }
     }
 
-    private mutating func object(_ body: (inout JSONTreeSerializer) -> Void) {
+    mutating func object(_ body: (inout JSONTreeSerializer) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    private mutating func array<Element>(_ elements: [Element], _ body: (inout JSONTreeSerializer, Element) -> Void) {
+    mutating func array<Element>(_ elements: [Element], _ body: (inout JSONTreeSerializer, Element) -> Void) {
         open(UInt8(ascii: "["))
         for element in elements {
             separator()
@@ -76,7 +79,7 @@ public struct JSONTreeSerializer {
 
     // MARK: - Scalars
 
-    private mutating func string(_ value: String) {
+    mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
@@ -98,19 +101,19 @@ public struct JSONTreeSerializer {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func number(_ value: Int) {
+    mutating func number(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    private mutating func bool(_ value: Bool) {
+    mutating func bool(_ value: Bool) {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    private mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
-    private mutating func member(_ name: StaticString, _ value: Int) { key(name); number(value) }
-    private mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
-    private mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
-    private mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
+    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: Int) { key(name); number(value) }
+    mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
+    mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
 
     // MARK: - The tree
 
