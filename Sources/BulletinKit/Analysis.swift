@@ -20,19 +20,11 @@ public enum Analysis {
         var entries: [EntityEntry] = []
         var offset = 0
         func walk(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .emphasis(let content), .strong(let content): walk(content)
-                case .link(let link): walk(link.content)
-                case .entity(let mention):
-                    let length = mention.text.unicodeScalars.count
-                    entries.append(EntityEntry(text: mention.text, type: mention.type, start: offset, end: offset + length,
-                                               id: mention.entityID, provenance: mention.provenance))
-                    offset += length
-                case .text, .lineBreak, .citation, .crossReference:
-                    offset += inline.plainText.unicodeScalars.count
-                }
+            for (mention, range) in inlines.entityMentions {
+                entries.append(EntityEntry(text: mention.text, type: mention.type, start: offset + range.lowerBound,
+                                           end: offset + range.upperBound, id: mention.entityID, provenance: mention.provenance))
             }
+            offset += inlines.plainText.unicodeScalars.count
         }
         func walk(_ block: Block) {
             switch block {

@@ -49,34 +49,12 @@ public struct Summarization: ArchiveAwareTransform {
             var runs: [[Inline]] = []
             for block in article.blocks { block.collectInlineRuns(into: &runs) }
             let paragraphs = runs.map(\.plainText)
-            let entityRanges = runs.map(Self.entityRanges)
+            let entityRanges = runs.map { $0.entityMentions.map(\.range) }
             let summary = summarizer.summarize(paragraphs: paragraphs, entityRanges: entityRanges)
             guard !summary.text.isEmpty else { return article }
             var result = article
             result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)
             return result
-        }
-
-        /// Scalar ranges of entity mentions in a run's plain text.
-        static func entityRanges(_ inlines: [Inline]) -> [Range<Int>] {
-            var ranges: [Range<Int>] = []
-            var offset = 0
-            func walk(_ inlines: [Inline]) {
-                for inline in inlines {
-                    switch inline {
-                    case .emphasis(let content), .strong(let content): walk(content)
-                    case .link(let link): walk(link.content)
-                    case .entity(let mention):
-                        let length = mention.text.unicodeScalars.count
-                        ranges.append(offset..<(offset + length))
-                        offset += length
-                    case .text, .lineBreak, .citation, .crossReference:
-                        offset += inline.plainText.unicodeScalars.count
-                    }
-                }
-            }
-            walk(inlines)
-            return ranges
         }
     }
 }
