@@ -15,6 +15,16 @@ public struct Project: Sendable {
     /// The theme, merged over the default.
     public var theme: Theme
 
+    /// What the configuration leaves undecided for the chosen formats, as warnings.
+    public var configurationWarnings: [Diagnostic] {
+        guard configuration.baseURL == nil, formats.contains("feeds") || formats.contains("site") else { return [] }
+        return [Diagnostic(
+            id: "config.missing-base-url", severity: .warning,
+            message: "no baseURL is configured: feeds carry no links to the site, and the site has no sitemap.xml or canonical links",
+            location: nil, fix: "set 'baseURL: https://…/' in bulletin.yml to the address the output's site/ folder is published at"
+        )]
+    }
+
     /// Resolves command-line values against the configuration: explicit values win, then the configuration,
     /// then defaults. With no sources and no configuration the bundled example archive is the source.
     public static func resolve(

@@ -40,7 +40,7 @@ extension BulletinCommand {
                 if let jobs { pipeline.concurrency = max(1, jobs) }
                 let report = try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
                 console.finishProgress()
-                console.show(report.diagnostics)
+                console.show(report.diagnostics + project.configurationWarnings)
                 let articles = report.archive.articles.count
                 console.info("Built \(report.archive.issues.count) issue\(report.archive.issues.count == 1 ? "" : "s"), \(articles) article\(articles == 1 ? "" : "s") as \(project.formats.joined(separator: ", ")): \(report.files.count + 1) files in \(project.output.path)")
             } catch {

@@ -163,3 +163,23 @@ struct PipelineTests {
         }
     }
 }
+
+@Suite("Project resolution")
+struct ProjectTests {
+    @Test("warns when feeds or the site are built without a base URL, and only then")
+    func baseURLWarning() throws {
+        let everything = try Project.resolve(sources: [], configPath: nil, output: nil, formats: nil, theme: nil)
+        #expect(everything.configurationWarnings.map(\.id) == ["config.missing-base-url"])
+        let textOnly = try Project.resolve(sources: [], configPath: nil, output: nil, formats: "text,json", theme: nil)
+        #expect(textOnly.configurationWarnings.isEmpty)
+        var configured = everything
+        configured.configuration.baseURL = "https://example.org/"
+        #expect(configured.configurationWarnings.isEmpty)
+    }
+
+    @Test("rejects an unknown format and an unknown theme with a usage error")
+    func usageErrors() {
+        #expect(throws: BulletinError.self) { try Project.resolve(sources: [], configPath: nil, output: nil, formats: "pdf", theme: nil) }
+        #expect(throws: BulletinError.self) { try Project.resolve(sources: [], configPath: nil, output: nil, formats: nil, theme: "no-such-theme") }
+    }
+}
