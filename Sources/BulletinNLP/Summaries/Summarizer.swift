@@ -28,7 +28,10 @@ public struct Summarizer: Sendable {
     /// - Parameter entityRanges: optional per-paragraph Unicode-scalar ranges of named-entity
     ///   mentions (for the entity-density feature); nil when no tagger ran.
     public func summarize(paragraphs: [String], entityRanges: [[Range<Int>]]? = nil) -> Summary {
-        let article = SummaryArticle(paragraphs: paragraphs, segmenter: segmenter, statistics: statistics)
+        var article = SummaryArticle(paragraphs: paragraphs, segmenter: segmenter, statistics: statistics)
+        if article.sentences.count > options.sentenceLimit {
+            article.sentences.removeLast(article.sentences.count - options.sentenceLimit)
+        }
         let n = article.sentences.count
         guard n > 0 else { return .empty }
 
