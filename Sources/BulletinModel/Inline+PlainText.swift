@@ -27,8 +27,8 @@ extension Block {
     public var plainText: String {
         switch self {
         case .paragraph(let content, _), .heading(_, let content): content.plainText
-        case .blockQuote(let blocks): blocks.map(\.plainText).joined(separator: "\n\n")
-        case .list(_, let items): items.map { $0.map(\.plainText).joined(separator: "\n\n") }.joined(separator: "\n\n")
+        case .blockQuote(let blocks): blocks.map { $0.plainText }.joined(separator: "\n\n")
+        case .list(_, let items): items.map { $0.map { $0.plainText }.joined(separator: "\n\n") }.joined(separator: "\n\n")
         case .rule: ""
         }
     }
@@ -37,7 +37,7 @@ extension Block {
 extension Article {
     /// The body's plain text, blocks separated by blank lines.
     public var plainText: String {
-        blocks.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        blocks.map { $0.plainText }.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
     /// The body's words in order: maximal runs of non-whitespace.

@@ -23,7 +23,7 @@ public struct EntityTagging: ArticleTransform {
         var runs: [[Inline]] = []
         for block in article.blocks { block.collectInlineRuns(into: &runs) }
         guard !runs.isEmpty else { return article }
-        let texts = runs.map(\.plainText)
+        let texts = runs.map { $0.plainText }
         let spans = Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts)
         var names: [String: (name: String, type: EntityType, count: Int)] = [:]
         var next = 0

@@ -48,8 +48,8 @@ public struct Summarization: ArchiveAwareTransform {
             }
             var runs: [[Inline]] = []
             for block in article.blocks { block.collectInlineRuns(into: &runs) }
-            let paragraphs = runs.map(\.plainText)
-            let entityRanges = runs.map { $0.entityMentions.map(\.range) }
+            let paragraphs = runs.map { $0.plainText }
+            let entityRanges = runs.map { $0.entityMentions.map { $0.range } }
             let summary = summarizer.summarize(paragraphs: paragraphs, entityRanges: entityRanges)
             guard !summary.text.isEmpty else { return article }
             var result = article
