@@ -79,28 +79,41 @@ public struct TextWriter: Writer {
 /// Greedy word wrapping that never splits a word or URL: a word longer than the line stands alone.
 public enum TextWrapper {
     /// `text` in lines of at most `width` characters where words allow.
+    ///
+    /// Works on UTF-8 bytes: words are runs between spaces, and a word's width is its number of Unicode
+    /// scalars, which approximates columns well for the Latin, Cyrillic and Greek text bulletins carry.
     public static func wrap(_ text: String, width: Int, hangingIndent: Int = 0) -> [String] {
+        let bytes = Array(text.utf8)
         var lines: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var currentCount = 0
-        let indent = String(repeating: " ", count: hangingIndent)
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            // Scalars approximate columns well for the Latin, Cyrillic and Greek text bulletins carry,
-            // and counting them is far cheaper than counting grapheme clusters.
-            let count = word.unicodeScalars.count
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20 { index += 1; continue }
+            let start = index
+            var count = 0
+            while index < bytes.count, bytes[index] != 0x20 {
+                if bytes[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
+            let word = bytes[start..<index]
             if currentCount == 0 {
-                current = (lines.isEmpty ? "" : indent) + word
+                if !lines.isEmpty { current.append(contentsOf: repeatElement(0x20, count: hangingIndent)) }
+                current.append(contentsOf: word)
                 currentCount = (lines.isEmpty ? 0 : hangingIndent) + count
             } else if currentCount + 1 + count <= width {
-                current += " " + word
+                current.append(0x20)
+                current.append(contentsOf: word)
                 currentCount += 1 + count
             } else {
-                lines.append(current)
-                current = indent + word
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                current.append(contentsOf: repeatElement(0x20, count: hangingIndent))
+                current.append(contentsOf: word)
                 currentCount = hangingIndent + count
             }
         }
-        if currentCount > 0 || lines.isEmpty { lines.append(current) }
+        if currentCount > 0 || lines.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
         return lines
     }
 }
