@@ -19,25 +19,51 @@ public struct Summarization: ArchiveAwareTransform {
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
         let articles = archive.articles
         let chunk = max(1, (articles.count + concurrency - 1) / max(1, concurrency))
-        // Document frequencies are sums, so chunks counted in parallel merge to the same table in any order.
-        let statistics = await withTaskGroup(of: TermStatistics.self) { group in
+        // Each article's paragraphs are made once here, counted for the term statistics and kept for
+        // summarizing. Document frequencies are sums, so chunks counted in parallel merge to the same
+        // table in any order.
+        let (statistics, inputs) = await withTaskGroup(of: (TermStatistics, [String: Input]).self) { group in
             for start in stride(from: 0, to: articles.count, by: chunk) {
                 group.addTask {
                     var partial = TermStatistics()
-                    for article in articles[start..<min(start + chunk, articles.count)] { partial.addDocument(article.plainText) }
-                    return partial
+                    var inputs: [String: Input] = [:]
+                    for article in articles[start..<min(start + chunk, articles.count)] {
+                        let input = Input(article)
+                        partial.addDocument(paragraphs: input.paragraphs)
+                        inputs[article.id] = input
+                    }
+                    return (partial, inputs)
                 }
             }
             var total = TermStatistics()
-            for await partial in group { total.merge(partial) }
-            return total
+            var all: [String: Input] = [:]
+            for await (partial, inputs) in group {
+                total.merge(partial)
+                all.merge(inputs) { first, _ in first }
+            }
+            return (total, all)
         }
-        return Prepared(summarizer: Summarizer(options: options, statistics: statistics))
+        return Prepared(summarizer: Summarizer(options: options, statistics: statistics), inputs: inputs)
+    }
+
+    /// What the summarizer reads of an article: its inline runs as plain text, and where entities are.
+    struct Input: Sendable {
+        var paragraphs: [String]
+        var entityRanges: [[Range<Int>]]
+
+        init(_ article: Article) {
+            var runs: [[Inline]] = []
+            for block in article.blocks { block.collectInlineRuns(into: &runs) }
+            paragraphs = runs.map { $0.plainText }
+            entityRanges = runs.map { $0.entityMentions.map { $0.range } }
+        }
     }
 
     struct Prepared: ArticleTransform {
         let name = "Summarize"
         let summarizer: Summarizer
+        /// Inputs made while gathering the statistics, by article id.
+        let inputs: [String: Input]
 
         func apply(to article: Article) -> Article {
             if let existing = article.metadata.summary, existing.origin == .source {
@@ -46,11 +72,8 @@ public struct Summarization: ArchiveAwareTransform {
                 result.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
                 return result
             }
-            var runs: [[Inline]] = []
-            for block in article.blocks { block.collectInlineRuns(into: &runs) }
-            let paragraphs = runs.map { $0.plainText }
-            let entityRanges = runs.map { $0.entityMentions.map { $0.range } }
-            let summary = summarizer.summarize(paragraphs: paragraphs, entityRanges: entityRanges)
+            let input = inputs[article.id] ?? Input(article)
+            let summary = summarizer.summarize(paragraphs: input.paragraphs, entityRanges: input.entityRanges)
             guard !summary.text.isEmpty else { return article }
             var result = article
             result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)

@@ -30,6 +30,23 @@ public struct TermStatistics: Sendable, Hashable {
         documentCount += 1
     }
 
+    /// Counts each distinct content word of a document given as paragraphs once; the same counts as
+    /// ``addDocument(_:)`` on the paragraphs joined by blank lines, without building that string.
+    public mutating func addDocument(paragraphs: [String]) {
+        var terms: [UInt64] = []
+        for paragraph in paragraphs {
+            let scalars = SummaryText.scalars(of: paragraph)
+            SummaryTerms.forEachTerm(scalars, 0..<scalars.count) { terms.append($0) }
+        }
+        terms.sort()
+        var previous: UInt64? = nil
+        for t in terms where t != previous {
+            documentFrequency.add(t)
+            previous = t
+        }
+        documentCount += 1
+    }
+
     /// Adds the documents counted by `other`, so statistics can be gathered in parallel and combined.
     public mutating func merge(_ other: TermStatistics) {
         documentFrequency.merge(other.documentFrequency)

@@ -15,3 +15,17 @@ struct SummarizerLimitTests {
         #expect(SummaryOptions().sentenceLimit == 300)
     }
 }
+
+@Suite("Term statistics")
+struct TermStatisticsTests {
+    @Test("counting a document by paragraphs equals counting the paragraphs joined by blank lines")
+    func paragraphsEqualJoined() {
+        let paragraphs = ["Officials in Moscow said the talks would resume.", "The official said Moscow's envoys (Interfax, May 1) agreed."]
+        var joined = TermStatistics()
+        joined.addDocument(paragraphs.joined(separator: "\n\n"))
+        var split = TermStatistics()
+        split.addDocument(paragraphs: paragraphs)
+        #expect(joined == split)
+        #expect(split.documentCount == 1)
+    }
+}
