@@ -95,19 +95,11 @@ public struct Pipeline: Sendable {
         let transformed = await parallelMap(articles) { article in
             transforms.reduce(article) { $1.apply(to: $0) }
         }
-        var result = archive
         var next = 0
-        for p in result.publications.indices {
-            for v in result.publications[p].volumes.indices {
-                for i in result.publications[p].volumes[v].issues.indices {
-                    for a in result.publications[p].volumes[v].issues[i].articles.indices {
-                        result.publications[p].volumes[v].issues[i].articles[a] = transformed[next]
-                        next += 1
-                    }
-                }
-            }
+        return archive.mappingArticles { _ in
+            defer { next += 1 }
+            return transformed[next]
         }
-        return result
     }
 
     // MARK: - Writing

@@ -17,6 +17,28 @@ public struct Archive: Sendable, Hashable, Codable {
     public var articles: [Article] {
         issues.flatMap(\.articles)
     }
+
+    /// The archive with `transform` applied to every issue, in archive order.
+    public func mappingIssues(_ transform: (Issue) throws -> Issue) rethrows -> Archive {
+        var result = self
+        for p in result.publications.indices {
+            for v in result.publications[p].volumes.indices {
+                for i in result.publications[p].volumes[v].issues.indices {
+                    result.publications[p].volumes[v].issues[i] = try transform(result.publications[p].volumes[v].issues[i])
+                }
+            }
+        }
+        return result
+    }
+
+    /// The archive with `transform` applied to every article, in archive order.
+    public func mappingArticles(_ transform: (Article) throws -> Article) rethrows -> Archive {
+        try mappingIssues { issue in
+            var issue = issue
+            issue.articles = try issue.articles.map(transform)
+            return issue
+        }
+    }
 }
 
 /// A publication, such as "Monitor".

@@ -31,22 +31,15 @@ public struct CrossReferenceResolution: ArchiveTransform {
                 .append((date, issue.reference))
         }
         guard !index.isEmpty else { return archive }
-        var result = archive
-        for p in result.publications.indices {
-            for v in result.publications[p].volumes.indices {
-                for i in result.publications[p].volumes[v].issues.indices {
-                    for a in result.publications[p].volumes[v].issues[i].articles.indices {
-                        let article = result.publications[p].volumes[v].issues[i].articles[a]
-                        result.publications[p].volumes[v].issues[i].articles[a].blocks = article.blocks.map { block in
-                            block.mapInlines { inlines in
-                                inlines.map { $0.mapRecursively { resolve($0, from: article, index: index) } }
-                            }
-                        }
-                    }
+        return archive.mappingArticles { article in
+            var result = article
+            result.blocks = article.blocks.map { block in
+                block.mapInlines { inlines in
+                    inlines.map { $0.mapRecursively { resolve($0, from: article, index: index) } }
                 }
             }
+            return result
         }
-        return result
     }
 
     private func resolve(_ inline: Inline, from article: Article, index: [Key: [(date: String, reference: IssueReference)]]) -> Inline {

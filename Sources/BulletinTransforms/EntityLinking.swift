@@ -58,37 +58,29 @@ public struct EntityLinking: ArchiveTransform {
             }
         }.sorted { $0.surface.count > $1.surface.count }
 
-        var result = archive
-        for p in result.publications.indices {
-            for v in result.publications[p].volumes.indices {
-                for i in result.publications[p].volumes[v].issues.indices {
-                    for a in result.publications[p].volumes[v].issues[i].articles.indices {
-                        var article = result.publications[p].volumes[v].issues[i].articles[a]
-                        article.blocks = article.blocks.map { block in
-                            block.mapInlines { inlines in
-                                var rewritten = inlines.map { inline in
-                                    inline.mapRecursively { node in
-                                        guard case .entity(var mention) = node else { return node }
-                                        let canonical = names[mention.entityID]?.name
-                                        if suppressed.contains(mention.text) || suppressed.contains(mention.entityID) || canonical.map(suppressed.contains) == true {
-                                            return .text(mention.text)
-                                        }
-                                        if let target = remap[mention.entityID] { mention.entityID = target }
-                                        if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
-                                        return .entity(mention)
-                                    }
-                                }
-                                if !additions.isEmpty { rewritten = Self.tagAdditions(rewritten, additions) }
-                                return Self.mergingText(rewritten)
+        return archive.mappingArticles { article in
+            var article = article
+            article.blocks = article.blocks.map { block in
+                block.mapInlines { inlines in
+                    var rewritten = inlines.map { inline in
+                        inline.mapRecursively { node in
+                            guard case .entity(var mention) = node else { return node }
+                            let canonical = names[mention.entityID]?.name
+                            if suppressed.contains(mention.text) || suppressed.contains(mention.entityID) || canonical.map(suppressed.contains) == true {
+                                return .text(mention.text)
                             }
+                            if let target = remap[mention.entityID] { mention.entityID = target }
+                            if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
+                            return .entity(mention)
                         }
-                        article.metadata.entities = Self.counts(of: article, names: names)
-                        result.publications[p].volumes[v].issues[i].articles[a] = article
                     }
+                    if !additions.isEmpty { rewritten = Self.tagAdditions(rewritten, additions) }
+                    return Self.mergingText(rewritten)
                 }
             }
+            article.metadata.entities = Self.counts(of: article, names: names)
+            return article
         }
-        return result
     }
 
     /// Single-word person names that end exactly one multi-word person name in the archive.

@@ -29,7 +29,7 @@ public struct EntityTagging: ArticleTransform {
         var next = 0
         var result = article
         result.blocks = article.blocks.map { block in
-            block.mapInlineRuns { run in
+            block.mapInlines { run in
                 let runSpans = spans[next]
                 next += 1
                 var rewriter = MentionRewriter(spans: runSpans)
@@ -167,10 +167,5 @@ extension Block {
         case .list(_, let items): for item in items { for block in item { block.collectInlineRuns(into: &runs) } }
         case .rule: break
         }
-    }
-
-    /// The block with each inline sequence rewritten, in the order ``collectInlineRuns(into:)`` lists them.
-    func mapInlineRuns(_ transform: ([Inline]) -> [Inline]) -> Block {
-        mapInlines(transform)
     }
 }

@@ -8,26 +8,21 @@ public struct SlugAssignment: ArchiveTransform {
     public init() {}
 
     public func apply(to archive: Archive) -> Archive {
-        var result = archive
-        for p in result.publications.indices {
-            for v in result.publications[p].volumes.indices {
-                for i in result.publications[p].volumes[v].issues.indices {
-                    var taken: Set<String> = []
-                    for a in result.publications[p].volumes[v].issues[i].articles.indices {
-                        let title = result.publications[p].volumes[v].issues[i].articles[a].metadata.title
-                        let base = Slug.make(title, maxLength: 60, fallback: "article")
-                        var slug = base
-                        var counter = 2
-                        while taken.contains(slug) {
-                            slug = "\(base)-\(counter)"
-                            counter += 1
-                        }
-                        taken.insert(slug)
-                        result.publications[p].volumes[v].issues[i].articles[a].metadata.slug = slug
-                    }
+        archive.mappingIssues { issue in
+            var issue = issue
+            var taken: Set<String> = []
+            for a in issue.articles.indices {
+                let base = Slug.make(issue.articles[a].metadata.title, maxLength: 60, fallback: "article")
+                var slug = base
+                var counter = 2
+                while taken.contains(slug) {
+                    slug = "\(base)-\(counter)"
+                    counter += 1
                 }
+                taken.insert(slug)
+                issue.articles[a].metadata.slug = slug
             }
+            return issue
         }
-        return result
     }
 }

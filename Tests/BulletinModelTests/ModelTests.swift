@@ -44,6 +44,25 @@ struct ModelTests {
         #expect(try encoder.encode(decoded) == first)
     }
 
+    @Test("mapping articles visits every article once, in archive order, and keeps the structure")
+    func mappingArticles() {
+        var second = Self.sampleTree()
+        second.id = "monitor-v1-i2"
+        second.number = 2
+        second.articles[0].metadata.id = "b"
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [Self.sampleTree(), second])])])
+        var visited: [String] = []
+        let mapped = archive.mappingArticles { article in
+            visited.append(article.id)
+            var renamed = article
+            renamed.metadata.title = "T-" + article.id
+            return renamed
+        }
+        #expect(visited == ["monitor-v1-i1-abc", "b"])
+        #expect(mapped.articles.map(\.metadata.title) == ["T-monitor-v1-i1-abc", "T-b"])
+        #expect(mapped.issues.map(\.id) == archive.issues.map(\.id))
+    }
+
     @Test("plain text keeps citations and cross-references as written")
     func plainText() {
         let article = Self.sampleTree().articles[0]

@@ -17,17 +17,7 @@ public struct TermStatistics: Sendable, Hashable {
 
     /// Counts each distinct content word of `text` once.
     public mutating func addDocument(_ text: String) {
-        let scalars = SummaryText.scalars(of: text)
-        var terms: [UInt64] = []
-        terms.reserveCapacity(scalars.count / 6)
-        SummaryTerms.forEachTerm(scalars, 0..<scalars.count) { terms.append($0) }
-        terms.sort()
-        var previous: UInt64? = nil
-        for t in terms where t != previous {
-            documentFrequency.add(t)
-            previous = t
-        }
-        documentCount += 1
+        addDocument(paragraphs: [text])
     }
 
     /// Counts each distinct content word of a document given as paragraphs once; the same counts as
