@@ -29,7 +29,7 @@ public struct Summarization: ArchiveAwareTransform {
                     var inputs: [String: Input] = [:]
                     for article in articles[start..<min(start + chunk, articles.count)] {
                         let input = Input(article)
-                        partial.addDocument(paragraphs: input.paragraphs)
+                        partial.addDocument(input.document)
                         inputs[article.id] = input
                     }
                     return (partial, inputs)
@@ -46,15 +46,16 @@ public struct Summarization: ArchiveAwareTransform {
         return Prepared(summarizer: Summarizer(options: options, statistics: statistics), inputs: inputs)
     }
 
-    /// What the summarizer reads of an article: its inline runs as plain text, and where entities are.
+    /// What the summarizer reads of an article: its inline runs as plain text, read once, and where
+    /// entities are.
     struct Input: Sendable {
-        var paragraphs: [String]
+        var document: SummaryDocument
         var entityRanges: [[Range<Int>]]
 
         init(_ article: Article) {
             var runs: [[Inline]] = []
             for block in article.blocks { block.collectInlineRuns(into: &runs) }
-            paragraphs = runs.map { $0.plainText }
+            document = SummaryDocument(paragraphs: runs.map { $0.plainText })
             entityRanges = runs.map { $0.entityMentions.map { $0.range } }
         }
     }
@@ -73,7 +74,7 @@ public struct Summarization: ArchiveAwareTransform {
                 return result
             }
             let input = inputs[article.id] ?? Input(article)
-            let summary = summarizer.summarize(paragraphs: input.paragraphs, entityRanges: input.entityRanges)
+            let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
             guard !summary.text.isEmpty else { return article }
             var result = article
             result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)

@@ -15,8 +15,6 @@ public struct Summarizer: Sendable {
     /// Archive-wide term statistics for IDF weighting, if any.
     public var statistics: TermStatistics?
 
-    private let segmenter = SentenceSegmenter()
-
     /// Creates a summarizer.
     public init(options: SummaryOptions = SummaryOptions(), statistics: TermStatistics? = nil) {
         self.options = options
@@ -28,7 +26,12 @@ public struct Summarizer: Sendable {
     /// - Parameter entityRanges: optional per-paragraph Unicode-scalar ranges of named-entity
     ///   mentions (for the entity-density feature); nil when no tagger ran.
     public func summarize(paragraphs: [String], entityRanges: [[Range<Int>]]? = nil) -> Summary {
-        var article = SummaryArticle(paragraphs: paragraphs, segmenter: segmenter, statistics: statistics)
+        summarize(SummaryDocument(paragraphs: paragraphs), entityRanges: entityRanges)
+    }
+
+    /// Summarizes an article already read into a ``SummaryDocument`` (as a build does, once per article).
+    public func summarize(_ document: SummaryDocument, entityRanges: [[Range<Int>]]? = nil) -> Summary {
+        var article = SummaryArticle(document: document, statistics: statistics)
         if article.sentences.count > options.sentenceLimit {
             article.sentences.removeLast(article.sentences.count - options.sentenceLimit)
         }
@@ -42,9 +45,8 @@ public struct Summarizer: Sendable {
         let chosen = select(article, scores: scores)
         let texts = chosen.sorted().map { article.string(of: $0) }
         let dekIndex = bestDekSentence(article, scores: scores, centrality: centrality) ?? chosen[0]
-        let dek = SummaryDek.make(
-            scalars: article.scalars[article.sentences[dekIndex].paragraph],
-            range: article.sentences[dekIndex].range, wordLimit: options.dekWordLimit)
+        let dekScalars = document.scalars(ofSentence: dekIndex)
+        let dek = SummaryDek.make(scalars: dekScalars, range: 0..<dekScalars.count, wordLimit: options.dekWordLimit)
         return Summary(sentences: texts, text: texts.joined(separator: " "), dek: dek)
     }
 

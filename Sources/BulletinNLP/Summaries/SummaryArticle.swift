@@ -1,6 +1,6 @@
 // MARK: - SummaryArticle
 
-/// An article prepared for scoring: decoded paragraphs, sentence ranges and
+/// An article prepared for scoring: its sentences and their
 /// L2-normalised IDF-weighted term vectors (flat arrays of per-article term ids,
 /// each sentence's slice sorted by id).
 struct SummaryArticle {
@@ -12,68 +12,69 @@ struct SummaryArticle {
         var terms: Range<Int>
     }
 
-    var scalars: [[Unicode.Scalar]] = []
+    let document: SummaryDocument
     var sentences: [Sentence] = []
     var termIDs: [Int32] = []
     var termWeights: [Double] = []
     /// Number of distinct terms in the article (ids are `0..<vocabularySize`).
     var vocabularySize = 0
 
-    init(paragraphs: [String], segmenter: SentenceSegmenter, statistics: TermStatistics?) {
+    init(document: SummaryDocument, statistics: TermStatistics?) {
         // Unwrapped once: the optional would otherwise be copied for every term.
         let hasStatistics = statistics != nil
         let statistics = statistics ?? TermStatistics()
-        scalars.reserveCapacity(paragraphs.count)
+        self.document = document
+        sentences.reserveCapacity(document.sentences.count)
+        termIDs.reserveCapacity(document.termHashes.count)
+        termWeights.reserveCapacity(document.termHashes.count)
         var ids = SummaryTermTable(minimumCapacity: 512) // term hash → id + 1
         var idfByID: [Double] = []
         var scratch: [Int32] = []
-        for (p, paragraph) in paragraphs.enumerated() {
-            let s = SummaryText.scalars(of: paragraph)
-            scalars.append(s)
-            for range in segmenter.sentenceRanges(in: s) {
-                scratch.removeAll(keepingCapacity: true)
-                SummaryTerms.forEachTerm(s, range) { hash in
-                    var id = ids.value(for: hash) - 1
-                    if id < 0 {
-                        id = Int32(idfByID.count)
-                        ids.add(hash, id + 1)
-                        idfByID.append(hasStatistics ? statistics.inverseDocumentFrequency(hash) : 1)
-                    }
-                    scratch.append(id)
+        for sentence in document.sentences {
+            scratch.removeAll(keepingCapacity: true)
+            for hash in document.termHashes[sentence.terms] {
+                var id = ids.value(for: hash) - 1
+                if id < 0 {
+                    id = Int32(idfByID.count)
+                    ids.add(hash, id + 1)
+                    idfByID.append(hasStatistics ? statistics.inverseDocumentFrequency(hash) : 1)
                 }
-                scratch.sort()
-                let first = termIDs.count
-                var norm = 0.0
-                var k = 0
-                while k < scratch.count {
-                    let h = scratch[k]
-                    var count = 1
-                    k += 1
-                    while k < scratch.count, scratch[k] == h { count += 1; k += 1 }
-                    let w = Double(count) * idfByID[Int(h)]
-                    termIDs.append(h)
-                    termWeights.append(w)
-                    norm += w * w
-                }
-                if norm > 0 {
-                    let inv = 1 / norm.squareRoot()
-                    for t in first..<termWeights.count { termWeights[t] *= inv }
-                }
-                sentences.append(Sentence(
-                    paragraph: p, range: range, words: SummaryText.wordCount(s, range),
-                    terms: first..<termIDs.count))
+                scratch.append(id)
             }
+            scratch.sort()
+            let first = termIDs.count
+            var norm = 0.0
+            var k = 0
+            while k < scratch.count {
+                let h = scratch[k]
+                var count = 1
+                k += 1
+                while k < scratch.count, scratch[k] == h { count += 1; k += 1 }
+                let w = Double(count) * idfByID[Int(h)]
+                termIDs.append(h)
+                termWeights.append(w)
+                norm += w * w
+            }
+            if norm > 0 {
+                let inv = 1 / norm.squareRoot()
+                for t in first..<termWeights.count { termWeights[t] *= inv }
+            }
+            sentences.append(Sentence(
+                paragraph: sentence.paragraph, range: sentence.range,
+                words: sentence.words,
+                terms: first..<termIDs.count))
         }
         vocabularySize = idfByID.count
     }
 
     /// Whether sentence `i` is web-page furniture (checked lazily: only candidates need it).
     func isBoilerplate(_ i: Int) -> Bool {
-        SummaryBoilerplate.matches(scalars[sentences[i].paragraph], sentences[i].range)
+        let s = document.scalars(ofSentence: i)
+        return SummaryBoilerplate.matches(s, 0..<s.count)
     }
 
     func string(of i: Int) -> String {
-        SummaryText.string(scalars[sentences[i].paragraph][sentences[i].range])
+        document.string(ofSentence: i)
     }
 
     /// Cosine similarity of two sentences (vectors are normalised).

@@ -23,17 +23,12 @@ public struct TermStatistics: Sendable, Hashable {
     /// Counts each distinct content word of a document given as paragraphs once; the same counts as
     /// ``addDocument(_:)`` on the paragraphs joined by blank lines, without building that string.
     public mutating func addDocument(paragraphs: [String]) {
-        var terms: [UInt64] = []
-        for paragraph in paragraphs {
-            let scalars = SummaryText.scalars(of: paragraph)
-            SummaryTerms.forEachTerm(scalars, 0..<scalars.count) { terms.append($0) }
-        }
-        terms.sort()
-        var previous: UInt64? = nil
-        for t in terms where t != previous {
-            documentFrequency.add(t)
-            previous = t
-        }
+        addDocument(SummaryDocument(paragraphs: paragraphs))
+    }
+
+    /// Counts each distinct content word of an already read document once.
+    public mutating func addDocument(_ document: SummaryDocument) {
+        for term in document.distinctTerms() { documentFrequency.add(term) }
         documentCount += 1
     }
 

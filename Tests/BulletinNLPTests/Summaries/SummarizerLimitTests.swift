@@ -29,3 +29,29 @@ struct TermStatisticsTests {
         #expect(split.documentCount == 1)
     }
 }
+
+@Suite("Summary documents")
+struct SummaryDocumentTests {
+    @Test("sentences come back exactly from text with accents, curly quotes, CJK and emoji")
+    func nonASCIISentences() {
+        let paragraphs = [
+            "Café owners in Zürich met on Monday. “We will stay open,” said Renée Müller 🙂. 東京 officials agreed.",
+            "Second paragraph with naïve façades… The end of the story is near.",
+        ]
+        let expected = paragraphs.flatMap { SentenceSegmenter().sentences(in: $0) }
+        let summary = Summarizer(options: SummaryOptions(wordBudget: 1_000, maxSentences: nil))
+            .summarize(SummaryDocument(paragraphs: paragraphs))
+        #expect(summary.sentences == expected)
+        #expect(expected.contains(summary.dek))
+    }
+
+    @Test("one document counted into the statistics gives the same counts as its paragraphs")
+    func documentStatistics() {
+        let paragraphs = ["Ministers in Kyiv met envoys.", "Envoys of the ministers left Kyiv; ministers stayed."]
+        var fromDocument = TermStatistics()
+        fromDocument.addDocument(SummaryDocument(paragraphs: paragraphs))
+        var fromText = TermStatistics()
+        fromText.addDocument(paragraphs.joined(separator: "\n\n"))
+        #expect(fromDocument == fromText)
+    }
+}

@@ -1,0 +1,93 @@
+// MARK: - SummaryDocument
+
+/// An article read once for summarizing: its paragraphs split into sentences, and each sentence
+/// reduced to the hashes of its content words.
+///
+/// A build makes one per article, counts it into the archive's ``TermStatistics`` and then
+/// summarizes it with the finished statistics, so nothing is segmented or hashed twice. The
+/// paragraphs are kept as UTF-8 strings, and only the few sentences a summary looks at closely are
+/// decoded again: a whole archive's scalars would take four bytes a character between the two.
+public struct SummaryDocument: Sendable {
+    struct Sentence: Sendable {
+        var paragraph: Int
+        var range: Range<Int>
+        /// The same sentence in UTF-8 offsets of the paragraph.
+        var bytes: Range<Int>
+        /// Whitespace-separated words in the sentence.
+        var words: Int
+        /// Slice of `termHashes` holding this sentence's content words, in text order.
+        var terms: Range<Int>
+    }
+
+    var paragraphs: [String]
+    var sentences: [Sentence] = []
+    var termHashes: [UInt64] = []
+
+    /// Reads `paragraphs` (plain text; a single newline inside one counts as a space).
+    public init(paragraphs: [String]) {
+        self.paragraphs = paragraphs
+        let segmenter = SentenceSegmenter()
+        for (p, paragraph) in paragraphs.enumerated() {
+            let s = SummaryText.scalars(of: paragraph)
+            let ranges = segmenter.sentenceRanges(in: s)
+            let bytes = Self.utf8Ranges(of: ranges, in: paragraph)
+            for (range, byteRange) in zip(ranges, bytes) {
+                let first = termHashes.count
+                SummaryTerms.forEachTerm(s, range) { termHashes.append($0) }
+                sentences.append(Sentence(
+                    paragraph: p, range: range, bytes: byteRange, words: SummaryText.wordCount(s, range),
+                    terms: first..<termHashes.count))
+            }
+        }
+    }
+
+    /// The scalars of sentence `i`, decoded from its paragraph's UTF-8.
+    func scalars(ofSentence i: Int) -> [Unicode.Scalar] {
+        SummaryText.scalars(of: string(ofSentence: i))
+    }
+
+    /// The text of sentence `i`.
+    func string(ofSentence i: Int) -> String {
+        var paragraph = paragraphs[sentences[i].paragraph]
+        let bytes = sentences[i].bytes
+        return paragraph.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+    }
+
+    /// Converts ascending scalar-offset ranges of `text` to UTF-8 offsets in one pass.
+    private static func utf8Ranges(of ranges: [Range<Int>], in text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var result: [Range<Int>] = []
+            result.reserveCapacity(ranges.count)
+            var scalar = 0
+            var byte = 0
+            // The UTF-8 offset of scalar `target`, moving forward from the last one found.
+            func offset(_ target: Int) -> Int {
+                while scalar < target, byte < utf8.count {
+                    byte += 1
+                    while byte < utf8.count, utf8[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalar += 1
+                }
+                return byte
+            }
+            for range in ranges {
+                let lower = offset(range.lowerBound)
+                result.append(lower..<offset(range.upperBound))
+            }
+            return result
+        }
+    }
+
+    /// Each distinct content-word hash of the document once, in ascending order.
+    func distinctTerms() -> [UInt64] {
+        var terms = termHashes
+        terms.sort()
+        var kept = 0
+        for t in terms where kept == 0 || terms[kept - 1] != t {
+            terms[kept] = t
+            kept += 1
+        }
+        terms.removeLast(terms.count - kept)
+        return terms
+    }
+}
