@@ -15,8 +15,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        // The document tree: values only, no dependencies.
-        .target(name: "BulletinModel"),
+        // The document tree: values only; no package dependencies. Its SHA-256 uses the processor's
+        // SHA instructions through a small C target when they exist.
+        .target(name: "CSHA256"),
+        .target(name: "BulletinModel", dependencies: ["CSHA256"]),
         // Language analysis (sentences, summaries, named entities) over plain strings.
         .target(name: "BulletinNLP"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),

@@ -1,7 +1,11 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for content hashes and ids derived from content.
 ///
-/// Kept here rather than pulled from a crypto package: the tree module stays dependency-free
-/// and hashing sources is the only cryptography the project needs.
+/// Kept here rather than pulled from a crypto package: the tree module stays free of package
+/// dependencies and hashing is the only cryptography the project needs. Where the processor has
+/// the x86 SHA extensions, whole blocks go through them (a small C target): every byte a build
+/// writes is hashed for the manifest, and the instructions do that about ten times faster.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -20,8 +24,21 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// Whether this processor has the SHA instructions.
+    package static let hardwareAvailable = csha256_hardware_available() != 0
+    /// Whether this hash sends whole blocks through them.
+    private let hardware: Bool
+
     /// Starts a new hash.
-    public init() {}
+    public init() {
+        hardware = Self.hardwareAvailable
+    }
+
+    /// Starts a new hash that uses the SHA instructions only when `hardware` is true and they exist
+    /// (tests compare the two ways).
+    package init(hardware: Bool) {
+        self.hardware = hardware && Self.hardwareAvailable
+    }
 
     /// Feeds bytes.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
@@ -37,12 +54,14 @@ public struct SHA256: Sendable {
             buffer.append(contentsOf: bytes[0..<take])
             offset = take
             guard buffer.count == 64 else { return }
-            buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            let block = buffer
+            block.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
             buffer.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes.baseAddress! + offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            compress(bytes.baseAddress! + offset, blocks: blocks)
+            offset += blocks * 64
         }
         if offset < bytes.count { buffer.append(contentsOf: bytes[offset...]) }
     }
@@ -79,6 +98,14 @@ public struct SHA256: Sendable {
     /// The lowercase hex digest of a string's UTF-8.
     public static func hex(of text: String) -> String {
         hex(of: text.utf8)
+    }
+
+    private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
+        if hardware {
+            state.withUnsafeMutableBufferPointer { csha256_compress_hardware($0.baseAddress!, data, blocks) }
+        } else {
+            for block in 0..<blocks { compress(data + block * 64) }
+        }
     }
 
     private mutating func compress(_ block: UnsafePointer<UInt8>) {

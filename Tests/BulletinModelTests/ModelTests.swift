@@ -86,6 +86,33 @@ struct ModelTests {
         #expect(SHA256.hex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(of: String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(SHA256.hex(of: String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("SHA-256 gives the same digests with the processor's SHA instructions, without them, and fed in pieces")
+    func sha256Paths() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<70_000).map { _ -> UInt8 in
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: seed >> 33)
+        }
+        for length in Array(0...200) + [511, 512, 513, 4_096, 70_000] {
+            let prefix = Array(bytes[0..<length])
+            var software = SHA256(hardware: false)
+            software.update(prefix)
+            let expected = software.finalize()
+            var hardware = SHA256(hardware: true)
+            hardware.update(prefix)
+            #expect(hardware.finalize() == expected, "length \(length)")
+            var pieces = SHA256()
+            var start = 0
+            for size in [1, 63, 64, 65, 7, 128, 1_000].cycled(to: length) where start < length {
+                let end = min(start + size, length)
+                pieces.update(prefix[start..<end])
+                start = end
+            }
+            #expect(pieces.finalize() == expected, "length \(length) in pieces")
+        }
     }
 
     @Test("content UUIDs are stable and well-formed")
@@ -95,5 +122,15 @@ struct ModelTests {
         #expect(id != ContentUUID.make(from: "monitor-v6-i24"))
         #expect(id.count == 36 && id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
         #expect(Array(id)[14] == "8")
+    }
+}
+
+extension Array {
+    /// This array's elements repeated until their count reaches `total` or more (for piece sizes).
+    fileprivate func cycled(to total: Int) -> [Element] {
+        guard !isEmpty else { return [] }
+        var result: [Element] = []
+        while result.count < Swift.max(total, 1) { result += self }
+        return result
     }
 }

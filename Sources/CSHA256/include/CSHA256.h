@@ -1,0 +1,14 @@
+#ifndef CSHA256_H
+#define CSHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this processor has the SHA extensions that `csha256_compress_hardware` needs.
+int csha256_hardware_available(void);
+
+/// Runs the SHA-256 compression function over `blocks` consecutive 64-byte blocks,
+/// updating the eight state words in place. Call only when `csha256_hardware_available()`.
+void csha256_compress_hardware(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
