@@ -55,29 +55,87 @@ public final class DirectorySink: OutputSink {
     }
 
     public func write(_ bytes: [UInt8], to path: String, format: String, issue: String?) throws {
+        try write(to: path, format: format, issue: issue) { append in try append(bytes) }
+    }
+
+    public func write(to path: String, format: String, issue: String?, pieces produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
         try OutputPath.validate(path)
-        let entry = Manifest.FileEntry(path: path, format: format, issue: issue, bytes: bytes.count, sha256: SHA256.hex(of: bytes))
         try entriesStore.withLock { entries in
             if entries[path] != nil { throw BulletinError(code: .writer, message: "two writers wrote \(path)") }
-            entries[path] = entry
+            entries[path] = Manifest.FileEntry(path: path, format: format, issue: issue, bytes: 0, sha256: "")
         }
-        let url = root.appendingPathComponent(path)
-        do {
-            if let slash = path.lastIndex(of: "/") {
-                let folder = String(path[..<slash])
-                if createdFolders.withLock({ !$0.contains(folder) }) {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    createdFolders.withLock { _ = $0.insert(folder) }
+        if let slash = path.lastIndex(of: "/") {
+            let folder = String(path[..<slash])
+            if createdFolders.withLock({ !$0.contains(folder) }) {
+                do {
+                    try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+                } catch {
+                    throw BulletinError(code: .fileSystem, message: "cannot write \(path): \(error.localizedDescription)")
                 }
+                createdFolders.withLock { _ = $0.insert(folder) }
             }
-            try Data(bytes).write(to: url)
-        } catch {
-            throw BulletinError(code: .fileSystem, message: "cannot write \(path): \(error.localizedDescription)")
         }
+        let file = try OutputFile(creating: root.appendingPathComponent(path).path, shownAs: path)
+        var hasher = SHA256()
+        var count = 0
+        do {
+            try produce { piece in
+                hasher.update(piece)
+                count += piece.count
+                try file.write(piece)
+            }
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.close()
+        let entry = Manifest.FileEntry(path: path, format: format, issue: issue, bytes: count, sha256: hasher.finalize().hexString)
+        entriesStore.withLock { $0[path] = entry }
     }
 
     /// Manifest entries, sorted by path.
     public var entries: [Manifest.FileEntry] {
         entriesStore.withLock { Array($0.values) }.sorted { $0.path < $1.path }
+    }
+}
+
+/// A file opened for writing with the system's own calls: no copy of the bytes into `Data` and no
+/// Foundation file handle for each of the build's tens of thousands of files.
+private struct OutputFile {
+    private let descriptor: Int32
+    private let shownAs: String
+
+    init(creating path: String, shownAs: String) throws {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        self.shownAs = shownAs
+        guard descriptor >= 0 else { throw Self.failure(shownAs) }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Self.failure(shownAs)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Closes the file; a failure here can be the first sign of a full disk.
+    func close() throws {
+        guard Foundation.close(descriptor) == 0 else { throw Self.failure(shownAs) }
+    }
+
+    /// Closes the file after a failure that is already being reported.
+    func abandon() {
+        _ = Foundation.close(descriptor)
+    }
+
+    private static func failure(_ path: String) -> BulletinError {
+        BulletinError(code: .fileSystem, message: "cannot write \(path): \(String(cString: strerror(errno)))")
     }
 }

@@ -25,6 +25,19 @@ extension Writer {
 public protocol OutputSink: Sendable {
     /// Stores `bytes` at `path` (relative, `/`-separated), made by `format`, for `issue` when it belongs to one.
     func write(_ bytes: [UInt8], to path: String, format: String, issue: String?) throws
+
+    /// Stores a file given in pieces, for files too large to hold whole: `produce` calls the function it
+    /// is given with each piece, in order.
+    func write(to path: String, format: String, issue: String?, pieces produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws
+}
+
+extension OutputSink {
+    /// Joins the pieces and stores them with ``write(_:to:format:issue:)``.
+    public func write(to path: String, format: String, issue: String?, pieces produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        try produce { bytes += $0 }
+        try write(bytes, to: path, format: format, issue: issue)
+    }
 }
 
 /// What every writer may consult: configuration and theme, fixed for the whole build.

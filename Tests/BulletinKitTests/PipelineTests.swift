@@ -103,6 +103,21 @@ struct PipelineTests {
         #expect(manifest.generator.name == "Bulletin")
     }
 
+    @Test("a file written in pieces is the same file, with the same manifest entry, as one written whole")
+    func pieces() throws {
+        let bytes = Array("{\"line\": 1}\n{\"line\": 2}\n".utf8) + [UInt8](repeating: 0x41, count: 70_000)
+        let whole = DirectorySink(root: TestSupport.temporaryFolder())
+        try whole.write(bytes, to: "json/articles.ndjson", format: "json", issue: nil)
+        let pieces = DirectorySink(root: TestSupport.temporaryFolder())
+        try pieces.write(to: "json/articles.ndjson", format: "json", issue: nil) { append in
+            for start in stride(from: 0, to: bytes.count, by: 4_099) { try append(Array(bytes[start..<min(start + 4_099, bytes.count)])) }
+        }
+        #expect(TestSupport.tree(pieces.root)["json/articles.ndjson"] == bytes)
+        #expect(pieces.entries == whole.entries)
+        #expect(pieces.entries.first?.sha256 == SHA256.hex(of: bytes))
+        #expect(throws: BulletinError.self) { try pieces.write([], to: "json/articles.ndjson", format: "json", issue: nil) }
+    }
+
     @Test("a failed build leaves the previous output as it was")
     func atomic() async throws {
         let output = TestSupport.temporaryFolder()

@@ -21,7 +21,7 @@ public struct FeedWriter: Writer {
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {}
 
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        for (path, bytes) in try Self.documents(for: archive, settings: context.settings) {
+        try Self.forEachDocument(of: archive, settings: context.settings) { path, bytes in
             try sink.write(bytes, to: path, format: format, issue: nil)
         }
     }
@@ -38,12 +38,15 @@ public struct FeedWriter: Writer {
         return Array(AtomFeed.document(channel, items: channel.items, path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
     }
 
-    /// Every feed document of the archive by output path, in a fixed order.
-    static func documents(for archive: Archive, settings: WriterSettings) throws -> [(path: String, bytes: [UInt8])] {
-        var documents: [(path: String, bytes: [UInt8])] = []
+    /// Hands every feed document of the archive to `body` as soon as it is made, in a fixed order, so
+    /// only one document's bytes are held at a time.
+    static func forEachDocument(
+        of archive: Archive, settings: WriterSettings, _ body: (String, [UInt8]) throws -> Void
+    ) rethrows {
         for channel in FeedChannel.channels(for: archive, settings: settings) {
-            documents += AtomFeed.documents(channel) + RSSFeed.documents(channel) + JSONFeed.documents(channel)
+            for (path, bytes) in AtomFeed.documents(channel) { try body(path, bytes) }
+            for (path, bytes) in RSSFeed.documents(channel) { try body(path, bytes) }
+            for (path, bytes) in JSONFeed.documents(channel) { try body(path, bytes) }
         }
-        return documents
     }
 }

@@ -61,10 +61,10 @@ enum JSONFeed {
     }
 
     /// Every page of a channel, by output path. A channel without items still has its first page.
-    static func documents(_ channel: FeedChannel) -> [(path: String, bytes: [UInt8])] {
+    static func documents(_ channel: FeedChannel) -> some Sequence<(path: String, bytes: [UInt8])> {
         let limit = channel.limit
         let pageCount = max(1, (channel.items.count + limit - 1) / limit)
-        return (1...pageCount).map { number in
+        return (1...pageCount).lazy.map { number -> (path: String, bytes: [UInt8]) in
             let path = pagePath(channel, number)
             let items = channel.items[min((number - 1) * limit, channel.items.count)..<min(number * limit, channel.items.count)]
             let document = Document(

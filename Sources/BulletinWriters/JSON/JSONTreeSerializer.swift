@@ -16,6 +16,12 @@ public struct JSONTreeSerializer {
     ///
     /// Within the module its primitives (`object`, `array`, `member`) also write other JSON documents,
     /// such as JSON Feed pages; callers emit members in sorted key order.
+    /// Hands over the bytes written so far and starts empty again, keeping the capacity.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
         bytes.reserveCapacity(capacity)

@@ -33,14 +33,18 @@ public struct JSONWriter: Writer {
     }
 
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        var serializer = JSONTreeSerializer(pretty: false, capacity: 1 << 20)
-        for issue in archive.issues {
-            for article in issue.articles {
-                serializer.write(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article))
-                serializer.newline()
+        // Written a megabyte at a time: the whole file is about as large as the archive's tree.
+        try sink.write(to: "json/articles.ndjson", format: format, issue: nil) { append in
+            var serializer = JSONTreeSerializer(pretty: false, capacity: 1 << 21)
+            for issue in archive.issues {
+                for article in issue.articles {
+                    serializer.write(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article))
+                    serializer.newline()
+                    if serializer.bytes.count >= 1 << 20 { try append(serializer.takeBytes()) }
+                }
             }
+            try append(serializer.takeBytes())
         }
-        try sink.write(serializer.bytes, to: "json/articles.ndjson", format: format, issue: nil)
     }
 
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
