@@ -12,20 +12,37 @@ public enum Markup {
     }
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
+    private static let lineFeed = Array("&#10;".utf8), carriageReturn = Array("&#13;".utf8), tab = Array("&#9;".utf8)
 
-    /// Escapes over UTF-8 bytes; text with nothing to escape is returned as it is.
+    /// Bytes that may need escaping or replacing in text (1) and, besides those, in attributes (2):
+    /// markup characters, controls, and the lead bytes of C1 controls and noncharacters.
+    private static let attention: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { table[byte] = 1 }
+        for byte in [0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF] { table[byte] = 1 }
+        for byte in [0x22, 0x27, 0x09, 0x0A, 0x0D] { table[byte] = 2 }
+        return table
+    }()
+
+    /// Escapes over UTF-8 bytes; text with nothing to escape is returned as it is, without a copy.
     private static func escape(_ value: String, quotes: Bool) -> String {
         var value = value
+        let level: UInt8 = quotes ? 2 : 1
+        let clean = value.withUTF8 { bytes in
+            Self.attention.withUnsafeBufferPointer { table in
+                !bytes.contains { table[Int($0)] != 0 && table[Int($0)] <= level }
+            }
+        }
+        if clean { return value }
         return value.withUTF8 { bytes -> String in
             var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
             var copied = 0
             var index = 0
-            func flush(upTo end: Int) {
-                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
-                output.append(contentsOf: bytes[copied..<end])
-            }
             func replace(_ length: Int, with escaped: [UInt8]) {
-                flush(upTo: index)
+                output.append(contentsOf: bytes[copied..<index])
                 output.append(contentsOf: escaped)
                 index += length
                 copied = index
@@ -33,14 +50,14 @@ public enum Markup {
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
-                case UInt8(ascii: "&"): replace(1, with: Array("&amp;".utf8))
-                case UInt8(ascii: "<"): replace(1, with: Array("&lt;".utf8))
-                case UInt8(ascii: ">"): replace(1, with: Array("&gt;".utf8))
-                case UInt8(ascii: "\"") where quotes: replace(1, with: Array("&quot;".utf8))
-                case UInt8(ascii: "'") where quotes: replace(1, with: Array("&#39;".utf8))
-                case 0x0A where quotes: replace(1, with: Array("&#10;".utf8))
-                case 0x0D where quotes: replace(1, with: Array("&#13;".utf8))
-                case 0x09 where quotes: replace(1, with: Array("&#9;".utf8))
+                case UInt8(ascii: "&"): replace(1, with: ampersand)
+                case UInt8(ascii: "<"): replace(1, with: lessThan)
+                case UInt8(ascii: ">"): replace(1, with: greaterThan)
+                case UInt8(ascii: "\"") where quotes: replace(1, with: quote)
+                case UInt8(ascii: "'") where quotes: replace(1, with: apostrophe)
+                case 0x0A where quotes: replace(1, with: lineFeed)
+                case 0x0D where quotes: replace(1, with: carriageReturn)
+                case 0x09 where quotes: replace(1, with: tab)
                 case 0x09, 0x0A, 0x0D: index += 1
                 case 0x00..<0x20, 0x7F: replace(1, with: replacement)
                 case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
@@ -53,11 +70,10 @@ public enum Markup {
                 }
             }
             if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            flush(upTo: bytes.count)
+            output.append(contentsOf: bytes[copied...])
             return String(decoding: output, as: UTF8.self)
         }
     }
-
 
     /// True for characters allowed in XML 1.0 documents and HTML text.
     static func allowed(_ scalar: Unicode.Scalar) -> Bool {

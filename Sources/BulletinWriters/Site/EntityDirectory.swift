@@ -9,8 +9,6 @@ struct EntityDirectory {
         var issueTitle: String
         var date: String?
         var dek: String?
-        /// Mentions in the article.
-        var count: Int
         /// Position in archive order, the tie-break for equal dates.
         var position: Int
     }
@@ -38,7 +36,7 @@ struct EntityDirectory {
                 let path = SiteLayout.articlePath(metadata, in: issue)
                 for entity in metadata.entities {
                     let reference = Reference(title: metadata.title, path: path, issueTitle: issue.displayTitle, date: metadata.date ?? issue.date,
-                                              dek: metadata.summary?.dek, count: entity.count, position: position)
+                                              dek: metadata.summary?.dek, position: position)
                     if byID[entity.id] == nil {
                         byID[entity.id] = Entry(id: entity.id, name: entity.name, type: entity.type, mentions: 0, articles: [])
                     }

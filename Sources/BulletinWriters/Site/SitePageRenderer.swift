@@ -291,22 +291,31 @@ struct SitePageRenderer {
                     values: ["groups": groups, "entityCount": directory.entries.count])
     }
 
-    func entityPage(_ entity: EntityDirectory.Entry, language: String) -> [UInt8] {
+    /// An entity's page. Its list is made of `entity-article` items, each rendered once per build and kept
+    /// in `renderedItems` by article path: every entity page lies at the same depth, so an article's item
+    /// is the same on all the pages that name it, and popular entities list thousands of articles.
+    func entityPage(_ entity: EntityDirectory.Entry, language: String, renderedItems: inout [String: String]) -> [UInt8] {
         let path = SiteLayout.entityPath(entity.id)
         let root = SiteLayout.rootPrefix(path)
-        let articles = entity.articles.map { reference -> [String: Any] in
-            var item: [String: Any] = [
+        var list = ""
+        for reference in entity.articles {
+            if let item = renderedItems[reference.path] {
+                list += item
+                continue
+            }
+            var values: [String: Any] = [
                 "title": escaped(reference.title),
                 "href": root + reference.path,
                 "issueTitle": escaped(reference.issueTitle),
-                "count": reference.count,
             ]
             if let date = reference.date {
-                item["date"] = escaped(date)
-                item["dateDisplay"] = escaped(SiteDates.display(date))
+                values["date"] = escaped(date)
+                values["dateDisplay"] = escaped(SiteDates.display(date))
             }
-            if let dek = reference.dek { item["dek"] = escaped(dek) }
-            return item
+            if let dek = reference.dek { values["dek"] = escaped(dek) }
+            let item = templates.render("entity-article", values)
+            renderedItems[reference.path] = item
+            list += item
         }
         return page("entity", path: path, title: entity.name, language: language,
                     description: "\(entity.type.singularLabel) named in \(entity.articles.count) articles",
@@ -314,7 +323,7 @@ struct SitePageRenderer {
                              Crumb(label: "Entities", path: SiteLayout.entitiesPath), Crumb(label: entity.name, path: nil)],
                     values: ["name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
                              "type": escaped(entity.type.rawValue.lowercased()),
-                             "articleCount": entity.articles.count, "mentionCount": entity.mentions, "articles": articles])
+                             "articleCount": entity.articles.count, "mentionCount": entity.mentions, "articleList": list])
     }
 
     func searchPage(language: String) -> [UInt8] {

@@ -35,7 +35,7 @@ struct SiteTemplates: Sendable {
             }
             names.insert(name)
         }
-        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "search", "404"]
+        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article", "search", "404"]
         where !names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }

@@ -55,8 +55,9 @@ public struct SiteWriter: Writer {
         }
         let entities = EntityDirectory(archive)
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
+        var renderedItems: [String: String] = [:]
         for entity in entities.entries {
-            try page(SiteLayout.entityPath(entity.id), renderer.entityPage(entity, language: language))
+            try page(SiteLayout.entityPath(entity.id), renderer.entityPage(entity, language: language, renderedItems: &renderedItems))
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
         let index = SearchIndex(archive)
