@@ -87,8 +87,17 @@ public enum SiteLayout {
         return base + path
     }
 
+    /// Lowercase ASCII letters and digits in runs joined by single hyphens, at most 80 bytes.
+    /// (Checked on bytes: it runs for every entity mention of every page.)
     private static func isSlug(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 80, text.first != "-", text.last != "-", !text.contains("--") else { return false }
-        return text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 80, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D else { return false }
+            if byte == 0x2D, previous == 0x2D { return false }
+            previous = byte
+        }
+        return true
     }
 }

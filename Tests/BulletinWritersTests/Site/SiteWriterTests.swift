@@ -97,6 +97,10 @@ struct SiteWriterTests {
         let odd = SiteLayout.entityFolder("../ORG/Nato")
         #expect(odd.hasPrefix("org-nato-") && !odd.contains("/") && !odd.contains("."))
         #expect(SiteLayout.entityFolder("ORG:Nato") != SiteLayout.entityFolder("org:nato"))
+        for notSlug in ["org--nato", "-org-nato", "org-nato-", "org-ñato", String(repeating: "a", count: 81)] {
+            #expect(SiteLayout.entityFolder(notSlug) != notSlug, "\(notSlug)")
+        }
+        #expect(SiteLayout.entityFolder("loc-2nd-street") == "loc-2nd-street")
         #expect(SiteLayout.publicationFolder("search") == "search-publication")
     }
 
