@@ -3,28 +3,37 @@ public enum Slug {
     /// Folds `text` to a slug of at most `maxLength` characters, cut at a hyphen when it can be.
     /// Returns `fallback` when nothing safe is left (for example a title of only punctuation or `../..`).
     public static func make(_ text: String, maxLength: Int = 60, fallback: String = "untitled") -> String {
-        var result = ""
+        // Built as ASCII bytes: it runs for every title and every entity mention of a build.
+        var result: [UInt8] = []
+        result.reserveCapacity(min(text.utf8.count, maxLength + 8))
         var pendingHyphen = false
+        func append(_ byte: UInt8) {
+            if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            result.append(byte)
+        }
         for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result.append(folded)
-            } else if scalar == "’" || scalar == "'" {
-                continue
-            } else {
-                pendingHyphen = true
+            switch scalar.value {
+            case 0x30...0x39, 0x61...0x7A: append(UInt8(scalar.value))
+            case 0x41...0x5A: append(UInt8(scalar.value + 32))
+            case 0x27, 0x2019: continue // apostrophes join: "Moscow’s" → "moscows"
+            default:
+                if let folded = fold(scalar) {
+                    for byte in folded.utf8 { append(byte) }
+                } else {
+                    pendingHyphen = true
+                }
             }
         }
         if result.count > maxLength {
-            let cut = result.prefix(maxLength)
-            if let hyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: hyphen) > maxLength / 2 {
-                result = String(cut[..<hyphen])
+            let cut = result[..<maxLength]
+            if let hyphen = cut.lastIndex(of: UInt8(ascii: "-")), hyphen > maxLength / 2 {
+                result = Array(cut[..<hyphen])
             } else {
-                result = String(cut)
+                result = Array(cut)
             }
         }
-        return result.isEmpty ? fallback : result
+        return result.isEmpty ? fallback : String(decoding: result, as: UTF8.self)
     }
 
     /// ASCII letters and digits, lowercased; common Latin letters with diacritics lose them.

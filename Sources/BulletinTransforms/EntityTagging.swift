@@ -15,8 +15,8 @@ public struct EntityTagging: ArticleTransform {
 
     /// The stable id of an entity: type and canonical name, e.g. `per-leonid-ivashov`.
     public static func entityID(type: EntityType, canonicalName: String) -> String {
-        let fallback = "x" + SHA256.hex(of: canonicalName).prefix(10)
-        return type.rawValue.lowercased() + "-" + Slug.make(canonicalName, maxLength: 60, fallback: fallback)
+        let slug = Slug.make(canonicalName, maxLength: 60, fallback: "")
+        return type.rawValue.lowercased() + "-" + (slug.isEmpty ? "x" + SHA256.hex(of: canonicalName).prefix(10) : slug)
     }
 
     public func apply(to article: Article) -> Article {
@@ -124,18 +124,23 @@ struct MentionRewriter {
 
     private mutating func split(_ text: String) -> [Inline] {
         let bytes = Array(text.utf8)
-        // UTF-8 offset of each scalar boundary, so scalar offsets slice the bytes directly.
+        // UTF-8 offset of each scalar boundary, so scalar offsets slice the bytes directly; in ASCII text
+        // (most of it) the two are the same and no table is made.
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
         var boundaries: [Int] = []
-        boundaries.reserveCapacity(bytes.count + 1)
-        for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { boundaries.append(index) }
-        boundaries.append(bytes.count)
-        let count = boundaries.count - 1
+        if !ascii {
+            boundaries.reserveCapacity(bytes.count + 1)
+            for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { boundaries.append(index) }
+            boundaries.append(bytes.count)
+        }
+        let count = ascii ? bytes.count : boundaries.count - 1
         let start = offset, end = offset + count
         offset = end
         var pieces: [Inline] = []
         var cursor = 0
         func slice(_ from: Int, _ to: Int) -> String {
-            String(decoding: bytes[boundaries[from]..<boundaries[to]], as: UTF8.self)
+            ascii ? String(decoding: bytes[from..<to], as: UTF8.self)
+                : String(decoding: bytes[boundaries[from]..<boundaries[to]], as: UTF8.self)
         }
         while spanIndex < spans.count, spans[spanIndex].start < end {
             let span = spans[spanIndex]
