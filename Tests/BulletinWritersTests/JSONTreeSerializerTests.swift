@@ -34,6 +34,17 @@ struct JSONTreeSerializerTests {
         }
     }
 
+    @Test("control characters, quotes and backslashes are escaped as Foundation escapes them")
+    func controlCharacters() async throws {
+        let (archive, _) = try await Pipeline().load(Resources.exampleSources)
+        var article = archive.issues[0].articles[0]
+        article.metadata.title = "all: " + (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + " \"q\" \\ é 😀 end"
+        let record = JSONWriter.ArticleRecord(schemaVersion: 1, issue: archive.issues[0].id, article: article)
+        var serializer = JSONTreeSerializer(pretty: false)
+        serializer.write(record)
+        #expect(serializer.bytes == (try foundationJSON(record)))
+    }
+
     @Test("pretty output decodes back to the same tree")
     func prettyRoundTrip() async throws {
         let (archive, _) = try await Pipeline().load(Resources.exampleSources)
