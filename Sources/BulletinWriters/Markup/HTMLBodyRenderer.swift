@@ -107,12 +107,27 @@ public struct HTMLBodyRenderer: Sendable {
                 builder.element("span", [("class", "cross-reference")], text: reference.text)
             }
         case .entity(let mention):
-            let attributes: [(String, String?)] = [("class", "entity entity-\(mention.type.rawValue.lowercased())")]
+            let className = Self.entityClass(mention.type)
             if let href = links.entity(mention) {
-                builder.element("a", attributes + [("href", href)], text: mention.text)
+                builder.element("a", [("class", className), ("href", href)], text: mention.text)
             } else {
-                builder.element("span", attributes + [("data-entity", mention.entityID)], text: mention.text)
+                builder.element("span", [("class", className), ("data-entity", mention.entityID)], text: mention.text)
             }
         }
     }
+
+    /// The class of an entity mention, `entity entity-per` and so on (made once: mentions are many).
+    private static func entityClass(_ type: EntityType) -> String {
+        switch type {
+        case .person: personClass
+        case .organization: organizationClass
+        case .location: locationClass
+        case .miscellaneous: miscellaneousClass
+        }
+    }
+
+    private static let personClass = "entity entity-" + EntityType.person.rawValue.lowercased()
+    private static let organizationClass = "entity entity-" + EntityType.organization.rawValue.lowercased()
+    private static let locationClass = "entity entity-" + EntityType.location.rawValue.lowercased()
+    private static let miscellaneousClass = "entity entity-" + EntityType.miscellaneous.rawValue.lowercased()
 }

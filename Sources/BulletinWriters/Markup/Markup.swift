@@ -131,19 +131,23 @@ public struct MarkupBuilder: Sendable {
 
     /// Opens an element; nil attribute values are left out.
     public mutating func open(_ name: String, _ attributes: [(String, String?)] = []) {
-        output += "<" + name
+        output += "<"
+        output += name
         appendAttributes(attributes)
         output += ">"
     }
 
     /// Closes an element.
     public mutating func close(_ name: String) {
-        output += "</" + name + ">"
+        output += "</"
+        output += name
+        output += ">"
     }
 
     /// An element without content, such as `<br />` or `<meta … />`.
     public mutating func void(_ name: String, _ attributes: [(String, String?)] = []) {
-        output += "<" + name
+        output += "<"
+        output += name
         appendAttributes(attributes)
         output += xmlStyle ? " />" : ">"
     }
@@ -180,7 +184,12 @@ public struct MarkupBuilder: Sendable {
     private mutating func appendAttributes(_ attributes: [(String, String?)]) {
         for (name, value) in attributes {
             guard let value else { continue }
-            output += " " + name + "=\"" + Markup.attribute(value) + "\""
+            // Appended piece by piece: joining them first would build and drop three strings.
+            output += " "
+            output += name
+            output += "=\""
+            output += Markup.attribute(value)
+            output += "\""
         }
     }
 }
