@@ -36,15 +36,17 @@ public struct Pipeline: Sendable {
 
     /// The archive-wide transforms, in order, after the per-article ones.
     public var archiveTransforms: [any ArchiveTransform] {
-        [SlugAssignment(), CrossReferenceResolution(), EntityLinking(dictionary: configuration.entities ?? EntityDictionary())]
+        [SlugAssignment(), CrossReferenceResolution()]
     }
 
     /// Per-article transforms that need the linked archive first, in order.
     public var archiveAwareTransforms: [any ArchiveAwareTransform] {
-        [Summarization(options: configuration.summaryOptions)]
+        [EntityLinking(dictionary: configuration.entities ?? EntityDictionary()), Summarization(options: configuration.summaryOptions)]
     }
 
-    private static let stepNames = ["Read sources", "Assemble issues", "Derive titles and tag entities", "Link the archive", "Summarize", "Write outputs"]
+    /// Steps are numbered in progress lines: reading, assembling, the article transforms (one step),
+    /// the archive transforms (one step), each archive-aware transform, and writing.
+    private var stepCount: Int { 5 + archiveAwareTransforms.count }
 
     // MARK: - Reading
 
@@ -59,10 +61,10 @@ public struct Pipeline: Sendable {
 
     /// Reads, assembles and transforms. Throws when any source has an error; the error carries every diagnostic.
     public func load(_ files: [SourceFile]) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
-        let count = Self.stepNames.count
+        let count = stepCount
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
-        timer.start(1, of: count, name: Self.stepNames[0])
+        timer.start(1, of: count, name: "Read sources")
         let results = await read(files)
         var diagnostics = results.flatMap(\.diagnostics)
         if files.isEmpty {
@@ -72,7 +74,7 @@ public struct Pipeline: Sendable {
             let errors = diagnostics.filter { $0.severity == .error }.count
             throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
         }
-        timer.start(2, of: count, name: Self.stepNames[1])
+        timer.start(2, of: count, name: "Assemble issues")
         let (assembled, assemblyDiagnostics) = Assembler().assemble(results.compactMap(\.article), defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
         var archive = assembled
@@ -80,10 +82,10 @@ public struct Pipeline: Sendable {
             timer.start(3, of: count, name: transform.name)
             archive = await self.transform(archive, with: [transform])
         }
-        timer.start(4, of: count, name: Self.stepNames[3])
+        timer.start(4, of: count, name: "Link the archive")
         var linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
-        for transform in archiveAwareTransforms {
-            timer.start(5, of: count, name: transform.name)
+        for (index, transform) in archiveAwareTransforms.enumerated() {
+            timer.start(5 + index, of: count, name: transform.name)
             linked = await self.transform(linked, with: [await transform.prepared(for: linked, concurrency: concurrency)])
         }
         return (linked, diagnostics.sorted())
@@ -115,7 +117,7 @@ public struct Pipeline: Sendable {
         }
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
-        timer.start(6, of: Self.stepNames.count, name: Self.stepNames[5])
+        timer.start(stepCount, of: stepCount, name: "Write outputs")
         enum Job: Sendable {
             case issue(writer: Int, issue: Int)
             case archive(writer: Int)

@@ -5,7 +5,9 @@ import BulletinModel
 /// A surname met alone in one article ("Putin") joins the one full name ending in it elsewhere in the
 /// archive ("Vladimir Putin") when there is exactly one; then the dictionary's additions, suppressions,
 /// merges and renames apply, marked with editor provenance.
-public struct EntityLinking: ArchiveTransform {
+///
+/// The archive-wide tables are made once; articles are then rewritten in parallel.
+public struct EntityLinking: ArchiveAwareTransform {
     public let name = "Link entities"
     /// The editor's dictionary.
     public var dictionary: EntityDictionary
@@ -15,7 +17,7 @@ public struct EntityLinking: ArchiveTransform {
         self.dictionary = dictionary
     }
 
-    public func apply(to archive: Archive) -> Archive {
+    public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
         // Canonical names and types of every automatic entity in the archive.
         var names: [String: (name: String, type: EntityType)] = [:]
         for article in archive.articles {
@@ -58,7 +60,19 @@ public struct EntityLinking: ArchiveTransform {
             }
         }.sorted { $0.surface.count > $1.surface.count }
 
-        return archive.mappingArticles { article in
+        return Linker(names: names, remap: remap, editorIDs: editorIDs, suppressed: suppressed, additions: additions)
+    }
+
+    /// Rewrites one article's mentions with the archive-wide tables and counts them.
+    struct Linker: ArticleTransform {
+        let name = "Link entities"
+        let names: [String: (name: String, type: EntityType)]
+        let remap: [String: String]
+        let editorIDs: Set<String>
+        let suppressed: Set<String>
+        let additions: [(surface: String, id: String, type: EntityType)]
+
+        func apply(to article: Article) -> Article {
             var article = article
             article.blocks = article.blocks.map { block in
                 block.mapInlines { inlines in
@@ -74,11 +88,11 @@ public struct EntityLinking: ArchiveTransform {
                             return .entity(mention)
                         }
                     }
-                    if !additions.isEmpty { rewritten = Self.tagAdditions(rewritten, additions) }
-                    return Self.mergingText(rewritten)
+                    if !additions.isEmpty { rewritten = EntityLinking.tagAdditions(rewritten, additions) }
+                    return EntityLinking.mergingText(rewritten)
                 }
             }
-            article.metadata.entities = Self.counts(of: article, names: names)
+            article.metadata.entities = EntityLinking.counts(of: article, names: names)
             return article
         }
     }
