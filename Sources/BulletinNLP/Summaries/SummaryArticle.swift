@@ -25,22 +25,13 @@ struct SummaryArticle {
         let statistics = statistics ?? TermStatistics()
         self.document = document
         sentences.reserveCapacity(document.sentences.count)
-        termIDs.reserveCapacity(document.termHashes.count)
-        termWeights.reserveCapacity(document.termHashes.count)
-        var ids = SummaryTermTable(minimumCapacity: 512) // term hash → id + 1
-        var idfByID: [Double] = []
+        termIDs.reserveCapacity(document.termIDs.count)
+        termWeights.reserveCapacity(document.termIDs.count)
+        let idfByID = hasStatistics ? document.terms.map(statistics.inverseDocumentFrequency) : [Double](repeating: 1, count: document.terms.count)
         var scratch: [Int32] = []
         for sentence in document.sentences {
             scratch.removeAll(keepingCapacity: true)
-            for hash in document.termHashes[sentence.terms] {
-                var id = ids.value(for: hash) - 1
-                if id < 0 {
-                    id = Int32(idfByID.count)
-                    ids.add(hash, id + 1)
-                    idfByID.append(hasStatistics ? statistics.inverseDocumentFrequency(hash) : 1)
-                }
-                scratch.append(id)
-            }
+            scratch.append(contentsOf: document.termIDs[sentence.terms])
             scratch.sort()
             let first = termIDs.count
             var norm = 0.0

@@ -1,7 +1,7 @@
 // MARK: - SummaryDocument
 
 /// An article read once for summarizing: its paragraphs split into sentences, and each sentence
-/// reduced to the hashes of its content words.
+/// reduced to its content words, numbered within the article.
 ///
 /// A build makes one per article, counts it into the archive's ``TermStatistics`` and then
 /// summarizes it with the finished statistics, so nothing is segmented or hashed twice. The
@@ -15,28 +15,40 @@ public struct SummaryDocument: Sendable {
         var bytes: Range<Int>
         /// Whitespace-separated words in the sentence.
         var words: Int
-        /// Slice of `termHashes` holding this sentence's content words, in text order.
+        /// Slice of `termIDs` holding this sentence's content words, in text order.
         var terms: Range<Int>
     }
 
     var paragraphs: [String]
     var sentences: [Sentence] = []
-    var termHashes: [UInt64] = []
+    /// Every content word of the article in text order, as its number in `terms`.
+    var termIDs: [Int32] = []
+    /// The article's distinct content words (their hashes), numbered in order of first appearance.
+    var terms: [UInt64] = []
 
     /// Reads `paragraphs` (plain text; a single newline inside one counts as a space).
     public init(paragraphs: [String]) {
         self.paragraphs = paragraphs
         let segmenter = SentenceSegmenter()
+        var numbers = SummaryTermTable(minimumCapacity: 256) // term hash → number + 1
         for (p, paragraph) in paragraphs.enumerated() {
             let s = SummaryText.scalars(of: paragraph)
             let ranges = segmenter.sentenceRanges(in: s)
             let bytes = Self.utf8Ranges(of: ranges, in: paragraph)
             for (range, byteRange) in zip(ranges, bytes) {
-                let first = termHashes.count
-                SummaryTerms.forEachTerm(s, range) { termHashes.append($0) }
+                let first = termIDs.count
+                SummaryTerms.forEachTerm(s, range) { hash in
+                    var number = numbers.value(for: hash) - 1
+                    if number < 0 {
+                        number = Int32(terms.count)
+                        numbers.add(hash, number + 1)
+                        terms.append(hash)
+                    }
+                    termIDs.append(number)
+                }
                 sentences.append(Sentence(
                     paragraph: p, range: range, bytes: byteRange, words: SummaryText.wordCount(s, range),
-                    terms: first..<termHashes.count))
+                    terms: first..<termIDs.count))
             }
         }
     }
@@ -78,16 +90,4 @@ public struct SummaryDocument: Sendable {
         }
     }
 
-    /// Each distinct content-word hash of the document once, in ascending order.
-    func distinctTerms() -> [UInt64] {
-        var terms = termHashes
-        terms.sort()
-        var kept = 0
-        for t in terms where kept == 0 || terms[kept - 1] != t {
-            terms[kept] = t
-            kept += 1
-        }
-        terms.removeLast(terms.count - kept)
-        return terms
-    }
 }

@@ -28,7 +28,7 @@ public struct TermStatistics: Sendable, Hashable {
 
     /// Counts each distinct content word of an already read document once.
     public mutating func addDocument(_ document: SummaryDocument) {
-        for term in document.distinctTerms() { documentFrequency.add(term) }
+        for term in document.terms { documentFrequency.add(term) }
         documentCount += 1
     }
 
