@@ -22,14 +22,15 @@ let package = Package(
         // Language analysis (sentences, summaries, named entities) over plain strings.
         .target(name: "BulletinNLP"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The system zlib, for the EPUB writer's ZIP containers.
+        .systemLibrary(name: "CBulletinZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BulletinReaders", dependencies: ["BulletinModel"]),
         .target(name: "BulletinTransforms", dependencies: ["BulletinModel", "BulletinNLP"]),
         .target(
             name: "BulletinWriters",
             dependencies: [
-                "BulletinModel",
+                "BulletinModel", "CBulletinZlib",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -51,7 +52,11 @@ let package = Package(
         .testTarget(name: "BulletinReadersTests", dependencies: ["BulletinReaders", "BulletinTestSupport"]),
         .testTarget(name: "BulletinTransformsTests", dependencies: ["BulletinTransforms", "BulletinReaders", "BulletinTestSupport"]),
         .testTarget(name: "BulletinNLPTests", dependencies: ["BulletinNLP", "BulletinTestSupport"]),
-        .testTarget(name: "BulletinWritersTests", dependencies: ["BulletinWriters", "BulletinKit", "BulletinTestSupport"]),
+        // ZIPFoundation reads the EPUB containers back in tests: a ZIP reader that is not our writer.
+        .testTarget(
+            name: "BulletinWritersTests",
+            dependencies: ["BulletinWriters", "BulletinKit", "BulletinTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "BulletinKitTests", dependencies: ["BulletinKit", "BulletinTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

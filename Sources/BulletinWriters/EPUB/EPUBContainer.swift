@@ -1,12 +1,11 @@
 import Foundation
-import ZIPFoundation
 
 /// The OCF container: a ZIP whose first entry is `mimetype`, stored, followed by every other file,
 /// deflated, in path order.
 ///
 /// The bytes depend only on the entries: every entry gets the same fixed timestamp and permissions, and
-/// ZIPFoundation 0.9.20 writes no extra fields (no extended timestamps, no ZIP64 for small books) and
-/// converts the timestamp with `gmtime`, so neither the clock nor the time zone reaches the file.
+/// ``ZIPWriter`` writes no extra fields and converts the timestamp by hand in UTC, so neither the clock
+/// nor the time zone reaches the file.
 struct EPUBContainer: Sendable {
     /// Files by path inside the container, `mimetype` excluded.
     private(set) var files: [String: [UInt8]] = [:]
@@ -33,30 +32,12 @@ struct EPUBContainer: Sendable {
 
     /// The ZIP bytes.
     func archive() throws -> [UInt8] {
-        let archive: Archive
-        do {
-            archive = try Archive(accessMode: .create)
-        } catch {
-            throw WriterError(format: "epub", message: "cannot create the EPUB container: \(error)")
+        var zip = ZIPWriter(secondsSince1970: Int64(modificationDate.timeIntervalSince1970.rounded(.down)))
+        try zip.add("mimetype", Self.mimetype, method: .stored)
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            try zip.add(path, bytes, method: .deflated)
         }
-        let entries = [("mimetype", Self.mimetype)] + files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        for (path, bytes) in entries {
-            let data = Data(bytes)
-            do {
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modificationDate,
-                    permissions: 0o644, compressionMethod: path == "mimetype" ? .none : .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            } catch {
-                throw WriterError(format: "epub", message: "cannot add \(path) to the EPUB container: \(error)")
-            }
-        }
-        guard let data = archive.data else {
-            throw WriterError(format: "epub", message: "the EPUB container has no data")
-        }
-        return [UInt8](data)
+        return zip.finished()
     }
 
     /// `2000-02-02T00:00:00Z` (or any string starting with an ISO date) as that day's midnight UTC; nil

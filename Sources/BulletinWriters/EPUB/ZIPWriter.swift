@@ -1,0 +1,148 @@
+import CBulletinZlib
+
+/// Writes a ZIP file (PKWARE APPNOTE 6.3) in memory: stored or deflated entries through the system zlib,
+/// one fixed DOS timestamp, no extra fields, no data descriptors, no ZIP64.
+///
+/// That is all an EPUB container needs, and written this directly the bytes depend only on the entries.
+struct ZIPWriter {
+    /// How an entry's bytes are kept.
+    enum Method: UInt16 {
+        case stored = 0
+        case deflated = 8
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private var centralDirectory: [UInt8] = []
+    private var count = 0
+    private let time: UInt16
+    private let date: UInt16
+
+    /// Starts an empty archive whose entries carry the UTC time `secondsSince1970` (to two seconds;
+    /// times before 1980, the format's epoch, become 1980-01-01 00:00).
+    init(secondsSince1970: Int64) {
+        (date, time) = Self.dosDateTime(secondsSince1970)
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Appends an entry; `path` is `/`-separated and relative.
+    mutating func add(_ path: String, _ content: [UInt8], method: Method) throws {
+        let name = Array(path.utf8)
+        let crc = content.withUnsafeBufferPointer { buffer in
+            UInt32(crc32(0, buffer.baseAddress, uInt(buffer.count)))
+        }
+        let data = method == .deflated ? try Self.deflate(content) : content
+        guard bytes.count < Int(UInt32.max) - data.count - 1024, content.count < Int(UInt32.max), count < Int(UInt16.max), name.count < Int(UInt16.max) else {
+            throw WriterError(format: "epub", message: "the container grew past what a ZIP file without ZIP64 holds")
+        }
+        // Bit 11: the name is UTF-8.
+        let flags: UInt16 = name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
+        let version: UInt16 = method == .deflated ? 20 : 10
+        let offset = UInt32(bytes.count)
+
+        bytes.appendLittleEndian(UInt32(0x0403_4B50))
+        bytes.appendLittleEndian(version)
+        bytes.appendLittleEndian(flags)
+        bytes.appendLittleEndian(method.rawValue)
+        bytes.appendLittleEndian(time)
+        bytes.appendLittleEndian(date)
+        bytes.appendLittleEndian(crc)
+        bytes.appendLittleEndian(UInt32(data.count))
+        bytes.appendLittleEndian(UInt32(content.count))
+        bytes.appendLittleEndian(UInt16(name.count))
+        bytes.appendLittleEndian(UInt16(0)) // extra field length
+        bytes += name
+        bytes += data
+
+        centralDirectory.appendLittleEndian(UInt32(0x0201_4B50))
+        centralDirectory.appendLittleEndian(UInt16(0x0300 | 20)) // made by: Unix, APPNOTE 2.0
+        centralDirectory.appendLittleEndian(version)
+        centralDirectory.appendLittleEndian(flags)
+        centralDirectory.appendLittleEndian(method.rawValue)
+        centralDirectory.appendLittleEndian(time)
+        centralDirectory.appendLittleEndian(date)
+        centralDirectory.appendLittleEndian(crc)
+        centralDirectory.appendLittleEndian(UInt32(data.count))
+        centralDirectory.appendLittleEndian(UInt32(content.count))
+        centralDirectory.appendLittleEndian(UInt16(name.count))
+        centralDirectory.appendLittleEndian(UInt16(0)) // extra field length
+        centralDirectory.appendLittleEndian(UInt16(0)) // comment length
+        centralDirectory.appendLittleEndian(UInt16(0)) // disk number
+        centralDirectory.appendLittleEndian(UInt16(0)) // internal attributes
+        centralDirectory.appendLittleEndian(UInt32(0o100644) << 16) // a regular file, rw-r--r--
+        centralDirectory.appendLittleEndian(offset)
+        centralDirectory += name
+        count += 1
+    }
+
+    /// The finished archive: the entries, the central directory and its end record.
+    func finished() -> [UInt8] {
+        var result = bytes
+        let directoryOffset = UInt32(result.count)
+        result += centralDirectory
+        result.appendLittleEndian(UInt32(0x0605_4B50))
+        result.appendLittleEndian(UInt16(0)) // this disk
+        result.appendLittleEndian(UInt16(0)) // the directory's disk
+        result.appendLittleEndian(UInt16(count))
+        result.appendLittleEndian(UInt16(count))
+        result.appendLittleEndian(UInt32(centralDirectory.count))
+        result.appendLittleEndian(directoryOffset)
+        result.appendLittleEndian(UInt16(0)) // comment length
+        return result
+    }
+
+    /// Raw deflate (no zlib header), at zlib's default level.
+    static func deflate(_ input: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                            zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw WriterError(format: "epub", message: "zlib could not start compressing")
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
+        var input = input
+        let status = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return CBulletinZlib.deflate(&stream, Z_FINISH)
+            }
+        }
+        // deflateBound leaves room for the whole stream, so one call finishes it.
+        guard status == Z_STREAM_END else {
+            throw WriterError(format: "epub", message: "zlib could not compress an entry (status \(status))")
+        }
+        output.removeLast(output.count - Int(stream.total_out))
+        return output
+    }
+
+    /// MS-DOS date and time of a UTC instant, computed by hand so no calendar or time zone is consulted.
+    static func dosDateTime(_ secondsSince1970: Int64) -> (date: UInt16, time: UInt16) {
+        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
+        let seconds = secondsSince1970 - days * 86_400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm), proleptic Gregorian calendar.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        guard year >= 1980 else { return (date: (1 << 5) | 1, time: 0) }
+        let clampedYear = min(year, 2107)
+        let date = UInt16((clampedYear - 1980) << 9 | month << 5 | day)
+        let time = UInt16((seconds / 3_600) << 11 | ((seconds % 3_600) / 60) << 5 | (seconds % 60) / 2)
+        return (date, time)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `value` least significant byte first, as ZIP stores numbers.
+    fileprivate mutating func appendLittleEndian<Value: FixedWidthInteger>(_ value: Value) {
+        var value = value.littleEndian
+        Swift.withUnsafeBytes(of: &value) { append(contentsOf: $0) }
+    }
+}
