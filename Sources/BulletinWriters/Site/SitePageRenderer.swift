@@ -134,7 +134,7 @@ struct SitePageRenderer {
         }
         if !metadata.entities.isEmpty, !isStandalone {
             values["hasEntities"] = true
-            values["entities"] = entityLinks(metadata.entities, root: root)
+            values["entityList"] = entityList(metadata.entities, root: root)
         }
         if !isStandalone, issue.articles.count > 1 {
             values["hasSiblings"] = true
@@ -178,6 +178,24 @@ struct SitePageRenderer {
             Crumb(label: "Volume \(issue.volume)", path: SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume)),
             Crumb(label: "Issue \(issue.number)", path: current ? nil : SiteLayout.issuePath(issue)),
         ]
+    }
+
+    /// An article page's entity list: `article-entity` items, each rendered once per entity, name, count and
+    /// page depth in a build and shared by every article page that names the entity as often.
+    private func entityList(_ entities: [EntityCount], root: String) -> String {
+        var list = ""
+        for entity in entities {
+            list += templates.renderedItems.item("\(root)\u{0}\(entity.id)\u{0}\(entity.count)\u{0}\(entity.name)") {
+                templates.render("article-entity", [
+                    "name": escaped(entity.name),
+                    "href": root + SiteLayout.entityPath(entity.id),
+                    "type": escaped(entity.type.rawValue.lowercased()),
+                    "typeLabel": escaped(entity.type.singularLabel),
+                    "count": entity.count,
+                ])
+            }
+        }
+        return list
     }
 
     private func entityLinks(_ entities: [EntityCount], root: String) -> [[String: Any]] {

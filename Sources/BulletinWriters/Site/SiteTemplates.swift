@@ -11,6 +11,8 @@ struct SiteTemplates: Sendable {
     let library: MustacheLibrary
     /// Template names.
     let names: Set<String>
+    /// List items already rendered, shared by every page of a build that uses these templates.
+    let renderedItems = RenderedItems()
 
     /// The content type of Bulletin's templates: values arrive escaped.
     private struct PreEscaped: MustacheContentType {
@@ -35,7 +37,7 @@ struct SiteTemplates: Sendable {
             }
             names.insert(name)
         }
-        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article", "search", "404"]
+        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article", "article-entity", "search", "404"]
         where !names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }
@@ -46,6 +48,20 @@ struct SiteTemplates: Sendable {
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: [String: Any]) -> String {
         library.render(SafeHTML.wrapping(values), withTemplate: name) ?? ""
+    }
+}
+
+/// Rendered list items by key, for items that are the same on many pages (an entity in article pages'
+/// lists), filled by the parallel page jobs of a build.
+final class RenderedItems: Sendable {
+    private let items = Mutex<[String: String]>([:])
+
+    /// The item stored under `key`, rendered by `render` and stored on first use.
+    func item(_ key: String, render: () -> String) -> String {
+        if let hit = items.withLock({ $0[key] }) { return hit }
+        let item = render()
+        items.withLock { $0[key] = item }
+        return item
     }
 }
 
