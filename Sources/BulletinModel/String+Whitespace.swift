@@ -94,3 +94,16 @@ extension StringProtocol {
         return count
     }
 }
+
+extension String {
+    /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a continuation byte
+    /// starts one) rather than by decoding them.
+    public var unicodeScalarCount: Int {
+        var text = self
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+    }
+}

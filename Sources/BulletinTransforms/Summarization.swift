@@ -55,8 +55,43 @@ public struct Summarization: ArchiveAwareTransform {
         init(_ article: Article) {
             var runs: [[Inline]] = []
             for block in article.blocks { block.collectInlineRuns(into: &runs) }
-            document = SummaryDocument(paragraphs: runs.map { $0.plainText })
-            entityRanges = runs.map { $0.entityMentions.map { $0.range } }
+            var paragraphs: [String] = []
+            var ranges: [[Range<Int>]] = []
+            paragraphs.reserveCapacity(runs.count)
+            ranges.reserveCapacity(runs.count)
+            for run in runs {
+                var text = ""
+                var scalars = 0
+                var found: [Range<Int>] = []
+                Self.collect(run, into: &text, scalars: &scalars, entities: &found)
+                paragraphs.append(text)
+                ranges.append(found)
+            }
+            document = SummaryDocument(paragraphs: paragraphs)
+            entityRanges = ranges
+        }
+
+        /// One walk that makes a run's plain text (what `plainText` gives) and finds its entity mentions in
+        /// scalar offsets (what `entityMentions` gives), without a string or list made per inline.
+        private static func collect(_ inlines: [Inline], into text: inout String, scalars: inout Int, entities: inout [Range<Int>]) {
+            func add(_ piece: String) {
+                text += piece
+                scalars += piece.unicodeScalarCount
+            }
+            for inline in inlines {
+                switch inline {
+                case .emphasis(let content), .strong(let content): collect(content, into: &text, scalars: &scalars, entities: &entities)
+                case .link(let link): collect(link.content, into: &text, scalars: &scalars, entities: &entities)
+                case .text(let piece): add(piece)
+                case .lineBreak: add("\n")
+                case .citation(let citation): add(citation.text)
+                case .crossReference(let reference): add(reference.text)
+                case .entity(let mention):
+                    let start = scalars
+                    add(mention.text)
+                    entities.append(start..<scalars)
+                }
+            }
         }
     }
 

@@ -81,6 +81,11 @@ struct ModelTests {
         #expect(Slug.make(pair.0) == pair.1)
     }
 
+    @Test("scalar counts on UTF-8 bytes equal the standard library's", arguments: ["", "plain", "Zürich — “Ivashov”", "東京 😀 e\u{301}", "\r\n\u{0}"])
+    func scalarCount(_ text: String) {
+        #expect(text.unicodeScalarCount == text.unicodeScalars.count)
+    }
+
     @Test("SHA-256 matches the FIPS 180-4 test vectors")
     func sha256() {
         #expect(SHA256.hex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -1,7 +1,7 @@
 import BulletinModel
 import BulletinReaders
 import BulletinTestSupport
-import BulletinTransforms
+@testable import BulletinTransforms
 import Testing
 
 @Suite("First transforms")
@@ -79,5 +79,31 @@ struct TransformTests {
         ])])])
         let slugs = SlugAssignment().apply(to: archive).issues[0].articles.map(\.metadata.slug)
         #expect(slugs == ["same-title", "same-title-2", "article"])
+    }
+}
+
+@Suite("Summarization input")
+struct SummarizationInputTests {
+    @Test("the summarizer's text and entity offsets equal plainText and entityMentions, nested inlines included")
+    func inputMatchesTree() {
+        let ivashov = EntityMention(text: "Leonid Ivashov", type: .person, entityID: "per-leonid-ivashov")
+        let zurich = EntityMention(text: "Zürich", type: .location, entityID: "loc-zurich")
+        let run: [Inline] = [
+            .text("Colonel General "), .entity(ivashov), .text(" met envoys in "),
+            .emphasis([.text("“central” "), .entity(zurich)]), .lineBreak,
+            .link(Link(url: "https://example.org/", content: [.strong([.entity(EntityMention(text: "東京 😀", type: .location, entityID: "loc-x"))])])),
+            .citation(Citation(text: "(Interfax, May 1)", sources: [])), .text(". "),
+            .crossReference(CrossReference(text: "(see the Monitor, May 2)", publication: "Monitor", date: "May 2")),
+        ]
+        let article = Article(metadata: ArticleMetadata(
+            id: "x", slug: "", title: "", titleIsDerived: false, publication: "Monitor", volume: 1, issue: 2,
+            source: SourceInfo(path: "x.txt", format: "text", sha256: ""), wordCount: 0
+        ), blocks: [.paragraph(run, span: nil), .blockQuote([.paragraph([.text("Quoted "), .entity(ivashov)], span: nil)])])
+        let input = Summarization.Input(article)
+        var runs: [[Inline]] = []
+        for block in article.blocks { block.collectInlineRuns(into: &runs) }
+        #expect(input.document.paragraphs == runs.map(\.plainText))
+        #expect(input.entityRanges == runs.map { $0.entityMentions.map(\.range) })
+        #expect(input.entityRanges[0].count == 3)
     }
 }

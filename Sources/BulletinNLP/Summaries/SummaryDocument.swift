@@ -19,7 +19,8 @@ public struct SummaryDocument: Sendable {
         var terms: Range<Int>
     }
 
-    var paragraphs: [String]
+    /// The paragraphs as given.
+    public private(set) var paragraphs: [String]
     var sentences: [Sentence] = []
     /// Every content word of the article in text order, as its number in `terms`.
     var termIDs: [Int32] = []
