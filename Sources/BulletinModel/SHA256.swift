@@ -102,7 +102,9 @@ public struct SHA256: Sendable {
 
     private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
         if hardware {
-            state.withUnsafeMutableBufferPointer { csha256_compress_hardware($0.baseAddress!, data, blocks) }
+            state.withUnsafeMutableBufferPointer { state in
+                Self.k.withUnsafeBufferPointer { csha256_compress_hardware(state.baseAddress!, data, blocks, $0.baseAddress!) }
+            }
         } else {
             for block in 0..<blocks { compress(data + block * 64) }
         }

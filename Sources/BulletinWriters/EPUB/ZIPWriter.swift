@@ -36,35 +36,21 @@ struct ZIPWriter {
         }
         // Bit 11: the name is UTF-8.
         let flags: UInt16 = name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
-        let version: UInt16 = method == .deflated ? 20 : 10
+
+        let fields = EntryFields(
+            version: method == .deflated ? 20 : 10, flags: flags, method: method.rawValue, time: time, date: date,
+            crc: crc, compressedSize: UInt32(data.count), size: UInt32(content.count), nameLength: UInt16(name.count)
+        )
         let offset = UInt32(bytes.count)
 
         bytes.appendLittleEndian(UInt32(0x0403_4B50))
-        bytes.appendLittleEndian(version)
-        bytes.appendLittleEndian(flags)
-        bytes.appendLittleEndian(method.rawValue)
-        bytes.appendLittleEndian(time)
-        bytes.appendLittleEndian(date)
-        bytes.appendLittleEndian(crc)
-        bytes.appendLittleEndian(UInt32(data.count))
-        bytes.appendLittleEndian(UInt32(content.count))
-        bytes.appendLittleEndian(UInt16(name.count))
-        bytes.appendLittleEndian(UInt16(0)) // extra field length
+        fields.append(to: &bytes)
         bytes += name
         bytes += data
 
         centralDirectory.appendLittleEndian(UInt32(0x0201_4B50))
         centralDirectory.appendLittleEndian(UInt16(0x0300 | 20)) // made by: Unix, APPNOTE 2.0
-        centralDirectory.appendLittleEndian(version)
-        centralDirectory.appendLittleEndian(flags)
-        centralDirectory.appendLittleEndian(method.rawValue)
-        centralDirectory.appendLittleEndian(time)
-        centralDirectory.appendLittleEndian(date)
-        centralDirectory.appendLittleEndian(crc)
-        centralDirectory.appendLittleEndian(UInt32(data.count))
-        centralDirectory.appendLittleEndian(UInt32(content.count))
-        centralDirectory.appendLittleEndian(UInt16(name.count))
-        centralDirectory.appendLittleEndian(UInt16(0)) // extra field length
+        fields.append(to: &centralDirectory)
         centralDirectory.appendLittleEndian(UInt16(0)) // comment length
         centralDirectory.appendLittleEndian(UInt16(0)) // disk number
         centralDirectory.appendLittleEndian(UInt16(0)) // internal attributes
@@ -72,6 +58,32 @@ struct ZIPWriter {
         centralDirectory.appendLittleEndian(offset)
         centralDirectory += name
         count += 1
+    }
+
+    /// The fields a local header and its central directory entry share, in the order both store them.
+    private struct EntryFields {
+        var version: UInt16
+        var flags: UInt16
+        var method: UInt16
+        var time: UInt16
+        var date: UInt16
+        var crc: UInt32
+        var compressedSize: UInt32
+        var size: UInt32
+        var nameLength: UInt16
+
+        func append(to bytes: inout [UInt8]) {
+            bytes.appendLittleEndian(version)
+            bytes.appendLittleEndian(flags)
+            bytes.appendLittleEndian(method)
+            bytes.appendLittleEndian(time)
+            bytes.appendLittleEndian(date)
+            bytes.appendLittleEndian(crc)
+            bytes.appendLittleEndian(compressedSize)
+            bytes.appendLittleEndian(size)
+            bytes.appendLittleEndian(nameLength)
+            bytes.appendLittleEndian(UInt16(0)) // extra field length
+        }
     }
 
     /// The finished archive: the entries, the central directory and its end record.
