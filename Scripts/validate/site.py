@@ -40,7 +40,15 @@ corpus = os.path.join(work, "c200")
 subprocess.run([sys.executable, os.path.join(os.path.dirname(root), "shared/bench/make_corpus.py"), "--n", "200",
                 "--out", corpus, "--format", "text"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 generated_out = os.path.join(work, "site-200")
-generated_site = build([os.path.join(corpus, "text")], generated_out)
+# Entity lists of ten articles a page, so the checks below also cover paged lists and their links.
+generated_config = os.path.join(work, "site-200.yml")
+with open(generated_config, "w") as f:
+    f.write(f"site: {{ entityPageSize: 10 }}\nsources: [{json.dumps(os.path.join(corpus, 'text'))}]\n")
+generated_site = build(["--config", generated_config], generated_out)
+paged = sum(1 for base, _, names in os.walk(os.path.join(generated_site, "entities"))
+            if "index.html" in names and os.path.basename(base).isdigit())
+if paged == 0:
+    fail("no entity list of the 200-article site ran over a second page")
 newsprint_site = build(["--theme", "newsprint"], os.path.join(work, "site-newsprint"))
 standalone = os.path.join(work, "standalone.html")
 with open(standalone, "wb") as f:
@@ -64,6 +72,7 @@ verdict = next((l.split(":", 2)[-1] for l in reversed(nu_lines) if "All good" in
 if nu.returncode != 0:
     print("\n".join(l for l in nu_lines if "error" in l or "warning" in l.lower())[:6000], file=sys.stderr)
     fail("the Nu HTML Checker reported errors or warnings")
+print(f"entity lists: {paged} further pages in the 200-article site at ten articles a page")
 print(f"nu html checker: {len(all_pages)} pages ({', '.join(f'{n} {sum(1 for _ in pages(s))}' for n, _, s in sites)}): "
       f"{verdict or 'no verdict'} ({'0 errors, 0 warnings' if nu.returncode == 0 else 'errors'})")
 

@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var text: TextSettings?
     /// Feed settings.
     public var feeds: FeedSettings?
+    /// Site settings.
+    public var site: SiteSettings?
     /// EPUB settings.
     public var epub: EPUBSettings?
     /// Summary settings.
@@ -49,6 +51,17 @@ public struct Configuration: Sendable, Hashable, Codable {
     public struct TextSettings: Sendable, Hashable, Codable {
         /// Wrap column.
         public var width: Int?
+    }
+
+    /// Site settings.
+    public struct SiteSettings: Sendable, Hashable, Codable {
+        /// Articles per page of an entity's list (default 100).
+        public var entityPageSize: Int?
+
+        /// Creates site settings.
+        public init(entityPageSize: Int? = nil) {
+            self.entityPageSize = entityPageSize
+        }
     }
 
     /// Feed settings.
@@ -99,6 +112,7 @@ public struct Configuration: Sendable, Hashable, Codable {
         settings.publisher = publisher
         settings.rights = rights
         if let limit = feeds?.itemLimit, limit > 0 { settings.feedItemLimit = limit }
+        if let size = site?.entityPageSize, size > 0 { settings.entityPageSize = size }
         if let perVolume = epub?.perVolume { settings.epubPerVolume = perVolume }
         return settings
     }

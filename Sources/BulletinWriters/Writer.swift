@@ -68,13 +68,15 @@ public struct WriterSettings: Sendable, Hashable {
     public var rights: String?
     /// Most items per feed document before paging.
     public var feedItemLimit: Int
+    /// Most articles on one page of an entity's list before it continues on the next.
+    public var entityPageSize: Int
     /// Also write one EPUB per volume.
     public var epubPerVolume: Bool
 
     /// Creates settings.
     public init(
         textWidth: Int = 72, baseURL: String? = nil, siteTitle: String = "Bulletin", publisher: String? = nil,
-        rights: String? = nil, feedItemLimit: Int = 50, epubPerVolume: Bool = false
+        rights: String? = nil, feedItemLimit: Int = 50, entityPageSize: Int = 100, epubPerVolume: Bool = false
     ) {
         self.textWidth = textWidth
         self.baseURL = baseURL
@@ -82,6 +84,7 @@ public struct WriterSettings: Sendable, Hashable {
         self.publisher = publisher
         self.rights = rights
         self.feedItemLimit = feedItemLimit
+        self.entityPageSize = entityPageSize
         self.epubPerVolume = epubPerVolume
     }
 }

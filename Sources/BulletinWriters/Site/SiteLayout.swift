@@ -62,9 +62,14 @@ public enum SiteLayout {
         return Slug.make(id, maxLength: 48, fallback: "entity") + "-" + String(SHA256.hex(of: id).prefix(10))
     }
 
-    /// An entity's page.
+    /// An entity's page: the first page of its list.
     public static func entityPath(_ id: String) -> String {
         "entities/\(entityFolder(id))/index.html"
+    }
+
+    /// Page `number` (from 1) of an entity's list: the entity's page, then `entities/<folder>/2/index.html`, ….
+    public static func entityPath(_ id: String, page number: Int) -> String {
+        number <= 1 ? entityPath(id) : "entities/\(entityFolder(id))/\(number)/index.html"
     }
 
     /// The link from the page at `from` to the page at `to`, both relative to the site root.

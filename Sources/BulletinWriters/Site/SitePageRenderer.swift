@@ -309,39 +309,71 @@ struct SitePageRenderer {
                     values: ["groups": groups, "entityCount": directory.entries.count])
     }
 
-    /// An entity's page. Its list is made of `entity-article` items, each rendered once per build and kept
-    /// in `renderedItems` by article path: every entity page lies at the same depth, so an article's item
-    /// is the same on all the pages that name it, and popular entities list thousands of articles.
-    func entityPage(_ entity: EntityDirectory.Entry, language: String, renderedItems: inout [String: String]) -> [UInt8] {
-        let path = SiteLayout.entityPath(entity.id)
-        let root = SiteLayout.rootPrefix(path)
-        var list = ""
-        for reference in entity.articles {
-            if let item = renderedItems[reference.path] {
+    /// The pages of an entity's list, by path: ``WriterSettings/entityPageSize`` articles a page, newest
+    /// first, chained by previous and next links.
+    ///
+    /// The list is made of `entity-article` items, each rendered once per build and page depth and kept in
+    /// `renderedItems`: an article's item is the same on every entity page that names it, and a popular
+    /// entity is named in thousands of articles.
+    func entityPages(_ entity: EntityDirectory.Entry, language: String, renderedItems: inout [String: String]) -> [(path: String, bytes: [UInt8])] {
+        let size = max(1, settings.entityPageSize)
+        let pageCount = max(1, (entity.articles.count + size - 1) / size)
+        return (1...pageCount).map { number in
+            let path = SiteLayout.entityPath(entity.id, page: number)
+            let root = SiteLayout.rootPrefix(path)
+            var list = ""
+            let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
+            for reference in slice {
+                let key = root + reference.path
+                if let item = renderedItems[key] {
+                    list += item
+                    continue
+                }
+                var values: [String: Any] = [
+                    "title": escaped(reference.title),
+                    "href": root + reference.path,
+                    "issueTitle": escaped(reference.issueTitle),
+                ]
+                if let date = reference.date {
+                    values["date"] = escaped(date)
+                    values["dateDisplay"] = escaped(SiteDates.display(date))
+                }
+                if let dek = reference.dek { values["dek"] = escaped(dek) }
+                let item = templates.render("entity-article", values)
+                renderedItems[key] = item
                 list += item
-                continue
             }
             var values: [String: Any] = [
-                "title": escaped(reference.title),
-                "href": root + reference.path,
-                "issueTitle": escaped(reference.issueTitle),
+                "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
+                "type": escaped(entity.type.rawValue.lowercased()),
+                "articleCount": entity.articles.count, "mentionCount": entity.mentions, "articleList": list,
+                "pageNumber": number, "pageCount": pageCount,
             ]
-            if let date = reference.date {
-                values["date"] = escaped(date)
-                values["dateDisplay"] = escaped(SiteDates.display(date))
+            if pageCount > 1 {
+                values["hasPages"] = true
+                values["firstArticle"] = (number - 1) * size + 1
+                values["lastArticle"] = (number - 1) * size + slice.count
+                if number > 1 {
+                    values["previousHref"] = root + SiteLayout.entityPath(entity.id, page: number - 1)
+                    values["previousNumber"] = number - 1
+                }
+                if number < pageCount {
+                    values["nextHref"] = root + SiteLayout.entityPath(entity.id, page: number + 1)
+                    values["nextNumber"] = number + 1
+                }
             }
-            if let dek = reference.dek { values["dek"] = escaped(dek) }
-            let item = templates.render("entity-article", values)
-            renderedItems[reference.path] = item
-            list += item
+            var crumbs = [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Entities", path: SiteLayout.entitiesPath)]
+            if number > 1 {
+                crumbs += [Crumb(label: entity.name, path: SiteLayout.entityPath(entity.id)), Crumb(label: "Page \(number)", path: nil)]
+            } else {
+                crumbs.append(Crumb(label: entity.name, path: nil))
+            }
+            let title = number > 1 ? "\(entity.name), page \(number) of \(pageCount)" : entity.name
+            let bytes = page("entity", path: path, title: title, language: language,
+                             description: "\(entity.type.singularLabel) named in \(entity.articles.count) articles",
+                             crumbs: crumbs, values: values)
+            return (path, bytes)
         }
-        return page("entity", path: path, title: entity.name, language: language,
-                    description: "\(entity.type.singularLabel) named in \(entity.articles.count) articles",
-                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
-                             Crumb(label: "Entities", path: SiteLayout.entitiesPath), Crumb(label: entity.name, path: nil)],
-                    values: ["name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
-                             "type": escaped(entity.type.rawValue.lowercased()),
-                             "articleCount": entity.articles.count, "mentionCount": entity.mentions, "articleList": list])
     }
 
     func searchPage(language: String) -> [UInt8] {

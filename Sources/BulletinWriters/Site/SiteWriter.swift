@@ -57,7 +57,9 @@ public struct SiteWriter: Writer {
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
         var renderedItems: [String: String] = [:]
         for entity in entities.entries {
-            try page(SiteLayout.entityPath(entity.id), renderer.entityPage(entity, language: language, renderedItems: &renderedItems))
+            for (path, bytes) in renderer.entityPages(entity, language: language, renderedItems: &renderedItems) {
+                try page(path, bytes)
+            }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
         let index = SearchIndex(archive)

@@ -6,10 +6,13 @@ import Foundation
 /// Builds sites in memory and hand-made archives with summaries, entities and cross-references.
 enum SiteFixture {
     /// The site files (paths relative to `site/`) as text.
-    static func build(_ archive: Archive, theme: Theme? = nil, title: String? = nil, baseURL: String? = nil) async throws -> [String: String] {
+    static func build(
+        _ archive: Archive, theme: Theme? = nil, title: String? = nil, baseURL: String? = nil, entityPageSize: Int? = nil
+    ) async throws -> [String: String] {
         var configuration = Configuration()
         configuration.title = title
         configuration.baseURL = baseURL
+        if let entityPageSize { configuration.site = Configuration.SiteSettings(entityPageSize: entityPageSize) }
         let sink = MemorySink()
         try await Pipeline(configuration: configuration, concurrency: 2)
             .write(archive, formats: ["site"], theme: try theme ?? Resources.theme(nil), to: sink)

@@ -91,6 +91,55 @@ struct SiteWriterTests {
         #expect(files["search/index.js"] == "window.BULLETIN_SEARCH = " + search + ";\n")
     }
 
+    @Test("an entity's list runs over pages of the configured size, each article once, chained both ways")
+    func entityPages() async throws {
+        let archive = try await SiteFixture.example()
+        let files = try await SiteFixture.build(archive, baseURL: "https://example.org/b/", entityPageSize: 1)
+        var checked = 0
+        for (folder, count) in Self.entityArticleCounts(archive) where count > 1 {
+            var seen: [String] = []
+            for number in 1...count {
+                let path = number == 1 ? "entities/\(folder)/index.html" : "entities/\(folder)/\(number)/index.html"
+                let page = try #require(files[path], "\(path)")
+                let links = Self.matches(#"<ol class="article-list" start="\d+">\n<li><a href="([^"]+)""#, in: page)
+                #expect(links.count == 1, "\(path): one article a page")
+                seen += links
+                #expect(page.contains("page \(number) of \(count)"))
+                #expect(page.contains(#"rel="prev""#) == (number > 1))
+                #expect(page.contains(#"rel="next""#) == (number < count))
+                let root = number == 1 ? "../../" : "../../../"
+                if number < count { #expect(page.contains(#"href="\#(root)entities/\#(folder)/\#(number + 1)/index.html" rel="next""#)) }
+            }
+            #expect(files["entities/\(folder)/\(count + 1)/index.html"] == nil)
+            #expect(Set(seen).count == count, "\(folder): every article once")
+            checked += 1
+        }
+        #expect(checked > 0, "the example has entities named in more than one article")
+        let sitemap = try #require(files["sitemap.xml"])
+        #expect(sitemap.contains("/entities/") && sitemap.contains("/2/</loc>"))
+        // The default size keeps every list of the example on one page, with no pager.
+        let single = try await SiteFixture.build(archive)
+        #expect(!single.keys.contains { $0.hasPrefix("entities/") && $0.hasSuffix("/2/index.html") })
+        #expect(!single.values.contains { $0.contains("Pages of this list") })
+    }
+
+    static func entityArticleCounts(_ archive: Archive) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for issue in archive.issues {
+            for article in issue.articles {
+                for entity in article.metadata.entities { counts[SiteLayout.entityFolder(entity.id), default: 0] += 1 }
+            }
+        }
+        return counts
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+
     @Test("entity ids that are not slugs get distinct, safe folders")
     func entityFolders() {
         #expect(SiteLayout.entityFolder("org-nato") == "org-nato")
