@@ -181,11 +181,12 @@ struct SitePageRenderer {
     }
 
     /// An article page's entity list: `article-entity` items, each rendered once per entity, name, count and
-    /// page depth in a build and shared by every article page that names the entity as often.
+    /// page depth and shared by every article page that names the entity as often.
     private func entityList(_ entities: [EntityCount], root: String) -> String {
         var list = ""
         for entity in entities {
-            list += templates.renderedItems.item("\(root)\u{0}\(entity.id)\u{0}\(entity.count)\u{0}\(entity.name)") {
+            let key = ["article-entity", root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
+            list += templates.renderedItems.item(key) {
                 templates.render("article-entity", [
                     "name": escaped(entity.name),
                     "href": root + SiteLayout.entityPath(entity.id),
@@ -312,10 +313,10 @@ struct SitePageRenderer {
     /// The pages of an entity's list, by path: ``WriterSettings/entityPageSize`` articles a page, newest
     /// first, chained by previous and next links.
     ///
-    /// The list is made of `entity-article` items, each rendered once per build and page depth and kept in
-    /// `renderedItems`: an article's item is the same on every entity page that names it, and a popular
-    /// entity is named in thousands of articles.
-    func entityPages(_ entity: EntityDirectory.Entry, language: String, renderedItems: inout [String: String]) -> [(path: String, bytes: [UInt8])] {
+    /// The list is made of `entity-article` items, each rendered once per build and page depth: an article's
+    /// item is the same on every entity page that names it, and a popular entity is named in thousands of
+    /// articles.
+    func entityPages(_ entity: EntityDirectory.Entry, language: String) -> [(path: String, bytes: [UInt8])] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         return (1...pageCount).map { number in
@@ -324,24 +325,21 @@ struct SitePageRenderer {
             var list = ""
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
             for reference in slice {
-                let key = root + reference.path
-                if let item = renderedItems[key] {
-                    list += item
-                    continue
+                let key = ["entity-article", root, reference.path, reference.title, reference.issueTitle, reference.date ?? "", reference.dek ?? ""]
+                    .joined(separator: "\u{0}")
+                list += templates.renderedItems.item(key) {
+                    var values: [String: Any] = [
+                        "title": escaped(reference.title),
+                        "href": root + reference.path,
+                        "issueTitle": escaped(reference.issueTitle),
+                    ]
+                    if let date = reference.date {
+                        values["date"] = escaped(date)
+                        values["dateDisplay"] = escaped(SiteDates.display(date))
+                    }
+                    if let dek = reference.dek { values["dek"] = escaped(dek) }
+                    return templates.render("entity-article", values)
                 }
-                var values: [String: Any] = [
-                    "title": escaped(reference.title),
-                    "href": root + reference.path,
-                    "issueTitle": escaped(reference.issueTitle),
-                ]
-                if let date = reference.date {
-                    values["date"] = escaped(date)
-                    values["dateDisplay"] = escaped(SiteDates.display(date))
-                }
-                if let dek = reference.dek { values["dek"] = escaped(dek) }
-                let item = templates.render("entity-article", values)
-                renderedItems[key] = item
-                list += item
             }
             var values: [String: Any] = [
                 "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),

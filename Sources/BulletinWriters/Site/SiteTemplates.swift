@@ -52,15 +52,24 @@ struct SiteTemplates: Sendable {
 }
 
 /// Rendered list items by key, for items that are the same on many pages (an entity in article pages'
-/// lists), filled by the parallel page jobs of a build.
+/// lists, an article in entity pages' lists), shared by the page jobs of a build, which run in parallel.
+///
+/// A key starts with the item template's name and holds every value the item is rendered from, so an
+/// item stays right across the builds a process runs with one theme; the store is emptied when it grows
+/// past ``limit`` items.
 final class RenderedItems: Sendable {
     private let items = Mutex<[String: String]>([:])
+    /// Most items kept: about the items of a 100,000-article archive.
+    static let limit = 1_000_000
 
     /// The item stored under `key`, rendered by `render` and stored on first use.
     func item(_ key: String, render: () -> String) -> String {
         if let hit = items.withLock({ $0[key] }) { return hit }
         let item = render()
-        items.withLock { $0[key] = item }
+        items.withLock { items in
+            if items.count >= Self.limit { items.removeAll() }
+            items[key] = item
+        }
         return item
     }
 }

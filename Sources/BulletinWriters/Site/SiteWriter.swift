@@ -55,9 +55,8 @@ public struct SiteWriter: Writer {
         }
         let entities = EntityDirectory(archive)
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
-        var renderedItems: [String: String] = [:]
         for entity in entities.entries {
-            for (path, bytes) in renderer.entityPages(entity, language: language, renderedItems: &renderedItems) {
+            for (path, bytes) in renderer.entityPages(entity, language: language) {
                 try page(path, bytes)
             }
         }

@@ -123,6 +123,24 @@ struct SiteWriterTests {
         #expect(!single.values.contains { $0.contains("Pages of this list") })
     }
 
+    @Test("list items shared between pages never carry one build's values into the next")
+    func sharedItemsFollowTheArchive() async throws {
+        let archive = try await SiteFixture.example()
+        let first = try await SiteFixture.build(archive)
+        var renamed = archive
+        renamed.publications[0].volumes[0].issues[0].articles[0].metadata.title = "A title the second build gives"
+        var entity = renamed.publications[0].volumes[0].issues[0].articles[0].metadata.entities[0]
+        entity.name = "A renamed entity"
+        renamed.publications[0].volumes[0].issues[0].articles[0].metadata.entities[0] = entity
+        let second = try await SiteFixture.build(renamed)
+        let entityPage = "entities/\(SiteLayout.entityFolder(entity.id))/index.html"
+        #expect(first[entityPage]?.contains("A title the second build gives") == false)
+        #expect(second[entityPage]?.contains("A title the second build gives") == true)
+        let articlePaths = second.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 5 }
+        #expect(articlePaths.contains { second[$0]!.contains(">A renamed entity</a>") })
+        #expect(!articlePaths.contains { first[$0]!.contains(">A renamed entity</a>") })
+    }
+
     static func entityArticleCounts(_ archive: Archive) -> [String: Int] {
         var counts: [String: Int] = [:]
         for issue in archive.issues {
