@@ -31,10 +31,7 @@ public struct Summarizer: Sendable {
 
     /// Summarizes an article already read into a ``SummaryDocument`` (as a build does, once per article).
     public func summarize(_ document: SummaryDocument, entityRanges: [[Range<Int>]]? = nil) -> Summary {
-        var article = SummaryArticle(document: document, statistics: statistics)
-        if article.sentences.count > options.sentenceLimit {
-            article.sentences.removeLast(article.sentences.count - options.sentenceLimit)
-        }
+        let article = SummaryArticle(document: document, statistics: statistics, sentenceLimit: options.sentenceLimit)
         let n = article.sentences.count
         guard n > 0 else { return .empty }
 

@@ -1,35 +1,32 @@
 // MARK: - SummaryArticle
 
-/// An article prepared for scoring: its sentences and their
+/// An article prepared for scoring: the document's first sentences, up to a limit, and their
 /// L2-normalised IDF-weighted term vectors (flat arrays of per-article term ids,
 /// each sentence's slice sorted by id).
 struct SummaryArticle {
-    struct Sentence {
-        var paragraph: Int
-        var range: Range<Int>
-        var words: Int
-        /// Slice of `termIDs` / `termWeights` holding this sentence's vector.
-        var terms: Range<Int>
-    }
-
     let document: SummaryDocument
-    var sentences: [Sentence] = []
+    /// The sentences considered.
+    let sentences: ArraySlice<SummaryDocument.Sentence>
+    /// Each considered sentence's vector: its slice of `termIDs` and `termWeights`.
+    var vectors: [Range<Int>] = []
     var termIDs: [Int32] = []
     var termWeights: [Double] = []
     /// Number of distinct terms in the article (ids are `0..<vocabularySize`).
     var vocabularySize = 0
 
-    init(document: SummaryDocument, statistics: TermStatistics?) {
+    /// Prepares the first `sentenceLimit` sentences of `document`; centrality is quadratic in their number.
+    init(document: SummaryDocument, statistics: TermStatistics?, sentenceLimit: Int) {
         // Unwrapped once: the optional would otherwise be copied for every term.
         let hasStatistics = statistics != nil
         let statistics = statistics ?? TermStatistics()
         self.document = document
-        sentences.reserveCapacity(document.sentences.count)
+        sentences = document.sentences.prefix(max(sentenceLimit, 0))
+        vectors.reserveCapacity(sentences.count)
         termIDs.reserveCapacity(document.termIDs.count)
         termWeights.reserveCapacity(document.termIDs.count)
         let idfByID = hasStatistics ? document.terms.map(statistics.inverseDocumentFrequency) : [Double](repeating: 1, count: document.terms.count)
         var scratch: [Int32] = []
-        for sentence in document.sentences {
+        for sentence in sentences {
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: document.termIDs[sentence.terms])
             scratch.sort()
@@ -50,10 +47,7 @@ struct SummaryArticle {
                 let inv = 1 / norm.squareRoot()
                 for t in first..<termWeights.count { termWeights[t] *= inv }
             }
-            sentences.append(Sentence(
-                paragraph: sentence.paragraph, range: sentence.range,
-                words: sentence.words,
-                terms: first..<termIDs.count))
+            vectors.append(first..<termIDs.count)
         }
         vocabularySize = idfByID.count
     }
@@ -70,10 +64,10 @@ struct SummaryArticle {
 
     /// Cosine similarity of two sentences (vectors are normalised).
     func similarity(_ a: Int, _ b: Int) -> Double {
-        var i = sentences[a].terms.lowerBound
-        let iEnd = sentences[a].terms.upperBound
-        var j = sentences[b].terms.lowerBound
-        let jEnd = sentences[b].terms.upperBound
+        var i = vectors[a].lowerBound
+        let iEnd = vectors[a].upperBound
+        var j = vectors[b].lowerBound
+        let jEnd = vectors[b].upperBound
         var dot = 0.0
         while i < iEnd, j < jEnd {
             let x = termIDs[i], y = termIDs[j]
@@ -101,16 +95,16 @@ struct SummaryArticle {
         // plain indexed loads instead of a branchy merge per pair.
         var dense = [Double](repeating: 0, count: vocabularySize)
         for a in 0..<n {
-            for t in sentences[a].terms { dense[Int(termIDs[t])] = termWeights[t] }
+            for t in vectors[a] { dense[Int(termIDs[t])] = termWeights[t] }
             for b in (a + 1)..<n {
                 var s = 0.0
-                for t in sentences[b].terms { s += dense[Int(termIDs[t])] * termWeights[t] }
+                for t in vectors[b] { s += dense[Int(termIDs[t])] * termWeights[t] }
                 matrix[a * n + b] = s
                 matrix[b * n + a] = s
                 rowSums[a] += s
                 rowSums[b] += s
             }
-            for t in sentences[a].terms { dense[Int(termIDs[t])] = 0 }
+            for t in vectors[a] { dense[Int(termIDs[t])] = 0 }
         }
         for a in 0..<n {
             if rowSums[a] > 0 {
