@@ -37,7 +37,7 @@ struct EPUBContainer: Sendable {
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             try zip.add(path, bytes, method: .deflated)
         }
-        return zip.finished()
+        return zip.finish()
     }
 
     /// `2000-02-02T00:00:00Z` (or any string starting with an ISO date) as that day's midnight UTC; nil

@@ -86,20 +86,25 @@ struct ZIPWriter {
         }
     }
 
-    /// The finished archive: the entries, the central directory and its end record.
-    func finished() -> [UInt8] {
-        var result = bytes
-        let directoryOffset = UInt32(result.count)
-        result += centralDirectory
-        result.appendLittleEndian(UInt32(0x0605_4B50))
-        result.appendLittleEndian(UInt16(0)) // this disk
-        result.appendLittleEndian(UInt16(0)) // the directory's disk
-        result.appendLittleEndian(UInt16(count))
-        result.appendLittleEndian(UInt16(count))
-        result.appendLittleEndian(UInt32(centralDirectory.count))
-        result.appendLittleEndian(directoryOffset)
-        result.appendLittleEndian(UInt16(0)) // comment length
-        return result
+    /// Ends the archive with the central directory and its end record, and hands it over; the writer
+    /// is empty afterwards.
+    mutating func finish() -> [UInt8] {
+        let directoryOffset = UInt32(bytes.count)
+        bytes += centralDirectory
+        bytes.appendLittleEndian(UInt32(0x0605_4B50))
+        bytes.appendLittleEndian(UInt16(0)) // this disk
+        bytes.appendLittleEndian(UInt16(0)) // the directory's disk
+        bytes.appendLittleEndian(UInt16(count))
+        bytes.appendLittleEndian(UInt16(count))
+        bytes.appendLittleEndian(UInt32(centralDirectory.count))
+        bytes.appendLittleEndian(directoryOffset)
+        bytes.appendLittleEndian(UInt16(0)) // comment length
+        defer {
+            bytes = []
+            centralDirectory = []
+            count = 0
+        }
+        return bytes
     }
 
     /// Raw deflate (no zlib header), at zlib's default level.

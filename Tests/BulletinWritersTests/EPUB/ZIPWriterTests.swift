@@ -41,7 +41,7 @@ struct ZIPWriterTests {
         ]
         var writer = ZIPWriter(secondsSince1970: 949_449_600)
         for (path, bytes, method) in entries { try writer.add(path, bytes, method: method) }
-        let archive = try ZIPFoundation.Archive(data: Data(writer.finished()), accessMode: .read)
+        let archive = try ZIPFoundation.Archive(data: Data(writer.finish()), accessMode: .read)
         let read = try archive.map { entry -> (String, [UInt8], Bool) in
             var data = Data()
             _ = try archive.extract(entry) { data.append($0) }
