@@ -139,7 +139,7 @@ enum JSONString {
                 out.append(contentsOf: "\\u00".utf8)
                 out.append(digits[Int(byte >> 4)])
                 out.append(digits[Int(byte & 0x0F)])
-            case 0xA8, 0xA9 where previous == 0x80 && beforePrevious == 0xE2:
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2:
                 // U+2028 and U+2029: replace the two bytes already written with the escape.
                 out.removeLast(2)
                 out.append(contentsOf: (byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)

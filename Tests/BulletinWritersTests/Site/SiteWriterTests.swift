@@ -198,6 +198,29 @@ struct SiteWriterTests {
 struct SiteEscapingTests {
     static let attack = "<script>alert(1)</script>"
 
+    @Test("the search index keeps accented and Cyrillic titles whole and escapes the line and paragraph separators")
+    func searchIndexText() async throws {
+        // "è" ends in the byte 0xA8 and "©" in 0xA9, the last bytes of U+2028 and U+2029 in UTF-8.
+        let title = "Crèvecœur © Шевченко\u{2028}in Kyïv\u{2029}again"
+        let (loaded, _) = try await Pipeline(concurrency: 2).load([TestSupport.source("""
+        Publication: Monitor Volume: 1 Issue: 1
+
+        Crèvecœur met Шевченко in Kyïv.
+        """, path: "x.txt")])
+        let archive = loaded.mappingArticles { article in
+            var article = article
+            article.metadata.title = title
+            return article
+        }
+        let files = try await SiteFixture.build(archive)
+        let script = try #require(files["search/index.js"])
+        #expect(script.contains("\"Crèvecœur © Шевченко\\u2028in Kyïv\\u2029again\""))
+        let index = try #require(files["search/index.json"])
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
+        #expect(records.map { $0["t"] } == [title])
+        #expect(records.first?["x"]?.hasPrefix("crèvecœur met шевченко") == true)
+    }
+
     @Test("a source with a script in its text, title and header yields no executable markup anywhere")
     func scriptsNeverRun() async throws {
         let source = """
