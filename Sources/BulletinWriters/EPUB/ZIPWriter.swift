@@ -16,6 +16,7 @@ struct ZIPWriter {
     private var count = 0
     private let time: UInt16
     private let date: UInt16
+    private let deflater = Deflater()
 
     /// Starts an empty archive whose entries carry the UTC time `secondsSince1970` (to two seconds;
     /// times before 1980, the format's epoch, become 1980-01-01 00:00).
@@ -30,7 +31,7 @@ struct ZIPWriter {
         let crc = content.withUnsafeBufferPointer { buffer in
             UInt32(crc32(0, buffer.baseAddress, uInt(buffer.count)))
         }
-        let data = method == .deflated ? try Self.deflate(content) : content
+        let data = method == .deflated ? try deflater.deflate(content) : content[...]
         guard bytes.count < Int(UInt32.max) - data.count - 1024, content.count < Int(UInt32.max), count < Int(UInt16.max), name.count < Int(UInt16.max) else {
             throw WriterError(format: "epub", message: "the container grew past what a ZIP file without ZIP64 holds")
         }
@@ -107,31 +108,44 @@ struct ZIPWriter {
         return bytes
     }
 
-    /// Raw deflate (no zlib header), at zlib's default level.
-    static func deflate(_ input: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                            zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw WriterError(format: "epub", message: "zlib could not start compressing")
+    /// Raw deflate (no zlib header) at zlib's default level, through one zlib stream that is reset between
+    /// entries rather than set up and torn down for each: a stream's setup allocates and clears about
+    /// 256 KiB, more work than compressing a typical article.
+    private final class Deflater {
+        private var stream = z_stream()
+        private var started = false
+        private var output: [UInt8] = []
+
+        deinit {
+            if started { deflateEnd(&stream) }
         }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return CBulletinZlib.deflate(&stream, Z_FINISH)
+
+        func deflate(_ input: [UInt8]) throws -> ArraySlice<UInt8> {
+            let status = started ? deflateReset(&stream) : deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)
+            )
+            guard status == Z_OK else {
+                throw WriterError(format: "epub", message: "zlib could not start compressing")
             }
+            started = true
+            let bound = Int(deflateBound(&stream, uLong(input.count)))
+            if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+            let finished = input.withUnsafeBufferPointer { source in
+                output.withUnsafeMutableBufferPointer { target in
+                    // zlib only reads through next_in; its header leaves the pointer unqualified.
+                    stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                    stream.avail_in = uInt(source.count)
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = uInt(target.count)
+                    return CBulletinZlib.deflate(&stream, Z_FINISH)
+                }
+            }
+            // deflateBound leaves room for the whole stream, so one call finishes it.
+            guard finished == Z_STREAM_END else {
+                throw WriterError(format: "epub", message: "zlib could not compress an entry (status \(finished))")
+            }
+            return output[..<Int(stream.total_out)]
         }
-        // deflateBound leaves room for the whole stream, so one call finishes it.
-        guard status == Z_STREAM_END else {
-            throw WriterError(format: "epub", message: "zlib could not compress an entry (status \(status))")
-        }
-        output.removeLast(output.count - Int(stream.total_out))
-        return output
     }
 
     /// MS-DOS date and time of a UTC instant, computed by hand so no calendar or time zone is consulted.
