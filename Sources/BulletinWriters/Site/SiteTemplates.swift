@@ -13,6 +13,9 @@ struct SiteTemplates: Sendable {
     let names: Set<String>
     /// List items already rendered, shared by every page of a build that uses these templates.
     let renderedItems = RenderedItems()
+    /// Outputs cut at their values, by template and shape of values; nil when a template could print a
+    /// value other than verbatim, so splicing would not give what the template gives.
+    let skeletons: TemplateSkeletons?
 
     /// The content type of Bulletin's templates: values arrive escaped.
     private struct PreEscaped: MustacheContentType {
@@ -27,9 +30,12 @@ struct SiteTemplates: Sendable {
         _ = Self.registration
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var splices = true
         for (path, bytes) in theme.files where path.hasPrefix("site/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("site/".count).dropLast(".mustache".count))
-            let source = "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + String(decoding: bytes, as: UTF8.self)
+            let text = String(decoding: bytes, as: UTF8.self)
+            splices = splices && Self.printsValuesVerbatim(text)
+            let source = "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + text
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
             } catch {
@@ -43,11 +49,29 @@ struct SiteTemplates: Sendable {
         }
         self.library = library
         self.names = names
+        skeletons = splices ? TemplateSkeletons() : nil
     }
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: [String: Any]) -> String {
-        library.render(SafeHTML.wrapping(values), withTemplate: name) ?? ""
+        let library = library
+        let direct = { (values: [String: Any]) in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
+        return skeletons?.render(name, values, with: direct) ?? direct(values)
+    }
+
+    /// Whether every tag of `template` prints a value as it is or tests it: no transform (`{{upper(x)}}`),
+    /// no partial named by a value (`{{>*x}}`), no change of delimiters (which could hide either), and
+    /// no character that ``TemplateSkeletons`` uses for its markers.
+    static func printsValuesVerbatim(_ template: String) -> Bool {
+        if template.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) { return false }
+        var rest = template[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return true }
+            let tag = rest[open.upperBound..<close.lowerBound].drop { $0 == " " || $0 == "{" }
+            if tag.contains("(") || tag.hasPrefix("=") || tag.hasPrefix(">*") || tag.hasPrefix("<*") || tag.hasPrefix("$*") { return false }
+            rest = rest[close.upperBound...]
+        }
+        return true
     }
 }
 

@@ -1,0 +1,191 @@
+import Synchronization
+
+/// Template outputs with holes: a template rendered once per shape of its values, then filled by splicing.
+///
+/// Bulletin's templates print every value verbatim (values arrive escaped), so what a template makes of a
+/// set of values depends on their values only through the holes they fill, once it is known which values
+/// are present, empty, true, and how long each list is: their *shape*. The first time a shape comes back,
+/// the template is rendered with a numbered marker (private-use characters around the value's number) in
+/// place of each value, and the output is cut at the markers into a skeleton; pages of that shape are
+/// then spliced from it without going through the template engine, whose name lookups cost far more than
+/// the copying. A shape seen once is rendered directly, so pages with unique shapes cost nothing extra.
+///
+/// A new skeleton is checked against a direct rendering of the page that made it, and a shape whose
+/// splice differs is rendered directly from then on. Themes whose templates could print a value other
+/// than verbatim (transforms such as `{{uppercase(name)}}`, partials named by a value, changed
+/// delimiters) are never spliced: see ``SiteTemplates``.
+final class TemplateSkeletons: Sendable {
+    /// A template output cut at the values it prints: literal text and value numbers, in order.
+    struct Skeleton: Sendable {
+        enum Piece: Sendable {
+            case literal(String)
+            case value(Int)
+        }
+
+        var pieces: [Piece]
+
+        /// The output for `values`, numbered in the order their shape was taken.
+        func splice(_ values: [String]) -> String {
+            var length = 0
+            for piece in pieces {
+                switch piece {
+                case .literal(let text): length += text.utf8.count
+                case .value(let number): length += values[number].utf8.count
+                }
+            }
+            var output = ""
+            output.reserveCapacity(length)
+            for piece in pieces {
+                switch piece {
+                case .literal(let text): output += text
+                case .value(let number): output += values[number]
+                }
+            }
+            return output
+        }
+    }
+
+    /// What is known of a shape: seen once, spliced, or rendered directly because its splice differed.
+    private enum Entry: Sendable {
+        case seen
+        case skeleton(Skeleton)
+        case direct
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+    /// Most shapes kept; past it the store starts over (a theme with many list lengths would otherwise grow it).
+    static let limit = 20_000
+
+    /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
+    func render(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> String {
+        var shape = ValueShape()
+        guard shape.add(values) else { return render(values) }
+        let key = name + "\u{0}" + shape.key
+        switch entries.withLock({ $0[key] }) {
+        case .skeleton(let skeleton):
+            return skeleton.splice(shape.values)
+        case .direct:
+            return render(values)
+        case nil:
+            store(.seen, for: key)
+            return render(values)
+        case .seen:
+            let direct = render(values)
+            var numbered = 0
+            let marked = ValueShape.marking(values, next: &numbered)
+            let entry: Entry
+            if let skeleton = Self.skeleton(of: render(marked as? [String: Any] ?? [:]), values: shape.values),
+               skeleton.splice(shape.values) == direct {
+                entry = .skeleton(skeleton)
+            } else {
+                entry = .direct
+            }
+            store(entry, for: key)
+            return direct
+        }
+    }
+
+    /// How many shapes are spliced now.
+    var skeletonCount: Int {
+        entries.withLock { entries in
+            entries.values.count { if case .skeleton = $0 { true } else { false } }
+        }
+    }
+
+    private func store(_ entry: Entry, for key: String) {
+        entries.withLock { entries in
+            if entries.count >= Self.limit { entries.removeAll() }
+            entries[key] = entry
+        }
+    }
+
+    // MARK: - Markers
+
+    /// U+E000 and U+E001 around a value's number; a value ending in a line break keeps it after the marker,
+    /// because a partial's indentation depends on whether the text so far ends a line.
+    static let markerStart: Character = "\u{E000}"
+    static let markerEnd: Character = "\u{E001}"
+
+    /// The marker standing for value `number`.
+    static func marker(_ number: Int, endsLine: Bool) -> String {
+        "\(markerStart)\(number)\(markerEnd)" + (endsLine ? "\n" : "")
+    }
+
+    /// `output`, made from the markers of `values`, cut at the markers; nil when a marker is malformed.
+    static func skeleton(of output: String, values: [String]) -> Skeleton? {
+        var pieces: [Skeleton.Piece] = []
+        var rest = output[...]
+        while let start = rest.firstIndex(of: markerStart) {
+            if start > rest.startIndex { pieces.append(.literal(String(rest[..<start]))) }
+            let digits = rest[rest.index(after: start)...]
+            guard let end = digits.firstIndex(of: markerEnd), let number = Int(digits[..<end]), values.indices.contains(number) else { return nil }
+            pieces.append(.value(number))
+            rest = digits[digits.index(after: end)...]
+            // The line break a marker carries is the value's own.
+            if values[number].utf8.last == UInt8(ascii: "\n") {
+                guard rest.first == "\n" else { return nil }
+                rest = rest.dropFirst()
+            }
+        }
+        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        return Skeleton(pieces: pieces)
+    }
+}
+
+/// The shape of template values (keys, which strings are empty or end a line, flags, list lengths) and
+/// their strings in the order the shape visits them: dictionary keys sorted, lists in order.
+struct ValueShape {
+    /// The shape, as text.
+    private(set) var key = ""
+    /// The strings and numbers, as text, numbered by position.
+    private(set) var values: [String] = []
+
+    /// Adds `value`; false when it holds something other than strings, numbers, flags, dictionaries and lists.
+    mutating func add(_ value: Any) -> Bool {
+        switch value {
+        case let text as String:
+            key += text.isEmpty ? "e" : text.utf8.last == UInt8(ascii: "\n") ? "n" : "s"
+            values.append(text)
+        case let number as Int:
+            key += "s"
+            values.append(String(number))
+        case let flag as Bool:
+            key += flag ? "t" : "f"
+        case let dictionary as [String: Any]:
+            key += "{"
+            for name in dictionary.keys.sorted() {
+                key += name
+                key += "="
+                guard add(dictionary[name]!) else { return false }
+            }
+            key += "}"
+        case let list as [Any]:
+            key += "["
+            for element in list { guard add(element) else { return false } }
+            key += "]"
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `value` with each string and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
+    static func marking(_ value: Any, next: inout Int) -> Any {
+        switch value {
+        case let text as String:
+            defer { next += 1 }
+            return text.isEmpty ? "" : TemplateSkeletons.marker(next, endsLine: text.utf8.last == UInt8(ascii: "\n"))
+        case is Int:
+            defer { next += 1 }
+            return TemplateSkeletons.marker(next, endsLine: false)
+        case let dictionary as [String: Any]:
+            var marked: [String: Any] = [:]
+            for name in dictionary.keys.sorted() { marked[name] = marking(dictionary[name]!, next: &next) }
+            return marked
+        case let list as [Any]:
+            return list.map { marking($0, next: &next) }
+        default:
+            return value
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import BulletinKit
+@testable import BulletinWriters
+import Testing
+
+@Suite("Template skeletons")
+struct TemplateSkeletonTests {
+    /// The default theme with `404` replaced by `template` and a partial `part` added.
+    static func templates(_ template: String, part: String = "") throws -> SiteTemplates {
+        var theme = try Resources.theme(nil)
+        theme.files["site/404.mustache"] = Array(template.utf8)
+        theme.files["site/part.mustache"] = Array(part.utf8)
+        return try SiteTemplates(theme: theme)
+    }
+
+    static func direct(_ templates: SiteTemplates, _ values: [String: Any]) -> String {
+        templates.library.render(SafeHTML.wrapping(values), withTemplate: "404") ?? ""
+    }
+
+    @Test("pages of one shape are spliced, and each is what the template makes of its values")
+    func splicedPagesMatch() throws {
+        let templates = try Self.templates("""
+        <h1>{{title}}</h1>{{#date}}<time>{{date}}</time>{{/date}}{{^date}}undated{{/date}}
+        {{#items}}
+          {{> part}}
+        {{/items}}
+        {{#flag}}{{count}} of {{title}}{{/flag}}
+        """, part: "<li>{{name}} in {{title}}</li>\n{{{body}}}after\n")
+        let pages: [[String: Any]] = (0..<4).map { number in
+            [
+                "title": "Title \(number) &amp; more", "date": "2026-11-\(10 + number)", "flag": true, "count": number,
+                "items": [["name": "first \(number)", "body": "<p>one</p>\n<p>two \(number)</p>\n"], ["name": "second", "body": "<p>x</p>\n"]],
+            ]
+        }
+        for values in pages {
+            #expect(templates.render("404", values) == Self.direct(templates, values))
+        }
+        #expect(templates.skeletons?.skeletonCount == 1)
+        // Another shape: no date, an empty list, the flag off.
+        let other: [String: Any] = ["title": "Other", "flag": false, "count": 0, "items": [[String: Any]]()]
+        for _ in 0..<3 { #expect(templates.render("404", other) == Self.direct(templates, other)) }
+        #expect(templates.skeletons?.skeletonCount == 2)
+    }
+
+    @Test("an empty value is a different shape from a present one, as sections see it")
+    func emptyValues() throws {
+        let templates = try Self.templates("{{#summary}}<p>{{summary}}</p>{{/summary}}{{^summary}}none{{/summary}}")
+        for summary in ["", "A", "", "B", "", "C"] {
+            #expect(templates.render("404", ["summary": summary]) == (summary.isEmpty ? "none" : "<p>\(summary)</p>"))
+        }
+        #expect(templates.skeletons?.skeletonCount == 2)
+    }
+
+    @Test("templates that could print a value other than verbatim are never spliced")
+    func transformsAreRenderedDirectly() throws {
+        #expect(try Self.templates("{{uppercased(title)}}").skeletons == nil)
+        #expect(try Self.templates("{{#items}}{{>*kind}}{{/items}}").skeletons == nil)
+        #expect(try Self.templates("{{=<% %>=}}<% title %>").skeletons == nil)
+        #expect(try Self.templates("\u{E000}{{title}}").skeletons == nil)
+        #expect(try Self.templates("{{{title}}} {{& title}} {{! a comment }}").skeletons != nil)
+        let templates = try Self.templates("<b>{{#first()}}{{title}}{{/first()}}</b>")
+        for title in ["one", "two", "three"] {
+            #expect(templates.render("404", ["title": title]) == Self.direct(templates, ["title": title]))
+        }
+    }
+}
