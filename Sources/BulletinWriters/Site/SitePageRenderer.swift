@@ -95,8 +95,10 @@ struct SitePageRenderer {
                 item["dek"] = escaped(summary.dek)
             }
             if !metadata.entities.isEmpty {
+                let links = entityLinks(metadata.entities, root: root)
                 item["hasEntities"] = true
-                item["entities"] = entityLinks(metadata.entities, root: root)
+                item["entities"] = links
+                item["entityLinks"] = links.map { templates.render("issue-entity", $0) + " " }.joined()
             }
             return item
         }

@@ -31,10 +31,14 @@ struct SiteTemplates: Sendable {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var splices = true
+        var mentioned: [String: Set<String>] = [:]
+        var including: [String] = []
         for (path, bytes) in theme.files where path.hasPrefix("site/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("site/".count).dropLast(".mustache".count))
             let text = String(decoding: bytes, as: UTF8.self)
             splices = splices && Self.printsValuesVerbatim(text)
+            mentioned[name] = Self.names(in: text)
+            if Self.tags(of: text).contains(where: Self.includesTemplate) { including.append(name) }
             let source = "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + text
             do {
                 library.register(try MustacheTemplate(string: source), named: name)
@@ -43,13 +47,16 @@ struct SiteTemplates: Sendable {
             }
             names.insert(name)
         }
-        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article", "article-entity", "search", "404"]
+        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article", "article-entity", "issue-entity", "search", "404"]
         where !names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }
         self.library = library
         self.names = names
-        skeletons = splices ? TemplateSkeletons() : nil
+        // A template that includes others (`{{> name}}`, `{{< name}}`) may look up any name they mention.
+        let all = mentioned.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        for name in including { mentioned[name] = all }
+        skeletons = splices ? TemplateSkeletons(names: mentioned) : nil
     }
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
@@ -63,15 +70,36 @@ struct SiteTemplates: Sendable {
     /// no partial named by a value (`{{>*x}}`), no change of delimiters (which could hide either), and
     /// no character that ``TemplateSkeletons`` uses for its markers.
     static func printsValuesVerbatim(_ template: String) -> Bool {
-        if template.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }) { return false }
+        tags(of: template).allSatisfy { tag in
+            let tag = tag.drop { $0 == " " || $0 == "{" }
+            return !(tag.contains("(") || tag.hasPrefix("=") || tag.hasPrefix(">*") || tag.hasPrefix("<*") || tag.hasPrefix("$*"))
+        } && !template.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
+    }
+
+    /// Every word inside the tags of `template`: all the names it can look up, and some more.
+    static func names(in template: String) -> Set<String> {
+        var names: Set<String> = []
+        for tag in tags(of: template) {
+            for word in tag.split(whereSeparator: { " \t\n{}&#^/><$!%().=*".contains($0) }) { names.insert(String(word)) }
+        }
+        return names
+    }
+
+    /// Whether `tag` is a partial (`> name`) or a parent (`< name`), which brings in another template's tags.
+    private static func includesTemplate(_ tag: Substring) -> Bool {
+        let sigil = tag.first { $0 != " " }
+        return sigil == ">" || sigil == "<"
+    }
+
+    /// The text between each `{{` and the `}}` after it.
+    private static func tags(of template: String) -> [Substring] {
+        var tags: [Substring] = []
         var rest = template[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return true }
-            let tag = rest[open.upperBound..<close.lowerBound].drop { $0 == " " || $0 == "{" }
-            if tag.contains("(") || tag.hasPrefix("=") || tag.hasPrefix(">*") || tag.hasPrefix("<*") || tag.hasPrefix("$*") { return false }
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            tags.append(rest[open.upperBound..<close.lowerBound])
             rest = rest[close.upperBound...]
         }
-        return true
+        return tags
     }
 }
 

@@ -53,12 +53,21 @@ final class TemplateSkeletons: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// By template, every name its tags (and those of the partials it may include) mention; values under
+    /// other names cannot change its output, so they are left out of its shapes.
+    let names: [String: Set<String>]
     /// Most shapes kept; past it the store starts over (a theme with many list lengths would otherwise grow it).
     static let limit = 20_000
 
+    /// A store for templates whose tags mention `names`, by template.
+    init(names: [String: Set<String>]) {
+        self.names = names
+    }
+
     /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
     func render(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> String {
-        var shape = ValueShape()
+        guard let names = names[name] else { return render(values) }
+        var shape = ValueShape(names: names)
         guard shape.add(values) else { return render(values) }
         let key = name + "\u{0}" + shape.key
         switch entries.withLock({ $0[key] }) {
@@ -72,7 +81,7 @@ final class TemplateSkeletons: Sendable {
         case .seen:
             let direct = render(values)
             var numbered = 0
-            let marked = ValueShape.marking(values, next: &numbered)
+            let marked = shape.marking(values, next: &numbered)
             let entry: Entry
             if let skeleton = Self.skeleton(of: render(marked as? [String: Any] ?? [:]), values: shape.values),
                skeleton.splice(shape.values) == direct {
@@ -133,8 +142,11 @@ final class TemplateSkeletons: Sendable {
 }
 
 /// The shape of template values (keys, which strings are empty or end a line, flags, list lengths) and
-/// their strings in the order the shape visits them: dictionary keys sorted, lists in order.
+/// their strings in the order the shape visits them: dictionary keys sorted, lists in order, and only
+/// the keys among ``names``.
 struct ValueShape {
+    /// The keys that count.
+    let names: Set<String>
     /// The shape, as text.
     private(set) var key = ""
     /// The strings and numbers, as text, numbered by position.
@@ -153,7 +165,7 @@ struct ValueShape {
             key += flag ? "t" : "f"
         case let dictionary as [String: Any]:
             key += "{"
-            for name in dictionary.keys.sorted() {
+            for name in dictionary.keys.sorted() where names.contains(name) {
                 key += name
                 key += "="
                 guard add(dictionary[name]!) else { return false }
@@ -170,7 +182,7 @@ struct ValueShape {
     }
 
     /// `value` with each string and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
-    static func marking(_ value: Any, next: inout Int) -> Any {
+    func marking(_ value: Any, next: inout Int) -> Any {
         switch value {
         case let text as String:
             defer { next += 1 }
@@ -180,7 +192,7 @@ struct ValueShape {
             return TemplateSkeletons.marker(next, endsLine: false)
         case let dictionary as [String: Any]:
             var marked: [String: Any] = [:]
-            for name in dictionary.keys.sorted() { marked[name] = marking(dictionary[name]!, next: &next) }
+            for name in dictionary.keys.sorted() where names.contains(name) { marked[name] = marking(dictionary[name]!, next: &next) }
             return marked
         case let list as [Any]:
             return list.map { marking($0, next: &next) }

@@ -50,6 +50,20 @@ struct TemplateSkeletonTests {
         #expect(templates.skeletons?.skeletonCount == 2)
     }
 
+    @Test("values under names no tag mentions do not make new shapes; a partial's names count for its includer")
+    func unmentionedValues() throws {
+        let templates = try Self.templates("<p>{{title}}</p>{{> part}}", part: "{{#extra}}[{{.}}]{{/extra}}")
+        let plain = try Self.templates("<p>{{title}}</p>")
+        for count in 0..<4 {
+            let values: [String: Any] = ["title": "T\(count)", "extra": Array(repeating: "x", count: count)]
+            #expect(templates.render("404", values) == "<p>T\(count)</p>" + String(repeating: "[x]", count: count))
+            #expect(plain.render("404", values) == "<p>T\(count)</p>")
+        }
+        // Four list lengths are four shapes for the includer, one for the template that never looks at the list.
+        #expect(templates.skeletons?.skeletonCount == 0)
+        #expect(plain.skeletons?.skeletonCount == 1)
+    }
+
     @Test("templates that could print a value other than verbatim are never spliced")
     func transformsAreRenderedDirectly() throws {
         #expect(try Self.templates("{{uppercased(title)}}").skeletons == nil)
