@@ -60,14 +60,18 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads, assembles and transforms. Throws when any source has an error; the error carries every diagnostic.
-    public func load(_ files: [SourceFile]) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
+    ///
+    /// The source bytes are let go once read: a caller that gives up its own reference to them (`consume`)
+    /// does not keep the sources in memory beside the archive made of them.
+    public func load(_ files: consuming [SourceFile]) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let count = stepCount
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(1, of: count, name: "Read sources")
-        let results = await read(files)
+        let noSources = files.isEmpty
+        let results = await read(consume files)
         var diagnostics = results.flatMap(\.diagnostics)
-        if files.isEmpty {
+        if noSources {
             throw BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
         }
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -150,8 +154,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Builds `files` into `output` atomically and writes `manifest.json`.
-    public func build(_ files: [SourceFile], output: URL, formats: [String], theme: Theme) async throws -> BuildReport {
-        let (archive, diagnostics) = try await load(files)
+    public func build(_ files: consuming [SourceFile], output: URL, formats: [String], theme: Theme) async throws -> BuildReport {
+        let (archive, diagnostics) = try await load(consume files)
         let entries = try await AtomicOutput(destination: output).write { staging in
             let sink = DirectorySink(root: staging)
             try await write(archive, formats: formats, theme: theme, to: sink)

@@ -35,10 +35,13 @@ extension BulletinCommand {
         func run() async throws {
             let console = Console(quiet: common.quiet)
             do {
-                let project = try Project.resolve(sources: sources, configPath: config, output: output, formats: formats, theme: theme)
+                var project = try Project.resolve(sources: sources, configPath: config, output: output, formats: formats, theme: theme)
                 var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver(timings: timings))
                 if let jobs { pipeline.concurrency = max(1, jobs) }
-                let report = try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+                // The pipeline frees the source bytes once they are read, as long as nothing else holds them.
+                let files = project.sources
+                project.sources = []
+                let report = try await pipeline.build(consume files, output: project.output, formats: project.formats, theme: project.theme)
                 console.finishProgress()
                 console.show(report.diagnostics + project.configurationWarnings)
                 let articles = report.archive.articles.count
