@@ -16,34 +16,29 @@ public struct Summarization: ArchiveAwareTransform {
     }
 
     /// The per-article transform, with term statistics gathered from `archive`.
+    ///
+    /// Counting needs only each article's words, so no article's sentences are kept while the whole
+    /// archive is counted: each is read again when it is summarized, which costs less than holding
+    /// every article's sentences and terms at once.
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
         let articles = archive.articles
         let chunk = max(1, (articles.count + concurrency - 1) / max(1, concurrency))
-        // Each article's paragraphs are made once here, counted for the term statistics and kept for
-        // summarizing. Document frequencies are sums, so chunks counted in parallel merge to the same
-        // table in any order.
-        let (statistics, inputs) = await withTaskGroup(of: (TermStatistics, [String: Input]).self) { group in
+        // Document frequencies are sums, so chunks counted in parallel merge to the same table in any order.
+        let statistics = await withTaskGroup(of: TermStatistics.self) { group in
             for start in stride(from: 0, to: articles.count, by: chunk) {
                 group.addTask {
                     var partial = TermStatistics()
-                    var inputs: [String: Input] = [:]
                     for article in articles[start..<min(start + chunk, articles.count)] {
-                        let input = Input(article)
-                        partial.addDocument(input.document)
-                        inputs[article.id] = input
+                        partial.addDocument(paragraphs: Input.text(of: article).paragraphs)
                     }
-                    return (partial, inputs)
+                    return partial
                 }
             }
             var total = TermStatistics()
-            var all: [String: Input] = [:]
-            for await (partial, inputs) in group {
-                total.merge(partial)
-                all.merge(inputs) { first, _ in first }
-            }
-            return (total, all)
+            for await partial in group { total.merge(partial) }
+            return total
         }
-        return Prepared(summarizer: Summarizer(options: options, statistics: statistics), inputs: inputs)
+        return Prepared(summarizer: Summarizer(options: options, statistics: statistics))
     }
 
     /// What the summarizer reads of an article: its inline runs as plain text, read once, and where
@@ -53,6 +48,13 @@ public struct Summarization: ArchiveAwareTransform {
         var entityRanges: [[Range<Int>]]
 
         init(_ article: Article) {
+            let (paragraphs, ranges) = Self.text(of: article)
+            document = SummaryDocument(paragraphs: paragraphs)
+            entityRanges = ranges
+        }
+
+        /// The article's inline runs as plain text, and where its entity mentions are in each.
+        static func text(of article: Article) -> (paragraphs: [String], entityRanges: [[Range<Int>]]) {
             var runs: [[Inline]] = []
             for block in article.blocks { block.collectInlineRuns(into: &runs) }
             var paragraphs: [String] = []
@@ -63,12 +65,11 @@ public struct Summarization: ArchiveAwareTransform {
                 var text = ""
                 var scalars = 0
                 var found: [Range<Int>] = []
-                Self.collect(run, into: &text, scalars: &scalars, entities: &found)
+                collect(run, into: &text, scalars: &scalars, entities: &found)
                 paragraphs.append(text)
                 ranges.append(found)
             }
-            document = SummaryDocument(paragraphs: paragraphs)
-            entityRanges = ranges
+            return (paragraphs, ranges)
         }
 
         /// One walk that makes a run's plain text (what `plainText` gives) and finds its entity mentions in
@@ -98,8 +99,6 @@ public struct Summarization: ArchiveAwareTransform {
     struct Prepared: ArticleTransform {
         let name = "Summarize"
         let summarizer: Summarizer
-        /// Inputs made while gathering the statistics, by article id.
-        let inputs: [String: Input]
 
         func apply(to article: Article) -> Article {
             if let existing = article.metadata.summary, existing.origin == .source {
@@ -108,7 +107,7 @@ public struct Summarization: ArchiveAwareTransform {
                 result.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
                 return result
             }
-            let input = inputs[article.id] ?? Input(article)
+            let input = Input(article)
             let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
             guard !summary.text.isEmpty else { return article }
             var result = article

@@ -23,7 +23,18 @@ public struct TermStatistics: Sendable, Hashable {
     /// Counts each distinct content word of a document given as paragraphs once; the same counts as
     /// ``addDocument(_:)`` on the paragraphs joined by blank lines, without building that string.
     public mutating func addDocument(paragraphs: [String]) {
-        addDocument(SummaryDocument(paragraphs: paragraphs))
+        // Only the distinct terms count, so the words are read without finding the sentences: no sentence
+        // boundary falls inside a word, and a document's terms are the same either way.
+        var seen = SummaryTermTable(minimumCapacity: 256)
+        for paragraph in paragraphs {
+            let scalars = SummaryText.scalars(of: paragraph)
+            SummaryTerms.forEachTerm(scalars, scalars.indices) { term in
+                guard !seen.contains(term) else { return }
+                seen.add(term)
+                documentFrequency.add(term)
+            }
+        }
+        documentCount += 1
     }
 
     /// Counts each distinct content word of an already read document once.
