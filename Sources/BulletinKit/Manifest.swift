@@ -41,6 +41,15 @@ public struct Manifest: Sendable, Hashable, Codable {
         public var bytes: Int
         /// Lowercase hex SHA-256 of the contents.
         public var sha256: String
+
+        /// Describes one file written.
+        public init(path: String, format: String, issue: String?, bytes: Int, sha256: String) {
+            self.path = path
+            self.format = format
+            self.issue = issue
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
     }
 
     /// Version of the manifest's own shape.

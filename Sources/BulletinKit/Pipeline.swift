@@ -160,9 +160,8 @@ public struct Pipeline: Sendable {
             let sink = DirectorySink(root: staging)
             try await write(archive, formats: formats, theme: theme, to: sink)
             let manifest = Manifest(archive: archive, formats: formats, files: sink.entries)
-            let bytes = try JSONWriter.encode(manifest, pretty: true)
             do {
-                try Data(bytes).write(to: staging.appendingPathComponent("manifest.json"))
+                try Data(manifest.json).write(to: staging.appendingPathComponent("manifest.json"))
             } catch {
                 throw BulletinError(code: .fileSystem, message: "cannot write manifest.json: \(error.localizedDescription)")
             }

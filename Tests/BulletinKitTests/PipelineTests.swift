@@ -103,6 +103,21 @@ struct PipelineTests {
         #expect(manifest.generator.name == "Bulletin")
     }
 
+    @Test("the manifest's own encoder gives the bytes JSONEncoder gives, empty lists and awkward strings included")
+    func manifestEncoding() async throws {
+        let report = try await build(Resources.exampleSources, into: TestSupport.temporaryFolder())
+        var manifest = Manifest(archive: report.archive, formats: Self.formats, files: report.files)
+        #expect(manifest.json == (try JSONWriter.encode(manifest, pretty: true)))
+        let awkward = "a \"quoted\" back\\slash / tab\t new\nline \u{8} \u{C} \r \u{1} \u{1F} \u{7F} é 東京 🗞"
+        manifest.files.append(Manifest.FileEntry(path: awkward, format: "text", issue: nil, bytes: 0, sha256: awkward))
+        manifest.issues[0].date = nil
+        manifest.issues[1].articles = []
+        manifest.issues[2].articles[0].title = awkward
+        #expect(manifest.json == (try JSONWriter.encode(manifest, pretty: true)))
+        let empty = Manifest(archive: Archive(publications: []), formats: [], files: [])
+        #expect(empty.json == (try JSONWriter.encode(empty, pretty: true)))
+    }
+
     @Test("a file written in pieces is the same file, with the same manifest entry, as one written whole")
     func pieces() throws {
         let bytes = Array("{\"line\": 1}\n{\"line\": 2}\n".utf8) + [UInt8](repeating: 0x41, count: 70_000)

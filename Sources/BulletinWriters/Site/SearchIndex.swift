@@ -11,8 +11,8 @@ struct SearchIndex {
     /// The JSON array, UTF-8.
     let json: [UInt8]
 
-    /// The script that defines the index.
-    var script: [UInt8] { Array("window.BULLETIN_SEARCH = ".utf8) + json + Array(";\n".utf8) }
+    /// The script that defines the index, in pieces: the index is not copied to make it.
+    var script: [[UInt8]] { [Array("window.BULLETIN_SEARCH = ".utf8), json, Array(";\n".utf8)] }
 
     init(_ archive: Archive) {
         var out: [UInt8] = []

@@ -63,7 +63,9 @@ public struct SiteWriter: Writer {
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
         let index = SearchIndex(archive)
         try sink.write(index.json, to: "site/search/index.json", format: format, issue: nil)
-        try sink.write(index.script, to: "site/search/index.js", format: format, issue: nil)
+        try sink.write(to: "site/search/index.js", format: format, issue: nil) { append in
+            for piece in index.script { try append(piece) }
+        }
         try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)
 
         for (path, bytes) in context.theme.files.sorted(by: { $0.key < $1.key })
