@@ -127,28 +127,47 @@ public struct Pipeline: Sendable {
             case archive(writer: Int)
         }
         let issues = archive.issues
-        var jobs: [Job] = chosen.indices.map { .archive(writer: $0) }
-        for writer in chosen.indices { for issue in issues.indices { jobs.append(.issue(writer: writer, issue: issue)) } }
-        let total = jobs.count
+        // Archive-wide jobs hold the most memory at once (every feed item's content, the search index), so
+        // they run one at a time, first, beside the issue jobs, rather than side by side.
+        var archiveJobs = chosen.indices.map { Job.archive(writer: $0) }[...]
+        var issueJobs = chosen.indices.flatMap { writer in issues.indices.map { Job.issue(writer: writer, issue: $0) } }[...]
+        let total = archiveJobs.count + issueJobs.count
         let observer = self.observer
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var started = 0
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            var running = 0
+            var archiveJobRunning = false
             var completed = 0
-            func start(_ job: Job) {
+            /// Starts the next job there is room for; false when none can start now.
+            func startNext() -> Bool {
+                let job: Job
+                if !archiveJobRunning, let next = archiveJobs.popFirst() {
+                    job = next
+                    archiveJobRunning = true
+                } else if let next = issueJobs.popFirst() {
+                    job = next
+                } else {
+                    return false
+                }
+                running += 1
                 group.addTask {
                     switch job {
                     case .issue(let writer, let issue):
                         try chosen[writer].write(issues[issue], in: archive, to: sink, context: context)
+                        return false
                     case .archive(let writer):
                         try chosen[writer].writeArchive(archive, to: sink, context: context)
+                        return true
                     }
                 }
+                return true
             }
-            while started < min(concurrency, total) { start(jobs[started]); started += 1 }
-            while try await group.next() != nil {
+            while running < concurrency, startNext() {}
+            while let wasArchiveJob = try await group.next() {
+                running -= 1
+                if wasArchiveJob { archiveJobRunning = false }
                 completed += 1
                 if completed % 16 == 0 || completed == total { observer.progress(completed: completed, total: total) }
-                if started < total { start(jobs[started]); started += 1 }
+                while running < concurrency, startNext() {}
             }
         }
     }
