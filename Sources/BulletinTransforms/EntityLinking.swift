@@ -74,7 +74,23 @@ public struct EntityLinking: ArchiveAwareTransform {
 
         func apply(to article: Article) -> Article {
             var article = article
-            article.blocks = article.blocks.map { block in
+            // Most articles have nothing to rewrite: their tree is kept as it is rather than rebuilt.
+            if !additions.isEmpty || EntityLinking.anyMention(in: article, where: rewrites) {
+                article.blocks = rewritten(article.blocks)
+            }
+            article.metadata.entities = EntityLinking.counts(of: article, names: names)
+            return article
+        }
+
+        /// Whether linking changes `mention`: it is suppressed, merged into another entity, or the editor's.
+        private func rewrites(_ mention: EntityMention) -> Bool {
+            suppressed.contains(mention.text) || suppressed.contains(mention.entityID)
+                || names[mention.entityID].map { suppressed.contains($0.name) } == true
+                || remap[mention.entityID] != nil || editorIDs.contains(mention.entityID)
+        }
+
+        private func rewritten(_ blocks: [Block]) -> [Block] {
+            blocks.map { block in
                 block.mapInlines { inlines in
                     var rewritten = inlines.map { inline in
                         inline.mapRecursively { node in
@@ -92,9 +108,31 @@ public struct EntityLinking: ArchiveAwareTransform {
                     return EntityLinking.mergingText(rewritten)
                 }
             }
-            article.metadata.entities = EntityLinking.counts(of: article, names: names)
-            return article
         }
+    }
+
+    /// Whether some entity mention of `article` satisfies `condition`.
+    static func anyMention(in article: Article, where condition: (EntityMention) -> Bool) -> Bool {
+        var found = false
+        forEachMention(in: article) { mention in found = found || condition(mention) }
+        return found
+    }
+
+    /// Calls `body` with every entity mention of `article`, in reading order, without rebuilding anything.
+    static func forEachMention(in article: Article, _ body: (EntityMention) -> Void) {
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .entity(let mention): body(mention)
+                case .emphasis(let content), .strong(let content): visit(content)
+                case .link(let link): visit(link.content)
+                case .text, .lineBreak, .citation, .crossReference: break
+                }
+            }
+        }
+        var runs: [[Inline]] = []
+        for block in article.blocks { block.collectInlineRuns(into: &runs) }
+        for run in runs { visit(run) }
     }
 
     /// Single-word person names that end exactly one multi-word person name in the archive.
@@ -151,15 +189,9 @@ public struct EntityLinking: ArchiveAwareTransform {
     /// Mentions per entity, most frequent first.
     static func counts(of article: Article, names: [String: (name: String, type: EntityType)]) -> [EntityCount] {
         var counts: [String: (count: Int, type: EntityType, editor: Bool, surface: String)] = [:]
-        func visit(_ inline: Inline) -> Inline {
-            if case .entity(let mention) = inline {
-                counts[mention.entityID, default: (0, mention.type, false, mention.text)].count += 1
-                if mention.provenance == .editor { counts[mention.entityID]!.editor = true }
-            }
-            return inline
-        }
-        for block in article.blocks {
-            _ = block.mapInlines { $0.map { $0.mapRecursively(visit) } }
+        forEachMention(in: article) { mention in
+            counts[mention.entityID, default: (0, mention.type, false, mention.text)].count += 1
+            if mention.provenance == .editor { counts[mention.entityID]!.editor = true }
         }
         return counts.map { id, value in
             EntityCount(id: id, name: names[id]?.name ?? value.surface, type: names[id]?.type ?? value.type,
