@@ -10,12 +10,33 @@ public struct Assembler: Sendable {
     ///
     /// Input order does not matter: everything is sorted by content-derived keys.
     public func assemble(_ articles: [SourceArticle], defaultLanguage: String = "en") -> (Archive, [Diagnostic]) {
+        assemble(articles, bodies: articles.map(Body.init), defaultLanguage: defaultLanguage)
+    }
+
+    /// What assembling needs of an article's body: its digest, which names the article and finds copies,
+    /// and its word count. Made apart from assembling so that a caller can make them in parallel.
+    public struct Body: Sendable {
+        /// Lowercase hex SHA-256 of the body's plain text, paragraphs separated by blank lines.
+        public var sha256: String
+        /// Words in the body.
+        public var wordCount: Int
+
+        /// The body of `article`.
+        public init(_ article: SourceArticle) {
+            let text = article.blocks.map(\.plainText).joined(separator: "\n\n")
+            sha256 = SHA256.hex(of: text)
+            wordCount = text.wordCount
+        }
+    }
+
+    /// Assembles `articles`, whose bodies are `bodies`, in the same order.
+    public func assemble(_ articles: [SourceArticle], bodies: [Body], defaultLanguage: String = "en") -> (Archive, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let sorted = articles.sorted { $0.source.path < $1.source.path }
+        let sorted = zip(articles, bodies).sorted { $0.0.source.path < $1.0.source.path }.map { (article: $0.0, body: $0.1) }
 
         // Publication names compare case- and space-insensitively; the first spelling (in path order) is kept.
         var displayNames: [String: String] = [:]
-        for article in sorted {
+        for (article, _) in sorted {
             let key = Self.publicationKey(article.publication)
             if displayNames[key] == nil { displayNames[key] = article.publication }
         }
@@ -36,23 +57,25 @@ public struct Assembler: Sendable {
             var issue: Int
             static func < (a: IssueKey, b: IssueKey) -> Bool { (a.publication, a.volume, a.issue) < (b.publication, b.volume, b.issue) }
         }
-        var grouped: [IssueKey: [SourceArticle]] = [:]
-        for article in sorted {
-            grouped[IssueKey(publication: slugs[Self.publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(article)
+        var grouped: [IssueKey: [(article: SourceArticle, body: Body)]] = [:]
+        for entry in sorted {
+            let article = entry.article
+            grouped[IssueKey(publication: slugs[Self.publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(entry)
         }
 
         var publications: [String: [Int: [Issue]]] = [:]
         for key in grouped.keys.sorted() {
-            let members = grouped[key]!.sorted { a, b in
-                (a.order ?? Int.max, Self.fileName(a.source.path), a.source.path) < (b.order ?? Int.max, Self.fileName(b.source.path), b.source.path)
+            let entries = grouped[key]!.sorted { a, b in
+                (a.article.order ?? Int.max, Self.fileName(a.article.source.path), a.article.source.path)
+                    < (b.article.order ?? Int.max, Self.fileName(b.article.source.path), b.article.source.path)
             }
+            let members = entries.map(\.article)
             let publicationName = displayNames[Self.publicationKey(members[0].publication)]!
             let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
             var seen: [String: SourceArticle] = [:]
             var built: [Article] = []
-            for member in members {
-                let body = member.blocks.map(\.plainText).joined(separator: "\n\n")
-                let bodyHash = SHA256.hex(of: body)
+            for (member, body) in entries {
+                let bodyHash = body.sha256
                 if let first = seen[bodyHash] {
                     diagnostics.append(Diagnostic(
                         id: "assembly.duplicate-article", severity: .warning,

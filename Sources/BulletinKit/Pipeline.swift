@@ -79,7 +79,9 @@ public struct Pipeline: Sendable {
             throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
         }
         timer.start(2, of: count, name: "Assemble issues")
-        let (assembled, assemblyDiagnostics) = Assembler().assemble(results.compactMap(\.article), defaultLanguage: configuration.language ?? "en")
+        let articles = results.compactMap(\.article)
+        let bodies = await parallelMap(articles, Assembler.Body.init)
+        let (assembled, assemblyDiagnostics) = Assembler().assemble(articles, bodies: bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
         var archive = assembled
         for transform in articleTransforms {
