@@ -35,7 +35,7 @@ struct EPUBDocumentRenderer: Sendable {
         }
         let issueY = top + lines.count * lineHeight + 60
         let date = book.date.flatMap(ISODate.init)
-        return templates.coverImage.render([
+        return templates.coverImage([
             "label": Markup.text(coverDescription),
             "langAttributes": " xml:lang=\"\(Markup.attribute(book.language))\"",
             "titleLines": titleLines,
@@ -58,7 +58,7 @@ struct EPUBDocumentRenderer: Sendable {
 
     /// The cover page, showing the cover image with its alternative text.
     func coverPage() -> String {
-        templates.coverPage.render([
+        templates.coverPage([
             "lang": Markup.attribute(book.language),
             "direction": Self.direction(of: book.language),
             "title": Markup.text(book.title),
@@ -89,7 +89,7 @@ struct EPUBDocumentRenderer: Sendable {
                 "summary": Markup.text(summary),
             ]
         }
-        return templates.titlePage.render([
+        return templates.titlePage([
             "lang": Markup.attribute(language),
             "direction": Self.direction(of: language),
             "title": Markup.text(issue.displayTitle),
@@ -113,7 +113,7 @@ struct EPUBDocumentRenderer: Sendable {
         let up = String(repeating: "../", count: depth)
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
         let date = metadata.date.flatMap(ISODate.init)
-        return templates.article.render([
+        return templates.article([
             "lang": Markup.attribute(metadata.language),
             "direction": Self.direction(of: metadata.language),
             "title": Markup.text(metadata.title.isBlank ? "Untitled" : metadata.title),

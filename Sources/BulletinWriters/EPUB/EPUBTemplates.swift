@@ -1,39 +1,39 @@
-import Mustache
 import Synchronization
 
 /// The theme's EPUB templates and stylesheet, compiled once and shared by every book of a build.
 ///
-/// Templates receive markup that ``Markup`` has already escaped, so they use triple braces; a value in
-/// double braces would be escaped twice, which is ugly but never unsafe.
+/// Like the site's, the templates print values as they are (``ThemeTemplates``): `{{name}}` and
+/// `{{{name}}}` give the same markup, which ``Markup`` has already escaped.
 struct EPUBTemplates: Sendable {
     /// The theme files the templates come from.
     static let paths = ["epub/article.xhtml.mustache", "epub/title.xhtml.mustache", "epub/cover.xhtml.mustache",
                         "epub/cover.svg.mustache", "epub/style.css"]
 
-    var article: MustacheTemplate
-    var titlePage: MustacheTemplate
-    var coverPage: MustacheTemplate
-    var coverImage: MustacheTemplate
-    var stylesheet: [UInt8]
+    /// The compiled templates, by file name without `.mustache` (`article.xhtml`).
+    let templates: ThemeTemplates
+    let stylesheet: [UInt8]
 
     /// Compiles the templates of `theme`; a missing or broken template is a writer error naming the file.
     init(theme: Theme) throws {
-        func template(_ path: String) throws -> MustacheTemplate {
+        var sources: [String: String] = [:]
+        for path in Self.paths where path.hasSuffix(".mustache") {
             guard let text = theme.text(path) else {
                 throw WriterError(format: "epub", message: "the theme has no \(path); add it or remove the override that hides it")
             }
-            do {
-                return try MustacheTemplate(string: text)
-            } catch {
-                throw WriterError(format: "epub", message: "the theme's \(path) is not a valid Mustache template: \(error)")
-            }
+            sources[String(path.dropFirst("epub/".count).dropLast(".mustache".count))] = text
         }
-        article = try template(Self.paths[0])
-        titlePage = try template(Self.paths[1])
-        coverPage = try template(Self.paths[2])
-        coverImage = try template(Self.paths[3])
+        templates = try ThemeTemplates(sources, format: "epub") { "epub/\($0).mustache" }
         stylesheet = theme.files[Self.paths[4]] ?? []
     }
+
+    /// An article's document.
+    func article(_ values: [String: Any]) -> String { templates.render("article.xhtml", values) }
+    /// An issue's title page.
+    func titlePage(_ values: [String: Any]) -> String { templates.render("title.xhtml", values) }
+    /// The cover page.
+    func coverPage(_ values: [String: Any]) -> String { templates.render("cover.xhtml", values) }
+    /// The cover image.
+    func coverImage(_ values: [String: Any]) -> String { templates.render("cover.svg", values) }
 
     // MARK: - Once per build
 

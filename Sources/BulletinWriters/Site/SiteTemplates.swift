@@ -1,105 +1,31 @@
-import Mustache
 import Synchronization
 
-/// The site templates of one theme, compiled once and shared by every page of a build.
-///
-/// Every value the writer hands a template is already escaped by ``Markup`` (text and attribute values) or
-/// built by ``MarkupBuilder`` (fragments). Templates are therefore compiled with a content type that escapes
-/// nothing, so `{{name}}` and `{{{name}}}` print the same safe markup and a theme cannot un-escape a value.
+/// The site templates of one theme (`site/*.mustache`), compiled once and shared by every page of a build.
 struct SiteTemplates: Sendable {
-    /// The compiled templates, by name (`article` for `site/article.mustache`); partials resolve here too.
-    let library: MustacheLibrary
-    /// Template names.
-    let names: Set<String>
+    /// The compiled templates, by name (`article` for `site/article.mustache`).
+    let templates: ThemeTemplates
     /// List items already rendered, shared by every page of a build that uses these templates.
     let renderedItems = RenderedItems()
-    /// Outputs cut at their values, by template and shape of values; nil when a template could print a
-    /// value other than verbatim, so splicing would not give what the template gives.
-    let skeletons: TemplateSkeletons?
 
-    /// The content type of Bulletin's templates: values arrive escaped.
-    private struct PreEscaped: MustacheContentType {
-        func escapeText(_ text: String) -> String { text }
-    }
-
-    private static let contentTypeName = "BULLETIN_PRE_ESCAPED"
-    private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
+    /// Every template the site writer renders.
+    static let required = ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article",
+                           "article-entity", "issue-entity", "search", "404"]
 
     /// Compiles the theme's `site/*.mustache` files.
     init(theme: Theme) throws {
-        _ = Self.registration
-        var library = MustacheLibrary()
-        var names: Set<String> = []
-        var splices = true
-        var mentioned: [String: Set<String>] = [:]
-        var including: [String] = []
+        var sources: [String: String] = [:]
         for (path, bytes) in theme.files where path.hasPrefix("site/") && path.hasSuffix(".mustache") {
-            let name = String(path.dropFirst("site/".count).dropLast(".mustache".count))
-            let text = String(decoding: bytes, as: UTF8.self)
-            splices = splices && Self.printsValuesVerbatim(text)
-            mentioned[name] = Self.names(in: text)
-            if Self.tags(of: text).contains(where: Self.includesTemplate) { including.append(name) }
-            let source = "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + text
-            do {
-                library.register(try MustacheTemplate(string: source), named: name)
-            } catch {
-                throw WriterError(format: "site", message: "the theme's \(path) is not a valid Mustache template: \(error)")
-            }
-            names.insert(name)
+            sources[String(path.dropFirst("site/".count).dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
         }
-        for required in ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article", "article-entity", "issue-entity", "search", "404"]
-        where !names.contains(required) {
+        templates = try ThemeTemplates(sources, format: "site") { "site/\($0).mustache" }
+        for required in Self.required where !templates.names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }
-        self.library = library
-        self.names = names
-        // A template that includes others (`{{> name}}`, `{{< name}}`) may look up any name they mention.
-        let all = mentioned.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-        for name in including { mentioned[name] = all }
-        skeletons = splices ? TemplateSkeletons(names: mentioned) : nil
     }
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: [String: Any]) -> String {
-        let library = library
-        let direct = { (values: [String: Any]) in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
-        return skeletons?.render(name, values, with: direct) ?? direct(values)
-    }
-
-    /// Whether every tag of `template` prints a value as it is or tests it: no transform (`{{upper(x)}}`),
-    /// no partial named by a value (`{{>*x}}`), no change of delimiters (which could hide either), and
-    /// no character that ``TemplateSkeletons`` uses for its markers.
-    static func printsValuesVerbatim(_ template: String) -> Bool {
-        tags(of: template).allSatisfy { tag in
-            let tag = tag.drop { $0 == " " || $0 == "{" }
-            return !(tag.contains("(") || tag.hasPrefix("=") || tag.hasPrefix(">*") || tag.hasPrefix("<*") || tag.hasPrefix("$*"))
-        } && !template.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
-    }
-
-    /// Every word inside the tags of `template`: all the names it can look up, and some more.
-    static func names(in template: String) -> Set<String> {
-        var names: Set<String> = []
-        for tag in tags(of: template) {
-            for word in tag.split(whereSeparator: { " \t\n{}&#^/><$!%().=*".contains($0) }) { names.insert(String(word)) }
-        }
-        return names
-    }
-
-    /// Whether `tag` is a partial (`> name`) or a parent (`< name`), which brings in another template's tags.
-    private static func includesTemplate(_ tag: Substring) -> Bool {
-        let sigil = tag.first { $0 != " " }
-        return sigil == ">" || sigil == "<"
-    }
-
-    /// The text between each `{{` and the `}}` after it.
-    private static func tags(of template: String) -> [Substring] {
-        var tags: [Substring] = []
-        var rest = template[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            tags.append(rest[open.upperBound..<close.lowerBound])
-            rest = rest[close.upperBound...]
-        }
-        return tags
+        templates.render(name, values)
     }
 }
 

@@ -5,14 +5,14 @@ import Testing
 @Suite("Template skeletons")
 struct TemplateSkeletonTests {
     /// The default theme with `404` replaced by `template` and a partial `part` added.
-    static func templates(_ template: String, part: String = "") throws -> SiteTemplates {
+    static func templates(_ template: String, part: String = "") throws -> ThemeTemplates {
         var theme = try Resources.theme(nil)
         theme.files["site/404.mustache"] = Array(template.utf8)
         theme.files["site/part.mustache"] = Array(part.utf8)
-        return try SiteTemplates(theme: theme)
+        return try SiteTemplates(theme: theme).templates
     }
 
-    static func direct(_ templates: SiteTemplates, _ values: [String: Any]) -> String {
+    static func direct(_ templates: ThemeTemplates, _ values: [String: Any]) -> String {
         templates.library.render(SafeHTML.wrapping(values), withTemplate: "404") ?? ""
     }
 

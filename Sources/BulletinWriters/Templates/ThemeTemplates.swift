@@ -1,0 +1,98 @@
+import Mustache
+
+/// A theme's Mustache templates of one kind (the site's, the EPUB's), compiled once and shared by
+/// every page of a build.
+///
+/// Every value a writer hands a template is already escaped by ``Markup`` (text and attribute values) or
+/// built by ``MarkupBuilder`` (fragments). Templates are therefore compiled with a content type that escapes
+/// nothing, so `{{name}}` and `{{{name}}}` print the same safe markup and a theme cannot un-escape a value.
+/// Because values are printed as they are, pages of one shape are spliced (``TemplateSkeletons``).
+struct ThemeTemplates: Sendable {
+    /// The compiled templates, by name; partials resolve here too.
+    let library: MustacheLibrary
+    /// Template names.
+    let names: Set<String>
+    /// Outputs cut at their values, by template and shape of values; nil when a template could print a
+    /// value other than verbatim, so splicing would not give what the template gives.
+    let skeletons: TemplateSkeletons?
+
+    /// The content type of Bulletin's templates: values arrive escaped.
+    private struct PreEscaped: MustacheContentType {
+        func escapeText(_ text: String) -> String { text }
+    }
+
+    private static let contentTypeName = "BULLETIN_PRE_ESCAPED"
+    private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
+
+    /// Compiles `sources` (template text by name); a template that does not compile is an error of
+    /// `format` naming `path(name)`.
+    init(_ sources: [String: String], format: String, path: (String) -> String) throws {
+        _ = Self.registration
+        var library = MustacheLibrary()
+        var splices = true
+        var mentioned: [String: Set<String>] = [:]
+        var including: [String] = []
+        for (name, text) in sources {
+            let tags = Self.tags(of: text)
+            splices = splices && Self.printsValuesVerbatim(text, tags: tags)
+            mentioned[name] = Self.names(in: tags)
+            if tags.contains(where: Self.includesTemplate) { including.append(name) }
+            do {
+                library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + text), named: name)
+            } catch {
+                throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template: \(error)")
+            }
+        }
+        self.library = library
+        names = Set(sources.keys)
+        // A template that includes others (`{{> name}}`, `{{< name}}`) may look up any name they mention.
+        let all = mentioned.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        for name in including { mentioned[name] = all }
+        skeletons = splices ? TemplateSkeletons(names: mentioned) : nil
+    }
+
+    /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
+    func render(_ name: String, _ values: [String: Any]) -> String {
+        let library = library
+        let direct = { (values: [String: Any]) in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
+        return skeletons?.render(name, values, with: direct) ?? direct(values)
+    }
+
+    // MARK: - Reading templates
+
+    /// Whether every tag of `template` prints a value as it is or tests it: no transform (`{{upper(x)}}`),
+    /// no partial named by a value (`{{>*x}}`), no change of delimiters (which could hide either), and
+    /// no character that ``TemplateSkeletons`` uses for its markers.
+    static func printsValuesVerbatim(_ template: String, tags: [Substring]) -> Bool {
+        tags.allSatisfy { tag in
+            let tag = tag.drop { $0 == " " || $0 == "{" }
+            return !(tag.contains("(") || tag.hasPrefix("=") || tag.hasPrefix(">*") || tag.hasPrefix("<*") || tag.hasPrefix("$*"))
+        } && !template.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
+    }
+
+    /// Every word inside `tags`: all the names they can look up, and some more.
+    static func names(in tags: [Substring]) -> Set<String> {
+        var names: Set<String> = []
+        for tag in tags {
+            for word in tag.split(whereSeparator: { " \t\n{}&#^/><$!%().=*".contains($0) }) { names.insert(String(word)) }
+        }
+        return names
+    }
+
+    /// Whether `tag` is a partial (`> name`) or a parent (`< name`), which brings in another template's tags.
+    private static func includesTemplate(_ tag: Substring) -> Bool {
+        let sigil = tag.first { $0 != " " }
+        return sigil == ">" || sigil == "<"
+    }
+
+    /// The text between each `{{` and the `}}` after it.
+    static func tags(of template: String) -> [Substring] {
+        var tags: [Substring] = []
+        var rest = template[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            tags.append(rest[open.upperBound..<close.lowerBound])
+            rest = rest[close.upperBound...]
+        }
+        return tags
+    }
+}
