@@ -46,12 +46,16 @@ public final class MemorySink: OutputSink {
 public final class DirectorySink: OutputSink {
     /// The folder written into.
     public let root: URL
+    /// `root` as a path ending in a slash: output paths are appended to it as strings, because `URL`
+    /// path arithmetic asks the file system whether each result is a folder.
+    private let rootPath: String
     private let entriesStore = Mutex<[String: Manifest.FileEntry]>([:])
     private let createdFolders = Mutex<Set<String>>([])
 
     /// Creates a sink writing under `root`, which must exist.
     public init(root: URL) {
         self.root = root
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
     }
 
     public func write(_ bytes: [UInt8], to path: String, format: String, issue: String?) throws {
@@ -68,14 +72,14 @@ public final class DirectorySink: OutputSink {
             let folder = String(path[..<slash])
             if createdFolders.withLock({ !$0.contains(folder) }) {
                 do {
-                    try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(atPath: rootPath + folder, withIntermediateDirectories: true)
                 } catch {
                     throw BulletinError(code: .fileSystem, message: "cannot write \(path): \(error.localizedDescription)")
                 }
                 createdFolders.withLock { _ = $0.insert(folder) }
             }
         }
-        let file = try OutputFile(creating: root.appendingPathComponent(path).path, shownAs: path)
+        let file = try OutputFile(creating: rootPath + path, shownAs: path)
         var hasher = SHA256()
         var count = 0
         do {
