@@ -11,9 +11,11 @@ feed pages), and of a generated 200-article archive; then, for every feed (the a
   fh:archive, with a `current` link and consistent next-archive links), and every article of the feed appears
   exactly once over the pages, newest first; no archive document is left unreachable;
 - rss.xml holds the same newest items as atom.xml;
-- the JSON Feed next_url chain holds every article exactly once, in the same order as the Atom pages.
+- the JSON Feed next_url chain holds every article exactly once, in the same order as the Atom pages;
+- every item's content, as feedparser reads it (Atom content, RSS content:encoded) and as JSON Feed's
+  content_html holds it, has every word of its source body, in order, once its tags are stripped.
 Articles are known from manifest.json; item ids are urn:uuid from the article id, as the writer makes them."""
-import hashlib, json, os, re, subprocess, sys, tempfile
+import hashlib, html, json, os, re, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 import feedparser, jsonschema
 
@@ -27,7 +29,9 @@ jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 failures = []
-counts = {"feeds": 0, "bozo": 0, "json": 0, "json_errors": 0, "builds": 0}
+counts = {"feeds": 0, "bozo": 0, "json": 0, "json_errors": 0, "builds": 0, "contents": 0, "lost": 0}
+# The source file of each item id, for the build being checked.
+sources_by_id = {}
 
 
 def fail(message):
@@ -69,7 +73,23 @@ def parse_xml(root, path):
     if parsed.bozo:
         counts["bozo"] += 1
         fail(f"{path}: feedparser bozo: {parsed.bozo_exception}")
+    for entry in parsed.entries:
+        check_words(path, entry.get("id"), entry.content[0].value if entry.get("content") else "")
     return parsed, [entry.get("id") for entry in parsed.entries]
+
+
+def body_words(source_path):
+    """The words of a source's body: everything after the header's blank line."""
+    text = open(source_path, encoding="utf-8-sig").read().replace("\r\n", "\n")
+    return text.split("\n\n", 1)[1].split() if "\n\n" in text else []
+
+
+def check_words(path, item_id, content_html):
+    counts["contents"] += 1
+    words = html.unescape(re.sub(r"<[^>]+>", "", content_html)).split()
+    if words != body_words(sources_by_id[item_id]):
+        counts["lost"] += 1
+        fail(f"{path}: item {item_id}: its content lost or changed words of {sources_by_id[item_id]}")
 
 
 def atom_links(root, path):
@@ -135,6 +155,8 @@ def check_feed(root, folder, expected, limit, base_url, label):
             counts["json_errors"] += 1
             fail(f"{path}: {error.json_path}: {error.message}")
         json_ids += [item.get("id") for item in document.get("items", [])]
+        for item in document.get("items", []):
+            check_words(path, item.get("id"), item.get("content_html", ""))
         if len(document.get("items", [])) > limit:
             fail(f"{path}: {len(document['items'])} items with a limit of {limit}")
         next_url = document.get("next_url")
@@ -147,9 +169,11 @@ def check_feed(root, folder, expected, limit, base_url, label):
 def check_build(root, limit, base_url, label):
     manifest = json.load(open(os.path.join(root, "manifest.json"), encoding="utf-8"))
     by_publication, everything = {}, []
+    sources_by_id.clear()
     for issue in manifest["issues"]:
         slug = re.sub(r"-v\d+-i\d+$", "", issue["id"])
         for article in issue["articles"]:
+            sources_by_id[content_uuid(article["id"])] = article["source"]
             item = (issue.get("date") or "", content_uuid(article["id"]))
             by_publication.setdefault(slug, []).append(item)
             everything.append(item)
@@ -192,6 +216,7 @@ def main():
     subprocess.run(["rm", "-rf", work], check=True)
     print(f"feedparser: {counts['feeds']} feeds, {counts['bozo']} bozo")
     print(f"jsonfeed schema: {counts['json']} documents, {counts['json_errors']} errors")
+    print(f"words: {counts['contents']} item contents (Atom, RSS, JSON Feed), {counts['lost']} lost or changed words of their source")
     if failures:
         print(f"feeds: {len(failures)} failures", file=sys.stderr)
         sys.exit(1)

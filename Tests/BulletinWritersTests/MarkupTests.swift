@@ -1,5 +1,9 @@
 import BulletinModel
 import BulletinWriters
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("Markup escaping")
@@ -19,6 +23,29 @@ struct MarkupTests {
     func noncharacters() {
         let text = "a" + String(Unicode.Scalar(UInt32(0xFFFE))!) + String(Unicode.Scalar(UInt32(0xFDD0))!) + "b"
         #expect(Markup.text(text) == "a\u{FFFD}\u{FFFD}b")
+    }
+
+    @Test("HTML in a CDATA section reads back as itself, a ]]> in it included; text with forbidden characters is escaped instead", arguments: [
+        ("<p class=\"a\">Tom &amp; Jerry — “quoted”</p>", true, "<p class=\"a\">Tom &amp; Jerry — “quoted”</p>"),
+        ("<p>a]]>b ]]]]> c</p>", true, "<p>a]]>b ]]]]> c</p>"),
+        ("]]>", true, "]]>"),
+        ("© 2026 <b>x</b>", true, "© 2026 <b>x</b>"),
+        ("bell\u{7}here", false, "bell\u{FFFD}here"),
+        ("C1\u{85}control <i>", false, "C1\u{FFFD}control <i>"),
+    ])
+    func characterData(_ html: String, asSection: Bool, readBack: String) throws {
+        let data = Markup.characterData(html)
+        #expect(data.hasPrefix("<![CDATA[") == asSection)
+        final class Text: NSObject, XMLParserDelegate {
+            var value = ""
+            func parser(_ parser: XMLParser, foundCharacters string: String) { value += string }
+            func parser(_ parser: XMLParser, foundCDATA block: Data) { value += String(decoding: block, as: UTF8.self) }
+        }
+        let text = Text()
+        let parser = XMLParser(data: Data(("<x>" + data + "</x>").utf8))
+        parser.delegate = text
+        #expect(parser.parse())
+        #expect(text.value == readBack)
     }
 
     @Test("attributes also escape quotes and keep whitespace as references")

@@ -99,7 +99,7 @@ enum AtomFeed {
             xml.voidLine(2, "category", [("term", category)])
         }
         xml.line(2, "summary", text: item.summary)
-        xml.line(2, "content", [("type", "html")], text: item.contentHTML)
+        xml.line(2, "content", [("type", "html")], characterData: item.contentHTML)
         xml.indent(1)
         xml.close("entry")
         xml.newline()
@@ -116,6 +116,15 @@ extension MarkupBuilder {
     mutating func line(_ level: Int, _ name: String, _ attributes: [(String, String?)] = [], text: String) {
         indent(level)
         element(name, attributes, text: text)
+        newline()
+    }
+
+    /// An indented element holding text as a CDATA section, then a line break.
+    mutating func line(_ level: Int, _ name: String, _ attributes: [(String, String?)] = [], characterData: String) {
+        indent(level)
+        open(name, attributes)
+        self.characterData(characterData)
+        close(name)
         newline()
     }
 

@@ -11,6 +11,45 @@ public enum Markup {
         escape(value, quotes: true)
     }
 
+    /// Text content as an XML CDATA section, for large text full of markup characters, such as HTML carried
+    /// in a feed: nothing is escaped, and `]]>` is split across two sections. Text holding a character
+    /// XML forbids is escaped as ``text(_:)`` escapes it instead, so the characters read back are the same.
+    public static func characterData(_ value: String) -> String {
+        var value = value
+        var endsSection = false
+        let plain = value.withUTF8 { bytes in
+            Self.attention.withUnsafeBufferPointer { table in
+                for index in bytes.indices where table[Int(bytes[index])] == 1 {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ">") {
+                        endsSection = endsSection || index >= 2 && bytes[index - 1] == UInt8(ascii: "]") && bytes[index - 2] == UInt8(ascii: "]")
+                    } else if byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), replacedLength(bytes, at: index) > 0 {
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+        guard plain else { return text(value) }
+        return "<![CDATA[" + (endsSection ? value.replacing("]]>", with: "]]]]><![CDATA[>") : value) + "]]>"
+    }
+
+    /// How many bytes at `index` form a character that text may not hold (a C0 control but tab and line
+    /// breaks, DEL, a C1 control, U+FFFE, U+FFFF, a noncharacter U+FDD0–U+FDEF), or 0.
+    private static func replacedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09, 0x0A, 0x0D: return 0
+        case 0x00..<0x20, 0x7F: return 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F: return 2
+        case 0xEF where index + 2 < bytes.count
+            && ((bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
+                || (bytes[index + 1] == 0xB7 && bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0xAF)):
+            return 3
+        default: return 0
+        }
+    }
+
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
     private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8)
     private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
@@ -58,15 +97,9 @@ public enum Markup {
                 case 0x0A where quotes: replace(1, with: lineFeed)
                 case 0x0D where quotes: replace(1, with: carriageReturn)
                 case 0x09 where quotes: replace(1, with: tab)
-                case 0x09, 0x0A, 0x0D: index += 1
-                case 0x00..<0x20, 0x7F: replace(1, with: replacement)
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:
-                    replace(2, with: replacement)
-                case 0xEF where index + 2 < bytes.count
-                    && ((bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
-                        || (bytes[index + 1] == 0xB7 && bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0xAF)):
-                    replace(3, with: replacement)
-                default: index += 1
+                default:
+                    let length = replacedLength(bytes, at: index)
+                    if length > 0 { replace(length, with: replacement) } else { index += 1 }
                 }
             }
             if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
@@ -169,6 +202,11 @@ public struct MarkupBuilder: Sendable {
     /// Escaped text.
     public mutating func text(_ value: String) {
         output += Markup.text(value)
+    }
+
+    /// Text as a CDATA section (see ``Markup/characterData(_:)``).
+    public mutating func characterData(_ value: String) {
+        output += Markup.characterData(value)
     }
 
     /// Markup that some builder already made safe; never source text.

@@ -142,6 +142,10 @@ enum FeedFixtures {
             current? += string
         }
 
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            current? += String(decoding: block, as: UTF8.self)
+        }
+
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             if name == tag, let value = current {
                 values.append(value)
