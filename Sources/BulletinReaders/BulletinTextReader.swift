@@ -142,8 +142,8 @@ public struct BulletinTextReader: SourceReader {
         func flush() {
             guard let first = paragraphLines.first, let last = paragraphLines.last else { return }
             let text = paragraphLines.map(\.text).joined(separator: " ").collapsingWhitespace
-            let firstColumn = (first.text.firstIndex { !$0.isWhitespace }).map { first.text.distance(from: first.text.startIndex, to: $0) + 1 } ?? 1
-            let lastColumn = (last.text.lastIndex { !$0.isWhitespace }).map { last.text.distance(from: last.text.startIndex, to: $0) + 1 } ?? 1
+            let firstColumn = Self.textColumns(of: first.text).first
+            let lastColumn = Self.textColumns(of: last.text).last
             let span = SourceSpan(startLine: first.line, startColumn: firstColumn, endLine: last.line, endColumn: lastColumn)
             blocks.append(.paragraph(BulletinConventions.inlines(in: text), span: span))
             paragraphLines.removeAll()
@@ -194,6 +194,49 @@ public struct BulletinTextReader: SourceReader {
         }
         lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
         return lines
+    }
+
+    /// The columns (1-based, in characters) of the first and the last character of `line` that is not
+    /// whitespace; 1 for a blank line.
+    ///
+    /// Characters are grapheme clusters, which are slow to find. Where every scalar of the line stands
+    /// alone (below the combining marks at U+0300, or general punctuation but the joiners), characters are
+    /// scalars, and they are counted from the UTF-8 bytes; other lines are measured character by character.
+    public static func textColumns(of line: Substring) -> (first: Int, last: Int) {
+        let counted = line.utf8.withContiguousStorageIfAvailable { bytes -> (first: Int, last: Int)? in
+            var first = 0, last = 0, column = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let isSpace: Bool
+                switch lead {
+                case 0x00..<0x80:
+                    isSpace = lead == 0x20 || (0x09...0x0D).contains(lead)
+                    index += 1
+                case 0xC2...0xCB: // U+0080–U+02FF
+                    guard index + 1 < bytes.count else { return nil }
+                    isSpace = lead == 0xC2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
+                    index += 2
+                case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81): // U+2000–U+207F
+                    let low = bytes[index + 2], value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(low & 0x3F) | 0x2000
+                    guard value <= 0x206F, value != 0x200C, value != 0x200D else { return nil }
+                    isSpace = value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F
+                    index += 3
+                default:
+                    return nil
+                }
+                column += 1
+                if !isSpace {
+                    if first == 0 { first = column }
+                    last = column
+                }
+            }
+            return first == 0 ? (1, 1) : (first, last)
+        }
+        if let counted = counted ?? nil { return counted }
+        let first = line.firstIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
+        let last = line.lastIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
+        return (first, last)
     }
 
     struct RawField {

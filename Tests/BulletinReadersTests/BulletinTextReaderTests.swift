@@ -101,6 +101,18 @@ struct BulletinTextReaderTests {
         Case(name: "control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nA\u{07}b".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 2),
     ]
 
+    @Test("finds a line's first and last text columns in characters, whatever the line holds", arguments: [
+        "plain words", "  indented and trailing \t ", "", "   ", "“Quoted” — dashes… and\u{00A0}no-break\u{00A0}", "\u{2003}em spaces\u{2003}",
+        "café ÿ ʒ", "e\u{0301} combining", "a\u{200D}b joiner", "🗞 emoji", "日本語 text", "\u{2028}separator", "\u{0085}next line",
+    ])
+    func textColumns(_ line: String) {
+        let text = line[...]
+        let first = text.firstIndex { !$0.isWhitespace }.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
+        let last = text.lastIndex { !$0.isWhitespace }.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
+        let columns = BulletinTextReader.textColumns(of: text)
+        #expect(columns.first == first && columns.last == last)
+    }
+
     @Test("reports malformed input with id, severity, line and column", arguments: cases)
     func malformed(_ testCase: Case) throws {
         let result = reader.read(testCase.bytes, path: "bad.txt")
