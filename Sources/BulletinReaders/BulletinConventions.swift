@@ -54,6 +54,8 @@ public enum BulletinConventions {
     }
 
     private static func crossReference(_ inner: Substring, original: String) -> CrossReference? {
+        // Most parentheses are citations: only one opening with "see" is taken apart into words.
+        guard inner.utf8.count > 3, inner.utf8.prefix(3).map({ $0 | 0x20 }) == Array("see".utf8) else { return nil }
         var words = inner.split(separator: " ", omittingEmptySubsequences: true)[...]
         guard let first = words.first, first.lowercased() == "see" else { return nil }
         words = words.dropFirst()

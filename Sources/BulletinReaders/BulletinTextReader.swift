@@ -248,6 +248,7 @@ public struct BulletinTextReader: SourceReader {
 
     /// The `Key: value` fields of a header line, or nil when the line is not a header line.
     static func headerFields(in line: String) -> [RawField]? {
+        if !mayStartWithKey(line) { return nil }
         let characters = Array(line)
         var position = 0
         while position < characters.count, characters[position].isWhitespace { position += 1 }
@@ -278,6 +279,27 @@ public struct BulletinTextReader: SourceReader {
             cursor += 1
         }
         return fields
+    }
+
+    /// False when `line` cannot open with a key and its colon, judged from its bytes up to the first colon,
+    /// so that a body line (the one after the header is tried too) is not taken apart into characters.
+    private static func mayStartWithKey(_ line: String) -> Bool {
+        let bytes = line.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let head = bytes[..<colon]
+        // Spaces other than ASCII ones could lead the line: the full reading decides.
+        guard head.allSatisfy({ $0 < 0x80 }) else { return true }
+        let key = head.reversed().prefix { isKeyByte($0) }
+        let lead = head.dropLast(key.count)
+        return key.count <= 30 && key.last.map(isLetter) == true && lead.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     /// A key (letters, then letters, digits, spaces or hyphens, at most 30) followed by a colon, starting at `position`.
