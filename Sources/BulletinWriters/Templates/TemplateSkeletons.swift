@@ -156,6 +156,9 @@ struct ValueShape {
     mutating func add(_ value: Any) -> Bool {
         switch value {
         case let text as String:
+            // A value ending in CR LF ends a line for the bytes but not for a partial's indentation, which
+            // compares characters (and "\r\n" is one): such pages are rendered directly.
+            if text.utf8.last == UInt8(ascii: "\n"), text.utf8.dropLast().last == UInt8(ascii: "\r") { return false }
             key += text.isEmpty ? "e" : text.utf8.last == UInt8(ascii: "\n") ? "n" : "s"
             values.append(text)
         case let number as Int:

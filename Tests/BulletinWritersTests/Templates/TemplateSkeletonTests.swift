@@ -41,6 +41,16 @@ struct TemplateSkeletonTests {
         #expect(templates.skeletons?.skeletonCount == 2)
     }
 
+    @Test("a value ending in CR LF before an indented partial's next line is rendered as the template renders it")
+    func crlfValues() throws {
+        let templates = try Self.templates("<ul>\n  {{> part}}\n</ul>", part: "{{{body}}}<li>{{name}}</li>\n")
+        // The first two make a skeleton of their shape; the third must not be spliced from it.
+        for body in ["<p>a</p>\n", "<p>b</p>\n", "<p>c</p>\r\n", "<p>d</p>\n", "<p>e</p>\r\n"] {
+            let values: [String: Any] = ["body": body, "name": "n"]
+            #expect(templates.render("404", values) == Self.direct(templates, values))
+        }
+    }
+
     @Test("an empty value is a different shape from a present one, as sections see it")
     func emptyValues() throws {
         let templates = try Self.templates("{{#summary}}<p>{{summary}}</p>{{/summary}}{{^summary}}none{{/summary}}")
