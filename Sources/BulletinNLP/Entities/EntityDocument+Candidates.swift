@@ -69,7 +69,7 @@ extension EntityDocument {
             return entry.kind != .location && lexicon.commonWords.contains(t.key) && !t.isAllCaps
                 && !(i + 1 < hi && tokens[i + 1].isCapitalized)
         }
-        if t.isAllCaps && t.surface.utf8.count > 1 { return false }
+        if t.isAllCaps && t.byteCount > 1 { return false }
         if lexicon.commonWords.contains(t.key) {
             if isTitle(t.key) && i + 1 < hi { return false }
             if lexicon.firstNames.contains(t.key) && i + 1 < hi { return false }
@@ -111,7 +111,7 @@ extension EntityDocument {
             return
         }
         // A lone capital letter ("N", "A") or company abbreviation ("Corp.") is not a name.
-        if hi - lo == 1, tokens[lo].surface.utf8.count == 1 || EntityLexicon.companyAbbreviations.contains(tokens[lo].key),
+        if hi - lo == 1, tokens[lo].byteCount == 1 || EntityLexicon.companyAbbreviations.contains(tokens[lo].key),
            lexicon.phrases[tokens[lo].key] == nil { return }
         while pos < hi {
             let t = tokens[pos]
@@ -198,7 +198,7 @@ extension EntityDocument {
                 continue
             }
             // Given name or initial followed by more capitalised words: a person.
-            let isInitial = t.surface.utf8.count == 2 && t.surface.utf8.last == 0x2E
+            let isInitial = t.byteCount == 2 && paragraphs[p].bytes[t.byteEnd - 1] == 0x2E
             if pos + 1 < hi && (lexicon.firstNames.contains(t.key) || isInitial) {
                 var e = pos + 1
                 while e < hi && phraseMatch(tokens, e, hi)?.1.kind != .organization { e += 1 }
@@ -245,7 +245,7 @@ extension EntityDocument {
         let next = hi < tokens.count ? tokens[hi].key : ""
         if len == 1 && first.isSentenceStart && lexicon.commonWords.contains(first.key) { return }
         if len == 1 && isCommonCompound(first.key) { return }
-        if len == 1 && hasInnerCapital(first) {
+        if len == 1 && hasInnerCapital(first, in: paragraphs[p].bytes) {
             // "NationsBank", "BankAmerica": a brand, not a person ("McDonald", "MacLeod" excepted).
             add(p, lo, hi, .organization, 1)
             return
@@ -267,7 +267,7 @@ extension EntityDocument {
             add(p, lo, hi, .location, 2)
             return
         }
-        if len == 1 && first.isAllCaps && first.surface.utf8.count >= 2 && first.surface.utf8.count <= 6 {
+        if len == 1 && first.isAllCaps && first.byteCount >= 2 && first.byteCount <= 6 {
             add(p, lo, hi, .organization, 1)
             return
         }
@@ -306,13 +306,13 @@ extension EntityDocument {
         candidates[candidates.count - 1].isFallback = true
     }
 
-    private func hasInnerCapital(_ t: EntityToken) -> Bool {
-        let u = Array(t.surface.utf8)
+    private func hasInnerCapital(_ t: EntityToken, in bytes: [UInt8]) -> Bool {
+        let u = bytes[t.byteStart..<t.byteEnd]
         guard u.count >= 4, !t.isAllCaps else { return false }
         if u.starts(with: "Mc".utf8) || u.starts(with: "Mac".utf8) || u.starts(with: "De".utf8) || u.starts(with: "La".utf8) {
             return false
         }
-        for i in 2..<u.count where u[i] >= 0x41 && u[i] <= 0x5A && u[i - 1] >= 0x61 && u[i - 1] <= 0x7A { return true }
+        for i in (u.startIndex + 2)..<u.endIndex where u[i] >= 0x41 && u[i] <= 0x5A && u[i - 1] >= 0x61 && u[i - 1] <= 0x7A { return true }
         return false
     }
 

@@ -16,7 +16,6 @@ struct EntityDocument {
     }
 
     struct Paragraph {
-        var text: String
         var bytes: [UInt8]
         var tokens: [EntityToken]
         var isHeadline: Bool
@@ -29,8 +28,9 @@ struct EntityDocument {
     init(paragraphs texts: [String], lexicon: EntityLexicon) {
         self.lexicon = lexicon
         paragraphs = texts.map { text in
-            let tokens = EntityTokenizer.tokenize(text)
-            return Paragraph(text: text, bytes: Array(text.utf8), tokens: tokens, isHeadline: EntityDocument.isHeadline(tokens))
+            let bytes = Array(text.utf8)
+            let tokens = EntityTokenizer.tokenize(bytes)
+            return Paragraph(bytes: bytes, tokens: tokens, isHeadline: EntityDocument.isHeadline(tokens))
         }
     }
 
@@ -38,7 +38,7 @@ struct EntityDocument {
     static func isHeadline(_ tokens: [EntityToken]) -> Bool {
         var caps = 0
         var words = 0
-        for t in tokens where t.shape == .word && t.surface.utf8.count > 1 {
+        for t in tokens where t.shape == .word && t.byteCount > 1 {
             words += 1
             if t.isAllCaps { caps += 1 }
         }

@@ -1,7 +1,7 @@
 /// One token of a paragraph as the entity tagger sees it.
 ///
-/// Offsets are Unicode scalar offsets into the paragraph; `key` is the lowercased
-/// surface used for every lexicon look-up.
+/// Offsets are Unicode scalar offsets into the paragraph; the token's text is the paragraph's bytes
+/// `byteStart..<byteEnd`, and `key` is the lowercased text used for every lexicon look-up.
 struct EntityToken: Sendable {
     /// The broad shape of a token.
     enum Shape: UInt8, Sendable {
@@ -13,19 +13,23 @@ struct EntityToken: Sendable {
     /// UTF-8 byte offsets of the token in the paragraph.
     var byteStart: Int
     var byteEnd: Int
-    var surface: String
     var key: String
     var shape: Shape
     /// First letter is upper case.
     var isCapitalized: Bool
     /// Every letter is upper case (and there is at least one).
     var isAllCaps: Bool
+    /// Ends a sentence: . ! ? : ; ... or an ellipsis.
+    var isSentenceEnd: Bool
     /// First word of a sentence (after . ! ? : or paragraph start, skipping quotes).
     var isSentenceStart: Bool = false
     /// The token is a possessive marker `'s` / `’s` split from the previous word.
     var isPossessive: Bool = false
     /// The token is the name part split off a hyphenated prefix such as "post-Yeltsin".
     var isHyphenSuffix: Bool = false
+
+    /// Length of the token's text in UTF-8 bytes.
+    var byteCount: Int { byteEnd - byteStart }
 }
 
 /// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes.
@@ -50,11 +54,10 @@ enum EntityTokenizer {
         "registered", "listed", "inspired", "brokered", "educated", "trained", "leaning", "friendly", "like",
     ]
 
-    static func tokenize(_ text: String) -> [EntityToken] {
-        var bytes = Array(text.utf8)
-        bytes.append(0x20)
+    /// Tokens of a paragraph given as its UTF-8 bytes.
+    static func tokenize(_ bytes: [UInt8]) -> [EntityToken] {
         let isASCII = !bytes.contains { $0 >= 0x80 }
-        // Scalar offset of every byte, only needed when the text is not ASCII.
+        // Scalar offset of every byte (and of the end), only needed when the text is not ASCII.
         var scalarOffsets: [Int32] = []
         if !isASCII {
             scalarOffsets.reserveCapacity(bytes.count + 1)
@@ -121,7 +124,6 @@ enum EntityTokenizer {
         var s = start
         var e = end
         // Leading punctuation, one token each.
-        var trailing: [(Int, Int)] = []
         while s < e {
             let l = edgePunctLength(buf, s, e)
             if l == 0 || buf[s] == 0x2E { break }
@@ -129,7 +131,8 @@ enum EntityTokenizer {
             emit(buf, s, s + l, isASCII, scalarOffsets, &tokens)
             s += l
         }
-        // Trailing punctuation, collected then emitted in order.
+        // Trailing punctuation: found from the end, emitted in order after the word.
+        let chunkEnd = e
         while e > s + 1 {
             var l = 0
             // Find a punctuation scalar ending at e.
@@ -139,9 +142,9 @@ enum EntityTokenizer {
                 // Keep the period of abbreviations, initials and dotted acronyms.
                 if keepsPeriod(buf, s, e - 1) { break }
             }
-            trailing.append((e - l, e))
             e -= l
         }
+        let trailingStart = e
         // Possessive 's or ’s.
         var possessive: (Int, Int)?
         if e - s > 2, buf[e - 1] == 0x73 || buf[e - 1] == 0x53 {
@@ -166,7 +169,13 @@ enum EntityTokenizer {
             emit(buf, p.0, p.1, isASCII, scalarOffsets, &tokens)
             tokens[tokens.count - 1].isPossessive = true
         }
-        for t in trailing.reversed() { emit(buf, t.0, t.1, isASCII, scalarOffsets, &tokens) }
+        // Every trailing piece is one whole punctuation scalar, so reading forward splits them as reading back did.
+        var t = trailingStart
+        while t < chunkEnd {
+            let l = edgePunctLength(buf, t, chunkEnd)
+            emit(buf, t, t + l, isASCII, scalarOffsets, &tokens)
+            t += l
+        }
     }
 
     private static func keepsPeriod(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -229,7 +238,6 @@ enum EntityTokenizer {
         _ tokens: inout [EntityToken]
     ) {
         let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
-        let surface = String(decoding: slice, as: UTF8.self)
         let first = buf[s]
         var shape: EntityToken.Shape
         var isCap = false
@@ -243,23 +251,19 @@ enum EntityTokenizer {
         } else {
             shape = .punctuation
         }
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(e - s)
         for c in slice {
             if c >= 0x41 && c <= 0x5A {
                 letters += 1
-                lowered.append(c + 32)
             } else if c >= 0x61 && c <= 0x7A {
                 letters += 1
                 allCaps = false
-                lowered.append(c)
-            } else {
-                if c >= 0x80 { needsUnicodeLower = true }
-                lowered.append(c)
+            } else if c >= 0x80 {
+                needsUnicodeLower = true
             }
         }
         var key: String
         if needsUnicodeLower {
+            let surface = String(decoding: slice, as: UTF8.self)
             key = surface.lowercased()
             // Letters outside ASCII decide capitalisation by their Unicode properties.
             if shape == .word, let sc = surface.unicodeScalars.first {
@@ -280,26 +284,37 @@ enum EntityTokenizer {
             // Normalise the typographic apostrophe so look-ups match.
             if key.contains("\u{2019}") { key = key.replacingOccurrencesOfEntityApostrophe() }
         } else {
-            key = String(decoding: lowered, as: UTF8.self)
+            // ASCII: lowercase straight into the string's storage (inline for short words, so no allocation).
+            key = String(unsafeUninitializedCapacity: slice.count) { out in
+                for (k, c) in slice.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                return slice.count
+            }
         }
         if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
         if letters == 0 { allCaps = false }
         let start = isASCII ? s : Int(offsets[s])
         let end = isASCII ? e : Int(offsets[e])
         tokens.append(EntityToken(
-            start: start, end: end, byteStart: s, byteEnd: e, surface: surface, key: key, shape: shape,
-            isCapitalized: isCap, isAllCaps: allCaps && shape == .word))
+            start: start, end: end, byteStart: s, byteEnd: e, key: key, shape: shape,
+            isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: endsSentence(slice)))
+    }
+
+    /// . ! ? : ; ... or U+2026.
+    private static func endsSentence(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch token.count {
+        case 1: return token[0] == 0x2E || token[0] == 0x21 || token[0] == 0x3F || token[0] == 0x3A || token[0] == 0x3B
+        case 3: return (token[0] == 0x2E && token[1] == 0x2E && token[2] == 0x2E)
+            || (token[0] == 0xE2 && token[1] == 0x80 && token[2] == 0xA6)
+        default: return false
+        }
     }
 
     private static func markSentenceStarts(_ tokens: inout [EntityToken]) {
         var atStart = true
         for i in tokens.indices {
-            let t = tokens[i]
-            if t.shape == .punctuation {
-                switch t.key {
-                case ".", "!", "?", ":", ";", "...", "\u{2026}": atStart = true
-                default: break // quotes and brackets keep the state
-                }
+            if tokens[i].shape == .punctuation {
+                // Quotes and brackets keep the state.
+                if tokens[i].isSentenceEnd { atStart = true }
                 continue
             }
             tokens[i].isSentenceStart = atStart
