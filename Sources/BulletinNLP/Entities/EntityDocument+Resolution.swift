@@ -65,7 +65,7 @@ extension EntityDocument {
             if c.key.isEmpty { c.key = key(c) }
             let single = c.hi - c.lo == 1
             if single, c.kind != .person, let full = memory.personParts[c.key], full.utf8.count > c.key.utf8.count,
-               c.kind != .location || !lexicon.countries.contains(c.key) {
+               c.kind != .location || !paragraphs[c.paragraph].tokens[c.lo].traits.contains(.country) {
                 // "Jordan" after "Michael Jordan": the person, even if the word also names a place.
                 c.kind = .person
                 c.canonical = full

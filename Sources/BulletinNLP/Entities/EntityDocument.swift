@@ -29,7 +29,7 @@ struct EntityDocument {
         self.lexicon = lexicon
         paragraphs = texts.map { text in
             let bytes = Array(text.utf8)
-            let tokens = EntityTokenizer.tokenize(bytes)
+            let tokens = EntityTokenizer.tokenize(bytes, lexicon: lexicon)
             return Paragraph(bytes: bytes, tokens: tokens, isHeadline: EntityDocument.isHeadline(tokens))
         }
     }
@@ -60,7 +60,7 @@ struct EntityDocument {
             let prev = c.lo > 0 ? paragraphs[c.paragraph].tokens[c.lo - 1].key : ""
             if sports {
                 // A surname-like word in sports copy is still a player ("Duran", "Vaas" are clubs' opponents' players).
-                let isSurname = c.hi - c.lo == 1 && lexicon.surnames.contains(c.key)
+                let isSurname = c.hi - c.lo == 1 && paragraphs[c.paragraph].tokens[c.lo].traits.contains(.surname)
                 candidates[i].kind = prev == "at" ? .location : (isSurname ? .person : .organization)
             } else {
                 candidates[i].kind = .person
@@ -89,7 +89,7 @@ struct EntityDocument {
     /// A wire sports story opens with its sport: "SOCCER - JAPAN GET LUCKY WIN".
     func isSportsDocument() -> Bool {
         guard let first = paragraphs.first?.tokens, first.count >= 2 else { return false }
-        guard EntityLexicon.sportWords.contains(first[0].key) else { return false }
+        guard first[0].traits.contains(.sportWord) else { return false }
         return first.prefix(4).contains { $0.key == "-" || $0.key == ":" }
     }
 
@@ -107,7 +107,7 @@ struct EntityDocument {
             if lexicon.countries.contains(c.key) { continue }
             // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
             if let last = tokens.last, last.shape == .number, tokens.count <= 6, last.key.utf8.contains(0x2D) { continue }
-            if c.lo > 0, EntityLexicon.placePrepositions.contains(tokens[c.lo - 1].key) || tokens[c.lo - 1].key == "at" { continue }
+            if c.lo > 0, tokens[c.lo - 1].traits.contains(.placePreposition) || tokens[c.lo - 1].key == "at" { continue }
             if c.lo > 1, tokens[c.lo - 1].key == "of" { continue }
             candidates[i].kind = .organization
         }

@@ -14,6 +14,9 @@ struct EntityToken: Sendable {
     var byteStart: Int
     var byteEnd: Int
     var key: String
+    /// The key's ``EntityLexicon`` word id and the lists it is on.
+    var word: Int32
+    var traits: EntityWordTraits
     var shape: Shape
     /// First letter is upper case.
     var isCapitalized: Bool
@@ -32,7 +35,7 @@ struct EntityToken: Sendable {
     var byteCount: Int { byteEnd - byteStart }
 }
 
-/// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes.
+/// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes, and looks each up in the lexicon.
 enum EntityTokenizer {
     /// Abbreviations that keep their final period.
     static let abbreviations: Set<String> = [
@@ -55,7 +58,7 @@ enum EntityTokenizer {
     ]
 
     /// Tokens of a paragraph given as its UTF-8 bytes.
-    static func tokenize(_ bytes: [UInt8]) -> [EntityToken] {
+    static func tokenize(_ bytes: [UInt8], lexicon: EntityLexicon) -> [EntityToken] {
         let isASCII = !bytes.contains { $0 >= 0x80 }
         // Scalar offset of every byte (and of the end), only needed when the text is not ASCII.
         var scalarOffsets: [Int32] = []
@@ -68,6 +71,7 @@ enum EntityTokenizer {
             }
             scalarOffsets.append(n)
         }
+        let context = Context(isASCII: isASCII, scalarOffsets: scalarOffsets, lexicon: lexicon)
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(bytes.count / 5)
         bytes.withUnsafeBufferPointer { buf in
@@ -85,7 +89,7 @@ enum EntityTokenizer {
                     if c == 0xC2 && j + 1 < n && buf[j + 1] == 0xA0 { break }
                     j += 1
                 }
-                splitChunk(buf, i, j, isASCII: isASCII, scalarOffsets: scalarOffsets, into: &tokens)
+                splitChunk(buf, i, j, context, into: &tokens)
                 i = j
             }
         }
@@ -94,6 +98,14 @@ enum EntityTokenizer {
     }
 
     // MARK: - Chunk splitting
+
+    /// What every token of a paragraph needs besides its bytes.
+    private struct Context {
+        var isASCII: Bool
+        /// Scalar offset of every byte and of the end; empty when the paragraph is ASCII.
+        var scalarOffsets: [Int32]
+        var lexicon: EntityLexicon
+    }
 
     /// Length in bytes of a punctuation scalar at `i` that splits off a chunk edge, or 0.
     @inline(__always)
@@ -118,7 +130,7 @@ enum EntityTokenizer {
     }
 
     private static func splitChunk(
-        _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isASCII: Bool, scalarOffsets: [Int32],
+        _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ context: Context,
         into tokens: inout [EntityToken]
     ) {
         var s = start
@@ -128,7 +140,7 @@ enum EntityTokenizer {
             let l = edgePunctLength(buf, s, e)
             if l == 0 || buf[s] == 0x2E { break }
             if s + l == e { break }
-            emit(buf, s, s + l, isASCII, scalarOffsets, &tokens)
+            emit(buf, s, s + l, context, &tokens)
             s += l
         }
         // Trailing punctuation: found from the end, emitted in order after the word.
@@ -156,24 +168,24 @@ enum EntityTokenizer {
         var pieceStart = s
         while k + 2 < e {
             if buf[k] == 0xE2 && buf[k + 1] == 0x80 && (buf[k + 2] == 0x93 || buf[k + 2] == 0x94) {
-                if k > pieceStart { emitWord(buf, pieceStart, k, isASCII, scalarOffsets, &tokens) }
-                emit(buf, k, k + 3, isASCII, scalarOffsets, &tokens)
+                if k > pieceStart { emitWord(buf, pieceStart, k, context, &tokens) }
+                emit(buf, k, k + 3, context, &tokens)
                 k += 3
                 pieceStart = k
                 continue
             }
             k += 1
         }
-        if e > pieceStart { emitWord(buf, pieceStart, e, isASCII, scalarOffsets, &tokens) }
+        if e > pieceStart { emitWord(buf, pieceStart, e, context, &tokens) }
         if let p = possessive {
-            emit(buf, p.0, p.1, isASCII, scalarOffsets, &tokens)
+            emit(buf, p.0, p.1, context, &tokens)
             tokens[tokens.count - 1].isPossessive = true
         }
         // Every trailing piece is one whole punctuation scalar, so reading forward splits them as reading back did.
         var t = trailingStart
         while t < chunkEnd {
             let l = edgePunctLength(buf, t, chunkEnd)
-            emit(buf, t, t + l, isASCII, scalarOffsets, &tokens)
+            emit(buf, t, t + l, context, &tokens)
             t += l
         }
     }
@@ -202,7 +214,7 @@ enum EntityTokenizer {
     /// Emits a word, splitting a hyphenated prefix before a capitalised name ("post-Yeltsin") and a
     /// descriptive suffix after one ("Cold War-style", "Moscow-based").
     private static func emitWord(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ isASCII: Bool, _ offsets: [Int32],
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ context: Context,
         _ tokens: inout [EntityToken]
     ) {
         if e - s > 4, buf[s] >= 0x41, buf[s] <= 0x5A {
@@ -211,8 +223,8 @@ enum EntityTokenizer {
             if h > s && h < e - 2 && buf[h] == 0x2D {
                 let suffix = String(decoding: UnsafeBufferPointer(rebasing: buf[(h + 1)..<e]), as: UTF8.self)
                 if hyphenSuffixes.contains(suffix) {
-                    emitWord(buf, s, h, isASCII, offsets, &tokens)
-                    emit(buf, h, e, isASCII, offsets, &tokens)
+                    emitWord(buf, s, h, context, &tokens)
+                    emit(buf, h, e, context, &tokens)
                     return
                 }
             }
@@ -223,18 +235,18 @@ enum EntityTokenizer {
             if h < e - 1 && buf[h] == 0x2D && buf[h + 1] >= 0x41 && buf[h + 1] <= 0x5A {
                 let prefix = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<h]), as: UTF8.self)
                 if hyphenPrefixes.contains(prefix) {
-                    emit(buf, s, h + 1, isASCII, offsets, &tokens)
-                    emit(buf, h + 1, e, isASCII, offsets, &tokens)
+                    emit(buf, s, h + 1, context, &tokens)
+                    emit(buf, h + 1, e, context, &tokens)
                     tokens[tokens.count - 1].isHyphenSuffix = true
                     return
                 }
             }
         }
-        emit(buf, s, e, isASCII, offsets, &tokens)
+        emit(buf, s, e, context, &tokens)
     }
 
     private static func emit(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ isASCII: Bool, _ offsets: [Int32],
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ context: Context,
         _ tokens: inout [EntityToken]
     ) {
         let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
@@ -262,6 +274,7 @@ enum EntityTokenizer {
             }
         }
         var key: String
+        let word: Int32
         if needsUnicodeLower {
             let surface = String(decoding: slice, as: UTF8.self)
             key = surface.lowercased()
@@ -283,19 +296,22 @@ enum EntityTokenizer {
             }
             // Normalise the typographic apostrophe so look-ups match.
             if key.contains("\u{2019}") { key = key.replacingOccurrencesOfEntityApostrophe() }
+            word = context.lexicon.id(of: key)
         } else {
             // ASCII: lowercase straight into the string's storage (inline for short words, so no allocation).
             key = String(unsafeUninitializedCapacity: slice.count) { out in
                 for (k, c) in slice.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
                 return slice.count
             }
+            word = context.lexicon.id(lowercasing: slice)
         }
         if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
         if letters == 0 { allCaps = false }
-        let start = isASCII ? s : Int(offsets[s])
-        let end = isASCII ? e : Int(offsets[e])
+        let start = context.isASCII ? s : Int(context.scalarOffsets[s])
+        let end = context.isASCII ? e : Int(context.scalarOffsets[e])
         tokens.append(EntityToken(
-            start: start, end: end, byteStart: s, byteEnd: e, key: key, shape: shape,
+            start: start, end: end, byteStart: s, byteEnd: e, key: key, word: word,
+            traits: context.lexicon.words[Int(word)].traits, shape: shape,
             isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: endsSentence(slice)))
     }
 
