@@ -18,10 +18,10 @@ extension EntityDocument {
                 let u = tokens[j]
                 if u.shape == .word && u.isCapitalized { j += 1; continue }
                 if j + 1 < n, tokens[j + 1].shape == .word, tokens[j + 1].isCapitalized {
-                    if u.key == "of" && !tokens[j - 1].traits.isDisjoint(with: [.organizationHeadBeforeOf, .placeHeadBeforeOf]) {
+                    if u.word == lexicon.keywords.of && !tokens[j - 1].traits.isDisjoint(with: [.organizationHeadBeforeOf, .placeHeadBeforeOf]) {
                         j += 2; continue
                     }
-                    if u.key == "&" || (u.shape == .word && u.traits.contains(.nameParticle) && j > i) {
+                    if u.word == lexicon.keywords.ampersand || (u.shape == .word && u.traits.contains(.nameParticle) && j > i) {
                         j += 2; continue
                     }
                 }
@@ -100,7 +100,7 @@ extension EntityDocument {
     private mutating func segment(_ p: Int, _ tokens: [EntityToken], _ lo: Int, _ hi: Int) {
         var pos = lo
         // "Douglas & Lomason", "Procter & Gamble": a firm.
-        if hi - lo >= 3, tokens[(lo + 1)..<(hi - 1)].contains(where: { $0.key == "&" }) {
+        if hi - lo >= 3, tokens[(lo + 1)..<(hi - 1)].contains(where: { $0.word == lexicon.keywords.ampersand }) {
             add(p, lo, hi, .organization, 2)
             return
         }
@@ -175,7 +175,7 @@ extension EntityDocument {
                 }
                 // "Houston Astros": a city before a team's nickname is part of the club's name.
                 if entry.kind == .location, pos + 1 < hi, let (l2, e2) = phraseMatch(tokens, pos + 1, hi), l2 == 1,
-                   e2.kind == .organization, tokens[pos + 1].key.utf8.last == 0x73 {
+                   e2.kind == .organization, key(p, pos + 1).utf8.last == 0x73 {
                     add(p, pos, pos + 2, .organization, 3)
                     pos += 2
                     continue
@@ -234,27 +234,28 @@ extension EntityDocument {
         let first = tokens[lo]
         let last = tokens[hi - 1]
         let len = hi - lo
-        let prev = lo > 0 ? tokens[lo - 1].key : ""
+        let prev = lo > 0 ? tokens[lo - 1].word : EntityLexicon.unknownWord
+        let keywords = lexicon.keywords
         let prevTraits = lo > 0 ? tokens[lo - 1].traits : []
         let prev2Traits = lo > 1 ? tokens[lo - 2].traits : []
         let nextTraits = hi < tokens.count ? tokens[hi].traits : []
         if len == 1 && first.isSentenceStart && first.traits.contains(.commonWord) { return }
-        if len == 1 && isCommonCompound(first.key) { return }
+        if len == 1 && isCommonCompound(key(p, lo)) { return }
         if len == 1 && hasInnerCapital(first, in: paragraphs[p].bytes) {
             // "NationsBank", "BankAmerica": a brand, not a person ("McDonald", "MacLeod" excepted).
             add(p, lo, hi, .organization, 1)
             return
         }
-        if len == 1 && isDerivedDemonym(first.key) {
+        if len == 1 && isDerivedDemonym(key(p, lo)) {
             add(p, lo, hi, .miscellaneous, 2)
             return
         }
-        if len == 1 && prev == "the" && first.traits.contains(.organizationSuffix) {
+        if len == 1 && prev == keywords.the && first.traits.contains(.organizationSuffix) {
             // "the Monitor", "the Times": a publication or body named by its head word.
             add(p, lo, hi, .organization, 1)
             return
         }
-        if prev == "of" && prev2Traits.contains(.placeNoun) {
+        if prev == keywords.of && prev2Traits.contains(.placeNoun) {
             add(p, lo, hi, .location, 2)
             return
         }
@@ -270,12 +271,12 @@ extension EntityDocument {
         let next2Traits = hi + 1 < tokens.count ? tokens[hi + 1].traits : []
         if nextTraits.contains(.organizationContextAfter)
             || (tokens.indices.contains(hi) && tokens[hi].isPossessive && next2Traits.contains(.organizationContextAfter))
-            || ((prev == "of" || prev == "in" || prev == "for") && prev2Traits.contains(.organizationContextBefore)) {
+            || ((prev == keywords.of || prev == keywords.in || prev == keywords.for) && prev2Traits.contains(.organizationContextBefore)) {
             add(p, lo, hi, .organization, 2)
             return
         }
         if nextTraits.contains(.reportingVerb) || prevTraits.contains(.reportingVerb)
-            || (prev == "," && prev2Traits.contains(.reportingVerb)) {
+            || (prev == keywords.comma && prev2Traits.contains(.reportingVerb)) {
             add(p, lo, hi, .person, len >= 2 ? 2 : 1)
             return
         }
@@ -356,7 +357,7 @@ extension EntityDocument {
                 var key = ""
                 var node = EntityLexicon.noNode
                 for k in pos..<min(j, pos + 5) {
-                    key += (k == pos ? "" : " ") + tokens[k].key
+                    key += (k == pos ? "" : " ") + self.key(p, k)
                     // The lexicon phrase of these words, if any, walking the trie one word further each time.
                     let phrase: EntityLexicon.PhraseEntry?
                     if k == pos {

@@ -57,11 +57,11 @@ struct EntityDocument {
         for i in candidates.indices where candidates[i].isFallback && candidates[i].kind == nil {
             // Sports copy names clubs it does not explain (and grounds after "at"); news copy names people.
             let c = candidates[i]
-            let prev = c.lo > 0 ? paragraphs[c.paragraph].tokens[c.lo - 1].key : ""
+            let afterAt = c.lo > 0 && paragraphs[c.paragraph].tokens[c.lo - 1].word == lexicon.keywords.at
             if sports {
                 // A surname-like word in sports copy is still a player ("Duran", "Vaas" are clubs' opponents' players).
                 let isSurname = c.hi - c.lo == 1 && paragraphs[c.paragraph].tokens[c.lo].traits.contains(.surname)
-                candidates[i].kind = prev == "at" ? .location : (isSurname ? .person : .organization)
+                candidates[i].kind = afterAt ? .location : (isSurname ? .person : .organization)
             } else {
                 candidates[i].kind = .person
             }
@@ -90,7 +90,7 @@ struct EntityDocument {
     func isSportsDocument() -> Bool {
         guard let first = paragraphs.first?.tokens, first.count >= 2 else { return false }
         guard first[0].traits.contains(.sportWord) else { return false }
-        return first.prefix(4).contains { $0.key == "-" || $0.key == ":" }
+        return first.prefix(4).contains { $0.word == lexicon.keywords.hyphen || $0.word == lexicon.keywords.colon }
     }
 
     /// In sports copy a city or region names its team ("Surrey beat Kent"), a country its national side (a place).
@@ -106,9 +106,10 @@ struct EntityDocument {
             let tokens = paragraphs[c.paragraph].tokens
             if lexicon.countries.contains(c.key) { continue }
             // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
-            if let last = tokens.last, last.shape == .number, tokens.count <= 6, last.key.utf8.contains(0x2D) { continue }
-            if c.lo > 0, tokens[c.lo - 1].traits.contains(.placePreposition) || tokens[c.lo - 1].key == "at" { continue }
-            if c.lo > 1, tokens[c.lo - 1].key == "of" { continue }
+            if let last = tokens.last, last.shape == .number, tokens.count <= 6,
+               paragraphs[c.paragraph].bytes[last.byteStart..<last.byteEnd].contains(0x2D) { continue }
+            if c.lo > 0, tokens[c.lo - 1].traits.contains(.placePreposition) || tokens[c.lo - 1].word == lexicon.keywords.at { continue }
+            if c.lo > 1, tokens[c.lo - 1].word == lexicon.keywords.of { continue }
             candidates[i].kind = .organization
         }
     }

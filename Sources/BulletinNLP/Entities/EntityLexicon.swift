@@ -31,6 +31,11 @@ struct EntityLexicon: Sendable {
         var edges: Range<Int32>
     }
 
+    /// The ids of the words and marks that rules name one by one.
+    struct Keywords: Sendable {
+        let of, the, `in`, `for`, at, ampersand, comma, hyphen, colon: Int32
+    }
+
     /// The process-wide lexicon, built on first use (Swift globals are lazily initialised, thread-safe).
     static let shared = EntityLexicon()
 
@@ -47,6 +52,7 @@ struct EntityLexicon: Sendable {
     private let edgeNodes: [Int32]
     /// Country names and their common short forms: national teams stay places in sports copy.
     let countries: Set<String>
+    let keywords: Keywords
 
     init() {
         var vocabulary = Vocabulary()
@@ -80,6 +86,11 @@ struct EntityLexicon: Sendable {
         mark(EntityLexicon.organizationContextAfter, .organizationContextAfter)
         mark(EntityLexicon.organizationContextBefore, .organizationContextBefore)
         mark(EntityLexicon.placePrepositions, .placePreposition)
+
+        keywords = Keywords(
+            of: vocabulary.id("of"), the: vocabulary.id("the"), in: vocabulary.id("in"), for: vocabulary.id("for"),
+            at: vocabulary.id("at"), ampersand: vocabulary.id("&"), comma: vocabulary.id(","), hyphen: vocabulary.id("-"),
+            colon: vocabulary.id(":"))
 
         var phrases: [String: PhraseEntry] = [:]
         phrases.reserveCapacity(12_000)

@@ -1,7 +1,9 @@
 /// One token of a paragraph as the entity tagger sees it.
 ///
 /// Offsets are Unicode scalar offsets into the paragraph; the token's text is the paragraph's bytes
-/// `byteStart..<byteEnd`, and `key` is the lowercased text used for every lexicon look-up.
+/// `byteStart..<byteEnd`. Its key, the lowercased text, is looked up once as it is made: the token keeps
+/// the key's word id and traits, and ``EntityTokenizer/key(of:)`` spells the key out where a rule needs it.
+/// The token holds no reference, so copying one costs no reference counting.
 struct EntityToken: Sendable {
     /// The broad shape of a token.
     enum Shape: UInt8, Sendable {
@@ -13,7 +15,6 @@ struct EntityToken: Sendable {
     /// UTF-8 byte offsets of the token in the paragraph.
     var byteStart: Int
     var byteEnd: Int
-    var key: String
     /// The key's ``EntityLexicon`` word id and the lists it is on.
     var word: Int32
     var traits: EntityWordTraits
@@ -253,8 +254,8 @@ enum EntityTokenizer {
         let first = buf[s]
         var shape: EntityToken.Shape
         var isCap = false
-        var allCaps = true
-        var letters = 0
+        var hasUpper = false
+        var hasLower = false
         var needsUnicodeLower = false
         if first >= 0x30 && first <= 0x39 {
             shape = .number
@@ -263,21 +264,21 @@ enum EntityTokenizer {
         } else {
             shape = .punctuation
         }
+        // Flags rather than counts: a counter kept in memory across this loop made it the tokenizer's hottest line.
         for c in slice {
-            if c >= 0x41 && c <= 0x5A {
-                letters += 1
-            } else if c >= 0x61 && c <= 0x7A {
-                letters += 1
-                allCaps = false
+            if c &- 0x41 < 26 {
+                hasUpper = true
+            } else if c &- 0x61 < 26 {
+                hasLower = true
             } else if c >= 0x80 {
                 needsUnicodeLower = true
             }
         }
-        var key: String
+        var hasLetter = hasUpper || hasLower
+        var allCaps = !hasLower
         let word: Int32
         if needsUnicodeLower {
             let surface = String(decoding: slice, as: UTF8.self)
-            key = surface.lowercased()
             // Letters outside ASCII decide capitalisation by their Unicode properties.
             if shape == .word, let sc = surface.unicodeScalars.first {
                 if sc.value >= 0x80 {
@@ -287,32 +288,43 @@ enum EntityTokenizer {
             var nonASCIILetters = false
             for sc in surface.unicodeScalars where sc.value >= 0x80 && sc.properties.isAlphabetic {
                 nonASCIILetters = true
-                letters += 1
+                hasLetter = true
                 if !sc.properties.isUppercase { allCaps = false }
             }
             if shape == .punctuation && nonASCIILetters, let f = surface.unicodeScalars.first, f.properties.isAlphabetic {
                 shape = .word
                 isCap = f.properties.isUppercase
             }
-            // Normalise the typographic apostrophe so look-ups match.
-            if key.contains("\u{2019}") { key = key.replacingOccurrencesOfEntityApostrophe() }
-            word = context.lexicon.id(of: key)
+            word = context.lexicon.id(of: unicodeKey(surface))
         } else {
-            // ASCII: lowercase straight into the string's storage (inline for short words, so no allocation).
-            key = String(unsafeUninitializedCapacity: slice.count) { out in
-                for (k, c) in slice.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
-                return slice.count
-            }
             word = context.lexicon.id(lowercasing: slice)
         }
         if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
-        if letters == 0 { allCaps = false }
+        if !hasLetter { allCaps = false }
         let start = context.isASCII ? s : Int(context.scalarOffsets[s])
         let end = context.isASCII ? e : Int(context.scalarOffsets[e])
         tokens.append(EntityToken(
-            start: start, end: end, byteStart: s, byteEnd: e, key: key, word: word,
+            start: start, end: end, byteStart: s, byteEnd: e, word: word,
             traits: context.lexicon.words[Int(word)].traits, shape: shape,
             isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: endsSentence(slice)))
+    }
+
+    /// The lowercase look-up key of a token's bytes.
+    static func key(of token: ArraySlice<UInt8>) -> String {
+        if token.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: token.count) { out in
+                for (k, c) in token.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                return token.count
+            }
+        }
+        return unicodeKey(String(decoding: token, as: UTF8.self))
+    }
+
+    /// The key of a token with letters outside ASCII: Unicode lower case, typographic apostrophes made ASCII
+    /// so look-ups match.
+    private static func unicodeKey(_ surface: String) -> String {
+        let key = surface.lowercased()
+        return key.contains("\u{2019}") ? key.replacingOccurrencesOfEntityApostrophe() : key
     }
 
     /// . ! ? : ; ... or U+2026.
