@@ -2,8 +2,9 @@
 ///
 /// Every word of every list gets an integer id, looked up once per token: the lists a word is on are
 /// bits of its ``EntityWordTraits``, and multi-word phrases are a trie over word ids, so matching a
-/// phrase walks the tokens without building or hashing any string. Keys are lowercase.
-struct EntityLexicon: Sendable {
+/// phrase walks the tokens without building or hashing any string. Keys are lowercase. A class, so the
+/// documents and tokenizer contexts that hold it share one reference rather than copying its tables.
+final class EntityLexicon: Sendable {
     /// Where a phrase entry came from; curated entries outrank generated ones.
     enum Source: UInt8, Sendable {
         case generated, curated
@@ -59,16 +60,16 @@ struct EntityLexicon: Sendable {
         func mark(_ keys: some Sequence<String>, _ trait: EntityWordTraits) {
             for key in keys { vocabulary.words[Int(vocabulary.id(key))].traits.insert(trait) }
         }
-        func lines(_ table: String) -> [String] {
-            var lines: [String] = []
-            EntityLexicon.forEachLine(table) { lines.append($0) }
-            return lines
+        func mark(lines table: String, _ trait: EntityWordTraits) {
+            EntityLexicon.forEachLine(table) { vocabulary.words[Int(vocabulary.id($0))].traits.insert(trait) }
         }
-        mark(lines(EntityLexicon.commonWordList), .commonWord)
-        mark(lines(EntityLexicon.firstNameList), .firstName)
+        mark(lines: EntityLexicon.commonWordList, .commonWord)
+        mark(lines: EntityLexicon.firstNameList, .firstName)
         mark(EntityLexicon.extraFirstNames, .firstName)
-        mark(lines(EntityLexicon.surnameList), .surname)
-        countries = Set(lines(EntityLexicon.countryList)).union(EntityLexicon.countryAliases)
+        mark(lines: EntityLexicon.surnameList, .surname)
+        var countries = EntityLexicon.countryAliases
+        EntityLexicon.forEachLine(EntityLexicon.countryList) { countries.insert(String(decoding: $0, as: UTF8.self)) }
+        self.countries = countries
         mark(countries, .country)
         mark(EntityLexicon.personTitles, .personTitle)
         mark(EntityLexicon.personTitleHeads, .personTitleHead)
@@ -95,7 +96,8 @@ struct EntityLexicon: Sendable {
         var phrases: [String: PhraseEntry] = [:]
         phrases.reserveCapacity(12_000)
         func add(_ table: String, _ kind: EntityKind, _ source: Source) {
-            EntityLexicon.forEachLine(table) { line in
+            EntityLexicon.forEachLine(table) { bytes in
+                let line = String(decoding: bytes, as: UTF8.self)
                 if source == .generated, let existing = phrases[line], existing.source == .curated { return }
                 phrases[line] = PhraseEntry(kind: kind, source: source)
             }
@@ -146,7 +148,7 @@ struct EntityLexicon: Sendable {
             nodes.append(PhraseNode(entry: entry, edges: first..<Int32(edgeWords.count)))
         }
         words = vocabulary.words
-        wordIDs = EntityWordTable(vocabulary.keys)
+        wordIDs = vocabulary.table
         phraseNodes = nodes
         self.edgeWords = edgeWords
         self.edgeNodes = edgeNodes
@@ -192,22 +194,30 @@ struct EntityLexicon: Sendable {
 
     /// Word ids handed out while the lists are read.
     private struct Vocabulary {
-        var ids: [String: Int32] = [:]
-        /// Indexed by id; the unknown word's key is empty, which no token has.
-        var keys: [String] = [""]
-        var words: [Word] = [Word()]
+        /// Holds the unknown word first, with the empty key no token has. The lists hold about 90,000
+        /// distinct words; more would only make the table grow once.
+        var table = EntityWordTable(expectedCount: 100_000)
+        var words: [Word] = []
+
+        init() {
+            _ = id("")
+        }
 
         mutating func id(_ key: String) -> Int32 {
-            if let id = ids[key] { return id }
-            let id = Int32(words.count)
-            ids[key] = id
-            keys.append(key)
-            words.append(Word())
+            let (id, isNew) = table.insert(key)
+            if isNew { words.append(Word()) }
+            return id
+        }
+
+        mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let (id, isNew) = table.insert(bytes)
+            if isNew { words.append(Word()) }
             return id
         }
     }
 
-    private static func forEachLine(_ table: String, _ body: (String) -> Void) {
+    /// Calls `body` with the bytes of every line of `table`, trimmed of spaces, that is not empty.
+    private static func forEachLine(_ table: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var table = table
         // Scan the literal's UTF-8 bytes directly: generic String indexing would dominate load time.
         table.withUTF8 { buf in
@@ -220,7 +230,7 @@ struct EntityLexicon: Sendable {
                 i += 1
                 while start < end && buf[start] == 0x20 { start += 1 }
                 while end > start && buf[end - 1] == 0x20 { end -= 1 }
-                if end > start { body(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)) }
+                if end > start { body(UnsafeBufferPointer(rebasing: buf[start..<end])) }
             }
         }
     }

@@ -1,36 +1,40 @@
 /// Word ids by their lowercase UTF-8 bytes, for ``EntityLexicon``.
 ///
 /// Open addressing over one flat byte store: a token's id is found from the paragraph's bytes, lowercasing
-/// ASCII letters on the fly, without making a String or running the standard library's seeded hasher.
+/// ASCII letters on the fly, and the lexicon's lists are read into it, without making a String or running
+/// the standard library's seeded hasher. Ids count up from 0 in the order words are added.
 struct EntityWordTable: Sendable {
     /// Word id plus one in each used slot, 0 in empty ones; the count is a power of two.
-    private let slots: [Int32]
+    private var slots: [Int32]
     /// The bytes of word `id` are `store[starts[id]..<starts[id + 1]]`.
-    private let starts: [Int32]
-    private let store: [UInt8]
+    private var starts: [Int32] = [0]
+    private var store: [UInt8] = []
 
-    /// A table of `words`, each found by its index.
-    init(_ words: [String]) {
-        var starts: [Int32] = [0]
-        var store: [UInt8] = []
-        for word in words {
-            store.append(contentsOf: word.utf8)
-            starts.append(Int32(store.count))
-        }
+    /// An empty table with room for `expectedCount` words before it grows.
+    init(expectedCount: Int) {
         var capacity = 1
-        while capacity < words.count * 2 { capacity <<= 1 }
-        var slots = [Int32](repeating: 0, count: capacity)
-        store.withUnsafeBufferPointer { bytes in
-            for id in words.indices {
-                let word = UnsafeBufferPointer(rebasing: bytes[Int(starts[id])..<Int(starts[id + 1])])
-                var slot = Int(EntityWordTable.hash(word, lowercasing: false)) & (capacity - 1)
-                while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-                slots[slot] = Int32(id + 1)
-            }
-        }
-        self.slots = slots
-        self.starts = starts
-        self.store = store
+        while capacity < expectedCount * 2 { capacity <<= 1 }
+        slots = [Int32](repeating: 0, count: capacity)
+    }
+
+    /// The number of words.
+    var count: Int { starts.count - 1 }
+
+    /// The id of the word spelt by `bytes`, added with the next id if it is new.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        if let id = id(of: bytes, lowercasing: false) { return (id, false) }
+        if (count + 1) * 2 > slots.count { grow() }
+        let id = Int32(count)
+        store.append(contentsOf: bytes)
+        starts.append(Int32(store.count))
+        place(id)
+        return (id, true)
+    }
+
+    /// The id of `key`, added with the next id if it is new.
+    mutating func insert(_ key: String) -> (id: Int32, isNew: Bool) {
+        var key = key
+        return key.withUTF8 { insert($0) }
     }
 
     /// The id of the word spelt by `bytes` (ASCII capitals read as lower case when `lowercasing`), or nil.
@@ -63,6 +67,25 @@ struct EntityWordTable: Sendable {
         var key = key
         return key.withUTF8 { id(of: $0, lowercasing: false) }
     }
+
+    // MARK: - Building
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for id in 0..<Int32(count) { place(id) }
+    }
+
+    private mutating func place(_ id: Int32) {
+        let mask = slots.count - 1
+        let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
+        var slot = store.withUnsafeBufferPointer { store in
+            Int(EntityWordTable.hash(UnsafeBufferPointer(rebasing: store[start..<end]), lowercasing: false)) & mask
+        }
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = id + 1
+    }
+
+    // MARK: - Hashing
 
     @inline(__always)
     private static func folded(_ byte: UInt8, _ lowercasing: Bool) -> UInt8 {
