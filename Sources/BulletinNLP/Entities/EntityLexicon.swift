@@ -40,8 +40,9 @@ final class EntityLexicon: Sendable {
     /// The process-wide lexicon, built on first use (Swift globals are lazily initialised, thread-safe).
     static let shared = EntityLexicon()
 
-    /// The id of every word a token that is on no list gets.
+    /// The id of a token whose key is on no list.
     static let unknownWord: Int32 = 0
+    /// Where a trie walk ends: no phrase goes on with these words.
     static let noNode: Int32 = -1
 
     /// Indexed by word id; id 0 is the unknown word.
@@ -106,52 +107,9 @@ final class EntityLexicon: Sendable {
         add(EntityLexicon.curatedPlaces, .location, .curated)
         add(EntityLexicon.curatedMiscellaneous, .miscellaneous, .curated)
         add(EntityLexicon.curatedOrganizations, .organization, .curated)
-        // Build the trie with a dictionary of children per node, then flatten it into sorted edge arrays.
-        var entries: [PhraseEntry?] = []
-        var children: [[Int32: Int32]] = []
-        for (key, entry) in phrases {
-            let ids = key.utf8.split(separator: 0x20, omittingEmptySubsequences: false)
-                .map { vocabulary.id(String(decoding: $0, as: UTF8.self)) }
-            guard ids.count > 1 else {
-                vocabulary.words[Int(ids[0])].phrase = entry
-                continue
-            }
-            var node = vocabulary.words[Int(ids[0])].phraseNode
-            if node == EntityLexicon.noNode {
-                node = Int32(entries.count)
-                entries.append(nil)
-                children.append([:])
-                vocabulary.words[Int(ids[0])].phraseNode = node
-            }
-            for id in ids.dropFirst() {
-                if let child = children[Int(node)][id] {
-                    node = child
-                } else {
-                    let child = Int32(entries.count)
-                    entries.append(nil)
-                    children.append([:])
-                    children[Int(node)][id] = child
-                    node = child
-                }
-            }
-            entries[Int(node)] = entry
-        }
-        var nodes: [PhraseNode] = []
-        var edgeWords: [Int32] = []
-        var edgeNodes: [Int32] = []
-        for (entry, next) in zip(entries, children) {
-            let first = Int32(edgeWords.count)
-            for (word, child) in next.sorted(by: { $0.key < $1.key }) {
-                edgeWords.append(word)
-                edgeNodes.append(child)
-            }
-            nodes.append(PhraseNode(entry: entry, edges: first..<Int32(edgeWords.count)))
-        }
+        (phraseNodes, edgeWords, edgeNodes) = EntityLexicon.phraseTrie(phrases, &vocabulary)
         words = vocabulary.words
         wordIDs = vocabulary.table
-        phraseNodes = nodes
-        self.edgeWords = edgeWords
-        self.edgeNodes = edgeNodes
     }
 
     // MARK: - Look-ups
@@ -214,6 +172,54 @@ final class EntityLexicon: Sendable {
             if isNew { words.append(Word()) }
             return id
         }
+    }
+
+    /// The trie of the phrases of two or more words, as nodes and sorted edge arrays; a one-word phrase
+    /// goes on its word. Built with a dictionary of children per node, then flattened.
+    private static func phraseTrie(
+        _ phrases: [String: PhraseEntry], _ vocabulary: inout Vocabulary
+    ) -> (nodes: [PhraseNode], edgeWords: [Int32], edgeNodes: [Int32]) {
+        var entries: [PhraseEntry?] = []
+        var children: [[Int32: Int32]] = []
+        for (key, entry) in phrases {
+            let ids = key.utf8.split(separator: 0x20, omittingEmptySubsequences: false)
+                .map { vocabulary.id(String(decoding: $0, as: UTF8.self)) }
+            guard ids.count > 1 else {
+                vocabulary.words[Int(ids[0])].phrase = entry
+                continue
+            }
+            var node = vocabulary.words[Int(ids[0])].phraseNode
+            if node == noNode {
+                node = Int32(entries.count)
+                entries.append(nil)
+                children.append([:])
+                vocabulary.words[Int(ids[0])].phraseNode = node
+            }
+            for id in ids.dropFirst() {
+                if let child = children[Int(node)][id] {
+                    node = child
+                } else {
+                    let child = Int32(entries.count)
+                    entries.append(nil)
+                    children.append([:])
+                    children[Int(node)][id] = child
+                    node = child
+                }
+            }
+            entries[Int(node)] = entry
+        }
+        var nodes: [PhraseNode] = []
+        var edgeWords: [Int32] = []
+        var edgeNodes: [Int32] = []
+        for (entry, next) in zip(entries, children) {
+            let first = Int32(edgeWords.count)
+            for (word, child) in next.sorted(by: { $0.key < $1.key }) {
+                edgeWords.append(word)
+                edgeNodes.append(child)
+            }
+            nodes.append(PhraseNode(entry: entry, edges: first..<Int32(edgeWords.count)))
+        }
+        return (nodes, edgeWords, edgeNodes)
     }
 
     /// Calls `body` with the bytes of every line of `table`, trimmed of spaces, that is not empty.
