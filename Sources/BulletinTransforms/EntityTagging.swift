@@ -54,10 +54,13 @@ extension EntityTagging {
     static func linkingAcronyms(_ spans: [[EntitySpan]], in texts: [String]) -> [[EntitySpan]] {
         var aliases: [String: (name: String, kind: EntityKind)] = [:]
         for (run, runSpans) in spans.enumerated() where runSpans.count > 1 {
-            let scalars = Array(texts[run].unicodeScalars)
+            // Made only for a run with two spans a bracket apart, which few runs have.
+            var scalars: [Unicode.Scalar] = []
             for index in runSpans.indices.dropFirst() {
                 let name = runSpans[index - 1], acronym = runSpans[index]
-                guard acronym.start == name.end + 2, acronym.end < scalars.count,
+                guard acronym.start == name.end + 2 else { continue }
+                if scalars.isEmpty { scalars = Array(texts[run].unicodeScalars) }
+                guard acronym.end < scalars.count,
                       scalars[name.end] == " ", scalars[name.end + 1] == "(", scalars[acronym.end] == ")",
                       acronym.kind == name.kind, acronym.text.count >= 2, name.text.contains(" "),
                       acronym.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." })
@@ -123,43 +126,49 @@ struct MentionRewriter {
     }
 
     private mutating func split(_ text: String) -> [Inline] {
-        let bytes = Array(text.utf8)
-        // UTF-8 offset of each scalar boundary, so scalar offsets slice the bytes directly; in ASCII text
-        // (most of it) the two are the same and no table is made.
-        let ascii = bytes.allSatisfy { $0 < 0x80 }
-        var boundaries: [Int] = []
-        if !ascii {
-            boundaries.reserveCapacity(bytes.count + 1)
-            for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { boundaries.append(index) }
-            boundaries.append(bytes.count)
-        }
-        let count = ascii ? bytes.count : boundaries.count - 1
-        let start = offset, end = offset + count
-        offset = end
-        var pieces: [Inline] = []
-        var cursor = 0
-        func slice(_ from: Int, _ to: Int) -> String {
-            ascii ? String(decoding: bytes[from..<to], as: UTF8.self)
-                : String(decoding: bytes[boundaries[from]..<boundaries[to]], as: UTF8.self)
-        }
-        while spanIndex < spans.count, spans[spanIndex].start < end {
-            let span = spans[spanIndex]
-            // A span that begins before this text or runs past it crosses apparatus: leave it untagged.
-            if span.start < start + cursor || span.end > end {
-                spanIndex += 1
-                continue
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let count = bytes.count(where: { $0 & 0xC0 != 0x80 })
+            let start = offset, end = offset + count
+            offset = end
+            // Most texts hold no mention: keep the string as it is.
+            guard spanIndex < spans.count, spans[spanIndex].start < end else { return count > 0 ? [.text(text)] : [] }
+            // Spans come in order, so their scalar offsets become byte offsets in one forward walk
+            // (none in ASCII text, most of it, where the two are the same).
+            var scalar = 0, byte = 0
+            func byteOffset(_ target: Int) -> Int {
+                if count == bytes.count { return target }
+                while scalar < target {
+                    byte += 1
+                    while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalar += 1
+                }
+                return byte
             }
-            let localStart = span.start - start, localEnd = span.end - start
-            if localStart > cursor { pieces.append(.text(slice(cursor, localStart))) }
-            let type = EntityType(span.kind)
-            let id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
-            pieces.append(.entity(EntityMention(text: slice(localStart, localEnd), type: type, entityID: id, provenance: .automatic)))
-            placed.append((id, span))
-            cursor = localEnd
-            spanIndex += 1
+            func slice(_ from: Int, _ to: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[byteOffset(from)..<byteOffset(to)]), as: UTF8.self)
+            }
+            var pieces: [Inline] = []
+            var cursor = 0
+            while spanIndex < spans.count, spans[spanIndex].start < end {
+                let span = spans[spanIndex]
+                // A span that begins before this text or runs past it crosses apparatus: leave it untagged.
+                if span.start < start + cursor || span.end > end {
+                    spanIndex += 1
+                    continue
+                }
+                let localStart = span.start - start, localEnd = span.end - start
+                if localStart > cursor { pieces.append(.text(slice(cursor, localStart))) }
+                let type = EntityType(span.kind)
+                let id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
+                pieces.append(.entity(EntityMention(text: slice(localStart, localEnd), type: type, entityID: id, provenance: .automatic)))
+                placed.append((id, span))
+                cursor = localEnd
+                spanIndex += 1
+            }
+            if cursor < count { pieces.append(.text(slice(cursor, count))) }
+            return pieces
         }
-        if cursor < count { pieces.append(.text(slice(cursor, count))) }
-        return pieces
     }
 }
 

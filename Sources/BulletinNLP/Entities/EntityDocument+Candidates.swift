@@ -18,12 +18,10 @@ extension EntityDocument {
                 let u = tokens[j]
                 if u.shape == .word && u.isCapitalized { j += 1; continue }
                 if j + 1 < n, tokens[j + 1].shape == .word, tokens[j + 1].isCapitalized {
-                    let prev = tokens[j - 1].key
-                    if u.key == "of" && (EntityLexicon.organizationHeadsBeforeOf.contains(prev)
-                        || EntityLexicon.placeHeadsBeforeOf.contains(prev)) {
+                    if u.word == lexicon.keywords.of && !tokens[j - 1].traits.isDisjoint(with: [.organizationHeadBeforeOf, .placeHeadBeforeOf]) {
                         j += 2; continue
                     }
-                    if u.key == "&" || (u.shape == .word && EntityLexicon.nameParticles.contains(u.key) && j > i) {
+                    if u.word == lexicon.keywords.ampersand || (u.shape == .word && u.traits.contains(.nameParticle) && j > i) {
                         j += 2; continue
                     }
                 }
@@ -36,43 +34,39 @@ extension EntityDocument {
 
     /// Longest lexicon phrase starting at `i` and ending before `hi`: (length, entry).
     func phraseMatch(_ tokens: [EntityToken], _ i: Int, _ hi: Int) -> (Int, EntityLexicon.PhraseEntry)? {
-        let first = tokens[i].key
-        if let maxWords = lexicon.phraseStarts[first] {
-            var len = min(maxWords, hi - i)
-            while len >= 2 {
-                // Every word after the first is capitalised or a connector ("European championship" is not the event).
-                let last = tokens[i + len - 1]
-                if last.isCapitalized || last.shape != .word {
-                    var key = first
-                    for k in (i + 1)..<(i + len) {
-                        key += " "
-                        key += tokens[k].key
-                    }
-                    if let e = lexicon.phrases[key] { return (len, e) }
-                }
-                len -= 1
+        let first = lexicon.words[Int(tokens[i].word)]
+        var node = first.phraseNode
+        var longest: (Int, EntityLexicon.PhraseEntry)?
+        var k = i + 1
+        while node != EntityLexicon.noNode && k < hi {
+            node = lexicon.node(after: node, word: tokens[k].word)
+            // Every word after the first is capitalised or a connector ("European championship" is not the event).
+            if node != EntityLexicon.noNode, let e = lexicon.entry(at: node), tokens[k].isCapitalized || tokens[k].shape != .word {
+                longest = (k - i + 1, e)
             }
+            k += 1
         }
-        if let e = lexicon.phrases[first] { return (1, e) }
+        if let longest { return longest }
+        if let e = first.phrase { return (1, e) }
         return nil
     }
 
-    private func isTitle(_ key: String) -> Bool { EntityLexicon.personTitles.contains(key) }
+    private func isTitle(_ t: EntityToken) -> Bool { t.traits.contains(.personTitle) }
 
     /// A capitalised word that does not start a name at the start of a sentence ("Despite", "The").
     private func isSentenceStarter(_ tokens: [EntityToken], _ i: Int, _ hi: Int) -> Bool {
         let t = tokens[i]
         if let (len, _) = phraseMatch(tokens, i, hi), len > 1 { return false }
-        if EntityLexicon.nonEntityWords.contains(t.key) { return !isTitle(t.key) || i + 1 >= hi }
-        if let entry = lexicon.phrases[t.key] {
+        if t.traits.contains(.nonEntity) { return !isTitle(t) || i + 1 >= hi }
+        if let entry = lexicon.words[Int(t.word)].phrase {
             // "Total", "Unity" opening a sentence are words; "China", "Turkey" are still places.
-            return entry.kind != .location && lexicon.commonWords.contains(t.key) && !t.isAllCaps
+            return entry.kind != .location && t.traits.contains(.commonWord) && !t.isAllCaps
                 && !(i + 1 < hi && tokens[i + 1].isCapitalized)
         }
-        if t.isAllCaps && t.surface.utf8.count > 1 { return false }
-        if lexicon.commonWords.contains(t.key) {
-            if isTitle(t.key) && i + 1 < hi { return false }
-            if lexicon.firstNames.contains(t.key) && i + 1 < hi { return false }
+        if t.isAllCaps && t.byteCount > 1 { return false }
+        if t.traits.contains(.commonWord) {
+            if isTitle(t) && i + 1 < hi { return false }
+            if t.traits.contains(.firstName) && i + 1 < hi { return false }
             return true
         }
         return false
@@ -88,7 +82,7 @@ extension EntityDocument {
         // Split on words that never belong to a name (days, months, pronouns), except inside known phrases.
         while pos <= end {
             if pos < end, pos >= covered, let (len, _) = phraseMatch(tokens, pos, end), len > 1 { covered = pos + len }
-            if pos == end || (pos >= covered && EntityLexicon.nonEntityWords.contains(tokens[pos].key) && !isTitle(tokens[pos].key)
+            if pos == end || (pos >= covered && tokens[pos].traits.contains(.nonEntity) && !isTitle(tokens[pos])
                 && tokens[pos].shape == .word) {
                 if pos > segStart { segment(p, tokens, segStart, pos) }
                 segStart = pos + 1
@@ -106,13 +100,13 @@ extension EntityDocument {
     private mutating func segment(_ p: Int, _ tokens: [EntityToken], _ lo: Int, _ hi: Int) {
         var pos = lo
         // "Douglas & Lomason", "Procter & Gamble": a firm.
-        if hi - lo >= 3, tokens[(lo + 1)..<(hi - 1)].contains(where: { $0.key == "&" }) {
+        if hi - lo >= 3, tokens[(lo + 1)..<(hi - 1)].contains(where: { $0.word == lexicon.keywords.ampersand }) {
             add(p, lo, hi, .organization, 2)
             return
         }
         // A lone capital letter ("N", "A") or company abbreviation ("Corp.") is not a name.
-        if hi - lo == 1, tokens[lo].surface.utf8.count == 1 || EntityLexicon.companyAbbreviations.contains(tokens[lo].key),
-           lexicon.phrases[tokens[lo].key] == nil { return }
+        if hi - lo == 1, tokens[lo].byteCount == 1 || tokens[lo].traits.contains(.companyAbbreviation),
+           lexicon.words[Int(tokens[lo].word)].phrase == nil { return }
         while pos < hi {
             let t = tokens[pos]
             // Phrase match of two words or more wins ("General Motors", "New York").
@@ -129,11 +123,11 @@ extension EntityDocument {
                 continue
             }
             // Title chain ending in a title head, followed by a name.
-            if isTitle(t.key) {
+            if isTitle(t) {
                 var k = pos
                 var lastHead = -1
-                while k < hi && isTitle(tokens[k].key) {
-                    if EntityLexicon.personTitleHeads.contains(tokens[k].key) { lastHead = k }
+                while k < hi && isTitle(tokens[k]) {
+                    if tokens[k].traits.contains(.personTitleHead) { lastHead = k }
                     k += 1
                 }
                 if lastHead >= 0 && lastHead + 1 < hi && k == lastHead + 1 {
@@ -144,7 +138,7 @@ extension EntityDocument {
                     }
                     let nameLo = lastHead + 1
                     if nameEnd - nameLo == 1, let (_, e) = phraseMatch(tokens, nameLo, nameEnd), e.kind != .person,
-                       EntityLexicon.personTitleHeads.contains(tokens[lastHead].key) == false {
+                       tokens[lastHead].traits.contains(.personTitleHead) == false {
                         add(p, nameLo, nameEnd, e.kind, 3)
                     } else {
                         add(p, nameLo, nameEnd, .person, 3, roleLo: pos)
@@ -173,7 +167,7 @@ extension EntityDocument {
             // Single lexicon word.
             if let (len, entry) = match, len == 1 {
                 // A given name that is also a place ("Jordan Smith") reads as a person.
-                if entry.source == .generated, pos + 1 < hi, lexicon.firstNames.contains(t.key),
+                if entry.source == .generated, pos + 1 < hi, t.traits.contains(.firstName),
                    tokens[pos + 1].isCapitalized, phraseMatch(tokens, pos + 1, hi) == nil {
                     add(p, pos, hi, .person, 2)
                     pos = hi
@@ -181,7 +175,7 @@ extension EntityDocument {
                 }
                 // "Houston Astros": a city before a team's nickname is part of the club's name.
                 if entry.kind == .location, pos + 1 < hi, let (l2, e2) = phraseMatch(tokens, pos + 1, hi), l2 == 1,
-                   e2.kind == .organization, tokens[pos + 1].key.utf8.last == 0x73 {
+                   e2.kind == .organization, key(p, pos + 1).utf8.last == 0x73 {
                     add(p, pos, pos + 2, .organization, 3)
                     pos += 2
                     continue
@@ -198,23 +192,23 @@ extension EntityDocument {
                 continue
             }
             // Given name or initial followed by more capitalised words: a person.
-            let isInitial = t.surface.utf8.count == 2 && t.surface.utf8.last == 0x2E
-            if pos + 1 < hi && (lexicon.firstNames.contains(t.key) || isInitial) {
+            let isInitial = t.byteCount == 2 && paragraphs[p].bytes[t.byteEnd - 1] == 0x2E
+            if pos + 1 < hi && (t.traits.contains(.firstName) || isInitial) {
                 var e = pos + 1
                 while e < hi && phraseMatch(tokens, e, hi)?.1.kind != .organization { e += 1 }
                 if e > pos + 1 || e == hi {
-                    add(p, pos, e, .person, isInitial || !lexicon.commonWords.contains(t.key) ? 3 : 2)
+                    add(p, pos, e, .person, isInitial || !t.traits.contains(.commonWord) ? 3 : 2)
                     pos = e
                     continue
                 }
             }
             // Unknown run up to the next lexicon word.
             var e = pos + 1
-            while e < hi && !isTitle(tokens[e].key) {
-                if let (l, _) = phraseMatch(tokens, e, hi) {
+            while e < hi && !isTitle(tokens[e]) {
+                if let (l, entry) = phraseMatch(tokens, e, hi) {
                     // "MaliVai Washington": a surname that also names a place ends a person's name.
-                    guard l == 1, !lexicon.countries.contains(tokens[e].key),
-                          lexicon.surnames.contains(tokens[e].key) || lexicon.phrases[tokens[e].key]?.source == .generated
+                    guard l == 1, !tokens[e].traits.contains(.country),
+                          tokens[e].traits.contains(.surname) || entry.source == .generated
                     else { break }
                 }
                 e += 1
@@ -228,8 +222,8 @@ extension EntityDocument {
     private func suffixEnd(_ tokens: [EntityToken], _ pos: Int, _ hi: Int) -> (Int, EntityKind)? {
         var k = hi - 1
         while k > pos {
-            if EntityLexicon.organizationSuffixes.contains(tokens[k].key) { return (k, .organization) }
-            if EntityLexicon.miscellaneousSuffixes.contains(tokens[k].key) { return (k, .miscellaneous) }
+            if tokens[k].traits.contains(.organizationSuffix) { return (k, .organization) }
+            if tokens[k].traits.contains(.miscellaneousSuffix) { return (k, .miscellaneous) }
             k -= 1
         }
         return nil
@@ -240,62 +234,64 @@ extension EntityDocument {
         let first = tokens[lo]
         let last = tokens[hi - 1]
         let len = hi - lo
-        let prev = lo > 0 ? tokens[lo - 1].key : ""
-        let prev2 = lo > 1 ? tokens[lo - 2].key : ""
-        let next = hi < tokens.count ? tokens[hi].key : ""
-        if len == 1 && first.isSentenceStart && lexicon.commonWords.contains(first.key) { return }
-        if len == 1 && isCommonCompound(first.key) { return }
-        if len == 1 && hasInnerCapital(first) {
+        let prev = lo > 0 ? tokens[lo - 1].word : EntityLexicon.unknownWord
+        let keywords = lexicon.keywords
+        let prevTraits = lo > 0 ? tokens[lo - 1].traits : []
+        let prev2Traits = lo > 1 ? tokens[lo - 2].traits : []
+        let nextTraits = hi < tokens.count ? tokens[hi].traits : []
+        if len == 1 && first.isSentenceStart && first.traits.contains(.commonWord) { return }
+        if len == 1 && isCommonCompound(key(p, lo)) { return }
+        if len == 1 && hasInnerCapital(first, in: paragraphs[p].bytes) {
             // "NationsBank", "BankAmerica": a brand, not a person ("McDonald", "MacLeod" excepted).
             add(p, lo, hi, .organization, 1)
             return
         }
-        if len == 1 && isDerivedDemonym(first.key) {
+        if len == 1 && isDerivedDemonym(key(p, lo)) {
             add(p, lo, hi, .miscellaneous, 2)
             return
         }
-        if len == 1 && prev == "the" && EntityLexicon.organizationSuffixes.contains(first.key) {
+        if len == 1 && prev == keywords.the && first.traits.contains(.organizationSuffix) {
             // "the Monitor", "the Times": a publication or body named by its head word.
             add(p, lo, hi, .organization, 1)
             return
         }
-        if prev == "of" && EntityLexicon.placeNouns.contains(prev2) {
+        if prev == keywords.of && prev2Traits.contains(.placeNoun) {
             add(p, lo, hi, .location, 2)
             return
         }
-        if EntityLexicon.placeSuffixes.contains(last.key) && len >= 2 {
+        if last.traits.contains(.placeSuffix) && len >= 2 {
             add(p, lo, hi, .location, 2)
             return
         }
-        if len == 1 && first.isAllCaps && first.surface.utf8.count >= 2 && first.surface.utf8.count <= 6 {
+        if len == 1 && first.isAllCaps && first.byteCount >= 2 && first.byteCount <= 6 {
             add(p, lo, hi, .organization, 1)
             return
         }
         // "Magna shareholders", "Cofinec 's chairman", "a stake in Ruch": a company.
-        let next2 = hi + 1 < tokens.count ? tokens[hi + 1].key : ""
-        if EntityLexicon.organizationContextAfter.contains(next)
-            || (tokens.indices.contains(hi) && tokens[hi].isPossessive && EntityLexicon.organizationContextAfter.contains(next2))
-            || ((prev == "of" || prev == "in" || prev == "for") && EntityLexicon.organizationContextBefore.contains(prev2)) {
+        let next2Traits = hi + 1 < tokens.count ? tokens[hi + 1].traits : []
+        if nextTraits.contains(.organizationContextAfter)
+            || (tokens.indices.contains(hi) && tokens[hi].isPossessive && next2Traits.contains(.organizationContextAfter))
+            || ((prev == keywords.of || prev == keywords.in || prev == keywords.for) && prev2Traits.contains(.organizationContextBefore)) {
             add(p, lo, hi, .organization, 2)
             return
         }
-        if EntityLexicon.reportingVerbs.contains(next) || EntityLexicon.reportingVerbs.contains(prev)
-            || (prev == "," && EntityLexicon.reportingVerbs.contains(prev2)) {
+        if nextTraits.contains(.reportingVerb) || prevTraits.contains(.reportingVerb)
+            || (prev == keywords.comma && prev2Traits.contains(.reportingVerb)) {
             add(p, lo, hi, .person, len >= 2 ? 2 : 1)
             return
         }
-        if len == 1 && lexicon.commonWords.contains(first.key) && !lexicon.surnames.contains(first.key) {
+        if len == 1 && first.traits.contains(.commonWord) && !first.traits.contains(.surname) {
             // A capitalised common word mid-sentence: only a name if the document says so.
             add(p, lo, hi, nil, 0)
             return
         }
-        if EntityLexicon.placePrepositions.contains(prev) && len <= 2 {
+        if prevTraits.contains(.placePreposition) && len <= 2 {
             add(p, lo, hi, .location, 1)
             return
         }
         if len >= 2 {
             // "Air Bag Safety", "PRESS DIGEST": capitalised common words are a heading, not a person.
-            if tokens[lo..<hi].allSatisfy({ lexicon.commonWords.contains($0.key) && !lexicon.surnames.contains($0.key) }) {
+            if tokens[lo..<hi].allSatisfy({ $0.traits.contains(.commonWord) && !$0.traits.contains(.surname) }) {
                 add(p, lo, hi, nil, 0)
                 return
             }
@@ -306,20 +302,20 @@ extension EntityDocument {
         candidates[candidates.count - 1].isFallback = true
     }
 
-    private func hasInnerCapital(_ t: EntityToken) -> Bool {
-        let u = Array(t.surface.utf8)
+    private func hasInnerCapital(_ t: EntityToken, in bytes: [UInt8]) -> Bool {
+        let u = bytes[t.byteStart..<t.byteEnd]
         guard u.count >= 4, !t.isAllCaps else { return false }
         if u.starts(with: "Mc".utf8) || u.starts(with: "Mac".utf8) || u.starts(with: "De".utf8) || u.starts(with: "La".utf8) {
             return false
         }
-        for i in 2..<u.count where u[i] >= 0x41 && u[i] <= 0x5A && u[i - 1] >= 0x61 && u[i - 1] <= 0x7A { return true }
+        for i in (u.startIndex + 2)..<u.endIndex where u[i] >= 0x41 && u[i] <= 0x5A && u[i - 1] >= 0x61 && u[i - 1] <= 0x7A { return true }
         return false
     }
 
     /// "Quarter-final", "Vice-chairman": a hyphenated compound of common words is not a name.
     private func isCommonCompound(_ key: String) -> Bool {
         guard key.utf8.contains(0x2D) else { return false }
-        for part in key.split(separator: "-") where !lexicon.commonWords.contains(String(part)) { return false }
+        for part in key.split(separator: "-") where !lexicon.word(String(part)).traits.contains(.commonWord) { return false }
         return true
     }
 
@@ -333,8 +329,9 @@ extension EntityDocument {
             let stem = String(decoding: u.prefix(u.count - sl), as: UTF8.self)
             for ending in ["", "a", "e", "ia"] {
                 let candidate = stem + ending
-                if lexicon.countries.contains(candidate) { return true }
-                if let entry = lexicon.phrases[candidate], entry.kind == .location, entry.source == .curated { return true }
+                let word = lexicon.word(candidate)
+                if word.traits.contains(.country) { return true }
+                if let entry = word.phrase, entry.kind == .location, entry.source == .curated { return true }
             }
         }
         return false
@@ -358,11 +355,22 @@ extension EntityDocument {
                 var best = 0
                 var bestKind: EntityKind?
                 var key = ""
+                var node = EntityLexicon.noNode
                 for k in pos..<min(j, pos + 5) {
-                    key += (k == pos ? "" : " ") + tokens[k].key
+                    key += (k == pos ? "" : " ") + self.key(p, k)
+                    // The lexicon phrase of these words, if any, walking the trie one word further each time.
+                    let phrase: EntityLexicon.PhraseEntry?
+                    if k == pos {
+                        let word = lexicon.words[Int(tokens[k].word)]
+                        phrase = word.phrase
+                        node = word.phraseNode
+                    } else {
+                        if node != EntityLexicon.noNode { node = lexicon.node(after: node, word: tokens[k].word) }
+                        phrase = node == EntityLexicon.noNode ? nil : lexicon.entry(at: node)
+                    }
                     if let m = memory.kinds[key] { best = k - pos + 1; bestKind = m.kind }
-                    else if k == pos, memory.personParts[key] != nil, lexicon.phrases[key] == nil { best = 1; bestKind = .person }
-                    else if let e = lexicon.phrases[key] { best = k - pos + 1; bestKind = e.kind }
+                    else if k == pos, memory.personParts[key] != nil, phrase == nil { best = 1; bestKind = .person }
+                    else if let e = phrase { best = k - pos + 1; bestKind = e.kind }
                 }
                 if best > 0, let kind = bestKind {
                     add(p, pos, pos + best, kind, 3)

@@ -20,12 +20,18 @@ extension EntityDocument {
         return String(decoding: para.bytes[para.tokens[c.lo].byteStart..<para.tokens[c.hi - 1].byteEnd], as: UTF8.self)
     }
 
+    /// The lowercase key of token `i` of paragraph `p`.
+    func key(_ p: Int, _ i: Int) -> String {
+        let token = paragraphs[p].tokens[i]
+        return EntityTokenizer.key(of: paragraphs[p].bytes[token.byteStart..<token.byteEnd])
+    }
+
+    /// The keys of a candidate's words joined by spaces, as phrases and memory are keyed.
     func key(_ c: Candidate) -> String {
-        let tokens = paragraphs[c.paragraph].tokens
-        var k = tokens[c.lo].key
+        var k = key(c.paragraph, c.lo)
         for i in (c.lo + 1)..<c.hi {
             k += " "
-            k += tokens[i].key
+            k += key(c.paragraph, i)
         }
         return k
     }
@@ -46,13 +52,13 @@ extension EntityDocument {
         for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
             let tokens = paragraphs[c.paragraph].tokens
             let text = surface(c)
-            let last = tokens[c.hi - 1].key
+            let last = key(c.paragraph, c.hi - 1)
             if let old = memory.personParts[last], old.utf8.count >= text.utf8.count { continue }
             memory.personParts[last] = text
         }
         // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
         for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
-            let first = paragraphs[c.paragraph].tokens[c.lo].key
+            let first = key(c.paragraph, c.lo)
             if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(c) }
         }
         for (k, v) in firstNameLinks { memory.personParts[k] = v }
@@ -65,7 +71,7 @@ extension EntityDocument {
             if c.key.isEmpty { c.key = key(c) }
             let single = c.hi - c.lo == 1
             if single, c.kind != .person, let full = memory.personParts[c.key], full.utf8.count > c.key.utf8.count,
-               c.kind != .location || !lexicon.countries.contains(c.key) {
+               c.kind != .location || !paragraphs[c.paragraph].tokens[c.lo].traits.contains(.country) {
                 // "Jordan" after "Michael Jordan": the person, even if the word also names a place.
                 c.kind = .person
                 c.canonical = full
@@ -80,7 +86,7 @@ extension EntityDocument {
                 c.kind = nil
             }
             if c.kind == .person && c.canonical == nil {
-                let last = paragraphs[c.paragraph].tokens[c.hi - 1].key
+                let last = key(c.paragraph, c.hi - 1)
                 if let full = memory.personParts[last] { c.canonical = full }
             }
             candidates[i] = c

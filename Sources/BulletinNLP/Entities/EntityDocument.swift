@@ -16,7 +16,6 @@ struct EntityDocument {
     }
 
     struct Paragraph {
-        var text: String
         var bytes: [UInt8]
         var tokens: [EntityToken]
         var isHeadline: Bool
@@ -29,8 +28,9 @@ struct EntityDocument {
     init(paragraphs texts: [String], lexicon: EntityLexicon) {
         self.lexicon = lexicon
         paragraphs = texts.map { text in
-            let tokens = EntityTokenizer.tokenize(text)
-            return Paragraph(text: text, bytes: Array(text.utf8), tokens: tokens, isHeadline: EntityDocument.isHeadline(tokens))
+            let bytes = Array(text.utf8)
+            let tokens = EntityTokenizer.tokenize(bytes, lexicon: lexicon)
+            return Paragraph(bytes: bytes, tokens: tokens, isHeadline: EntityDocument.isHeadline(tokens))
         }
     }
 
@@ -38,7 +38,7 @@ struct EntityDocument {
     static func isHeadline(_ tokens: [EntityToken]) -> Bool {
         var caps = 0
         var words = 0
-        for t in tokens where t.shape == .word && t.surface.utf8.count > 1 {
+        for t in tokens where t.shape == .word && t.byteCount > 1 {
             words += 1
             if t.isAllCaps { caps += 1 }
         }
@@ -57,11 +57,11 @@ struct EntityDocument {
         for i in candidates.indices where candidates[i].isFallback && candidates[i].kind == nil {
             // Sports copy names clubs it does not explain (and grounds after "at"); news copy names people.
             let c = candidates[i]
-            let prev = c.lo > 0 ? paragraphs[c.paragraph].tokens[c.lo - 1].key : ""
+            let afterAt = c.lo > 0 && paragraphs[c.paragraph].tokens[c.lo - 1].word == lexicon.keywords.at
             if sports {
                 // A surname-like word in sports copy is still a player ("Duran", "Vaas" are clubs' opponents' players).
-                let isSurname = c.hi - c.lo == 1 && lexicon.surnames.contains(c.key)
-                candidates[i].kind = prev == "at" ? .location : (isSurname ? .person : .organization)
+                let isSurname = c.hi - c.lo == 1 && paragraphs[c.paragraph].tokens[c.lo].traits.contains(.surname)
+                candidates[i].kind = afterAt ? .location : (isSurname ? .person : .organization)
             } else {
                 candidates[i].kind = .person
             }
@@ -89,8 +89,8 @@ struct EntityDocument {
     /// A wire sports story opens with its sport: "SOCCER - JAPAN GET LUCKY WIN".
     func isSportsDocument() -> Bool {
         guard let first = paragraphs.first?.tokens, first.count >= 2 else { return false }
-        guard EntityLexicon.sportWords.contains(first[0].key) else { return false }
-        return first.prefix(4).contains { $0.key == "-" || $0.key == ":" }
+        guard first[0].traits.contains(.sportWord) else { return false }
+        return first.prefix(4).contains { $0.word == lexicon.keywords.hyphen || $0.word == lexicon.keywords.colon }
     }
 
     /// In sports copy a city or region names its team ("Surrey beat Kent"), a country its national side (a place).
@@ -106,9 +106,10 @@ struct EntityDocument {
             let tokens = paragraphs[c.paragraph].tokens
             if lexicon.countries.contains(c.key) { continue }
             // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
-            if let last = tokens.last, last.shape == .number, tokens.count <= 6, last.key.utf8.contains(0x2D) { continue }
-            if c.lo > 0, EntityLexicon.placePrepositions.contains(tokens[c.lo - 1].key) || tokens[c.lo - 1].key == "at" { continue }
-            if c.lo > 1, tokens[c.lo - 1].key == "of" { continue }
+            if let last = tokens.last, last.shape == .number, tokens.count <= 6,
+               paragraphs[c.paragraph].bytes[last.byteStart..<last.byteEnd].contains(0x2D) { continue }
+            if c.lo > 0, tokens[c.lo - 1].traits.contains(.placePreposition) || tokens[c.lo - 1].word == lexicon.keywords.at { continue }
+            if c.lo > 1, tokens[c.lo - 1].word == lexicon.keywords.of { continue }
             candidates[i].kind = .organization
         }
     }

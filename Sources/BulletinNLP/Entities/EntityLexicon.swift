@@ -1,7 +1,10 @@
 /// The entity tagger's word lists, built once per process from the embedded string tables.
 ///
-/// Look-ups use lowercase keys; multi-word phrases are joined by single spaces.
-struct EntityLexicon: Sendable {
+/// Every word of every list gets an integer id, looked up once per token: the lists a word is on are
+/// bits of its ``EntityWordTraits``, and multi-word phrases are a trie over word ids, so matching a
+/// phrase walks the tokens without building or hashing any string. Keys are lowercase. A class, so the
+/// documents and tokenizer contexts that hold it share one reference rather than copying its tables.
+final class EntityLexicon: Sendable {
     /// Where a phrase entry came from; curated entries outrank generated ones.
     enum Source: UInt8, Sendable {
         case generated, curated
@@ -12,27 +15,90 @@ struct EntityLexicon: Sendable {
         var source: Source
     }
 
+    /// What the lexicon knows about one word.
+    struct Word: Sendable {
+        var traits: EntityWordTraits = []
+        /// The entry of the word as a phrase of its own.
+        var phrase: PhraseEntry?
+        /// The trie node of phrases of two or more words starting with this word, or ``noNode``.
+        var phraseNode = EntityLexicon.noNode
+    }
+
+    /// One node of the phrase trie: a sequence of two or more words (or, at the top, one first word).
+    struct PhraseNode: Sendable {
+        /// The phrase ending here, if these words are one.
+        var entry: PhraseEntry?
+        /// The node's children: `edgeWords[edges]` are the next words, `edgeNodes[edges]` their nodes.
+        var edges: Range<Int32>
+    }
+
+    /// The ids of the words and marks that rules name one by one.
+    struct Keywords: Sendable {
+        let of, the, `in`, `for`, at, ampersand, comma, hyphen, colon: Int32
+    }
+
     /// The process-wide lexicon, built on first use (Swift globals are lazily initialised, thread-safe).
     static let shared = EntityLexicon()
 
-    let commonWords: Set<String>
-    let firstNames: Set<String>
-    let surnames: Set<String>
+    /// The id of a token whose key is on no list.
+    static let unknownWord: Int32 = 0
+    /// Where a trie walk ends: no phrase goes on with these words.
+    static let noNode: Int32 = -1
+
+    /// Indexed by word id; id 0 is the unknown word.
+    let words: [Word]
+    private let wordIDs: EntityWordTable
+    private let phraseNodes: [PhraseNode]
+    /// Sorted within each node's range, for binary search.
+    private let edgeWords: [Int32]
+    private let edgeNodes: [Int32]
     /// Country names and their common short forms: national teams stay places in sports copy.
     let countries: Set<String>
-    let phrases: [String: PhraseEntry]
-    /// First words of phrases of two or more words, with the longest length in words.
-    let phraseStarts: [String: Int]
+    let keywords: Keywords
 
     init() {
-        commonWords = EntityLexicon.lines(EntityLexicon.commonWordList)
-        firstNames = EntityLexicon.lines(EntityLexicon.firstNameList).union(EntityLexicon.extraFirstNames)
-        surnames = EntityLexicon.lines(EntityLexicon.surnameList)
-        countries = EntityLexicon.lines(EntityLexicon.countryList).union(EntityLexicon.countryAliases)
+        var vocabulary = Vocabulary()
+        func mark(_ keys: some Sequence<String>, _ trait: EntityWordTraits) {
+            for key in keys { vocabulary.words[Int(vocabulary.id(key))].traits.insert(trait) }
+        }
+        func mark(lines table: String, _ trait: EntityWordTraits) {
+            EntityLexicon.forEachLine(table) { vocabulary.words[Int(vocabulary.id($0))].traits.insert(trait) }
+        }
+        mark(lines: EntityLexicon.commonWordList, .commonWord)
+        mark(lines: EntityLexicon.firstNameList, .firstName)
+        mark(EntityLexicon.extraFirstNames, .firstName)
+        mark(lines: EntityLexicon.surnameList, .surname)
+        var countries = EntityLexicon.countryAliases
+        EntityLexicon.forEachLine(EntityLexicon.countryList) { countries.insert(String(decoding: $0, as: UTF8.self)) }
+        self.countries = countries
+        mark(countries, .country)
+        mark(EntityLexicon.personTitles, .personTitle)
+        mark(EntityLexicon.personTitleHeads, .personTitleHead)
+        mark(EntityLexicon.organizationSuffixes, .organizationSuffix)
+        mark(EntityLexicon.miscellaneousSuffixes, .miscellaneousSuffix)
+        mark(EntityLexicon.placeNouns, .placeNoun)
+        mark(EntityLexicon.sportWords, .sportWord)
+        mark(EntityLexicon.organizationHeadsBeforeOf, .organizationHeadBeforeOf)
+        mark(EntityLexicon.companyAbbreviations, .companyAbbreviation)
+        mark(EntityLexicon.placeHeadsBeforeOf, .placeHeadBeforeOf)
+        mark(EntityLexicon.placeSuffixes, .placeSuffix)
+        mark(EntityLexicon.nameParticles, .nameParticle)
+        mark(EntityLexicon.nonEntityWords, .nonEntity)
+        mark(EntityLexicon.reportingVerbs, .reportingVerb)
+        mark(EntityLexicon.organizationContextAfter, .organizationContextAfter)
+        mark(EntityLexicon.organizationContextBefore, .organizationContextBefore)
+        mark(EntityLexicon.placePrepositions, .placePreposition)
+
+        keywords = Keywords(
+            of: vocabulary.id("of"), the: vocabulary.id("the"), in: vocabulary.id("in"), for: vocabulary.id("for"),
+            at: vocabulary.id("at"), ampersand: vocabulary.id("&"), comma: vocabulary.id(","), hyphen: vocabulary.id("-"),
+            colon: vocabulary.id(":"))
+
         var phrases: [String: PhraseEntry] = [:]
         phrases.reserveCapacity(12_000)
         func add(_ table: String, _ kind: EntityKind, _ source: Source) {
-            EntityLexicon.forEachLine(table) { line in
+            EntityLexicon.forEachLine(table) { bytes in
+                let line = String(decoding: bytes, as: UTF8.self)
                 if source == .generated, let existing = phrases[line], existing.source == .curated { return }
                 phrases[line] = PhraseEntry(kind: kind, source: source)
             }
@@ -41,24 +107,123 @@ struct EntityLexicon: Sendable {
         add(EntityLexicon.curatedPlaces, .location, .curated)
         add(EntityLexicon.curatedMiscellaneous, .miscellaneous, .curated)
         add(EntityLexicon.curatedOrganizations, .organization, .curated)
-        var starts: [String: Int] = [:]
-        for key in phrases.keys {
-            var words = 1
-            var first = Substring(key)
-            if let space = key.firstIndex(of: " ") {
-                first = key[..<space]
-                for ch in key.utf8 where ch == 0x20 { words += 1 }
-                let f = String(first)
-                starts[f] = max(starts[f] ?? 0, words)
-            }
+        (phraseNodes, edgeWords, edgeNodes) = EntityLexicon.phraseTrie(phrases, &vocabulary)
+        words = vocabulary.words
+        wordIDs = vocabulary.table
+    }
+
+    // MARK: - Look-ups
+
+    /// The id of a lowercase key, or ``unknownWord``.
+    func id(of key: String) -> Int32 {
+        wordIDs.id(of: key) ?? EntityLexicon.unknownWord
+    }
+
+    /// The id of an ASCII word read in lower case, or ``unknownWord``.
+    func id(lowercasing ascii: UnsafeBufferPointer<UInt8>) -> Int32 {
+        wordIDs.id(of: ascii, lowercasing: true) ?? EntityLexicon.unknownWord
+    }
+
+    /// What the lexicon knows about a lowercase key (nothing for a word on no list).
+    func word(_ key: String) -> Word {
+        words[Int(id(of: key))]
+    }
+
+    /// The phrase entry at a trie node.
+    func entry(at node: Int32) -> PhraseEntry? {
+        phraseNodes[Int(node)].entry
+    }
+
+    /// The node reached from `node` by one more word, or ``noNode``.
+    func node(after node: Int32, word: Int32) -> Int32 {
+        let edges = phraseNodes[Int(node)].edges
+        var lo = Int(edges.lowerBound)
+        var hi = Int(edges.upperBound)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let w = edgeWords[mid]
+            if w == word { return edgeNodes[mid] }
+            if w < word { lo = mid + 1 } else { hi = mid }
         }
-        self.phrases = phrases
-        phraseStarts = starts
+        return EntityLexicon.noNode
     }
 
     // MARK: - Loading
 
-    private static func forEachLine(_ table: String, _ body: (String) -> Void) {
+    /// Word ids handed out while the lists are read.
+    private struct Vocabulary {
+        /// Holds the unknown word first, with the empty key no token has. The lists hold about 90,000
+        /// distinct words; more would only make the table grow once.
+        var table = EntityWordTable(expectedCount: 100_000)
+        var words: [Word] = []
+
+        init() {
+            _ = id("")
+        }
+
+        mutating func id(_ key: String) -> Int32 {
+            let (id, isNew) = table.insert(key)
+            if isNew { words.append(Word()) }
+            return id
+        }
+
+        mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let (id, isNew) = table.insert(bytes)
+            if isNew { words.append(Word()) }
+            return id
+        }
+    }
+
+    /// The trie of the phrases of two or more words, as nodes and sorted edge arrays; a one-word phrase
+    /// goes on its word. Built with a dictionary of children per node, then flattened.
+    private static func phraseTrie(
+        _ phrases: [String: PhraseEntry], _ vocabulary: inout Vocabulary
+    ) -> (nodes: [PhraseNode], edgeWords: [Int32], edgeNodes: [Int32]) {
+        var entries: [PhraseEntry?] = []
+        var children: [[Int32: Int32]] = []
+        for (key, entry) in phrases {
+            let ids = key.utf8.split(separator: 0x20, omittingEmptySubsequences: false)
+                .map { vocabulary.id(String(decoding: $0, as: UTF8.self)) }
+            guard ids.count > 1 else {
+                vocabulary.words[Int(ids[0])].phrase = entry
+                continue
+            }
+            var node = vocabulary.words[Int(ids[0])].phraseNode
+            if node == noNode {
+                node = Int32(entries.count)
+                entries.append(nil)
+                children.append([:])
+                vocabulary.words[Int(ids[0])].phraseNode = node
+            }
+            for id in ids.dropFirst() {
+                if let child = children[Int(node)][id] {
+                    node = child
+                } else {
+                    let child = Int32(entries.count)
+                    entries.append(nil)
+                    children.append([:])
+                    children[Int(node)][id] = child
+                    node = child
+                }
+            }
+            entries[Int(node)] = entry
+        }
+        var nodes: [PhraseNode] = []
+        var edgeWords: [Int32] = []
+        var edgeNodes: [Int32] = []
+        for (entry, next) in zip(entries, children) {
+            let first = Int32(edgeWords.count)
+            for (word, child) in next.sorted(by: { $0.key < $1.key }) {
+                edgeWords.append(word)
+                edgeNodes.append(child)
+            }
+            nodes.append(PhraseNode(entry: entry, edges: first..<Int32(edgeWords.count)))
+        }
+        return (nodes, edgeWords, edgeNodes)
+    }
+
+    /// Calls `body` with the bytes of every line of `table`, trimmed of spaces, that is not empty.
+    private static func forEachLine(_ table: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var table = table
         // Scan the literal's UTF-8 bytes directly: generic String indexing would dominate load time.
         table.withUTF8 { buf in
@@ -71,16 +236,9 @@ struct EntityLexicon: Sendable {
                 i += 1
                 while start < end && buf[start] == 0x20 { start += 1 }
                 while end > start && buf[end - 1] == 0x20 { end -= 1 }
-                if end > start { body(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)) }
+                if end > start { body(UnsafeBufferPointer(rebasing: buf[start..<end])) }
             }
         }
-    }
-
-    private static func lines(_ table: String) -> Set<String> {
-        var set = Set<String>()
-        set.reserveCapacity(table.utf8.count / 8)
-        forEachLine(table) { set.insert($0) }
-        return set
     }
 
     /// Short and older names of countries that GeoNames spells differently.

@@ -1,7 +1,9 @@
 /// One token of a paragraph as the entity tagger sees it.
 ///
-/// Offsets are Unicode scalar offsets into the paragraph; `key` is the lowercased
-/// surface used for every lexicon look-up.
+/// Offsets are Unicode scalar offsets into the paragraph; the token's text is the paragraph's bytes
+/// `byteStart..<byteEnd`. Its key, the lowercased text, is looked up once as it is made: the token keeps
+/// the key's word id and traits, and ``EntityTokenizer/key(of:)`` spells the key out where a rule needs it.
+/// The token holds no reference, so copying one costs no reference counting.
 struct EntityToken: Sendable {
     /// The broad shape of a token.
     enum Shape: UInt8, Sendable {
@@ -13,22 +15,28 @@ struct EntityToken: Sendable {
     /// UTF-8 byte offsets of the token in the paragraph.
     var byteStart: Int
     var byteEnd: Int
-    var surface: String
-    var key: String
+    /// The key's ``EntityLexicon`` word id and the lists it is on.
+    var word: Int32
+    var traits: EntityWordTraits
     var shape: Shape
     /// First letter is upper case.
     var isCapitalized: Bool
     /// Every letter is upper case (and there is at least one).
     var isAllCaps: Bool
+    /// Ends a sentence: . ! ? : ; ... or an ellipsis.
+    var isSentenceEnd: Bool
     /// First word of a sentence (after . ! ? : or paragraph start, skipping quotes).
     var isSentenceStart: Bool = false
     /// The token is a possessive marker `'s` / `’s` split from the previous word.
     var isPossessive: Bool = false
     /// The token is the name part split off a hyphenated prefix such as "post-Yeltsin".
     var isHyphenSuffix: Bool = false
+
+    /// Length of the token's text in UTF-8 bytes.
+    var byteCount: Int { byteEnd - byteStart }
 }
 
-/// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes.
+/// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes, and looks each up in the lexicon.
 enum EntityTokenizer {
     /// Abbreviations that keep their final period.
     static let abbreviations: Set<String> = [
@@ -50,11 +58,10 @@ enum EntityTokenizer {
         "registered", "listed", "inspired", "brokered", "educated", "trained", "leaning", "friendly", "like",
     ]
 
-    static func tokenize(_ text: String) -> [EntityToken] {
-        var bytes = Array(text.utf8)
-        bytes.append(0x20)
+    /// Tokens of a paragraph given as its UTF-8 bytes.
+    static func tokenize(_ bytes: [UInt8], lexicon: EntityLexicon) -> [EntityToken] {
         let isASCII = !bytes.contains { $0 >= 0x80 }
-        // Scalar offset of every byte, only needed when the text is not ASCII.
+        // Scalar offset of every byte (and of the end), only needed when the text is not ASCII.
         var scalarOffsets: [Int32] = []
         if !isASCII {
             scalarOffsets.reserveCapacity(bytes.count + 1)
@@ -65,6 +72,7 @@ enum EntityTokenizer {
             }
             scalarOffsets.append(n)
         }
+        let context = Context(isASCII: isASCII, scalarOffsets: scalarOffsets, lexicon: lexicon)
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(bytes.count / 5)
         bytes.withUnsafeBufferPointer { buf in
@@ -82,7 +90,7 @@ enum EntityTokenizer {
                     if c == 0xC2 && j + 1 < n && buf[j + 1] == 0xA0 { break }
                     j += 1
                 }
-                splitChunk(buf, i, j, isASCII: isASCII, scalarOffsets: scalarOffsets, into: &tokens)
+                splitChunk(buf, i, j, context, into: &tokens)
                 i = j
             }
         }
@@ -91,6 +99,14 @@ enum EntityTokenizer {
     }
 
     // MARK: - Chunk splitting
+
+    /// What every token of a paragraph needs besides its bytes.
+    private struct Context {
+        var isASCII: Bool
+        /// Scalar offset of every byte and of the end; empty when the paragraph is ASCII.
+        var scalarOffsets: [Int32]
+        var lexicon: EntityLexicon
+    }
 
     /// Length in bytes of a punctuation scalar at `i` that splits off a chunk edge, or 0.
     @inline(__always)
@@ -115,21 +131,21 @@ enum EntityTokenizer {
     }
 
     private static func splitChunk(
-        _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isASCII: Bool, scalarOffsets: [Int32],
+        _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ context: Context,
         into tokens: inout [EntityToken]
     ) {
         var s = start
         var e = end
         // Leading punctuation, one token each.
-        var trailing: [(Int, Int)] = []
         while s < e {
             let l = edgePunctLength(buf, s, e)
             if l == 0 || buf[s] == 0x2E { break }
             if s + l == e { break }
-            emit(buf, s, s + l, isASCII, scalarOffsets, &tokens)
+            emit(buf, s, s + l, context, &tokens)
             s += l
         }
-        // Trailing punctuation, collected then emitted in order.
+        // Trailing punctuation: found from the end, emitted in order after the word.
+        let chunkEnd = e
         while e > s + 1 {
             var l = 0
             // Find a punctuation scalar ending at e.
@@ -139,9 +155,9 @@ enum EntityTokenizer {
                 // Keep the period of abbreviations, initials and dotted acronyms.
                 if keepsPeriod(buf, s, e - 1) { break }
             }
-            trailing.append((e - l, e))
             e -= l
         }
+        let trailingStart = e
         // Possessive 's or ’s.
         var possessive: (Int, Int)?
         if e - s > 2, buf[e - 1] == 0x73 || buf[e - 1] == 0x53 {
@@ -153,20 +169,26 @@ enum EntityTokenizer {
         var pieceStart = s
         while k + 2 < e {
             if buf[k] == 0xE2 && buf[k + 1] == 0x80 && (buf[k + 2] == 0x93 || buf[k + 2] == 0x94) {
-                if k > pieceStart { emitWord(buf, pieceStart, k, isASCII, scalarOffsets, &tokens) }
-                emit(buf, k, k + 3, isASCII, scalarOffsets, &tokens)
+                if k > pieceStart { emitWord(buf, pieceStart, k, context, &tokens) }
+                emit(buf, k, k + 3, context, &tokens)
                 k += 3
                 pieceStart = k
                 continue
             }
             k += 1
         }
-        if e > pieceStart { emitWord(buf, pieceStart, e, isASCII, scalarOffsets, &tokens) }
+        if e > pieceStart { emitWord(buf, pieceStart, e, context, &tokens) }
         if let p = possessive {
-            emit(buf, p.0, p.1, isASCII, scalarOffsets, &tokens)
+            emit(buf, p.0, p.1, context, &tokens)
             tokens[tokens.count - 1].isPossessive = true
         }
-        for t in trailing.reversed() { emit(buf, t.0, t.1, isASCII, scalarOffsets, &tokens) }
+        // Every trailing piece is one whole punctuation scalar, so reading forward splits them as reading back did.
+        var t = trailingStart
+        while t < chunkEnd {
+            let l = edgePunctLength(buf, t, chunkEnd)
+            emit(buf, t, t + l, context, &tokens)
+            t += l
+        }
     }
 
     private static func keepsPeriod(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
@@ -193,7 +215,7 @@ enum EntityTokenizer {
     /// Emits a word, splitting a hyphenated prefix before a capitalised name ("post-Yeltsin") and a
     /// descriptive suffix after one ("Cold War-style", "Moscow-based").
     private static func emitWord(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ isASCII: Bool, _ offsets: [Int32],
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ context: Context,
         _ tokens: inout [EntityToken]
     ) {
         if e - s > 4, buf[s] >= 0x41, buf[s] <= 0x5A {
@@ -202,8 +224,8 @@ enum EntityTokenizer {
             if h > s && h < e - 2 && buf[h] == 0x2D {
                 let suffix = String(decoding: UnsafeBufferPointer(rebasing: buf[(h + 1)..<e]), as: UTF8.self)
                 if hyphenSuffixes.contains(suffix) {
-                    emitWord(buf, s, h, isASCII, offsets, &tokens)
-                    emit(buf, h, e, isASCII, offsets, &tokens)
+                    emitWord(buf, s, h, context, &tokens)
+                    emit(buf, h, e, context, &tokens)
                     return
                 }
             }
@@ -214,27 +236,26 @@ enum EntityTokenizer {
             if h < e - 1 && buf[h] == 0x2D && buf[h + 1] >= 0x41 && buf[h + 1] <= 0x5A {
                 let prefix = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<h]), as: UTF8.self)
                 if hyphenPrefixes.contains(prefix) {
-                    emit(buf, s, h + 1, isASCII, offsets, &tokens)
-                    emit(buf, h + 1, e, isASCII, offsets, &tokens)
+                    emit(buf, s, h + 1, context, &tokens)
+                    emit(buf, h + 1, e, context, &tokens)
                     tokens[tokens.count - 1].isHyphenSuffix = true
                     return
                 }
             }
         }
-        emit(buf, s, e, isASCII, offsets, &tokens)
+        emit(buf, s, e, context, &tokens)
     }
 
     private static func emit(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ isASCII: Bool, _ offsets: [Int32],
+        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ context: Context,
         _ tokens: inout [EntityToken]
     ) {
         let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
-        let surface = String(decoding: slice, as: UTF8.self)
         let first = buf[s]
         var shape: EntityToken.Shape
         var isCap = false
-        var allCaps = true
-        var letters = 0
+        var hasUpper = false
+        var hasLower = false
         var needsUnicodeLower = false
         if first >= 0x30 && first <= 0x39 {
             shape = .number
@@ -243,24 +264,21 @@ enum EntityTokenizer {
         } else {
             shape = .punctuation
         }
-        var lowered = [UInt8]()
-        lowered.reserveCapacity(e - s)
+        // Flags rather than counts: a counter kept in memory across this loop made it the tokenizer's hottest line.
         for c in slice {
-            if c >= 0x41 && c <= 0x5A {
-                letters += 1
-                lowered.append(c + 32)
-            } else if c >= 0x61 && c <= 0x7A {
-                letters += 1
-                allCaps = false
-                lowered.append(c)
-            } else {
-                if c >= 0x80 { needsUnicodeLower = true }
-                lowered.append(c)
+            if c &- 0x41 < 26 {
+                hasUpper = true
+            } else if c &- 0x61 < 26 {
+                hasLower = true
+            } else if c >= 0x80 {
+                needsUnicodeLower = true
             }
         }
-        var key: String
+        var hasLetter = hasUpper || hasLower
+        var allCaps = !hasLower
+        let word: Int32
         if needsUnicodeLower {
-            key = surface.lowercased()
+            let surface = String(decoding: slice, as: UTF8.self)
             // Letters outside ASCII decide capitalisation by their Unicode properties.
             if shape == .word, let sc = surface.unicodeScalars.first {
                 if sc.value >= 0x80 {
@@ -270,36 +288,61 @@ enum EntityTokenizer {
             var nonASCIILetters = false
             for sc in surface.unicodeScalars where sc.value >= 0x80 && sc.properties.isAlphabetic {
                 nonASCIILetters = true
-                letters += 1
+                hasLetter = true
                 if !sc.properties.isUppercase { allCaps = false }
             }
             if shape == .punctuation && nonASCIILetters, let f = surface.unicodeScalars.first, f.properties.isAlphabetic {
                 shape = .word
                 isCap = f.properties.isUppercase
             }
-            // Normalise the typographic apostrophe so look-ups match.
-            if key.contains("\u{2019}") { key = key.replacingOccurrencesOfEntityApostrophe() }
+            word = context.lexicon.id(of: unicodeKey(surface))
         } else {
-            key = String(decoding: lowered, as: UTF8.self)
+            word = context.lexicon.id(lowercasing: slice)
         }
         if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
-        if letters == 0 { allCaps = false }
-        let start = isASCII ? s : Int(offsets[s])
-        let end = isASCII ? e : Int(offsets[e])
+        if !hasLetter { allCaps = false }
+        let start = context.isASCII ? s : Int(context.scalarOffsets[s])
+        let end = context.isASCII ? e : Int(context.scalarOffsets[e])
         tokens.append(EntityToken(
-            start: start, end: end, byteStart: s, byteEnd: e, surface: surface, key: key, shape: shape,
-            isCapitalized: isCap, isAllCaps: allCaps && shape == .word))
+            start: start, end: end, byteStart: s, byteEnd: e, word: word,
+            traits: context.lexicon.words[Int(word)].traits, shape: shape,
+            isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: endsSentence(slice)))
+    }
+
+    /// The lowercase look-up key of a token's bytes.
+    static func key(of token: ArraySlice<UInt8>) -> String {
+        if token.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: token.count) { out in
+                for (k, c) in token.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                return token.count
+            }
+        }
+        return unicodeKey(String(decoding: token, as: UTF8.self))
+    }
+
+    /// The key of a token with letters outside ASCII: Unicode lower case, typographic apostrophes made ASCII
+    /// so look-ups match.
+    private static func unicodeKey(_ surface: String) -> String {
+        let key = surface.lowercased()
+        return key.contains("\u{2019}") ? key.replacingOccurrencesOfEntityApostrophe() : key
+    }
+
+    /// . ! ? : ; ... or U+2026.
+    private static func endsSentence(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch token.count {
+        case 1: return token[0] == 0x2E || token[0] == 0x21 || token[0] == 0x3F || token[0] == 0x3A || token[0] == 0x3B
+        case 3: return (token[0] == 0x2E && token[1] == 0x2E && token[2] == 0x2E)
+            || (token[0] == 0xE2 && token[1] == 0x80 && token[2] == 0xA6)
+        default: return false
+        }
     }
 
     private static func markSentenceStarts(_ tokens: inout [EntityToken]) {
         var atStart = true
         for i in tokens.indices {
-            let t = tokens[i]
-            if t.shape == .punctuation {
-                switch t.key {
-                case ".", "!", "?", ":", ";", "...", "\u{2026}": atStart = true
-                default: break // quotes and brackets keep the state
-                }
+            if tokens[i].shape == .punctuation {
+                // Quotes and brackets keep the state.
+                if tokens[i].isSentenceEnd { atStart = true }
                 continue
             }
             tokens[i].isSentenceStart = atStart
