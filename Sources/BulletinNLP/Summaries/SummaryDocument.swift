@@ -21,8 +21,6 @@ public struct SummaryDocument: Sendable {
 
     /// The paragraphs as given.
     public private(set) var paragraphs: [String]
-    /// The paragraphs' UTF-8 lengths while their text is left out (``withoutText()``).
-    private var paragraphLengths: [Int]?
     var sentences: [Sentence] = []
     /// Every content word of the article in text order, as its number in `terms`.
     var termIDs: [Int32] = []
@@ -57,25 +55,6 @@ public struct SummaryDocument: Sendable {
     }
 
     /// The scalars of sentence `i`, decoded from its paragraph's UTF-8.
-    /// The document without its paragraphs' text, to keep while a whole archive is counted: the sentences
-    /// and terms are a little over half of a document's memory. ``restoringText(_:)`` gives the text back.
-    public func withoutText() -> SummaryDocument {
-        var document = self
-        document.paragraphLengths = paragraphs.map(\.utf8.count)
-        document.paragraphs = []
-        return document
-    }
-
-    /// The document with its text given back; nil when `paragraphs` are not the ones it was made from
-    /// (by their UTF-8 lengths), so that the caller makes the document again.
-    public func restoringText(_ paragraphs: [String]) -> SummaryDocument? {
-        guard let lengths = paragraphLengths, paragraphs.map(\.utf8.count) == lengths else { return nil }
-        var document = self
-        document.paragraphs = paragraphs
-        document.paragraphLengths = nil
-        return document
-    }
-
     func scalars(ofSentence i: Int) -> [Unicode.Scalar] {
         SummaryText.scalars(of: string(ofSentence: i))
     }

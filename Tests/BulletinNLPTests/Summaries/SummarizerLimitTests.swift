@@ -54,22 +54,4 @@ struct SummaryDocumentTests {
         fromText.addDocument(paragraphs.joined(separator: "\n\n"))
         #expect(fromDocument == fromText)
     }
-
-    @Test("a document kept without its text summarizes as before once the same text is given back, and refuses other text")
-    func textLeftOut() {
-        let paragraphs = [
-            "Café owners in Zürich met on Monday. “We will stay open,” said Renée Müller. Officials agreed.",
-            "Envoys of the ministers left Kyiv; ministers stayed. The end of the story is near.",
-        ]
-        let document = SummaryDocument(paragraphs: paragraphs)
-        let kept = document.withoutText()
-        #expect(kept.paragraphs.isEmpty)
-        let restored = kept.restoringText(paragraphs)
-        #expect(restored?.paragraphs == paragraphs)
-        let summarizer = Summarizer(options: SummaryOptions(wordBudget: 30, maxSentences: 2))
-        #expect(restored.map { summarizer.summarize($0) } == summarizer.summarize(document))
-        #expect(kept.restoringText([paragraphs[0]]) == nil)
-        #expect(kept.restoringText([paragraphs[0], paragraphs[1] + "!"]) == nil)
-        #expect(document.restoringText(paragraphs) == nil)
-    }
 }
