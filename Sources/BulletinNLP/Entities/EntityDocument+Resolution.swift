@@ -50,7 +50,6 @@ extension EntityDocument {
         }
         // Person names: each part of a full name points to the longest form.
         for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
-            let tokens = paragraphs[c.paragraph].tokens
             let text = surface(c)
             let last = key(c.paragraph, c.hi - 1)
             if let old = memory.personParts[last], old.utf8.count >= text.utf8.count { continue }
