@@ -69,15 +69,7 @@ public final class DirectorySink: OutputSink {
             entries[path] = Manifest.FileEntry(path: path, format: format, issue: issue, bytes: 0, sha256: "")
         }
         if let slash = path.lastIndex(of: "/") {
-            let folder = String(path[..<slash])
-            if createdFolders.withLock({ !$0.contains(folder) }) {
-                do {
-                    try FileManager.default.createDirectory(atPath: rootPath + folder, withIntermediateDirectories: true)
-                } catch {
-                    throw BulletinError(code: .fileSystem, message: "cannot write \(path): \(error.localizedDescription)")
-                }
-                createdFolders.withLock { _ = $0.insert(folder) }
-            }
+            try createFolder(String(path[..<slash]), for: path)
         }
         let file = try OutputFile(creating: rootPath + path, shownAs: path)
         var hasher = SHA256()
@@ -100,6 +92,20 @@ public final class DirectorySink: OutputSink {
     /// Manifest entries, sorted by path.
     public var entries: [Manifest.FileEntry] {
         entriesStore.withLock { Array($0.values) }.sorted { $0.path < $1.path }
+    }
+
+    /// Makes `folder` (relative to the root) and the folders above it that this sink has not made yet, with
+    /// one `mkdir` each: a build makes a folder for every page, and Foundation's recursive creation looks
+    /// at every level of the path each time.
+    private func createFolder(_ folder: String, for path: String) throws {
+        guard createdFolders.withLock({ !$0.contains(folder) }) else { return }
+        if let slash = folder.lastIndex(of: "/") { try createFolder(String(folder[..<slash]), for: path) }
+        // Another writer may have made it meanwhile: an existing folder is fine.
+        guard mkdir(rootPath + folder, 0o755) == 0 || errno == EEXIST else {
+            let reason = String(cString: strerror(errno))
+            throw BulletinError(code: .fileSystem, message: "cannot write \(path): cannot create the folder \(folder): \(reason)")
+        }
+        createdFolders.withLock { _ = $0.insert(folder) }
     }
 }
 

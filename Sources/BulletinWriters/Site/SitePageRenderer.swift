@@ -318,7 +318,10 @@ struct SitePageRenderer {
     /// The list is made of `entity-article` items, each rendered once per build and page depth: an article's
     /// item is the same on every entity page that names it, and a popular entity is named in thousands of
     /// articles.
-    func entityPages(_ entity: EntityDirectory.Entry, language: String) -> [(path: String, bytes: [UInt8])] {
+    /// An entity's pages. `items` holds the `entity-article` items rendered so far for this archive, by
+    /// page root and article path (which names one article of the archive): an article is listed on the
+    /// page of every entity it names, and is rendered once per root.
+    func entityPages(_ entity: EntityDirectory.Entry, language: String, items: inout [String: String]) -> [(path: String, bytes: [UInt8])] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         return (1...pageCount).map { number in
@@ -327,9 +330,12 @@ struct SitePageRenderer {
             var list = ""
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
             for reference in slice {
-                let key = ["entity-article", root, reference.path, reference.title, reference.issueTitle, reference.date ?? "", reference.dek ?? ""]
-                    .joined(separator: "\u{0}")
-                list += templates.renderedItems.item(key) {
+                let key = root + "\u{0}" + reference.path
+                if let item = items[key] {
+                    list += item
+                    continue
+                }
+                let item = {
                     var values: [String: Any] = [
                         "title": escaped(reference.title),
                         "href": root + reference.path,
@@ -341,7 +347,9 @@ struct SitePageRenderer {
                     }
                     if let dek = reference.dek { values["dek"] = escaped(dek) }
                     return templates.render("entity-article", values)
-                }
+                }()
+                items[key] = item
+                list += item
             }
             var values: [String: Any] = [
                 "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),

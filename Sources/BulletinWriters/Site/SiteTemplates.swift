@@ -30,7 +30,7 @@ struct SiteTemplates: Sendable {
 }
 
 /// Rendered list items by key, for items that are the same on many pages (an entity in article pages'
-/// lists, an article in entity pages' lists), shared by the page jobs of a build, which run in parallel.
+/// lists), shared by the page jobs of a build, which run in parallel.
 ///
 /// A key starts with the item template's name and holds every value the item is rendered from, so an
 /// item stays right across the builds a process runs with one theme; the store is emptied when it grows

@@ -55,8 +55,9 @@ public struct SiteWriter: Writer {
         }
         let entities = EntityDirectory(archive)
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
+        var items: [String: String] = [:]
         for entity in entities.entries {
-            for (path, bytes) in renderer.entityPages(entity, language: language) {
+            for (path, bytes) in renderer.entityPages(entity, language: language, items: &items) {
                 try page(path, bytes)
             }
         }
