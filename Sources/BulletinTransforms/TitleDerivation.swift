@@ -22,7 +22,7 @@ public struct TitleDerivation: ArticleTransform {
 
     /// The title the transform gives `article`.
     public func derivedTitle(for article: Article) -> String {
-        guard let lead = article.blocks.lazy.map { $0.plainText }.first(where: { !$0.isEmpty }) else { return "Untitled" }
+        guard let lead = article.blocks.lazy.map(\.plainText).first(where: { !$0.isEmpty }) else { return "Untitled" }
         return shorten(SentenceSegmenter().sentences(in: lead).first ?? lead)
     }
 
