@@ -1,4 +1,4 @@
-import BulletinModel
+import BulletinWriters
 
 extension Manifest {
     /// `manifest.json`: the bytes Foundation's `JSONEncoder` gives with sorted keys, pretty printing and
@@ -102,27 +102,7 @@ private struct ManifestJSON {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// A string literal escaped as `JSONEncoder` escapes it: quote, backslash, and control characters
-    /// (the common ones by name, the rest as `\u00XX`); slashes and non-ASCII characters as they are.
     mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
-            case 0x08: bytes.append(contentsOf: "\\b".utf8)
-            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-            case 0x00..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONTreeSerializer.appendLiteral(value, to: &bytes)
     }
 }

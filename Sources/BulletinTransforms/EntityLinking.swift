@@ -84,9 +84,13 @@ public struct EntityLinking: ArchiveAwareTransform {
 
         /// Whether linking changes `mention`: it is suppressed, merged into another entity, or the editor's.
         private func rewrites(_ mention: EntityMention) -> Bool {
+            isSuppressed(mention) || remap[mention.entityID] != nil || editorIDs.contains(mention.entityID)
+        }
+
+        /// Whether the dictionary suppresses `mention`, by its text, its id or its entity's canonical name.
+        private func isSuppressed(_ mention: EntityMention) -> Bool {
             suppressed.contains(mention.text) || suppressed.contains(mention.entityID)
                 || names[mention.entityID].map { suppressed.contains($0.name) } == true
-                || remap[mention.entityID] != nil || editorIDs.contains(mention.entityID)
         }
 
         private func rewritten(_ blocks: [Block]) -> [Block] {
@@ -95,10 +99,7 @@ public struct EntityLinking: ArchiveAwareTransform {
                     var rewritten = inlines.map { inline in
                         inline.mapRecursively { node in
                             guard case .entity(var mention) = node else { return node }
-                            let canonical = names[mention.entityID]?.name
-                            if suppressed.contains(mention.text) || suppressed.contains(mention.entityID) || canonical.map(suppressed.contains) == true {
-                                return .text(mention.text)
-                            }
+                            if isSuppressed(mention) { return .text(mention.text) }
                             if let target = remap[mention.entityID] { mention.entityID = target }
                             if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
                             return .entity(mention)

@@ -86,6 +86,13 @@ public struct JSONTreeSerializer {
     // MARK: - Scalars
 
     mutating func string(_ value: String) {
+        Self.appendLiteral(value, to: &bytes)
+    }
+
+    /// Appends `value` as a JSON string literal, escaped as Foundation's `JSONEncoder` escapes it: quote,
+    /// backslash, and control characters (the common ones by name, the rest as `\u00XX`); slashes and
+    /// non-ASCII characters as they are.
+    public static func appendLiteral(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
