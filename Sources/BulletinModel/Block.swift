@@ -1,5 +1,5 @@
 /// A block-level element of an article body.
-public indirect enum Block: Sendable, Hashable {
+public enum Block: Sendable, Hashable {
     /// A paragraph, with the source span it was read from when known.
     case paragraph([Inline], span: SourceSpan?)
     /// A heading of level 1–6.

@@ -1,7 +1,7 @@
 /// A run of text-level content inside a block.
 ///
 /// Closed on purpose: adding a case is a compile error in every writer that does not handle it.
-public indirect enum Inline: Sendable, Hashable {
+public enum Inline: Sendable, Hashable {
     /// Plain text, whitespace already normalised by the reader.
     case text(String)
     /// Emphasised content.
@@ -9,13 +9,13 @@ public indirect enum Inline: Sendable, Hashable {
     /// Strongly emphasised content.
     case strong([Inline])
     /// A hyperlink.
-    case link(Link)
+    indirect case link(Link)
     /// A hard line break.
     case lineBreak
     /// A source attribution such as `(Russian agencies, February 1)`.
-    case citation(Citation)
+    indirect case citation(Citation)
     /// A reference to another issue such as `(see the Monitor, January 17)`.
-    case crossReference(CrossReference)
+    indirect case crossReference(CrossReference)
     /// A mention of a named entity, filled in by the entity tagger.
     case entity(EntityMention)
 }
@@ -143,10 +143,10 @@ public enum Provenance: String, Sendable, Hashable, Codable {
 public struct EntityMention: Sendable, Hashable, Codable {
     /// The surface text as in the source.
     public var text: String
-    /// The entity's type.
-    public var type: EntityType
     /// The canonical entity's stable id, shared across the archive.
     public var entityID: String
+    /// The entity's type.
+    public var type: EntityType
     /// Who tagged it.
     public var provenance: Provenance
 

@@ -26,14 +26,18 @@ public struct EntityTagging: ArticleTransform {
         let texts = runs.map { $0.plainText }
         let spans = Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts)
         var names: [String: (name: String, type: EntityType, count: Int)] = [:]
+        // One id string per entity of the article, shared by all its mentions: an archive holds some
+        // thirty mentions an article, and a slug made (and kept) for each would be as many strings.
+        var ids: [EntityIDKey: String] = [:]
         var next = 0
         var result = article
         result.blocks = article.blocks.map { block in
             block.mapInlines { run in
                 let runSpans = spans[next]
                 next += 1
-                var rewriter = MentionRewriter(spans: runSpans)
+                var rewriter = MentionRewriter(spans: runSpans, ids: ids)
                 let rewritten = rewriter.rewrite(run)
+                ids = rewriter.ids
                 for (id, span) in rewriter.placed {
                     names[id, default: (span.canonicalName, EntityType(span.kind), 0)].count += 1
                 }
@@ -92,6 +96,12 @@ extension EntityType {
     }
 }
 
+/// An entity as the tagger names it: its type and canonical name.
+struct EntityIDKey: Hashable {
+    var type: EntityType
+    var canonicalName: String
+}
+
 /// Splits text inlines at entity spans given in Unicode-scalar offsets of the run's plain text.
 struct MentionRewriter {
     let spans: [EntitySpan]
@@ -99,17 +109,23 @@ struct MentionRewriter {
     private var spanIndex = 0
     /// The mentions placed, by entity id.
     private(set) var placed: [(String, EntitySpan)] = []
+    /// Entity ids made so far, handed from run to run of one article.
+    private(set) var ids: [EntityIDKey: String]
 
-    init(spans: [EntitySpan]) {
+    init(spans: [EntitySpan], ids: [EntityIDKey: String] = [:]) {
         self.spans = spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        self.ids = ids
     }
 
     mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
         var output: [Inline] = []
+        // A span adds at most a mention and the text after it; sized so, the rewritten run keeps no
+        // spare capacity from doubling, which a whole archive of runs would hold on to.
+        output.reserveCapacity(inlines.count + 2 * (spans.count - spanIndex))
         for inline in inlines {
             switch inline {
             case .text(let text):
-                output += split(text)
+                split(text, into: &output)
             case .emphasis(let content):
                 output.append(.emphasis(rewrite(content)))
             case .strong(let content):
@@ -125,14 +141,17 @@ struct MentionRewriter {
         return output
     }
 
-    private mutating func split(_ text: String) -> [Inline] {
+    private mutating func split(_ text: String, into output: inout [Inline]) {
         var contiguous = text
-        return contiguous.withUTF8 { bytes in
+        contiguous.withUTF8 { bytes in
             let count = bytes.count(where: { $0 & 0xC0 != 0x80 })
             let start = offset, end = offset + count
             offset = end
             // Most texts hold no mention: keep the string as it is.
-            guard spanIndex < spans.count, spans[spanIndex].start < end else { return count > 0 ? [.text(text)] : [] }
+            guard spanIndex < spans.count, spans[spanIndex].start < end else {
+                if count > 0 { output.append(.text(text)) }
+                return
+            }
             // Spans come in order, so their scalar offsets become byte offsets in one forward walk
             // (none in ASCII text, most of it, where the two are the same).
             var scalar = 0, byte = 0
@@ -148,7 +167,6 @@ struct MentionRewriter {
             func slice(_ from: Int, _ to: Int) -> String {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[byteOffset(from)..<byteOffset(to)]), as: UTF8.self)
             }
-            var pieces: [Inline] = []
             var cursor = 0
             while spanIndex < spans.count, spans[spanIndex].start < end {
                 let span = spans[spanIndex]
@@ -158,16 +176,22 @@ struct MentionRewriter {
                     continue
                 }
                 let localStart = span.start - start, localEnd = span.end - start
-                if localStart > cursor { pieces.append(.text(slice(cursor, localStart))) }
+                if localStart > cursor { output.append(.text(slice(cursor, localStart))) }
                 let type = EntityType(span.kind)
-                let id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
-                pieces.append(.entity(EntityMention(text: slice(localStart, localEnd), type: type, entityID: id, provenance: .automatic)))
+                let key = EntityIDKey(type: type, canonicalName: span.canonicalName)
+                let id: String
+                if let known = ids[key] {
+                    id = known
+                } else {
+                    id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
+                    ids[key] = id
+                }
+                output.append(.entity(EntityMention(text: slice(localStart, localEnd), type: type, entityID: id, provenance: .automatic)))
                 placed.append((id, span))
                 cursor = localEnd
                 spanIndex += 1
             }
-            if cursor < count { pieces.append(.text(slice(cursor, count))) }
-            return pieces
+            if cursor < count { output.append(.text(slice(cursor, count))) }
         }
     }
 }
