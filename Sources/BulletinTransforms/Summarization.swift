@@ -28,8 +28,11 @@ public struct Summarization: ArchiveAwareTransform {
                     var partial = TermStatistics()
                     var inputs: [String: Input] = [:]
                     for article in articles[start..<min(start + chunk, articles.count)] {
-                        let input = Input(article)
+                        var input = Input(article)
                         partial.addDocument(input.document)
+                        // The text is the article's own, made again when it is summarized: kept for
+                        // every article at once, it would double the archive's text in memory.
+                        input.document = input.document.discardingText()
                         inputs[article.id] = input
                     }
                     return (partial, inputs)
@@ -53,17 +56,21 @@ public struct Summarization: ArchiveAwareTransform {
         var entityRanges: [[Range<Int>]]
 
         init(_ article: Article) {
-            var runs: [[Inline]] = []
-            for block in article.blocks { block.collectInlineRuns(into: &runs) }
+            let runs = Self.runs(of: article)
             var paragraphs: [String] = []
             var ranges: [[Range<Int>]] = []
             paragraphs.reserveCapacity(runs.count)
             ranges.reserveCapacity(runs.count)
             for run in runs {
-                var text = ""
+                var text = Self.emptyText(for: run)
                 var scalars = 0
                 var found: [Range<Int>] = []
-                Self.collect(run, into: &text, scalars: &scalars, entities: &found)
+                Self.forEachPiece(of: run) { piece, isEntity in
+                    text += piece
+                    let start = scalars
+                    scalars += piece.unicodeScalarCount
+                    if isEntity { found.append(start..<scalars) }
+                }
                 paragraphs.append(text)
                 ranges.append(found)
             }
@@ -71,25 +78,42 @@ public struct Summarization: ArchiveAwareTransform {
             entityRanges = ranges
         }
 
-        /// One walk that makes a run's plain text (what `plainText` gives) and finds its entity mentions in
-        /// scalar offsets (what `entityMentions` gives), without a string or list made per inline.
-        private static func collect(_ inlines: [Inline], into text: inout String, scalars: inout Int, entities: inout [Range<Int>]) {
-            func add(_ piece: String) {
-                text += piece
-                scalars += piece.unicodeScalarCount
+        /// The article's paragraphs as plain text, the same strings ``init(_:)`` reads.
+        static func paragraphs(of article: Article) -> [String] {
+            runs(of: article).map { run in
+                var text = emptyText(for: run)
+                forEachPiece(of: run) { piece, _ in text += piece }
+                return text
             }
+        }
+
+        private static func runs(of article: Article) -> [[Inline]] {
+            var runs: [[Inline]] = []
+            for block in article.blocks { block.collectInlineRuns(into: &runs) }
+            return runs
+        }
+
+        /// An empty string with room for the run's text, so appending leaves no spare capacity.
+        private static func emptyText(for run: [Inline]) -> String {
+            var length = 0
+            forEachPiece(of: run) { piece, _ in length += piece.utf8.count }
+            var text = ""
+            text.reserveCapacity(length)
+            return text
+        }
+
+        /// The pieces of a run's plain text in order (what `plainText` joins), each marked when it is an
+        /// entity mention, without a string or list made per inline.
+        private static func forEachPiece(of inlines: [Inline], _ body: (String, _ isEntity: Bool) -> Void) {
             for inline in inlines {
                 switch inline {
-                case .emphasis(let content), .strong(let content): collect(content, into: &text, scalars: &scalars, entities: &entities)
-                case .link(let link): collect(link.content, into: &text, scalars: &scalars, entities: &entities)
-                case .text(let piece): add(piece)
-                case .lineBreak: add("\n")
-                case .citation(let citation): add(citation.text)
-                case .crossReference(let reference): add(reference.text)
-                case .entity(let mention):
-                    let start = scalars
-                    add(mention.text)
-                    entities.append(start..<scalars)
+                case .emphasis(let content), .strong(let content): forEachPiece(of: content, body)
+                case .link(let link): forEachPiece(of: link.content, body)
+                case .text(let piece): body(piece, false)
+                case .lineBreak: body("\n", false)
+                case .citation(let citation): body(citation.text, false)
+                case .crossReference(let reference): body(reference.text, false)
+                case .entity(let mention): body(mention.text, true)
                 }
             }
         }
@@ -108,8 +132,14 @@ public struct Summarization: ArchiveAwareTransform {
                 result.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
                 return result
             }
-            let input = inputs[article.id] ?? Input(article)
-            let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
+            let summary: Summary
+            if let input = inputs[article.id] {
+                let document = input.document.withText(Input.paragraphs(of: article))
+                summary = summarizer.summarize(document, entityRanges: input.entityRanges)
+            } else {
+                let input = Input(article)
+                summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
+            }
             guard !summary.text.isEmpty else { return article }
             var result = article
             result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)

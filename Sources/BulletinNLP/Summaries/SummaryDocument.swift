@@ -7,6 +7,8 @@
 /// summarizes it with the finished statistics, so nothing is segmented or hashed twice. The
 /// paragraphs are kept as UTF-8 strings, and only the few sentences a summary looks at closely are
 /// decoded again: a whole archive's scalars would take four bytes a character between the two.
+/// While a whole archive's documents wait for the statistics, their text can be let go
+/// (``discardingText()``) and given back just before summarizing (``withText(_:)``).
 public struct SummaryDocument: Sendable {
     struct Sentence: Sendable {
         var paragraph: Int
@@ -52,6 +54,25 @@ public struct SummaryDocument: Sendable {
                     terms: first..<termIDs.count))
             }
         }
+        // Grown by doubling, the lists would keep a quarter spare on average, in every document an
+        // archive holds while its statistics are gathered.
+        sentences = sentences.withUnsafeBufferPointer { Array($0) }
+        termIDs = termIDs.withUnsafeBufferPointer { Array($0) }
+        terms = terms.withUnsafeBufferPointer { Array($0) }
+    }
+
+    /// The document without its paragraphs' text; only ``withText(_:)`` makes it usable again.
+    public consuming func discardingText() -> SummaryDocument {
+        paragraphs = []
+        return self
+    }
+
+    /// The document with its paragraphs' text given back: `paragraphs` must be those it was read from.
+    public consuming func withText(_ paragraphs: [String]) -> SummaryDocument {
+        precondition(sentences.allSatisfy { $0.paragraph < paragraphs.count && $0.bytes.upperBound <= paragraphs[$0.paragraph].utf8.count },
+                     "a summary document's text was given back with other paragraphs")
+        self.paragraphs = paragraphs
+        return self
     }
 
     /// The scalars of sentence `i`, decoded from its paragraph's UTF-8.
