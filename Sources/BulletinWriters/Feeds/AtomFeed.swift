@@ -11,24 +11,6 @@ enum AtomFeed {
     static let namespace = "http://www.w3.org/2005/Atom"
     static let historyNamespace = "http://purl.org/syndication/history/1.0"
 
-    /// The current document and then the archive documents of a channel, by output path, each made only
-    /// when the sequence reaches it (a large archive's pages are never all in memory at once).
-    static func documents(_ channel: FeedChannel) -> some Sequence<(path: String, bytes: [UInt8])> {
-        let limit = channel.limit
-        let older = Array(channel.items.dropFirst(limit).reversed())
-        let pageCount = (older.count + limit - 1) / limit
-        return (0...pageCount).lazy.map { number -> (path: String, bytes: [UInt8]) in
-            if number == 0 {
-                let path = channel.folder + "/atom.xml"
-                return (path, Array(document(channel, items: channel.items.prefix(limit), path: path, page: .current(archivePages: pageCount)).utf8))
-            }
-            // Pages hold the oldest items first so that a full page never changes as items are added.
-            let chunk = older[(number - 1) * limit..<min(number * limit, older.count)]
-            let path = archivePath(channel, number)
-            return (path, Array(document(channel, items: chunk.reversed(), path: path, page: .archive(number: number, count: pageCount)).utf8))
-        }
-    }
-
     /// The output path of archive document `number`.
     static func archivePath(_ channel: FeedChannel, _ number: Int) -> String {
         channel.folder + "/archive/atom-\(number).xml"

@@ -10,8 +10,10 @@ struct FeedChannel: Sendable {
     var folder: String
     /// The site path of the page it describes: `` for the home page, `monitor/` for a publication.
     var homePath: String
-    /// Its items, newest first.
-    var items: [FeedItem]
+    /// The publication whose articles it holds; nil for the whole archive.
+    var publicationSlug: String?
+    /// How many items it holds.
+    var count: Int
     /// The feed's id, the same on every page of it: `urn:uuid:` from the base URL (or site title) and the folder.
     var id: String
     /// The author of the feed as a whole: the publisher, else the site's title.
@@ -31,24 +33,29 @@ struct FeedChannel: Sendable {
         items.compactMap(\.date).max() ?? .epoch
     }
 
-    /// The whole archive and then each publication, in slug order.
-    static func channels(for archive: Archive, settings: WriterSettings) -> [FeedChannel] {
+    /// The whole archive and then each publication, in slug order, sized for `entries`.
+    static func channels(for archive: Archive, entries: [FeedItem.Entry], settings: WriterSettings) -> [FeedChannel] {
         let links = FeedLinks(baseURL: settings.baseURL)
-        let items = FeedItem.items(for: archive, links: links)
         let siteTitle = settings.siteTitle
-        func channel(title: String, description: String, folder: String, homePath: String, items: [FeedItem]) -> FeedChannel {
+        var counts: [String: Int] = [:]
+        for entry in entries { counts[entry.publicationSlug, default: 0] += 1 }
+        func channel(title: String, description: String, folder: String, homePath: String, publicationSlug: String?, count: Int) -> FeedChannel {
             FeedChannel(
-                title: title, description: description, folder: folder, homePath: homePath, items: items,
+                title: title, description: description, folder: folder, homePath: homePath,
+                publicationSlug: publicationSlug, count: count,
                 id: "urn:uuid:" + ContentUUID.make(from: "feed:\(links.baseURL ?? siteTitle):\(folder)"),
                 author: settings.publisher ?? siteTitle, rights: settings.rights, limit: max(1, settings.feedItemLimit), links: links
             )
         }
-        var channels = [channel(title: siteTitle, description: "Every article of \(siteTitle), newest first.", folder: "feeds", homePath: "", items: items)]
+        var channels = [channel(
+            title: siteTitle, description: "Every article of \(siteTitle), newest first.", folder: "feeds", homePath: "",
+            publicationSlug: nil, count: entries.count
+        )]
         for publication in archive.publications {
             channels.append(channel(
                 title: "\(publication.name) — \(siteTitle)", description: "Every article of \(publication.name), newest first.",
                 folder: "feeds/" + Markup.pathSegment(publication.slug), homePath: FeedLinks.publicationPath(publication.slug),
-                items: items.filter { $0.publicationSlug == publication.slug }
+                publicationSlug: publication.slug, count: counts[publication.slug] ?? 0
             ))
         }
         return channels

@@ -28,23 +28,34 @@ struct FeedItem: Sendable, Hashable {
     /// Longest plain-text lead, in characters, when an article has no summary.
     static let leadLength = 280
 
-    /// Items for every article of the archive, newest first.
-    static func items(for archive: Archive, links: FeedLinks) -> [FeedItem] {
-        let renderer = bodyRenderer(for: archive, links: links)
-        var items: [FeedItem] = []
-        var index = 0
-        for issue in archive.issues {
-            for article in issue.articles {
-                items.append(FeedItem(article, in: issue, archiveIndex: index, renderer: renderer, links: links))
-                index += 1
-            }
-        }
-        return newestFirst(items)
+    /// Where an article is in the archive and what orders it among the feed's items: all a feed needs
+    /// of it until its page is written.
+    struct Entry: Sendable, Hashable {
+        /// Index of its issue in `archive.issues`.
+        var issue: Int
+        /// Index of the article in that issue.
+        var article: Int
+        /// Position in archive order, the tie-breaker that keeps ordering total.
+        var archiveIndex: Int
+        /// The article's date, else its issue's; nil when neither is known.
+        var date: FeedDate?
+        /// The publication's slug, for per-publication feeds.
+        var publicationSlug: String
     }
 
-    /// Newest first; undated items after dated ones; ties in archive order.
-    static func newestFirst(_ items: [FeedItem]) -> [FeedItem] {
-        items.sorted { lhs, rhs in
+    /// Entries for every article of the archive, newest first.
+    static func entries(for archive: Archive) -> [Entry] {
+        var entries: [Entry] = []
+        // The same numbering as `archive.issues`, which ``FeedWriter`` indexes.
+        for (i, issue) in archive.issues.enumerated() {
+            for (a, article) in issue.articles.enumerated() {
+                entries.append(Entry(
+                    issue: i, article: a, archiveIndex: entries.count,
+                    date: (article.metadata.date ?? issue.date).flatMap(FeedDate.init(iso:)), publicationSlug: issue.publicationSlug))
+            }
+        }
+        // Newest first; undated entries after dated ones; ties in archive order.
+        return entries.sorted { lhs, rhs in
             switch (lhs.date, rhs.date) {
             case let (left?, right?) where left != right: left > right
             case (.some, nil): true

@@ -33,20 +33,33 @@ public struct FeedWriter: Writer {
         }
         // Links resolve against the whole archive; the feed holds the one article.
         let links = FeedLinks(baseURL: context.settings.baseURL)
-        var channel = FeedChannel.channels(for: Archive(publications: []), settings: context.settings)[0]
-        channel.items = [FeedItem(article, in: issue, archiveIndex: 0, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)]
-        return Array(AtomFeed.document(channel, items: channel.items, path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
+        var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings)[0]
+        channel.count = 1
+        let item = FeedItem(article, in: issue, archiveIndex: 0, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
+        return Array(AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
     }
 
-    /// Hands every feed document of the archive to `body` as soon as it is made, in a fixed order, so
-    /// only one document's bytes are held at a time.
+    /// Hands every feed document of the archive to `body` as soon as it is complete. Items are made
+    /// newest first, each once for all the channels showing it, and let go when their documents are
+    /// written: a large archive's rendered items are never all in memory.
     static func forEachDocument(
         of archive: Archive, settings: WriterSettings, _ body: (String, [UInt8]) throws -> Void
     ) rethrows {
-        for channel in FeedChannel.channels(for: archive, settings: settings) {
-            for (path, bytes) in AtomFeed.documents(channel) { try body(path, bytes) }
-            for (path, bytes) in RSSFeed.documents(channel) { try body(path, bytes) }
-            for (path, bytes) in JSONFeed.documents(channel) { try body(path, bytes) }
+        let links = FeedLinks(baseURL: settings.baseURL)
+        let entries = FeedItem.entries(for: archive)
+        var channels = FeedChannel.channels(for: archive, entries: entries, settings: settings).map(FeedPages.init)
+        var channelOfPublication: [String: Int] = [:]
+        for (index, pages) in channels.enumerated() {
+            if let slug = pages.channel.publicationSlug { channelOfPublication[slug] = index }
         }
+        let renderer = FeedItem.bodyRenderer(for: archive, links: links)
+        let issues = archive.issues // made from the publications on each use
+        for entry in entries {
+            let issue = issues[entry.issue]
+            let item = FeedItem(issue.articles[entry.article], in: issue, archiveIndex: entry.archiveIndex, renderer: renderer, links: links)
+            try channels[0].add(item, body)
+            if let index = channelOfPublication[entry.publicationSlug] { try channels[index].add(item, body) }
+        }
+        for index in channels.indices { try channels[index].finish(body) }
     }
 }

@@ -60,21 +60,17 @@ enum JSONFeed {
         channel.folder + (number == 1 ? "/feed.json" : "/feed-\(number).json")
     }
 
-    /// Every page of a channel, by output path. A channel without items still has its first page.
-    static func documents(_ channel: FeedChannel) -> some Sequence<(path: String, bytes: [UInt8])> {
-        let limit = channel.limit
-        let pageCount = max(1, (channel.items.count + limit - 1) / limit)
-        return (1...pageCount).lazy.map { number -> (path: String, bytes: [UInt8]) in
-            let path = pagePath(channel, number)
-            let items = channel.items[min((number - 1) * limit, channel.items.count)..<min(number * limit, channel.items.count)]
-            let document = Document(
-                version: version, title: channel.title, homePageURL: channel.homeURL, feedURL: channel.links.absolute(path),
-                description: channel.description,
-                nextURL: number < pageCount ? channel.links.href(to: pagePath(channel, number + 1), from: path) : nil,
-                authors: [Author(name: channel.author)], items: items.map(Item.init)
-            )
-            return (path, serialize(document))
-        }
+    /// Page `number` of `pageCount` of a channel, holding `items`, by output path. A channel without
+    /// items still has its first page.
+    static func page(_ channel: FeedChannel, number: Int, of pageCount: Int, items: some Collection<FeedItem>) -> (path: String, bytes: [UInt8]) {
+        let path = pagePath(channel, number)
+        let document = Document(
+            version: version, title: channel.title, homePageURL: channel.homeURL, feedURL: channel.links.absolute(path),
+            description: channel.description,
+            nextURL: number < pageCount ? channel.links.href(to: pagePath(channel, number + 1), from: path) : nil,
+            authors: [Author(name: channel.author)], items: items.map(Item.init)
+        )
+        return (path, serialize(document))
     }
 
     /// The document as pretty JSON with sorted keys and a final newline, written directly: Foundation's

@@ -1,9 +1,8 @@
 /// RSS 2.0 documents: one per channel, the newest items only (Atom and JSON Feed carry the paging).
 enum RSSFeed {
-    /// `rss.xml` of a channel.
-    static func documents(_ channel: FeedChannel) -> [(path: String, bytes: [UInt8])] {
-        let path = channel.folder + "/rss.xml"
-        return [(path, Array(document(channel, items: channel.items.prefix(channel.limit), path: path).utf8))]
+    /// The output path of a channel's RSS document, which holds its newest items only.
+    static func path(_ channel: FeedChannel) -> String {
+        channel.folder + "/rss.xml"
     }
 
     /// One RSS document. The description carries the summary and `content:encoded` the full HTML;

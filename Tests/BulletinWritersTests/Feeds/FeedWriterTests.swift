@@ -139,6 +139,47 @@ struct FeedWriterTests {
         #expect(files.keys.filter { $0.hasPrefix("feeds/feed") }.count == 3)
     }
 
+    @Test("documents written as items stream in hold, page by page, every item of each channel once and in order", arguments: [1, 2, 3, 4, 7, 30])
+    func streamedPages(limit: Int) throws {
+        var articles = FeedFixtures.small.articles
+        for day in 1...23 {
+            let publication = day % 3 == 0 ? "Prism" : "Monitor"
+            articles.append(FeedFixtures.article(publication, issue: 10 + day, slug: "day-\(day)", title: "Day \(day)",
+                                                 date: day % 7 == 0 ? nil : "2026-02-\(10 + day % 15)",
+                                                 blocks: [FeedFixtures.paragraph(.text("News of day \(day)."))]))
+        }
+        let files = try FeedFixtures.write(FeedFixtures.archive(articles), settings: WriterSettings(baseURL: Self.baseURL, feedItemLimit: limit))
+        for folder in ["feeds", "feeds/monitor", "feeds/prism"] {
+            // Atom: the current document, then archive documents from the newest back to atom-1.
+            var atom: [String] = []
+            var path: String? = folder + "/atom.xml"
+            var atomDocuments = 0
+            while let current = path, let bytes = files[current] {
+                let ids = Array(FeedFixtures.elements("id", in: bytes).dropFirst())
+                #expect(ids.count <= limit)
+                atom += ids
+                atomDocuments += 1
+                path = FeedFixtures.links(in: bytes).first { $0.rel == "prev-archive" }.map { String($0.href.dropFirst(Self.baseURL.count)) }
+            }
+            var json: [String] = []
+            path = folder + "/feed.json"
+            while let current = path {
+                let object = try FeedFixtures.jsonObject(files[current])
+                let items = try #require(object["items"] as? [[String: Any]])
+                #expect(items.count <= limit)
+                json += items.compactMap { $0["id"] as? String }
+                path = (object["next_url"] as? String).map { String($0.dropFirst(Self.baseURL.count)) }
+            }
+            let rss = FeedFixtures.elements("guid", in: files[folder + "/rss.xml"]!)
+            #expect(Set(atom).count == atom.count, "\(folder)")
+            #expect(atom.count == ["feeds": 28, "feeds/monitor": 19, "feeds/prism": 9][folder], "\(folder)")
+            #expect(json == atom, "\(folder): JSON Feed pages and Atom documents disagree")
+            #expect(rss == Array(atom.prefix(limit)), "\(folder)")
+            #expect(atomDocuments == 1 + (atom.count - min(limit, atom.count) + limit - 1) / limit, "\(folder)")
+            #expect(files.keys.filter { $0.hasPrefix(folder + "/archive/") }.count == atomDocuments - 1, "\(folder)")
+        }
+    }
+
     // MARK: - Safety and determinism
 
     @Test("hostile titles, text, names and summaries give well-formed XML and valid JSON")
