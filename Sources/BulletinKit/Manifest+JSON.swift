@@ -1,3 +1,4 @@
+import Foundation
 import BulletinWriters
 
 extension Manifest {
@@ -6,6 +7,28 @@ extension Manifest {
     /// manifest lists every file of a build and the encoder's intermediate tree costs many times its size.
     public var json: [UInt8] {
         var out = ManifestJSON()
+        write(into: &out)
+        return out.bytes
+    }
+
+    /// Writes ``json`` to a new file at `url` in pieces, so a large build's manifest is never held whole.
+    public func write(to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw BulletinError(code: .fileSystem, message: "cannot create \(url.path)")
+        }
+        let file = try FileHandle(forWritingTo: url)
+        var failure: (any Error)?
+        var out = ManifestJSON { piece in
+            guard failure == nil else { return }
+            do { try file.write(contentsOf: piece) } catch { failure = error }
+        }
+        write(into: &out)
+        out.flush()
+        try file.close()
+        if let failure { throw failure }
+    }
+
+    private func write(into out: inout ManifestJSON) {
         out.object(0) { out in
             out.key("files", 1)
             out.array(files, 1) { out, file in
@@ -52,7 +75,6 @@ extension Manifest {
             out.key("manifestVersion", 1); out.number(manifestVersion)
         }
         out.bytes.append(0x0A)
-        return out.bytes
     }
 }
 
@@ -60,6 +82,20 @@ extension Manifest {
 /// after keys, and an empty array or object written as `[\n\n]` at its own indentation.
 private struct ManifestJSON {
     var bytes: [UInt8] = []
+    /// Takes the bytes made so far whenever a value ends past ``pieceSize``; nil keeps them all in `bytes`.
+    private let emit: (([UInt8]) -> Void)?
+    private static let pieceSize = 1 << 18
+
+    init(emit: (([UInt8]) -> Void)? = nil) {
+        self.emit = emit
+    }
+
+    /// Hands the bytes made so far on, when there is somewhere to hand them.
+    mutating func flush() {
+        guard let emit, !bytes.isEmpty else { return }
+        emit(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     mutating func indent(_ level: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
@@ -96,6 +132,7 @@ private struct ManifestJSON {
         for (index, item) in elements.enumerated() {
             if index > 0 { comma() }
             element(&self, item)
+            if bytes.count >= Self.pieceSize { flush() }
         }
         bytes.append(0x0A)
         indent(level)

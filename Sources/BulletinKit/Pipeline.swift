@@ -180,13 +180,13 @@ public struct Pipeline: Sendable {
         let entries = try await AtomicOutput(destination: output).write { staging in
             let sink = DirectorySink(root: staging)
             try await write(archive, formats: formats, theme: theme, to: sink)
-            let manifest = Manifest(archive: archive, formats: formats, files: sink.entries)
+            let entries = sink.entries
             do {
-                try Data(manifest.json).write(to: staging.appendingPathComponent("manifest.json"))
+                try Manifest(archive: archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
             } catch {
                 throw BulletinError(code: .fileSystem, message: "cannot write manifest.json: \(error.localizedDescription)")
             }
-            return sink.entries
+            return entries
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries)
     }

@@ -118,6 +118,22 @@ struct PipelineTests {
         #expect(empty.json == (try JSONWriter.encode(empty, pretty: true)))
     }
 
+    @Test("a manifest written to a file in pieces holds the bytes of the whole one")
+    func manifestFile() async throws {
+        let report = try await build(Resources.exampleSources, into: TestSupport.temporaryFolder())
+        var manifest = Manifest(archive: report.archive, formats: Self.formats, files: report.files)
+        // Enough entries to pass the size at which pieces are handed on several times.
+        for index in 0..<5_000 {
+            manifest.files.append(Manifest.FileEntry(path: "site/p/\(index)/index.html", format: "site", issue: "monitor-v1-i1",
+                                                     bytes: index, sha256: String(repeating: "ab", count: 32)))
+        }
+        let url = TestSupport.temporaryFolder().appendingPathComponent("manifest.json")
+        try manifest.write(to: url)
+        let written = TestSupport.bytes(url)
+        #expect(written.count > 1 << 20)
+        #expect(written == manifest.json)
+    }
+
     @Test("a file written in pieces is the same file, with the same manifest entry, as one written whole")
     func pieces() throws {
         let bytes = Array("{\"line\": 1}\n{\"line\": 2}\n".utf8) + [UInt8](repeating: 0x41, count: 70_000)

@@ -8,15 +8,18 @@ import BulletinModel
 /// "x": "distinct lowercase words"}`. The text keeps each word of the body once, in first-use order,
 /// without the commonest English words: enough for word and prefix search at a fraction of the size.
 struct SearchIndex {
-    /// The JSON array, UTF-8.
-    let json: [UInt8]
+    /// About how many bytes are handed on at a time: the index of a large archive is tens of
+    /// megabytes, and it is never held whole.
+    static let pieceSize = 1 << 18
 
-    /// The script that defines the index, in pieces: the index is not copied to make it.
-    var script: [[UInt8]] { [Array("window.BULLETIN_SEARCH = ".utf8), json, Array(";\n".utf8)] }
+    /// What `search/index.js` puts before and after the JSON array.
+    static let scriptPrefix = Array("window.BULLETIN_SEARCH = ".utf8)
+    static let scriptSuffix = Array(";\n".utf8)
 
-    init(_ archive: Archive) {
+    /// Hands the JSON array to `emit` in order, in pieces of about ``pieceSize`` bytes.
+    static func forEachPiece(of archive: Archive, _ emit: ([UInt8]) throws -> Void) rethrows {
         var out: [UInt8] = []
-        out.reserveCapacity(archive.issues.count * 4096)
+        out.reserveCapacity(pieceSize + pieceSize / 2)
         func key(_ name: String, _ value: String) {
             out.append(contentsOf: ",\"\(name)\":".utf8)
             JSONString.append(value, to: &out)
@@ -36,10 +39,14 @@ struct SearchIndex {
                 out.append(contentsOf: ",\"x\":\"".utf8)
                 Self.appendDistinctWords(article.blocks, to: &out)
                 out.append(contentsOf: "\"}".utf8)
+                if out.count >= pieceSize {
+                    try emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
         }
         out.append(contentsOf: "\n]".utf8)
-        json = out
+        try emit(out)
     }
 
     private static let stopWords: Set<UInt64> = Set([

@@ -62,10 +62,16 @@ public struct SiteWriter: Writer {
             }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
-        let index = SearchIndex(archive)
-        try sink.write(index.json, to: "site/search/index.json", format: format, issue: nil)
-        try sink.write(to: "site/search/index.js", format: format, issue: nil) { append in
-            for piece in index.script { try append(piece) }
+        // The index and the script holding it are written side by side, piece by piece, from one pass.
+        try sink.write(to: "site/search/index.json", format: format, issue: nil) { appendJSON in
+            try sink.write(to: "site/search/index.js", format: format, issue: nil) { appendScript in
+                try appendScript(SearchIndex.scriptPrefix)
+                try SearchIndex.forEachPiece(of: archive) { piece in
+                    try appendJSON(piece)
+                    try appendScript(piece)
+                }
+                try appendScript(SearchIndex.scriptSuffix)
+            }
         }
         try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)
 
