@@ -22,40 +22,41 @@ public struct Summarization: ArchiveAwareTransform {
         // Each article's paragraphs are made once here, counted for the term statistics and kept for
         // summarizing. Document frequencies are sums, so chunks counted in parallel merge to the same
         // table in any order.
-        let (statistics, inputs) = await withTaskGroup(of: (TermStatistics, [String: Input]).self) { group in
+        let (statistics, documents) = await withTaskGroup(of: (TermStatistics, [String: SummaryDocument]).self) { group in
             for start in stride(from: 0, to: articles.count, by: chunk) {
                 group.addTask {
                     var partial = TermStatistics()
-                    var inputs: [String: Input] = [:]
+                    var inputs: [String: SummaryDocument] = [:]
                     for article in articles[start..<min(start + chunk, articles.count)] {
-                        var input = Input(article)
-                        partial.addDocument(input.document)
-                        // The text is the article's own, made again when it is summarized: kept for
-                        // every article at once, it would double the archive's text in memory.
-                        input.document = input.document.discardingText()
-                        inputs[article.id] = input
+                        let document = SummaryDocument(paragraphs: Input.paragraphs(of: article))
+                        partial.addDocument(document)
+                        // The text (and where its entities are) is the article's own, made again when it
+                        // is summarized: kept for every article at once, it would double the archive's
+                        // text in memory.
+                        inputs[article.id] = document.discardingText()
                     }
                     return (partial, inputs)
                 }
             }
             var total = TermStatistics()
-            var all: [String: Input] = [:]
+            var all: [String: SummaryDocument] = [:]
             for await (partial, inputs) in group {
                 total.merge(partial)
                 all.merge(inputs) { first, _ in first }
             }
             return (total, all)
         }
-        return Prepared(summarizer: Summarizer(options: options, statistics: statistics), inputs: inputs)
+        return Prepared(summarizer: Summarizer(options: options, statistics: statistics), documents: documents)
     }
 
-    /// What the summarizer reads of an article: its inline runs as plain text, read once, and where
+    /// What the summarizer reads of an article: its inline runs as plain text, segmented once, and where
     /// entities are.
     struct Input: Sendable {
         var document: SummaryDocument
         var entityRanges: [[Range<Int>]]
 
-        init(_ article: Article) {
+        /// Reads `article`, or only its text and entities when `document` (read from it before) is given.
+        init(_ article: Article, document read: SummaryDocument? = nil) {
             let runs = Self.runs(of: article)
             var paragraphs: [String] = []
             var ranges: [[Range<Int>]] = []
@@ -74,7 +75,7 @@ public struct Summarization: ArchiveAwareTransform {
                 paragraphs.append(text)
                 ranges.append(found)
             }
-            document = SummaryDocument(paragraphs: paragraphs)
+            document = read?.withText(paragraphs) ?? SummaryDocument(paragraphs: paragraphs)
             entityRanges = ranges
         }
 
@@ -122,8 +123,8 @@ public struct Summarization: ArchiveAwareTransform {
     struct Prepared: ArticleTransform {
         let name = "Summarize"
         let summarizer: Summarizer
-        /// Inputs made while gathering the statistics, by article id.
-        let inputs: [String: Input]
+        /// Documents made while gathering the statistics, without their text, by article id.
+        let documents: [String: SummaryDocument]
 
         func apply(to article: Article) -> Article {
             if let existing = article.metadata.summary, existing.origin == .source {
@@ -133,9 +134,9 @@ public struct Summarization: ArchiveAwareTransform {
                 return result
             }
             let summary: Summary
-            if let input = inputs[article.id] {
-                let document = input.document.withText(Input.paragraphs(of: article))
-                summary = summarizer.summarize(document, entityRanges: input.entityRanges)
+            if let document = documents[article.id] {
+                let input = Input(article, document: document)
+                summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
             } else {
                 let input = Input(article)
                 summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)

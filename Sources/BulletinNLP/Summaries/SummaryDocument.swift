@@ -10,15 +10,28 @@
 /// While a whole archive's documents wait for the statistics, their text can be let go
 /// (``discardingText()``) and given back just before summarizing (``withText(_:)``).
 public struct SummaryDocument: Sendable {
+    /// A sentence, its offsets kept in 32 bits: an archive's documents wait in memory for the statistics.
+    /// An offset past 2³¹ (a paragraph or article of gigabytes) is clamped, which only misplaces that
+    /// sentence in the summary.
     struct Sentence: Sendable {
-        var paragraph: Int
-        var range: Range<Int>
+        private var storage: (paragraph: Int32, start: Int32, end: Int32, byteStart: Int32, byteEnd: Int32,
+                              words: Int32, firstTerm: Int32, endTerm: Int32)
+
+        init(paragraph: Int, range: Range<Int>, bytes: Range<Int>, words: Int, terms: Range<Int>) {
+            storage = (Int32(clamping: paragraph), Int32(clamping: range.lowerBound), Int32(clamping: range.upperBound),
+                       Int32(clamping: bytes.lowerBound), Int32(clamping: bytes.upperBound), Int32(clamping: words),
+                       Int32(clamping: terms.lowerBound), Int32(clamping: terms.upperBound))
+        }
+
+        var paragraph: Int { Int(storage.paragraph) }
+        /// The sentence in Unicode-scalar offsets of the paragraph.
+        var range: Range<Int> { Int(storage.start)..<Int(storage.end) }
         /// The same sentence in UTF-8 offsets of the paragraph.
-        var bytes: Range<Int>
+        var bytes: Range<Int> { Int(storage.byteStart)..<Int(storage.byteEnd) }
         /// Whitespace-separated words in the sentence.
-        var words: Int
+        var words: Int { Int(storage.words) }
         /// Slice of `termIDs` holding this sentence's content words, in text order.
-        var terms: Range<Int>
+        var terms: Range<Int> { Int(storage.firstTerm)..<Int(storage.endTerm) }
     }
 
     /// The paragraphs as given.
