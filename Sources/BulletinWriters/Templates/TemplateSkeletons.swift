@@ -147,40 +147,64 @@ final class TemplateSkeletons: Sendable {
 struct ValueShape {
     /// The keys that count.
     let names: Set<String>
-    /// The shape, as text.
-    private(set) var key = ""
+    /// The shape as UTF-8 text, built as bytes: appending to a `String` costs several times more.
+    private var bytes: [UInt8] = []
     /// The strings and numbers, as text, numbered by position.
     private(set) var values: [String] = []
+
+    init(names: Set<String>) {
+        self.names = names
+        bytes.reserveCapacity(256)
+    }
+
+    /// The shape, as text.
+    var key: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds `value`; false when it holds something other than strings, numbers, flags, dictionaries and lists.
     mutating func add(_ value: Any) -> Bool {
         switch value {
         case let text as String:
+            let utf8 = text.utf8
             // A value ending in CR LF ends a line for the bytes but not for a partial's indentation, which
             // compares characters (and "\r\n" is one): such pages are rendered directly.
-            if text.utf8.last == UInt8(ascii: "\n"), text.utf8.dropLast().last == UInt8(ascii: "\r") { return false }
-            key += text.isEmpty ? "e" : text.utf8.last == UInt8(ascii: "\n") ? "n" : "s"
+            if utf8.last == UInt8(ascii: "\n"), utf8.dropLast().last == UInt8(ascii: "\r") { return false }
+            bytes.append(utf8.isEmpty ? UInt8(ascii: "e") : utf8.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
             values.append(text)
         case let number as Int:
-            key += "s"
+            bytes.append(UInt8(ascii: "s"))
             values.append(String(number))
         case let flag as Bool:
-            key += flag ? "t" : "f"
+            bytes.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case let dictionary as [String: Any]:
-            key += "{"
-            for name in dictionary.keys.sorted() where names.contains(name) {
-                key += name
-                key += "="
-                guard add(dictionary[name]!) else { return false }
-            }
-            key += "}"
-        case let list as [Any]:
-            key += "["
+            return add(dictionary)
+        case let list as [[String: Any]]:
+            // Before `[Any]`: casting a list of dictionaries to `[Any]` makes a new list, boxing each one.
+            bytes.append(UInt8(ascii: "["))
             for element in list { guard add(element) else { return false } }
-            key += "]"
+            bytes.append(UInt8(ascii: "]"))
+        case let list as [Any]:
+            bytes.append(UInt8(ascii: "["))
+            for element in list { guard add(element) else { return false } }
+            bytes.append(UInt8(ascii: "]"))
         default:
             return false
         }
+        return true
+    }
+
+    private mutating func add(_ dictionary: [String: Any]) -> Bool {
+        bytes.append(UInt8(ascii: "{"))
+        // Members taken with their values in one walk, so each key is hashed once (to ask `names`), not twice.
+        var members: [(name: String, value: Any)] = []
+        members.reserveCapacity(dictionary.count)
+        for (name, value) in dictionary where names.contains(name) { members.append((name, value)) }
+        members.sort { $0.name < $1.name }
+        for (name, value) in members {
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(UInt8(ascii: "="))
+            guard add(value) else { return false }
+        }
+        bytes.append(UInt8(ascii: "}"))
         return true
     }
 
