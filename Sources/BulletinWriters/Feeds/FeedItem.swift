@@ -20,10 +20,6 @@ struct FeedItem: Sendable, Hashable {
     var url: String?
     /// BCP 47 language tag.
     var language: String
-    /// The publication's slug, for per-publication feeds.
-    var publicationSlug: String
-    /// Position in archive order, the tie-breaker that keeps ordering total.
-    var archiveIndex: Int
 
     /// Longest plain-text lead, in characters, when an article has no summary.
     static let leadLength = 280
@@ -81,7 +77,7 @@ struct FeedItem: Sendable, Hashable {
         )
     }
 
-    init(_ article: Article, in issue: Issue, archiveIndex: Int, renderer: HTMLBodyRenderer, links: FeedLinks) {
+    init(_ article: Article, in issue: Issue, renderer: HTMLBodyRenderer, links: FeedLinks) {
         let metadata = article.metadata
         self.id = "urn:uuid:" + ContentUUID.make(from: article.id)
         self.title = metadata.title
@@ -95,8 +91,6 @@ struct FeedItem: Sendable, Hashable {
         self.url = links.absolute(FeedLinks.articlePath(
             publicationSlug: issue.publicationSlug, volume: issue.volume, issue: issue.number, slug: metadata.slug))
         self.language = metadata.language
-        self.publicationSlug = issue.publicationSlug
-        self.archiveIndex = archiveIndex
     }
 
     /// The first paragraph's text, cut at a word boundary with an ellipsis when longer than ``leadLength``.

@@ -35,7 +35,7 @@ public struct FeedWriter: Writer {
         let links = FeedLinks(baseURL: context.settings.baseURL)
         var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings)[0]
         channel.count = 1
-        let item = FeedItem(article, in: issue, archiveIndex: 0, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
+        let item = FeedItem(article, in: issue, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
         return Array(AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
     }
 
@@ -56,7 +56,7 @@ public struct FeedWriter: Writer {
         let issues = archive.issues // made from the publications on each use
         for entry in entries {
             let issue = issues[entry.issue]
-            let item = FeedItem(issue.articles[entry.article], in: issue, archiveIndex: entry.archiveIndex, renderer: renderer, links: links)
+            let item = FeedItem(issue.articles[entry.article], in: issue, renderer: renderer, links: links)
             try channels[0].add(item, body)
             if let index = channelOfPublication[entry.publicationSlug] { try channels[index].add(item, body) }
         }
