@@ -1,0 +1,50 @@
+import BulletinKit
+import BulletinTestSupport
+import Foundation
+import Testing
+
+@Suite("Source discovery")
+struct SourceDiscoveryTests {
+    /// Makes `files` (relative paths) under a new folder, each holding its own path.
+    private static func folder(with files: [String]) throws -> URL {
+        let root = TestSupport.temporaryFolder()
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test("folders are searched recursively for claimed extensions, hidden entries skipped, paths sorted")
+    func recursive() throws {
+        let root = try Self.folder(with: [
+            "b.txt", "a/deep/er/c.TXT", "a/notes.md.bak", "a/readme", ".hidden/d.txt", "a/.e.txt", "z.txt",
+        ])
+        let paths = try SourceDiscovery().paths(under: [root.path])
+        #expect(paths == ["a/deep/er/c.TXT", "b.txt", "z.txt"].map { root.path + "/" + $0 })
+        // A trailing slash on the folder gives the same paths.
+        #expect(try SourceDiscovery().paths(under: [root.path + "/"]) == paths)
+    }
+
+    @Test("a file named directly is taken whatever its extension, and a path named twice counts once")
+    func named() throws {
+        let root = try Self.folder(with: ["one.txt", "notes.text"])
+        let named = root.path + "/notes.text"
+        #expect(try SourceDiscovery().paths(under: [named, root.path, root.path]) == [named, root.path + "/one.txt"].sorted())
+    }
+
+    @Test("a link to a file counts; a link to a folder is not followed")
+    func links() throws {
+        let root = try Self.folder(with: ["real/a.txt", "other/b.txt"])
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/real/link.txt", withDestinationPath: root.path + "/other/b.txt")
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/real/loop", withDestinationPath: root.path + "/real")
+        let paths = try SourceDiscovery().paths(under: [root.path + "/real"])
+        #expect(paths == [root.path + "/real/a.txt", root.path + "/real/link.txt"])
+    }
+
+    @Test("a missing source is an error that names it")
+    func missing() {
+        #expect(throws: BulletinError.self) { try SourceDiscovery().paths(under: ["/no/such/folder"]) }
+    }
+}
