@@ -3,8 +3,9 @@
 /// Every document of a channel is a run of consecutive items: the current Atom document and the RSS
 /// document hold the newest ``FeedChannel/limit``, each Atom archive document a run counted from the
 /// oldest item, each JSON Feed page a run counted from the newest. A document is written as soon as
-/// its last item arrives, and an item is let go once every document showing it is written, so a
-/// channel holds at most two documents' items, however large the archive.
+/// its last item arrives, and an item is let go once every document showing it is written. Every
+/// document still to be written then begins at most ``FeedChannel/limit`` items back, so a channel
+/// holds no more items than that, however large the archive.
 struct FeedPages {
     let channel: FeedChannel
     /// Every document of the channel, in the order they complete.
