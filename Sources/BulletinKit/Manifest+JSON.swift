@@ -13,19 +13,19 @@ extension Manifest {
 
     /// Writes ``json`` to a new file at `url` in pieces, so a large build's manifest is never held whole.
     public func write(to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw BulletinError(code: .fileSystem, message: "cannot create \(url.path)")
-        }
-        let file = try FileHandle(forWritingTo: url)
+        let file = try OutputFile(creating: url.path, shownAs: "manifest.json")
         var failure: (any Error)?
         var out = ManifestJSON { piece in
             guard failure == nil else { return }
-            do { try file.write(contentsOf: piece) } catch { failure = error }
+            do { try file.write(piece) } catch { failure = error }
         }
         write(into: &out)
         out.flush()
+        if let failure {
+            file.abandon()
+            throw failure
+        }
         try file.close()
-        if let failure { throw failure }
     }
 
     private func write(into out: inout ManifestJSON) {

@@ -111,7 +111,7 @@ public final class DirectorySink: OutputSink {
 
 /// A file opened for writing with the system's own calls: no copy of the bytes into `Data` and no
 /// Foundation file handle for each of the build's tens of thousands of files.
-private struct OutputFile {
+struct OutputFile {
     private let descriptor: Int32
     private let shownAs: String
 

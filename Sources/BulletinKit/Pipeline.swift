@@ -181,11 +181,8 @@ public struct Pipeline: Sendable {
             let sink = DirectorySink(root: staging)
             try await write(archive, formats: formats, theme: theme, to: sink)
             let entries = sink.entries
-            do {
-                try Manifest(archive: archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
-            } catch {
-                throw BulletinError(code: .fileSystem, message: "cannot write manifest.json: \(error.localizedDescription)")
-            }
+            // Its failures already say "cannot write manifest.json" and why.
+            try Manifest(archive: archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
             return entries
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries)

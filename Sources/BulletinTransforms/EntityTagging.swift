@@ -35,9 +35,8 @@ public struct EntityTagging: ArticleTransform {
             block.mapInlines { run in
                 let runSpans = spans[next]
                 next += 1
-                var rewriter = MentionRewriter(spans: runSpans, ids: ids)
-                let rewritten = rewriter.rewrite(run)
-                ids = rewriter.ids
+                var rewriter = MentionRewriter(spans: runSpans)
+                let rewritten = rewriter.rewrite(run, ids: &ids)
                 for (id, span) in rewriter.placed {
                     names[id, default: (span.canonicalName, EntityType(span.kind), 0)].count += 1
                 }
@@ -109,15 +108,14 @@ struct MentionRewriter {
     private var spanIndex = 0
     /// The mentions placed, by entity id.
     private(set) var placed: [(String, EntitySpan)] = []
-    /// Entity ids made so far, handed from run to run of one article.
-    private(set) var ids: [EntityIDKey: String]
 
-    init(spans: [EntitySpan], ids: [EntityIDKey: String] = [:]) {
+    init(spans: [EntitySpan]) {
         self.spans = spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        self.ids = ids
     }
 
-    mutating func rewrite(_ inlines: [Inline]) -> [Inline] {
+    /// `inlines` with their mentions split out; `ids` holds the entity ids made so far for the article,
+    /// so every mention of an entity shares one string.
+    mutating func rewrite(_ inlines: [Inline], ids: inout [EntityIDKey: String]) -> [Inline] {
         var output: [Inline] = []
         // A span adds at most a mention and the text after it; sized so, the rewritten run keeps no
         // spare capacity from doubling, which a whole archive of runs would hold on to.
@@ -125,13 +123,13 @@ struct MentionRewriter {
         for inline in inlines {
             switch inline {
             case .text(let text):
-                split(text, into: &output)
+                split(text, into: &output, ids: &ids)
             case .emphasis(let content):
-                output.append(.emphasis(rewrite(content)))
+                output.append(.emphasis(rewrite(content, ids: &ids)))
             case .strong(let content):
-                output.append(.strong(rewrite(content)))
+                output.append(.strong(rewrite(content, ids: &ids)))
             case .link(var link):
-                link.content = rewrite(link.content)
+                link.content = rewrite(link.content, ids: &ids)
                 output.append(.link(link))
             case .lineBreak, .citation, .crossReference, .entity:
                 offset += inline.plainText.unicodeScalars.count
@@ -141,7 +139,7 @@ struct MentionRewriter {
         return output
     }
 
-    private mutating func split(_ text: String, into output: inout [Inline]) {
+    private mutating func split(_ text: String, into output: inout [Inline], ids: inout [EntityIDKey: String]) {
         var contiguous = text
         contiguous.withUTF8 { bytes in
             let count = bytes.count(where: { $0 & 0xC0 != 0x80 })

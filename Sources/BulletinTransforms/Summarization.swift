@@ -19,9 +19,9 @@ public struct Summarization: ArchiveAwareTransform {
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
         let articles = archive.articles
         let chunk = max(1, (articles.count + concurrency - 1) / max(1, concurrency))
-        // Each article's paragraphs are made once here, counted for the term statistics and kept for
-        // summarizing. Document frequencies are sums, so chunks counted in parallel merge to the same
-        // table in any order.
+        // Each article is segmented once here, counted for the term statistics and kept (without its
+        // text) for summarizing. Document frequencies are sums, so chunks counted in parallel merge to
+        // the same table in any order.
         let (statistics, documents) = await withTaskGroup(of: (TermStatistics, [String: SummaryDocument]).self) { group in
             for start in stride(from: 0, to: articles.count, by: chunk) {
                 group.addTask {
@@ -133,14 +133,8 @@ public struct Summarization: ArchiveAwareTransform {
                 result.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
                 return result
             }
-            let summary: Summary
-            if let document = documents[article.id] {
-                let input = Input(article, document: document)
-                summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
-            } else {
-                let input = Input(article)
-                summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
-            }
+            let input = Input(article, document: documents[article.id])
+            let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
             guard !summary.text.isEmpty else { return article }
             var result = article
             result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)
