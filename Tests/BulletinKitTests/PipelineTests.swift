@@ -161,6 +161,30 @@ struct PipelineTests {
         #expect(!siblings.contains { $0.contains(output.lastPathComponent + ".bulletin-") })
     }
 
+    @Test("a rebuild replaces the previous output whole, deleting links without following them")
+    func rebuildReplaces() async throws {
+        let output = TestSupport.temporaryFolder()
+        _ = try await build(Resources.exampleSources, into: output)
+        let fresh = TestSupport.tree(output)
+        // What the previous output may hold besides a build: deep folders, an empty one, links to a folder
+        // and a file outside it, whose contents must survive.
+        let outside = TestSupport.temporaryFolder()
+        try Data("outside".utf8).write(to: outside.appendingPathComponent("kept.txt"))
+        let manager = FileManager.default
+        try manager.createDirectory(at: output.appendingPathComponent("extra/a/b/c"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: output.appendingPathComponent("extra/empty"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: output.appendingPathComponent("extra/a/b/c/x.txt"))
+        try manager.createSymbolicLink(atPath: output.path + "/extra/folder-link", withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: output.path + "/extra/a/file-link", withDestinationPath: outside.path + "/kept.txt")
+
+        _ = try await build(Resources.exampleSources, into: output)
+        #expect(TestSupport.tree(output) == fresh)
+        #expect(!manager.fileExists(atPath: output.path + "/extra"))
+        #expect(TestSupport.tree(outside) == ["kept.txt": Array("outside".utf8)])
+        let siblings = try manager.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.contains(output.lastPathComponent + ".bulletin-") })
+    }
+
     @Test("refuses to replace a folder that is not a previous build")
     func refusesForeignFolder() async throws {
         let output = TestSupport.temporaryFolder()
