@@ -45,6 +45,26 @@ struct JSONTreeSerializerTests {
         #expect(serializer.bytes == (try foundationJSON(record)))
     }
 
+    @Test("a character needing escape is found at every offset within and across eight-byte words")
+    func escapesAtEveryOffset() throws {
+        let specials: [Character] = ["\u{0}", "\u{1F}", "\n", "\"", "\\", "\u{7F}", "é", "😀", "/"]
+        for length in 0..<20 {
+            for offset in 0..<max(1, length) {
+                for special in specials {
+                    var characters = Array(repeating: Character("a"), count: length)
+                    if length > 0 { characters[offset] = special }
+                    // A second one near the end, so words with two escapes and a tail after the last word are met.
+                    if length > 2 { characters[length - 2] = specials[(offset + length) % specials.count] }
+                    let value = String(characters)
+                    var bytes: [UInt8] = [UInt8(ascii: "[")]
+                    JSONTreeSerializer.appendLiteral(value, to: &bytes)
+                    bytes.append(UInt8(ascii: "]"))
+                    #expect(bytes == (try foundationJSON([value])), "\(value.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("pretty output decodes back to the same tree")
     func prettyRoundTrip() async throws {
         let (archive, _) = try await Pipeline().load(Resources.exampleSources)

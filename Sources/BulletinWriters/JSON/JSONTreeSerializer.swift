@@ -32,11 +32,21 @@ public struct JSONTreeSerializer {
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
-        if pretty && depth > 0 {
-            bytes.append(0x0A)
-            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        if pretty && depth > 0 { newlineAndIndent() }
+    }
+
+    /// A line feed and two spaces for each level of depth.
+    private mutating func newlineAndIndent() {
+        bytes.append(0x0A)
+        var spaces = 2 * depth
+        while spaces > 0 {
+            let count = min(spaces, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            spaces -= count
         }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
@@ -47,10 +57,7 @@ public struct JSONTreeSerializer {
     private mutating func close(_ bracket: UInt8) {
         let hadMembers = needsComma.removeLast()
         depth -= 1
-        if pretty && hadMembers {
-            bytes.append(0x0A)
-            for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
-        }
+        if pretty && hadMembers { newlineAndIndent() }
         bytes.append(bracket)
     }
 
@@ -96,30 +103,53 @@ public struct JSONTreeSerializer {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
+            // Runs of bytes that need no escape are copied whole. Eight bytes at a time are checked for
+            // any that might (a control character, quote or backslash); only such words are looked at byte by byte.
             var start = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-                start = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x00..<0x20:
-                    let digits: StaticString = "0123456789abcdef"
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]])
-                default: bytes.append(byte) // " and \
+            var index = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    if !Self.mayNeedEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
+                let end = min(index + 8, utf8.count)
+                while index < end {
+                    defer { index += 1 }
+                    let byte = utf8[index]
+                    guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                    if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                    start = index + 1
+                    bytes.append(UInt8(ascii: "\\"))
+                    switch byte {
+                    case 0x0A: bytes.append(UInt8(ascii: "n"))
+                    case 0x0D: bytes.append(UInt8(ascii: "r"))
+                    case 0x09: bytes.append(UInt8(ascii: "t"))
+                    case 0x08: bytes.append(UInt8(ascii: "b"))
+                    case 0x0C: bytes.append(UInt8(ascii: "f"))
+                    case 0x00..<0x20:
+                        let digits: StaticString = "0123456789abcdef"
+                        bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                                  digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]])
+                    default: bytes.append(byte) // " and \
+                    }
                 }
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash: the bit tricks
+    /// "has a zero byte" and "has a byte less than n", exact as answers for the whole word.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     mutating func number(_ value: Int) {
