@@ -45,3 +45,42 @@ extension Article {
         plainText.split(whereSeparator: \.isWhitespace)
     }
 }
+
+extension Array where Element == Inline {
+    /// Calls `body` with the pieces of ``plainText`` in order, without joining them into one string.
+    public func forEachTextPiece(_ body: (String) -> Void) {
+        for inline in self {
+            switch inline {
+            case .text(let text): body(text)
+            case .emphasis(let content), .strong(let content): content.forEachTextPiece(body)
+            case .link(let link): link.content.forEachTextPiece(body)
+            case .lineBreak: body("\n")
+            case .citation(let citation): body(citation.text)
+            case .crossReference(let reference): body(reference.text)
+            case .entity(let mention): body(mention.text)
+            }
+        }
+    }
+}
+
+extension Block {
+    /// Calls `body` with the pieces of ``plainText`` in order, separators included, without joining them.
+    public func forEachTextPiece(_ body: (String) -> Void) {
+        func each(_ blocks: [Block]) {
+            for (index, block) in blocks.enumerated() {
+                if index > 0 { body("\n\n") }
+                block.forEachTextPiece(body)
+            }
+        }
+        switch self {
+        case .paragraph(let content, _), .heading(_, let content): content.forEachTextPiece(body)
+        case .blockQuote(let blocks): each(blocks)
+        case .list(_, let items):
+            for (index, item) in items.enumerated() {
+                if index > 0 { body("\n\n") }
+                each(item)
+            }
+        case .rule: break
+        }
+    }
+}

@@ -69,6 +69,17 @@ struct ModelTests {
         #expect(article.blocks[0].plainText == "Plain emboth\nlink(Reuters, May 1)(see the Monitor, May 2)NATO")
     }
 
+    @Test("the text pieces of a block join to its plain text, nested quotes and lists included")
+    func textPieces() {
+        let paragraph = Self.sampleTree().articles[0].blocks[0]
+        let nested: Block = .blockQuote([paragraph, .list(ordered: false, items: [[paragraph, .rule], [], [.heading(level: 3, [.text("h")])]]), .rule])
+        for block in Self.sampleTree().articles[0].blocks + [nested] {
+            var joined = ""
+            block.forEachTextPiece { joined += $0 }
+            #expect(joined == block.plainText)
+        }
+    }
+
     @Test("slugs are URL-safe whatever the title", arguments: [
         ("Moscow’s budding efforts", "moscows-budding-efforts"),
         ("../../etc/passwd", "etc-passwd"),

@@ -49,7 +49,7 @@ struct SearchIndex {
         try emit(out)
     }
 
-    private static let stopWords: Set<UInt64> = Set([
+    private static let stopWords = WordHashes([
         "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
         "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them", "they",
         "this", "to", "was", "were", "which", "who", "will", "with",
@@ -57,7 +57,7 @@ struct SearchIndex {
 
     /// 64-bit FNV-1a: words are told apart by their hash, which spares hashing and storing arrays.
     /// A collision (odds about 1 in 10¹⁵ per article) would only leave one word out of one article's index.
-    private static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    fileprivate static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
@@ -77,15 +77,64 @@ struct SearchIndex {
     /// the Latin-1 and General Punctuation symbols (no-break space, guillemets, curly quotes, dashes);
     /// any other non-ASCII character counts as a letter, and words holding one are lowercased by Unicode rules.
     static func appendDistinctWords(_ blocks: [Block], to out: inout [UInt8]) {
-        var seen: Set<UInt64> = []
+        var scanner = WordScanner()
+        for block in blocks {
+            block.forEachTextPiece { scanner.scan($0, into: &out) }
+            scanner.flush(into: &out)
+        }
+    }
+
+    /// One article's scan for distinct words; pieces of a block's text are fed in order, so a word may
+    /// continue from one piece into the next as it does in the joined text.
+    private struct WordScanner {
+        var seen = WordHashes(capacity: 1024)
         var word: [UInt8] = []
         var asciiOnly = true
         var wrote = false
-        func flush() {
+
+        init() {
+            word.reserveCapacity(64)
+        }
+
+        mutating func scan(_ text: String, into out: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    switch byte {
+                    case 0x61...0x7A, 0x30...0x39:
+                        word.append(byte)
+                        index += 1
+                    case 0x41...0x5A:
+                        word.append(byte + 32)
+                        index += 1
+                    case 0x00...0x7F:
+                        flush(into: &out)
+                        index += 1
+                    default:
+                        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                        let end = min(index + length, bytes.count)
+                        let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+                        let isPunctuation = (byte == 0xC2 && second >= 0xA0) || (byte == 0xE2 && (second == 0x80 || second == 0x81))
+                            || byte == 0xC3 && (second == 0x97 || second == 0xB7)
+                        if isPunctuation {
+                            flush(into: &out)
+                        } else {
+                            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                            asciiOnly = false
+                        }
+                        index = end
+                    }
+                }
+            }
+        }
+
+        mutating func flush(into out: inout [UInt8]) {
             guard !word.isEmpty else { return }
             if !asciiOnly { word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8) }
-            let hash = fnv1a(word[...])
-            if !stopWords.contains(hash), seen.insert(hash).inserted {
+            let hash = SearchIndex.fnv1a(word[...])
+            if !SearchIndex.stopWords.contains(hash), seen.insert(hash) {
                 if wrote { out.append(0x20) }
                 out.append(contentsOf: word)
                 wrote = true
@@ -93,38 +142,75 @@ struct SearchIndex {
             word.removeAll(keepingCapacity: true)
             asciiOnly = true
         }
-        for block in blocks {
-            let text = block.plainText.utf8
-            var index = text.startIndex
-            while index != text.endIndex {
-                let byte = text[index]
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39:
-                    word.append(byte)
-                    index = text.index(after: index)
-                case 0x41...0x5A:
-                    word.append(byte + 32)
-                    index = text.index(after: index)
-                case 0x00...0x7F:
-                    flush()
-                    index = text.index(after: index)
-                default:
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    let end = text.index(index, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
-                    let second = text.index(after: index) != text.endIndex ? text[text.index(after: index)] : 0
-                    let isPunctuation = (byte == 0xC2 && second >= 0xA0) || (byte == 0xE2 && (second == 0x80 || second == 0x81))
-                        || byte == 0xC3 && (second == 0x97 || second == 0xB7)
-                    if isPunctuation {
-                        flush()
-                    } else {
-                        word.append(contentsOf: text[index..<end])
-                        asciiOnly = false
-                    }
-                    index = end
-                }
-            }
-            flush()
+    }
+}
+
+/// A set of 64-bit word hashes, open addressing with linear probing. The values are already hashes, so
+/// they are not hashed again as `Set` would (with a seeded SipHash for every lookup).
+struct WordHashes: Sendable {
+    /// Zero marks an empty slot; the value zero itself is kept by ``containsZero``.
+    private var slots: [UInt64]
+    private var containsZero = false
+    private var count = 0
+    private var shift: UInt64
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    init(_ values: [UInt64]) {
+        self.init(capacity: values.count)
+        for value in values { insert(value) }
+    }
+
+    func contains(_ value: UInt64) -> Bool {
+        if value == 0 { return containsZero }
+        let mask = slots.count - 1
+        var index = slot(value)
+        while true {
+            let current = slots[index]
+            if current == value { return true }
+            if current == 0 { return false }
+            index = (index + 1) & mask
         }
+    }
+
+    /// Adds `value`; false when it was there already.
+    @discardableResult
+    mutating func insert(_ value: UInt64) -> Bool {
+        if value == 0 {
+            defer { containsZero = true }
+            return !containsZero
+        }
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = slot(value)
+        while true {
+            let current = slots[index]
+            if current == value { return false }
+            if current == 0 {
+                slots[index] = value
+                count += 1
+                return true
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The first slot to look in: the high bits of a Fibonacci multiple, which mixes all of the value's bits.
+    private func slot(_ value: UInt64) -> Int {
+        Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        shift -= 1
+        count = 0
+        for value in old where value != 0 { insert(value) }
     }
 }
 
