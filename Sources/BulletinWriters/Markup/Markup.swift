@@ -68,44 +68,60 @@ public enum Markup {
     /// Escapes over UTF-8 bytes; text with nothing to escape is returned as it is, without a copy.
     private static func escape(_ value: String, quotes: Bool) -> String {
         var value = value
-        let level: UInt8 = quotes ? 2 : 1
-        let clean = value.withUTF8 { bytes in
-            Self.attention.withUnsafeBufferPointer { table in
-                !bytes.contains { table[Int($0)] != 0 && table[Int($0)] <= level }
-            }
-        }
+        let clean = value.withUTF8 { isClean($0, quotes: quotes) }
         if clean { return value }
-        return value.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-            var copied = 0
-            var index = 0
-            func replace(_ length: Int, with escaped: [UInt8]) {
-                output.append(contentsOf: bytes[copied..<index])
-                output.append(contentsOf: escaped)
-                index += length
-                copied = index
+        var output: [UInt8] = []
+        output.reserveCapacity(value.utf8.count + value.utf8.count / 8 + 16)
+        value.withUTF8 { appendEscaped($0, quotes: quotes, to: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `value` escaped as ``text(_:)`` (or, with `quotes`, ``attribute(_:)``) escapes it.
+    static func append(_ value: String, quotes: Bool, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            if isClean(bytes, quotes: quotes) {
+                output.append(contentsOf: bytes)
+            } else {
+                appendEscaped(bytes, quotes: quotes, to: &output)
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "&"): replace(1, with: ampersand)
-                case UInt8(ascii: "<"): replace(1, with: lessThan)
-                case UInt8(ascii: ">"): replace(1, with: greaterThan)
-                case UInt8(ascii: "\"") where quotes: replace(1, with: quote)
-                case UInt8(ascii: "'") where quotes: replace(1, with: apostrophe)
-                case 0x0A where quotes: replace(1, with: lineFeed)
-                case 0x0D where quotes: replace(1, with: carriageReturn)
-                case 0x09 where quotes: replace(1, with: tab)
-                default:
-                    let length = replacedLength(bytes, at: index)
-                    if length > 0 { replace(length, with: replacement) } else { index += 1 }
-                }
-            }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            output.append(contentsOf: bytes[copied...])
-            return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// True when no byte of `bytes` needs escaping or replacing.
+    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>, quotes: Bool) -> Bool {
+        let level: UInt8 = quotes ? 2 : 1
+        return attention.withUnsafeBufferPointer { table in
+            !bytes.contains { table[Int($0)] != 0 && table[Int($0)] <= level }
+        }
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quotes: Bool, to output: inout [UInt8]) {
+        var copied = 0
+        var index = 0
+        func replace(_ length: Int, with escaped: [UInt8]) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            output.append(contentsOf: escaped)
+            index += length
+            copied = index
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): replace(1, with: ampersand)
+            case UInt8(ascii: "<"): replace(1, with: lessThan)
+            case UInt8(ascii: ">"): replace(1, with: greaterThan)
+            case UInt8(ascii: "\"") where quotes: replace(1, with: quote)
+            case UInt8(ascii: "'") where quotes: replace(1, with: apostrophe)
+            case 0x0A where quotes: replace(1, with: lineFeed)
+            case 0x0D where quotes: replace(1, with: carriageReturn)
+            case 0x09 where quotes: replace(1, with: tab)
+            default:
+                let length = replacedLength(bytes, at: index)
+                if length > 0 { replace(length, with: replacement) } else { index += 1 }
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 
     /// True for characters allowed in XML 1.0 documents and HTML text.
@@ -152,37 +168,44 @@ public enum Markup {
 
 /// Builds markup through ``Markup``'s escaping: elements and attributes by name, text always escaped.
 public struct MarkupBuilder: Sendable {
-    /// The markup so far.
-    public private(set) var output = ""
+    /// The markup so far, as UTF-8: appending bytes costs less than appending to a `String` piece by piece.
+    private var bytes: [UInt8] = []
     /// Void elements close with ` />` (XHTML and XML) rather than `>` (HTML).
     public var xmlStyle: Bool
 
     /// Creates an empty builder.
     public init(xmlStyle: Bool) {
         self.xmlStyle = xmlStyle
+        bytes.reserveCapacity(1024)
+    }
+
+    /// The markup so far.
+    public var output: String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// Opens an element; nil attribute values are left out.
     public mutating func open(_ name: String, _ attributes: [(String, String?)] = []) {
-        output += "<"
-        output += name
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
         appendAttributes(attributes)
-        output += ">"
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Closes an element.
     public mutating func close(_ name: String) {
-        output += "</"
-        output += name
-        output += ">"
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        raw(name)
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// An element without content, such as `<br />` or `<meta … />`.
     public mutating func void(_ name: String, _ attributes: [(String, String?)] = []) {
-        output += "<"
-        output += name
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
         appendAttributes(attributes)
-        output += xmlStyle ? " />" : ">"
+        raw(xmlStyle ? " />" : ">")
     }
 
     /// An element holding escaped text.
@@ -201,33 +224,39 @@ public struct MarkupBuilder: Sendable {
 
     /// Escaped text.
     public mutating func text(_ value: String) {
-        output += Markup.text(value)
+        Markup.append(value, quotes: false, to: &bytes)
     }
 
     /// Text as a CDATA section (see ``Markup/characterData(_:)``).
     public mutating func characterData(_ value: String) {
-        output += Markup.characterData(value)
+        raw(Markup.characterData(value))
     }
 
     /// Markup that some builder already made safe; never source text.
     public mutating func append(trusted markup: String) {
-        output += markup
+        raw(markup)
     }
 
     /// A line break in the markup source, for readability.
     public mutating func newline() {
-        output += "\n"
+        bytes.append(0x0A)
+    }
+
+    /// Appends names and markup as they are.
+    private mutating func raw(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private mutating func appendAttributes(_ attributes: [(String, String?)]) {
         for (name, value) in attributes {
             guard let value else { continue }
-            // Appended piece by piece: joining them first would build and drop three strings.
-            output += " "
-            output += name
-            output += "=\""
-            output += Markup.attribute(value)
-            output += "\""
+            bytes.append(0x20)
+            raw(name)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            Markup.append(value, quotes: true, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 }
