@@ -17,7 +17,7 @@ enum AtomFeed {
     }
 
     /// One Atom document holding `items`, newest first.
-    static func document(_ channel: FeedChannel, items: some Collection<FeedItem>, path: String, page: Page) -> String {
+    static func document(_ channel: FeedChannel, items: some Collection<FeedItem>, path: String, page: Page) -> [UInt8] {
         let links = channel.links
         var xml = MarkupBuilder(xmlStyle: true)
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
@@ -58,7 +58,7 @@ enum AtomFeed {
         for item in items { entry(item, into: &xml) }
         xml.close("feed")
         xml.newline()
-        return xml.output
+        return xml.utf8
     }
 
     private static func entry(_ item: FeedItem, into xml: inout MarkupBuilder) {
@@ -91,7 +91,7 @@ enum AtomFeed {
 extension MarkupBuilder {
     /// Two spaces per level, for readable feeds.
     mutating func indent(_ level: Int) {
-        append(trusted: String(repeating: "  ", count: level))
+        for _ in 0..<level { append(trusted: "  ") }
     }
 
     /// An indented element holding escaped text, then a line break.

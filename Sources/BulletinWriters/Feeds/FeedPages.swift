@@ -75,10 +75,10 @@ struct FeedPages {
                 case .current: path = channel.folder + "/atom.xml"
                 case .archive(let number, _): path = AtomFeed.archivePath(channel, number)
                 }
-                try body(path, Array(AtomFeed.document(channel, items: items, path: path, page: page).utf8))
+                try body(path, AtomFeed.document(channel, items: items, path: path, page: page))
             case .rss:
                 let path = RSSFeed.path(channel)
-                try body(path, Array(RSSFeed.document(channel, items: items, path: path).utf8))
+                try body(path, RSSFeed.document(channel, items: items, path: path))
             case .json(let number, let pageCount):
                 let (path, bytes) = JSONFeed.page(channel, number: number, of: pageCount, items: items)
                 try body(path, bytes)

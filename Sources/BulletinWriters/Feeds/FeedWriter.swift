@@ -36,7 +36,7 @@ public struct FeedWriter: Writer {
         var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings)[0]
         channel.count = 1
         let item = FeedItem(article, in: issue, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
-        return Array(AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0)).utf8)
+        return AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0))
     }
 
     /// Hands every feed document of the archive to `body` as soon as it is complete. Items are made

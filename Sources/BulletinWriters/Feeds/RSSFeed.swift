@@ -7,7 +7,7 @@ enum RSSFeed {
 
     /// One RSS document. The description carries the summary and `content:encoded` the full HTML;
     /// authors are `dc:creator`, since RSS's own `author` wants an e-mail address.
-    static func document(_ channel: FeedChannel, items: some Collection<FeedItem>, path: String) -> String {
+    static func document(_ channel: FeedChannel, items: some Collection<FeedItem>, path: String) -> [UInt8] {
         var xml = MarkupBuilder(xmlStyle: true)
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
         xml.open("rss", [
@@ -46,6 +46,6 @@ enum RSSFeed {
         xml.newline()
         xml.close("rss")
         xml.newline()
-        return xml.output
+        return xml.utf8
     }
 }

@@ -15,10 +15,17 @@ public enum Markup {
     /// in a feed: nothing is escaped, and `]]>` is split across two sections. Text holding a character
     /// XML forbids is escaped as ``text(_:)`` escapes it instead, so the characters read back are the same.
     public static func characterData(_ value: String) -> String {
+        var output: [UInt8] = []
+        appendCharacterData(value, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `value` as ``characterData(_:)`` makes it, without a string in between.
+    static func appendCharacterData(_ value: String, to output: inout [UInt8]) {
         var value = value
-        var endsSection = false
-        let plain = value.withUTF8 { bytes in
-            Self.attention.withUnsafeBufferPointer { table in
+        value.withUTF8 { bytes in
+            var endsSection = false
+            let plain = Self.attention.withUnsafeBufferPointer { table in
                 for index in bytes.indices where table[Int(bytes[index])] == 1 {
                     let byte = bytes[index]
                     if byte == UInt8(ascii: ">") {
@@ -29,10 +36,29 @@ public enum Markup {
                 }
                 return true
             }
+            guard plain else {
+                appendEscaped(bytes, quotes: false, to: &output)
+                return
+            }
+            output.append(contentsOf: cdataOpen)
+            if endsSection {
+                // Each `]]>` ends one section after `]]` and starts the next with `>`.
+                var start = 0
+                for index in 2..<bytes.count where bytes[index] == UInt8(ascii: ">") && bytes[index - 1] == UInt8(ascii: "]") && bytes[index - 2] == UInt8(ascii: "]") {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    output.append(contentsOf: cdataClose)
+                    output.append(contentsOf: cdataOpen)
+                    start = index
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            } else {
+                output.append(contentsOf: bytes)
+            }
+            output.append(contentsOf: cdataClose)
         }
-        guard plain else { return text(value) }
-        return "<![CDATA[" + (endsSection ? value.replacing("]]>", with: "]]]]><![CDATA[>") : value) + "]]>"
     }
+
+    private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
 
     /// How many bytes at `index` form a character that text may not hold (a C0 control but tab and line
     /// breaks, DEL, a C1 control, U+FFFE, U+FFFF, a noncharacter U+FDD0–U+FDEF), or 0.
@@ -184,6 +210,11 @@ public struct MarkupBuilder: Sendable {
         String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The markup so far as UTF-8, for writing out without a string in between.
+    public var utf8: [UInt8] {
+        bytes
+    }
+
     /// Opens an element; nil attribute values are left out.
     public mutating func open(_ name: String, _ attributes: [(String, String?)] = []) {
         bytes.append(UInt8(ascii: "<"))
@@ -229,7 +260,7 @@ public struct MarkupBuilder: Sendable {
 
     /// Text as a CDATA section (see ``Markup/characterData(_:)``).
     public mutating func characterData(_ value: String) {
-        raw(Markup.characterData(value))
+        Markup.appendCharacterData(value, to: &bytes)
     }
 
     /// Markup that some builder already made safe; never source text.
