@@ -32,12 +32,22 @@ public struct Assembler: Sendable {
     /// Assembles `articles`, whose bodies are `bodies`, in the same order.
     public func assemble(_ articles: [SourceArticle], bodies: [Body], defaultLanguage: String = "en") -> (Archive, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let sorted = zip(articles, bodies).sorted { $0.0.source.path < $1.0.source.path }.map { (article: $0.0, body: $0.1) }
+        // Positions are sorted rather than the articles themselves, which are large to move.
+        let paths = articles.map(\.source.path)
+        let sorted = articles.indices.sorted { paths[$0] < paths[$1] }.map { (article: articles[$0], body: bodies[$0]) }
 
         // Publication names compare case- and space-insensitively; the first spelling (in path order) is kept.
+        // An archive spells each name the same way in most of its articles, so keys are made once per spelling.
+        var keys: [String: String] = [:]
+        func publicationKey(_ name: String) -> String {
+            if let key = keys[name] { return key }
+            let key = Self.publicationKey(name)
+            keys[name] = key
+            return key
+        }
         var displayNames: [String: String] = [:]
         for (article, _) in sorted {
-            let key = Self.publicationKey(article.publication)
+            let key = publicationKey(article.publication)
             if displayNames[key] == nil { displayNames[key] = article.publication }
         }
         var slugs: [String: String] = [:]
@@ -60,7 +70,7 @@ public struct Assembler: Sendable {
         var grouped: [IssueKey: [(article: SourceArticle, body: Body)]] = [:]
         for entry in sorted {
             let article = entry.article
-            grouped[IssueKey(publication: slugs[Self.publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(entry)
+            grouped[IssueKey(publication: slugs[publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(entry)
         }
 
         var publications: [String: [Int: [Issue]]] = [:]
@@ -70,7 +80,7 @@ public struct Assembler: Sendable {
                     < (b.article.order ?? Int.max, Self.fileName(b.article.source.path), b.article.source.path)
             }
             let members = entries.map(\.article)
-            let publicationName = displayNames[Self.publicationKey(members[0].publication)]!
+            let publicationName = displayNames[publicationKey(members[0].publication)]!
             let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
             var seen: [String: SourceArticle] = [:]
             var built: [Article] = []
@@ -87,7 +97,7 @@ public struct Assembler: Sendable {
                 seen[bodyHash] = member
                 let words = body.wordCount
                 var extra = member.extraFields
-                if member.publication != publicationName, Self.publicationKey(member.publication) == Self.publicationKey(publicationName) {
+                if member.publication != publicationName, publicationKey(member.publication) == publicationKey(publicationName) {
                     extra.append(HeaderField(key: "Publication-Spelling", value: member.publication))
                 }
                 let metadata = ArticleMetadata(

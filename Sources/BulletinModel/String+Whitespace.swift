@@ -3,6 +3,14 @@
 
 /// Byte-level helpers over UTF-8.
 public enum UTF8Whitespace {
+    /// ``length(in:at:)`` with its ASCII answer inline: almost every byte of a body is ASCII.
+    @inline(__always)
+    static func length(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        return length(in: bytes, at: index)
+    }
+
     /// The length of the UTF-8 white-space sequence starting at `index`, or 0 when none starts there.
     @inlinable
     public static func length<Bytes: RandomAccessCollection>(in bytes: Bytes, at index: Bytes.Index) -> Int
@@ -44,54 +52,64 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// True when the text is empty or only white space.
     public var isBlank: Bool {
-        let bytes = Array(utf8)
-        var index = 0
-        while index < bytes.count {
-            let length = UTF8Whitespace.length(in: bytes, at: index)
-            if length == 0 { return false }
-            index += length
+        withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                let length = UTF8Whitespace.length(bytes, at: index)
+                if length == 0 { return false }
+                index += length
+            }
+            return true
         }
-        return true
+    }
+
+    /// Calls `body` with the text's UTF-8, in place when the text is stored contiguously.
+    @inline(__always)
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
     }
 
     /// Runs of white space replaced by one space, none at either end.
     public var collapsingWhitespace: String {
-        let bytes = Array(utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let length = UTF8Whitespace.length(in: bytes, at: index)
-            if length > 0 {
-                pendingSpace = !result.isEmpty
-                index += length
-            } else {
-                if pendingSpace { result.append(0x20); pendingSpace = false }
-                result.append(bytes[index])
-                index += 1
+        withUTF8Bytes { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let length = UTF8Whitespace.length(bytes, at: index)
+                if length > 0 {
+                    pendingSpace = !result.isEmpty
+                    index += length
+                } else {
+                    if pendingSpace { result.append(0x20); pendingSpace = false }
+                    result.append(bytes[index])
+                    index += 1
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// The number of maximal runs of non-white-space.
     public var wordCount: Int {
-        let bytes = Array(utf8)
-        var count = 0
-        var inWord = false
-        var index = 0
-        while index < bytes.count {
-            let length = UTF8Whitespace.length(in: bytes, at: index)
-            if length > 0 {
-                inWord = false
-                index += length
-            } else {
-                if !inWord { count += 1; inWord = true }
-                index += 1
+        withUTF8Bytes { bytes in
+            var count = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let length = UTF8Whitespace.length(bytes, at: index)
+                if length > 0 {
+                    inWord = false
+                    index += length
+                } else {
+                    if !inWord { count += 1; inWord = true }
+                    index += 1
+                }
             }
+            return count
         }
-        return count
     }
 }
 
