@@ -12,17 +12,19 @@ public struct TextWriter: Writer {
 
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let width = context.settings.textWidth
-        var whole = issueHeader(issue, width: width)
+        var whole = Array(issueHeader(issue, width: width).utf8)
         for article in issue.articles {
-            let text = render(article, width: width)
-            try sink.write(Array(text.utf8), to: "text/\(issue.id)/\(article.metadata.slug).txt", format: format, issue: issue.id)
-            whole += "\n\n" + text
+            let text = renderBytes(article, width: width)
+            try sink.write(text, to: "text/\(issue.id)/\(article.metadata.slug).txt", format: format, issue: issue.id)
+            whole.append(0x0A)
+            whole.append(0x0A)
+            whole.append(contentsOf: text)
         }
-        try sink.write(Array(whole.utf8), to: "text/\(issue.id).txt", format: format, issue: issue.id)
+        try sink.write(whole, to: "text/\(issue.id).txt", format: format, issue: issue.id)
     }
 
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
-        Array(render(article, width: context.settings.textWidth).utf8)
+        renderBytes(article, width: context.settings.textWidth)
     }
 
     /// The issue's masthead and table of contents.
@@ -39,6 +41,11 @@ public struct TextWriter: Writer {
 
     /// One article: title, header block, body.
     public func render(_ article: Article, width: Int) -> String {
+        String(decoding: renderBytes(article, width: width), as: UTF8.self)
+    }
+
+    /// One article as UTF-8: the body, most of it, is wrapped straight into bytes, one string per paragraph.
+    func renderBytes(_ article: Article, width: Int) -> [UInt8] {
         let metadata = article.metadata
         var lines = TextWrapper.wrap(metadata.title, width: width)
         lines.append(String(repeating: "-", count: min(width, lines.map(\.count).max() ?? 0)))
@@ -46,32 +53,55 @@ public struct TextWriter: Writer {
         if let date = metadata.date { lines.append("Date: \(date)") }
         if !metadata.authors.isEmpty { lines.append(contentsOf: TextWrapper.wrap("By " + metadata.authors.joined(separator: ", "), width: width)) }
         if let section = metadata.section { lines.append("Section: \(section)") }
-        lines.append("")
-        lines.append(body(article.blocks, width: width))
-        return lines.joined(separator: "\n") + "\n"
+        var output: [UInt8] = []
+        output.reserveCapacity(metadata.wordCount * 7 + 512)
+        for line in lines {
+            output.append(contentsOf: line.utf8)
+            output.append(0x0A)
+        }
+        output.append(0x0A)
+        appendBody(article.blocks, width: width, indent: [], to: &output)
+        output.append(0x0A)
+        return output
     }
 
-    func body(_ blocks: [Block], width: Int, indent: String = "") -> String {
-        blocks.map { block(in: $0, width: width, indent: indent) }.joined(separator: "\n\n")
+    /// Appends the blocks, separated by blank lines, each line starting with `indent` (spaces).
+    private func appendBody(_ blocks: [Block], width: Int, indent: [UInt8], to output: inout [UInt8]) {
+        for (number, block) in blocks.enumerated() {
+            if number > 0 {
+                output.append(0x0A)
+                output.append(0x0A)
+            }
+            append(block, width: width, indent: indent, to: &output)
+        }
     }
 
-    private func block(in block: Block, width: Int, indent: String) -> String {
+    private func append(_ block: Block, width: Int, indent: [UInt8], to output: inout [UInt8]) {
         switch block {
         case .paragraph(let content, _):
-            return TextWrapper.wrap(content.plainText, width: width - indent.count).map { indent + $0 }.joined(separator: "\n")
+            TextWrapper.appendWrapped(content.plainText, width: width - indent.count, indent: indent, to: &output)
         case .heading(_, let content):
-            let lines = TextWrapper.wrap(content.plainText, width: width - indent.count).map { indent + $0 }
-            return (lines + [indent + String(repeating: "-", count: min(width, lines.map(\.count).max() ?? 0) - indent.count)]).joined(separator: "\n")
+            let prefix = String(decoding: indent, as: UTF8.self)
+            let lines = TextWrapper.wrap(content.plainText, width: width - indent.count).map { prefix + $0 }
+            // Never a negative count: quotes can nest deeper than the width.
+            let rule = prefix + String(repeating: "-", count: max(0, min(width, lines.map(\.count).max() ?? 0) - indent.count))
+            output.append(contentsOf: (lines + [rule]).joined(separator: "\n").utf8)
         case .blockQuote(let blocks):
-            return body(blocks, width: width, indent: indent + "    ")
+            appendBody(blocks, width: width, indent: indent + Array("    ".utf8), to: &output)
         case .list(let ordered, let items):
-            return items.enumerated().map { number, item in
-                let marker = ordered ? "\(number + 1). " : "* "
-                let inner = body(item, width: width, indent: indent + String(repeating: " ", count: marker.count))
-                return indent + marker + inner.dropFirst(indent.count + marker.count)
-            }.joined(separator: "\n")
+            for (number, item) in items.enumerated() {
+                if number > 0 { output.append(0x0A) }
+                let marker = Array((ordered ? "\(number + 1). " : "* ").utf8)
+                // The item's first line starts with the marker where its indentation would be.
+                var inner: [UInt8] = []
+                appendBody(item, width: width, indent: indent + [UInt8](repeating: 0x20, count: marker.count), to: &inner)
+                output.append(contentsOf: indent)
+                output.append(contentsOf: marker)
+                output.append(contentsOf: inner.dropFirst(indent.count + marker.count))
+            }
         case .rule:
-            return indent + "* * *"
+            output.append(contentsOf: indent)
+            output.append(contentsOf: "* * *".utf8)
         }
     }
 }
@@ -83,10 +113,29 @@ public enum TextWrapper {
     /// Works on UTF-8 bytes: words are runs between spaces, and a word's width is its number of Unicode
     /// scalars, which approximates columns well for the Latin, Cyrillic and Greek text bulletins carry.
     public static func wrap(_ text: String, width: Int, hangingIndent: Int = 0) -> [String] {
-        let bytes = Array(text.utf8)
         var lines: [String] = []
+        forEachLine(text, width: width, hangingIndent: hangingIndent) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    /// Appends the lines of ``wrap(_:width:hangingIndent:)``, each after `indent`, separated by line feeds.
+    static func appendWrapped(_ text: String, width: Int, indent: [UInt8], to output: inout [UInt8]) {
+        var first = true
+        forEachLine(text, width: width, hangingIndent: 0) { line in
+            if !first { output.append(0x0A) }
+            first = false
+            output.append(contentsOf: indent)
+            output.append(contentsOf: line)
+        }
+    }
+
+    /// Calls `body` with each line's bytes, in order; at least one line, empty for empty text.
+    private static func forEachLine(_ text: String, width: Int, hangingIndent: Int, _ body: (ArraySlice<UInt8>) -> Void) {
+        let bytes = Array(text.utf8)
         var current: [UInt8] = []
+        current.reserveCapacity(width + 16)
         var currentCount = 0
+        var lineCount = 0
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x20 { index += 1; continue }
@@ -98,22 +147,22 @@ public enum TextWrapper {
             }
             let word = bytes[start..<index]
             if currentCount == 0 {
-                if !lines.isEmpty { current.append(contentsOf: repeatElement(0x20, count: hangingIndent)) }
+                if lineCount > 0 { current.append(contentsOf: repeatElement(0x20, count: hangingIndent)) }
                 current.append(contentsOf: word)
-                currentCount = (lines.isEmpty ? 0 : hangingIndent) + count
+                currentCount = (lineCount == 0 ? 0 : hangingIndent) + count
             } else if currentCount + 1 + count <= width {
                 current.append(0x20)
                 current.append(contentsOf: word)
                 currentCount += 1 + count
             } else {
-                lines.append(String(decoding: current, as: UTF8.self))
+                body(current[...])
+                lineCount += 1
                 current.removeAll(keepingCapacity: true)
                 current.append(contentsOf: repeatElement(0x20, count: hangingIndent))
                 current.append(contentsOf: word)
                 currentCount = hangingIndent + count
             }
         }
-        if currentCount > 0 || lines.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
-        return lines
+        if currentCount > 0 || lineCount == 0 { body(current[...]) }
     }
 }

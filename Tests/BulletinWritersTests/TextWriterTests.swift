@@ -37,3 +37,70 @@ struct TextWriterTests {
         #expect(article.metadata.wordCount == sourceWords.count)
     }
 }
+
+@Suite("Plain-text layout")
+struct TextLayoutTests {
+    static func article(_ blocks: [Block]) -> Article {
+        let metadata = ArticleMetadata(
+            id: "x-v1-i1-a", slug: "a", title: "Nested blocks", titleIsDerived: false, publication: "X", volume: 1, issue: 1,
+            date: nil, authors: [], language: "en", section: nil, order: nil,
+            source: SourceInfo(path: "a.txt", format: "text", sha256: String(repeating: "0", count: 64)), wordCount: 0,
+            summary: nil, entities: [], extraFields: [])
+        return Article(metadata: metadata, blocks: blocks)
+    }
+
+    @Test("quotes, lists, headings and rules are indented and wrapped as laid out")
+    func nested() {
+        let words: Block = .paragraph([.text("one two three four five six")], span: nil)
+        let blocks: [Block] = [
+            words,
+            .heading(level: 2, [.text("A heading")]),
+            .blockQuote([words, .rule]),
+            .list(ordered: true, items: [[words, .heading(level: 3, [.text("Sub")])], [], [.blockQuote([words])]]),
+            .list(ordered: false, items: [[.paragraph([.text("dot")], span: nil)]]),
+            .paragraph([], span: nil),
+        ]
+        let text = TextWriter().render(Self.article(blocks), width: 16)
+        #expect(text == """
+            Nested blocks
+            -------------
+            Publication: X  Volume: 1  Issue: 1
+
+            one two three
+            four five six
+
+            A heading
+            ---------
+
+                one two
+                three four
+                five six
+
+                * * *
+
+            1. one two three
+               four five six
+
+               Sub
+               ---
+            2. 
+            3.     one two
+                   three
+                   four five
+                   six
+
+            * dot
+
+
+
+            """)
+    }
+
+    @Test("quotes nested deeper than the width neither crash nor lose words")
+    func deeperThanWidth() {
+        var block: Block = .heading(level: 2, [.text("deep heading")])
+        for _ in 0..<8 { block = .blockQuote([block, .paragraph([.text("deep words")], span: nil)]) }
+        let text = TextWriter().render(Self.article([block]), width: 20)
+        #expect(TestSupport.words(text).filter { $0 == "deep" }.count == 9)
+    }
+}
