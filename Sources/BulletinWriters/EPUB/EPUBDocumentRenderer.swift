@@ -24,7 +24,7 @@ struct EPUBDocumentRenderer: Sendable {
     // MARK: - Cover
 
     /// The cover image: publication, volume and issue, date.
-    func coverImage() -> String {
+    func coverImage() -> [UInt8] {
         var lines = TextWrapper.wrap(book.seriesName, width: 16)
         if lines.count > 4 { lines = Array(lines.prefix(4)); lines[3] += " …" }
         let size = lines.count <= 2 ? 64 : 46
@@ -57,7 +57,7 @@ struct EPUBDocumentRenderer: Sendable {
     }
 
     /// The cover page, showing the cover image with its alternative text.
-    func coverPage() -> String {
+    func coverPage() -> [UInt8] {
         templates.coverPage([
             "lang": Markup.attribute(book.language),
             "direction": Self.direction(of: book.language),
@@ -71,7 +71,7 @@ struct EPUBDocumentRenderer: Sendable {
     // MARK: - Title page
 
     /// An issue's title page: masthead and contents with each article's summary.
-    func titlePage(for part: EPUBBook.Part) -> String {
+    func titlePage(for part: EPUBBook.Part) -> [UInt8] {
         let issue = part.issue
         let date = issue.date.flatMap(ISODate.init)
         let language = EPUBBook.mainLanguage(of: issue.articles)
@@ -107,7 +107,7 @@ struct EPUBDocumentRenderer: Sendable {
     // MARK: - Articles
 
     /// One article's document; `path` is where it lives, for relative links.
-    func articlePage(_ article: Article, at path: String) -> String {
+    func articlePage(_ article: Article, at path: String) -> [UInt8] {
         let metadata = article.metadata
         let depth = path.split(separator: "/").count - 1
         let up = String(repeating: "../", count: depth)

@@ -27,13 +27,13 @@ struct EPUBTemplates: Sendable {
     }
 
     /// An article's document.
-    func article(_ values: [String: Any]) -> String { templates.render("article.xhtml", values) }
+    func article(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("article.xhtml", values) }
     /// An issue's title page.
-    func titlePage(_ values: [String: Any]) -> String { templates.render("title.xhtml", values) }
+    func titlePage(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("title.xhtml", values) }
     /// The cover page.
-    func coverPage(_ values: [String: Any]) -> String { templates.render("cover.xhtml", values) }
+    func coverPage(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("cover.xhtml", values) }
     /// The cover image.
-    func coverImage(_ values: [String: Any]) -> String { templates.render("cover.svg", values) }
+    func coverImage(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("cover.svg", values) }
 
     // MARK: - Once per build
 

@@ -71,7 +71,7 @@ struct SitePageRenderer {
         if !scripts.isEmpty { shared["scripts"] = scripts.map { ["src": root + $0] } }
         if let publisher = settings.publisher { shared["publisher"] = escaped(publisher) }
         if let rights = settings.rights { shared["rights"] = escaped(rights) }
-        return Array(templates.render("layout", shared).utf8)
+        return templates.renderUTF8("layout", shared)
     }
 
     private func escaped(_ text: String) -> String {

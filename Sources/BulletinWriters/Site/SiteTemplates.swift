@@ -27,6 +27,11 @@ struct SiteTemplates: Sendable {
     func render(_ name: String, _ values: [String: Any]) -> String {
         templates.render(name, values)
     }
+
+    /// ``render(_:_:)`` as UTF-8, for a page written straight to a file.
+    func renderUTF8(_ name: String, _ values: [String: Any]) -> [UInt8] {
+        templates.renderUTF8(name, values)
+    }
 }
 
 /// Rendered list items by key, for items that are the same on many pages (an entity in article pages'

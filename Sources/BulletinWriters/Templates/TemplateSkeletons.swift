@@ -43,6 +43,27 @@ final class TemplateSkeletons: Sendable {
             }
             return output
         }
+        /// ``splice(_:)`` as UTF-8, for output written straight to a file.
+        func spliceUTF8(_ values: [String]) -> [UInt8] {
+            var length = 0
+            for piece in pieces {
+                switch piece {
+                case .literal(let text): length += text.utf8.count
+                case .value(let number): length += values[number].utf8.count
+                }
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(length)
+            for piece in pieces {
+                var text: String
+                switch piece {
+                case .literal(let literal): text = literal
+                case .value(let number): text = values[number]
+                }
+                text.withUTF8 { output.append(contentsOf: $0) }
+            }
+            return output
+        }
     }
 
     /// What is known of a shape: seen once, spliced, or rendered directly because its splice differed.
@@ -66,18 +87,39 @@ final class TemplateSkeletons: Sendable {
 
     /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
     func render(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> String {
-        guard let names = names[name] else { return render(values) }
+        switch output(name, values, with: render) {
+        case .spliced(let skeleton, let values): skeleton.splice(values)
+        case .rendered(let text): text
+        }
+    }
+
+    /// ``render(_:_:with:)`` as UTF-8: a spliced output is made as bytes, without a string in between.
+    func renderUTF8(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> [UInt8] {
+        switch output(name, values, with: render) {
+        case .spliced(let skeleton, let values): skeleton.spliceUTF8(values)
+        case .rendered(let text): Array(text.utf8)
+        }
+    }
+
+    /// An output to splice, or one rendered already.
+    private enum Output {
+        case spliced(Skeleton, values: [String])
+        case rendered(String)
+    }
+
+    private func output(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> Output {
+        guard let names = names[name] else { return .rendered(render(values)) }
         var shape = ValueShape(names: names)
-        guard shape.add(values) else { return render(values) }
+        guard shape.add(values) else { return .rendered(render(values)) }
         let key = name + "\u{0}" + shape.key
         switch entries.withLock({ $0[key] }) {
         case .skeleton(let skeleton):
-            return skeleton.splice(shape.values)
+            return .spliced(skeleton, values: shape.values)
         case .direct:
-            return render(values)
+            return .rendered(render(values))
         case nil:
             store(.seen, for: key)
-            return render(values)
+            return .rendered(render(values))
         case .seen:
             let direct = render(values)
             var numbered = 0
@@ -90,7 +132,7 @@ final class TemplateSkeletons: Sendable {
                 entry = .direct
             }
             store(entry, for: key)
-            return direct
+            return .rendered(direct)
         }
     }
 

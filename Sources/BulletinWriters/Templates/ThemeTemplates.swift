@@ -58,6 +58,13 @@ struct ThemeTemplates: Sendable {
         return skeletons?.render(name, values, with: direct) ?? direct(values)
     }
 
+    /// ``render(_:_:)`` as UTF-8, for a document written straight to a file.
+    func renderUTF8(_ name: String, _ values: [String: Any]) -> [UInt8] {
+        let library = library
+        let direct = { (values: [String: Any]) in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
+        return skeletons?.renderUTF8(name, values, with: direct) ?? Array(direct(values).utf8)
+    }
+
     // MARK: - Reading templates
 
     /// Whether every tag of `template` prints a value as it is or tests it: no transform (`{{upper(x)}}`),
