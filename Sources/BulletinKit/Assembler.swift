@@ -75,10 +75,10 @@ public struct Assembler: Sendable {
 
         var publications: [String: [Int: [Issue]]] = [:]
         for key in grouped.keys.sorted() {
-            let entries = grouped[key]!.sorted { a, b in
-                (a.article.order ?? Int.max, Self.fileName(a.article.source.path), a.article.source.path)
-                    < (b.article.order ?? Int.max, Self.fileName(b.article.source.path), b.article.source.path)
-            }
+            // Sort keys made once per article, not once per comparison.
+            let group = grouped[key]!
+            let orderKeys = group.map { ($0.article.order ?? Int.max, Self.fileName($0.article.source.path), $0.article.source.path) }
+            let entries = group.indices.sorted { orderKeys[$0] < orderKeys[$1] }.map { group[$0] }
             let members = entries.map(\.article)
             let publicationName = displayNames[publicationKey(members[0].publication)]!
             let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
