@@ -112,14 +112,19 @@ struct SitePageRenderer {
     func articlePage(_ article: Article, at index: Int, in issue: Issue, path: String) -> [UInt8] {
         let metadata = article.metadata
         let root = SiteLayout.rootPrefix(path)
-        let linked = isStandalone ? [] : Set(metadata.entities.map(\.id))
+        // Each entity's link made once for the page, not once for each of its mentions.
+        var entityHrefs: [String: String] = [:]
+        if !isStandalone {
+            for entity in metadata.entities { entityHrefs[entity.id] = root + SiteLayout.entityPath(entity.id) }
+        }
         let standalone = isStandalone
+        let hrefs = entityHrefs
         let links = HTMLBodyRenderer.Links(
             crossReference: { reference in
                 guard !standalone, let target = reference.target, let issuePath = SiteLayout.issuePath(target) else { return nil }
                 return root + issuePath
             },
-            entity: { mention in linked.contains(mention.entityID) ? root + SiteLayout.entityPath(mention.entityID) : nil }
+            entity: { mention in hrefs[mention.entityID] }
         )
         var values = issueValues(issue, root: root)
         values["title"] = escaped(metadata.title)
