@@ -77,6 +77,22 @@ struct BulletinTextReaderTests {
         #expect(span == SourceSpan(startLine: 3, startColumn: 1, endLine: 4, endColumn: 11))
     }
 
+    @Test("a paragraph's soft-wrapped lines collapse as joining and collapsing them would, Unicode spaces included")
+    func paragraphWhitespace() throws {
+        let paragraphs = [
+            ["One", "\ttwo  three "],
+            ["  lead", "trail  "],
+            ["a\u{A0}\u{A0}b", "\u{2028}c\u{3000}", "d\u{85}"],
+            ["Zürich —", "“quoted”\u{202F}text", "\u{1680}end"],
+            ["x"],
+        ]
+        for lines in paragraphs {
+            let text = "Publication: M Volume: 1 Issue: 1\n\n" + lines.joined(separator: "\n") + "\n"
+            let article = try #require(read(text).article)
+            #expect(article.blocks.map(\.plainText) == [lines.joined(separator: " ").collapsingWhitespace], "\(lines)")
+        }
+    }
+
     struct Case: Sendable, CustomStringConvertible {
         var name: String
         var bytes: [UInt8]
