@@ -82,6 +82,10 @@ struct SitePageRenderer {
 
     func issuePage(_ issue: Issue, path: String) -> [UInt8] {
         let root = SiteLayout.rootPrefix(path)
+        // Each article's entities come both as a list and as links rendered from `issue-entity`; a value
+        // the theme's issue template never names is not made.
+        let listsEntities = templates.mentions("entities", in: "issue")
+        let printsEntityLinks = templates.mentions("entityLinks", in: "issue")
         let articles = issue.articles.map { article -> [String: Any] in
             let metadata = article.metadata
             var item: [String: Any] = [
@@ -95,10 +99,9 @@ struct SitePageRenderer {
                 item["dek"] = escaped(summary.dek)
             }
             if !metadata.entities.isEmpty {
-                let links = entityLinks(metadata.entities, root: root)
                 item["hasEntities"] = true
-                item["entities"] = links
-                item["entityLinks"] = links.map { templates.render("issue-entity", $0) + " " }.joined()
+                if listsEntities { item["entities"] = entityLinks(metadata.entities, root: root) }
+                if printsEntityLinks { item["entityLinks"] = issueEntityLinks(metadata.entities, root: root) }
             }
             return item
         }
@@ -194,28 +197,39 @@ struct SitePageRenderer {
         for entity in entities {
             let key = ["article-entity", root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
             list += templates.renderedItems.item(key) {
-                templates.render("article-entity", [
-                    "name": escaped(entity.name),
-                    "href": root + SiteLayout.entityPath(entity.id),
-                    "type": escaped(entity.type.rawValue.lowercased()),
-                    "typeLabel": escaped(entity.type.singularLabel),
-                    "count": entity.count,
-                ])
+                templates.render("article-entity", entityValues(entity, root: root))
             }
         }
         return list
     }
 
-    private func entityLinks(_ entities: [EntityCount], root: String) -> [[String: Any]] {
-        entities.map { entity in
-            [
-                "name": escaped(entity.name),
-                "href": root + SiteLayout.entityPath(entity.id),
-                "type": escaped(entity.type.rawValue.lowercased()),
-                "typeLabel": escaped(entity.type.singularLabel),
-                "count": entity.count,
-            ]
+    /// An issue page's links to an article's entities: `issue-entity` items, each followed by a space,
+    /// rendered once per entity, name, count and page depth and shared by every issue page that names it.
+    private func issueEntityLinks(_ entities: [EntityCount], root: String) -> String {
+        var links = ""
+        for entity in entities {
+            let key = ["issue-entity", root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
+            links += templates.renderedItems.item(key) {
+                templates.render("issue-entity", entityValues(entity, root: root))
+            }
+            links += " "
         }
+        return links
+    }
+
+    private func entityLinks(_ entities: [EntityCount], root: String) -> [[String: Any]] {
+        entities.map { entityValues($0, root: root) }
+    }
+
+    /// What an entity's item templates are given.
+    private func entityValues(_ entity: EntityCount, root: String) -> [String: Any] {
+        [
+            "name": escaped(entity.name),
+            "href": root + SiteLayout.entityPath(entity.id),
+            "type": escaped(entity.type.rawValue.lowercased()),
+            "typeLabel": escaped(entity.type.singularLabel),
+            "count": entity.count,
+        ]
     }
 
     // MARK: - Archive pages

@@ -28,6 +28,12 @@ struct SiteTemplates: Sendable {
         templates.render(name, values)
     }
 
+    /// Whether the template `name` (or a partial it includes) can print or test the value `value`: false
+    /// only when splicing is on and no tag names it, so a page can leave out a value its theme never uses.
+    func mentions(_ value: String, in name: String) -> Bool {
+        templates.skeletons?.names[name].map { $0.contains(value) } ?? true
+    }
+
     /// ``render(_:_:)`` as UTF-8, for a page written straight to a file.
     func renderUTF8(_ name: String, _ values: [String: Any]) -> [UInt8] {
         templates.renderUTF8(name, values)

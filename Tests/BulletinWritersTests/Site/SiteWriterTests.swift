@@ -343,6 +343,28 @@ struct SiteThemeTests {
         #expect(files["index.html"]?.contains("Latest issues") == true)
     }
 
+    @Test("an issue template may loop over each article's entities instead of printing the rendered links, spliced or not")
+    func issueEntityList() async throws {
+        let archive = try await SiteFixture.example()
+        let issue = try #require(archive.issues.first { $0.articles.contains { !$0.metadata.entities.isEmpty } })
+        let entities = issue.articles.flatMap(\.metadata.entities)
+        let expected = entities.map { "[\($0.name)|\($0.count)|\($0.type.rawValue.lowercased())]" }.joined()
+        let loop = "{{#articles}}{{#entities}}[{{name}}|{{count}}|{{type}}]{{/entities}}{{/articles}}\n"
+        // The second theme adds a transform, which turns splicing off: every value must then be given.
+        for template in [loop, loop + "{{#articles}}{{lowercased(title)}}{{/articles}}\n"] {
+            var theme = try Resources.theme(nil)
+            theme.files["site/issue.mustache"] = Array(template.utf8)
+            let files = try await SiteFixture.build(archive, theme: theme)
+            let page = try #require(files[SiteLayout.issuePath(issue)])
+            #expect(page.contains(expected), "\(template)")
+            #expect(!page.contains("class=\"entity entity-"))
+        }
+        // The default issue template prints the rendered links, the same on every build.
+        let plain = try await SiteFixture.build(archive)
+        let page = try #require(plain[SiteLayout.issuePath(issue)])
+        #expect(entities.allSatisfy { page.contains(">\(Markup.text($0.name))</a>") })
+    }
+
     @Test("a broken template is reported with its path")
     func brokenTemplate() async throws {
         var theme = try Resources.theme(nil)
