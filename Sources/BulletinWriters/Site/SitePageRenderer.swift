@@ -101,7 +101,7 @@ struct SitePageRenderer {
             if !metadata.entities.isEmpty {
                 item["hasEntities"] = true
                 if listsEntities { item["entities"] = entityLinks(metadata.entities, root: root) }
-                if printsEntityLinks { item["entityLinks"] = issueEntityLinks(metadata.entities, root: root) }
+                if printsEntityLinks { item["entityLinks"] = entityItems(metadata.entities, template: "issue-entity", root: root, separator: " ") }
             }
             return item
         }
@@ -144,7 +144,7 @@ struct SitePageRenderer {
         }
         if !metadata.entities.isEmpty, !isStandalone {
             values["hasEntities"] = true
-            values["entityList"] = entityList(metadata.entities, root: root)
+            values["entityList"] = entityItems(metadata.entities, template: "article-entity", root: root)
         }
         if !isStandalone, issue.articles.count > 1 {
             values["hasSiblings"] = true
@@ -190,31 +190,19 @@ struct SitePageRenderer {
         ]
     }
 
-    /// An article page's entity list: `article-entity` items, each rendered once per entity, name, count and
-    /// page depth and shared by every article page that names the entity as often.
-    private func entityList(_ entities: [EntityCount], root: String) -> String {
-        var list = ""
+    /// Entity items rendered from the item template `template` (`article-entity` for an article page's
+    /// list, `issue-entity` for an issue page's links), each followed by `separator`. An item is rendered
+    /// once per entity, name, count and page depth and shared by every page that names the entity as often.
+    private func entityItems(_ entities: [EntityCount], template: String, root: String, separator: String = "") -> String {
+        var items = ""
         for entity in entities {
-            let key = ["article-entity", root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
-            list += templates.renderedItems.item(key) {
-                templates.render("article-entity", entityValues(entity, root: root))
+            let key = [template, root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
+            items += templates.renderedItems.item(key) {
+                templates.render(template, entityValues(entity, root: root))
             }
+            items += separator
         }
-        return list
-    }
-
-    /// An issue page's links to an article's entities: `issue-entity` items, each followed by a space,
-    /// rendered once per entity, name, count and page depth and shared by every issue page that names it.
-    private func issueEntityLinks(_ entities: [EntityCount], root: String) -> String {
-        var links = ""
-        for entity in entities {
-            let key = ["issue-entity", root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
-            links += templates.renderedItems.item(key) {
-                templates.render("issue-entity", entityValues(entity, root: root))
-            }
-            links += " "
-        }
-        return links
+        return items
     }
 
     private func entityLinks(_ entities: [EntityCount], root: String) -> [[String: Any]] {
