@@ -61,44 +61,69 @@ public enum Analysis {
     /// Consecutive sentences are tagged together as one document, so a name typed once keeps its type; a new
     /// document starts at the headline before each wire dateline (`LONDON 1996-08-30`).
     public static func tagJSONLines(_ input: Data) throws -> Data {
-        var sentences: [SentenceInput] = []
-        let decoder = JSONDecoder()
-        // Lines split from an array, not from Data, whose generic indexing made the split cost as much as tagging.
-        for (number, line) in Array(input).split(separator: 0x0A).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
-            do {
-                sentences.append(try decoder.decode(SentenceInput.self, from: Data(line)))
-            } catch {
-                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number + 1): expected {\"sentence\": n, \"text\": \"…\"}")
-            }
-        }
+        var output: [UInt8] = []
+        var input: [UInt8]? = Array(input)
+        try tagJSONLines(reading: { input.take() ?? [] }, writing: { output += $0 })
+        return Data(output)
+    }
+
+    /// ``tagJSONLines(_:)`` as a stream: `read` hands over the next bytes of input (empty at its end) and
+    /// `write` takes each document's lines as soon as they are tagged. One document is held at a time,
+    /// so memory does not grow with the input.
+    public static func tagJSONLines(reading read: () throws -> [UInt8], writing write: ([UInt8]) throws -> Void) throws {
         let tagger = EntityTagger()
-        var output = ""
-        for document in documents(sentences.map(\.text)) {
-            let spans = tagger.tag(paragraphs: document.map { sentences[$0].text })
-            for (index, list) in zip(document, spans) {
-                output += "{\"sentence\": \(sentences[index].sentence), \"entities\": ["
+        let decoder = JSONDecoder()
+        var document: [SentenceInput] = []
+        // The last sentence read: whether it opens the next document is known only from the one after it.
+        var pending: (sentence: SentenceInput, isDateline: Bool)?
+
+        func flush() throws {
+            guard !document.isEmpty else { return }
+            let spans = tagger.tag(paragraphs: document.map(\.text))
+            var output = ""
+            for (sentence, list) in zip(document, spans) {
+                output += "{\"sentence\": \(sentence.sentence), \"entities\": ["
                 output += list.map { "{\"start_char\": \($0.start), \"end_char\": \($0.end), \"type\": \"\($0.kind.rawValue)\"}" }
                     .joined(separator: ", ")
                 output += "]}\n"
             }
+            try write(Array(output.utf8))
+            document.removeAll(keepingCapacity: true)
         }
-        return Data(output.utf8)
-    }
-
-    /// Groups sentence indices into documents: a new one starts at the headline before each dateline.
-    static func documents(_ texts: [String]) -> [[Int]] {
-        var groups: [[Int]] = []
-        var current: [Int] = []
-        for index in texts.indices {
-            let nextIsDateline = index + 1 < texts.count && isDateline(texts[index + 1]) && !isDateline(texts[index])
-            if nextIsDateline && !current.isEmpty {
-                groups.append(current)
-                current = []
+        func accept(_ line: ArraySlice<UInt8>, number: Int) throws {
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { return }
+            let sentence: SentenceInput
+            do {
+                sentence = try decoder.decode(SentenceInput.self, from: Data(line))
+            } catch {
+                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number): expected {\"sentence\": n, \"text\": \"…\"}")
             }
-            current.append(index)
+            let isDateline = Self.isDateline(sentence.text)
+            if let previous = pending {
+                // The headline before a dateline (a sentence that is not one itself) opens a new document.
+                if isDateline, !previous.isDateline { try flush() }
+                document.append(previous.sentence)
+            }
+            pending = (sentence, isDateline)
         }
-        if !current.isEmpty { groups.append(current) }
-        return groups
+
+        var buffer: [UInt8] = []
+        var lineNumber = 0
+        while true {
+            let chunk = try read()
+            if chunk.isEmpty { break }
+            buffer += chunk
+            var start = buffer.startIndex
+            while let end = buffer[start...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                try accept(buffer[start..<end], number: lineNumber)
+                start = end + 1
+            }
+            buffer.removeFirst(start)
+        }
+        if !buffer.isEmpty { try accept(buffer[...], number: lineNumber + 1) }
+        if let last = pending { document.append(last.sentence) }
+        try flush()
     }
 
     /// "LONDON 1996-08-30".

@@ -32,7 +32,9 @@ extension BulletinCommand {
             let console = Console(quiet: common.quiet)
             do {
                 if jsonl {
-                    FileHandle.standardOutput.write(try Analysis.tagJSONLines(FileHandle.standardInput.readDataToEndOfFile()))
+                    try Analysis.tagJSONLines(
+                        reading: { try FileHandle.standardInput.read(upToCount: 1 << 20).map { Array($0) } ?? [] },
+                        writing: { FileHandle.standardOutput.write(Data($0)) })
                     return
                 }
                 guard let source else { throw ValidationError("give a source file, - for standard input, or --jsonl") }

@@ -121,4 +121,34 @@ struct EntityAndSummaryTests {
         #expect(lines[2].contains("\"start_char\": 0, \"end_char\": 13, \"type\": \"PER\""))
         #expect(lines[2].contains("\"type\": \"ORG\""))
     }
+
+    @Test("tag --jsonl streams: input in pieces of any size gives the same lines, each story written once it is whole")
+    func jsonLinesStream() throws {
+        let input = """
+        {"sentence": 0, "text": "RUSSIA SAYS NO"}
+        {"sentence": 1, "text": "MOSCOW 1996-08-30"}
+        {"sentence": 2, "text": "Boris Yeltsin met NATO officials in Moscow ."}
+
+        {"sentence": 3, "text": "YELTSIN BACK"}
+        {"sentence": 4, "text": "LONDON 1996-08-31"}
+        {"sentence": 5, "text": "Yeltsin flew to London ."}
+        {"sentence": 6, "text": "Officials in Bonn said nothing ."}
+        """
+        let whole = try Analysis.tagJSONLines(Data(input.utf8))
+        #expect(String(decoding: whole, as: UTF8.self).split(separator: "\n").count == 7)
+        for size in [1, 7, 64, 1 << 20] {
+            var rest = Array(input.utf8)[...]
+            var writes: [[UInt8]] = []
+            try Analysis.tagJSONLines(reading: {
+                defer { rest = rest.dropFirst(size) }
+                return Array(rest.prefix(size))
+            }, writing: { writes.append($0) })
+            #expect(Data(writes.joined()) == whole, "pieces of \(size) bytes")
+            // Two stories, the second starting at its headline: two writes.
+            #expect(writes.count == 2)
+        }
+        #expect(throws: BulletinError.self) {
+            try Analysis.tagJSONLines(Data("{\"sentence\": 0, \"text\": \"ok\"}\nnot json\n".utf8))
+        }
+    }
 }
