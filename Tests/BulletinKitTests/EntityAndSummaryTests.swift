@@ -108,14 +108,16 @@ struct EntityAndSummaryTests {
         #expect(ids == [["per-alyaksandr-lukashenko"], ["per-alyaksandr-lukashenko"]])
     }
 
-    @Test("tag --jsonl groups wire stories and reports scalar offsets")
-    func jsonLines() throws {
-        let input = """
+    /// One wire story: headline, dateline, sentence.
+    static let wireStory = """
         {"sentence": 0, "text": "RUSSIA SAYS NO"}
         {"sentence": 1, "text": "MOSCOW 1996-08-30"}
         {"sentence": 2, "text": "Boris Yeltsin met NATO officials in Moscow ."}
         """
-        let output = String(decoding: try Analysis.tagJSONLines(Data(input.utf8)), as: UTF8.self)
+
+    @Test("tag --jsonl groups wire stories and reports scalar offsets")
+    func jsonLines() throws {
+        let output = String(decoding: try Analysis.tagJSONLines(Data(Self.wireStory.utf8)), as: UTF8.self)
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[2].contains("\"start_char\": 0, \"end_char\": 13, \"type\": \"PER\""))
@@ -124,10 +126,8 @@ struct EntityAndSummaryTests {
 
     @Test("tag --jsonl streams: input in pieces of any size gives the same lines, each story written once it is whole")
     func jsonLinesStream() throws {
-        let input = """
-        {"sentence": 0, "text": "RUSSIA SAYS NO"}
-        {"sentence": 1, "text": "MOSCOW 1996-08-30"}
-        {"sentence": 2, "text": "Boris Yeltsin met NATO officials in Moscow ."}
+        let input = Self.wireStory + """
+
 
         {"sentence": 3, "text": "YELTSIN BACK"}
         {"sentence": 4, "text": "LONDON 1996-08-31"}
