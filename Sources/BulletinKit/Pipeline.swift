@@ -79,35 +79,85 @@ public struct Pipeline: Sendable {
             throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
         }
         timer.start(2, of: count, name: "Assemble issues")
-        let articles = results.compactMap(\.article)
+        // Each stage's input is given up as soon as the next exists (`consume`): the archive shares its
+        // articles' bodies with the sources read, and nothing may keep them once the articles are transformed.
+        let articles = (consume results).compactMap(\.article)
         let bodies = await parallelMap(articles, Assembler.Body.init)
-        let (assembled, assemblyDiagnostics) = Assembler().assemble(articles, bodies: bodies, defaultLanguage: configuration.language ?? "en")
+        var (archive, assemblyDiagnostics) = Assembler().assemble(consume articles, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
-        var archive = assembled
         for transform in articleTransforms {
             timer.start(3, of: count, name: transform.name)
-            archive = await self.transform(archive, with: [transform])
+            archive = await self.transform(consume archive, with: [transform])
         }
         timer.start(4, of: count, name: "Link the archive")
-        var linked = archiveTransforms.reduce(archive) { $1.apply(to: $0) }
+        var linked = archiveTransforms.reduce(consume archive) { $1.apply(to: $0) }
         for (index, transform) in archiveAwareTransforms.enumerated() {
             timer.start(5 + index, of: count, name: transform.name)
-            linked = await self.transform(linked, with: [await transform.prepared(for: linked, concurrency: concurrency)])
+            let prepared = await transform.prepared(for: linked, concurrency: concurrency)
+            linked = await self.transform(consume linked, with: [prepared])
         }
         return (linked, diagnostics.sorted())
     }
 
     /// Applies `transforms` to every article, in parallel.
-    public func transform(_ archive: Archive, with transforms: [any ArticleTransform]) async -> Archive {
-        let articles = archive.articles
-        let transformed = await parallelMap(articles) { article in
-            transforms.reduce(article) { $1.apply(to: $0) }
+    ///
+    /// The articles are moved out of the archive into chunks that each task owns alone, and each article
+    /// is replaced in its chunk by its transformed copy: the one before is let go at once. An archive
+    /// given up by its caller (`consume`) is therefore never held twice, old and new, at the same time.
+    public func transform(_ archive: consuming Archive, with transforms: [any ArticleTransform]) async -> Archive {
+        let issueCounts = archive.issues.map(\.articles.count)
+        let chunks = Self.chunks(of: archive.takeArticles(), count: concurrency * 4)
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            func start() {
+                let chunk = chunks[next]
+                group.addTask {
+                    var articles = chunk.take()
+                    for index in articles.indices {
+                        articles[index] = transforms.reduce(articles[index]) { $1.apply(to: $0) }
+                    }
+                    chunk.articles = articles
+                }
+                next += 1
+            }
+            while next < min(concurrency, chunks.count) { start() }
+            while await group.next() != nil {
+                if next < chunks.count { start() }
+            }
         }
-        var next = 0
-        return archive.mappingArticles { _ in
-            defer { next += 1 }
-            return transformed[next]
+        var transformed: [Article] = []
+        transformed.reserveCapacity(issueCounts.reduce(0, +))
+        for chunk in chunks { transformed.append(contentsOf: chunk.take()) }
+        archive.restoreArticles(transformed, counts: issueCounts)
+        return archive
+    }
+
+    /// Articles owned by one task at a time: a box, so that handing the chunk to its task moves the articles
+    /// rather than sharing them with the list of chunks.
+    private final class ArticleChunk: @unchecked Sendable {
+        var articles: [Article]
+
+        init(_ articles: [Article]) {
+            self.articles = articles
         }
+
+        /// The articles, leaving the box empty.
+        func take() -> [Article] {
+            defer { articles = [] }
+            return articles
+        }
+    }
+
+    /// `articles` in about `count` chunks of consecutive articles, in order.
+    private static func chunks(of articles: consuming [Article], count: Int) -> [ArticleChunk] {
+        let size = max(1, (articles.count + max(1, count) - 1) / max(1, count))
+        var chunks: [ArticleChunk] = []
+        var rest = articles[...]
+        while !rest.isEmpty {
+            chunks.append(ArticleChunk(Array(rest.prefix(size))))
+            rest = rest.dropFirst(size)
+        }
+        return chunks
     }
 
     // MARK: - Writing

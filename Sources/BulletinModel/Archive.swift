@@ -31,6 +31,37 @@ public struct Archive: Sendable, Hashable, Codable {
         return result
     }
 
+    /// Moves every article out, in archive order, leaving each issue without articles: a caller that owns
+    /// the archive alone then owns the articles alone, and can let each go as soon as it is done with it.
+    public mutating func takeArticles() -> [Article] {
+        var articles: [Article] = []
+        articles.reserveCapacity(publications.reduce(0) { $0 + $1.volumes.reduce(0) { $0 + $1.issues.reduce(0) { $0 + $1.articles.count } } })
+        for p in publications.indices {
+            for v in publications[p].volumes.indices {
+                for i in publications[p].volumes[v].issues.indices {
+                    articles.append(contentsOf: publications[p].volumes[v].issues[i].articles)
+                    publications[p].volumes[v].issues[i].articles = []
+                }
+            }
+        }
+        return articles
+    }
+
+    /// Gives back articles taken by ``takeArticles()``: each issue takes as many, in archive order, as it held.
+    public mutating func restoreArticles(_ articles: [Article], counts: [Int]) {
+        var next = 0
+        var issue = 0
+        for p in publications.indices {
+            for v in publications[p].volumes.indices {
+                for i in publications[p].volumes[v].issues.indices {
+                    publications[p].volumes[v].issues[i].articles = Array(articles[next..<(next + counts[issue])])
+                    next += counts[issue]
+                    issue += 1
+                }
+            }
+        }
+    }
+
     /// The archive with `transform` applied to every article, in archive order.
     public func mappingArticles(_ transform: (Article) throws -> Article) rethrows -> Archive {
         try mappingIssues { issue in

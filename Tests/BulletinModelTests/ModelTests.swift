@@ -63,6 +63,28 @@ struct ModelTests {
         #expect(mapped.issues.map(\.id) == archive.issues.map(\.id))
     }
 
+    @Test("articles taken out of an archive and given back leave it as it was, issues with none included")
+    func takeAndRestoreArticles() {
+        var second = Self.sampleTree()
+        second.id = "monitor-v1-i2"
+        second.number = 2
+        second.articles = [Self.sampleTree().articles[0], Self.sampleTree().articles[0]]
+        second.articles[1].metadata.id = "c"
+        var empty = Self.sampleTree()
+        empty.id = "monitor-v2-i1"
+        empty.articles = []
+        let archive = Archive(publications: [
+            Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [Self.sampleTree(), second]), Volume(number: 2, issues: [empty])]),
+        ])
+        var moved = archive
+        let counts = moved.issues.map(\.articles.count)
+        let articles = moved.takeArticles()
+        #expect(articles.map(\.id) == archive.articles.map(\.id))
+        #expect(moved.articles.isEmpty)
+        moved.restoreArticles(articles, counts: counts)
+        #expect(moved == archive)
+    }
+
     @Test("plain text keeps citations and cross-references as written")
     func plainText() {
         let article = Self.sampleTree().articles[0]
