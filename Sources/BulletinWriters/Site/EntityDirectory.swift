@@ -1,6 +1,9 @@
 import BulletinModel
 
 /// Every entity the archive's articles name, with the articles naming it, newest first. Built in one pass.
+///
+/// An article is described once, however many entities it names; an entity's list holds the numbers of
+/// its articles (an archive holds some fifteen entities an article, and its lists as many references).
 struct EntityDirectory {
     /// One article that names an entity.
     struct Reference {
@@ -9,8 +12,6 @@ struct EntityDirectory {
         var issueTitle: String
         var date: String?
         var dek: String?
-        /// Position in archive order, the tie-break for equal dates.
-        var position: Int
     }
 
     /// One entity.
@@ -19,37 +20,41 @@ struct EntityDirectory {
         var name: String
         var type: EntityType
         var mentions: Int
-        var articles: [Reference]
+        /// Numbers of the articles naming it in ``EntityDirectory/references``, newest first.
+        var articles: [Int32]
     }
 
+    /// The articles that name an entity, in archive order.
+    let references: [Reference]
     /// Entities sorted by name, then id.
     let entries: [Entry]
 
     init(_ archive: Archive) {
+        var references: [Reference] = []
         var byID: [String: Entry] = [:]
-        var position = 0
         for issue in archive.issues {
+            let issueTitle = issue.displayTitle
             for article in issue.articles {
                 let metadata = article.metadata
-                defer { position += 1 }
                 guard !metadata.entities.isEmpty else { continue }
-                let path = SiteLayout.articlePath(metadata, in: issue)
+                let number = Int32(references.count)
+                references.append(Reference(title: metadata.title, path: SiteLayout.articlePath(metadata, in: issue), issueTitle: issueTitle,
+                                            date: metadata.date ?? issue.date, dek: metadata.summary?.dek))
                 for entity in metadata.entities {
-                    let reference = Reference(title: metadata.title, path: path, issueTitle: issue.displayTitle, date: metadata.date ?? issue.date,
-                                              dek: metadata.summary?.dek, position: position)
-                    if byID[entity.id] == nil {
-                        byID[entity.id] = Entry(id: entity.id, name: entity.name, type: entity.type, mentions: 0, articles: [])
-                    }
-                    byID[entity.id]!.mentions += entity.count
-                    byID[entity.id]!.articles.append(reference)
+                    byID[entity.id, default: Entry(id: entity.id, name: entity.name, type: entity.type, mentions: 0, articles: [])].mentions += entity.count
+                    byID[entity.id]!.articles.append(number)
                 }
             }
         }
-        entries = byID.values.map { entry in
-            var entry = entry
-            // Newest first; undated articles last; archive order breaks ties.
-            entry.articles.sort { ($0.date ?? "", $1.position) > ($1.date ?? "", $0.position) }
-            return entry
-        }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        // Taken out of the dictionary first, so each list is sorted in place rather than copied.
+        var entries = Array(byID.values)
+        byID = [:]
+        let dates = references.map { $0.date ?? "" }
+        for index in entries.indices {
+            // Newest first; undated articles last; archive order (the order of the numbers) breaks ties.
+            entries[index].articles.sort { (dates[Int($0)], $1) > (dates[Int($1)], $0) }
+        }
+        self.references = references
+        self.entries = entries.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
     }
 }

@@ -328,7 +328,7 @@ struct SitePageRenderer {
     /// An entity's pages. `items` holds the `entity-article` items rendered so far for this archive, by
     /// page root and article path (which names one article of the archive): an article is listed on the
     /// page of every entity it names, and is rendered once per root.
-    func entityPages(_ entity: EntityDirectory.Entry, language: String, items: inout [String: String]) -> [(path: String, bytes: [UInt8])] {
+    func entityPages(_ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [String: String]) -> [(path: String, bytes: [UInt8])] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         return (1...pageCount).map { number in
@@ -336,7 +336,8 @@ struct SitePageRenderer {
             let root = SiteLayout.rootPrefix(path)
             var list = ""
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
-            for reference in slice {
+            for number in slice {
+                let reference = directory.references[Int(number)]
                 let key = root + "\u{0}" + reference.path
                 if let item = items[key] {
                     list += item

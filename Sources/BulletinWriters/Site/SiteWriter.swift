@@ -57,7 +57,7 @@ public struct SiteWriter: Writer {
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
         var items: [String: String] = [:]
         for entity in entities.entries {
-            for (path, bytes) in renderer.entityPages(entity, language: language, items: &items) {
+            for (path, bytes) in renderer.entityPages(entity, in: entities, language: language, items: &items) {
                 try page(path, bytes)
             }
         }
