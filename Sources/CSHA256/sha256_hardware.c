@@ -38,24 +38,44 @@ void csha256_compress_hardware(uint32_t state[8], const uint8_t *data, size_t bl
     for (; blocks > 0; blocks--, data += 64) {
         const __m128i abef_before = abef;
         const __m128i cdgh_before = cdgh;
-        __m128i w[4];
-        for (int group = 0; group < 16; group++) {
-            __m128i words;
-            if (group < 4) {
-                words = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * group)), byte_swap);
-            } else {
-                // W[t..t+3] from W[t-16..t-13], W[t-12..t-9], W[t-7..t-4] and W[t-4..t-1].
-                __m128i oldest = w[group & 3], older = w[(group + 1) & 3];
-                __m128i previous = w[(group + 3) & 3], before_previous = w[(group + 2) & 3];
-                __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(oldest, older),
-                                            _mm_alignr_epi8(previous, before_previous, 4));
-                words = _mm_sha256msg2_epu32(sum, previous);
-            }
-            w[group & 3] = words;
-            __m128i scheduled = _mm_add_epi32(words, _mm_loadu_si128((const __m128i *)&round_constants[4 * group]));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, scheduled);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(scheduled, 0x0E));
-        }
+        // m[0..3] hold the sixteen newest message words. Each word of the schedule is begun with
+        // sha256msg1 as soon as its inputs exist and finished with sha256msg2 between the two
+        // sha256rnds2 of a group, so the schedule never waits on the rounds nor they on it.
+        __m128i m0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 0)), byte_swap);
+        __m128i m1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16)), byte_swap);
+        __m128i m2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 32)), byte_swap);
+        __m128i m3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 48)), byte_swap);
+        __m128i k, t;
+
+        // Four rounds with the words in `now`; `next` is the group after, whose last input is `now`.
+#define BULLETIN_SHA_ROUNDS(group, now, prev, next, oldest)                                        \
+        k = _mm_add_epi32(now, _mm_loadu_si128((const __m128i *)&round_constants[4 * (group)]));   \
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);                                               \
+        if ((group) >= 3 && (group) < 15) {                                                        \
+            t = _mm_add_epi32(next, _mm_alignr_epi8(now, prev, 4));                                \
+            next = _mm_sha256msg2_epu32(t, now);                                                   \
+        }                                                                                          \
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(k, 0x0E));                      \
+        if ((group) >= 1 && (group) < 13) oldest = _mm_sha256msg1_epu32(oldest, now);
+
+        BULLETIN_SHA_ROUNDS(0, m0, m3, m1, m3)
+        BULLETIN_SHA_ROUNDS(1, m1, m0, m2, m0)
+        BULLETIN_SHA_ROUNDS(2, m2, m1, m3, m1)
+        BULLETIN_SHA_ROUNDS(3, m3, m2, m0, m2)
+        BULLETIN_SHA_ROUNDS(4, m0, m3, m1, m3)
+        BULLETIN_SHA_ROUNDS(5, m1, m0, m2, m0)
+        BULLETIN_SHA_ROUNDS(6, m2, m1, m3, m1)
+        BULLETIN_SHA_ROUNDS(7, m3, m2, m0, m2)
+        BULLETIN_SHA_ROUNDS(8, m0, m3, m1, m3)
+        BULLETIN_SHA_ROUNDS(9, m1, m0, m2, m0)
+        BULLETIN_SHA_ROUNDS(10, m2, m1, m3, m1)
+        BULLETIN_SHA_ROUNDS(11, m3, m2, m0, m2)
+        BULLETIN_SHA_ROUNDS(12, m0, m3, m1, m3)
+        BULLETIN_SHA_ROUNDS(13, m1, m0, m2, m0)
+        BULLETIN_SHA_ROUNDS(14, m2, m1, m3, m1)
+        BULLETIN_SHA_ROUNDS(15, m3, m2, m0, m2)
+#undef BULLETIN_SHA_ROUNDS
+
         abef = _mm_add_epi32(abef, abef_before);
         cdgh = _mm_add_epi32(cdgh, cdgh_before);
     }
