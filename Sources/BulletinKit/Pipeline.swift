@@ -133,7 +133,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Articles owned by one task at a time: a box, so that handing the chunk to its task moves the articles
-    /// rather than sharing them with the list of chunks.
+    /// rather than sharing them with the list of chunks. Unchecked because the access is ordered by the task
+    /// group: one task takes and refills a chunk, and ``transform(_:with:)`` reads it only after the group ends.
     private final class ArticleChunk: @unchecked Sendable {
         var articles: [Article]
 
