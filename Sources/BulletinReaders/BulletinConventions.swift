@@ -108,10 +108,22 @@ public enum BulletinConventions {
 extension StringProtocol {
     /// The text without leading and trailing whitespace.
     var trimmingSpaces: SubSequence {
+        // Most text is trimmed already. Text that starts and ends with ASCII other than white space has
+        // nothing to trim: a character is white space by its first scalar, and the only character holding
+        // white space and ending in an ASCII byte is CR LF, itself white space.
+        let trimmed = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count > 0 && Self.isASCIIText(bytes[0]) && Self.isASCIIText(bytes[bytes.count - 1])
+        }
+        if trimmed == true { return self[startIndex..<endIndex] }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return self[start..<end]
+    }
+
+    /// An ASCII byte that is not white space.
+    private static func isASCIIText(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 }
