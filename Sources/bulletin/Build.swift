@@ -46,10 +46,22 @@ extension BulletinCommand {
                 console.show(report.diagnostics + project.configurationWarnings)
                 let articles = report.archive.articles.count
                 console.info("Built \(report.archive.issues.count) issue\(report.archive.issues.count == 1 ? "" : "s"), \(articles) article\(articles == 1 ? "" : "s") as \(project.formats.joined(separator: ", ")): \(report.files.count + 1) files in \(project.output.path)")
+                // The process ends here, and its end hands all its memory back at once; freeing the archive's
+                // tree object by object first took about 0.16 s at 10,000 articles. So it is kept.
+                _ = Unmanaged.passRetained(KeptUntilExit(report))
             } catch {
                 console.finishProgress()
                 throw console.fail(error)
             }
         }
+    }
+}
+
+/// Holds a value the process no longer needs but should not spend time freeing before it exits.
+private final class KeptUntilExit<Value> {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
