@@ -43,6 +43,23 @@ struct SourceDiscoveryTests {
         #expect(paths == [root.path + "/real/a.txt", root.path + "/real/link.txt"])
     }
 
+    @Test("files are read whole and in path order, empty and large ones included, however many threads read them")
+    func reading() throws {
+        let root = TestSupport.temporaryFolder()
+        var expected: [(path: String, bytes: [UInt8])] = []
+        for number in 0..<57 {
+            // Sizes from empty to past 200 KiB, so reads of one byte, of a page and of many pages are met.
+            let size = number == 0 ? 0 : (number * number * 67) % 210_000
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ number) }
+            let path = root.path + "/" + String(format: "f%02d.txt", number)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            expected.append((path, bytes))
+        }
+        let files = try SourceDiscovery().files(under: [root.path])
+        #expect(files.map(\.path) == expected.map(\.path))
+        #expect(files.map(\.bytes) == expected.map(\.bytes))
+    }
+
     @Test("a missing source is an error that names it")
     func missing() {
         #expect(throws: BulletinError.self) { try SourceDiscovery().paths(under: ["/no/such/folder"]) }
