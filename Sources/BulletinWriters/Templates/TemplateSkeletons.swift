@@ -24,17 +24,11 @@ final class TemplateSkeletons: Sendable {
 
         var pieces: [Piece]
 
-        /// The output for `values`, numbered in the order their shape was taken.
+        /// The output for `values`, numbered in the order their shape was taken. Appended to a string
+        /// rather than made as bytes and decoded: a page's own template output is a value of its layout.
         func splice(_ values: [String]) -> String {
-            var length = 0
-            for piece in pieces {
-                switch piece {
-                case .literal(let text): length += text.utf8.count
-                case .value(let number): length += values[number].utf8.count
-                }
-            }
             var output = ""
-            output.reserveCapacity(length)
+            output.reserveCapacity(length(with: values))
             for piece in pieces {
                 switch piece {
                 case .literal(let text): output += text
@@ -43,17 +37,11 @@ final class TemplateSkeletons: Sendable {
             }
             return output
         }
+
         /// ``splice(_:)`` as UTF-8, for output written straight to a file.
         func spliceUTF8(_ values: [String]) -> [UInt8] {
-            var length = 0
-            for piece in pieces {
-                switch piece {
-                case .literal(let text): length += text.utf8.count
-                case .value(let number): length += values[number].utf8.count
-                }
-            }
             var output: [UInt8] = []
-            output.reserveCapacity(length)
+            output.reserveCapacity(length(with: values))
             for piece in pieces {
                 var text: String
                 switch piece {
@@ -63,6 +51,18 @@ final class TemplateSkeletons: Sendable {
                 text.withUTF8 { output.append(contentsOf: $0) }
             }
             return output
+        }
+
+        /// The output's length in UTF-8 bytes.
+        private func length(with values: [String]) -> Int {
+            var length = 0
+            for piece in pieces {
+                switch piece {
+                case .literal(let text): length += text.utf8.count
+                case .value(let number): length += values[number].utf8.count
+                }
+            }
+            return length
         }
     }
 

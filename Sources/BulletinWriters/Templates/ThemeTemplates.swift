@@ -53,16 +53,20 @@ struct ThemeTemplates: Sendable {
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: [String: Any]) -> String {
-        let library = library
-        let direct = { (values: [String: Any]) in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
+        let direct = directRendering(name)
         return skeletons?.render(name, values, with: direct) ?? direct(values)
     }
 
     /// ``render(_:_:)`` as UTF-8, for a document written straight to a file.
     func renderUTF8(_ name: String, _ values: [String: Any]) -> [UInt8] {
-        let library = library
-        let direct = { (values: [String: Any]) in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
+        let direct = directRendering(name)
         return skeletons?.renderUTF8(name, values, with: direct) ?? Array(direct(values).utf8)
+    }
+
+    /// The template `name` rendered by the template engine, without splicing.
+    private func directRendering(_ name: String) -> ([String: Any]) -> String {
+        let library = library
+        return { values in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
     }
 
     // MARK: - Reading templates
