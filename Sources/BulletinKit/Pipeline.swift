@@ -105,8 +105,8 @@ public struct Pipeline: Sendable {
     /// is replaced in its chunk by its transformed copy: the one before is let go at once. An archive
     /// given up by its caller (`consume`) is therefore never held twice, old and new, at the same time.
     public func transform(_ archive: consuming Archive, with transforms: [any ArticleTransform]) async -> Archive {
-        let issueCounts = archive.issues.map(\.articles.count)
-        let chunks = Self.chunks(of: archive.takeArticles(), count: concurrency * 4)
+        let (articles, counts) = archive.takeArticles()
+        let chunks = Self.chunks(of: consume articles, count: concurrency * 4)
         await withTaskGroup(of: Void.self) { group in
             var next = 0
             func start() {
@@ -126,9 +126,9 @@ public struct Pipeline: Sendable {
             }
         }
         var transformed: [Article] = []
-        transformed.reserveCapacity(issueCounts.reduce(0, +))
+        transformed.reserveCapacity(counts.reduce(0, +))
         for chunk in chunks { transformed.append(contentsOf: chunk.take()) }
-        archive.restoreArticles(transformed, counts: issueCounts)
+        archive.restoreArticles(transformed, counts: counts)
         return archive
     }
 

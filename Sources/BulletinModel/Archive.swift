@@ -31,23 +31,25 @@ public struct Archive: Sendable, Hashable, Codable {
         return result
     }
 
-    /// Moves every article out, in archive order, leaving each issue without articles: a caller that owns
-    /// the archive alone then owns the articles alone, and can let each go as soon as it is done with it.
-    public mutating func takeArticles() -> [Article] {
+    /// Moves every article out, in archive order, leaving each issue without articles, and says how many
+    /// each issue held: a caller that owns the archive alone then owns the articles alone, and can let each
+    /// go as soon as it is done with it.
+    public mutating func takeArticles() -> (articles: [Article], counts: [Int]) {
         var articles: [Article] = []
-        articles.reserveCapacity(publications.reduce(0) { $0 + $1.volumes.reduce(0) { $0 + $1.issues.reduce(0) { $0 + $1.articles.count } } })
+        var counts: [Int] = []
         for p in publications.indices {
             for v in publications[p].volumes.indices {
                 for i in publications[p].volumes[v].issues.indices {
+                    counts.append(publications[p].volumes[v].issues[i].articles.count)
                     articles.append(contentsOf: publications[p].volumes[v].issues[i].articles)
                     publications[p].volumes[v].issues[i].articles = []
                 }
             }
         }
-        return articles
+        return (articles, counts)
     }
 
-    /// Gives back articles taken by ``takeArticles()``: each issue takes as many, in archive order, as it held.
+    /// Gives back articles taken by ``takeArticles()``: each issue takes as many as `counts` says, in archive order.
     public mutating func restoreArticles(_ articles: [Article], counts: [Int]) {
         var next = 0
         var issue = 0

@@ -77,9 +77,9 @@ struct ModelTests {
             Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [Self.sampleTree(), second]), Volume(number: 2, issues: [empty])]),
         ])
         var moved = archive
-        let counts = moved.issues.map(\.articles.count)
-        let articles = moved.takeArticles()
+        let (articles, counts) = moved.takeArticles()
         #expect(articles.map(\.id) == archive.articles.map(\.id))
+        #expect(counts == [1, 2, 0])
         #expect(moved.articles.isEmpty)
         moved.restoreArticles(articles, counts: counts)
         #expect(moved == archive)
