@@ -79,16 +79,14 @@ enum FolderRemoval {
         var files: [String]
     }
 
-    static func remove(_ root: String, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    static func remove(_ root: String) {
         var folders: [Folder] = []
         var pending = [(path: root, depth: 0)]
         while let (path, depth) = pending.popLast() {
             guard let directory = opendir(path) else { continue }
             var files: [String] = []
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = entry.pointee.name
                 if name == "." || name == ".." { continue }
                 let child = path + "/" + name
                 var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
@@ -107,14 +105,10 @@ enum FolderRemoval {
             let folder = list[index]
             for name in folder.files { _ = unlink(folder.path + "/" + name) }
         }
-        let byDepth = Dictionary(grouping: list.map { ($0.depth, $0.path) }, by: \.0)
+        let byDepth = Dictionary(grouping: list, by: \.depth)
         for depth in byDepth.keys.sorted(by: >) {
-            let paths = byDepth[depth]!.map(\.1)
-            if paths.count < 64 || concurrency < 2 {
-                for path in paths { _ = rmdir(path) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: paths.count) { _ = rmdir(paths[$0]) }
-            }
+            let folders = byDepth[depth]!
+            DispatchQueue.concurrentPerform(iterations: folders.count) { _ = rmdir(folders[$0].path) }
         }
     }
 }

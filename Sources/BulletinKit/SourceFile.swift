@@ -76,9 +76,7 @@ public struct SourceDiscovery: Sendable {
         defer { closedir(directory) }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = entry.pointee.name
             guard !name.hasPrefix(".") else { continue }
             body(entry.pointee, prefix + name)
         }
@@ -130,5 +128,12 @@ public struct SourceDiscovery: Sendable {
         }
         bytes.removeLast(bytes.count - count)
         return bytes
+    }
+}
+
+extension dirent {
+    /// The entry's name, as `readdir` gives it.
+    var name: String {
+        withUnsafeBytes(of: d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
     }
 }
