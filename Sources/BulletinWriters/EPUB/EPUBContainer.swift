@@ -7,8 +7,14 @@ import Foundation
 /// ``ZIPWriter`` writes no extra fields and converts the timestamp by hand in UTC, so neither the clock
 /// nor the time zone reaches the file.
 struct EPUBContainer: Sendable {
+    /// A file's content, as it is or deflated beforehand.
+    enum Content {
+        case bytes([UInt8])
+        case deflated(ZIPWriter.DeflatedContent)
+    }
+
     /// Files by path inside the container, `mimetype` excluded.
-    private(set) var files: [String: [UInt8]] = [:]
+    private(set) var files: [String: Content] = [:]
     /// The timestamp of every entry (ZIP stores it in local-time-free DOS format, to two seconds).
     var modificationDate: Date
 
@@ -22,20 +28,28 @@ struct EPUBContainer: Sendable {
 
     /// Adds (or replaces) a file.
     mutating func add(_ path: String, _ bytes: [UInt8]) {
-        files[path] = bytes
+        files[path] = .bytes(bytes)
+    }
+
+    /// Adds (or replaces) a file whose content was deflated beforehand.
+    mutating func add(_ path: String, _ content: ZIPWriter.DeflatedContent) {
+        files[path] = .deflated(content)
     }
 
     /// Adds a text file as UTF-8.
     mutating func add(_ path: String, text: String) {
-        files[path] = Array(text.utf8)
+        files[path] = .bytes(Array(text.utf8))
     }
 
     /// The ZIP bytes.
     func archive() throws -> [UInt8] {
         var zip = ZIPWriter(secondsSince1970: Int64(modificationDate.timeIntervalSince1970.rounded(.down)))
         try zip.add("mimetype", Self.mimetype, method: .stored)
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            try zip.add(path, bytes, method: .deflated)
+        for (path, content) in files.sorted(by: { $0.key < $1.key }) {
+            switch content {
+            case .bytes(let bytes): try zip.add(path, bytes, method: .deflated)
+            case .deflated(let deflated): try zip.add(path, deflated)
+            }
         }
         return zip.finish()
     }

@@ -1,6 +1,7 @@
 import Synchronization
 
-/// The theme's EPUB templates and stylesheet, compiled once and shared by every book of a build.
+/// The theme's EPUB templates and stylesheet, compiled once and shared by every book of a build, with
+/// the files every book holds alike deflated once.
 ///
 /// Like the site's, the templates print values as they are (``ThemeTemplates``): `{{name}}` and
 /// `{{{name}}}` give the same markup, which ``Markup`` has already escaped.
@@ -11,7 +12,10 @@ struct EPUBTemplates: Sendable {
 
     /// The compiled templates, by file name without `.mustache` (`article.xhtml`).
     let templates: ThemeTemplates
-    let stylesheet: [UInt8]
+    /// The stylesheet, deflated once for every book.
+    let stylesheet: ZIPWriter.DeflatedContent
+    /// `META-INF/container.xml`, the same in every book, deflated once too.
+    let containerXML: ZIPWriter.DeflatedContent
 
     /// Compiles the templates of `theme`; a missing or broken template is a writer error naming the file.
     init(theme: Theme) throws {
@@ -23,7 +27,8 @@ struct EPUBTemplates: Sendable {
             sources[String(path.dropFirst("epub/".count).dropLast(".mustache".count))] = text
         }
         templates = try ThemeTemplates(sources, format: "epub") { "epub/\($0).mustache" }
-        stylesheet = theme.files[Self.paths[4]] ?? []
+        stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
+        containerXML = try ZIPWriter.DeflatedContent(Array(EPUBWriter.containerXML.utf8))
     }
 
     /// An article's document.

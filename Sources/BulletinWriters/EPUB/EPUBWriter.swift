@@ -54,7 +54,7 @@ public struct EPUBWriter: Writer {
         let navigation = EPUBNavigation(book: book)
         let date = EPUBContainer.date(fromTimestamp: book.modified) ?? Date(timeIntervalSince1970: 946_684_800)
         var container = EPUBContainer(modificationDate: date)
-        container.add("META-INF/container.xml", text: Self.containerXML)
+        container.add("META-INF/container.xml", templates.containerXML)
 
         let xhtml = "application/xhtml+xml"
         var items: [EPUBPackageDocument.Item] = [

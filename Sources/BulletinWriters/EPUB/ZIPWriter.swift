@@ -27,12 +27,40 @@ struct ZIPWriter {
 
     /// Appends an entry; `path` is `/`-separated and relative.
     mutating func add(_ path: String, _ content: [UInt8], method: Method) throws {
-        let name = Array(path.utf8)
-        let crc = content.withUnsafeBufferPointer { buffer in
+        let crc = Self.crc(of: content)
+        let data = method == .deflated ? try deflater.deflate(content) : content[...]
+        try append(path, data: data, method: method, crc: crc, size: content.count)
+    }
+
+    /// Appends an entry whose content was deflated beforehand: a file every archive of a build holds
+    /// (a stylesheet) is compressed once, and gives the same bytes as ``add(_:_:method:)`` would.
+    mutating func add(_ path: String, _ content: DeflatedContent) throws {
+        try append(path, data: content.data[...], method: .deflated, crc: content.crc, size: content.size)
+    }
+
+    /// Content deflated once, to be added to any number of archives.
+    struct DeflatedContent: Sendable {
+        let crc: UInt32
+        let size: Int
+        let data: [UInt8]
+
+        /// Deflates `content` as ``ZIPWriter/add(_:_:method:)`` does.
+        init(_ content: [UInt8]) throws {
+            crc = ZIPWriter.crc(of: content)
+            size = content.count
+            data = Array(try Deflater().deflate(content))
+        }
+    }
+
+    private static func crc(of content: [UInt8]) -> UInt32 {
+        content.withUnsafeBufferPointer { buffer in
             UInt32(crc32(0, buffer.baseAddress, uInt(buffer.count)))
         }
-        let data = method == .deflated ? try deflater.deflate(content) : content[...]
-        guard bytes.count < Int(UInt32.max) - data.count - 1024, content.count < Int(UInt32.max), count < Int(UInt16.max), name.count < Int(UInt16.max) else {
+    }
+
+    private mutating func append(_ path: String, data: ArraySlice<UInt8>, method: Method, crc: UInt32, size: Int) throws {
+        let name = Array(path.utf8)
+        guard bytes.count < Int(UInt32.max) - data.count - 1024, size < Int(UInt32.max), count < Int(UInt16.max), name.count < Int(UInt16.max) else {
             throw WriterError(format: "epub", message: "the container grew past what a ZIP file without ZIP64 holds")
         }
         // Bit 11: the name is UTF-8.
@@ -40,7 +68,7 @@ struct ZIPWriter {
 
         let fields = EntryFields(
             version: method == .deflated ? 20 : 10, flags: flags, method: method.rawValue, time: time, date: date,
-            crc: crc, compressedSize: UInt32(data.count), size: UInt32(content.count), nameLength: UInt16(name.count)
+            crc: crc, compressedSize: UInt32(data.count), size: UInt32(size), nameLength: UInt16(name.count)
         )
         let offset = UInt32(bytes.count)
 
