@@ -72,24 +72,7 @@ extension StringProtocol {
 
     /// Runs of white space replaced by one space, none at either end.
     public var collapsingWhitespace: String {
-        withUTF8Bytes { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let length = UTF8Whitespace.length(bytes, at: index)
-                if length > 0 {
-                    pendingSpace = !result.isEmpty
-                    index += length
-                } else {
-                    if pendingSpace { result.append(0x20); pendingSpace = false }
-                    result.append(bytes[index])
-                    index += 1
-                }
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
+        String.collapsingWhitespace(joining: [Substring(self)])
     }
 
     /// The number of maximal runs of non-white-space.
@@ -114,6 +97,41 @@ extension StringProtocol {
 }
 
 extension String {
+    /// `parts` joined by spaces, runs of white space replaced by one space, none at either end: the lines
+    /// of a paragraph as one line of text.
+    ///
+    /// Written straight into the new string's storage, runs of other bytes copied whole.
+    public static func collapsingWhitespace(joining parts: [Substring]) -> String {
+        // Each space written stands for white space read, or for the separator between two parts.
+        let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { result in
+            var count = 0
+            for part in parts {
+                part.withUTF8Bytes { bytes in
+                    var index = 0
+                    while index < bytes.count {
+                        let length = UTF8Whitespace.length(bytes, at: index)
+                        if length > 0 {
+                            index += length
+                            continue
+                        }
+                        var end = index + 1
+                        while end < bytes.count, UTF8Whitespace.length(bytes, at: end) == 0 { end += 1 }
+                        // The space before a word, unless it is the first: parts are separated by white space.
+                        if count > 0 {
+                            result[count] = 0x20
+                            count += 1
+                        }
+                        (result.baseAddress! + count).update(from: bytes.baseAddress! + index, count: end - index)
+                        count += end - index
+                        index = end
+                    }
+                }
+            }
+            return count
+        }
+    }
+
     /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a continuation byte
     /// starts one) rather than by decoding them.
     public var unicodeScalarCount: Int {

@@ -31,7 +31,7 @@ public enum BulletinConventions {
             }
             let inner = bytes[(open + 1)..<close]
             let mayBeConvention = inner.contains(UInt8(ascii: ",")) && inner.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            if mayBeConvention, let node = node(for: Substring(string((open + 1)..<close)), original: string(open..<(close + 1))) {
+            if mayBeConvention, let node = node(for: inner, original: string(open..<(close + 1))) {
                 if open > pendingStart { result.append(.text(string(pendingStart..<open))) }
                 result.append(node)
                 pendingStart = close + 1
@@ -42,66 +42,131 @@ public enum BulletinConventions {
         return result
     }
 
-    private static func node(for inner: Substring, original: String) -> Inline? {
-        let trimmed = inner.trimmingSpaces
+    /// The citation or cross-reference a parenthetical's inside (its UTF-8) holds, if any.
+    private static func node(for inner: ArraySlice<UInt8>, original: String) -> Inline? {
+        let trimmed = trimmingWhitespace(inner)
         if let reference = crossReference(trimmed, original: original) { return .crossReference(reference) }
         var sources: [CitationSource] = []
-        for part in trimmed.split(separator: ";") {
-            guard let source = citationSource(part.trimmingSpaces) else { return nil }
+        for part in trimmed.split(separator: UInt8(ascii: ";")) {
+            guard let source = citationSource(trimmingWhitespace(part)) else { return nil }
             sources.append(source)
         }
         return sources.isEmpty ? nil : .citation(Citation(text: original, sources: sources))
     }
 
-    private static func crossReference(_ inner: Substring, original: String) -> CrossReference? {
-        // Most parentheses are citations: only one opening with "see" is taken apart into words.
-        guard inner.utf8.count > 3, inner.utf8.prefix(3).map({ $0 | 0x20 }) == Array("see".utf8) else { return nil }
-        var words = inner.split(separator: " ", omittingEmptySubsequences: true)[...]
-        guard let first = words.first, first.lowercased() == "see" else { return nil }
+    /// A cross-reference, "see the Monitor, January 17", from the UTF-8 of a parenthetical's trimmed inside.
+    private static func crossReference(_ inner: ArraySlice<UInt8>, original: String) -> CrossReference? {
+        var words = inner.split(separator: UInt8(ascii: " "))[...]
+        guard let first = words.first, isWord(first, "see") else { return nil }
         words = words.dropFirst()
-        if words.first?.lowercased() == "also" { words = words.dropFirst() }
-        if words.first?.lowercased() == "the" { words = words.dropFirst() }
-        let remainder = words.joined(separator: " ")
-        guard let comma = remainder.firstIndex(of: ",") else { return nil }
-        let publication = remainder[..<comma].trimmingSpaces
-        let date = remainder[remainder.index(after: comma)...].trimmingSpaces
-        guard !publication.isEmpty, publication.count <= 60, publication.first!.isUppercase, isDate(date) else { return nil }
-        return CrossReference(text: original, publication: String(publication), date: String(date))
+        if let word = words.first, isWord(word, "also") { words = words.dropFirst() }
+        if let word = words.first, isWord(word, "the") { words = words.dropFirst() }
+        let remainder = Array(words.joined(separator: [UInt8(ascii: " ")]))[...]
+        guard let comma = remainder.firstIndex(of: UInt8(ascii: ",")) else { return nil }
+        let publication = trimmingWhitespace(remainder[..<comma])
+        let date = trimmingWhitespace(remainder[(comma + 1)...])
+        guard let lead = publication.first, monthAndDay(utf8: date) != nil else { return nil }
+        let name = String(decoding: publication, as: UTF8.self)
+        // At most 60 characters, starting with a capital letter.
+        guard publication.count <= 60 || name.count <= 60,
+              lead < 0x80 ? isUppercase(lead) : name.first!.isUppercase else { return nil }
+        return CrossReference(text: original, publication: name, date: String(decoding: date, as: UTF8.self))
     }
 
-    private static func citationSource(_ part: Substring) -> CitationSource? {
-        guard let comma = part.lastIndex(of: ","), !part[..<comma].isEmpty else { return nil }
-        var name = part[..<comma].trimmingSpaces
-        var date = part[part.index(after: comma)...].trimmingSpaces
+    /// Whether `word` is `lowercase` (ASCII letters) in any case.
+    private static func isWord(_ word: ArraySlice<UInt8>, _ lowercase: StaticString) -> Bool {
+        word.count == lowercase.utf8CodeUnitCount
+            && zip(word, UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    /// A source and its date, "Interfax, February 1", from the UTF-8 of one part of a citation.
+    private static func citationSource(_ part: ArraySlice<UInt8>) -> CitationSource? {
+        guard let comma = part.lastIndex(of: UInt8(ascii: ",")), comma > part.startIndex else { return nil }
+        var name = trimmingWhitespace(part[..<comma])
+        var date = trimmingWhitespace(part[(comma + 1)...])
         // "Reuters, February 1, 2000": the year belongs to the date.
-        if date.allSatisfy(\.isNumber), date.count == 4, let earlier = name.lastIndex(of: ",") {
-            date = part[part.index(after: earlier)...].trimmingSpaces
-            name = part[..<earlier].trimmingSpaces
+        if date.count == 4, date.allSatisfy(isDigit), let earlier = name.lastIndex(of: UInt8(ascii: ",")) {
+            date = trimmingWhitespace(part[(earlier + 1)...])
+            name = trimmingWhitespace(part[..<earlier])
         }
-        guard !name.isEmpty, name.count <= 80, isDate(date) else { return nil }
-        return CitationSource(name: String(name), date: String(date))
+        guard !name.isEmpty, monthAndDay(utf8: date) != nil else { return nil }
+        let nameText = String(decoding: name, as: UTF8.self)
+        // At most 80 characters: fewer bytes than that are fewer characters.
+        guard name.count <= 80 || nameText.count <= 80 else { return nil }
+        return CitationSource(name: nameText, date: String(decoding: date, as: UTF8.self))
     }
 
-    /// "February 1", "Feb. 1-2", "January 17, 2000", "February 1 and 3".
-    static func isDate(_ text: Substring) -> Bool {
-        monthAndDay(text) != nil
+    /// `bytes` without leading and trailing white space (Unicode's `White_Space`).
+    private static func trimmingWhitespace(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end {
+            let length = UTF8Whitespace.length(in: bytes, at: start)
+            if length == 0 { break }
+            start += length
+        }
+        while end > start {
+            var scalarStart = end - 1
+            while scalarStart > start, bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
+            guard UTF8Whitespace.length(in: bytes, at: scalarStart) == end - scalarStart else { break }
+            end = scalarStart
+        }
+        return bytes[start..<end]
     }
 
     /// The month (1–12) and first day of a date like "January 17", when it is one.
+    ///
+    /// Read from the UTF-8 bytes: every month name, day and "and" is ASCII, so a word holding anything
+    /// else can only make the text no date.
     public static func monthAndDay(_ text: some StringProtocol) -> (month: Int, day: Int)? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
-        guard words.count >= 2, words.count <= 5 else { return nil }
-        var monthWord = words[0]
-        if monthWord.hasSuffix(".") { monthWord.removeLast() }
-        guard let month = months[monthWord] else { return nil }
-        let dayDigits = words[1].prefix { $0.isASCII && $0.isNumber }
-        guard let day = Int(dayDigits), (1...31).contains(day) else { return nil }
-        let allowed = words[1].dropFirst(dayDigits.count).allSatisfy { "-–0123456789".contains($0) }
-        guard allowed else { return nil }
-        for word in words.dropFirst(2) where !(word == "and" || word.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })) {
-            return nil
+        monthAndDay(utf8: Array(text.utf8)[...])
+    }
+
+    private static func monthAndDay(utf8 bytes: ArraySlice<UInt8>) -> (month: Int, day: Int)? {
+        // Words are separated by spaces and commas; a date has two to five.
+        var words: [Range<Int>] = []
+        var start = bytes.startIndex
+        for index in bytes.startIndex...bytes.endIndex where index == bytes.endIndex || bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: ",") {
+            if index > start {
+                guard words.count < 5 else { return nil }
+                words.append(start..<index)
+            }
+            start = index + 1
+        }
+        guard words.count >= 2 else { return nil }
+        var monthWord = bytes[words[0]]
+        if monthWord.last == UInt8(ascii: ".") { monthWord.removeLast() }
+        guard monthWord.count <= 9, monthWord.allSatisfy({ $0 < 0x80 }),
+              let month = months[String(decoding: monthWord.map { isUppercase($0) ? $0 | 0x20 : $0 }, as: UTF8.self)] else { return nil }
+        let dayWord = bytes[words[1]]
+        let dayDigits = dayWord.prefix(while: isDigit)
+        var day = 0
+        for digit in dayDigits { day = min(day * 10 + Int(digit - UInt8(ascii: "0")), 32) }
+        guard !dayDigits.isEmpty, (1...31).contains(day) else { return nil }
+        // After the day: digits, hyphens and en dashes (U+2013) only.
+        var rest = dayWord.dropFirst(dayDigits.count)
+        while let byte = rest.first {
+            if isDigit(byte) || byte == UInt8(ascii: "-") {
+                rest = rest.dropFirst()
+            } else if rest.starts(with: [0xE2, 0x80, 0x93]) {
+                rest = rest.dropFirst(3)
+            } else {
+                return nil
+            }
+        }
+        for range in words.dropFirst(2) {
+            let word = bytes[range]
+            guard isWord(word, "and") || word.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "-") }) else { return nil }
         }
         return (month, day)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
     }
 }
 

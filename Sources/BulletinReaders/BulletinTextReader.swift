@@ -34,10 +34,10 @@ public struct BulletinTextReader: SourceReader {
 
     public func read(_ bytes: [UInt8], path: String) -> ReadResult {
         var diagnostics: [Diagnostic] = []
-        func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int, text: String? = nil, fix: String? = nil) {
+        func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int, text: Substring? = nil, fix: String? = nil) {
             diagnostics.append(Diagnostic(
                 id: "reader.text.\(id)", severity: severity, message: message,
-                location: SourceLocation(path: path, line: line, column: column), sourceLine: text, fix: fix
+                location: SourceLocation(path: path, line: line, column: column), sourceLine: text.map(String.init), fix: fix
             ))
         }
         let headerExample = "start the file with a header line such as 'Publication: Monitor Volume: 6 Issue: 23', then a blank line, then the text"
@@ -141,7 +141,7 @@ public struct BulletinTextReader: SourceReader {
         var paragraphLines: [(text: Substring, line: Int)] = []
         func flush() {
             guard let first = paragraphLines.first, let last = paragraphLines.last else { return }
-            let text = paragraphLines.map(\.text).joined(separator: " ").collapsingWhitespace
+            let text = String.collapsingWhitespace(joining: paragraphLines.map(\.text))
             let firstColumn = Self.textColumns(of: first.text).first
             let lastColumn = Self.textColumns(of: last.text).last
             let span = SourceSpan(startLine: first.line, startColumn: firstColumn, endLine: last.line, endColumn: lastColumn)
@@ -176,23 +176,24 @@ public struct BulletinTextReader: SourceReader {
         return ReadResult(article: article, diagnostics: diagnostics)
     }
 
-    /// Lines split at LF, CRLF or CR.
-    static func splitLines(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
-        var lines: [String] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+    /// Lines split at LF, CRLF or CR: slices of `text`, which they share rather than copy.
+    static func splitLines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if byte == 0x0A || byte == 0x0D {
-                lines.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                lines.append(text[start..<index])
+                index = utf8.index(after: index)
+                if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
                 start = index
             } else {
-                index += 1
+                index = utf8.index(after: index)
             }
         }
-        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
+        lines.append(text[start...])
         return lines
     }
 
@@ -247,11 +248,18 @@ public struct BulletinTextReader: SourceReader {
     }
 
     /// The `Key: value` fields of a header line, or nil when the line is not a header line.
-    static func headerFields(in line: String) -> [RawField]? {
+    ///
+    /// Columns count characters. An ASCII line, as headers nearly always are, is read byte by byte
+    /// (each byte a character); any other line character by character.
+    static func headerFields(in line: Substring) -> [RawField]? {
         if !mayStartWithKey(line) { return nil }
-        let characters = Array(line)
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return headerFields(in: Array(line.utf8)) }
+        return headerFields(in: Array(line))
+    }
+
+    private static func headerFields<Unit: HeaderUnit>(in characters: [Unit]) -> [RawField]? {
         var position = 0
-        while position < characters.count, characters[position].isWhitespace { position += 1 }
+        while position < characters.count, characters[position].isSpace { position += 1 }
         guard let first = key(in: characters, at: position) else { return nil }
         var fields: [RawField] = []
         var current = first
@@ -261,14 +269,14 @@ public struct BulletinTextReader: SourceReader {
         let splits = Field(rawValue: first.name.lowercased())?.sharesLine ?? true
         while cursor <= characters.count {
             var next: (name: String, valueStart: Int)?
-            if splits, cursor < characters.count, cursor > valueStart, characters[cursor - 1].isWhitespace,
+            if splits, cursor < characters.count, cursor > valueStart, characters[cursor - 1].isSpace,
                let candidate = key(in: characters, at: cursor), Field(rawValue: candidate.name.lowercased())?.sharesLine == true {
                 next = candidate
             }
             if cursor == characters.count || next != nil {
-                let raw = String(characters[valueStart..<cursor])
-                let leading = raw.prefix { $0.isWhitespace }.count
-                fields.append(RawField(key: current.name, value: String(raw.trimmingSpaces), keyColumn: keyColumn, valueColumn: valueStart + leading + 1))
+                let raw = characters[valueStart..<cursor]
+                let leading = raw.prefix { $0.isSpace }.count
+                fields.append(RawField(key: current.name, value: String(Unit.string(raw).trimmingSpaces), keyColumn: keyColumn, valueColumn: valueStart + leading + 1))
                 guard let next else { break }
                 current = next
                 keyColumn = cursor + 1
@@ -283,37 +291,58 @@ public struct BulletinTextReader: SourceReader {
 
     /// False when `line` cannot open with a key and its colon, judged from its bytes up to the first colon,
     /// so that a body line (the one after the header is tried too) is not taken apart into characters.
-    private static func mayStartWithKey(_ line: String) -> Bool {
+    private static func mayStartWithKey(_ line: Substring) -> Bool {
         let bytes = line.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let head = bytes[..<colon]
         // Spaces other than ASCII ones could lead the line: the full reading decides.
         guard head.allSatisfy({ $0 < 0x80 }) else { return true }
-        let key = head.reversed().prefix { isKeyByte($0) }
+        let key = head.reversed().prefix { $0.isKeyPart }
         let lead = head.dropLast(key.count)
-        return key.count <= 30 && key.last.map(isLetter) == true && lead.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-    }
-
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        return key.count <= 30 && key.last?.isASCIILetter == true && lead.allSatisfy { $0.isSpace }
     }
 
     /// A key (letters, then letters, digits, spaces or hyphens, at most 30) followed by a colon, starting at `position`.
-    private static func key(in characters: [Character], at position: Int) -> (name: String, valueStart: Int)? {
-        guard position < characters.count, characters[position].isLetter, characters[position].isASCII else { return nil }
+    private static func key<Unit: HeaderUnit>(in characters: [Unit], at position: Int) -> (name: String, valueStart: Int)? {
+        guard position < characters.count, characters[position].isASCIILetter else { return nil }
         var end = position
-        while end < characters.count, end - position < 30, characters[end].isASCII, characters[end].isLetter || characters[end].isNumber || characters[end] == "-" || characters[end] == "_" {
+        while end < characters.count, end - position < 30, characters[end].isKeyPart {
             end += 1
         }
-        guard end < characters.count, characters[end] == ":" else { return nil }
+        guard end < characters.count, characters[end].isColon else { return nil }
         // A colon inside a URL or a time ("10:30") is not a field.
-        guard end + 1 == characters.count || characters[end + 1].isWhitespace else { return nil }
-        return (String(characters[position..<end]), end + 1)
+        guard end + 1 == characters.count || characters[end + 1].isSpace else { return nil }
+        return (Unit.string(characters[position..<end]), end + 1)
     }
+}
+
+/// A character of a header line as the header parser sees it: a `Character`, or a byte of an ASCII line.
+private protocol HeaderUnit {
+    /// White space.
+    var isSpace: Bool { get }
+    /// An ASCII letter.
+    var isASCIILetter: Bool { get }
+    /// What a key may hold: ASCII letters and digits, `-` and `_`.
+    var isKeyPart: Bool { get }
+    var isColon: Bool { get }
+    /// The text of `units`.
+    static func string(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: HeaderUnit {
+    fileprivate var isSpace: Bool { isWhitespace }
+    fileprivate var isASCIILetter: Bool { isASCII && isLetter }
+    fileprivate var isKeyPart: Bool { isASCII && (isLetter || isNumber || self == "-" || self == "_") }
+    fileprivate var isColon: Bool { self == ":" }
+    fileprivate static func string(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension UInt8: HeaderUnit {
+    fileprivate var isSpace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+    fileprivate var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
+    fileprivate var isKeyPart: Bool { isASCIILetter || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_") }
+    fileprivate var isColon: Bool { self == UInt8(ascii: ":") }
+    fileprivate static func string(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }
 
 extension String {

@@ -174,6 +174,45 @@ struct BulletinConventionsTests {
         }
     }
 
+    @Test("reads dates: month names in any case, abbreviated with a dot, day ranges, 'and', a year", arguments: [
+        ("February 1", 2, 1), ("FEB. 29", 2, 29), ("jan 017", 1, 17), ("Feb. 1-2", 2, 1), ("March 3\u{2013}4", 3, 3),
+        ("January 17, 2000", 1, 17), ("February 1 AND 3", 2, 1), ("Sept 30", 9, 30),
+    ])
+    func dates(text: String, month: Int, day: Int) {
+        #expect(BulletinConventions.monthAndDay(text)?.month == month)
+        #expect(BulletinConventions.monthAndDay(text)?.day == day)
+    }
+
+    @Test("refuses what is not a month and day", arguments: [
+        "February", "Febr 1", "February 0", "February 32", "February 99999999999999999999", "February 1st",
+        "February 1 or 3", "February 1 2 3 4 5", "F\u{E9}vrier 1", "February \u{0661}",
+    ])
+    func notDates(text: String) {
+        #expect(BulletinConventions.monthAndDay(text) == nil)
+    }
+
+    @Test("limits names by characters, not bytes, and wants a capital letter to start a publication")
+    func nameLimits() {
+        // 60 Cyrillic letters are 120 bytes: within the 80 characters a source's name may have.
+        let longName = String(repeating: "\u{0416}", count: 60)
+        guard case .citation(let citation) = BulletinConventions.inlines(in: "(\(longName), May 1)")[0] else {
+            Testing.Issue.record("a 60-character name is a source")
+            return
+        }
+        #expect(citation.sources == [CitationSource(name: longName, date: "May 1")])
+        #expect(BulletinConventions.inlines(in: "(\(String(repeating: "a", count: 81)), May 1)").count == 1)
+        guard case .crossReference(let reference) = BulletinConventions.inlines(in: "(see \u{00C9}cho, May 1)")[0] else {
+            Testing.Issue.record("a publication may start with a capital letter outside ASCII")
+            return
+        }
+        #expect(reference.publication == "\u{00C9}cho")
+        // Not a cross-reference, it is read as a source named "see the monitor".
+        guard case .citation = BulletinConventions.inlines(in: "(see the monitor, May 1)")[0] else {
+            Testing.Issue.record("a publication starting in lower case is no cross-reference")
+            return
+        }
+    }
+
     @Test("leaves nested and unbalanced parentheses as text")
     func unbalanced() {
         for text in ["a (b (Reuters, May 1) c", "a (b", "a ) b", "(see, the)"] {
