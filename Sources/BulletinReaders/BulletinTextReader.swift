@@ -142,8 +142,10 @@ public struct BulletinTextReader: SourceReader {
         func flush() {
             guard let first = paragraphLines.first, let last = paragraphLines.last else { return }
             let text = String.collapsingWhitespace(joining: paragraphLines.map(\.text))
-            let firstColumn = Self.textColumns(of: first.text).first
-            let lastColumn = Self.textColumns(of: last.text).last
+            // A paragraph of one line, most of them, is measured once.
+            let firstColumns = Self.textColumns(of: first.text)
+            let firstColumn = firstColumns.first
+            let lastColumn = paragraphLines.count == 1 ? firstColumns.last : Self.textColumns(of: last.text).last
             let span = SourceSpan(startLine: first.line, startColumn: firstColumn, endLine: last.line, endColumn: lastColumn)
             blocks.append(.paragraph(BulletinConventions.inlines(in: text), span: span))
             paragraphLines.removeAll()
@@ -178,20 +180,30 @@ public struct BulletinTextReader: SourceReader {
 
     /// Lines split at LF, CRLF or CR: slices of `text`, which they share rather than copy.
     static func splitLines(_ text: String) -> [Substring] {
+        var text = text
+        // Line breaks are found in the UTF-8 storage; each line is a slice between two of them.
+        let breaks = text.withUTF8 { bytes in
+            var breaks: [(lineEnd: Int, nextStart: Int)] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    let lineEnd = index
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    breaks.append((lineEnd, index))
+                } else {
+                    index += 1
+                }
+            }
+            return breaks
+        }
         let utf8 = text.utf8
         var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
         var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(text[start..<index])
-                index = utf8.index(after: index)
-                if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-                start = index
-            } else {
-                index = utf8.index(after: index)
-            }
+        for lineBreak in breaks {
+            lines.append(text[start..<utf8.index(utf8.startIndex, offsetBy: lineBreak.lineEnd)])
+            start = utf8.index(utf8.startIndex, offsetBy: lineBreak.nextStart)
         }
         lines.append(text[start...])
         return lines
