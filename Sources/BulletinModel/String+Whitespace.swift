@@ -3,12 +3,37 @@
 
 /// Byte-level helpers over UTF-8.
 public enum UTF8Whitespace {
+    /// Whether an ASCII byte is white space: space, tab, line feed, vertical tab, form feed or carriage return.
+    @inlinable @inline(__always)
+    public static func isSpace(ascii byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// ``length(in:at:)`` with its ASCII answer inline: almost every byte of a body is ASCII.
     @inline(__always)
     static func length(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        if byte < 0x80 { return isSpace(ascii: byte) ? 1 : 0 }
         return length(in: bytes, at: index)
+    }
+
+    /// `bytes` without the white space that leads and ends them.
+    public static func trimming(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end {
+            let space = length(in: bytes, at: start)
+            if space == 0 { break }
+            start += space
+        }
+        while end > start {
+            // The last scalar starts at the last byte that is not a continuation byte.
+            var scalarStart = end - 1
+            while scalarStart > start, bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
+            guard length(in: bytes, at: scalarStart) == end - scalarStart else { break }
+            end = scalarStart
+        }
+        return bytes[start..<end]
     }
 
     /// The length of the UTF-8 white-space sequence starting at `index`, or 0 when none starts there.
@@ -16,7 +41,7 @@ public enum UTF8Whitespace {
     public static func length<Bytes: RandomAccessCollection>(in bytes: Bytes, at index: Bytes.Index) -> Int
     where Bytes.Element == UInt8, Bytes.Index == Int {
         let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        if byte < 0x80 { return isSpace(ascii: byte) ? 1 : 0 }
         let end = bytes.endIndex
         switch byte {
         case 0xC2:
@@ -122,7 +147,8 @@ extension String {
                             result[count] = 0x20
                             count += 1
                         }
-                        (result.baseAddress! + count).update(from: bytes.baseAddress! + index, count: end - index)
+                        assert(count + end - index <= result.count)
+                        (result.baseAddress! + count).initialize(from: bytes.baseAddress! + index, count: end - index)
                         count += end - index
                         index = end
                     }

@@ -4,6 +4,10 @@ import BulletinModel
 ///
 /// `(Russian agencies, February 1)` is a citation; `(see the Monitor, January 17)` is a cross-reference.
 /// Any other parenthetical stays text. The original text is kept in the node.
+///
+/// Parentheticals are read as UTF-8 bytes, so white space, commas and semicolons are scalars: a combining
+/// mark after a space is a character of its own, not part of the space, as it would be read character by
+/// character.
 public enum BulletinConventions {
     private static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -15,7 +19,7 @@ public enum BulletinConventions {
     /// Splits `text` into text, citation and cross-reference inlines.
     ///
     /// Parentheses are found on UTF-8 bytes; only the few parentheticals that hold a digit and a comma
-    /// (every citation and cross-reference names a day) are examined as text.
+    /// (every citation and cross-reference names a day) are examined further, still as bytes.
     public static func inlines(in text: String) -> [Inline] {
         let bytes = Array(text.utf8)
         var result: [Inline] = []
@@ -44,11 +48,11 @@ public enum BulletinConventions {
 
     /// The citation or cross-reference a parenthetical's inside (its UTF-8) holds, if any.
     private static func node(for inner: ArraySlice<UInt8>, original: String) -> Inline? {
-        let trimmed = trimmingWhitespace(inner)
+        let trimmed = UTF8Whitespace.trimming(inner)
         if let reference = crossReference(trimmed, original: original) { return .crossReference(reference) }
         var sources: [CitationSource] = []
         for part in trimmed.split(separator: UInt8(ascii: ";")) {
-            guard let source = citationSource(trimmingWhitespace(part)) else { return nil }
+            guard let source = citationSource(UTF8Whitespace.trimming(part)) else { return nil }
             sources.append(source)
         }
         return sources.isEmpty ? nil : .citation(Citation(text: original, sources: sources))
@@ -56,6 +60,8 @@ public enum BulletinConventions {
 
     /// A cross-reference, "see the Monitor, January 17", from the UTF-8 of a parenthetical's trimmed inside.
     private static func crossReference(_ inner: ArraySlice<UInt8>, original: String) -> CrossReference? {
+        // Most parentheticals are citations: only one opening with "see" is taken apart into words.
+        guard inner.count > 3, isWord(inner.prefix(3), "see") else { return nil }
         var words = inner.split(separator: UInt8(ascii: " "))[...]
         guard let first = words.first, isWord(first, "see") else { return nil }
         words = words.dropFirst()
@@ -63,11 +69,11 @@ public enum BulletinConventions {
         if let word = words.first, isWord(word, "the") { words = words.dropFirst() }
         let remainder = Array(words.joined(separator: [UInt8(ascii: " ")]))[...]
         guard let comma = remainder.firstIndex(of: UInt8(ascii: ",")) else { return nil }
-        let publication = trimmingWhitespace(remainder[..<comma])
-        let date = trimmingWhitespace(remainder[(comma + 1)...])
+        let publication = UTF8Whitespace.trimming(remainder[..<comma])
+        let date = UTF8Whitespace.trimming(remainder[(comma + 1)...])
         guard let lead = publication.first, monthAndDay(utf8: date) != nil else { return nil }
         let name = String(decoding: publication, as: UTF8.self)
-        // At most 60 characters, starting with a capital letter.
+        // At most 60 characters (fewer bytes than that are fewer characters), starting with a capital letter.
         guard publication.count <= 60 || name.count <= 60,
               lead < 0x80 ? isUppercase(lead) : name.first!.isUppercase else { return nil }
         return CrossReference(text: original, publication: name, date: String(decoding: date, as: UTF8.self))
@@ -75,19 +81,20 @@ public enum BulletinConventions {
 
     /// Whether `word` is `lowercase` (ASCII letters) in any case.
     private static func isWord(_ word: ArraySlice<UInt8>, _ lowercase: StaticString) -> Bool {
-        word.count == lowercase.utf8CodeUnitCount
-            && zip(word, UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
+        lowercase.withUTF8Buffer { letters in
+            word.count == letters.count && zip(word, letters).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     /// A source and its date, "Interfax, February 1", from the UTF-8 of one part of a citation.
     private static func citationSource(_ part: ArraySlice<UInt8>) -> CitationSource? {
         guard let comma = part.lastIndex(of: UInt8(ascii: ",")), comma > part.startIndex else { return nil }
-        var name = trimmingWhitespace(part[..<comma])
-        var date = trimmingWhitespace(part[(comma + 1)...])
+        var name = UTF8Whitespace.trimming(part[..<comma])
+        var date = UTF8Whitespace.trimming(part[(comma + 1)...])
         // "Reuters, February 1, 2000": the year belongs to the date.
         if date.count == 4, date.allSatisfy(isDigit), let earlier = name.lastIndex(of: UInt8(ascii: ",")) {
-            date = trimmingWhitespace(part[(earlier + 1)...])
-            name = trimmingWhitespace(part[..<earlier])
+            date = UTF8Whitespace.trimming(part[(earlier + 1)...])
+            name = UTF8Whitespace.trimming(part[..<earlier])
         }
         guard !name.isEmpty, monthAndDay(utf8: date) != nil else { return nil }
         let nameText = String(decoding: name, as: UTF8.self)
@@ -96,25 +103,8 @@ public enum BulletinConventions {
         return CitationSource(name: nameText, date: String(decoding: date, as: UTF8.self))
     }
 
-    /// `bytes` without leading and trailing white space (Unicode's `White_Space`).
-    private static func trimmingWhitespace(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end {
-            let length = UTF8Whitespace.length(in: bytes, at: start)
-            if length == 0 { break }
-            start += length
-        }
-        while end > start {
-            var scalarStart = end - 1
-            while scalarStart > start, bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
-            guard UTF8Whitespace.length(in: bytes, at: scalarStart) == end - scalarStart else { break }
-            end = scalarStart
-        }
-        return bytes[start..<end]
-    }
-
-    /// The month (1–12) and first day of a date like "January 17", when it is one.
+    /// The month (1–12) and first day of a date like "January 17", when it is one: "February 1",
+    /// "Feb. 1-2", "January 17, 2000", "February 1 and 3".
     ///
     /// Read from the UTF-8 bytes: every month name, day and "and" is ASCII, so a word holding anything
     /// else can only make the text no date.

@@ -224,7 +224,7 @@ public struct BulletinTextReader: SourceReader {
                 let isSpace: Bool
                 switch lead {
                 case 0x00..<0x80:
-                    isSpace = lead == 0x20 || (0x09...0x0D).contains(lead)
+                    isSpace = UTF8Whitespace.isSpace(ascii: lead)
                     index += 1
                 case 0xC2...0xCB: // U+0080–U+02FF
                     guard index + 1 < bytes.count else { return nil }
@@ -314,7 +314,8 @@ public struct BulletinTextReader: SourceReader {
         return key.count <= 30 && key.last?.isASCIILetter == true && lead.allSatisfy { $0.isSpace }
     }
 
-    /// A key (letters, then letters, digits, spaces or hyphens, at most 30) followed by a colon, starting at `position`.
+    /// A key (an ASCII letter, then letters, digits, hyphens or underscores, at most 30) followed by a colon,
+    /// starting at `position`.
     private static func key<Unit: HeaderUnit>(in characters: [Unit], at position: Int) -> (name: String, valueStart: Int)? {
         guard position < characters.count, characters[position].isASCIILetter else { return nil }
         var end = position
@@ -336,6 +337,7 @@ private protocol HeaderUnit {
     var isASCIILetter: Bool { get }
     /// What a key may hold: ASCII letters and digits, `-` and `_`.
     var isKeyPart: Bool { get }
+    /// The colon that ends a key.
     var isColon: Bool { get }
     /// The text of `units`.
     static func string(_ units: ArraySlice<Self>) -> String
@@ -350,7 +352,7 @@ extension Character: HeaderUnit {
 }
 
 extension UInt8: HeaderUnit {
-    fileprivate var isSpace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+    fileprivate var isSpace: Bool { UTF8Whitespace.isSpace(ascii: self) }
     fileprivate var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
     fileprivate var isKeyPart: Bool { isASCIILetter || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_") }
     fileprivate var isColon: Bool { self == UInt8(ascii: ":") }

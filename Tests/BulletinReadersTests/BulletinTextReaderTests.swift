@@ -129,6 +129,20 @@ struct BulletinTextReaderTests {
         #expect(columns.first == first && columns.last == last)
     }
 
+    @Test("reads LF, CRLF and lone CR line ends alike, with or without a final line end", arguments: ["\n", "\r\n", "\r"])
+    func lineEnds(_ end: String) throws {
+        let lines = ["Publication: Monitor Volume: 6 Issue: 23", "", "First line", "soft-wrapped (Reuters, May 1).", "", "", "  Second \u{0301}paragraph.", ""]
+        let expected = try #require(read(lines.joined(separator: "\n")).article)
+        for text in [lines.joined(separator: end), lines.dropLast().joined(separator: end)] {
+            let article = try #require(read(text).article)
+            #expect(article.blocks == expected.blocks)
+        }
+        #expect(expected.blocks.count == 2)
+        #expect(expected.blocks.first?.plainText == "First line soft-wrapped (Reuters, May 1).")
+        guard case .paragraph(_, let span) = expected.blocks[1] else { Testing.Issue.record("a paragraph"); return }
+        #expect(span == SourceSpan(startLine: 7, startColumn: 3, endLine: 7, endColumn: 19))
+    }
+
     @Test("reports malformed input with id, severity, line and column", arguments: cases)
     func malformed(_ testCase: Case) throws {
         let result = reader.read(testCase.bytes, path: "bad.txt")
@@ -211,6 +225,22 @@ struct BulletinConventionsTests {
             Testing.Issue.record("a publication starting in lower case is no cross-reference")
             return
         }
+    }
+
+    @Test("reads a combining mark after a space or comma as a character of its own")
+    func combiningMarks() {
+        // The mark opens the date, which is then no date: the parenthetical stays text.
+        #expect(BulletinConventions.inlines(in: "(Reuters, \u{0301}May 1)").count == 1)
+        guard case .text = BulletinConventions.inlines(in: "(Reuters, \u{0301}May 1)")[0] else {
+            Testing.Issue.record("no citation")
+            return
+        }
+        // The mark ends the name, which keeps it.
+        guard case .citation(let citation) = BulletinConventions.inlines(in: "(Reuters \u{0301}, May 1)")[0] else {
+            Testing.Issue.record("a citation")
+            return
+        }
+        #expect(citation.sources == [CitationSource(name: "Reuters \u{0301}", date: "May 1")])
     }
 
     @Test("leaves nested and unbalanced parentheses as text")

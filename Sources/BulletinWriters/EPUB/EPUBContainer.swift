@@ -21,6 +21,17 @@ struct EPUBContainer: Sendable {
     /// The `mimetype` entry's content.
     static let mimetype = Array("application/epub+zip".utf8)
 
+    /// `META-INF/container.xml`: where the package document is.
+    static let containerXML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">
+          <rootfiles>
+            <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+          </rootfiles>
+        </container>
+
+        """
+
     /// Creates an empty container whose entries carry `modificationDate`.
     init(modificationDate: Date) {
         self.modificationDate = modificationDate

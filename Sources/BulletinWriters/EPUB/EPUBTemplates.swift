@@ -28,7 +28,7 @@ struct EPUBTemplates: Sendable {
         }
         templates = try ThemeTemplates(sources, format: "epub") { "epub/\($0).mustache" }
         stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
-        containerXML = try ZIPWriter.DeflatedContent(Array(EPUBWriter.containerXML.utf8))
+        containerXML = try ZIPWriter.DeflatedContent(Array(EPUBContainer.containerXML.utf8))
     }
 
     /// An article's document.

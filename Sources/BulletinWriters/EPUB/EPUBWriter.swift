@@ -83,15 +83,4 @@ public struct EPUBWriter: Writer {
         container.add("EPUB/package.opf", text: package.render())
         return try container.archive()
     }
-
-    /// `META-INF/container.xml`: where the package document is.
-    static let containerXML = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">
-          <rootfiles>
-            <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
-          </rootfiles>
-        </container>
-
-        """
 }

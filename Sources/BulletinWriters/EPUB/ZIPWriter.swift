@@ -38,6 +38,8 @@ struct ZIPWriter {
         try append(path, data: content.data[...], method: .deflated, crc: content.crc, size: content.size)
     }
 
+    // MARK: - Content deflated beforehand
+
     /// Content deflated once, to be added to any number of archives.
     struct DeflatedContent: Sendable {
         let crc: UInt32
@@ -51,6 +53,8 @@ struct ZIPWriter {
             data = Array(try Deflater().deflate(content))
         }
     }
+
+    // MARK: - Writing entries
 
     private static func crc(of content: [UInt8]) -> UInt32 {
         content.withUnsafeBufferPointer { buffer in
