@@ -196,8 +196,7 @@ struct SitePageRenderer {
     private func entityItems(_ entities: [EntityCount], template: String, root: String, separator: String = "") -> String {
         var items = ""
         for entity in entities {
-            let key = [template, root, entity.id, entity.type.rawValue, String(entity.count), entity.name].joined(separator: "\u{0}")
-            items += templates.renderedItems.item(key) {
+            items += templates.renderedItems.item(RenderedItems.Key(template: template, root: root, entity: entity)) {
                 templates.render(template, entityValues(entity, root: root))
             }
             items += separator

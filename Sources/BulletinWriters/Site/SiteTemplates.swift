@@ -1,3 +1,4 @@
+import BulletinModel
 import Synchronization
 
 /// The site templates of one theme (`site/*.mustache`), compiled once and shared by every page of a build.
@@ -43,16 +44,23 @@ struct SiteTemplates: Sendable {
 /// Rendered list items by key, for items that are the same on many pages (an entity in article pages'
 /// lists), shared by the page jobs of a build, which run in parallel.
 ///
-/// A key starts with the item template's name and holds every value the item is rendered from, so an
-/// item stays right across the builds a process runs with one theme; the store is emptied when it grows
-/// past ``limit`` items.
+/// A key names the item template and holds every value the item is rendered from, so an item stays
+/// right across the builds a process runs with one theme; the store is emptied when it grows past
+/// ``limit`` items.
 final class RenderedItems: Sendable {
-    private let items = Mutex<[String: String]>([:])
+    /// An entity's item: its template, the path from the page to the site's root, and the entity as listed.
+    struct Key: Hashable, Sendable {
+        var template: String
+        var root: String
+        var entity: EntityCount
+    }
+
+    private let items = Mutex<[Key: String]>([:])
     /// Most items kept: about the items of a 100,000-article archive.
     static let limit = 1_000_000
 
     /// The item stored under `key`, rendered by `render` and stored on first use.
-    func item(_ key: String, render: () -> String) -> String {
+    func item(_ key: Key, render: () -> String) -> String {
         if let hit = items.withLock({ $0[key] }) { return hit }
         let item = render()
         items.withLock { items in
