@@ -46,26 +46,29 @@ struct SiteTemplates: Sendable {
 ///
 /// A key names the item template and holds every value the item is rendered from, so an item stays
 /// right across the builds a process runs with one theme; the store is emptied when it grows past
-/// ``limit`` items.
+/// ``limit`` items. Items are filed under their entity's id, a few to an entity, so the store's table
+/// has a slot for each entity rather than for each of the many more items.
 final class RenderedItems: Sendable {
     /// An entity's item: its template, the path from the page to the site's root, and the entity as listed.
-    struct Key: Hashable, Sendable {
+    struct Key: Equatable, Sendable {
         var template: String
         var root: String
         var entity: EntityCount
     }
 
-    private let items = Mutex<[Key: String]>([:])
+    private let store = Mutex<(items: [String: [(key: Key, item: String)]], count: Int)>(([:], 0))
     /// Most items kept: about the items of a 100,000-article archive.
     static let limit = 1_000_000
 
     /// The item stored under `key`, rendered by `render` and stored on first use.
     func item(_ key: Key, render: () -> String) -> String {
-        if let hit = items.withLock({ $0[key] }) { return hit }
+        let id = key.entity.id
+        if let hit = store.withLock({ $0.items[id]?.first(where: { $0.key == key })?.item }) { return hit }
         let item = render()
-        items.withLock { items in
-            if items.count >= Self.limit { items.removeAll() }
-            items[key] = item
+        store.withLock { store in
+            if store.count >= Self.limit { store = ([:], 0) }
+            store.items[id, default: []].append((key, item))
+            store.count += 1
         }
         return item
     }
