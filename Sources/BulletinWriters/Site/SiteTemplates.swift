@@ -67,6 +67,8 @@ final class RenderedItems: Sendable {
         let item = render()
         store.withLock { store in
             if store.count >= Self.limit { store = ([:], 0) }
+            // Another page job may have stored the same item meanwhile.
+            guard store.items[id]?.contains(where: { $0.key == key }) != true else { return }
             store.items[id, default: []].append((key, item))
             store.count += 1
         }
