@@ -353,8 +353,8 @@ extension Character: HeaderUnit {
 
 extension UInt8: HeaderUnit {
     fileprivate var isSpace: Bool { UTF8Whitespace.isSpace(ascii: self) }
-    fileprivate var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
-    fileprivate var isKeyPart: Bool { isASCIILetter || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_") }
+    fileprivate var isASCIILetter: Bool { ASCIIBytes.isLetter(self) }
+    fileprivate var isKeyPart: Bool { ASCIIBytes.isLetter(self) || ASCIIBytes.isDigit(self) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_") }
     fileprivate var isColon: Bool { self == UInt8(ascii: ":") }
     fileprivate static func string(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }

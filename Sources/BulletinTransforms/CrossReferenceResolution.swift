@@ -44,7 +44,7 @@ public struct CrossReferenceResolution: ArchiveTransform {
 
     private func resolve(_ inline: Inline, from article: Article, index: [Key: [(date: String, reference: IssueReference)]]) -> Inline {
         guard case .crossReference(var reference) = inline,
-              let (month, day) = monthAndDay(reference.date) else { return inline }
+              let (month, day) = WrittenDate.monthAndDay(reference.date) else { return inline }
         let key = Key(publication: Self.normalizedPublication(reference.publication), month: month, day: day)
         guard let candidates = index[key] else { return inline }
         let writtenYear = reference.date.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { $0 > 999 }
@@ -58,14 +58,6 @@ public struct CrossReferenceResolution: ArchiveTransform {
         guard let target = eligible.last else { return inline }
         reference.target = target.reference
         return .crossReference(reference)
-    }
-
-    private func monthAndDay(_ text: String) -> (Int, Int)? {
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
-        guard words.count >= 2, let month = months.firstIndex(where: { words[0].hasPrefix($0) }) else { return nil }
-        guard let day = Int(words[1].prefix { $0.isNumber }) else { return nil }
-        return (month + 1, day)
     }
 
     private static func components(_ iso: String) -> (Int, Int, Int)? {

@@ -193,8 +193,8 @@ struct BulletinConventionsTests {
         ("January 17, 2000", 1, 17), ("February 1 AND 3", 2, 1), ("Sept 30", 9, 30),
     ])
     func dates(text: String, month: Int, day: Int) {
-        #expect(BulletinConventions.monthAndDay(text)?.month == month)
-        #expect(BulletinConventions.monthAndDay(text)?.day == day)
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
     }
 
     @Test("refuses what is not a month and day", arguments: [
@@ -202,7 +202,7 @@ struct BulletinConventionsTests {
         "February 1 or 3", "February 1 2 3 4 5", "F\u{E9}vrier 1", "February \u{0661}",
     ])
     func notDates(text: String) {
-        #expect(BulletinConventions.monthAndDay(text) == nil)
+        #expect(WrittenDate.monthAndDay(text) == nil)
     }
 
     @Test("limits names by characters, not bytes, and wants a capital letter to start a publication")
