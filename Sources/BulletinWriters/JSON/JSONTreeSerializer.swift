@@ -4,10 +4,10 @@ import BulletinModel
 /// form byte for byte in compact mode (a test holds it to Foundation's `JSONEncoder` with sorted keys).
 ///
 /// Foundation's encoder boxes every value and dominated write time on large archives; this walks the
-/// tree once into a byte buffer.
-public struct JSONTreeSerializer {
-    /// The JSON so far.
-    public private(set) var bytes: [UInt8] = []
+/// tree once into a byte buffer of its own (``JSONBytes``), which an array's checks on every append
+/// would slow by a third.
+public struct JSONTreeSerializer: ~Copyable {
+    private var buffer: JSONBytes
     private let pretty: Bool
     private var depth = 0
     private var needsComma = [false]
@@ -16,32 +16,38 @@ public struct JSONTreeSerializer {
     ///
     /// Within the module its primitives (`object`, `array`, `member`) also write other JSON documents,
     /// such as JSON Feed pages; callers emit members in sorted key order.
-    /// Hands over the bytes written so far and starts empty again, keeping the capacity.
-    public mutating func takeBytes() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
-    }
-
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        buffer = JSONBytes(capacity: capacity)
+    }
+
+    /// The JSON so far, copied out.
+    public var bytes: [UInt8] { buffer.array }
+
+    /// How many bytes have been written so far.
+    public var count: Int { buffer.count }
+
+    /// Hands over the bytes written so far and starts empty again, keeping the capacity.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { buffer.removeAll() }
+        return buffer.array
     }
 
     // MARK: - Structure
 
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if needsComma[needsComma.count - 1] { buffer.appendByte(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         if pretty && depth > 0 { newlineAndIndent() }
     }
 
     /// A line feed and two spaces for each level of depth.
     private mutating func newlineAndIndent() {
-        bytes.append(0x0A)
+        buffer.appendByte(0x0A)
         var spaces = 2 * depth
         while spaces > 0 {
             let count = min(spaces, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            Self.spaces.withUnsafeBufferPointer { buffer.appendBytes(UnsafeBufferPointer(rebasing: $0[..<count])) }
             spaces -= count
         }
     }
@@ -49,7 +55,7 @@ public struct JSONTreeSerializer {
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        buffer.appendByte(bracket)
         depth += 1
         needsComma.append(false)
     }
@@ -58,16 +64,16 @@ public struct JSONTreeSerializer {
         let hadMembers = needsComma.removeLast()
         depth -= 1
         if pretty && hadMembers { newlineAndIndent() }
-        bytes.append(bracket)
+        buffer.appendByte(bracket)
     }
 
     mutating func key(_ name: StaticString) {
         separator()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
+        buffer.appendByte(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer.appendBytes($0) }
+        buffer.appendByte(UInt8(ascii: "\""))
+        buffer.appendByte(UInt8(ascii: ":"))
+        if pretty { buffer.appendByte(0x20) }
     }
 
     mutating func object(_ body: (inout JSONTreeSerializer) -> Void) {
@@ -87,20 +93,24 @@ public struct JSONTreeSerializer {
 
     /// Ends a line (between records of JSON Lines, or after a document).
     public mutating func newline() {
-        bytes.append(0x0A)
+        buffer.appendByte(0x0A)
     }
 
     // MARK: - Scalars
 
     mutating func string(_ value: String) {
-        Self.appendLiteral(value, to: &bytes)
+        Self.appendLiteral(value, into: &buffer)
     }
 
     /// Appends `value` as a JSON string literal, escaped as Foundation's `JSONEncoder` escapes it: quote,
     /// backslash, and control characters (the common ones by name, the rest as `\u00XX`); slashes and
     /// non-ASCII characters as they are.
     public static func appendLiteral(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+        appendLiteral(value, into: &bytes)
+    }
+
+    static func appendLiteral<Sink: JSONByteSink & ~Copyable>(_ value: String, into bytes: inout Sink) {
+        bytes.appendByte(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             // Runs of bytes that need no escape are copied whole. Eight bytes at a time are checked for
@@ -120,26 +130,28 @@ public struct JSONTreeSerializer {
                     defer { index += 1 }
                     let byte = utf8[index]
                     guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                    if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                    if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
                     start = index + 1
-                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.appendByte(UInt8(ascii: "\\"))
                     switch byte {
-                    case 0x0A: bytes.append(UInt8(ascii: "n"))
-                    case 0x0D: bytes.append(UInt8(ascii: "r"))
-                    case 0x09: bytes.append(UInt8(ascii: "t"))
-                    case 0x08: bytes.append(UInt8(ascii: "b"))
-                    case 0x0C: bytes.append(UInt8(ascii: "f"))
+                    case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
+                    case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
+                    case 0x09: bytes.appendByte(UInt8(ascii: "t"))
+                    case 0x08: bytes.appendByte(UInt8(ascii: "b"))
+                    case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
                     case 0x00..<0x20:
                         let digits: StaticString = "0123456789abcdef"
-                        bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                                  digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]])
-                    default: bytes.append(byte) // " and \
+                        for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
+                            bytes.appendByte(escaped)
+                        }
+                    default: bytes.appendByte(byte) // " and \
                     }
                 }
             }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+            if start < utf8.count { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendByte(UInt8(ascii: "\""))
     }
 
     /// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash: the bit tricks
@@ -153,11 +165,12 @@ public struct JSONTreeSerializer {
     }
 
     mutating func number(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        var digits = String(value)
+        digits.withUTF8 { buffer.appendBytes($0) }
     }
 
     mutating func bool(_ value: Bool) {
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        (value ? "true" : "false" as StaticString).withUTF8Buffer { buffer.appendBytes($0) }
     }
 
     mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
@@ -329,5 +342,70 @@ public struct JSONTreeSerializer {
                 json.member("type", mention.type.rawValue)
             }
         }
+    }
+}
+
+// MARK: - Bytes
+
+/// Where ``JSONTreeSerializer/appendLiteral(_:to:)`` writes: an array, or the serializer's own buffer.
+protocol JSONByteSink: ~Copyable {
+    mutating func appendByte(_ byte: UInt8)
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: JSONByteSink where Element == UInt8 {
+    mutating func appendByte(_ byte: UInt8) { append(byte) }
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}
+
+/// A growing byte buffer that owns its memory: appending checks only the capacity, where an array also
+/// checks on every append that its storage is not shared.
+struct JSONBytes: ~Copyable, JSONByteSink {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    @inline(__always)
+    mutating func appendByte(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        (base + count).initialize(to: byte)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// The bytes written, copied into an array.
+    var array: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func removeAll() {
+        count = 0
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 }

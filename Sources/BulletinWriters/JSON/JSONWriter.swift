@@ -40,7 +40,7 @@ public struct JSONWriter: Writer {
                 for article in issue.articles {
                     serializer.write(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article))
                     serializer.newline()
-                    if serializer.bytes.count >= 1 << 20 { try append(serializer.takeBytes()) }
+                    if serializer.count >= 1 << 20 { try append(serializer.takeBytes()) }
                 }
             }
             try append(serializer.takeBytes())
