@@ -221,23 +221,22 @@ public struct BulletinTextReader: SourceReader {
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
-                let isSpace: Bool
+                let length: Int
                 switch lead {
                 case 0x00..<0x80:
-                    isSpace = UTF8Whitespace.isSpace(ascii: lead)
-                    index += 1
+                    length = 1
                 case 0xC2...0xCB: // U+0080–U+02FF
                     guard index + 1 < bytes.count else { return nil }
-                    isSpace = lead == 0xC2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0)
-                    index += 2
+                    length = 2
                 case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81): // U+2000–U+207F
                     let low = bytes[index + 2], value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(low & 0x3F) | 0x2000
                     guard value <= 0x206F, value != 0x200C, value != 0x200D else { return nil }
-                    isSpace = value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F
-                    index += 3
+                    length = 3
                 default:
                     return nil
                 }
+                let isSpace = UTF8Whitespace.length(in: bytes, at: index) > 0
+                index += length
                 column += 1
                 if !isSpace {
                     if first == 0 { first = column }
