@@ -32,9 +32,10 @@ public struct Assembler: Sendable {
     /// Assembles `articles`, whose bodies are `bodies`, in the same order.
     public func assemble(_ articles: [SourceArticle], bodies: [Body], defaultLanguage: String = "en") -> (Archive, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        // Positions are sorted rather than the articles themselves, which are large to move.
+        // Positions are sorted and grouped rather than the articles themselves, which are large to move
+        // and, copied, would be held twice while the archive is made of them.
         let paths = articles.map(\.source.path)
-        let sorted = articles.indices.sorted { paths[$0] < paths[$1] }.map { (article: articles[$0], body: bodies[$0]) }
+        let sorted = articles.indices.sorted { paths[$0] < paths[$1] }
 
         // Publication names compare case- and space-insensitively; the first spelling (in path order) is kept.
         // An archive spells each name the same way in most of its articles, so keys are made once per spelling.
@@ -46,9 +47,9 @@ public struct Assembler: Sendable {
             return key
         }
         var displayNames: [String: String] = [:]
-        for (article, _) in sorted {
-            let key = publicationKey(article.publication)
-            if displayNames[key] == nil { displayNames[key] = article.publication }
+        for index in sorted {
+            let key = publicationKey(articles[index].publication)
+            if displayNames[key] == nil { displayNames[key] = articles[index].publication }
         }
         var slugs: [String: String] = [:]
         var takenSlugs: Set<String> = []
@@ -67,24 +68,25 @@ public struct Assembler: Sendable {
             var issue: Int
             static func < (a: IssueKey, b: IssueKey) -> Bool { (a.publication, a.volume, a.issue) < (b.publication, b.volume, b.issue) }
         }
-        var grouped: [IssueKey: [(article: SourceArticle, body: Body)]] = [:]
-        for entry in sorted {
-            let article = entry.article
-            grouped[IssueKey(publication: slugs[publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(entry)
+        var grouped: [IssueKey: [Int]] = [:]
+        for index in sorted {
+            let article = articles[index]
+            grouped[IssueKey(publication: slugs[publicationKey(article.publication)]!, volume: article.volume, issue: article.issue), default: []].append(index)
         }
 
         var publications: [String: [Int: [Issue]]] = [:]
         for key in grouped.keys.sorted() {
             // Sort keys made once per article, not once per comparison.
             let group = grouped[key]!
-            let orderKeys = group.map { ($0.article.order ?? Int.max, Self.fileName($0.article.source.path), $0.article.source.path) }
+            let orderKeys = group.map { (articles[$0].order ?? Int.max, Self.fileName(paths[$0]), paths[$0]) }
             let entries = group.indices.sorted { orderKeys[$0] < orderKeys[$1] }.map { group[$0] }
-            let members = entries.map(\.article)
+            let members = entries.map { articles[$0] }
             let publicationName = displayNames[publicationKey(members[0].publication)]!
             let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
             var seen: [String: SourceArticle] = [:]
             var built: [Article] = []
-            for (member, body) in entries {
+            for (member, index) in zip(members, entries) {
+                let body = bodies[index]
                 let bodyHash = body.sha256
                 if let first = seen[bodyHash] {
                     diagnostics.append(Diagnostic(

@@ -74,6 +74,11 @@ public struct Configuration: Sendable, Hashable, Codable {
     public struct EPUBSettings: Sendable, Hashable, Codable {
         /// Also write one book per volume.
         public var perVolume: Bool?
+
+        /// Creates settings.
+        public init(perVolume: Bool? = nil) {
+            self.perVolume = perVolume
+        }
     }
 
     /// An empty configuration: every default.

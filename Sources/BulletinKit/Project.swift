@@ -6,7 +6,7 @@ import Foundation
 public struct Project: Sendable {
     /// The configuration in force.
     public var configuration: Configuration
-    /// The sources, read.
+    /// The sources, found; files on disk are read when the build needs them.
     public var sources: [SourceFile]
     /// The output folder.
     public var output: URL
@@ -40,9 +40,9 @@ public struct Project: Sendable {
         }
         let files: [SourceFile]
         if !sources.isEmpty {
-            files = try SourceDiscovery().files(under: sources)
+            files = try SourceDiscovery().paths(under: sources).map(SourceFile.init(onDisk:))
         } else if let configured = configuration.sources, !configured.isEmpty {
-            files = try SourceDiscovery().files(under: configured.map(relative))
+            files = try SourceDiscovery().paths(under: configured.map(relative)).map(SourceFile.init(onDisk:))
         } else if path == nil {
             files = Resources.exampleSources
         } else {

@@ -2,17 +2,29 @@ import BulletinReaders
 import Foundation
 import Synchronization
 
-/// One source file's path and bytes.
+/// One source file: its path, and its bytes or where to read them.
 public struct SourceFile: Sendable, Hashable {
     /// The path as shown in diagnostics and recorded in the manifest.
     public var path: String
-    /// The bytes.
-    public var bytes: [UInt8]
+    /// The bytes given, or nil for a file read from ``path`` each time ``load()`` is called.
+    public var bytes: [UInt8]?
 
-    /// Creates a source file.
+    /// A source whose bytes are given.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+    }
+
+    /// A source on disk, read when it is needed: a build that streams its issues reads each file twice
+    /// and holds none of them in between.
+    public init(onDisk path: String) {
+        self.path = path
+        self.bytes = nil
+    }
+
+    /// The bytes: those given, or the file's as it is now; nil when it cannot be read.
+    public func load() -> [UInt8]? {
+        bytes ?? SourceDiscovery.read(path)
     }
 }
 
@@ -103,7 +115,7 @@ public struct SourceDiscovery: Sendable {
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.
-    private static func read(_ path: String) -> [UInt8]? {
+    static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

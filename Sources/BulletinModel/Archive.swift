@@ -21,14 +21,26 @@ public struct Archive: Sendable, Hashable, Codable {
     /// The archive with `transform` applied to every issue, in archive order.
     public func mappingIssues(_ transform: (Issue) throws -> Issue) rethrows -> Archive {
         var result = self
-        for p in result.publications.indices {
-            for v in result.publications[p].volumes.indices {
-                for i in result.publications[p].volumes[v].issues.indices {
-                    result.publications[p].volumes[v].issues[i] = try transform(result.publications[p].volumes[v].issues[i])
+        try result.updateIssues { $0 = try transform($0) }
+        return result
+    }
+
+    /// Changes every issue in place, in archive order: an archive its owner holds alone is not copied.
+    public mutating func updateIssues(_ body: (inout Issue) throws -> Void) rethrows {
+        for p in publications.indices {
+            for v in publications[p].volumes.indices {
+                for i in publications[p].volumes[v].issues.indices {
+                    try body(&publications[p].volumes[v].issues[i])
                 }
             }
         }
-        return result
+    }
+
+    /// Changes every article in place, in archive order.
+    public mutating func updateArticles(_ body: (inout Article) throws -> Void) rethrows {
+        try updateIssues { issue in
+            for a in issue.articles.indices { try body(&issue.articles[a]) }
+        }
     }
 
     /// Moves every article out, in archive order, leaving each issue without articles, and says how many

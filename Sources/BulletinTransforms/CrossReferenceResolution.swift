@@ -17,47 +17,67 @@ public struct CrossReferenceResolution: ArchiveTransform {
         return words.joined()
     }
 
-    private struct Key: Hashable {
-        var publication: String
-        var month: Int
-        var day: Int
+    public func apply(to archive: Archive) -> Archive {
+        let resolver = Resolver(archive)
+        guard !resolver.isEmpty else { return archive }
+        return archive.mappingArticles(resolver.apply)
     }
 
-    public func apply(to archive: Archive) -> Archive {
-        var index: [Key: [(date: String, reference: IssueReference)]] = [:]
-        for issue in archive.issues {
-            guard let date = issue.date, let (_, month, day) = Self.components(date) else { continue }
-            index[Key(publication: Self.normalizedPublication(issue.publication), month: month, day: day), default: []]
-                .append((date, issue.reference))
+    /// The dated issues of an archive by publication and day, which resolve one article's references at a
+    /// time: it reads the issues alone, so an archive kept without its articles' bodies makes the same one.
+    public struct Resolver: ArticleTransform {
+        public let name = "Resolve cross-references"
+        private let index: [Key: [(date: String, reference: IssueReference)]]
+
+        /// The issues of `archive` that have a date.
+        public init(_ archive: Archive) {
+            var index: [Key: [(date: String, reference: IssueReference)]] = [:]
+            for issue in archive.issues {
+                guard let date = issue.date, let (_, month, day) = CrossReferenceResolution.components(date) else { continue }
+                index[Key(publication: CrossReferenceResolution.normalizedPublication(issue.publication), month: month, day: day), default: []]
+                    .append((date, issue.reference))
+            }
+            self.index = index
         }
-        guard !index.isEmpty else { return archive }
-        return archive.mappingArticles { article in
+
+        /// True when no issue has a date, so no reference can be resolved.
+        public var isEmpty: Bool { index.isEmpty }
+
+        /// The article with each cross-reference that names an issue of the archive linked to it.
+        public func apply(to article: Article) -> Article {
+            guard !index.isEmpty else { return article }
             var result = article
             result.blocks = article.blocks.map { block in
                 block.mapInlines { inlines in
-                    inlines.map { $0.mapRecursively { resolve($0, from: article, index: index) } }
+                    inlines.map { $0.mapRecursively { resolve($0, from: article) } }
                 }
             }
             return result
         }
+
+        private func resolve(_ inline: Inline, from article: Article) -> Inline {
+            guard case .crossReference(var reference) = inline,
+                  let (month, day) = WrittenDate.monthAndDay(reference.date) else { return inline }
+            let key = Key(publication: CrossReferenceResolution.normalizedPublication(reference.publication), month: month, day: day)
+            guard let candidates = index[key] else { return inline }
+            let writtenYear = reference.date.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { $0 > 999 }
+            let eligible = candidates
+                .filter { candidate in
+                    if let writtenYear { return candidate.date.hasPrefix(String(writtenYear)) }
+                    if let date = article.metadata.date { return candidate.date <= date }
+                    return true
+                }
+                .sorted { ($0.date, $0.reference) < ($1.date, $1.reference) }
+            guard let target = eligible.last else { return inline }
+            reference.target = target.reference
+            return .crossReference(reference)
+        }
     }
 
-    private func resolve(_ inline: Inline, from article: Article, index: [Key: [(date: String, reference: IssueReference)]]) -> Inline {
-        guard case .crossReference(var reference) = inline,
-              let (month, day) = WrittenDate.monthAndDay(reference.date) else { return inline }
-        let key = Key(publication: Self.normalizedPublication(reference.publication), month: month, day: day)
-        guard let candidates = index[key] else { return inline }
-        let writtenYear = reference.date.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first { $0 > 999 }
-        let eligible = candidates
-            .filter { candidate in
-                if let writtenYear { return candidate.date.hasPrefix(String(writtenYear)) }
-                if let date = article.metadata.date { return candidate.date <= date }
-                return true
-            }
-            .sorted { ($0.date, $0.reference) < ($1.date, $1.reference) }
-        guard let target = eligible.last else { return inline }
-        reference.target = target.reference
-        return .crossReference(reference)
+    private struct Key: Hashable {
+        var publication: String
+        var month: Int
+        var day: Int
     }
 
     private static func components(_ iso: String) -> (Int, Int, Int)? {

@@ -18,13 +18,15 @@ public struct EntityLinking: ArchiveAwareTransform {
     }
 
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
+        var names = EntityNames()
+        for article in archive.articles { names.add(article) }
+        return prepared(names: names)
+    }
+
+    /// The per-article transform for an archive whose tagged articles gave `names`.
+    public func prepared(names gathered: EntityNames) -> any ArticleTransform {
         // Canonical names and types of every automatic entity in the archive.
-        var names: [String: (name: String, type: EntityType)] = [:]
-        for article in archive.articles {
-            for entity in article.metadata.entities where names[entity.id] == nil {
-                names[entity.id] = (entity.name, entity.type)
-            }
-        }
+        var names = gathered.table
         var remap = surnameLinks(names)
         var editorIDs: Set<String> = []
         func resolve(_ reference: String, type: EntityType? = nil) -> String {
@@ -61,6 +63,56 @@ public struct EntityLinking: ArchiveAwareTransform {
         }.sorted { $0.surface.count > $1.surface.count }
 
         return Linker(names: names, remap: remap, editorIDs: editorIDs, suppressed: suppressed, additions: additions)
+    }
+
+    /// The name an entity goes by across an archive, gathered from its tagged articles in any order.
+    ///
+    /// Several spellings can share an id ("Al-Qaeda", "Al Qaeda"); the one the most articles use is the
+    /// entity's name, and of those used equally often the first in Unicode order. No order of the articles
+    /// enters the choice, so an archive gathered in parallel chunks, or one article at a time, gives the same table.
+    public struct EntityNames: Sendable {
+        /// Articles using each spelling, by entity id.
+        private var spellings: [String: [String: Int]] = [:]
+        private var types: [String: EntityType] = [:]
+
+        /// An empty table.
+        public init() {}
+
+        /// Counts the entities `article` was tagged with.
+        public mutating func add(_ article: Article) {
+            for entity in article.metadata.entities {
+                spellings[entity.id, default: [:]][entity.name, default: 0] += 1
+                if types[entity.id] == nil { types[entity.id] = entity.type }
+            }
+        }
+
+        /// Adds the counts of another table.
+        public mutating func merge(_ other: EntityNames) {
+            for (id, counts) in other.spellings {
+                spellings[id, default: [:]].merge(counts, uniquingKeysWith: +)
+            }
+            types.merge(other.types) { first, _ in first }
+        }
+
+        /// The name of the entity `id`, when an article was tagged with it.
+        public func name(of id: String) -> String? {
+            spellings[id].map(Self.name)
+        }
+
+        /// The spelling the most articles use, the first in Unicode order among equals.
+        private static func name(_ counts: [String: Int]) -> String {
+            counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        }
+
+        /// Each entity's name and type.
+        var table: [String: (name: String, type: EntityType)] {
+            var table: [String: (name: String, type: EntityType)] = [:]
+            table.reserveCapacity(spellings.count)
+            for (id, counts) in spellings {
+                table[id] = (Self.name(counts), types[id]!)
+            }
+            return table
+        }
     }
 
     /// Rewrites one article's mentions with the archive-wide tables and counts them.

@@ -8,21 +8,24 @@ public struct SlugAssignment: ArchiveTransform {
     public init() {}
 
     public func apply(to archive: Archive) -> Archive {
-        archive.mappingIssues { issue in
-            var issue = issue
-            var taken: Set<String> = []
-            for a in issue.articles.indices {
-                let base = Slug.make(issue.articles[a].metadata.title, maxLength: 60, fallback: "article")
-                var slug = base
-                var counter = 2
-                while taken.contains(slug) {
-                    slug = "\(base)-\(counter)"
-                    counter += 1
-                }
-                taken.insert(slug)
-                issue.articles[a].metadata.slug = slug
+        var result = archive
+        result.updateIssues(Self.assignSlugs)
+        return result
+    }
+
+    /// Gives the articles of `issue` their slugs, in place.
+    public static func assignSlugs(_ issue: inout Issue) {
+        var taken: Set<String> = []
+        for a in issue.articles.indices {
+            let base = Slug.make(issue.articles[a].metadata.title, maxLength: 60, fallback: "article")
+            var slug = base
+            var counter = 2
+            while taken.contains(slug) {
+                slug = "\(base)-\(counter)"
+                counter += 1
             }
-            return issue
+            taken.insert(slug)
+            issue.articles[a].metadata.slug = slug
         }
     }
 }

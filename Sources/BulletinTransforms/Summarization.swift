@@ -49,6 +49,18 @@ public struct Summarization: ArchiveAwareTransform {
         return Prepared(summarizer: Summarizer(options: options, statistics: statistics), documents: documents)
     }
 
+    /// Counts the terms of `article` into `statistics`: the same count ``prepared(for:concurrency:)`` makes
+    /// of each article, for a build that gathers the statistics while it reads.
+    public static func countTerms(of article: Article, into statistics: inout TermStatistics) {
+        statistics.addDocument(paragraphs: Input.paragraphs(of: article))
+    }
+
+    /// The per-article transform for an archive whose articles gave `statistics`; each article is segmented
+    /// when it is summarized.
+    public func prepared(statistics: TermStatistics) -> any ArticleTransform {
+        Prepared(summarizer: Summarizer(options: options, statistics: statistics), documents: [:])
+    }
+
     /// What the summarizer reads of an article: its inline runs as plain text, segmented once, and where
     /// entities are.
     struct Input: Sendable {

@@ -27,6 +27,9 @@ public struct TextWriter: Writer {
         renderBytes(article, width: context.settings.textWidth)
     }
 
+    /// True: an issue's text is made of its own articles alone.
+    public func writesIssuesAlone(context: WriterContext) -> Bool { true }
+
     /// The issue's masthead and table of contents.
     func issueHeader(_ issue: Issue, width: Int) -> String {
         var lines = [issue.displayTitle]

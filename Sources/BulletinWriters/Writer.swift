@@ -15,10 +15,21 @@ public protocol Writer: Sendable {
     func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws
     /// One article as one standalone document, for `bulletin convert`.
     func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8]
+    /// Whether, with `context`'s settings, the writer reads no article's body but those of the issue it is
+    /// writing: ``write(_:in:to:context:)`` reads the rest of the archive only for what issues and article
+    /// headers say (names, numbers, dates, titles, slugs), and ``writeArchive(_:to:context:)`` reads no body.
+    ///
+    /// When every writer of a build says so, the build streams: it keeps the archive without bodies and
+    /// makes each issue's articles again just before they are written, so its memory does not grow with
+    /// the archive. The archive such a writer is given has bodies only in the issue being written.
+    func writesIssuesAlone(context: WriterContext) -> Bool
 }
 
 extension Writer {
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {}
+
+    /// False: a writer is taken to read the whole archive unless it says otherwise.
+    public func writesIssuesAlone(context: WriterContext) -> Bool { false }
 }
 
 /// Where writers put what they make: a relative path and its bytes. Thread-safe.

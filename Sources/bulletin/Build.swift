@@ -27,6 +27,12 @@ extension BulletinCommand {
         @Option(help: "Tasks to run at once (default: the number of cores).")
         var jobs: Int?
 
+        @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+            "Stream: hold one issue at a time rather than the archive, reading each source twice (default: when the formats allow it and there are more than \(Pipeline.defaultStreamingThreshold) sources).",
+            discussion: "Only formats written issue by issue stream (epub without volume books, text); with any other format the archive is held."
+        ))
+        var stream: Bool?
+
         @Flag(help: "Print how long each step took, on standard error.")
         var timings = false
 
@@ -38,6 +44,7 @@ extension BulletinCommand {
                 var project = try Project.resolve(sources: sources, configPath: config, output: output, formats: formats, theme: theme)
                 var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver(timings: timings))
                 if let jobs { pipeline.concurrency = max(1, jobs) }
+                if let stream { pipeline.streamingThreshold = stream ? 0 : nil }
                 // The pipeline frees the source bytes once they are read, as long as nothing else holds them.
                 let files = project.sources
                 project.sources = []

@@ -77,7 +77,7 @@ struct PipelineTests {
         let records = try ndjson.split(separator: "\n").map { try JSONDecoder().decode(JSONWriter.ArticleRecord.self, from: Data($0.utf8)) }
         #expect(records.count == 9)
         for source in Resources.exampleSources {
-            let sourceWords = TestSupport.bodyWords(ofSource: String(decoding: source.bytes, as: UTF8.self))
+            let sourceWords = TestSupport.bodyWords(ofSource: String(decoding: try #require(source.load()), as: UTF8.self))
             let article = try #require(report.archive.articles.first { $0.metadata.source.path == source.path })
             let textFile = output.appendingPathComponent("text/\(article.metadata.publication.lowercased())-v\(article.metadata.volume)-i\(article.metadata.issue)/\(article.metadata.slug).txt")
             let textWords = TestSupport.words(String(decoding: TestSupport.bytes(textFile), as: UTF8.self))

@@ -36,6 +36,10 @@ public struct EPUBWriter: Writer {
         return try makeBook(.article(article, of: issue), archive: archive, settings: context.settings, templates: templates)
     }
 
+    /// True unless volume books are asked for: an issue's book reads the rest of the archive only for
+    /// the publication slugs of the issues it cross-references, and a volume's book needs every issue of it.
+    public func writesIssuesAlone(context: WriterContext) -> Bool { !context.settings.epubPerVolume }
+
     /// The publication and volume whose first issue is `issue`.
     static func volume(startingWith issue: Issue, in archive: Archive) -> (Publication, Volume)? {
         for publication in archive.publications where publication.slug == issue.publicationSlug {

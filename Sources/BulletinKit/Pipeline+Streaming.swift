@@ -1,0 +1,215 @@
+import BulletinModel
+import BulletinNLP
+import BulletinReaders
+import BulletinTransforms
+import BulletinWriters
+import Foundation
+import Synchronization
+
+/// A build whose memory does not grow with the archive, for formats written one issue at a time.
+///
+/// The sources are read twice. The survey reads each one, derives its title, tags its entities and counts
+/// its terms, then keeps only its header: the archive is assembled from headers, and the entity names and
+/// term statistics that the archive-wide transforms need are tables the size of the vocabulary, not of the
+/// archive. Then each issue in turn is read again, checked against the survey (a source changed meanwhile
+/// stops the build), transformed as ``Pipeline/load(_:)`` would transform it, written, and let go.
+///
+/// The transforms are those of ``Pipeline/load(_:)`` in the same order (titles, entity tagging, slugs,
+/// cross-references, entity linking, summaries), so both builds write the same bytes; a test holds them to it.
+extension Pipeline {
+    /// Whether a build of `sources` sources in `formats` streams: it has more sources than
+    /// ``streamingThreshold``, and every writer of `formats` reads no body but its issue's
+    /// (``Writer/writesIssuesAlone(context:)``).
+    public func streams(_ formats: [String], sources: Int) -> Bool {
+        guard let threshold = streamingThreshold, sources > threshold, !formats.isEmpty else { return false }
+        let context = WriterContext(settings: configuration.writerSettings)
+        return formats.allSatisfy { writers[$0]?.writesIssuesAlone(context: context) == true }
+    }
+
+    /// What the survey keeps of the sources.
+    struct Survey: Sendable {
+        /// Each article read, in input order, without its blocks.
+        var headers: [SourceArticle] = []
+        /// What the assembler needs of each body, in the same order.
+        var bodies: [Assembler.Body] = []
+        /// Titles derived from the articles that have none, by source path.
+        var derivedTitles: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        var names = EntityLinking.EntityNames()
+        var statistics = TermStatistics()
+
+        mutating func merge(_ other: Survey) {
+            headers += other.headers
+            bodies += other.bodies
+            derivedTitles.merge(other.derivedTitles) { first, _ in first }
+            diagnostics += other.diagnostics
+            names.merge(other.names)
+            statistics.merge(other.statistics)
+        }
+    }
+
+    /// An article's issue and body: a second copy of a body in one issue is left out by the assembler,
+    /// so it is counted once in the survey's tables.
+    private struct BodyKey: Hashable {
+        var publication: String
+        var volume: Int
+        var issue: Int
+        var sha256: String
+    }
+
+    /// The bodies already counted, shared by the survey's tasks.
+    private final class CountedBodies: Sendable {
+        private let keys = Mutex(Set<BodyKey>())
+
+        /// True when `key` was not counted before.
+        func insert(_ key: BodyKey) -> Bool {
+            keys.withLock { $0.insert(key).inserted }
+        }
+    }
+
+    /// Reads every file in parallel chunks, keeping headers and the archive-wide tables.
+    func survey(_ files: [SourceFile]) async -> Survey {
+        let counted = CountedBodies()
+        let titles = TitleDerivation(), tagging = EntityTagging()
+        let chunkSize = max(1, (files.count + concurrency * 4 - 1) / (concurrency * 4))
+        let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
+        var parts = [Survey?](repeating: nil, count: chunks.count)
+        await withTaskGroup(of: (Int, Survey).self) { group in
+            var next = 0
+            func start() {
+                let index = next
+                let range = chunks[index]
+                group.addTask {
+                    var part = Survey()
+                    for file in files[range] {
+                        let result = read(file)
+                        part.diagnostics += result.diagnostics
+                        guard var header = result.article else { continue }
+                        let body = Assembler.Body(header)
+                        // The transforms read only an article's blocks; the rest is made by the assembler.
+                        let article = Article(metadata: ArticleMetadata(
+                            id: "", slug: "", title: header.title ?? "", titleIsDerived: false, publication: header.publication,
+                            volume: header.volume, issue: header.issue, source: header.source, wordCount: body.wordCount
+                        ), blocks: header.blocks)
+                        if article.metadata.title.isEmpty { part.derivedTitles[header.source.path] = titles.derivedTitle(for: article) }
+                        let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
+                                          issue: header.issue, sha256: body.sha256)
+                        if counted.insert(key) {
+                            let tagged = tagging.apply(to: article)
+                            part.names.add(tagged)
+                            Summarization.countTerms(of: tagged, into: &part.statistics)
+                        }
+                        header.blocks = []
+                        part.headers.append(header)
+                        part.bodies.append(body)
+                    }
+                    return (index, part)
+                }
+                next += 1
+            }
+            while next < min(concurrency, chunks.count) { start() }
+            while let (index, part) = await group.next() {
+                parts[index] = part
+                if next < chunks.count { start() }
+            }
+        }
+        // Each part is let go as it is merged, so the headers are not held twice.
+        var survey = Survey()
+        survey.headers.reserveCapacity(parts.reduce(0) { $0 + ($1?.headers.count ?? 0) })
+        survey.bodies.reserveCapacity(survey.headers.capacity)
+        for index in parts.indices {
+            guard let part = parts[index].take() else { continue }
+            survey.merge(part)
+        }
+        return survey
+    }
+
+    /// Builds `files` issue by issue into `sink`; returns the archive without bodies, and the warnings.
+    func streamedBuild(_ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
+        let steps = 4
+        var timer = StepTimer(observer: observer)
+        defer { timer.finish() }
+        timer.start(1, of: steps, name: "Survey sources")
+        if files.isEmpty {
+            throw BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
+        }
+        var survey = await self.survey(files)
+        var diagnostics = survey.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
+        }
+
+        timer.start(2, of: steps, name: "Assemble issues")
+        let headers = survey.headers, bodies = survey.bodies
+        survey.headers = []
+        survey.bodies = []
+        var (archive, assemblyDiagnostics) = Assembler().assemble(consume headers, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
+        diagnostics += assemblyDiagnostics
+        let derivedTitles = survey.derivedTitles
+        // The archive is changed in place, never copied, from here on.
+        archive.updateArticles { article in
+            guard article.metadata.title.isEmpty, let title = derivedTitles[article.metadata.source.path] else { return }
+            article.metadata.title = title
+            article.metadata.titleIsDerived = true
+        }
+
+        timer.start(3, of: steps, name: "Link the archive")
+        archive.updateIssues(SlugAssignment.assignSlugs)
+        let linking = EntityLinking(dictionary: configuration.entities ?? EntityDictionary())
+        let transforms: [any ArticleTransform] = [
+            EntityTagging(), CrossReferenceResolution.Resolver(archive), linking.prepared(names: survey.names),
+            Summarization(options: configuration.summaryOptions).prepared(statistics: survey.statistics),
+        ]
+
+        timer.start(4, of: steps, name: "Write outputs")
+        try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink)
+        return (archive, diagnostics.sorted())
+    }
+
+    /// Makes each issue of `archive` again from its sources with `transforms`, and has every writer write it.
+    private func writeStreamed(
+        _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink
+    ) async throws {
+        let context = WriterContext(settings: configuration.writerSettings, theme: theme)
+        let chosen = formats.compactMap { writers[$0] }
+        var byPath: [String: SourceFile] = [:]
+        for file in files { byPath[file.path] = file }
+        let sources = byPath
+        for writer in chosen { try writer.writeArchive(archive, to: sink, context: context) }
+        let issues = archive.issues
+        let observer = self.observer
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0, completed = 0
+            func start() {
+                let issue = issues[next]
+                group.addTask {
+                    let made = try remake(issue, from: sources, with: transforms)
+                    for writer in chosen { try writer.write(made, in: archive, to: sink, context: context) }
+                }
+                next += 1
+            }
+            while next < min(concurrency, issues.count) { start() }
+            while try await group.next() != nil {
+                completed += 1
+                if completed % 16 == 0 || completed == issues.count { observer.progress(completed: completed, total: issues.count) }
+                if next < issues.count { start() }
+            }
+        }
+    }
+
+    /// `issue` with each article's body read again from its source and transformed.
+    private func remake(_ issue: Issue, from sources: [String: SourceFile], with transforms: [any ArticleTransform]) throws -> Issue {
+        var issue = issue
+        for index in issue.articles.indices {
+            let header = issue.articles[index].metadata
+            let path = header.source.path
+            guard let file = sources[path], let read = read(file).article, read.source.sha256 == header.source.sha256 else {
+                throw BulletinError(code: .fileSystem, message: "\(path): the file changed while the archive was built; build again")
+            }
+            let article = Article(metadata: header, blocks: read.blocks)
+            issue.articles[index] = transforms.reduce(article) { $1.apply(to: $0) }
+        }
+        return issue
+    }
+}
