@@ -81,6 +81,8 @@ extension Pipeline {
                 let range = chunks[index]
                 group.addTask {
                     var part = Survey()
+                    part.headers.reserveCapacity(range.count)
+                    part.bodies.reserveCapacity(range.count)
                     for file in files[range] {
                         let result = read(file)
                         part.diagnostics += result.diagnostics

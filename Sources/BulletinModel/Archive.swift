@@ -18,6 +18,16 @@ public struct Archive: Sendable, Hashable, Codable {
         issues.flatMap(\.articles)
     }
 
+    /// How many issues there are, counted without gathering them.
+    public var issueCount: Int {
+        publications.reduce(0) { $0 + $1.volumes.reduce(0) { $0 + $1.issues.count } }
+    }
+
+    /// How many articles there are, counted without gathering them: ``articles`` copies every one.
+    public var articleCount: Int {
+        publications.reduce(0) { $0 + $1.volumes.reduce(0) { $0 + $1.issues.reduce(0) { $0 + $1.articles.count } } }
+    }
+
     /// The archive with `transform` applied to every issue, in archive order.
     public func mappingIssues(_ transform: (Issue) throws -> Issue) rethrows -> Archive {
         var result = self

@@ -71,9 +71,27 @@ public struct EntityLinking: ArchiveAwareTransform {
     /// entity's name, and of those used equally often the first in Unicode order. No order of the articles
     /// enters the choice, so an archive gathered in parallel chunks, or one article at a time, gives the same table.
     public struct EntityNames: Sendable {
-        /// Articles using each spelling, by entity id.
-        private var spellings: [String: [String: Int]] = [:]
-        private var types: [String: EntityType] = [:]
+        /// An entity's type and its spellings with the number of articles using each: most entities
+        /// have one spelling, so a short list, not a table.
+        private struct Entry: Sendable {
+            var type: EntityType
+            var spellings: [(name: String, articles: Int)]
+
+            mutating func count(_ name: String, articles: Int) {
+                if let index = spellings.firstIndex(where: { $0.name == name }) {
+                    spellings[index].articles += articles
+                } else {
+                    spellings.append((name, articles))
+                }
+            }
+
+            /// The spelling the most articles use, the first in Unicode order among equals.
+            var name: String {
+                spellings.max { ($0.articles, $1.name) < ($1.articles, $0.name) }!.name
+            }
+        }
+
+        private var entries: [String: Entry] = [:]
 
         /// An empty table.
         public init() {}
@@ -81,36 +99,31 @@ public struct EntityLinking: ArchiveAwareTransform {
         /// Counts the entities `article` was tagged with.
         public mutating func add(_ article: Article) {
             for entity in article.metadata.entities {
-                spellings[entity.id, default: [:]][entity.name, default: 0] += 1
-                if types[entity.id] == nil { types[entity.id] = entity.type }
+                entries[entity.id, default: Entry(type: entity.type, spellings: [])].count(entity.name, articles: 1)
             }
         }
 
         /// Adds the counts of another table.
         public mutating func merge(_ other: EntityNames) {
-            for (id, counts) in other.spellings {
-                spellings[id, default: [:]].merge(counts, uniquingKeysWith: +)
+            for (id, entry) in other.entries {
+                guard entries[id] != nil else {
+                    entries[id] = entry
+                    continue
+                }
+                for spelling in entry.spellings { entries[id]!.count(spelling.name, articles: spelling.articles) }
             }
-            types.merge(other.types) { first, _ in first }
         }
 
         /// The name of the entity `id`, when an article was tagged with it.
         public func name(of id: String) -> String? {
-            spellings[id].map(Self.name)
-        }
-
-        /// The spelling the most articles use, the first in Unicode order among equals.
-        private static func name(_ counts: [String: Int]) -> String {
-            counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            entries[id]?.name
         }
 
         /// Each entity's name and type.
         var table: [String: (name: String, type: EntityType)] {
             var table: [String: (name: String, type: EntityType)] = [:]
-            table.reserveCapacity(spellings.count)
-            for (id, counts) in spellings {
-                table[id] = (Self.name(counts), types[id]!)
-            }
+            table.reserveCapacity(entries.count)
+            for (id, entry) in entries { table[id] = (entry.name, entry.type) }
             return table
         }
     }

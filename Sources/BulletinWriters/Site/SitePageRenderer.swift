@@ -244,7 +244,7 @@ struct SitePageRenderer {
             return item
         }
         return page("home", path: path, title: settings.siteTitle, language: language,
-                    description: "\(archive.publications.count) publications, \(archive.issues.count) issues",
+                    description: "\(archive.publications.count) publications, \(archive.issueCount) issues",
                     values: ["latestIssues": Array(latest), "publications": publications])
     }
 
