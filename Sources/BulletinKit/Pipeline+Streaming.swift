@@ -71,49 +71,33 @@ extension Pipeline {
     func survey(_ files: [SourceFile]) async -> Survey {
         let counted = CountedBodies()
         let titles = TitleDerivation(), tagging = EntityTagging()
-        let chunkSize = max(1, (files.count + concurrency * 4 - 1) / (concurrency * 4))
-        let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
-        var parts = [Survey?](repeating: nil, count: chunks.count)
-        await withTaskGroup(of: (Int, Survey).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                let range = chunks[index]
-                group.addTask {
-                    var part = Survey()
-                    part.headers.reserveCapacity(range.count)
-                    part.bodies.reserveCapacity(range.count)
-                    for file in files[range] {
-                        let result = read(file)
-                        part.diagnostics += result.diagnostics
-                        guard var header = result.article else { continue }
-                        let body = Assembler.Body(header)
-                        // The transforms read only an article's blocks; the rest is made by the assembler.
-                        let article = Article(metadata: ArticleMetadata(
-                            id: "", slug: "", title: header.title ?? "", titleIsDerived: false, publication: header.publication,
-                            volume: header.volume, issue: header.issue, source: header.source, wordCount: body.wordCount
-                        ), blocks: header.blocks)
-                        if article.metadata.title.isEmpty { part.derivedTitles[header.source.path] = titles.derivedTitle(for: article) }
-                        let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
-                                          issue: header.issue, sha256: body.sha256)
-                        if counted.insert(key) {
-                            let tagged = tagging.apply(to: article)
-                            part.names.add(tagged)
-                            Summarization.countTerms(of: tagged, into: &part.statistics)
-                        }
-                        header.blocks = []
-                        part.headers.append(header)
-                        part.bodies.append(body)
-                    }
-                    return (index, part)
+        var parts: [Survey?] = await parallelChunks(of: files.count) { range in
+            var part = Survey()
+            part.headers.reserveCapacity(range.count)
+            part.bodies.reserveCapacity(range.count)
+            for file in files[range] {
+                let result = read(file)
+                part.diagnostics += result.diagnostics
+                guard var header = result.article else { continue }
+                let body = Assembler.Body(header)
+                // The transforms read only an article's blocks; the rest is made by the assembler.
+                let article = Article(metadata: ArticleMetadata(
+                    id: "", slug: "", title: header.title ?? "", titleIsDerived: false, publication: header.publication,
+                    volume: header.volume, issue: header.issue, source: header.source, wordCount: body.wordCount
+                ), blocks: header.blocks)
+                if article.metadata.title.isEmpty { part.derivedTitles[header.source.path] = titles.derivedTitle(for: article) }
+                let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
+                                  issue: header.issue, sha256: body.sha256)
+                if counted.insert(key) {
+                    let tagged = tagging.apply(to: article)
+                    part.names.add(tagged)
+                    Summarization.countTerms(of: tagged, into: &part.statistics)
                 }
-                next += 1
+                header.blocks = []
+                part.headers.append(header)
+                part.bodies.append(body)
             }
-            while next < min(concurrency, chunks.count) { start() }
-            while let (index, part) = await group.next() {
-                parts[index] = part
-                if next < chunks.count { start() }
-            }
+            return part
         }
         // Each part is let go as it is merged, so the headers are not held twice.
         var survey = Survey()
@@ -132,15 +116,10 @@ extension Pipeline {
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(1, of: steps, name: "Survey sources")
-        if files.isEmpty {
-            throw BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
-        }
+        if files.isEmpty { throw Self.noSources }
         var survey = await self.survey(files)
         var diagnostics = survey.diagnostics
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
-        }
+        if let error = Self.sourceErrors(in: diagnostics) { throw error }
 
         timer.start(2, of: steps, name: "Assemble issues")
         let headers = survey.headers, bodies = survey.bodies

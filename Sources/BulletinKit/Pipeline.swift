@@ -88,13 +88,8 @@ public struct Pipeline: Sendable {
         let noSources = files.isEmpty
         let results = await read(consume files)
         var diagnostics = results.flatMap(\.diagnostics)
-        if noSources {
-            throw BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
-        }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            throw BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
-        }
+        if noSources { throw Self.noSources }
+        if let error = Self.sourceErrors(in: diagnostics) { throw error }
         timer.start(2, of: count, name: "Assemble issues")
         // Each stage's input is given up as soon as the next exists (`consume`): the archive shares its
         // articles' bodies with the sources read, and nothing may keep them once the articles are transformed.
@@ -274,15 +269,21 @@ public struct Pipeline: Sendable {
     /// `transform` over `items` with at most ``concurrency`` tasks, results in input order.
     func parallelMap<Input: Sendable, Output: Sendable>(_ items: [Input], _ transform: @escaping @Sendable (Input) -> Output) async -> [Output] {
         guard items.count > 1, concurrency > 1 else { return items.map(transform) }
-        let chunkSize = max(1, (items.count + concurrency * 4 - 1) / (concurrency * 4))
-        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
-        var results = [[Output]](repeating: [], count: chunks.count)
-        await withTaskGroup(of: (Int, [Output]).self) { group in
+        return await parallelChunks(of: items.count) { range in items[range].map(transform) }.flatMap { $0 }
+    }
+
+    /// `body` over about four chunks per task of the positions `0..<count`, in consecutive ranges, with at
+    /// most ``concurrency`` tasks at once; the results in the order of their ranges.
+    func parallelChunks<Output: Sendable>(of count: Int, _ body: @escaping @Sendable (Range<Int>) -> Output) async -> [Output] {
+        let chunkSize = max(1, (count + concurrency * 4 - 1) / (concurrency * 4))
+        let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
+        var results = [Output?](repeating: nil, count: chunks.count)
+        await withTaskGroup(of: (Int, Output).self) { group in
             var next = 0
             func start() {
                 let index = next
                 let range = chunks[index]
-                group.addTask { (index, items[range].map(transform)) }
+                group.addTask { (index, body(range)) }
                 next += 1
             }
             while next < min(concurrency, chunks.count) { start() }
@@ -291,8 +292,18 @@ public struct Pipeline: Sendable {
                 if next < chunks.count { start() }
             }
         }
-        return results.flatMap { $0 }
+        return results.map { $0! }
     }
+
+    /// The error that stops a build when the sources hold errors, or none.
+    static func sourceErrors(in diagnostics: [Diagnostic]) -> BulletinError? {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        guard errors > 0 else { return nil }
+        return BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
+    }
+
+    /// The error for a build given no sources.
+    static let noSources = BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
 }
 
 /// What a build made.
