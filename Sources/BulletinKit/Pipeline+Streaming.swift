@@ -153,7 +153,7 @@ extension Pipeline {
         _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink
     ) async throws {
         let context = WriterContext(settings: configuration.writerSettings, theme: theme)
-        let chosen = formats.compactMap { writers[$0] }
+        let chosen = try writers.writers(for: formats)
         var byPath: [String: SourceFile] = [:]
         for file in files { byPath[file.path] = file }
         let sources = byPath

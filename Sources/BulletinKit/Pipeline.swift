@@ -178,12 +178,7 @@ public struct Pipeline: Sendable {
     /// Runs the writers of `formats` over the archive, issues in parallel, into `sink`.
     public func write(_ archive: Archive, formats: [String], theme: Theme, to sink: any OutputSink) async throws {
         let context = WriterContext(settings: configuration.writerSettings, theme: theme)
-        let chosen = try formats.map { format in
-            guard let writer = writers[format] else {
-                throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
-            }
-            return writer
-        }
+        let chosen = try writers.writers(for: formats)
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(stepCount, of: stepCount, name: "Write outputs")
@@ -240,28 +235,23 @@ public struct Pipeline: Sendable {
     /// Builds `files` into `output` atomically and writes `manifest.json`; streams when
     /// ``streams(_:sources:)`` says so.
     public func build(_ files: consuming [SourceFile], output: URL, formats: [String], theme: Theme) async throws -> BuildReport {
-        for format in formats where writers[format] == nil {
-            throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
-        }
-        if streams(formats, sources: files.count) {
-            let files = files
-            let (entries, (archive, diagnostics)) = try await AtomicOutput(destination: output).write { staging in
-                let sink = DirectorySink(root: staging)
-                let built = try await streamedBuild(files, formats: formats, theme: theme, to: sink)
-                let entries = sink.entries
-                try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
-                return (entries, built)
-            }
-            return BuildReport(archive: archive, diagnostics: diagnostics, files: entries)
-        }
-        let (archive, diagnostics) = try await load(consume files)
-        let entries = try await AtomicOutput(destination: output).write { staging in
+        _ = try writers.writers(for: formats)
+        // A held archive is loaded before the output is touched; a streamed one is made while it is written.
+        var streamed: [SourceFile]? = files
+        let held = streams(formats, sources: streamed!.count) ? nil : try await load(streamed.take()!)
+        let (entries, (archive, diagnostics)) = try await AtomicOutput(destination: output).write { staging in
             let sink = DirectorySink(root: staging)
-            try await write(archive, formats: formats, theme: theme, to: sink)
+            let built: (archive: Archive, diagnostics: [Diagnostic])
+            if let held {
+                try await write(held.archive, formats: formats, theme: theme, to: sink)
+                built = held
+            } else {
+                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink)
+            }
             let entries = sink.entries
             // Its failures already say "cannot write manifest.json" and why.
-            try Manifest(archive: archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
-            return entries
+            try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
+            return (entries, built)
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries)
     }

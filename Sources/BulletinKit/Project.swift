@@ -40,9 +40,9 @@ public struct Project: Sendable {
         }
         let files: [SourceFile]
         if !sources.isEmpty {
-            files = try SourceDiscovery().paths(under: sources).map(SourceFile.init(onDisk:))
+            files = try SourceDiscovery().files(under: sources)
         } else if let configured = configuration.sources, !configured.isEmpty {
-            files = try SourceDiscovery().paths(under: configured.map(relative)).map(SourceFile.init(onDisk:))
+            files = try SourceDiscovery().files(under: configured.map(relative))
         } else if path == nil {
             files = Resources.exampleSources
         } else {
@@ -51,9 +51,7 @@ public struct Project: Sendable {
         let outputPath = output ?? configuration.output.map(relative) ?? "output"
         let chosen = formats.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             ?? configuration.formats ?? writers.formats
-        for format in chosen where writers[format] == nil {
-            throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
-        }
+        _ = try writers.writers(for: chosen)
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme)
@@ -85,9 +83,7 @@ public struct Converter: Sendable {
 
     /// The standalone document `format` makes of `file`, and the warnings reading it gave.
     public func convert(_ file: SourceFile, to format: String, theme: Theme? = nil) async throws -> (bytes: [UInt8], diagnostics: [Diagnostic]) {
-        guard let writer = writers[format] else {
-            throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(writers.formats.joined(separator: ", "))")
-        }
+        let writer = try writers.writers(for: [format])[0]
         let pipeline = Pipeline(configuration: configuration, writers: writers, concurrency: 1)
         let (archive, diagnostics) = try await pipeline.load([file])
         guard let article = archive.articles.first else {
@@ -118,5 +114,17 @@ public struct Checker: Sendable {
             diagnostics += Assembler().assemble(results.compactMap(\.article)).1
         }
         return diagnostics.sorted()
+    }
+}
+
+extension WriterRegistry {
+    /// The writers of `formats`, in order; an unknown format is a usage error that lists the known ones.
+    func writers(for formats: [String]) throws -> [any Writer] {
+        try formats.map { format in
+            guard let writer = self[format] else {
+                throw BulletinError(code: .invalidUsage, message: "unknown format '\(format)'; known formats: \(self.formats.joined(separator: ", "))")
+            }
+            return writer
+        }
     }
 }

@@ -1,6 +1,5 @@
 import BulletinReaders
 import Foundation
-import Synchronization
 
 /// One source file: its path, and its bytes or where to read them.
 public struct SourceFile: Sendable, Hashable {
@@ -94,24 +93,10 @@ public struct SourceDiscovery: Sendable {
         }
     }
 
-    /// Reads the files under `inputs`, several at a time, in path order.
+    /// The files under `inputs`, in path order, each read when it is needed (``SourceFile/load()``): the
+    /// pipeline reads them in parallel, and a build that streams reads each twice.
     public func files(under inputs: [String]) throws -> [SourceFile] {
-        let paths = try paths(under: inputs)
-        let contents = Mutex([[UInt8]?](repeating: nil, count: paths.count))
-        // Read straight into arrays with the system's calls, by one thread per core: an archive is
-        // thousands of small files, and each read waits on the file system rather than computing.
-        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for index in stride(from: thread, to: paths.count, by: threads) {
-                let bytes = Self.read(paths[index])
-                contents.withLock { $0[index] = bytes }
-            }
-        }
-        let read = contents.withLock { $0 }
-        return try zip(paths, read).map { path, bytes in
-            guard let bytes else { throw BulletinError(code: .fileSystem, message: "\(path): cannot be read") }
-            return SourceFile(path: path, bytes: bytes)
-        }
+        try paths(under: inputs).map(SourceFile.init(onDisk:))
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.
