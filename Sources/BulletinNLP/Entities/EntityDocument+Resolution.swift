@@ -28,6 +28,24 @@ extension EntityDocument {
 
     /// The keys of a candidate's words joined by spaces, as phrases and memory are keyed.
     func key(_ c: Candidate) -> String {
+        let para = paragraphs[c.paragraph]
+        let tokens = para.tokens[c.lo..<c.hi]
+        let length = tokens.reduce(tokens.count - 1) { $0 + $1.byteCount }
+        let ascii = tokens.allSatisfy { token in para.bytes[token.byteStart..<token.byteEnd].allSatisfy { $0 < 0x80 } }
+        if ascii {
+            // Made in place: joined piece by piece, a key of three words took as many reallocations.
+            return String(unsafeUninitializedCapacity: length) { out in
+                var k = 0
+                for token in tokens {
+                    if k > 0 { out[k] = 0x20; k += 1 }
+                    for c in para.bytes[token.byteStart..<token.byteEnd] {
+                        out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                        k += 1
+                    }
+                }
+                return k
+            }
+        }
         var k = key(c.paragraph, c.lo)
         for i in (c.lo + 1)..<c.hi {
             k += " "

@@ -3,9 +3,31 @@
 /// Open addressing over one flat byte store: a token's id is found from the paragraph's bytes, lowercasing
 /// ASCII letters on the fly, and the lexicon's lists are read into it, without making a String or running
 /// the standard library's seeded hasher. Ids count up from 0 in the order words are added.
+///
+/// Each slot holds the first 12 bytes of its word and the word's length beside the id, so a look-up of a
+/// word of up to 12 bytes, most tokens, reads one slot and nothing else. The table is larger than the
+/// cache, and a slot holding only an id cost three dependent misses a look-up (slot, word start, bytes).
 struct EntityWordTable: Sendable {
-    /// Word id plus one in each used slot, 0 in empty ones; the count is a power of two.
-    private var slots: [Int32]
+    /// A word's first 12 bytes (zero beyond its end), its length (up to 255) and its id plus one;
+    /// `entry` 0 marks an empty slot.
+    private struct Slot {
+        var head: UInt64 = 0
+        var tail: UInt32 = 0
+        var entry: UInt32 = 0
+
+        var id: Int32 { Int32(entry >> 8) - 1 }
+        var length: Int { Int(entry & 0xFF) }
+    }
+
+    /// The first 12 bytes of a word (folded) and its hash.
+    private struct Key {
+        var head: UInt64 = 0
+        var tail: UInt32 = 0
+        var hash: UInt64
+    }
+
+    /// A count that is a power of two.
+    private var slots: [Slot]
     /// The bytes of word `id` are `store[starts[id]..<starts[id + 1]]`.
     private var starts: [Int32] = [0]
     private var store: [UInt8] = []
@@ -14,7 +36,7 @@ struct EntityWordTable: Sendable {
     init(expectedCount: Int) {
         var capacity = 1
         while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(), count: capacity)
     }
 
     /// The number of words.
@@ -25,6 +47,7 @@ struct EntityWordTable: Sendable {
         if let id = id(of: bytes, lowercasing: false) { return (id, false) }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
+        precondition(id < 1 << 24 - 1, "the entity lexicon holds more words than a slot can number")
         store.append(contentsOf: bytes)
         starts.append(Int32(store.count))
         place(id)
@@ -39,25 +62,19 @@ struct EntityWordTable: Sendable {
 
     /// The id of the word spelt by `bytes` (ASCII capitals read as lower case when `lowercasing`), or nil.
     func id(of bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int32? {
+        let key = Self.key(bytes, lowercasing: lowercasing)
         let mask = slots.count - 1
-        var slot = Int(EntityWordTable.hash(bytes, lowercasing: lowercasing)) & mask
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        let length = UInt32(min(bytes.count, 0xFF))
         return slots.withUnsafeBufferPointer { slots in
-            store.withUnsafeBufferPointer { store in
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return nil }
-                    let start = Int(starts[Int(entry) - 1])
-                    let end = Int(starts[Int(entry)])
-                    if end - start == bytes.count {
-                        var same = true
-                        for k in 0..<bytes.count where EntityWordTable.folded(bytes[k], lowercasing) != store[start + k] {
-                            same = false
-                            break
-                        }
-                        if same { return entry - 1 }
-                    }
-                    slot = (slot + 1) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.entry == 0 { return nil }
+                if entry.entry & 0xFF == length, entry.head == key.head, entry.tail == key.tail,
+                   bytes.count <= 12 || restMatches(bytes, lowercasing, entry.id) {
+                    return entry.id
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -68,35 +85,57 @@ struct EntityWordTable: Sendable {
         return key.withUTF8 { id(of: $0, lowercasing: false) }
     }
 
+    /// Whether the bytes of `bytes` after the first 12 are those of word `id`, which is as long.
+    private func restMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercasing: Bool, _ id: Int32) -> Bool {
+        let start = Int(starts[Int(id)])
+        guard Int(starts[Int(id) + 1]) - start == bytes.count else { return false }
+        return store.withUnsafeBufferPointer { store in
+            for k in 12..<bytes.count where Self.folded(bytes[k], lowercasing) != store[start + k] { return false }
+            return true
+        }
+    }
+
     // MARK: - Building
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        slots = [Slot](repeating: Slot(), count: slots.count * 2)
         for id in 0..<Int32(count) { place(id) }
     }
 
     private mutating func place(_ id: Int32) {
         let mask = slots.count - 1
         let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
-        var slot = store.withUnsafeBufferPointer { store in
-            Int(EntityWordTable.hash(UnsafeBufferPointer(rebasing: store[start..<end]), lowercasing: false)) & mask
+        let key = store.withUnsafeBufferPointer { store in
+            Self.key(UnsafeBufferPointer(rebasing: store[start..<end]), lowercasing: false)
         }
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        while slots[slot].entry != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(head: key.head, tail: key.tail, entry: UInt32(id + 1) << 8 | UInt32(min(end - start, 0xFF)))
     }
 
-    // MARK: - Hashing
+    // MARK: - Keys
 
     @inline(__always)
     private static func folded(_ byte: UInt8, _ lowercasing: Bool) -> UInt8 {
         lowercasing && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 
-    /// FNV-1a over the (folded) bytes, finished with a multiply so the low bits index well.
+    /// The (folded) first 12 bytes packed little-endian, and a hash of all the bytes: the packed words mixed
+    /// with a multiply, then FNV-1a over any bytes past 12, finished with a multiply so the low bits index well.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(folded(byte, lowercasing))) &* 0x100_0000_01b3 }
-        return ((h ^ (h >> 29)) &* 0xbf58_476d_1ce4_e5b9) >> 32
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Key {
+        var head: UInt64 = 0
+        var tail: UInt32 = 0
+        let n = bytes.count
+        for k in 0..<min(n, 8) { head |= UInt64(folded(bytes[k], lowercasing)) << (8 * UInt64(k)) }
+        if n > 8 {
+            for k in 8..<min(n, 12) { tail |= UInt32(folded(bytes[k], lowercasing)) << (8 * UInt32(k - 8)) }
+        }
+        var h = (head ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ (h >> 32) ^ UInt64(tail)) &* 0xBF58_476D_1CE4_E5B9
+        if n > 12 {
+            for k in 12..<n { h = (h ^ UInt64(folded(bytes[k], lowercasing))) &* 0x100_0000_01B3 }
+        }
+        return Key(head: head, tail: tail, hash: ((h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB) >> 32)
     }
 }
