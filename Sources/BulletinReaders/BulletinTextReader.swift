@@ -235,7 +235,7 @@ public struct BulletinTextReader: SourceReader {
                 default:
                     return nil
                 }
-                let isSpace = UTF8Whitespace.length(in: bytes, at: index) > 0
+                let isSpace = UTF8Whitespace.length(bytes, at: index) > 0
                 index += length
                 column += 1
                 if !isSpace {
