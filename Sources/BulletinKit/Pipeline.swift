@@ -85,6 +85,10 @@ public struct Pipeline: Sendable {
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(1, of: count, name: "Read sources")
+        // The transforms' word lists are built by one task while the others read: built when tagging
+        // starts, every task but one would wait for them.
+        let transforms = articleTransforms
+        Task.detached { for transform in transforms { transform.prepare() } }
         let noSources = files.isEmpty
         let results = await read(consume files)
         var diagnostics = results.flatMap(\.diagnostics)

@@ -13,6 +13,11 @@ public struct EntityTagging: ArticleTransform {
     /// Creates the transform.
     public init() {}
 
+    /// Builds the tagger's word lists (tens of milliseconds, on one core).
+    public func prepare() {
+        EntityTagger.prepare()
+    }
+
     /// The stable id of an entity: type and canonical name, e.g. `per-leonid-ivashov`.
     public static func entityID(type: EntityType, canonicalName: String) -> String {
         let slug = Slug.make(canonicalName, maxLength: 60, fallback: "")

@@ -6,6 +6,14 @@ public protocol ArticleTransform: Sendable {
     var name: String { get }
     /// The rewritten article.
     func apply(to article: Article) -> Article
+    /// Builds what the transform needs before its first article (word lists, say), so that a caller can
+    /// do it while other work goes on; ``apply(to:)`` builds it too when it was not prepared.
+    func prepare()
+}
+
+extension ArticleTransform {
+    /// Nothing to build.
+    public func prepare() {}
 }
 
 /// Rewrites the whole archive, for work that needs to see every issue (cross-references, slugs).

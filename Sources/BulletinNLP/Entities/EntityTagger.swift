@@ -7,6 +7,11 @@ public struct EntityTagger: Sendable {
     /// Creates a tagger; the word lists are built once per process on first use.
     public init() {}
 
+    /// Builds the word lists now rather than on first use.
+    public static func prepare() {
+        _ = EntityLexicon.shared
+    }
+
     /// Tags one document given as paragraphs; offsets are per paragraph.
     ///
     /// Document-level consistency (short forms -> full form, a name seen typed once

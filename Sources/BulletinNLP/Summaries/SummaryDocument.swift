@@ -50,7 +50,8 @@ public struct SummaryDocument: Sendable {
         for (p, paragraph) in paragraphs.enumerated() {
             let s = SummaryText.scalars(of: paragraph)
             let ranges = segmenter.sentenceRanges(in: s)
-            let bytes = Self.utf8Ranges(of: ranges, in: paragraph)
+            // In ASCII text, most of it, scalar offsets are byte offsets.
+            let bytes = s.count == paragraph.utf8.count ? ranges : Self.utf8Ranges(of: ranges, in: paragraph)
             for (range, byteRange) in zip(ranges, bytes) {
                 let first = termIDs.count
                 SummaryTerms.forEachTerm(s, range) { hash in

@@ -9,37 +9,41 @@ enum SummaryTerms {
     /// Hashes are computed while scanning (no per-word buffer); the hash before the last
     /// letter is kept so a plural "-s" can be stripped without rescanning.
     @inline(__always)
-    static func forEachTerm(_ s: [Unicode.Scalar], _ range: Range<Int>, _ body: (UInt64) -> Void) {
+    static func forEachTerm(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ body: (UInt64) -> Void) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count, "a term range outside its text")
         let stop = stopWords
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            guard isWordScalar(s[i]) else { i += 1; continue }
-            var h = fnvOffset
-            var before = fnvOffset // hash without the last letter
-            var length = 0
-            var last: UInt32 = 0
-            var secondLast: UInt32 = 0
-            while i < end, isWordScalar(s[i]) {
-                let v = SummaryText.asciiLower(s[i]).value
-                before = h
-                h = (h ^ UInt64(v)) &* fnvPrime
-                secondLast = last
-                last = v
-                length += 1
-                i += 1
-            }
-            // Drop clitics: "Locke's" counts as "locke", "didn't" as "didn".
-            if i < end, s[i].value == 0x27 || s[i].value == 0x2019 {
-                i += 1
-                while i < end, isWordScalar(s[i]) { i += 1 }
-            }
-            guard length > 1, !stop.contains(h) else { continue }
-            // Light plural stemming, enough to join "officials" and "official" (not -ss, -us, -is).
-            if length > 3, last == 0x73, secondLast != 0x73, secondLast != 0x75, secondLast != 0x69 {
-                body(before)
-            } else {
-                body(h)
+        // Read without bounds checks, `range` being inside the text: this loop sees every character of an archive.
+        scalars.withUnsafeBufferPointer { s in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                guard isWordScalar(s[i]) else { i += 1; continue }
+                var h = fnvOffset
+                var before = fnvOffset // hash without the last letter
+                var length = 0
+                var last: UInt32 = 0
+                var secondLast: UInt32 = 0
+                while i < end, isWordScalar(s[i]) {
+                    let v = SummaryText.asciiLower(s[i]).value
+                    before = h
+                    h = (h ^ UInt64(v)) &* fnvPrime
+                    secondLast = last
+                    last = v
+                    length += 1
+                    i += 1
+                }
+                // Drop clitics: "Locke's" counts as "locke", "didn't" as "didn".
+                if i < end, s[i].value == 0x27 || s[i].value == 0x2019 {
+                    i += 1
+                    while i < end, isWordScalar(s[i]) { i += 1 }
+                }
+                guard length > 1, !stop.contains(h) else { continue }
+                // Light plural stemming, enough to join "officials" and "official" (not -ss, -us, -is).
+                if length > 3, last == 0x73, secondLast != 0x73, secondLast != 0x75, secondLast != 0x69 {
+                    body(before)
+                } else {
+                    body(h)
+                }
             }
         }
     }

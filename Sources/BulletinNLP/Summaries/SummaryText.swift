@@ -137,11 +137,16 @@ enum SummaryText {
 
     /// Whitespace-separated words in `range` (the count a reader or ROUGE's length sees).
     static func wordCount(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
-        var count = 0
-        var inWord = false
-        for i in range {
-            if isSpace(s[i]) { inWord = false } else if !inWord { inWord = true; count += 1 }
+        s.withUnsafeBufferPointer { s in
+            var count = 0
+            var inWord = false
+            for i in range {
+                let v = s[i].value
+                // ASCII, nearly every scalar, answered without the full table of spaces.
+                let space = v < 0x80 ? v == 0x20 || v &- 0x09 < 5 : isSpace(s[i])
+                if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+            return count
         }
-        return count
     }
 }

@@ -158,7 +158,7 @@ struct ZIPWriter {
 
         func deflate(_ input: [UInt8]) throws -> ArraySlice<UInt8> {
             let status = started ? deflateReset(&stream) : deflateInit2_(
-                &stream, 1, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)
+                &stream, Self.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)
             )
             guard status == Z_OK else {
                 throw WriterError(format: "epub", message: "zlib could not start compressing")
