@@ -30,7 +30,7 @@ extension EntityDocument {
     func key(_ c: Candidate) -> String {
         let para = paragraphs[c.paragraph]
         let tokens = para.tokens[c.lo..<c.hi]
-        let length = tokens.reduce(tokens.count - 1) { $0 + $1.byteCount }
+        let length = tokens.reduce(max(tokens.count - 1, 0)) { $0 + $1.byteCount }
         let ascii = tokens.allSatisfy { token in para.bytes[token.byteStart..<token.byteEnd].allSatisfy { $0 < 0x80 } }
         if ascii {
             // Made in place: joined piece by piece, a key of three words took as many reallocations.
