@@ -50,14 +50,14 @@ let package = Package(
         .target(name: "BulletinTestSupport", dependencies: ["BulletinKit", "CLibXML2"], path: "Tests/BulletinTestSupport"),
         .testTarget(name: "BulletinModelTests", dependencies: ["BulletinModel", "BulletinTestSupport"]),
         .testTarget(name: "BulletinReadersTests", dependencies: ["BulletinReaders", "BulletinTestSupport"]),
-        .testTarget(name: "BulletinTransformsTests", dependencies: ["BulletinTransforms", "BulletinReaders", "BulletinTestSupport"]),
+        .testTarget(name: "BulletinTransformsTests", dependencies: ["BulletinTransforms", "BulletinNLP", "BulletinReaders", "BulletinTestSupport"]),
         .testTarget(name: "BulletinNLPTests", dependencies: ["BulletinNLP", "BulletinTestSupport"]),
         // ZIPFoundation reads the EPUB containers back in tests: a ZIP reader that is not our writer.
         .testTarget(
             name: "BulletinWritersTests",
             dependencies: ["BulletinWriters", "BulletinKit", "BulletinTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "BulletinKitTests", dependencies: ["BulletinKit", "BulletinTestSupport"]),
+        .testTarget(name: "BulletinKitTests", dependencies: ["BulletinKit", "BulletinNLP", "BulletinTransforms", "BulletinTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

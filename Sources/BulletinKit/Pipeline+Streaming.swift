@@ -68,7 +68,7 @@ extension Pipeline {
     }
 
     /// Reads every file in parallel chunks, keeping headers and the archive-wide tables.
-    func survey(_ files: [SourceFile]) async -> Survey {
+    func survey(_ files: [SourceFile], keeping store: MentionStore?) async -> Survey {
         let counted = CountedBodies()
         let titles = TitleDerivation(), tagging = EntityTagging()
         var parts: [Survey?] = await parallelChunks(of: files.count) { range in
@@ -89,7 +89,9 @@ extension Pipeline {
                 let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
                                   issue: header.issue, sha256: body.sha256)
                 if counted.insert(key) {
-                    let tagged = tagging.apply(to: article)
+                    let mentions = tagging.mentions(in: article)
+                    store?.keep(mentions, for: header.source.path)
+                    let tagged = tagging.apply(to: article, mentions: mentions)
                     part.names.add(tagged)
                     Summarization.countTerms(of: tagged, into: &part.statistics)
                 }
@@ -111,13 +113,19 @@ extension Pipeline {
     }
 
     /// Builds `files` issue by issue into `sink`; returns the archive without bodies, and the warnings.
-    func streamedBuild(_ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
+    ///
+    /// The mentions the survey finds are kept in a file in `scratch`, when one can be made there, and placed
+    /// again when the issue is written rather than found again.
+    func streamedBuild(
+        _ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink, scratch: URL?
+    ) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let steps = 4
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(1, of: steps, name: "Survey sources")
         if files.isEmpty { throw Self.noSources }
-        var survey = await self.survey(files)
+        let store = scratch.flatMap(MentionStore.init(in:))
+        var survey = await self.survey(files, keeping: store)
         var diagnostics = survey.diagnostics
         if let error = Self.sourceErrors(in: diagnostics) { throw error }
 
@@ -139,7 +147,8 @@ extension Pipeline {
         archive.updateIssues(SlugAssignment.assignSlugs)
         let linking = EntityLinking(dictionary: configuration.entities ?? EntityDictionary())
         let transforms: [any ArticleTransform] = [
-            EntityTagging(), CrossReferenceResolution.Resolver(archive), linking.prepared(names: survey.names),
+            store.map(KeptMentionsTagging.init(store:)) ?? EntityTagging(), CrossReferenceResolution.Resolver(archive),
+            linking.prepared(names: survey.names),
             Summarization(options: configuration.summaryOptions).prepared(statistics: survey.statistics),
         ]
 

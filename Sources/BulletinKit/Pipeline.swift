@@ -17,9 +17,10 @@ public struct Pipeline: Sendable {
     /// Tasks run at once; defaults to the number of cores.
     public var concurrency: Int
     /// Sources above which a build whose formats are all written issue by issue streams (see
-    /// ``streams(_:sources:)``): 0 streams every such build, nil none. Streaming reads and tags each source
-    /// twice, which costs about half as much time again, and in return holds one issue at a time rather
-    /// than the archive (some 16 KB an article): below the threshold the archive is held, as it is read once.
+    /// ``streams(_:sources:)``): 0 streams every such build, nil none. Streaming reads each source twice
+    /// (its entity mentions are found once and kept on disk), which costs about 30% more time, and in return
+    /// holds one issue at a time rather than the archive (some 16 KB an article): below the threshold the
+    /// archive is held, as it is read once.
     public var streamingThreshold: Int? = Pipeline.defaultStreamingThreshold
     /// 2,000 sources: an archive of that size takes some 32 MB held whole.
     public static let defaultStreamingThreshold = 2000
@@ -250,7 +251,7 @@ public struct Pipeline: Sendable {
                 try await write(held.archive, formats: formats, theme: theme, to: sink)
                 built = held
             } else {
-                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink)
+                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging)
             }
             let entries = sink.entries
             // Its failures already say "cannot write manifest.json" and why.

@@ -25,11 +25,22 @@ public struct EntityTagging: ArticleTransform {
     }
 
     public func apply(to article: Article) -> Article {
+        apply(to: article, mentions: mentions(in: article))
+    }
+
+    /// What the tagger finds in `article`: all that ``apply(to:mentions:)`` needs besides the article.
+    public func mentions(in article: Article) -> Mentions {
         var runs: [[Inline]] = []
         for block in article.blocks { block.collectInlineRuns(into: &runs) }
-        guard !runs.isEmpty else { return article }
+        guard !runs.isEmpty else { return Mentions(runs: []) }
         let texts = runs.map { $0.plainText }
-        let spans = Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts)
+        return Mentions(runs: Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts))
+    }
+
+    /// `article` with `mentions`, found in it by ``mentions(in:)``, made entity nodes.
+    public func apply(to article: Article, mentions: Mentions) -> Article {
+        let spans = mentions.runs
+        guard !spans.isEmpty else { return article }
         var names: [String: (name: String, type: EntityType, count: Int)] = [:]
         // One id string per entity of the article, shared by all its mentions: an archive holds some
         // thirty mentions an article, and a slug made (and kept) for each would be as many strings.
@@ -38,7 +49,8 @@ public struct EntityTagging: ArticleTransform {
         var result = article
         result.blocks = article.blocks.map { block in
             block.mapInlines { run in
-                let runSpans = spans[next]
+                // Mentions found in another article could count other runs: the runs past them get none.
+                let runSpans = next < spans.count ? spans[next] : []
                 next += 1
                 var rewriter = MentionRewriter(spans: runSpans)
                 let rewritten = rewriter.rewrite(run, ids: &ids)

@@ -1,0 +1,85 @@
+import BulletinModel
+import BulletinTransforms
+import Foundation
+import Synchronization
+
+/// The entity mentions a streamed build's survey found, kept on disk until the issue is written, so that
+/// each article is tagged once though it is read twice; they are a few hundred bytes an article, which
+/// memory kept flat in the number of articles cannot hold.
+///
+/// The file is made in the build's staging folder and unlinked at once: it is never seen, nothing is
+/// written outside the output, and the system frees it when the store is let go. A mention that cannot be
+/// written or read back is simply not there, and the article is tagged again.
+final class MentionStore: Sendable {
+    private let descriptor: Int32
+    /// The end of the file, and where the mentions of each source path are in it.
+    private let state = Mutex<(end: Int, places: [String: (offset: Int, count: Int)])>((0, [:]))
+
+    /// A store in `folder`, or nil when no file can be made there.
+    init?(in folder: URL) {
+        var template = Array(folder.appendingPathComponent(".mentions-XXXXXX").path.utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Keeps the mentions of the source at `path`.
+    func keep(_ mentions: EntityTagging.Mentions, for path: String) {
+        let bytes = mentions.encoded()
+        let offset = state.withLock { state in
+            defer { state.end += bytes.count }
+            return state.end
+        }
+        let written = bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        if written { state.withLock { $0.places[path] = (offset, bytes.count) } }
+    }
+
+    /// The mentions kept for the source at `path`, or nil.
+    func mentions(for path: String) -> EntityTagging.Mentions? {
+        guard let place = state.withLock({ $0.places[path] }) else { return nil }
+        var bytes = [UInt8](repeating: 0, count: place.count)
+        let read = bytes.withUnsafeMutableBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.offset + done))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        return read ? EntityTagging.Mentions(encoded: bytes) : nil
+    }
+}
+
+/// Entity tagging that places the mentions a ``MentionStore`` kept for an article's source, and tags an
+/// article whose mentions were not kept (a second copy of a body in one issue, which the survey skips).
+struct KeptMentionsTagging: ArticleTransform {
+    let store: MentionStore
+    private let tagging = EntityTagging()
+
+    init(store: MentionStore) {
+        self.store = store
+    }
+
+    var name: String { tagging.name }
+
+    func apply(to article: Article) -> Article {
+        guard let mentions = store.mentions(for: article.metadata.source.path) else { return tagging.apply(to: article) }
+        return tagging.apply(to: article, mentions: mentions)
+    }
+}
