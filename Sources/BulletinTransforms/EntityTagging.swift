@@ -45,6 +45,10 @@ public struct EntityTagging: ArticleTransform {
         // One id string per entity of the article, shared by all its mentions: an archive holds some
         // thirty mentions an article, and a slug made (and kept) for each would be as many strings.
         var ids: [EntityIDKey: String] = [:]
+        // Sized once for every mention: grown from empty, the two tables were rehashed several times an article.
+        let mentionCount = spans.reduce(0) { $0 + $1.count }
+        names.reserveCapacity(mentionCount)
+        ids.reserveCapacity(mentionCount)
         var next = 0
         var result = article
         result.blocks = article.blocks.map { block in

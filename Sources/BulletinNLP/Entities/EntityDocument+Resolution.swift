@@ -56,6 +56,7 @@ extension EntityDocument {
 
     mutating func buildMemory() -> EntityMemory {
         var memory = EntityMemory()
+        memory.kinds.reserveCapacity(candidates.count)
         var firstNameLinks: [String: String] = [:]
         for i in candidates.indices {
             candidates[i].key = key(candidates[i])
