@@ -17,7 +17,8 @@ final class MentionStore: Sendable {
 
     /// A store in `folder`, or nil when no file can be made there.
     init?(in folder: URL) {
-        var template = Array(folder.appendingPathComponent(".mentions-XXXXXX").path.utf8CString)
+        // mkstemp replaces the six trailing X's with a name no other file has.
+        var template = Array(folder.appendingPathComponent(".mentions-" + String(repeating: "X", count: 6)).path.utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
