@@ -19,6 +19,29 @@ public enum UTF8Whitespace {
         return length(in: bytes, at: index)
     }
 
+    /// Whether `bytes` hold no white space but single spaces between other characters: nothing to collapse.
+    static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true // so that a leading space fails
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                index += 1
+            } else if byte < 0x80 {
+                if isSpace(ascii: byte) { return false }
+                previousWasSpace = false
+                index += 1
+            } else {
+                if length(bytes, at: index) > 0 { return false }
+                previousWasSpace = false
+                index += 1
+            }
+        }
+        return !previousWasSpace || bytes.isEmpty
+    }
+
     /// `bytes` without the white space that leads and ends them.
     public static func trimming(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var start = bytes.startIndex
@@ -129,6 +152,8 @@ extension String {
     ///
     /// Written straight into the new string's storage, runs of other bytes copied whole.
     public static func collapsingWhitespace(joining parts: [Substring]) -> String {
+        // A paragraph of one line whose words are already one space apart, most of them, is copied whole.
+        if parts.count == 1, parts[0].withUTF8Bytes(UTF8Whitespace.isCollapsed) { return String(parts[0]) }
         // Each space written stands for white space read, or for the separator between two parts.
         let capacity = parts.reduce(parts.count) { $0 + $1.utf8.count }
         return String(unsafeUninitializedCapacity: capacity) { result in
