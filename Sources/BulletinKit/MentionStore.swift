@@ -37,14 +37,7 @@ final class MentionStore: Sendable {
             return state.end
         }
         let written = bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
+            Self.whole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
         }
         if written { state.withLock { $0.places[path] = (offset, bytes.count) } }
     }
@@ -54,16 +47,22 @@ final class MentionStore: Sendable {
         guard let place = state.withLock({ $0.places[path] }) else { return nil }
         var bytes = [UInt8](repeating: 0, count: place.count)
         let read = bytes.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.offset + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
+            Self.whole(buffer.count) { done in pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.offset + done)) }
         }
         return read ? EntityTagging.Mentions(encoded: bytes) : nil
+    }
+
+    /// Whether `count` bytes were moved by `call` (a pwrite or pread of the bytes from `done` on), which is
+    /// called again after a short or interrupted transfer.
+    private static func whole(_ count: Int, _ call: (_ done: Int) -> Int) -> Bool {
+        var done = 0
+        while done < count {
+            let moved = call(done)
+            if moved < 0, errno == EINTR { continue }
+            guard moved > 0 else { return false }
+            done += moved
+        }
+        return true
     }
 }
 

@@ -24,20 +24,14 @@ public enum UTF8Whitespace {
         var previousWasSpace = true // so that a leading space fails
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x20 {
+            if bytes[index] == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
-                index += 1
-            } else if byte < 0x80 {
-                if isSpace(ascii: byte) { return false }
-                previousWasSpace = false
-                index += 1
             } else {
                 if length(bytes, at: index) > 0 { return false }
                 previousWasSpace = false
-                index += 1
             }
+            index += 1
         }
         return !previousWasSpace || bytes.isEmpty
     }

@@ -44,13 +44,16 @@ struct EntityWordTable: Sendable {
 
     /// The id of the word spelt by `bytes`, added with the next id if it is new.
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
-        if let id = id(of: bytes, lowercasing: false) { return (id, false) }
+        // Grown first, so that the slot where the search ends is where a new word goes.
         if (count + 1) * 2 > slots.count { grow() }
+        let key = Self.key(bytes, lowercasing: false)
+        let (slot, found) = find(bytes, key, lowercasing: false)
+        if let found { return (found, false) }
         let id = Int32(count)
         precondition(id < 1 << 24 - 1, "the entity lexicon holds more words than a slot can number")
         store.append(contentsOf: bytes)
         starts.append(Int32(store.count))
-        place(id)
+        slots[slot] = Slot(head: key.head, tail: key.tail, entry: UInt32(id + 1) << 8 | UInt32(min(bytes.count, 0xFF)))
         return (id, true)
     }
 
@@ -62,17 +65,22 @@ struct EntityWordTable: Sendable {
 
     /// The id of the word spelt by `bytes` (ASCII capitals read as lower case when `lowercasing`), or nil.
     func id(of bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int32? {
-        let key = Self.key(bytes, lowercasing: lowercasing)
+        find(bytes, Self.key(bytes, lowercasing: lowercasing), lowercasing: lowercasing).id
+    }
+
+    /// The slot holding the word `bytes` spell, with its id, or the empty slot where the search ended.
+    @inline(__always)
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ key: Key, lowercasing: Bool) -> (slot: Int, id: Int32?) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key.hash) & mask
         let length = UInt32(min(bytes.count, 0xFF))
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let entry = slots[slot]
-                if entry.entry == 0 { return nil }
+                if entry.entry == 0 { return (slot, nil) }
                 if entry.entry & 0xFF == length, entry.head == key.head, entry.tail == key.tail,
                    bytes.count <= 12 || restMatches(bytes, lowercasing, entry.id) {
-                    return entry.id
+                    return (slot, entry.id)
                 }
                 slot = (slot + 1) & mask
             }

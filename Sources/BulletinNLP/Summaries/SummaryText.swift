@@ -7,6 +7,8 @@
 enum SummaryText {
     @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        // ASCII, nearly every scalar, answered without the table of spaces below.
+        if c.value < 0x80 { return c.value == 0x20 || c.value &- 0x09 < 5 }
         switch c.value {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2028, 0x2029, 0x202F, 0x3000: return true
         case 0x2000...0x200A: return true
@@ -141,10 +143,7 @@ enum SummaryText {
             var count = 0
             var inWord = false
             for i in range {
-                let v = s[i].value
-                // ASCII, nearly every scalar, answered without the full table of spaces.
-                let space = v < 0x80 ? v == 0x20 || v &- 0x09 < 5 : isSpace(s[i])
-                if space { inWord = false } else if !inWord { inWord = true; count += 1 }
+                if isSpace(s[i]) { inWord = false } else if !inWord { inWord = true; count += 1 }
             }
             return count
         }
