@@ -22,14 +22,14 @@ let package = Package(
         // Language analysis (sentences, summaries, named entities) over plain strings.
         .target(name: "BulletinNLP"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // The system zlib, for the EPUB writer's ZIP containers.
-        .systemLibrary(name: "CBulletinZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate, the whole-buffer DEFLATE compressor, for the EPUB writer's ZIP containers.
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "BulletinReaders", dependencies: ["BulletinModel"]),
         .target(name: "BulletinTransforms", dependencies: ["BulletinModel", "BulletinNLP"]),
         .target(
             name: "BulletinWriters",
             dependencies: [
-                "BulletinModel", "CBulletinZlib",
+                "BulletinModel", "CLibDeflate",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,6 +1,6 @@
-import CBulletinZlib
+import CLibDeflate
 
-/// Writes a ZIP file (PKWARE APPNOTE 6.3) in memory: stored or deflated entries through the system zlib,
+/// Writes a ZIP file (PKWARE APPNOTE 6.3) in memory: stored or deflated entries (DEFLATE through libdeflate),
 /// one fixed DOS timestamp, no extra fields, no data descriptors, no ZIP64.
 ///
 /// That is all an EPUB container needs, and written this directly the bytes depend only on the entries.
@@ -58,7 +58,7 @@ struct ZIPWriter {
 
     private static func crc(of content: [UInt8]) -> UInt32 {
         content.withUnsafeBufferPointer { buffer in
-            UInt32(crc32(0, buffer.baseAddress, uInt(buffer.count)))
+            libdeflate_crc32(0, buffer.baseAddress, buffer.count)
         }
     }
 
@@ -140,47 +140,43 @@ struct ZIPWriter {
         return bytes
     }
 
-    /// Raw deflate (no zlib header) at ``level``, through one zlib stream that is reset between
-    /// entries rather than set up and torn down for each: a stream's setup allocates and clears about
-    /// 256 KiB, more work than compressing a typical article.
+    /// Raw DEFLATE (RFC 1951, no zlib header) through libdeflate, at ``level``.
+    ///
+    /// libdeflate compresses a whole buffer at once, which is how every entry of a book is held. On
+    /// the entries of the 1,000-article bench's books (5,580 documents, 17.4 MB) its level 1 took
+    /// 0.156 s for 35.2% of the bytes, where the system zlib took 0.368 s for 35.9% at its level 3
+    /// and 0.491 s for 34.6% at its default level 6.
     private final class Deflater {
-        /// zlib's level 3, not its default 6: on a book's few-kilobyte documents it compresses about a
-        /// quarter faster for about 3% more bytes (the 1,000-article bench's books: 3.45 → 3.56 MB).
-        static let level: Int32 = 3
+        static let level: Int32 = 1
 
-        private var stream = z_stream()
-        private var started = false
+        private let compressor: OpaquePointer
         private var output: [UInt8] = []
 
+        init() {
+            // Only fails when memory runs out, which Swift treats as fatal everywhere else too.
+            guard let compressor = libdeflate_alloc_compressor(Self.level) else {
+                fatalError("libdeflate could not allocate a compressor")
+            }
+            self.compressor = compressor
+        }
+
         deinit {
-            if started { deflateEnd(&stream) }
+            libdeflate_free_compressor(compressor)
         }
 
         func deflate(_ input: [UInt8]) throws -> ArraySlice<UInt8> {
-            let status = started ? deflateReset(&stream) : deflateInit2_(
-                &stream, Self.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)
-            )
-            guard status == Z_OK else {
-                throw WriterError(format: "epub", message: "zlib could not start compressing")
-            }
-            started = true
-            let bound = Int(deflateBound(&stream, uLong(input.count)))
+            let bound = libdeflate_deflate_compress_bound(compressor, input.count)
             if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
-            let finished = input.withUnsafeBufferPointer { source in
-                output.withUnsafeMutableBufferPointer { target in
-                    // zlib only reads through next_in; its header leaves the pointer unqualified.
-                    stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                    stream.avail_in = uInt(source.count)
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    return CBulletinZlib.deflate(&stream, Z_FINISH)
+            let written = input.withUnsafeBytes { source in
+                output.withUnsafeMutableBytes { target in
+                    libdeflate_deflate_compress(compressor, source.baseAddress, source.count, target.baseAddress, target.count)
                 }
             }
-            // deflateBound leaves room for the whole stream, so one call finishes it.
-            guard finished == Z_STREAM_END else {
-                throw WriterError(format: "epub", message: "zlib could not compress an entry (status \(finished))")
+            // The bound leaves room for any input, so a zero here means the library failed.
+            guard written > 0 || input.isEmpty else {
+                throw WriterError(format: "epub", message: "libdeflate could not compress an entry")
             }
-            return output[..<Int(stream.total_out)]
+            return output[..<written]
         }
     }
 
