@@ -65,12 +65,16 @@ struct JSONTreeSerializerTests {
         }
     }
 
-    @Test("pretty output decodes back to the same tree")
-    func prettyRoundTrip() async throws {
+    @Test("compact and pretty output decode back to the same tree", arguments: [false, true])
+    func roundTrip(pretty: Bool) async throws {
         let (archive, _) = try await Pipeline().load(Resources.exampleSources)
         for issue in archive.issues {
-            let decoded = try JSONDecoder().decode(IssueDocument.self, from: Data(JSONWriter.serialize(IssueDocument(issue: issue))))
+            let bytes = JSONWriter.serialize(IssueDocument(issue: issue), pretty: pretty)
+            let decoded = try JSONDecoder().decode(IssueDocument.self, from: Data(bytes))
             #expect(decoded == IssueDocument(issue: issue))
+            // Compact output has one line; pretty output one member or element a line.
+            #expect(bytes.last == UInt8(ascii: "\n"))
+            #expect(bytes.dropLast().contains(UInt8(ascii: "\n")) == pretty)
         }
     }
 }
