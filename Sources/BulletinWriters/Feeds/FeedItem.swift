@@ -62,7 +62,9 @@ struct FeedItem: Sendable, Hashable {
     }
 
     /// The renderer for article bodies: cross-references link to the referenced issue's page when there is a base URL;
-    /// entity mentions stay plain spans (feeds do not link to entity pages).
+    /// entity mentions are plain text. Feed readers show content without the site's stylesheet and drop
+    /// classes and data attributes, and the entities are already the item's categories; marked up, the
+    /// mentions were about a third of every item's content (10,000-article bench: feeds 235 → 146 MiB).
     static func bodyRenderer(for archive: Archive, links: FeedLinks) -> HTMLBodyRenderer {
         var issuePaths: [String: String] = [:]
         for issue in archive.issues {
@@ -73,7 +75,8 @@ struct FeedItem: Sendable, Hashable {
             xmlStyle: false,
             links: HTMLBodyRenderer.Links(crossReference: { reference in
                 reference.target.flatMap { resolved[$0.id] }.flatMap { links.absolute($0) }
-            })
+            }),
+            marksEntities: false
         )
     }
 

@@ -25,12 +25,15 @@ public struct HTMLBodyRenderer: Sendable {
     public var links: Links
     /// Body headings start at this level (the article title takes the one above).
     public var headingBase: Int
+    /// Whether an entity mention without a link is a `span` naming its entity and kind, or plain text.
+    public var marksEntities: Bool
 
     /// Creates a renderer.
-    public init(xmlStyle: Bool, links: Links = Links(), headingBase: Int = 2) {
+    public init(xmlStyle: Bool, links: Links = Links(), headingBase: Int = 2, marksEntities: Bool = true) {
         self.xmlStyle = xmlStyle
         self.links = links
         self.headingBase = headingBase
+        self.marksEntities = marksEntities
     }
 
     /// The blocks as markup.
@@ -110,6 +113,8 @@ public struct HTMLBodyRenderer: Sendable {
             let className = Self.entityClass(mention.type)
             if let href = links.entity(mention) {
                 builder.element("a", [("class", className), ("href", href)], text: mention.text)
+            } else if !marksEntities {
+                builder.text(mention.text)
             } else {
                 builder.element("span", [("class", className), ("data-entity", mention.entityID)], text: mention.text)
             }
