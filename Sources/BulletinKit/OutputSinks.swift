@@ -6,12 +6,32 @@ import Synchronization
 /// Checks that a writer's path is relative, `/`-separated and stays inside the output folder.
 enum OutputPath {
     static func validate(_ path: String) throws {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        let safe = !path.isEmpty && !path.hasPrefix("/") && components.allSatisfy { component in
-            !component.isEmpty && component != "." && component != ".." &&
-                component.unicodeScalars.allSatisfy { $0.value > 0x1F && $0 != "\\" && $0 != ":" }
+        guard isSafe(path) else { throw BulletinError(code: .writer, message: "a writer asked for the unsafe output path '\(path)'") }
+    }
+
+    /// Relative, `/`-separated, every component non-empty and neither `.` nor `..`, and no control
+    /// character, backslash or colon anywhere. One pass over the UTF-8 bytes: every file of a build
+    /// is checked, and bytes of multi-byte characters are all above 0x7F, so none is taken for these.
+    static func isSafe(_ path: String) -> Bool {
+        var safe = true
+        var length = 0, onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                safe = safe && isComponent(length: length, onlyDots: onlyDots)
+                length = 0
+                onlyDots = true
+            } else {
+                safe = safe && byte > 0x1F && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: ":")
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
         }
-        guard safe else { throw BulletinError(code: .writer, message: "a writer asked for the unsafe output path '\(path)'") }
+        return safe && isComponent(length: length, onlyDots: onlyDots)
+    }
+
+    /// Neither empty nor `.` nor `..`.
+    private static func isComponent(length: Int, onlyDots: Bool) -> Bool {
+        length > 0 && !(onlyDots && length <= 2)
     }
 }
 
@@ -68,7 +88,7 @@ public final class DirectorySink: OutputSink {
             if entries[path] != nil { throw BulletinError(code: .writer, message: "two writers wrote \(path)") }
             entries[path] = Manifest.FileEntry(path: path, format: format, issue: issue, bytes: 0, sha256: "")
         }
-        if let slash = path.lastIndex(of: "/") {
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             try createFolder(String(path[..<slash]), for: path)
         }
         let file = try OutputFile(creating: rootPath + path, shownAs: path)
@@ -99,7 +119,7 @@ public final class DirectorySink: OutputSink {
     /// at every level of the path each time.
     private func createFolder(_ folder: String, for path: String) throws {
         guard createdFolders.withLock({ !$0.contains(folder) }) else { return }
-        if let slash = folder.lastIndex(of: "/") { try createFolder(String(folder[..<slash]), for: path) }
+        if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try createFolder(String(folder[..<slash]), for: path) }
         // Another writer may have made it meanwhile: an existing folder is fine.
         guard mkdir(rootPath + folder, 0o755) == 0 || errno == EEXIST else {
             let reason = String(cString: strerror(errno))
