@@ -30,23 +30,23 @@ struct EPUBDocumentRenderer: Sendable {
         let size = lines.count <= 2 ? 64 : 46
         let lineHeight = size + 12
         let top = 330 - (lines.count - 1) * lineHeight / 2
-        let titleLines: [[String: Any]] = lines.enumerated().map { index, line in
-            ["y": top + index * lineHeight, "size": size, "text": Markup.text(line)]
+        let titleLines: [TemplateValues] = lines.enumerated().map { index, line in
+            ["y": .number(top + index * lineHeight), "size": .number(size), "text": .text(Markup.text(line))]
         }
         let issueY = top + lines.count * lineHeight + 60
         let date = book.date.flatMap(ISODate.init)
         return templates.coverImage([
-            "label": Markup.text(coverDescription),
-            "langAttributes": " xml:lang=\"\(Markup.attribute(book.language))\"",
-            "titleLines": titleLines,
-            "issueLine": Markup.text(book.coverLine),
-            "issueY": issueY,
-            "hasDate": book.date != nil,
-            "dateText": Markup.text(date?.longForm ?? book.date ?? ""),
-            "dateY": issueY + 56,
-            "hasPublisher": settings.publisher.map { !$0.isBlank } ?? false,
-            "publisher": Markup.text(settings.publisher ?? ""),
-        ] as [String: Any])
+            "label": .text(Markup.text(coverDescription)),
+            "langAttributes": .text(" xml:lang=\"\(Markup.attribute(book.language))\""),
+            "titleLines": .list(titleLines),
+            "issueLine": .text(Markup.text(book.coverLine)),
+            "issueY": .number(issueY),
+            "hasDate": .flag(book.date != nil),
+            "dateText": .text(Markup.text(date?.longForm ?? book.date ?? "")),
+            "dateY": .number(issueY + 56),
+            "hasPublisher": .flag(settings.publisher.map { !$0.isBlank } ?? false),
+            "publisher": .text(Markup.text(settings.publisher ?? "")),
+        ])
     }
 
     /// What the cover shows, in words: its alternative text.
@@ -59,13 +59,13 @@ struct EPUBDocumentRenderer: Sendable {
     /// The cover page, showing the cover image with its alternative text.
     func coverPage() -> [UInt8] {
         templates.coverPage([
-            "lang": Markup.attribute(book.language),
-            "direction": Self.direction(of: book.language),
-            "title": Markup.text(book.title),
-            "stylesheet": Markup.attribute(Self.stylesheetPath),
-            "image": Markup.attribute(Self.coverImagePath),
-            "alt": Markup.attribute(coverDescription),
-        ] as [String: Any])
+            "lang": .text(Markup.attribute(book.language)),
+            "direction": .text(Self.direction(of: book.language)),
+            "title": .text(Markup.text(book.title)),
+            "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
+            "image": .text(Markup.attribute(Self.coverImagePath)),
+            "alt": .text(Markup.attribute(coverDescription)),
+        ])
     }
 
     // MARK: - Title page
@@ -75,33 +75,33 @@ struct EPUBDocumentRenderer: Sendable {
         let issue = part.issue
         let date = issue.date.flatMap(ISODate.init)
         let language = EPUBBook.mainLanguage(of: issue.articles)
-        let articles: [[String: Any]] = part.articles.map { article, path in
+        let articles: [TemplateValues] = part.articles.map { article, path in
             let metadata = article.metadata
             let summary = metadata.summary?.text ?? ""
             return [
-                "href": Markup.attribute(path),
-                "lang": Markup.attribute(metadata.language),
-                "title": Markup.text(metadata.title),
-                "derived": metadata.titleIsDerived,
-                "hasByline": !metadata.authors.isEmpty,
-                "byline": Markup.text(Self.byline(metadata.authors)),
-                "hasSummary": !summary.isBlank,
-                "summary": Markup.text(summary),
+                "href": .text(Markup.attribute(path)),
+                "lang": .text(Markup.attribute(metadata.language)),
+                "title": .text(Markup.text(metadata.title)),
+                "derived": .flag(metadata.titleIsDerived),
+                "hasByline": .flag(!metadata.authors.isEmpty),
+                "byline": .text(Markup.text(Self.byline(metadata.authors))),
+                "hasSummary": .flag(!summary.isBlank),
+                "summary": .text(Markup.text(summary)),
             ]
         }
         return templates.titlePage([
-            "lang": Markup.attribute(language),
-            "direction": Self.direction(of: language),
-            "title": Markup.text(issue.displayTitle),
-            "stylesheet": Markup.attribute(Self.stylesheetPath),
-            "publication": Markup.text(issue.publication),
-            "issueLine": Markup.text("Volume \(issue.volume), Issue \(issue.number)"),
-            "hasDate": issue.date != nil,
-            "dateISO": Markup.attribute(issue.date ?? ""),
-            "dateText": Markup.text(date?.longForm ?? issue.date ?? ""),
-            "contentsHeading": Markup.text("In this issue"),
-            "articles": articles,
-        ] as [String: Any])
+            "lang": .text(Markup.attribute(language)),
+            "direction": .text(Self.direction(of: language)),
+            "title": .text(Markup.text(issue.displayTitle)),
+            "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
+            "publication": .text(Markup.text(issue.publication)),
+            "issueLine": .text(Markup.text("Volume \(issue.volume), Issue \(issue.number)")),
+            "hasDate": .flag(issue.date != nil),
+            "dateISO": .text(Markup.attribute(issue.date ?? "")),
+            "dateText": .text(Markup.text(date?.longForm ?? issue.date ?? "")),
+            "contentsHeading": .text(Markup.text("In this issue")),
+            "articles": .list(articles),
+        ])
     }
 
     // MARK: - Articles
@@ -114,20 +114,20 @@ struct EPUBDocumentRenderer: Sendable {
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
         let date = metadata.date.flatMap(ISODate.init)
         return templates.article([
-            "lang": Markup.attribute(metadata.language),
-            "direction": Self.direction(of: metadata.language),
-            "title": Markup.text(metadata.title.isBlank ? "Untitled" : metadata.title),
-            "derived": metadata.titleIsDerived,
-            "stylesheet": Markup.attribute(up + Self.stylesheetPath),
-            "hasSection": metadata.section.map { !$0.isBlank } ?? false,
-            "section": Markup.text(metadata.section ?? ""),
-            "hasByline": !metadata.authors.isEmpty,
-            "byline": Markup.text(Self.byline(metadata.authors)),
-            "hasDate": metadata.date != nil,
-            "dateISO": Markup.attribute(metadata.date ?? ""),
-            "dateText": Markup.text(date?.longForm ?? metadata.date ?? ""),
-            "body": renderer.render(article.blocks),
-        ] as [String: Any])
+            "lang": .text(Markup.attribute(metadata.language)),
+            "direction": .text(Self.direction(of: metadata.language)),
+            "title": .text(Markup.text(metadata.title.isBlank ? "Untitled" : metadata.title)),
+            "derived": .flag(metadata.titleIsDerived),
+            "stylesheet": .text(Markup.attribute(up + Self.stylesheetPath)),
+            "hasSection": .flag(metadata.section.map { !$0.isBlank } ?? false),
+            "section": .text(Markup.text(metadata.section ?? "")),
+            "hasByline": .flag(!metadata.authors.isEmpty),
+            "byline": .text(Markup.text(Self.byline(metadata.authors))),
+            "hasDate": .flag(metadata.date != nil),
+            "dateISO": .text(Markup.attribute(metadata.date ?? "")),
+            "dateText": .text(Markup.text(date?.longForm ?? metadata.date ?? "")),
+            "body": .text(renderer.render(article.blocks)),
+        ])
     }
 
     /// Cross-references go to the referenced issue's title page when it is in this book, else to the

@@ -32,13 +32,13 @@ struct EPUBTemplates: Sendable {
     }
 
     /// An article's document.
-    func article(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("article.xhtml", values) }
+    func article(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("article.xhtml", values) }
     /// An issue's title page.
-    func titlePage(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("title.xhtml", values) }
+    func titlePage(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("title.xhtml", values) }
     /// The cover page.
-    func coverPage(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("cover.xhtml", values) }
+    func coverPage(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("cover.xhtml", values) }
     /// The cover image.
-    func coverImage(_ values: [String: Any]) -> [UInt8] { templates.renderUTF8("cover.svg", values) }
+    func coverImage(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("cover.svg", values) }
 
     // MARK: - Once per build
 

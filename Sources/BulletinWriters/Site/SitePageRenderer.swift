@@ -28,7 +28,7 @@ struct SitePageRenderer {
     /// Renders `template` inside the layout.
     private func page(
         _ template: String, path: String, title: String, language: String, description: String? = nil,
-        crumbs: [Crumb] = [], scripts: [String] = [], values: [String: Any], absoluteLinks: Bool = false
+        crumbs: [Crumb] = [], scripts: [String] = [], values: TemplateValues, absoluteLinks: Bool = false
     ) -> [UInt8] {
         let root: String
         if absoluteLinks, let baseURL = settings.baseURL {
@@ -36,46 +36,47 @@ struct SitePageRenderer {
         } else {
             root = SiteLayout.rootPrefix(path)
         }
-        var shared: [String: Any] = [
-            "root": root,
+        var shared: TemplateValues = [
+            "root": .text(root),
             "siteTitle": escaped(settings.siteTitle),
-            "homeHref": root + SiteLayout.homePath,
-            "entitiesHref": root + SiteLayout.entitiesPath,
-            "searchHref": root + SiteLayout.searchPath,
+            "homeHref": .text(root + SiteLayout.homePath),
+            "entitiesHref": .text(root + SiteLayout.entitiesPath),
+            "searchHref": .text(root + SiteLayout.searchPath),
         ]
         var content = values
-        content.merge(shared) { mine, _ in mine }
+        content.add(missingFrom: shared)
         let main = templates.render(template, content)
 
         shared["lang"] = escaped(language)
         shared["pageTitle"] = escaped(title)
-        shared["content"] = main
-        shared["standalone"] = isStandalone
+        shared["content"] = .text(main)
+        shared["standalone"] = .flag(isStandalone)
         // "Page · Site" in the title bar, but not "Site · Site" on the home page, nor on a standalone page.
-        shared["titleSuffix"] = !isStandalone && title != settings.siteTitle
-        shared["stylesheetHref"] = root + "assets/style.css"
-        shared["scriptHref"] = root + "assets/site.js"
-        if let inlineStyle { shared["inlineStyle"] = inlineStyle }
+        shared["titleSuffix"] = .flag(!isStandalone && title != settings.siteTitle)
+        shared["stylesheetHref"] = .text(root + "assets/style.css")
+        shared["scriptHref"] = .text(root + "assets/site.js")
+        if let inlineStyle { shared["inlineStyle"] = .text(inlineStyle) }
         if let description, !description.isBlank { shared["description"] = escaped(description) }
         if let baseURL = settings.baseURL, !isStandalone, path != SiteLayout.notFoundPath {
             shared["canonical"] = escaped(SiteLayout.url(for: path, baseURL: baseURL))
         }
         if !crumbs.isEmpty, !isStandalone {
-            shared["hasBreadcrumbs"] = true
-            shared["breadcrumbs"] = crumbs.map { crumb -> [String: Any] in
-                var item: [String: Any] = ["label": escaped(crumb.label)]
-                if let target = crumb.path { item["href"] = root + target }
+            shared["hasBreadcrumbs"] = .flag(true)
+            shared["breadcrumbs"] = .list(crumbs.map { crumb -> TemplateValues in
+                var item: TemplateValues = ["label": escaped(crumb.label)]
+                if let target = crumb.path { item["href"] = .text(root + target) }
                 return item
-            }
+            })
         }
-        if !scripts.isEmpty { shared["scripts"] = scripts.map { ["src": root + $0] } }
+        if !scripts.isEmpty { shared["scripts"] = .list(scripts.map { ["src": .text(root + $0)] }) }
         if let publisher = settings.publisher { shared["publisher"] = escaped(publisher) }
         if let rights = settings.rights { shared["rights"] = escaped(rights) }
         return templates.renderUTF8("layout", shared)
     }
 
-    private func escaped(_ text: String) -> String {
-        Markup.attribute(text)
+    /// `text` escaped for an element or an attribute, as a template value.
+    private func escaped(_ text: String) -> TemplateValue {
+        .text(Markup.attribute(text))
     }
 
     // MARK: - Issue and article pages
@@ -86,11 +87,11 @@ struct SitePageRenderer {
         // the theme's issue template never names is not made.
         let listsEntities = templates.mentions("entities", in: "issue")
         let printsEntityLinks = templates.mentions("entityLinks", in: "issue")
-        let articles = issue.articles.map { article -> [String: Any] in
+        let articles = issue.articles.map { article -> TemplateValues in
             let metadata = article.metadata
-            var item: [String: Any] = [
+            var item: TemplateValues = [
                 "title": escaped(metadata.title),
-                "href": root + SiteLayout.articlePath(metadata, in: issue),
+                "href": .text(root + SiteLayout.articlePath(metadata, in: issue)),
             ]
             if !metadata.authors.isEmpty { item["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
             if let section = metadata.section { item["section"] = escaped(section) }
@@ -99,15 +100,15 @@ struct SitePageRenderer {
                 item["dek"] = escaped(summary.dek)
             }
             if !metadata.entities.isEmpty {
-                item["hasEntities"] = true
-                if listsEntities { item["entities"] = entityLinks(metadata.entities, root: root) }
-                if printsEntityLinks { item["entityLinks"] = entityItems(metadata.entities, template: "issue-entity", root: root, separator: " ") }
+                item["hasEntities"] = .flag(true)
+                if listsEntities { item["entities"] = .list(entityLinks(metadata.entities, root: root)) }
+                if printsEntityLinks { item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, separator: " ")) }
             }
             return item
         }
         var values = issueValues(issue, root: root)
-        values["articles"] = articles
-        values["articleCount"] = issue.articles.count
+        values["articles"] = .list(articles)
+        values["articleCount"] = .number(issue.articles.count)
         return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
                     description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values)
     }
@@ -131,7 +132,7 @@ struct SitePageRenderer {
         )
         var values = issueValues(issue, root: root)
         values["title"] = escaped(metadata.title)
-        values["body"] = HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks)
+        values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
         if !metadata.authors.isEmpty { values["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
         if let section = metadata.section { values["section"] = escaped(section) }
         if let date = metadata.date {
@@ -143,18 +144,18 @@ struct SitePageRenderer {
             values["dek"] = escaped(summary.dek)
         }
         if !metadata.entities.isEmpty, !isStandalone {
-            values["hasEntities"] = true
-            values["entityList"] = entityItems(metadata.entities, template: "article-entity", root: root)
+            values["hasEntities"] = .flag(true)
+            values["entityList"] = .text(entityItems(metadata.entities, template: "article-entity", root: root))
         }
         if !isStandalone, issue.articles.count > 1 {
-            values["hasSiblings"] = true
+            values["hasSiblings"] = .flag(true)
             if index > 0 {
                 let previous = issue.articles[index - 1].metadata
-                values["previous"] = ["title": escaped(previous.title), "href": root + SiteLayout.articlePath(previous, in: issue)]
+                values["previous"] = .values(["title": escaped(previous.title), "href": .text(root + SiteLayout.articlePath(previous, in: issue))])
             }
             if index + 1 < issue.articles.count {
                 let next = issue.articles[index + 1].metadata
-                values["next"] = ["title": escaped(next.title), "href": root + SiteLayout.articlePath(next, in: issue)]
+                values["next"] = .values(["title": escaped(next.title), "href": .text(root + SiteLayout.articlePath(next, in: issue))])
             }
         }
         var trail = crumbs(for: issue, current: false)
@@ -164,15 +165,15 @@ struct SitePageRenderer {
     }
 
     /// Values every page about an issue shares.
-    private func issueValues(_ issue: Issue, root: String) -> [String: Any] {
-        var values: [String: Any] = [
+    private func issueValues(_ issue: Issue, root: String) -> TemplateValues {
+        var values: TemplateValues = [
             "issueTitle": escaped(issue.displayTitle),
             "publication": escaped(issue.publication),
-            "publicationHref": root + SiteLayout.publicationPath(issue.publicationSlug),
-            "volume": issue.volume,
-            "volumeHref": root + SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume),
-            "issue": issue.number,
-            "issueHref": root + SiteLayout.issuePath(issue),
+            "publicationHref": .text(root + SiteLayout.publicationPath(issue.publicationSlug)),
+            "volume": .number(issue.volume),
+            "volumeHref": .text(root + SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume)),
+            "issue": .number(issue.number),
+            "issueHref": .text(root + SiteLayout.issuePath(issue)),
         ]
         if let date = issue.date {
             values["issueDate"] = escaped(date)
@@ -204,18 +205,18 @@ struct SitePageRenderer {
         return items
     }
 
-    private func entityLinks(_ entities: [EntityCount], root: String) -> [[String: Any]] {
+    private func entityLinks(_ entities: [EntityCount], root: String) -> [TemplateValues] {
         entities.map { entityValues($0, root: root) }
     }
 
     /// What an entity's item templates are given.
-    private func entityValues(_ entity: EntityCount, root: String) -> [String: Any] {
+    private func entityValues(_ entity: EntityCount, root: String) -> TemplateValues {
         [
             "name": escaped(entity.name),
-            "href": root + SiteLayout.entityPath(entity.id),
+            "href": .text(root + SiteLayout.entityPath(entity.id)),
             "type": escaped(entity.type.rawValue.lowercased()),
             "typeLabel": escaped(entity.type.singularLabel),
-            "count": entity.count,
+            "count": .number(entity.count),
         ]
     }
 
@@ -227,14 +228,14 @@ struct SitePageRenderer {
             .sorted { ($0.element.date ?? "", $1.offset) > ($1.element.date ?? "", $0.offset) }
             .prefix(12)
             .map { issueSummary($0.element, root: "") }
-        let publications = archive.publications.map { publication -> [String: Any] in
+        let publications = archive.publications.map { publication -> TemplateValues in
             let issues = publication.volumes.flatMap(\.issues)
-            var item: [String: Any] = [
+            var item: TemplateValues = [
                 "name": escaped(publication.name),
-                "href": SiteLayout.publicationPath(publication.slug),
-                "volumeCount": publication.volumes.count,
-                "issueCount": issues.count,
-                "articleCount": issues.reduce(0) { $0 + $1.articles.count },
+                "href": .text(SiteLayout.publicationPath(publication.slug)),
+                "volumeCount": .number(publication.volumes.count),
+                "issueCount": .number(issues.count),
+                "articleCount": .number(issues.reduce(0) { $0 + $1.articles.count }),
             ]
             let dates = issues.compactMap(\.date).sorted()
             if let first = dates.first, let last = dates.last {
@@ -245,15 +246,15 @@ struct SitePageRenderer {
         }
         return page("home", path: path, title: settings.siteTitle, language: language,
                     description: "\(archive.publications.count) publications, \(archive.issueCount) issues",
-                    values: ["latestIssues": Array(latest), "publications": publications])
+                    values: ["latestIssues": .list(Array(latest)), "publications": .list(publications)])
     }
 
-    private func issueSummary(_ issue: Issue, root: String) -> [String: Any] {
-        var item: [String: Any] = [
+    private func issueSummary(_ issue: Issue, root: String) -> TemplateValues {
+        var item: TemplateValues = [
             "title": escaped(issue.displayTitle),
-            "href": root + SiteLayout.issuePath(issue),
-            "number": issue.number,
-            "articleCount": issue.articles.count,
+            "href": .text(root + SiteLayout.issuePath(issue)),
+            "number": .number(issue.number),
+            "articleCount": .number(issue.articles.count),
             "leadTitle": escaped(issue.articles.first?.metadata.title ?? ""),
         ]
         if let date = issue.date {
@@ -266,12 +267,12 @@ struct SitePageRenderer {
     func publicationPage(_ publication: Publication, language: String) -> [UInt8] {
         let path = SiteLayout.publicationPath(publication.slug)
         let root = SiteLayout.rootPrefix(path)
-        let volumes = publication.volumes.map { volume -> [String: Any] in
-            var item: [String: Any] = [
-                "number": volume.number,
-                "href": root + SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number),
-                "issueCount": volume.issues.count,
-                "articleCount": volume.issues.reduce(0) { $0 + $1.articles.count },
+        let volumes = publication.volumes.map { volume -> TemplateValues in
+            var item: TemplateValues = [
+                "number": .number(volume.number),
+                "href": .text(root + SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number)),
+                "issueCount": .number(volume.issues.count),
+                "articleCount": .number(volume.issues.reduce(0) { $0 + $1.articles.count }),
             ]
             let dates = volume.issues.compactMap(\.date).sorted()
             if let first = dates.first, let last = dates.last {
@@ -282,7 +283,7 @@ struct SitePageRenderer {
         }
         return page("publication", path: path, title: publication.name, language: language,
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: publication.name, path: nil)],
-                    values: ["name": escaped(publication.name), "volumes": volumes])
+                    values: ["name": escaped(publication.name), "volumes": .list(volumes)])
     }
 
     func volumePage(_ volume: Volume, of publication: Publication, language: String) -> [UInt8] {
@@ -293,29 +294,29 @@ struct SitePageRenderer {
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
                              Crumb(label: publication.name, path: SiteLayout.publicationPath(publication.slug)),
                              Crumb(label: "Volume \(volume.number)", path: nil)],
-                    values: ["title": escaped(title), "publication": escaped(publication.name), "number": volume.number,
-                             "issues": volume.issues.map { issueSummary($0, root: root) }])
+                    values: ["title": escaped(title), "publication": escaped(publication.name), "number": .number(volume.number),
+                             "issues": .list(volume.issues.map { issueSummary($0, root: root) })])
     }
 
     func entitiesPage(_ directory: EntityDirectory, language: String) -> [UInt8] {
         let path = SiteLayout.entitiesPath
         let root = SiteLayout.rootPrefix(path)
-        let groups = EntityType.allCases.compactMap { type -> [String: Any]? in
+        let groups = EntityType.allCases.compactMap { type -> TemplateValues? in
             let members = directory.entries.filter { $0.type == type }
             guard !members.isEmpty else { return nil }
             return [
                 "label": escaped(type.pluralLabel),
                 "type": escaped(type.rawValue.lowercased()),
-                "count": members.count,
-                "entities": members.map { entity -> [String: Any] in
-                    ["name": escaped(entity.name), "href": root + SiteLayout.entityPath(entity.id),
-                     "articleCount": entity.articles.count, "mentionCount": entity.mentions]
-                },
+                "count": .number(members.count),
+                "entities": .list(members.map { entity -> TemplateValues in
+                    ["name": escaped(entity.name), "href": .text(root + SiteLayout.entityPath(entity.id)),
+                     "articleCount": .number(entity.articles.count), "mentionCount": .number(entity.mentions)]
+                }),
             ]
         }
         return page("entities", path: path, title: "Entities", language: language,
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Entities", path: nil)],
-                    values: ["groups": groups, "entityCount": directory.entries.count])
+                    values: ["groups": .list(groups), "entityCount": .number(directory.entries.count)])
     }
 
     /// The pages of an entity's list, by path: ``WriterSettings/entityPageSize`` articles a page, newest
@@ -343,9 +344,9 @@ struct SitePageRenderer {
                     continue
                 }
                 let item = {
-                    var values: [String: Any] = [
+                    var values: TemplateValues = [
                         "title": escaped(reference.title),
-                        "href": root + reference.path,
+                        "href": .text(root + reference.path),
                         "issueTitle": escaped(reference.issueTitle),
                     ]
                     if let date = reference.date {
@@ -358,23 +359,23 @@ struct SitePageRenderer {
                 items[key] = item
                 list += item
             }
-            var values: [String: Any] = [
+            var values: TemplateValues = [
                 "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
                 "type": escaped(entity.type.rawValue.lowercased()),
-                "articleCount": entity.articles.count, "mentionCount": entity.mentions, "articleList": list,
-                "pageNumber": number, "pageCount": pageCount,
+                "articleCount": .number(entity.articles.count), "mentionCount": .number(entity.mentions), "articleList": .text(list),
+                "pageNumber": .number(number), "pageCount": .number(pageCount),
             ]
             if pageCount > 1 {
-                values["hasPages"] = true
-                values["firstArticle"] = (number - 1) * size + 1
-                values["lastArticle"] = (number - 1) * size + slice.count
+                values["hasPages"] = .flag(true)
+                values["firstArticle"] = .number((number - 1) * size + 1)
+                values["lastArticle"] = .number((number - 1) * size + slice.count)
                 if number > 1 {
-                    values["previousHref"] = root + SiteLayout.entityPath(entity.id, page: number - 1)
-                    values["previousNumber"] = number - 1
+                    values["previousHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number - 1))
+                    values["previousNumber"] = .number(number - 1)
                 }
                 if number < pageCount {
-                    values["nextHref"] = root + SiteLayout.entityPath(entity.id, page: number + 1)
-                    values["nextNumber"] = number + 1
+                    values["nextHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number + 1))
+                    values["nextNumber"] = .number(number + 1)
                 }
             }
             var crumbs = [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Entities", path: SiteLayout.entitiesPath)]

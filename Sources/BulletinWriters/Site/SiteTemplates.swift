@@ -25,7 +25,7 @@ struct SiteTemplates: Sendable {
     }
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
-    func render(_ name: String, _ values: [String: Any]) -> String {
+    func render(_ name: String, _ values: TemplateValues) -> String {
         templates.render(name, values)
     }
 
@@ -36,7 +36,7 @@ struct SiteTemplates: Sendable {
     }
 
     /// ``render(_:_:)`` as UTF-8, for a page written straight to a file.
-    func renderUTF8(_ name: String, _ values: [String: Any]) -> [UInt8] {
+    func renderUTF8(_ name: String, _ values: TemplateValues) -> [UInt8] {
         templates.renderUTF8(name, values)
     }
 }

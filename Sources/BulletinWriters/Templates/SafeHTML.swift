@@ -17,16 +17,4 @@ struct SafeHTML: MustacheCustomRenderable, MustacheParent, Sendable {
     var renderText: String { markup }
     var isNull: Bool { markup.isEmpty }
     func child(named: String) -> Any? { nil }
-
-    /// `value` with every string and number inside it wrapped, dictionaries and arrays walked.
-    static func wrapping(_ value: Any) -> Any {
-        switch value {
-        case let text as String: SafeHTML(text)
-        case let number as Int: SafeHTML(String(number))
-        case let dictionary as [String: Any]: dictionary.mapValues(wrapping)
-        case let array as [[String: Any]]: array.map { $0.mapValues(wrapping) }
-        case let array as [Any]: array.map(wrapping)
-        default: value
-        }
-    }
 }

@@ -86,7 +86,7 @@ final class TemplateSkeletons: Sendable {
     }
 
     /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
-    func render(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> String {
+    func render(_ name: String, _ values: TemplateValues, with render: (TemplateValues) -> String) -> String {
         switch output(name, values, with: render) {
         case .spliced(let skeleton, let values): skeleton.splice(values)
         case .rendered(let text): text
@@ -94,7 +94,7 @@ final class TemplateSkeletons: Sendable {
     }
 
     /// ``render(_:_:with:)`` as UTF-8: a spliced output is made as bytes, without a string in between.
-    func renderUTF8(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> [UInt8] {
+    func renderUTF8(_ name: String, _ values: TemplateValues, with render: (TemplateValues) -> String) -> [UInt8] {
         switch output(name, values, with: render) {
         case .spliced(let skeleton, let values): skeleton.spliceUTF8(values)
         case .rendered(let text): Array(text.utf8)
@@ -107,7 +107,7 @@ final class TemplateSkeletons: Sendable {
         case rendered(String)
     }
 
-    private func output(_ name: String, _ values: [String: Any], with render: ([String: Any]) -> String) -> Output {
+    private func output(_ name: String, _ values: TemplateValues, with render: (TemplateValues) -> String) -> Output {
         guard let names = names[name] else { return .rendered(render(values)) }
         var shape = ValueShape(names: names)
         guard shape.add(values) else { return .rendered(render(values)) }
@@ -125,7 +125,7 @@ final class TemplateSkeletons: Sendable {
             var numbered = 0
             let marked = shape.marking(values, next: &numbered)
             let entry: Entry
-            if let skeleton = Self.skeleton(of: render(marked as? [String: Any] ?? [:]), values: shape.values),
+            if let skeleton = Self.skeleton(of: render(marked), values: shape.values),
                skeleton.splice(shape.values) == direct {
                 entry = .skeleton(skeleton)
             } else {
@@ -183,15 +183,15 @@ final class TemplateSkeletons: Sendable {
     }
 }
 
-/// The shape of template values (keys, which strings are empty or end a line, flags, list lengths) and
-/// their strings in the order the shape visits them: dictionary keys sorted, lists in order, and only
-/// the keys among ``names``.
+/// The shape of template values (names, which texts are empty or end a line, flags, list lengths) and
+/// their texts in the order the shape visits them: names in the order they were set, lists in order,
+/// and only the names among ``names``.
 struct ValueShape {
-    /// The keys that count.
+    /// The names that count.
     let names: Set<String>
     /// The shape as UTF-8 text, built as bytes: appending to a `String` costs several times more.
     private var bytes: [UInt8] = []
-    /// The strings and numbers, as text, numbered by position.
+    /// The texts and numbers, as text, numbered by position.
     private(set) var values: [String] = []
 
     init(names: Set<String>) {
@@ -202,46 +202,11 @@ struct ValueShape {
     /// The shape, as text.
     var key: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Adds `value`; false when it holds something other than strings, numbers, flags, dictionaries and lists.
-    mutating func add(_ value: Any) -> Bool {
-        switch value {
-        case let text as String:
-            let utf8 = text.utf8
-            // A value ending in CR LF ends a line for the bytes but not for a partial's indentation, which
-            // compares characters (and "\r\n" is one): such pages are rendered directly.
-            if utf8.last == UInt8(ascii: "\n"), utf8.dropLast().last == UInt8(ascii: "\r") { return false }
-            bytes.append(utf8.isEmpty ? UInt8(ascii: "e") : utf8.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            values.append(text)
-        case let number as Int:
-            bytes.append(UInt8(ascii: "s"))
-            values.append(String(number))
-        case let flag as Bool:
-            bytes.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
-        case let dictionary as [String: Any]:
-            return add(dictionary)
-        case let list as [[String: Any]]:
-            // Before `[Any]`: casting a list of dictionaries to `[Any]` makes a new list, boxing each one.
-            bytes.append(UInt8(ascii: "["))
-            for element in list { guard add(element) else { return false } }
-            bytes.append(UInt8(ascii: "]"))
-        case let list as [Any]:
-            bytes.append(UInt8(ascii: "["))
-            for element in list { guard add(element) else { return false } }
-            bytes.append(UInt8(ascii: "]"))
-        default:
-            return false
-        }
-        return true
-    }
-
-    private mutating func add(_ dictionary: [String: Any]) -> Bool {
+    /// Adds `values`; false when a text ends in CR LF, which is rendered directly: it ends a line for
+    /// the bytes but not for a partial's indentation, which compares characters (and "\r\n" is one).
+    mutating func add(_ values: TemplateValues) -> Bool {
         bytes.append(UInt8(ascii: "{"))
-        // Members taken with their values in one walk, so each key is hashed once (to ask `names`), not twice.
-        var members: [(name: String, value: Any)] = []
-        members.reserveCapacity(dictionary.count)
-        for (name, value) in dictionary where names.contains(name) { members.append((name, value)) }
-        members.sort { $0.name < $1.name }
-        for (name, value) in members {
+        for (name, value) in values.members where names.contains(name) {
             bytes.append(contentsOf: name.utf8)
             bytes.append(UInt8(ascii: "="))
             guard add(value) else { return false }
@@ -250,23 +215,49 @@ struct ValueShape {
         return true
     }
 
-    /// `value` with each string and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
-    func marking(_ value: Any, next: inout Int) -> Any {
+    private mutating func add(_ value: TemplateValue) -> Bool {
         switch value {
-        case let text as String:
+        case .text(let text):
+            let utf8 = text.utf8
+            if utf8.last == UInt8(ascii: "\n"), utf8.dropLast().last == UInt8(ascii: "\r") { return false }
+            bytes.append(utf8.isEmpty ? UInt8(ascii: "e") : utf8.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+            self.values.append(text)
+        case .number(let number):
+            bytes.append(UInt8(ascii: "s"))
+            self.values.append(String(number))
+        case .flag(let flag):
+            bytes.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+        case .values(let values):
+            return add(values)
+        case .list(let list):
+            bytes.append(UInt8(ascii: "["))
+            for element in list { guard add(element) else { return false } }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        return true
+    }
+
+    /// `values` with each text and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
+    func marking(_ values: TemplateValues, next: inout Int) -> TemplateValues {
+        var marked: TemplateValues = [:]
+        for (name, value) in values.members where names.contains(name) { marked[name] = marking(value, next: &next) }
+        return marked
+    }
+
+    private func marking(_ value: TemplateValue, next: inout Int) -> TemplateValue {
+        switch value {
+        case .text(let text):
             defer { next += 1 }
-            return text.isEmpty ? "" : TemplateSkeletons.marker(next, endsLine: text.utf8.last == UInt8(ascii: "\n"))
-        case is Int:
+            return .text(text.isEmpty ? "" : TemplateSkeletons.marker(next, endsLine: text.utf8.last == UInt8(ascii: "\n")))
+        case .number:
             defer { next += 1 }
-            return TemplateSkeletons.marker(next, endsLine: false)
-        case let dictionary as [String: Any]:
-            var marked: [String: Any] = [:]
-            for name in dictionary.keys.sorted() where names.contains(name) { marked[name] = marking(dictionary[name]!, next: &next) }
-            return marked
-        case let list as [Any]:
-            return list.map { marking($0, next: &next) }
-        default:
+            return .text(TemplateSkeletons.marker(next, endsLine: false))
+        case .flag:
             return value
+        case .values(let values):
+            return .values(marking(values, next: &next))
+        case .list(let list):
+            return .list(list.map { marking($0, next: &next) })
         }
     }
 }

@@ -52,21 +52,21 @@ struct ThemeTemplates: Sendable {
     }
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
-    func render(_ name: String, _ values: [String: Any]) -> String {
+    func render(_ name: String, _ values: TemplateValues) -> String {
         let direct = directRendering(name)
         return skeletons?.render(name, values, with: direct) ?? direct(values)
     }
 
     /// ``render(_:_:)`` as UTF-8, for a document written straight to a file.
-    func renderUTF8(_ name: String, _ values: [String: Any]) -> [UInt8] {
+    func renderUTF8(_ name: String, _ values: TemplateValues) -> [UInt8] {
         let direct = directRendering(name)
         return skeletons?.renderUTF8(name, values, with: direct) ?? Array(direct(values).utf8)
     }
 
     /// The template `name` rendered by the template engine, without splicing.
-    private func directRendering(_ name: String) -> ([String: Any]) -> String {
+    private func directRendering(_ name: String) -> (TemplateValues) -> String {
         let library = library
-        return { values in library.render(SafeHTML.wrapping(values), withTemplate: name) ?? "" }
+        return { values in library.render(values.engineContext, withTemplate: name) ?? "" }
     }
 
     // MARK: - Reading templates

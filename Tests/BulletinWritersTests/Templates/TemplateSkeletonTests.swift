@@ -12,8 +12,8 @@ struct TemplateSkeletonTests {
         return try SiteTemplates(theme: theme).templates
     }
 
-    static func direct(_ templates: ThemeTemplates, _ values: [String: Any]) -> String {
-        templates.library.render(SafeHTML.wrapping(values), withTemplate: "404") ?? ""
+    static func direct(_ templates: ThemeTemplates, _ values: TemplateValues) -> String {
+        templates.library.render(values.engineContext, withTemplate: "404") ?? ""
     }
 
     @Test("pages of one shape are spliced, and each is what the template makes of its values")
@@ -25,10 +25,13 @@ struct TemplateSkeletonTests {
         {{/items}}
         {{#flag}}{{count}} of {{title}}{{/flag}}
         """, part: "<li>{{name}} in {{title}}</li>\n{{{body}}}after\n")
-        let pages: [[String: Any]] = (0..<4).map { number in
+        let pages: [TemplateValues] = (0..<4).map { number in
             [
-                "title": "Title \(number) &amp; more", "date": "2026-11-\(10 + number)", "flag": true, "count": number,
-                "items": [["name": "first \(number)", "body": "<p>one</p>\n<p>two \(number)</p>\n"], ["name": "second", "body": "<p>x</p>\n"]],
+                "title": .text("Title \(number) &amp; more"), "date": .text("2026-11-\(10 + number)"), "flag": .flag(true), "count": .number(number),
+                "items": .list([
+                    ["name": .text("first \(number)"), "body": .text("<p>one</p>\n<p>two \(number)</p>\n")],
+                    ["name": .text("second"), "body": .text("<p>x</p>\n")],
+                ]),
             ]
         }
         for values in pages {
@@ -36,7 +39,7 @@ struct TemplateSkeletonTests {
         }
         #expect(templates.skeletons?.skeletonCount == 1)
         // Another shape: no date, an empty list, the flag off.
-        let other: [String: Any] = ["title": "Other", "flag": false, "count": 0, "items": [[String: Any]]()]
+        let other: TemplateValues = ["title": .text("Other"), "flag": .flag(false), "count": .number(0), "items": .list([])]
         for _ in 0..<3 { #expect(templates.render("404", other) == Self.direct(templates, other)) }
         #expect(templates.skeletons?.skeletonCount == 2)
     }
@@ -46,7 +49,7 @@ struct TemplateSkeletonTests {
         let templates = try Self.templates("<ul>\n  {{> part}}\n</ul>", part: "{{{body}}}<li>{{name}}</li>\n")
         // The first two make a skeleton of their shape; the third must not be spliced from it.
         for body in ["<p>a</p>\n", "<p>b</p>\n", "<p>c</p>\r\n", "<p>d</p>\n", "<p>e</p>\r\n"] {
-            let values: [String: Any] = ["body": body, "name": "n"]
+            let values: TemplateValues = ["body": .text(body), "name": .text("n")]
             #expect(templates.render("404", values) == Self.direct(templates, values))
         }
     }
@@ -55,17 +58,17 @@ struct TemplateSkeletonTests {
     func emptyValues() throws {
         let templates = try Self.templates("{{#summary}}<p>{{summary}}</p>{{/summary}}{{^summary}}none{{/summary}}")
         for summary in ["", "A", "", "B", "", "C"] {
-            #expect(templates.render("404", ["summary": summary]) == (summary.isEmpty ? "none" : "<p>\(summary)</p>"))
+            #expect(templates.render("404", ["summary": .text(summary)]) == (summary.isEmpty ? "none" : "<p>\(summary)</p>"))
         }
         #expect(templates.skeletons?.skeletonCount == 2)
     }
 
     @Test("values under names no tag mentions do not make new shapes; a partial's names count for its includer")
     func unmentionedValues() throws {
-        let templates = try Self.templates("<p>{{title}}</p>{{> part}}", part: "{{#extra}}[{{.}}]{{/extra}}")
+        let templates = try Self.templates("<p>{{title}}</p>{{> part}}", part: "{{#extra}}[{{mark}}]{{/extra}}")
         let plain = try Self.templates("<p>{{title}}</p>")
         for count in 0..<4 {
-            let values: [String: Any] = ["title": "T\(count)", "extra": Array(repeating: "x", count: count)]
+            let values: TemplateValues = ["title": .text("T\(count)"), "extra": .list(Array(repeating: ["mark": .text("x")], count: count))]
             #expect(templates.render("404", values) == "<p>T\(count)</p>" + String(repeating: "[x]", count: count))
             #expect(plain.render("404", values) == "<p>T\(count)</p>")
         }
@@ -83,7 +86,36 @@ struct TemplateSkeletonTests {
         #expect(try Self.templates("{{{title}}} {{& title}} {{! a comment }}").skeletons != nil)
         let templates = try Self.templates("<b>{{#first()}}{{title}}{{/first()}}</b>")
         for title in ["one", "two", "three"] {
-            #expect(templates.render("404", ["title": title]) == Self.direct(templates, ["title": title]))
+            #expect(templates.render("404", ["title": .text(title)]) == Self.direct(templates, ["title": .text(title)]))
         }
+    }
+}
+
+@Suite("Template values")
+struct TemplateValuesTests {
+    @Test("values keep the order they were first set; setting again replaces in place, nil removes")
+    func order() {
+        var values: TemplateValues = ["b": .text("1"), "a": .number(2)]
+        values["c"] = .flag(true)
+        values["b"] = .text("3")
+        values["a"] = nil
+        values["missing"] = nil
+        #expect(values.members.map(\.name) == ["b", "c"])
+        guard case .text("3")? = values["b"] else { Issue.record("b was not replaced"); return }
+        var page: TemplateValues = ["title": .text("page"), "root": .text("../")]
+        page.add(missingFrom: ["root": .text("./"), "siteTitle": .text("Site")])
+        #expect(page.members.map(\.name) == ["title", "root", "siteTitle"])
+        guard case .text("../")? = page["root"] else { Issue.record("a page's own value was replaced"); return }
+    }
+
+    @Test("the engine reads texts and numbers as safe markup, flags as flags, lists and sets as containers")
+    func engineContext() throws {
+        let values: TemplateValues = ["t": .text("<b>x</b>"), "n": .number(7), "f": .flag(false), "l": .list([["k": .text("v")]]), "v": .values(["k": .number(1)])]
+        let context = values.engineContext
+        #expect((context["t"] as? SafeHTML)?.markup == "<b>x</b>")
+        #expect((context["n"] as? SafeHTML)?.markup == "7")
+        #expect(context["f"] as? Bool == false)
+        #expect(((context["l"] as? [[String: Any]])?.first?["k"] as? SafeHTML)?.markup == "v")
+        #expect(((context["v"] as? [String: Any])?["k"] as? SafeHTML)?.markup == "1")
     }
 }

@@ -1,0 +1,68 @@
+/// A value handed to a theme's template: safe markup (escaped text, a fragment, an href), a number, a
+/// flag, named values, or a list of named values.
+///
+/// Typed rather than `Any`, so that a page's shape (``ValueShape``) is read with a `switch` instead of a
+/// dynamic cast for every value, and values are not boxed in existentials on the way to the template.
+enum TemplateValue: Sendable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case values(TemplateValues)
+    case list([TemplateValues])
+}
+
+/// Named template values, kept in the order they were first set.
+///
+/// A page's code sets its values in one order, so the shape of its values is stable without sorting
+/// the names; two orders of the same names are two shapes, each spliced on its own.
+struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
+    /// The values and their names, in the order they were first set; each name once.
+    private(set) var members: [(name: String, value: TemplateValue)]
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        members = []
+        members.reserveCapacity(elements.count)
+        for (name, value) in elements { self[name] = value }
+    }
+
+    /// The value named `name`; setting it replaces a value of that name in place, or adds it last.
+    subscript(name: String) -> TemplateValue? {
+        get { members.first { $0.name == name }?.value }
+        set {
+            let index = members.firstIndex { $0.name == name }
+            switch (index, newValue) {
+            case let (index?, value?): members[index].value = value
+            case let (index?, nil): members.remove(at: index)
+            case let (nil, value?): members.append((name, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// Adds the values of `other` whose names are not set here, in their order.
+    mutating func add(missingFrom other: TemplateValues) {
+        for (name, value) in other.members where self[name] == nil { members.append((name, value)) }
+    }
+
+    /// The values as the template engine reads them: each text and number a ``SafeHTML``, each set of
+    /// named values a dictionary, each list an array.
+    var engineContext: [String: Any] {
+        var context: [String: Any] = [:]
+        context.reserveCapacity(members.count)
+        for (name, value) in members { context[name] = value.engineValue }
+        return context
+    }
+}
+
+extension TemplateValue {
+    /// The value as the template engine reads it (see ``TemplateValues/engineContext``).
+    var engineValue: Any {
+        switch self {
+        case .text(let text): SafeHTML(text)
+        case .number(let number): SafeHTML(String(number))
+        case .flag(let flag): flag
+        case .values(let values): values.engineContext
+        case .list(let list): list.map(\.engineContext)
+        }
+    }
+}
