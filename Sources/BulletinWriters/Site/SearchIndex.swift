@@ -58,9 +58,16 @@ struct SearchIndex {
     /// 64-bit FNV-1a: words are told apart by their hash, which spares hashing and storing arrays.
     /// A collision (odds about 1 in 10¹⁵ per article) would only leave one word out of one article's index.
     fileprivate static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = fnvOffset
+        for byte in bytes { hash = fnvStep(hash, byte) }
         return hash
+    }
+
+    fileprivate static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    fileprivate static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
     /// Each word of the body once, lowercased, in first-use order, joined by spaces.
@@ -102,6 +109,27 @@ struct SearchIndex {
                 var index = 0
                 while index < bytes.count {
                     let byte = bytes[index]
+                    // Most words are ASCII and lie inside one piece: hashed as they are read, and copied
+                    // only when new. A word that meets the piece's end or a non-ASCII byte is gathered below.
+                    if word.isEmpty, Self.isASCIIWordByte(byte) {
+                        let start = index
+                        var hash = SearchIndex.fnvOffset
+                        while index < bytes.count, Self.isASCIIWordByte(bytes[index]) {
+                            hash = SearchIndex.fnvStep(hash, Self.lowercased(bytes[index]))
+                            index += 1
+                        }
+                        if index < bytes.count, bytes[index] < 0x80 {
+                            if isNew(hash) {
+                                if wrote { out.append(0x20) }
+                                for position in start..<index { out.append(Self.lowercased(bytes[position])) }
+                                wrote = true
+                            }
+                            index += 1
+                        } else {
+                            for position in start..<index { word.append(Self.lowercased(bytes[position])) }
+                        }
+                        continue
+                    }
                     switch byte {
                     case 0x61...0x7A, 0x30...0x39:
                         word.append(byte)
@@ -133,14 +161,26 @@ struct SearchIndex {
         mutating func flush(into out: inout [UInt8]) {
             guard !word.isEmpty else { return }
             if !asciiOnly { word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8) }
-            let hash = SearchIndex.fnv1a(word[...])
-            if !SearchIndex.stopWords.contains(hash), seen.insert(hash) {
+            if isNew(SearchIndex.fnv1a(word[...])) {
                 if wrote { out.append(0x20) }
                 out.append(contentsOf: word)
                 wrote = true
             }
             word.removeAll(keepingCapacity: true)
             asciiOnly = true
+        }
+
+        /// Whether the word of this hash goes in the index: not a stop word, not seen before (it is now).
+        private mutating func isNew(_ hash: UInt64) -> Bool {
+            !SearchIndex.stopWords.contains(hash) && seen.insert(hash)
+        }
+
+        private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+            byte &- 0x61 < 26 || byte &- 0x41 < 26 || byte &- 0x30 < 10
+        }
+
+        private static func lowercased(_ byte: UInt8) -> UInt8 {
+            byte &- 0x41 < 26 ? byte | 0x20 : byte
         }
     }
 }
