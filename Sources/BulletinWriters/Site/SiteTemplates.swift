@@ -63,7 +63,13 @@ final class RenderedItems: Sendable {
     /// The item stored under `key`, rendered by `render` and stored on first use.
     func item(_ key: Key, render: () -> String) -> String {
         let id = key.entity.id
-        if let hit = store.withLock({ $0.items[id]?.first(where: { $0.key == key })?.item }) { return hit }
+        // Compared in place: `first(where:)` would copy every candidate's key and item to look at it.
+        let hit = store.withLock { store -> String? in
+            guard let list = store.items[id] else { return nil }
+            for index in list.indices where list[index].key == key { return list[index].item }
+            return nil
+        }
+        if let hit { return hit }
         let item = render()
         store.withLock { store in
             if store.count >= Self.limit { store = ([:], 0) }
