@@ -122,13 +122,35 @@ public enum TextWrapper {
     }
 
     /// Appends the lines of ``wrap(_:width:hangingIndent:)``, each after `indent`, separated by line feeds.
+    ///
+    /// Words go from the text's own bytes straight to `output`, with no copy of the text and no line
+    /// buffer: the body of every article is wrapped here.
     static func appendWrapped(_ text: String, width: Int, indent: [UInt8], to output: inout [UInt8]) {
-        var first = true
-        forEachLine(text, width: width, hangingIndent: 0) { line in
-            if !first { output.append(0x0A) }
-            first = false
-            output.append(contentsOf: indent)
-            output.append(contentsOf: line)
+        output.append(contentsOf: indent)
+        var text = text
+        text.withUTF8 { bytes in
+            var lineWidth = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 { index += 1; continue }
+                let start = index
+                var count = 0
+                while index < bytes.count, bytes[index] != 0x20 {
+                    if bytes[index] & 0xC0 != 0x80 { count += 1 }
+                    index += 1
+                }
+                if lineWidth == 0 {
+                    lineWidth = count
+                } else if lineWidth + 1 + count <= width {
+                    output.append(0x20)
+                    lineWidth += 1 + count
+                } else {
+                    output.append(0x0A)
+                    output.append(contentsOf: indent)
+                    lineWidth = count
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 import BulletinKit
 import BulletinModel
 import BulletinTestSupport
-import BulletinWriters
+@testable import BulletinWriters
 import Foundation
 import Testing
 
@@ -16,6 +16,24 @@ struct TextWriterTests {
         }
         #expect(lines.joined(separator: " ") == text)
         #expect(lines.contains { $0.contains("https://example.org/a/very/long/path/that/is/longer/than/the/line?x=1") })
+    }
+
+    @Test("wrapping into bytes gives the lines of wrap, each after the indent", arguments: [-1, 0, 1, 9, 40, 68])
+    func wrappingIntoBytes(width: Int) throws {
+        let sample = try String(contentsOf: TestPaths.sampleBulletin, encoding: .utf8)
+        let texts = sample.split(separator: "\n").map(String.init) + [
+            "", "   ", "one", "  two  spaced   words  ", "Zürich naïve façade Αθήνα 東京 — «quoted» words beyond the width",
+            String(repeating: "x", count: 90) + " short " + String(repeating: "é", count: 70),
+        ]
+        for text in texts {
+            for indent in [[], Array("    ".utf8)] {
+                var output: [UInt8] = []
+                TextWrapper.appendWrapped(text, width: width, indent: indent, to: &output)
+                let prefix = String(decoding: indent, as: UTF8.self)
+                let expected = TextWrapper.wrap(text, width: width).map { prefix + $0 }.joined(separator: "\n")
+                #expect(String(decoding: output, as: UTF8.self) == expected)
+            }
+        }
     }
 
     @Test("every word of the sample reaches the text and JSON formats, in order")
