@@ -123,12 +123,53 @@ public enum TextWrapper {
 
     /// Appends the lines of ``wrap(_:width:hangingIndent:)``, each after `indent`, separated by line feeds.
     ///
-    /// Words go from the text's own bytes straight to `output`, with no copy of the text and no line
-    /// buffer: the body of every article is wrapped here.
+    /// Words go from the text's own bytes straight to `output`, with no line buffer: the body of every
+    /// article is wrapped here.
     static func appendWrapped(_ text: String, width: Int, indent: [UInt8], to output: inout [UInt8]) {
         output.append(contentsOf: indent)
+        forEachWord(text, width: width, hangingIndent: 0) { placement, word in
+            switch placement {
+            case .start: break
+            case .sameLine: output.append(0x20)
+            case .newLine:
+                output.append(0x0A)
+                output.append(contentsOf: indent)
+            }
+            output.append(contentsOf: word)
+        }
+    }
+
+    /// Calls `body` with each line's bytes, in order; at least one line, empty for empty text.
+    private static func forEachLine(_ text: String, width: Int, hangingIndent: Int, _ body: (ArraySlice<UInt8>) -> Void) {
+        var current: [UInt8] = []
+        current.reserveCapacity(width + 16)
+        forEachWord(text, width: width, hangingIndent: hangingIndent) { placement, word in
+            switch placement {
+            case .start: break
+            case .sameLine: current.append(0x20)
+            case .newLine:
+                body(current[...])
+                current.removeAll(keepingCapacity: true)
+                current.append(contentsOf: repeatElement(0x20, count: hangingIndent))
+            }
+            current.append(contentsOf: word)
+        }
+        body(current[...])
+    }
+
+    /// Where greedy wrapping puts a word: first of the text, after a space on the current line, or first on a new line.
+    private enum Placement {
+        case start, sameLine, newLine
+    }
+
+    /// Calls `body` with every word of `text` (a run between spaces, read in place) and where it goes
+    /// when lines hold at most `width` characters and lines after the first begin `hangingIndent` in.
+    private static func forEachWord(
+        _ text: String, width: Int, hangingIndent: Int, _ body: (Placement, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var text = text
         text.withUTF8 { bytes in
+            // Zero only before the first word: every word is at least one character wide.
             var lineWidth = 0
             var index = 0
             while index < bytes.count {
@@ -139,55 +180,18 @@ public enum TextWrapper {
                     if bytes[index] & 0xC0 != 0x80 { count += 1 }
                     index += 1
                 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if lineWidth == 0 {
                     lineWidth = count
+                    body(.start, word)
                 } else if lineWidth + 1 + count <= width {
-                    output.append(0x20)
                     lineWidth += 1 + count
+                    body(.sameLine, word)
                 } else {
-                    output.append(0x0A)
-                    output.append(contentsOf: indent)
-                    lineWidth = count
+                    lineWidth = hangingIndent + count
+                    body(.newLine, word)
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             }
         }
-    }
-
-    /// Calls `body` with each line's bytes, in order; at least one line, empty for empty text.
-    private static func forEachLine(_ text: String, width: Int, hangingIndent: Int, _ body: (ArraySlice<UInt8>) -> Void) {
-        let bytes = Array(text.utf8)
-        var current: [UInt8] = []
-        current.reserveCapacity(width + 16)
-        var currentCount = 0
-        var lineCount = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x20 { index += 1; continue }
-            let start = index
-            var count = 0
-            while index < bytes.count, bytes[index] != 0x20 {
-                if bytes[index] & 0xC0 != 0x80 { count += 1 }
-                index += 1
-            }
-            let word = bytes[start..<index]
-            if currentCount == 0 {
-                if lineCount > 0 { current.append(contentsOf: repeatElement(0x20, count: hangingIndent)) }
-                current.append(contentsOf: word)
-                currentCount = (lineCount == 0 ? 0 : hangingIndent) + count
-            } else if currentCount + 1 + count <= width {
-                current.append(0x20)
-                current.append(contentsOf: word)
-                currentCount += 1 + count
-            } else {
-                body(current[...])
-                lineCount += 1
-                current.removeAll(keepingCapacity: true)
-                current.append(contentsOf: repeatElement(0x20, count: hangingIndent))
-                current.append(contentsOf: word)
-                currentCount = hangingIndent + count
-            }
-        }
-        if currentCount > 0 || lineCount == 0 { body(current[...]) }
     }
 }
