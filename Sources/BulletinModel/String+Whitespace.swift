@@ -141,6 +141,12 @@ extension StringProtocol {
 }
 
 extension String {
+    /// Runs of white space replaced by one space, none at either end: the string itself, not a copy, when
+    /// it has none to replace.
+    public var collapsingWhitespace: String {
+        withUTF8Bytes(UTF8Whitespace.isCollapsed) ? self : String.collapsingWhitespace(joining: [self[...]])
+    }
+
     /// `parts` joined by spaces, runs of white space replaced by one space, none at either end: the lines
     /// of a paragraph as one line of text.
     ///

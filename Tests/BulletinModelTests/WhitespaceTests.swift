@@ -16,6 +16,7 @@ struct WhitespaceTests {
     func oneLine(_ line: String) {
         #expect(String.collapsingWhitespace(joining: [Substring(line)]) == expected([line]))
         #expect(line.collapsingWhitespace == expected([line]))
+        #expect(line[...].collapsingWhitespace == expected([line]))
     }
 
     @Test("lines are joined by one space")

@@ -19,6 +19,16 @@ struct MarkupTests {
         #expect(Markup.text(pair.0) == pair.1)
     }
 
+    @Test("path segments keep unreserved characters and percent-encode every other byte", arguments: [
+        ("leonid-ivashov_2.0~x", "leonid-ivashov_2.0~x"),
+        ("a b/c?d#e%f", "a%20b%2Fc%3Fd%23e%25f"),
+        ("zürich", "z%C3%BCrich"),
+        ("", ""),
+    ])
+    func pathSegment(_ pair: (String, String)) {
+        #expect(Markup.pathSegment(pair.0) == pair.1)
+    }
+
     @Test("replaces the noncharacters XML forbids")
     func noncharacters() {
         let text = "a" + String(Unicode.Scalar(UInt32(0xFFFE))!) + String(Unicode.Scalar(UInt32(0xFDD0))!) + "b"

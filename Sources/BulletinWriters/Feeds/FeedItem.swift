@@ -88,9 +88,9 @@ struct FeedItem: Sendable, Hashable {
         self.summary = given.isEmpty ? Self.lead(of: article) : given
         self.contentHTML = renderer.render(article.blocks)
         self.date = (metadata.date ?? issue.date).flatMap(FeedDate.init(iso:))
-        self.authors = metadata.authors.map(\.collapsingWhitespace).filter { !$0.isEmpty }
+        self.authors = metadata.authors.map { $0.collapsingWhitespace }.filter { !$0.isEmpty }
         var seen = Set<String>()
-        self.categories = metadata.entities.map(\.name.collapsingWhitespace).filter { !$0.isEmpty && seen.insert($0).inserted }
+        self.categories = metadata.entities.map { $0.name.collapsingWhitespace }.filter { !$0.isEmpty && seen.insert($0).inserted }
         self.url = links.absolute(FeedLinks.articlePath(
             publicationSlug: issue.publicationSlug, volume: issue.volume, issue: issue.number, slug: metadata.slug))
         self.language = metadata.language
@@ -98,7 +98,7 @@ struct FeedItem: Sendable, Hashable {
 
     /// The first paragraph's text, cut at a word boundary with an ellipsis when longer than ``leadLength``.
     static func lead(of article: Article) -> String {
-        let first = article.blocks.lazy.map(\.plainText.collapsingWhitespace).first { !$0.isEmpty } ?? ""
+        let first = article.blocks.lazy.map { $0.plainText.collapsingWhitespace }.first { !$0.isEmpty } ?? ""
         guard first.count > leadLength else { return first }
         let cut = first.prefix(leadLength)
         let head = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
