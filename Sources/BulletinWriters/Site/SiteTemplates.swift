@@ -56,26 +56,31 @@ final class RenderedItems: Sendable {
         var entity: EntityCount
     }
 
-    private let store = Mutex<(items: [String: [(key: Key, item: String)]], count: Int)>(([:], 0))
+    /// An item and its key, kept by reference: looking through an entity's entries then retains no strings.
+    private final class Entry: Sendable {
+        let key: Key
+        let item: String
+
+        init(key: Key, item: String) {
+            self.key = key
+            self.item = item
+        }
+    }
+
+    private let store = Mutex<(items: [String: [Entry]], count: Int)>(([:], 0))
     /// Most items kept: about the items of a 100,000-article archive.
     static let limit = 1_000_000
 
     /// The item stored under `key`, rendered by `render` and stored on first use.
     func item(_ key: Key, render: () -> String) -> String {
         let id = key.entity.id
-        // Compared in place: `first(where:)` would copy every candidate's key and item to look at it.
-        let hit = store.withLock { store -> String? in
-            guard let list = store.items[id] else { return nil }
-            for index in list.indices where list[index].key == key { return list[index].item }
-            return nil
-        }
-        if let hit { return hit }
+        if let hit = store.withLock({ $0.items[id]?.first { $0.key == key } }) { return hit.item }
         let item = render()
         store.withLock { store in
             if store.count >= Self.limit { store = ([:], 0) }
             // Another page job may have stored the same item meanwhile.
             guard store.items[id]?.contains(where: { $0.key == key }) != true else { return }
-            store.items[id, default: []].append((key, item))
+            store.items[id, default: []].append(Entry(key: key, item: item))
             store.count += 1
         }
         return item
