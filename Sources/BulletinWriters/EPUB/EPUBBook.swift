@@ -122,6 +122,7 @@ struct EPUBBook: Sendable {
     /// be subjects), most mentioned first, ties by name.
     static func subjects(of articles: [Article]) -> [String] {
         var totals: [String: (name: String, count: Int)] = [:]
+        totals.reserveCapacity(articles.reduce(0) { $0 + $1.metadata.entities.count })
         for article in articles {
             for entity in article.metadata.entities where entity.type != .miscellaneous && !entity.name.isBlank {
                 totals[entity.id, default: (entity.name, 0)].count += entity.count

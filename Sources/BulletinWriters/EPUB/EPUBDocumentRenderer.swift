@@ -109,7 +109,8 @@ struct EPUBDocumentRenderer: Sendable {
     /// One article's document; `path` is where it lives, for relative links.
     func articlePage(_ article: Article, at path: String) -> [UInt8] {
         let metadata = article.metadata
-        let depth = path.split(separator: "/").count - 1
+        // Book paths have no empty segments: the depth is the number of slashes.
+        let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
         let up = String(repeating: "../", count: depth)
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
         let date = metadata.date.flatMap(ISODate.init)
