@@ -102,21 +102,21 @@ public struct HTMLBodyRenderer: Sendable {
         case .lineBreak:
             builder.void("br")
         case .citation(let citation):
-            builder.element("cite", [("class", "citation")], text: citation.text)
+            builder.element("cite", ("class", "citation"), text: citation.text)
         case .crossReference(let reference):
             if let href = links.crossReference(reference) {
-                builder.element("a", [("class", "cross-reference"), ("href", href)], text: reference.text)
+                builder.element("a", ("class", "cross-reference"), ("href", href), text: reference.text)
             } else {
-                builder.element("span", [("class", "cross-reference")], text: reference.text)
+                builder.element("span", ("class", "cross-reference"), text: reference.text)
             }
         case .entity(let mention):
             let className = Self.entityClass(mention.type)
             if let href = links.entity(mention) {
-                builder.element("a", [("class", className), ("href", href)], text: mention.text)
+                builder.element("a", ("class", className), ("href", href), text: mention.text)
             } else if !marksEntities {
                 builder.text(mention.text)
             } else {
-                builder.element("span", [("class", className), ("data-entity", mention.entityID)], text: mention.text)
+                builder.element("span", ("class", className), ("data-entity", mention.entityID), text: mention.text)
             }
         }
     }

@@ -258,6 +258,28 @@ public struct MarkupBuilder: Sendable {
         close(name)
     }
 
+    /// An element with one attribute, holding escaped text: the markup of the list form, without a list
+    /// made for each of a body's many mentions and citations.
+    public mutating func element(_ name: String, _ attribute: (String, String), text: String) {
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
+        appendAttribute(attribute.0, attribute.1)
+        bytes.append(UInt8(ascii: ">"))
+        self.text(text)
+        close(name)
+    }
+
+    /// An element with two attributes, holding escaped text (see ``element(_:_:text:)``).
+    public mutating func element(_ name: String, _ first: (String, String), _ second: (String, String), text: String) {
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
+        appendAttribute(first.0, first.1)
+        appendAttribute(second.0, second.1)
+        bytes.append(UInt8(ascii: ">"))
+        self.text(text)
+        close(name)
+    }
+
     /// An element whose content `body` builds.
     public mutating func element(_ name: String, _ attributes: [(String, String?)] = [], _ body: (inout MarkupBuilder) -> Void) {
         open(name, attributes)
@@ -293,13 +315,16 @@ public struct MarkupBuilder: Sendable {
 
     private mutating func appendAttributes(_ attributes: [(String, String?)]) {
         for (name, value) in attributes {
-            guard let value else { continue }
-            bytes.append(0x20)
-            raw(name)
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(UInt8(ascii: "\""))
-            Markup.append(value, quotes: true, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
+            if let value { appendAttribute(name, value) }
         }
+    }
+
+    private mutating func appendAttribute(_ name: String, _ value: String) {
+        bytes.append(0x20)
+        raw(name)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        Markup.append(value, quotes: true, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 }
