@@ -94,37 +94,53 @@ struct SummaryArticle {
         // Scatter sentence a's vector into a dense array, then gather for every b > a:
         // plain indexed loads instead of a branchy merge per pair.
         var dense = [Double](repeating: 0, count: vocabularySize)
-        for a in 0..<n {
-            for t in vectors[a] { dense[Int(termIDs[t])] = termWeights[t] }
-            for b in (a + 1)..<n {
-                var s = 0.0
-                for t in vectors[b] { s += dense[Int(termIDs[t])] * termWeights[t] }
-                matrix[a * n + b] = s
-                matrix[b * n + a] = s
-                rowSums[a] += s
-                rowSums[b] += s
-            }
-            for t in vectors[a] { dense[Int(termIDs[t])] = 0 }
-        }
-        for a in 0..<n {
-            if rowSums[a] > 0 {
-                let inv = 1 / rowSums[a]
-                for b in 0..<n { matrix[a * n + b] *= inv }
-            } else {
-                for b in 0..<n { matrix[a * n + b] = 1 / Double(n) }
+        // Read and written without bounds checks (every index is a term id or a sentence number in range):
+        // the sums are taken in the same order as with checks, so the ranks are the same to the bit.
+        termIDs.withUnsafeBufferPointer { ids in
+            termWeights.withUnsafeBufferPointer { weights in
+                dense.withUnsafeMutableBufferPointer { dense in
+                    matrix.withUnsafeMutableBufferPointer { matrix in
+                        for a in 0..<n {
+                            for t in vectors[a] { dense[Int(ids[t])] = weights[t] }
+                            for b in (a + 1)..<n {
+                                var s = 0.0
+                                for t in vectors[b] { s += dense[Int(ids[t])] * weights[t] }
+                                matrix[a * n + b] = s
+                                matrix[b * n + a] = s
+                                rowSums[a] += s
+                                rowSums[b] += s
+                            }
+                            for t in vectors[a] { dense[Int(ids[t])] = 0 }
+                        }
+                    }
+                }
             }
         }
         var rank = [Double](repeating: 1 / Double(n), count: n)
         var next = rank
         let teleport = (1 - damping) / Double(n)
-        for _ in 0..<iterations {
-            for b in 0..<n { next[b] = teleport }
+        matrix.withUnsafeMutableBufferPointer { matrix in
             for a in 0..<n {
-                let r = damping * rank[a]
-                let row = a * n
-                for b in 0..<n { next[b] += r * matrix[row + b] }
+                if rowSums[a] > 0 {
+                    let inv = 1 / rowSums[a]
+                    for b in 0..<n { matrix[a * n + b] *= inv }
+                } else {
+                    for b in 0..<n { matrix[a * n + b] = 1 / Double(n) }
+                }
             }
-            swap(&rank, &next)
+            for _ in 0..<iterations {
+                rank.withUnsafeBufferPointer { rank in
+                    next.withUnsafeMutableBufferPointer { next in
+                        for b in 0..<n { next[b] = teleport }
+                        for a in 0..<n {
+                            let r = damping * rank[a]
+                            let row = a * n
+                            for b in 0..<n { next[b] += r * matrix[row + b] }
+                        }
+                    }
+                }
+                swap(&rank, &next)
+            }
         }
         let top = rank.max() ?? 1
         return top > 0 ? rank.map { $0 / top } : rank
