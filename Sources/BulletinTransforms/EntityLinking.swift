@@ -148,13 +148,16 @@ public struct EntityLinking: ArchiveAwareTransform {
         }
 
         /// Whether linking changes `mention`: it is suppressed, merged into another entity, or the editor's.
+        /// Empty tables, most of them without a dictionary, are not asked: each question hashes a string.
         private func rewrites(_ mention: EntityMention) -> Bool {
-            isSuppressed(mention) || remap[mention.entityID] != nil || editorIDs.contains(mention.entityID)
+            isSuppressed(mention) || (!remap.isEmpty && remap[mention.entityID] != nil)
+                || (!editorIDs.isEmpty && editorIDs.contains(mention.entityID))
         }
 
         /// Whether the dictionary suppresses `mention`, by its text, its id or its entity's canonical name.
         private func isSuppressed(_ mention: EntityMention) -> Bool {
-            suppressed.contains(mention.text) || suppressed.contains(mention.entityID)
+            guard !suppressed.isEmpty else { return false }
+            return suppressed.contains(mention.text) || suppressed.contains(mention.entityID)
                 || names[mention.entityID].map { suppressed.contains($0.name) } == true
         }
 
@@ -255,13 +258,16 @@ public struct EntityLinking: ArchiveAwareTransform {
     /// Mentions per entity, most frequent first.
     static func counts(of article: Article, names: [String: (name: String, type: EntityType)]) -> [EntityCount] {
         var counts: [String: (count: Int, type: EntityType, editor: Bool, surface: String)] = [:]
+        // The tagger's list has an entry per entity; linking only merges some of them.
+        counts.reserveCapacity(article.metadata.entities.count)
         forEachMention(in: article) { mention in
             counts[mention.entityID, default: (0, mention.type, false, mention.text)].count += 1
             if mention.provenance == .editor { counts[mention.entityID]!.editor = true }
         }
         return counts.map { id, value in
-            EntityCount(id: id, name: names[id]?.name ?? value.surface, type: names[id]?.type ?? value.type,
-                        count: value.count, provenance: value.editor ? .editor : .automatic)
+            let known = names[id]
+            return EntityCount(id: id, name: known?.name ?? value.surface, type: known?.type ?? value.type,
+                               count: value.count, provenance: value.editor ? .editor : .automatic)
         }.sorted { ($1.count, $0.name, $0.id) < ($0.count, $1.name, $1.id) }
     }
 }
