@@ -326,9 +326,11 @@ struct SitePageRenderer {
     /// item is the same on every entity page that names it, and a popular entity is named in thousands of
     /// articles.
     /// An entity's pages. `items` holds the `entity-article` items rendered so far for this archive, by
-    /// page root and article path (which names one article of the archive): an article is listed on the
+    /// page root and article (its number in the directory's references): an article is listed on the
     /// page of every entity it names, and is rendered once per root.
-    func entityPages(_ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [String: String]) -> [(path: String, bytes: [UInt8])] {
+    func entityPages(
+        _ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [EntityItemKey: String]
+    ) -> [(path: String, bytes: [UInt8])] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         return (1...pageCount).map { number in
@@ -337,12 +339,14 @@ struct SitePageRenderer {
             var list = ""
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
             for number in slice {
-                let reference = directory.references[Int(number)]
-                let key = root + "\u{0}" + reference.path
+                // Found by numbers: most items were rendered for an earlier entity, and neither a key string
+                // nor a copy of the reference is made for them.
+                let key = EntityItemKey(root: root.utf8.count, reference: number)
                 if let item = items[key] {
                     list += item
                     continue
                 }
+                let reference = directory.references[Int(number)]
                 let item = {
                     var values: TemplateValues = [
                         "title": escaped(reference.title),
@@ -401,6 +405,13 @@ struct SitePageRenderer {
     func notFoundPage(language: String) -> [UInt8] {
         page("404", path: SiteLayout.notFoundPath, title: "Page not found", language: language, values: [:], absoluteLinks: true)
     }
+}
+
+/// An `entity-article` item of an entity page: the length of the page's root prefix (`../` once per
+/// folder, so it names the prefix) and the article's number in ``EntityDirectory/references``.
+struct EntityItemKey: Hashable {
+    var root: Int
+    var reference: Int32
 }
 
 extension EntityType {

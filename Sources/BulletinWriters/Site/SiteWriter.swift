@@ -55,7 +55,7 @@ public struct SiteWriter: Writer {
         }
         let entities = EntityDirectory(archive)
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
-        var items: [String: String] = [:]
+        var items: [EntityItemKey: String] = [:]
         for entity in entities.entries {
             for (path, bytes) in renderer.entityPages(entity, in: entities, language: language, items: &items) {
                 try page(path, bytes)
