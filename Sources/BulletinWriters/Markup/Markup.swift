@@ -258,23 +258,13 @@ public struct MarkupBuilder: Sendable {
         close(name)
     }
 
-    /// An element with one attribute, holding escaped text: the markup of the list form, without a list
-    /// made for each of a body's many mentions and citations.
-    public mutating func element(_ name: String, _ attribute: (String, String), text: String) {
-        bytes.append(UInt8(ascii: "<"))
-        raw(name)
-        appendAttribute(attribute.0, attribute.1)
-        bytes.append(UInt8(ascii: ">"))
-        self.text(text)
-        close(name)
-    }
-
-    /// An element with two attributes, holding escaped text (see ``element(_:_:text:)``).
-    public mutating func element(_ name: String, _ first: (String, String), _ second: (String, String), text: String) {
+    /// An element with one or two attributes, holding escaped text: the markup of the list form, without
+    /// a list made for each of a body's many mentions and citations.
+    public mutating func element(_ name: String, _ first: (String, String), _ second: (String, String)? = nil, text: String) {
         bytes.append(UInt8(ascii: "<"))
         raw(name)
         appendAttribute(first.0, first.1)
-        appendAttribute(second.0, second.1)
+        if let second { appendAttribute(second.0, second.1) }
         bytes.append(UInt8(ascii: ">"))
         self.text(text)
         close(name)

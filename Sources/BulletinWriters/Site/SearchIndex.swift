@@ -119,10 +119,8 @@ struct SearchIndex {
                             index += 1
                         }
                         if index < bytes.count, bytes[index] < 0x80 {
-                            if isNew(hash) {
-                                if wrote { out.append(0x20) }
+                            if beginsNewWord(hash, in: &out) {
                                 for position in start..<index { out.append(Self.lowercased(bytes[position])) }
-                                wrote = true
                             }
                             index += 1
                         } else {
@@ -131,11 +129,8 @@ struct SearchIndex {
                         continue
                     }
                     switch byte {
-                    case 0x61...0x7A, 0x30...0x39:
-                        word.append(byte)
-                        index += 1
-                    case 0x41...0x5A:
-                        word.append(byte + 32)
+                    case _ where Self.isASCIIWordByte(byte):
+                        word.append(Self.lowercased(byte))
                         index += 1
                     case 0x00...0x7F:
                         flush(into: &out)
@@ -161,18 +156,18 @@ struct SearchIndex {
         mutating func flush(into out: inout [UInt8]) {
             guard !word.isEmpty else { return }
             if !asciiOnly { word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8) }
-            if isNew(SearchIndex.fnv1a(word[...])) {
-                if wrote { out.append(0x20) }
-                out.append(contentsOf: word)
-                wrote = true
-            }
+            if beginsNewWord(SearchIndex.fnv1a(word[...]), in: &out) { out.append(contentsOf: word) }
             word.removeAll(keepingCapacity: true)
             asciiOnly = true
         }
 
-        /// Whether the word of this hash goes in the index: not a stop word, not seen before (it is now).
-        private mutating func isNew(_ hash: UInt64) -> Bool {
-            !SearchIndex.stopWords.contains(hash) && seen.insert(hash)
+        /// Whether the word of `hash` goes in the index: neither a stop word nor seen before in the article
+        /// (it is seen now). When it does, the space before it is written; the caller appends its letters.
+        private mutating func beginsNewWord(_ hash: UInt64, in out: inout [UInt8]) -> Bool {
+            guard !SearchIndex.stopWords.contains(hash), seen.insert(hash) else { return false }
+            if wrote { out.append(0x20) }
+            wrote = true
+            return true
         }
 
         private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
