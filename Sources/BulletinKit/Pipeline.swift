@@ -122,19 +122,12 @@ public struct Pipeline: Sendable {
     /// is replaced in its chunk by its transformed copy: the one before is let go at once. An archive
     /// given up by its caller (`consume`) is therefore never held twice, old and new, at the same time.
     public func transform(_ archive: consuming Archive, with transforms: [any ArticleTransform]) async -> Archive {
-        let (articles, counts) = archive.takeArticles()
-        let chunks = Self.chunks(of: consume articles, count: concurrency * 4)
+        let chunks = Self.chunks(of: archive.takeArticleLists(), count: concurrency * 4)
         await withTaskGroup(of: Void.self) { group in
             var next = 0
             func start() {
                 let chunk = chunks[next]
-                group.addTask {
-                    var articles = chunk.take()
-                    for index in articles.indices {
-                        articles[index] = transforms.reduce(articles[index]) { $1.apply(to: $0) }
-                    }
-                    chunk.articles = articles
-                }
+                group.addTask { chunk.transform(with: transforms) }
                 next += 1
             }
             while next < min(concurrency, chunks.count) { start() }
@@ -142,39 +135,67 @@ public struct Pipeline: Sendable {
                 if next < chunks.count { start() }
             }
         }
-        var transformed: [Article] = []
-        transformed.reserveCapacity(counts.reduce(0, +))
-        for chunk in chunks { transformed.append(contentsOf: chunk.take()) }
-        archive.restoreArticles(transformed, counts: counts)
+        var lists: [[Article]] = []
+        lists.reserveCapacity(archive.issueCount)
+        for chunk in chunks { lists.append(contentsOf: chunk.take()) }
+        archive.restoreArticleLists(lists)
         return archive
     }
 
-    /// Articles owned by one task at a time: a box, so that handing the chunk to its task moves the articles
-    /// rather than sharing them with the list of chunks. Unchecked because the access is ordered by the task
-    /// group: one task takes and refills a chunk, and ``transform(_:with:)`` reads it only after the group ends.
+    /// The article lists of consecutive issues, owned by one task at a time: a box, so that handing the
+    /// chunk to its task moves the lists rather than sharing them with the list of chunks. Unchecked because
+    /// the access is ordered by the task group: one task transforms a chunk, and ``transform(_:with:)``
+    /// reads it only after the group ends.
     private final class ArticleChunk: @unchecked Sendable {
-        var articles: [Article]
+        private var lists: [[Article]]
 
-        init(_ articles: [Article]) {
-            self.articles = articles
+        init(_ lists: [[Article]]) {
+            self.lists = lists
         }
 
-        /// The articles, leaving the box empty.
-        func take() -> [Article] {
-            defer { articles = [] }
-            return articles
+        /// Replaces every article with `transforms` applied to it. Each article is moved out of its list and
+        /// its successor moved in: read and written back through the list, it would be copied, every string
+        /// and list it holds retained and released once more for each transform.
+        func transform(with transforms: [any ArticleTransform]) {
+            for index in lists.indices {
+                lists[index].withUnsafeMutableBufferPointer { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    for offset in 0..<buffer.count {
+                        var article = (base + offset).move()
+                        for transform in transforms { article = transform.apply(to: article) }
+                        (base + offset).initialize(to: article)
+                    }
+                }
+            }
+        }
+
+        /// The lists, leaving the box empty.
+        func take() -> [[Article]] {
+            defer { lists = [] }
+            return lists
         }
     }
 
-    /// `articles` in about `count` chunks of consecutive articles, in order.
-    private static func chunks(of articles: consuming [Article], count: Int) -> [ArticleChunk] {
-        let size = max(1, (articles.count + max(1, count) - 1) / max(1, count))
+    /// `lists` in about `count` chunks of consecutive issues holding about as many articles each, in order.
+    /// Each list is moved into its chunk, never shared with `lists`: a shared list would be copied, articles
+    /// and all, when its task changes it.
+    private static func chunks(of lists: consuming [[Article]], count: Int) -> [ArticleChunk] {
+        let total = lists.reduce(0) { $0 + $1.count }
+        let size = max(1, (total + max(1, count) - 1) / max(1, count))
         var chunks: [ArticleChunk] = []
-        var rest = articles[...]
-        while !rest.isEmpty {
-            chunks.append(ArticleChunk(Array(rest.prefix(size))))
-            rest = rest.dropFirst(size)
+        var current: [[Article]] = []
+        var articles = 0
+        for index in lists.indices {
+            articles += lists[index].count
+            current.append(lists[index])
+            lists[index] = []
+            if articles >= size {
+                chunks.append(ArticleChunk(current))
+                current = []
+                articles = 0
+            }
         }
+        if !current.isEmpty { chunks.append(ArticleChunk(current)) }
         return chunks
     }
 

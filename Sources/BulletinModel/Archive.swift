@@ -53,36 +53,27 @@ public struct Archive: Sendable, Hashable, Codable {
         }
     }
 
-    /// Moves every article out, in archive order, leaving each issue without articles, and says how many
-    /// each issue held: a caller that owns the archive alone then owns the articles alone, and can let each
-    /// go as soon as it is done with it.
-    public mutating func takeArticles() -> (articles: [Article], counts: [Int]) {
-        var articles: [Article] = []
-        var counts: [Int] = []
-        for p in publications.indices {
-            for v in publications[p].volumes.indices {
-                for i in publications[p].volumes[v].issues.indices {
-                    counts.append(publications[p].volumes[v].issues[i].articles.count)
-                    articles.append(contentsOf: publications[p].volumes[v].issues[i].articles)
-                    publications[p].volumes[v].issues[i].articles = []
-                }
-            }
+    /// Moves every issue's articles out, in archive order, leaving each issue without articles. Each issue's
+    /// list is moved whole, not its articles one by one: a caller that owns the archive alone then owns the
+    /// articles alone, and can change them in place and let each go as soon as it is done with it.
+    public mutating func takeArticleLists() -> [[Article]] {
+        var lists: [[Article]] = []
+        lists.reserveCapacity(issueCount)
+        updateIssues { issue in
+            lists.append(issue.articles)
+            issue.articles = []
         }
-        return (articles, counts)
+        return lists
     }
 
-    /// Gives back articles taken by ``takeArticles()``: each issue takes as many as `counts` says, in archive order.
-    public mutating func restoreArticles(_ articles: [Article], counts: [Int]) {
+    /// Gives back lists taken by ``takeArticleLists()``: each issue takes the next list, in archive order.
+    public mutating func restoreArticleLists(_ lists: consuming [[Article]]) {
+        precondition(lists.count == issueCount, "article lists given back to an archive with another number of issues")
         var next = 0
-        var issue = 0
-        for p in publications.indices {
-            for v in publications[p].volumes.indices {
-                for i in publications[p].volumes[v].issues.indices {
-                    publications[p].volumes[v].issues[i].articles = Array(articles[next..<(next + counts[issue])])
-                    next += counts[issue]
-                    issue += 1
-                }
-            }
+        updateIssues { issue in
+            issue.articles = lists[next]
+            lists[next] = []
+            next += 1
         }
     }
 

@@ -77,11 +77,11 @@ struct ModelTests {
             Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [Self.sampleTree(), second]), Volume(number: 2, issues: [empty])]),
         ])
         var moved = archive
-        let (articles, counts) = moved.takeArticles()
-        #expect(articles.map(\.id) == archive.articles.map(\.id))
-        #expect(counts == [1, 2, 0])
+        let lists = moved.takeArticleLists()
+        #expect(lists.map { $0.map(\.id) } == archive.issues.map { $0.articles.map(\.id) })
+        #expect(lists.map(\.count) == [1, 2, 0])
         #expect(moved.articles.isEmpty)
-        moved.restoreArticles(articles, counts: counts)
+        moved.restoreArticleLists(lists)
         #expect(moved == archive)
     }
 
