@@ -72,7 +72,9 @@ public struct Manifest: Sendable, Hashable, Codable {
                                         source: $0.metadata.source.path, sourceHash: $0.metadata.source.sha256)
                        })
         }
-        self.files = files.sorted { $0.path < $1.path }
+        self.files = files
+        // Files from a sink's `entries` come sorted, and are not copied and sorted again.
+        if !files.indices.dropFirst().allSatisfy({ files[$0 - 1].path < files[$0].path }) { self.files.sort { $0.path < $1.path } }
     }
 }
 

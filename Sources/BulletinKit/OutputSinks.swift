@@ -111,7 +111,10 @@ public final class DirectorySink: OutputSink {
 
     /// Manifest entries, sorted by path.
     public var entries: [Manifest.FileEntry] {
-        entriesStore.withLock { Array($0.values) }.sorted { $0.path < $1.path }
+        // Sorted in place: a sorted copy would retain every entry's strings again, tens of thousands of them.
+        var entries = entriesStore.withLock { Array($0.values) }
+        entries.sort { $0.path < $1.path }
+        return entries
     }
 
     /// Makes `folder` (relative to the root) and the folders above it that this sink has not made yet, with

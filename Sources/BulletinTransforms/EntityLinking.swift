@@ -18,8 +18,23 @@ public struct EntityLinking: ArchiveAwareTransform {
     }
 
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
-        var names = EntityNames()
-        for article in archive.articles { names.add(article) }
+        // Gathered in parallel over runs of issues: the table does not depend on the order (see EntityNames).
+        let issues = archive.issues
+        let chunk = max(1, (issues.count + concurrency * 4 - 1) / (concurrency * 4))
+        let names = await withTaskGroup(of: EntityNames.self) { group in
+            for start in stride(from: 0, to: issues.count, by: chunk) {
+                group.addTask {
+                    var names = EntityNames()
+                    for issue in issues[start..<min(start + chunk, issues.count)] {
+                        for article in issue.articles { names.add(article) }
+                    }
+                    return names
+                }
+            }
+            var names = EntityNames()
+            for await part in group { names.merge(part) }
+            return names
+        }
         return prepared(names: names)
     }
 
