@@ -17,6 +17,13 @@ practices, then again in the dark colour scheme (`prefers-color-scheme`) against
 in the light scheme (reading systems choose their own night colours) against the WCAG rules only: the best
 practices of one main landmark and one h1 a page are a web page's, and a book's landmarks are in its
 navigation document. Any violation fails the check, and so does a colour contrast axe could not decide.
+
+Two things axe leaves to people are checked in the same browser:
+- reflow (WCAG 1.4.10): no page scrolls sideways in a window 320 CSS pixels wide, of all the pages of the
+  example and newsprint sites, and of the generated site's every article page and one in four of the rest;
+- keyboard focus (WCAG 2.4.1, 2.4.7): on a page of each kind of each site, the first Tab reaches the skip
+  link and shows it, and every element Tab reaches in the first twelve presses shows an outline of at
+  least 2 pixels or a shadow.
 Usage: accessibility.py WORK_DIR"""
 import collections, concurrent.futures, json, os, pathlib, re, sys, tempfile, zipfile
 
@@ -24,6 +31,8 @@ import axe_playwright_python
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 work = sys.argv[1]
 axe_script = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
@@ -129,10 +138,80 @@ def audit(batch):
     return results
 
 
+def reflow(batch):
+    """The pages of `batch` that scroll sideways in a window 320 CSS pixels wide, with what sticks out."""
+    browser = driver()
+    wide = []
+    try:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+        for page in batch:
+            browser.get("file://" + page)
+            beyond = browser.execute_script(
+                "const width = document.documentElement.clientWidth;"
+                "if (document.documentElement.scrollWidth <= width) return null;"
+                "const out = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                "while (walker.nextNode() && out.length < 3) { const range = document.createRange(); range.selectNodeContents(walker.currentNode);"
+                "  if ([...range.getClientRects()].some(r => r.right > width + 0.5)) out.push(walker.currentNode.parentElement.tagName + ' “' + walker.currentNode.textContent.trim().slice(0, 60) + '”'); }"
+                "for (const e of document.body.querySelectorAll('*')) if (out.length < 3 && e.getBoundingClientRect().right > width + 0.5) out.push(e.tagName + '.' + e.className);"
+                "return out;")
+            if beyond is not None:
+                wide.append((page, beyond))
+    finally:
+        browser.quit()
+    return wide
+
+
+def focus(batch, presses=12):
+    """For each page of `batch`: what the first Tab reaches, whether it shows, and each focused element
+    that shows no focus indicator (no outline, no box shadow) as Tab moves through the page."""
+    browser = driver()
+    found = []
+    try:
+        for page in batch:
+            browser.get("file://" + page)
+            seen = []
+            for _ in range(presses):
+                ActionChains(browser).send_keys(Keys.TAB).perform()
+                seen.append(browser.execute_script(
+                    "const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();"
+                    "return {name: e.tagName + (e.className ? '.' + e.className : '') + ' “' + (e.textContent || e.value || '').trim().slice(0, 30) + '”',"
+                    " skip: e.classList.contains('skip-link'), body: e === document.body,"
+                    " shown: r.top >= 0 && r.bottom <= innerHeight && r.width > 0 && r.height > 0,"
+                    " indicated: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'}"))
+            found.append((page, seen))
+    finally:
+        browser.quit()
+    return found
+
+
 with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
     results = [r for part in pool.map(audit, [checks[0::2], checks[1::2]]) for r in part]
+    site_folders = [example, os.path.join(work, "site-200", "site"), os.path.join(work, "site-newsprint", "site")]
+    # Every page of the example and newsprint sites; of the generated one every article page (their titles
+    # hold the archive's longest words) and one in four of the others, in path order.
+    generated = os.path.join(work, "site-200", "site")
+    others = [page for page in pages(generated) if kind(generated, page) != "article"]
+    narrow = ([page for page in pages(example) if kind(example, page) != "404"] + pages(site_folders[2])
+              + [page for page in pages(generated) if kind(generated, page) == "article"] + others[::4])
+    wide = [w for part in pool.map(reflow, [narrow[0::2], narrow[1::2]]) for w in part]
+    tabbed = [page for folder in site_folders for page in sample(folder, {"article": 1, "entity further page": 0, "volume": 1,
+                                                                          "publication": 1, "issue": 1, "entity": 1})
+              if not (folder == example and kind(example, page) == "404")]
+    walks = [w for part in pool.map(focus, [tabbed[0::2], tabbed[1::2]]) for w in part]
 
 failed = False
+for page, beyond in wide:
+    failed = True
+    print(f"FAIL: {os.path.relpath(page, work)} scrolls sideways 320 CSS pixels wide (WCAG 1.4.10): {'; '.join(beyond)}", file=sys.stderr)
+for page, seen in walks:
+    shown = os.path.relpath(page, work)
+    if not seen[0]["skip"] or not seen[0]["shown"]:
+        failed = True
+        print(f"FAIL: {shown}: the first Tab reaches {seen[0]['name']}, {'shown' if seen[0]['shown'] else 'not shown'}, not a visible skip link", file=sys.stderr)
+    for element in seen:
+        if not element["body"] and not element["indicated"]:
+            failed = True
+            print(f"FAIL: {shown}: {element['name']} shows no focus indicator when Tab reaches it (WCAG 2.4.7)", file=sys.stderr)
 for page, scheme, violations, contrast, _ in results:
     shown = os.path.relpath(page.split("?")[0], work) + ("?" + page.split("?")[1] if "?" in page else "")
     for violation in violations:
@@ -150,5 +229,8 @@ print(f"axe-core {axe_version}: {site_pages} site pages ({len(kinds)} kinds: {',
       f"{len(checks) - site_pages} documents of {len(example_books) + len(generated_books)} books: {len(results)} checks, "
       f"{sum(len(r[2]) for r in results)} violations, {sum(len(r[3]) for r in results)} undecided contrasts"
       + (f" (left for review: {dict(others)})" if others else ""))
+print(f"reflow: {len(narrow)} site pages 320 CSS pixels wide, {len(wide)} scrolling sideways; keyboard: "
+      f"{len(walks)} pages tabbed through {len(walks[0][1]) if walks else 0} stops each, {sum(1 for _, seen in walks if seen[0]['skip'] and seen[0]['shown'])} "
+      f"reaching a visible skip link first, {sum(1 for _, seen in walks for e in seen if not e['body'] and not e['indicated'])} stops without a focus indicator")
 if failed:
     sys.exit(1)
