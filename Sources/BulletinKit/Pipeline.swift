@@ -184,15 +184,15 @@ public struct Pipeline: Sendable {
         let size = max(1, (total + max(1, count) - 1) / max(1, count))
         var chunks: [ArticleChunk] = []
         var current: [[Article]] = []
-        var articles = 0
+        var articlesInCurrent = 0
         for index in lists.indices {
-            articles += lists[index].count
+            articlesInCurrent += lists[index].count
             current.append(lists[index])
             lists[index] = []
-            if articles >= size {
+            if articlesInCurrent >= size {
                 chunks.append(ArticleChunk(current))
                 current = []
-                articles = 0
+                articlesInCurrent = 0
             }
         }
         if !current.isEmpty { chunks.append(ArticleChunk(current)) }

@@ -53,6 +53,14 @@ public struct Archive: Sendable, Hashable, Codable {
         }
     }
 
+    /// The issues in about `count` runs of consecutive issues, in archive order: work over the whole
+    /// archive split between tasks.
+    public func issueRuns(count: Int) -> [ArraySlice<Issue>] {
+        let issues = self.issues
+        let size = max(1, (issues.count + max(1, count) - 1) / max(1, count))
+        return stride(from: 0, to: issues.count, by: size).map { issues[$0..<min($0 + size, issues.count)] }
+    }
+
     /// Moves every issue's articles out, in archive order, leaving each issue without articles. Each issue's
     /// list is moved whole, not its articles one by one: a caller that owns the archive alone then owns the
     /// articles alone, and can change them in place and let each go as soon as it is done with it.

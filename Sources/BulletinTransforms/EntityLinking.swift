@@ -19,13 +19,11 @@ public struct EntityLinking: ArchiveAwareTransform {
 
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
         // Gathered in parallel over runs of issues: the table does not depend on the order (see EntityNames).
-        let issues = archive.issues
-        let chunk = max(1, (issues.count + concurrency * 4 - 1) / (concurrency * 4))
         let names = await withTaskGroup(of: EntityNames.self) { group in
-            for start in stride(from: 0, to: issues.count, by: chunk) {
+            for run in archive.issueRuns(count: concurrency * 4) {
                 group.addTask {
                     var names = EntityNames()
-                    for issue in issues[start..<min(start + chunk, issues.count)] {
+                    for issue in run {
                         for article in issue.articles { names.add(article) }
                     }
                     return names

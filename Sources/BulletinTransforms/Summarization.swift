@@ -17,18 +17,16 @@ public struct Summarization: ArchiveAwareTransform {
 
     /// The per-article transform, with term statistics gathered from `archive`.
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
-        let issues = archive.issues
-        // Four runs of issues a task, so that no task is left alone at the end with a large one.
-        let chunk = max(1, (issues.count + concurrency * 4 - 1) / max(1, concurrency * 4))
         // Each article is segmented once here, counted for the term statistics and kept (without its
         // text) for summarizing. Document frequencies are sums, so chunks counted in parallel merge to
         // the same table in any order.
         let (statistics, documents) = await withTaskGroup(of: (TermStatistics, [String: SummaryDocument]).self) { group in
-            for start in stride(from: 0, to: issues.count, by: chunk) {
+            // Four runs of issues a task, so that no task is left alone at the end with a large one.
+            for run in archive.issueRuns(count: concurrency * 4) {
                 group.addTask {
                     var partial = TermStatistics()
                     var inputs: [String: SummaryDocument] = [:]
-                    for article in issues[start..<min(start + chunk, issues.count)].lazy.flatMap({ $0.articles }) {
+                    for article in run.lazy.flatMap({ $0.articles }) {
                         let document = SummaryDocument(paragraphs: Input.paragraphs(of: article))
                         partial.addDocument(document)
                         // The text (and where its entities are) is the article's own, made again when it

@@ -85,6 +85,25 @@ struct ModelTests {
         #expect(moved == archive)
     }
 
+    @Test("issue runs cover every issue once, in order, in no more runs than asked")
+    func issueRuns() {
+        var issues: [BulletinModel.Issue] = []
+        for number in 1...7 {
+            var issue = Self.sampleTree()
+            issue.id = "monitor-v1-i\(number)"
+            issue.number = number
+            issues.append(issue)
+        }
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: issues)])])
+        for count in [-1, 0, 1, 2, 3, 7, 8, 100] {
+            let runs = archive.issueRuns(count: count)
+            #expect(runs.flatMap { $0.map(\.id) } == issues.map(\.id), "count \(count)")
+            #expect(runs.count <= max(1, count) && runs.allSatisfy { !$0.isEmpty }, "count \(count)")
+        }
+        #expect(archive.issueRuns(count: 3).map(\.count) == [3, 3, 1])
+        #expect(Archive(publications: []).issueRuns(count: 4).isEmpty)
+    }
+
     @Test("plain text keeps citations and cross-references as written")
     func plainText() {
         let article = Self.sampleTree().articles[0]
