@@ -79,14 +79,15 @@ def book_documents(epubs, folder):
 
 
 per_kind = {"article": 10, "entity": 8, "entity further page": 3, "issue": 3, "volume": 3, "publication": 3}
-example = os.path.join(work, "site-example", "site")
+example, generated, newsprint = (os.path.join(work, name, "site") for name in ("site-example", "site-200", "site-newsprint"))
 # The example's 404 page links its stylesheet and pages by absolute URLs under the configured base URL, as a
 # page served for any missing path must, and a file on disk cannot reach them; the generated site, built
 # without a base URL, has its 404 page checked with relative links.
-checks = [(page, "site") for page in pages(example) if kind(example, page) != "404"]
+unreachable = os.path.join(example, "404.html")
+checks = [(page, "site") for page in pages(example) if page != unreachable]
 checks.append((os.path.join(example, "search", "index.html") + "?q=moscow", "site"))
-checks += [(page, "site") for page in sample(os.path.join(work, "site-200", "site"), per_kind)]
-checks += [(page, "site") for page in sample(os.path.join(work, "site-newsprint", "site"), {})]
+checks += [(page, "site") for page in sample(generated, per_kind)]
+checks += [(page, "site") for page in sample(newsprint, {})]
 checks.append((os.path.join(work, "standalone.html"), "site"))
 unpacked = tempfile.mkdtemp(dir=work)
 example_books = sorted(str(p) for p in pathlib.Path(work, "epub", "example", "epub").glob("*.epub"))
@@ -186,17 +187,14 @@ def focus(batch, presses=12):
 
 with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
     results = [r for part in pool.map(audit, [checks[0::2], checks[1::2]]) for r in part]
-    site_folders = [example, os.path.join(work, "site-200", "site"), os.path.join(work, "site-newsprint", "site")]
     # Every page of the example and newsprint sites; of the generated one every article page (their titles
     # hold the archive's longest words) and one in four of the others, in path order.
-    generated = os.path.join(work, "site-200", "site")
+    articles = [page for page in pages(generated) if kind(generated, page) == "article"]
     others = [page for page in pages(generated) if kind(generated, page) != "article"]
-    narrow = ([page for page in pages(example) if kind(example, page) != "404"] + pages(site_folders[2])
-              + [page for page in pages(generated) if kind(generated, page) == "article"] + others[::4])
+    narrow = [page for page in pages(example) + pages(newsprint) + articles + others[::4] if page != unreachable]
     wide = [w for part in pool.map(reflow, [narrow[0::2], narrow[1::2]]) for w in part]
-    tabbed = [page for folder in site_folders for page in sample(folder, {"article": 1, "entity further page": 0, "volume": 1,
-                                                                          "publication": 1, "issue": 1, "entity": 1})
-              if not (folder == example and kind(example, page) == "404")]
+    one_each = {"article": 1, "entity": 1, "entity further page": 0, "issue": 1, "volume": 1, "publication": 1}
+    tabbed = [page for site in (example, generated, newsprint) for page in sample(site, one_each) if page != unreachable]
     walks = [w for part in pool.map(focus, [tabbed[0::2], tabbed[1::2]]) for w in part]
 
 failed = False
