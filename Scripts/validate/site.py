@@ -9,7 +9,11 @@ generated 200-article archive (without one) into site folders with the given bin
   3. headless Chromium renders an article page and the search page (query from ?q=) and the DOM it
      dumps holds the expected title and search result, with the search form shown by the script;
   4. every word of every source body reaches its article page, in order;
-  5. sitemap.xml and canonical links exist exactly when a base URL is configured.
+  5. sitemap.xml and canonical links exist exactly when a base URL is configured;
+  6. feed discovery: built with the feeds and a base URL, every page names the archive's feeds (and on
+     a publication's pages that publication's first) in Atom, RSS and JSON Feed, and links the nearer one
+     in its footer, each URL a document of that format the build wrote; built without, no page names one.
+Absolute URLs under the base URL (canonical links, the 404 page's links, feeds) are checked as links too.
 Usage: Scripts/validate/site.py BULLETIN_BINARY WORK_DIR"""
 import html, json, os, re, subprocess, sys, urllib.parse
 from html.parser import HTMLParser
@@ -24,8 +28,8 @@ def fail(message):
     print("FAIL: " + message, file=sys.stderr)
 
 
-def build(args, output):
-    subprocess.run([binary, "build", *args, "--formats", "site", "--output", output, "--quiet"], check=True)
+def build(args, output, formats="site"):
+    subprocess.run([binary, "build", *args, "--formats", formats, "--output", output, "--quiet"], check=True)
     return os.path.join(output, "site")
 
 
@@ -34,7 +38,8 @@ example_out = os.path.join(work, "site-example")
 config = os.path.join(work, "site-example.yml")
 with open(config, "w") as f:
     f.write(f"title: Example Bulletin\nbaseURL: https://example.org/bulletin/\nsources: [{json.dumps(os.path.join(root, 'Examples'))}]\n")
-example_site = build(["--config", config], example_out)
+example_site = build(["--config", config], example_out, formats="site,feeds")
+BASE_URL = "https://example.org/bulletin/"
 
 corpus = os.path.join(work, "c200")
 subprocess.run([sys.executable, os.path.join(os.path.dirname(root), "shared/bench/make_corpus.py"), "--n", "200",
@@ -123,19 +128,22 @@ for name, _, site in sites:
         ids_cache[page] = parser.ids
         for ref in parser.refs:
             parts = urllib.parse.urlsplit(ref)
+            within = site_real
             if parts.scheme or parts.netloc:
-                if ref.startswith("https://example.org/bulletin/") and page.endswith("404.html"):
-                    parts = urllib.parse.urlsplit(ref[len("https://example.org/bulletin/"):])
-                    target = os.path.join(site, urllib.parse.unquote(parts.path))
-                else:
+                if not ref.startswith(BASE_URL):
                     continue
+                # Published at the base URL: the site's folder, and the feeds' folder beside its pages.
+                parts = urllib.parse.urlsplit(ref[len(BASE_URL):])
+                if parts.path.startswith("feeds/"):
+                    within = os.path.realpath(os.path.dirname(site))
+                target = os.path.join(within, urllib.parse.unquote(parts.path) or "index.html")
             else:
                 target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(parts.path))) if parts.path else page
             checked += 1
             if parts.path.endswith("/") or os.path.isdir(target):
                 target = os.path.join(target, "index.html")
             real = os.path.realpath(target)
-            ok = real.startswith(site_real + os.sep) and os.path.isfile(real)
+            ok = real.startswith(within + os.sep) and os.path.isfile(real)
             if ok and parts.fragment and real.endswith(".html"):
                 ok = parts.fragment in ids_of(real)
             if not ok:
@@ -231,6 +239,49 @@ if not canonical or canonical.group(1) not in locs:
 if os.path.exists(os.path.join(generated_site, "sitemap.xml")) or "canonical" in open(next(pages(generated_site))).read():
     fail("the generated site (no base URL) has a sitemap or canonical links")
 print(f"sitemap: {len(locs)} absolute URLs with a base URL; canonical {canonical.group(1) if canonical else 'missing'}; none without a base URL")
+
+
+# -- 6. feed discovery ----------------------------------------------------------------------------
+class Feeds(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.head, self.footer, self.in_footer = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "alternate":
+            self.head.append((a.get("type"), a.get("href")))
+        if tag == "p" and a.get("class") == "site-feeds":
+            self.in_footer = True
+        if tag == "a" and self.in_footer:
+            self.footer.append((a.get("type"), a.get("href")))
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self.in_footer = False
+
+
+documents = {"application/atom+xml": "atom.xml", "application/rss+xml": "rss.xml", "application/feed+json": "feed.json"}
+named = 0
+for page in pages(example_site):
+    parser = Feeds()
+    parser.feed(open(page, encoding="utf-8").read())
+    first = os.path.relpath(page, example_site).split(os.sep)[0]
+    folders = ([f"feeds/{first}/"] if os.path.isdir(os.path.join(example_out, "feeds", first)) else []) + ["feeds/"]
+    expected = [(t, BASE_URL + folder + name) for folder in folders for t, name in documents.items()]
+    if parser.head != expected:
+        fail(f"{os.path.relpath(page, example_site)}: names the feeds {parser.head}, expected {expected}")
+    if parser.footer != expected[:3]:
+        fail(f"{os.path.relpath(page, example_site)}: its footer links the feeds {parser.footer}, expected {expected[:3]}")
+    for _, href in parser.head:
+        if not os.path.isfile(os.path.join(example_out, href[len(BASE_URL):])):
+            fail(f"{os.path.relpath(page, example_site)}: names the feed {href}, which the build did not write")
+    named += len(parser.head)
+unnamed = [p for site in (generated_site, newsprint_site) for p in pages(site) if 'rel="alternate"' in open(p).read() or "site-feeds" in open(p).read()]
+for page in unnamed[:5]:
+    fail(f"{page}: names feeds in a build that wrote none")
+print(f"feeds: {sum(1 for _ in pages(example_site))} example pages name {named} feed documents (Atom, RSS, JSON Feed; "
+      f"the publication's first on its pages), each written by the build; {len(unnamed)} pages name a feed in builds without feeds")
 
 if failures:
     sys.exit(f"site validation: {len(failures)} failure(s)")

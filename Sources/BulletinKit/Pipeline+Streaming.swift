@@ -161,7 +161,7 @@ extension Pipeline {
     private func writeStreamed(
         _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink
     ) async throws {
-        let context = WriterContext(settings: configuration.writerSettings, theme: theme)
+        let context = WriterContext(settings: configuration.writerSettings, theme: theme, formats: Set(formats))
         let chosen = try writers.writers(for: formats)
         var byPath: [String: SourceFile] = [:]
         for file in files { byPath[file.path] = file }

@@ -203,7 +203,7 @@ public struct Pipeline: Sendable {
 
     /// Runs the writers of `formats` over the archive, issues in parallel, into `sink`.
     public func write(_ archive: Archive, formats: [String], theme: Theme, to sink: any OutputSink) async throws {
-        let context = WriterContext(settings: configuration.writerSettings, theme: theme)
+        let context = WriterContext(settings: configuration.writerSettings, theme: theme, formats: Set(formats))
         let chosen = try writers.writers(for: formats)
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }

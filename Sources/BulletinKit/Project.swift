@@ -20,7 +20,7 @@ public struct Project: Sendable {
         guard configuration.baseURL == nil, formats.contains("feeds") || formats.contains("site") else { return [] }
         return [Diagnostic(
             id: "config.missing-base-url", severity: .warning,
-            message: "no baseURL is configured: feeds carry no links to the site, and the site has no sitemap.xml or canonical links",
+            message: "no baseURL is configured: feeds carry no links to the site, and the site has no sitemap.xml, canonical links or links to the feeds",
             location: nil, fix: "set 'baseURL: https://…/' in bulletin.yml to the address the output's site/ folder is published at"
         )]
     }

@@ -57,11 +57,14 @@ public struct WriterContext: Sendable {
     public var settings: WriterSettings
     /// The theme's files.
     public var theme: Theme
+    /// The formats the build writes, so that one writer's files may link to another's (the site's pages to the feeds).
+    public var formats: Set<String>
 
     /// Creates a context.
-    public init(settings: WriterSettings = WriterSettings(), theme: Theme = Theme(files: [:])) {
+    public init(settings: WriterSettings = WriterSettings(), theme: Theme = Theme(files: [:]), formats: Set<String> = []) {
         self.settings = settings
         self.theme = theme
+        self.formats = formats
     }
 }
 

@@ -11,7 +11,12 @@ enum AtomFeed {
     static let namespace = "http://www.w3.org/2005/Atom"
     static let historyNamespace = "http://purl.org/syndication/history/1.0"
 
-    /// The output path of archive document `number`.
+    /// The output path of the current document of the channel whose folder is `folder`: its newest items.
+    static func currentPath(folder: String) -> String {
+        folder + "/atom.xml"
+    }
+
+    /// The output path of archive document `number` (1 holds the oldest items).
     static func archivePath(_ channel: FeedChannel, _ number: Int) -> String {
         channel.folder + "/archive/atom-\(number).xml"
     }
@@ -47,7 +52,7 @@ enum AtomFeed {
             }
         case .archive(let number, let count):
             xml.voidLine(1, "fh:archive", [])
-            xml.voidLine(1, "link", [("rel", "current"), ("href", links.href(to: channel.folder + "/atom.xml", from: path))])
+            xml.voidLine(1, "link", [("rel", "current"), ("href", links.href(to: currentPath(folder: channel.folder), from: path))])
             if number > 1 {
                 xml.voidLine(1, "link", [("rel", "prev-archive"), ("href", links.href(to: archivePath(channel, number - 1), from: path))])
             }

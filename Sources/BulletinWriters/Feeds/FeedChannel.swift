@@ -48,16 +48,27 @@ struct FeedChannel: Sendable {
             )
         }
         var channels = [channel(
-            title: siteTitle, description: "Every article of \(siteTitle), newest first.", folder: "feeds", homePath: "",
-            publicationSlug: nil, count: entries.count
+            title: title(publicationName: nil, siteTitle: siteTitle), description: "Every article of \(siteTitle), newest first.",
+            folder: folder(publicationSlug: nil), homePath: "", publicationSlug: nil, count: entries.count
         )]
         for publication in archive.publications {
             channels.append(channel(
-                title: "\(publication.name) — \(siteTitle)", description: "Every article of \(publication.name), newest first.",
-                folder: "feeds/" + Markup.pathSegment(publication.slug), homePath: FeedLinks.publicationPath(publication.slug),
+                title: title(publicationName: publication.name, siteTitle: siteTitle),
+                description: "Every article of \(publication.name), newest first.",
+                folder: folder(publicationSlug: publication.slug), homePath: FeedLinks.publicationPath(publication.slug),
                 publicationSlug: publication.slug, count: counts[publication.slug] ?? 0
             ))
         }
         return channels
+    }
+
+    /// The title of the feed of a publication's articles, or of the whole archive's when `publicationName` is nil.
+    static func title(publicationName: String?, siteTitle: String) -> String {
+        publicationName.map { "\($0) — \(siteTitle)" } ?? siteTitle
+    }
+
+    /// The output folder of the feed of a publication's articles, or of the whole archive's when `publicationSlug` is nil.
+    static func folder(publicationSlug: String?) -> String {
+        publicationSlug.map { "feeds/" + Markup.pathSegment($0) } ?? "feeds"
     }
 }

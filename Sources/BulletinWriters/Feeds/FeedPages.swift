@@ -72,7 +72,7 @@ struct FeedPages {
             case .atom(let page):
                 let path: String
                 switch page {
-                case .current: path = channel.folder + "/atom.xml"
+                case .current: path = AtomFeed.currentPath(folder: channel.folder)
                 case .archive(let number, _): path = AtomFeed.archivePath(channel, number)
                 }
                 try body(path, AtomFeed.document(channel, items: items, path: path, page: page))

@@ -11,7 +11,9 @@ import BulletinModel
 /// Items are newest first by date (an article's own, else its issue's), undated ones last, ties in archive order.
 /// See ``FeedLinks`` for what happens without a base URL.
 public struct FeedWriter: Writer {
-    public let format = "feeds"
+    public let format = FeedWriter.formatName
+    /// The format's name, which other writers look for among a build's formats to link to the feeds.
+    public static let formatName = "feeds"
     public let summary = "Atom, RSS and JSON Feed for the archive and each publication, with archive paging"
 
     /// Creates the writer.

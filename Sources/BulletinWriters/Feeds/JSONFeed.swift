@@ -57,7 +57,12 @@ enum JSONFeed {
 
     /// The output path of page `number` (1-based).
     static func pagePath(_ channel: FeedChannel, _ number: Int) -> String {
-        channel.folder + (number == 1 ? "/feed.json" : "/feed-\(number).json")
+        pagePath(folder: channel.folder, number)
+    }
+
+    /// The output path of page `number` (1-based) of the channel whose folder is `folder`.
+    static func pagePath(folder: String, _ number: Int) -> String {
+        folder + (number == 1 ? "/feed.json" : "/feed-\(number).json")
     }
 
     /// Page `number` of `pageCount` of a channel, holding `items`, by output path. A channel without

@@ -2,7 +2,12 @@
 enum RSSFeed {
     /// The output path of a channel's RSS document, which holds its newest items only.
     static func path(_ channel: FeedChannel) -> String {
-        channel.folder + "/rss.xml"
+        path(folder: channel.folder)
+    }
+
+    /// The output path of the RSS document of the channel whose folder is `folder`.
+    static func path(folder: String) -> String {
+        folder + "/rss.xml"
     }
 
     /// One RSS document. The description carries the summary and `content:encoded` the full HTML;

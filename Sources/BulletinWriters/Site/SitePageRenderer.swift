@@ -9,10 +9,14 @@ struct SitePageRenderer {
     let settings: WriterSettings
     /// The stylesheet to inline instead of linking, for standalone pages.
     var inlineStyle: String?
+    /// The whole archive's feed documents, which every page names when the build writes the feeds beside the site.
+    private var archiveFeeds: [FeedSubscription] = []
 
-    init(templates: SiteTemplates, settings: WriterSettings) {
+    /// A renderer; `linksFeeds` when the same build writes the feeds, which pages then name.
+    init(templates: SiteTemplates, settings: WriterSettings, linksFeeds: Bool = false) {
         self.templates = templates
         self.settings = settings
+        if linksFeeds { archiveFeeds = FeedSubscription.documents(publication: nil, settings: settings) }
     }
 
     private var isStandalone: Bool { inlineStyle != nil }
@@ -28,7 +32,8 @@ struct SitePageRenderer {
     /// Renders `template` inside the layout.
     private func page(
         _ template: String, path: String, title: String, language: String, description: String? = nil,
-        crumbs: [Crumb] = [], scripts: [String] = [], values: TemplateValues, absoluteLinks: Bool = false
+        crumbs: [Crumb] = [], scripts: [String] = [], values: TemplateValues, absoluteLinks: Bool = false,
+        publication: (slug: String, name: String)? = nil
     ) -> [UInt8] {
         let root: String
         if absoluteLinks, let baseURL = settings.baseURL {
@@ -71,7 +76,23 @@ struct SitePageRenderer {
         if !scripts.isEmpty { shared["scripts"] = .list(scripts.map { ["src": .text(root + $0)] }) }
         if let publisher = settings.publisher { shared["publisher"] = escaped(publisher) }
         if let rights = settings.rights { shared["rights"] = escaped(rights) }
+        if !archiveFeeds.isEmpty, !isStandalone { addFeeds(to: &shared, publication: publication) }
         return templates.renderUTF8("layout", shared)
+    }
+
+    /// The feeds a page names: in its head, for discovery, its publication's feed (on the pages of a publication)
+    /// and the whole archive's; in its footer, links to the nearer of the two.
+    private func addFeeds(to values: inout TemplateValues, publication: (slug: String, name: String)?) {
+        let publicationFeeds = publication.map { FeedSubscription.documents(publication: $0, settings: settings) } ?? []
+        values["feeds"] = .list((publicationFeeds + archiveFeeds).map { feed in
+            ["type": escaped(feed.mediaType), "title": escaped("\(feed.title) (\(feed.formatName))"), "href": escaped(feed.url)]
+        })
+        let nearest = publicationFeeds.isEmpty ? archiveFeeds : publicationFeeds
+        values["hasFeedLinks"] = .flag(true)
+        values["feedTitle"] = escaped(nearest[0].title)
+        values["feedLinks"] = .list(nearest.enumerated().map { index, feed in
+            ["label": escaped(feed.formatName), "type": escaped(feed.mediaType), "href": escaped(feed.url), "first": .flag(index == 0)]
+        })
     }
 
     /// `text` escaped for an element or an attribute, as a template value.
@@ -110,7 +131,8 @@ struct SitePageRenderer {
         values["articles"] = .list(articles)
         values["articleCount"] = .number(issue.articles.count)
         return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
-                    description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values)
+                    description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values,
+                    publication: (issue.publicationSlug, issue.publication))
     }
 
     func articlePage(_ article: Article, at index: Int, in issue: Issue, path: String) -> [UInt8] {
@@ -161,7 +183,7 @@ struct SitePageRenderer {
         var trail = crumbs(for: issue, current: false)
         trail.append(Crumb(label: metadata.title, path: nil))
         return page("article", path: path, title: metadata.title, language: metadata.language,
-                    description: metadata.summary?.dek, crumbs: trail, values: values)
+                    description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication))
     }
 
     /// Values every page about an issue shares.
@@ -283,7 +305,7 @@ struct SitePageRenderer {
         }
         return page("publication", path: path, title: publication.name, language: language,
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: publication.name, path: nil)],
-                    values: ["name": escaped(publication.name), "volumes": .list(volumes)])
+                    values: ["name": escaped(publication.name), "volumes": .list(volumes)], publication: (publication.slug, publication.name))
     }
 
     func volumePage(_ volume: Volume, of publication: Publication, language: String) -> [UInt8] {
@@ -295,7 +317,8 @@ struct SitePageRenderer {
                              Crumb(label: publication.name, path: SiteLayout.publicationPath(publication.slug)),
                              Crumb(label: "Volume \(volume.number)", path: nil)],
                     values: ["title": escaped(title), "publication": escaped(publication.name), "number": .number(volume.number),
-                             "issues": .list(volume.issues.map { issueSummary($0, root: root) })])
+                             "issues": .list(volume.issues.map { issueSummary($0, root: root) })],
+                    publication: (publication.slug, publication.name))
     }
 
     func entitiesPage(_ directory: EntityDirectory, language: String) -> [UInt8] {

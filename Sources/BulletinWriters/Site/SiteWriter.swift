@@ -23,7 +23,7 @@ public struct SiteWriter: Writer {
 
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let templates = try cache.templates(for: context.theme)
-        let renderer = SitePageRenderer(templates: templates, settings: context.settings)
+        let renderer = SitePageRenderer(templates: templates, settings: context.settings, linksFeeds: context.formats.contains(FeedWriter.formatName))
         let issuePath = SiteLayout.issuePath(issue)
         try sink.write(renderer.issuePage(issue, path: issuePath), to: "site/" + issuePath, format: format, issue: issue.id)
         for (index, article) in issue.articles.enumerated() {
@@ -37,7 +37,7 @@ public struct SiteWriter: Writer {
 
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let templates = try cache.templates(for: context.theme)
-        let renderer = SitePageRenderer(templates: templates, settings: context.settings)
+        let renderer = SitePageRenderer(templates: templates, settings: context.settings, linksFeeds: context.formats.contains(FeedWriter.formatName))
         let language = Self.dominantLanguage(of: archive)
         var paths: [String] = []
         func page(_ path: String, _ bytes: [UInt8]) throws {

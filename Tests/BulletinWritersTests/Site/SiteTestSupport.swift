@@ -7,7 +7,8 @@ import Foundation
 enum SiteFixture {
     /// The site files (paths relative to `site/`) as text.
     static func build(
-        _ archive: Archive, theme: Theme? = nil, title: String? = nil, baseURL: String? = nil, entityPageSize: Int? = nil
+        _ archive: Archive, theme: Theme? = nil, title: String? = nil, baseURL: String? = nil, entityPageSize: Int? = nil,
+        formats: [String] = ["site"]
     ) async throws -> [String: String] {
         var configuration = Configuration()
         configuration.title = title
@@ -15,7 +16,7 @@ enum SiteFixture {
         if let entityPageSize { configuration.site = Configuration.SiteSettings(entityPageSize: entityPageSize) }
         let sink = MemorySink()
         try await Pipeline(configuration: configuration, concurrency: 2)
-            .write(archive, formats: ["site"], theme: try theme ?? Resources.theme(nil), to: sink)
+            .write(archive, formats: formats, theme: try theme ?? Resources.theme(nil), to: sink)
         var files: [String: String] = [:]
         for (path, bytes) in sink.files where path.hasPrefix("site/") {
             files[String(path.dropFirst("site/".count))] = String(decoding: bytes, as: UTF8.self)

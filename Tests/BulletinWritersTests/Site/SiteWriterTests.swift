@@ -9,7 +9,8 @@ import Testing
 struct SiteWriterTests {
     @Test("the example site matches its golden pages (RECORD_GOLDENS=1 rewrites them)")
     func goldens() async throws {
-        let files = try await SiteFixture.build(try await SiteFixture.example(), title: "Example Bulletin", baseURL: "https://example.org/bulletin/")
+        let files = try await SiteFixture.build(
+            try await SiteFixture.example(), title: "Example Bulletin", baseURL: "https://example.org/bulletin/", formats: ["site", "feeds"])
         let goldenRoot = TestPaths.fixtures.appendingPathComponent("site/example")
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try? FileManager.default.removeItem(at: goldenRoot)
@@ -53,6 +54,55 @@ struct SiteWriterTests {
         #expect(with["monitor/1/1/index.html"]?.contains("<link rel=\"canonical\" href=\"https://example.org/b/monitor/1/1/\">") == true)
         // The 404 page is served from any path, so its links are absolute when they can be.
         #expect(with["404.html"]?.contains("href=\"https://example.org/b/index.html\"") == true)
+    }
+
+    @Test("pages name the feeds, for discovery and in the footer, only when the build writes them and a base URL says where")
+    func feedLinks() async throws {
+        let archive = try await SiteFixture.example()
+        let base = "https://example.org/b/"
+        let sink = MemorySink()
+        var configuration = Configuration()
+        configuration.baseURL = base
+        try await Pipeline(configuration: configuration, concurrency: 2)
+            .write(archive, formats: ["site", "feeds"], theme: try Resources.theme(nil), to: sink)
+        let written = sink.files
+        var both: [String: String] = [:]
+        for (path, bytes) in written where path.hasPrefix("site/") {
+            both[String(path.dropFirst("site/".count))] = String(decoding: bytes, as: UTF8.self)
+        }
+        func alternates(_ page: String?) -> [String] {
+            (page ?? "").split(separator: "\n").filter { $0.hasPrefix("<link rel=\"alternate\"") }.map(String.init)
+        }
+        let archiveFeeds = [
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Bulletin (Atom)\" href=\"\(base)feeds/atom.xml\">",
+            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Bulletin (RSS)\" href=\"\(base)feeds/rss.xml\">",
+            "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Bulletin (JSON Feed)\" href=\"\(base)feeds/feed.json\">",
+        ]
+        #expect(alternates(both["index.html"]) == archiveFeeds)
+        #expect(alternates(both["entities/index.html"]) == archiveFeeds)
+        // A publication's pages name its own feed first.
+        let article = both["monitor/1/1/gas-talks-resume-between-kyiv-and-moscow/index.html"]
+        #expect(alternates(article) == [
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Monitor — Bulletin (Atom)\" href=\"\(base)feeds/monitor/atom.xml\">",
+            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Monitor — Bulletin (RSS)\" href=\"\(base)feeds/monitor/rss.xml\">",
+            "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Monitor — Bulletin (JSON Feed)\" href=\"\(base)feeds/monitor/feed.json\">",
+        ] + archiveFeeds)
+        for path in ["monitor/index.html", "monitor/1/index.html", "monitor/1/1/index.html"] {
+            #expect(alternates(both[path]) == alternates(article), "\(path)")
+        }
+        #expect(article?.contains("<p class=\"site-feeds\">Follow Monitor — Bulletin: <a href=\"\(base)feeds/monitor/atom.xml\" "
+            + "type=\"application/atom+xml\">Atom</a> · <a href=\"\(base)feeds/monitor/rss.xml\" type=\"application/rss+xml\">RSS</a>"
+            + " · <a href=\"\(base)feeds/monitor/feed.json\" type=\"application/feed+json\">JSON Feed</a></p>") == true)
+        // Every feed a page names is one the build wrote.
+        let named = Set(both.values.flatMap(alternates).compactMap { $0.components(separatedBy: "href=\"").last.map { String($0.dropLast(2)) } })
+        #expect(named.count == 9)
+        for url in named { #expect(written[String(url.dropFirst(base.count))] != nil, "\(url) not written") }
+        // Without the feeds, or without a base URL to say where they are published, no page names them.
+        let siteOnly = try await SiteFixture.build(archive, baseURL: base)
+        let noBase = try await SiteFixture.build(archive, formats: ["site", "feeds"])
+        for files in [siteOnly, noBase] {
+            #expect(!files.values.contains { $0.contains("rel=\"alternate\"") || $0.contains("site-feeds") })
+        }
     }
 
     @Test("article pages carry summaries, attributions, linked cross-references and entities, and previous/next")
