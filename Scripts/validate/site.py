@@ -13,6 +13,9 @@ generated 200-article archive (without one) into site folders with the given bin
   6. feed discovery: built with the feeds and a base URL, every page names the archive's feeds (and on
      a publication's pages that publication's first) in Atom, RSS and JSON Feed, and links the nearer one
      in its footer, each URL a document of that format the build wrote; built without, no page names one.
+  7. structured data: every article and issue page holds one schema.org JSON-LD block that parses, with the
+     page's headline or issue and the issue ▸ volume ▸ periodical chain of its path, and with a base URL
+     the page's canonical URL and Open Graph tags.
 Absolute URLs under the base URL (canonical links, the 404 page's links, feeds) are checked as links too.
 Usage: Scripts/validate/site.py BULLETIN_BINARY WORK_DIR"""
 import html, json, os, re, subprocess, sys, urllib.parse
@@ -282,6 +285,58 @@ for page in unnamed[:5]:
     fail(f"{page}: names feeds in a build that wrote none")
 print(f"feeds: {sum(1 for _ in pages(example_site))} example pages name {named} feed documents (Atom, RSS, JSON Feed; "
       f"the publication's first on its pages), each written by the build; {len(unnamed)} pages name a feed in builds without feeds")
+
+
+# -- 7. structured data ---------------------------------------------------------------------------
+issues_by_id = {issue["id"]: issue for out in (example_out, generated_out)
+                for issue in json.load(open(os.path.join(out, "manifest.json")))["issues"]}
+described = {"NewsArticle": 0, "PublicationIssue": 0}
+for name, out, site in sites:
+    for page in pages(site):
+        folders = os.path.relpath(page, site).split(os.sep)[:-1]
+        if len(folders) not in (3, 4) or folders[0] == "entities":
+            continue
+        markup = open(page, encoding="utf-8").read()
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)
+        where = os.path.relpath(page, site)
+        try:
+            data = json.loads(blocks[0]) if len(blocks) == 1 else None
+        except ValueError as error:
+            data = None
+            fail(f"{where}: its JSON-LD does not parse: {error}")
+        if data is None:
+            fail(f"{where}: {len(blocks)} JSON-LD blocks, expected one that parses")
+            continue
+        manifest_issue = issues_by_id.get(f"{folders[0]}-v{folders[1]}-i{folders[2]}", {"publication": None, "articles": []})
+        issue = data.get("isPartOf") if len(folders) == 4 else data
+        kind = "NewsArticle" if len(folders) == 4 else "PublicationIssue"
+        expected_url = BASE_URL + "/".join(folders) + "/" if name == "example" else None
+        problems = []
+        if data.get("@context") != "https://schema.org" or data.get("@type") != kind:
+            problems.append(f"type {data.get('@type')!r}")
+        if kind == "NewsArticle":
+            h1 = re.search(r"<h1>(.*?)</h1>", markup, re.S)
+            if not h1 or data.get("headline") != text_of(h1.group(1)).strip():
+                problems.append(f"headline {data.get('headline')!r}")
+        else:
+            parts = data.get("hasPart")
+            if not isinstance(parts, list) or [p.get("headline") for p in parts] != [a["title"] for a in manifest_issue["articles"]]:
+                problems.append("hasPart")
+        volume = (issue or {}).get("isPartOf") or {}
+        periodical = volume.get("isPartOf") or {}
+        if (issue or {}).get("issueNumber") != folders[2] or volume.get("volumeNumber") != folders[1] \
+                or periodical.get("@type") != "Periodical" or periodical.get("name") != manifest_issue["publication"]:
+            problems.append("issue, volume or periodical")
+        if data.get("url") != expected_url:
+            problems.append(f"url {data.get('url')!r}")
+        og_url = re.search(r'<meta property="og:url" content="([^"]*)">', markup)
+        if (og_url.group(1) if og_url else None) != expected_url:
+            problems.append("og:url")
+        if problems:
+            fail(f"{where}: JSON-LD or Open Graph: {', '.join(problems)}")
+        described[kind] += 1
+print(f"structured data: {described['NewsArticle']} article and {described['PublicationIssue']} issue pages hold one schema.org "
+      f"JSON-LD block each, chained issue ▸ volume ▸ periodical; Open Graph and URLs exactly with a base URL")
 
 if failures:
     sys.exit(f"site validation: {len(failures)} failure(s)")

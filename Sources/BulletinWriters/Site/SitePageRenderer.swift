@@ -23,6 +23,14 @@ struct SitePageRenderer {
 
     // MARK: - Layout
 
+    /// What a page tells machines about itself besides its title and description: schema.org JSON-LD
+    /// (see ``StructuredData``), and the Open Graph type and date that link previews read.
+    struct About {
+        var structuredData: String?
+        var openGraphType = "website"
+        var published: String?
+    }
+
     /// A crumb of the breadcrumb trail: a label and, but for the current page, an href.
     struct Crumb {
         var label: String
@@ -33,7 +41,7 @@ struct SitePageRenderer {
     private func page(
         _ template: String, path: String, title: String, language: String, description: String? = nil,
         crumbs: [Crumb] = [], scripts: [String] = [], values: TemplateValues, absoluteLinks: Bool = false,
-        publication: (slug: String, name: String)? = nil
+        publication: (slug: String, name: String)? = nil, about: About = About()
     ) -> [UInt8] {
         let root: String
         if absoluteLinks, let baseURL = settings.baseURL {
@@ -63,8 +71,17 @@ struct SitePageRenderer {
         if let inlineStyle { shared["inlineStyle"] = .text(inlineStyle) }
         if let description, !description.isBlank { shared["description"] = escaped(description) }
         if let baseURL = settings.baseURL, !isStandalone, path != SiteLayout.notFoundPath {
-            shared["canonical"] = escaped(SiteLayout.url(for: path, baseURL: baseURL))
+            let url = SiteLayout.url(for: path, baseURL: baseURL)
+            shared["canonical"] = escaped(url)
+            // Open Graph wants the page's absolute address, so it comes with the canonical link.
+            var openGraph: TemplateValues = ["type": escaped(about.openGraphType), "title": escaped(title)]
+            if let description, !description.isBlank { openGraph["description"] = escaped(description) }
+            openGraph["url"] = escaped(url)
+            openGraph["siteName"] = escaped(settings.siteTitle)
+            if let published = about.published { openGraph["published"] = escaped(published) }
+            shared["openGraph"] = .values(openGraph)
         }
+        if let structuredData = about.structuredData, !isStandalone { shared["structuredData"] = .text(structuredData) }
         if !crumbs.isEmpty, !isStandalone {
             shared["hasBreadcrumbs"] = .flag(true)
             shared["breadcrumbs"] = .list(crumbs.map { crumb -> TemplateValues in
@@ -93,6 +110,11 @@ struct SitePageRenderer {
         values["feedLinks"] = .list(nearest.enumerated().map { index, feed in
             ["label": escaped(feed.formatName), "type": escaped(feed.mediaType), "href": escaped(feed.url), "first": .flag(index == 0)]
         })
+    }
+
+    /// The absolute URL of the page at `path`, when there is a base URL.
+    private func absoluteURL(_ path: String) -> String? {
+        settings.baseURL.map { SiteLayout.url(for: path, baseURL: $0) }
     }
 
     /// `text` escaped for an element or an attribute, as a template value.
@@ -132,7 +154,8 @@ struct SitePageRenderer {
         values["articleCount"] = .number(issue.articles.count)
         return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
                     description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values,
-                    publication: (issue.publicationSlug, issue.publication))
+                    publication: (issue.publicationSlug, issue.publication),
+                    about: About(structuredData: StructuredData.issue(issue, url: absoluteURL(path)) { absoluteURL(SiteLayout.articlePath($0, in: issue)) }))
     }
 
     func articlePage(_ article: Article, at index: Int, in issue: Issue, path: String) -> [UInt8] {
@@ -183,7 +206,9 @@ struct SitePageRenderer {
         var trail = crumbs(for: issue, current: false)
         trail.append(Crumb(label: metadata.title, path: nil))
         return page("article", path: path, title: metadata.title, language: metadata.language,
-                    description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication))
+                    description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication),
+                    about: About(structuredData: StructuredData.article(article, in: issue, url: absoluteURL(path), settings: settings),
+                                 openGraphType: "article", published: metadata.date))
     }
 
     /// Values every page about an issue shares.

@@ -105,6 +105,47 @@ struct SiteWriterTests {
         }
     }
 
+    @Test("article and issue pages describe themselves in schema.org JSON-LD, and pages with an address in Open Graph")
+    func structuredData() async throws {
+        let archive = try await SiteFixture.example()
+        let base = "https://example.org/b/"
+        let files = try await SiteFixture.build(archive, title: "Example Bulletin", baseURL: base)
+        func jsonLD(_ page: String?) throws -> [String: Any] {
+            let body = try #require(page?.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?
+                .components(separatedBy: "</script>").first)
+            return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        }
+        let path = "monitor/1/2/mediators-return-to-transdniester/"
+        let article = try jsonLD(files[path + "index.html"])
+        #expect(article["@context"] as? String == "https://schema.org")
+        #expect(article["@type"] as? String == "NewsArticle")
+        #expect(article["headline"] as? String == "Mediators return to Transdniester")
+        #expect(article["datePublished"] as? String == "2026-01-19")
+        #expect(article["url"] as? String == base + path)
+        let issue = try #require(article["isPartOf"] as? [String: Any])
+        let volume = try #require(issue["isPartOf"] as? [String: Any])
+        let periodical = try #require(volume["isPartOf"] as? [String: Any])
+        #expect(issue["@type"] as? String == "PublicationIssue" && issue["issueNumber"] as? String == "2")
+        #expect(volume["@type"] as? String == "PublicationVolume" && volume["volumeNumber"] as? String == "1")
+        #expect(periodical["@type"] as? String == "Periodical" && periodical["name"] as? String == "Monitor")
+        let mentions = try #require(article["mentions"] as? [[String: String]])
+        #expect(mentions.contains { $0["@type"] == "Place" && $0["name"] == "Tiraspol" })
+        let contents = try jsonLD(files["monitor/1/2/index.html"])
+        #expect(contents["@type"] as? String == "PublicationIssue")
+        let parts = try #require(contents["hasPart"] as? [[String: String]])
+        #expect(parts.contains { $0["headline"] == "Mediators return to Transdniester" && $0["url"] == base + path })
+        let page = try #require(files[path + "index.html"])
+        #expect(page.contains("<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"Mediators return to Transdniester\">"))
+        #expect(page.contains("<meta property=\"og:url\" content=\"\(base + path)\">"))
+        #expect(page.contains("<meta property=\"article:published_time\" content=\"2026-01-19\">"))
+        #expect(files["index.html"]?.contains("<meta property=\"og:type\" content=\"website\">") == true)
+        // Open Graph needs the page's address: none without a base URL, nor on the 404 page, served at any address.
+        #expect(files["404.html"]?.contains("og:") == false)
+        let without = try await SiteFixture.build(archive)
+        #expect(!without.values.contains { $0.contains("og:") })
+        #expect(try jsonLD(without[path + "index.html"])["url"] == nil)
+    }
+
     @Test("article pages carry summaries, attributions, linked cross-references and entities, and previous/next")
     func taggedArticles() async throws {
         let files = try await SiteFixture.build(SiteFixture.tagged())
@@ -299,7 +340,10 @@ struct SiteEscapingTests {
             #expect(!text.contains(Self.attack), "\(path) holds the script unescaped")
             for tag in Self.tags(in: text) {
                 #expect(Self.allowedTags.contains(tag.name), "\(path): <\(tag.name)> is not a tag the theme writes")
-                #expect(tag.name != "script" || (tag.attributes.keys.contains("src") && tag.body.isEmpty), "\(path): an inline script")
+                // A script runs only from the theme's files; inline, only JSON-LD, which no browser runs, with no `<` to end it.
+                #expect(tag.name != "script" || (tag.attributes.keys.contains("src") && tag.body.isEmpty)
+                        || (tag.attributes["type"] == "application/ld+json" && !tag.body.contains("<")
+                            && (try? JSONSerialization.jsonObject(with: Data(tag.body.utf8))) != nil), "\(path): an inline script")
                 for (name, value) in tag.attributes {
                     #expect(!name.hasPrefix("on"), "\(path): event handler \(name)")
                     #expect(!value.lowercased().hasPrefix("javascript:"), "\(path): javascript: URL")
