@@ -266,6 +266,7 @@ class Feeds(HTMLParser):
 
 documents = {"application/atom+xml": "atom.xml", "application/rss+xml": "rss.xml", "application/feed+json": "feed.json"}
 named = 0
+failures_before = len(failures)
 for page in pages(example_site):
     parser = Feeds()
     parser.feed(open(page, encoding="utf-8").read())
@@ -284,13 +285,15 @@ unnamed = [p for site in (generated_site, newsprint_site) for p in pages(site) i
 for page in unnamed[:5]:
     fail(f"{page}: names feeds in a build that wrote none")
 print(f"feeds: {sum(1 for _ in pages(example_site))} example pages name {named} feed documents (Atom, RSS, JSON Feed; "
-      f"the publication's first on its pages), each written by the build; {len(unnamed)} pages name a feed in builds without feeds")
+      f"the publication's first on its pages), {len(failures) - failures_before} problems; "
+      f"{len(unnamed)} pages name a feed in builds without feeds")
 
 
 # -- 7. structured data ---------------------------------------------------------------------------
 issues_by_id = {issue["id"]: issue for out in (example_out, generated_out)
                 for issue in json.load(open(os.path.join(out, "manifest.json")))["issues"]}
 described = {"NewsArticle": 0, "PublicationIssue": 0}
+failures_before = len(failures)
 for name, out, site in sites:
     for page in pages(site):
         folders = os.path.relpath(page, site).split(os.sep)[:-1]
@@ -335,8 +338,9 @@ for name, out, site in sites:
         if problems:
             fail(f"{where}: JSON-LD or Open Graph: {', '.join(problems)}")
         described[kind] += 1
-print(f"structured data: {described['NewsArticle']} article and {described['PublicationIssue']} issue pages hold one schema.org "
-      f"JSON-LD block each, chained issue ▸ volume ▸ periodical; Open Graph and URLs exactly with a base URL")
+print(f"structured data: {described['NewsArticle']} article and {described['PublicationIssue']} issue pages, one schema.org "
+      f"JSON-LD block each, chained issue ▸ volume ▸ periodical, Open Graph and URLs exactly with a base URL: "
+      f"{len(failures) - failures_before} problems")
 
 if failures:
     sys.exit(f"site validation: {len(failures)} failure(s)")
