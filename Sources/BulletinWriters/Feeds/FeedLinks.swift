@@ -19,13 +19,15 @@ struct FeedLinks: Sendable {
         }
     }
 
+    /// RFC 3986's unreserved and reserved characters, and `%`.
+    private static let urlCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
+
     /// Percent-encodes every byte outside RFC 3986's unreserved and reserved characters and `%`.
     static func encodingUnsafeCharacters(_ url: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
         let digits = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []
         for byte in url.utf8 {
-            if allowed.contains(byte) {
+            if urlCharacters.contains(byte) {
                 result.append(byte)
             } else {
                 result += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]

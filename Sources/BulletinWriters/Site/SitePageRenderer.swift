@@ -70,8 +70,7 @@ struct SitePageRenderer {
         shared["scriptHref"] = .text(root + "assets/site.js")
         if let inlineStyle { shared["inlineStyle"] = .text(inlineStyle) }
         if let description, !description.isBlank { shared["description"] = escaped(description) }
-        if let baseURL = settings.baseURL, !isStandalone, path != SiteLayout.notFoundPath {
-            let url = SiteLayout.url(for: path, baseURL: baseURL)
+        if let url = absoluteURL(path), !isStandalone, path != SiteLayout.notFoundPath {
             shared["canonical"] = escaped(url)
             // Open Graph wants the page's absolute address, so it comes with the canonical link.
             var openGraph: TemplateValues = ["type": escaped(about.openGraphType), "title": escaped(title)]
