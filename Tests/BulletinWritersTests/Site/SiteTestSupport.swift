@@ -10,6 +10,23 @@ enum SiteFixture {
         _ archive: Archive, theme: Theme? = nil, title: String? = nil, baseURL: String? = nil, entityPageSize: Int? = nil,
         formats: [String] = ["site"]
     ) async throws -> [String: String] {
+        siteFiles(try await write(archive, theme: theme, title: title, baseURL: baseURL, entityPageSize: entityPageSize, formats: formats))
+    }
+
+    /// The site's files among those a build wrote, by their paths relative to `site/`, as text.
+    static func siteFiles(_ written: [String: [UInt8]]) -> [String: String] {
+        var files: [String: String] = [:]
+        for (path, bytes) in written where path.hasPrefix("site/") {
+            files[String(path.dropFirst("site/".count))] = String(decoding: bytes, as: UTF8.self)
+        }
+        return files
+    }
+
+    /// Every file the build of `formats` writes, by its path in the output folder.
+    static func write(
+        _ archive: Archive, theme: Theme? = nil, title: String? = nil, baseURL: String? = nil, entityPageSize: Int? = nil,
+        formats: [String] = ["site"]
+    ) async throws -> [String: [UInt8]] {
         var configuration = Configuration()
         configuration.title = title
         configuration.baseURL = baseURL
@@ -17,11 +34,7 @@ enum SiteFixture {
         let sink = MemorySink()
         try await Pipeline(configuration: configuration, concurrency: 2)
             .write(archive, formats: formats, theme: try theme ?? Resources.theme(nil), to: sink)
-        var files: [String: String] = [:]
-        for (path, bytes) in sink.files where path.hasPrefix("site/") {
-            files[String(path.dropFirst("site/".count))] = String(decoding: bytes, as: UTF8.self)
-        }
-        return files
+        return sink.files
     }
 
     /// The example archive, loaded like a build does.

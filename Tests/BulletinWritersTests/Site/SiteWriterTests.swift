@@ -60,16 +60,8 @@ struct SiteWriterTests {
     func feedLinks() async throws {
         let archive = try await SiteFixture.example()
         let base = "https://example.org/b/"
-        let sink = MemorySink()
-        var configuration = Configuration()
-        configuration.baseURL = base
-        try await Pipeline(configuration: configuration, concurrency: 2)
-            .write(archive, formats: ["site", "feeds"], theme: try Resources.theme(nil), to: sink)
-        let written = sink.files
-        var both: [String: String] = [:]
-        for (path, bytes) in written where path.hasPrefix("site/") {
-            both[String(path.dropFirst("site/".count))] = String(decoding: bytes, as: UTF8.self)
-        }
+        let written = try await SiteFixture.write(archive, baseURL: base, formats: ["site", "feeds"])
+        let both = SiteFixture.siteFiles(written)
         func alternates(_ page: String?) -> [String] {
             (page ?? "").split(separator: "\n").filter { $0.hasPrefix("<link rel=\"alternate\"") }.map(String.init)
         }
