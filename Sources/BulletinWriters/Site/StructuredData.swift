@@ -99,6 +99,10 @@ enum StructuredData {
     /// JSON text safe inside a `<script>` element: `<`, `>` and `&` occur only inside strings, where a
     /// `\u` escape means the same character.
     static func scriptSafe(_ json: [UInt8]) -> String {
+        // Most articles have none of the three: their JSON is used as it is.
+        guard json.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else {
+            return String(decoding: json, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 16)
         for byte in json {
