@@ -53,6 +53,23 @@ public struct Archive: Sendable, Hashable, Codable {
         }
     }
 
+    /// The issues just before and after `issue` in its publication, through its volumes in order: where a
+    /// reader turning the pages goes next. Nil at either end; both nil for an issue not in the archive.
+    public func neighbours(of issue: Issue) -> (previous: Issue?, next: Issue?) {
+        guard let publication = publications.first(where: { $0.slug == issue.publicationSlug }) else { return (nil, nil) }
+        // Positions, not issues, are kept while searching: copying every issue passed would retain its articles.
+        let positions = publication.volumes.indices.flatMap { v in publication.volumes[v].issues.indices.map { (v, $0) } }
+        guard let index = positions.firstIndex(where: { v, i in
+            publication.volumes[v].number == issue.volume && publication.volumes[v].issues[i].number == issue.number
+        }) else { return (nil, nil) }
+        func issueAt(_ position: Int) -> Issue? {
+            guard positions.indices.contains(position) else { return nil }
+            let (v, i) = positions[position]
+            return publication.volumes[v].issues[i]
+        }
+        return (issueAt(index - 1), issueAt(index + 1))
+    }
+
     /// The issues in about `count` runs of consecutive issues, in archive order: work over the whole
     /// archive split between tasks.
     public func issueRuns(count: Int) -> [ArraySlice<Issue>] {

@@ -104,6 +104,34 @@ struct ModelTests {
         #expect(Archive(publications: []).issueRuns(count: 4).isEmpty)
     }
 
+    @Test("an issue's neighbours are the issues before and after it in its publication, across volumes")
+    func neighbours() {
+        func issue(_ slug: String, _ volume: Int, _ number: Int) -> BulletinModel.Issue {
+            var issue = Self.sampleTree()
+            issue.id = "\(slug)-v\(volume)-i\(number)"
+            issue.publicationSlug = slug
+            issue.volume = volume
+            issue.number = number
+            return issue
+        }
+        let archive = Archive(publications: [
+            Publication(name: "Monitor", slug: "monitor", volumes: [
+                Volume(number: 1, issues: [issue("monitor", 1, 1), issue("monitor", 1, 2)]),
+                Volume(number: 2, issues: [issue("monitor", 2, 1)]),
+            ]),
+            Publication(name: "Prism", slug: "prism", volumes: [Volume(number: 1, issues: [issue("prism", 1, 1)])]),
+        ])
+        func ids(_ neighbours: (previous: BulletinModel.Issue?, next: BulletinModel.Issue?)) -> [String?] {
+            [neighbours.previous?.id, neighbours.next?.id]
+        }
+        #expect(ids(archive.neighbours(of: issue("monitor", 1, 1))) == [nil, "monitor-v1-i2"])
+        #expect(ids(archive.neighbours(of: issue("monitor", 1, 2))) == ["monitor-v1-i1", "monitor-v2-i1"])
+        #expect(ids(archive.neighbours(of: issue("monitor", 2, 1))) == ["monitor-v1-i2", nil])
+        // Another publication's issues are not its neighbours, and an issue outside the archive has none.
+        #expect(ids(archive.neighbours(of: issue("prism", 1, 1))) == [nil, nil])
+        #expect(ids(archive.neighbours(of: issue("monitor", 3, 1))) == [nil, nil])
+    }
+
     @Test("plain text keeps citations and cross-references as written")
     func plainText() {
         let article = Self.sampleTree().articles[0]

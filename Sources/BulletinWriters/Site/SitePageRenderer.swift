@@ -123,7 +123,8 @@ struct SitePageRenderer {
 
     // MARK: - Issue and article pages
 
-    func issuePage(_ issue: Issue, path: String) -> [UInt8] {
+    /// An issue's contents; `neighbours` are the issues before and after it in its publication, which it links.
+    func issuePage(_ issue: Issue, path: String, neighbours: (previous: Issue?, next: Issue?) = (nil, nil)) -> [UInt8] {
         let root = SiteLayout.rootPrefix(path)
         // Each article's entities come both as a list and as links rendered from `issue-entity`; a value
         // the theme's issue template never names is not made.
@@ -151,6 +152,14 @@ struct SitePageRenderer {
         var values = issueValues(issue, root: root)
         values["articles"] = .list(articles)
         values["articleCount"] = .number(issue.articles.count)
+        if neighbours.previous != nil || neighbours.next != nil {
+            values["hasIssueSiblings"] = .flag(true)
+            func link(_ other: Issue) -> TemplateValue {
+                .values(["title": escaped("Volume \(other.volume), Issue \(other.number)"), "href": .text(root + SiteLayout.issuePath(other))])
+            }
+            if let previous = neighbours.previous { values["previousIssue"] = link(previous) }
+            if let next = neighbours.next { values["nextIssue"] = link(next) }
+        }
         return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
                     description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values,
                     publication: (issue.publicationSlug, issue.publication),

@@ -25,7 +25,7 @@ public struct SiteWriter: Writer {
         let templates = try cache.templates(for: context.theme)
         let renderer = SitePageRenderer(templates: templates, settings: context.settings, linksFeeds: context.formats.contains(FeedWriter.formatName))
         let issuePath = SiteLayout.issuePath(issue)
-        try sink.write(renderer.issuePage(issue, path: issuePath), to: "site/" + issuePath, format: format, issue: issue.id)
+        try sink.write(renderer.issuePage(issue, path: issuePath, neighbours: archive.neighbours(of: issue)), to: "site/" + issuePath, format: format, issue: issue.id)
         for (index, article) in issue.articles.enumerated() {
             let path = SiteLayout.articlePath(article.metadata, in: issue)
             let bytes = renderer.articlePage(article, at: index, in: issue, path: path)

@@ -97,6 +97,19 @@ struct SiteWriterTests {
         }
     }
 
+    @Test("issue pages link the issues before and after them in their publication")
+    func issuePager() async throws {
+        let files = try await SiteFixture.build(try await SiteFixture.example())
+        let first = try #require(files["monitor/1/1/index.html"])
+        let second = try #require(files["monitor/1/2/index.html"])
+        #expect(first.contains("<a href=\"../../../monitor/1/2/index.html\" rel=\"next\"><span class=\"pager-label\">Next issue</span> Volume 1, Issue 2</a>"))
+        #expect(!first.contains("rel=\"prev\""))
+        #expect(second.contains("<a href=\"../../../monitor/1/1/index.html\" rel=\"prev\"><span class=\"pager-label\">Previous issue</span> Volume 1, Issue 1</a>"))
+        #expect(!second.contains("rel=\"next\""))
+        // Prism's only issue has no neighbour: no pager at all.
+        #expect(files["prism/3/4/index.html"]?.contains("article-pager") == false)
+    }
+
     @Test("article and issue pages describe themselves in schema.org JSON-LD, and pages with an address in Open Graph")
     func structuredData() async throws {
         let archive = try await SiteFixture.example()
