@@ -3,7 +3,9 @@
 
 Usage: manifest.py OUTPUT_FOLDER
 Every listed file exists with the listed size and digest, and every file of the output but the
-manifest itself is listed once."""
+manifest itself and .bulletin-record is listed once. Every file the record names for the next build
+(to keep it when its issue is unchanged) is listed in the manifest with the same format, issue, size
+and digest."""
 import hashlib, json, os, sys
 
 folder = sys.argv[1]
@@ -25,9 +27,27 @@ for entry in manifest["files"]:
     if hashlib.sha256(data).hexdigest() != entry["sha256"]:
         problems.append(f"{entry['path']}: SHA-256 differs from the manifest's")
 on_disk = {os.path.relpath(os.path.join(directory, name), folder)
-           for directory, _, names in os.walk(folder) for name in names} - {"manifest.json"}
+           for directory, _, names in os.walk(folder) for name in names} - {"manifest.json", ".bulletin-record"}
 problems += [f"{path}: written but not in the manifest" for path in sorted(on_disk - listed)]
+by_path = {entry["path"]: entry for entry in manifest["files"]}
+recorded = 0
+record_path = os.path.join(folder, ".bulletin-record")
+lines = open(record_path, encoding="utf-8").read().split("\n") if os.path.exists(record_path) else []
+if not lines or lines[0] != "bulletin-record\t1" or lines[-1] != "":
+    problems.append(".bulletin-record: missing or not a record")
+for line in lines[1:-1]:
+    fields = line.split("\t")
+    if fields[0] == "key" and len(fields) == 4:
+        continue
+    if fields[0] != "file" or len(fields) != 6:
+        problems.append(f".bulletin-record: a line out of place: {line[:80]}")
+        continue
+    recorded += 1
+    _, format_, issue, size, digest, path = fields
+    entry = by_path.get(path)
+    if entry is None or (entry["format"], entry.get("issue") or "", entry["bytes"], entry["sha256"]) != (format_, issue, int(size), digest):
+        problems.append(f".bulletin-record: {path} is not as the manifest lists it")
 for problem in problems[:20]:
     print(problem)
-print(f"manifest: {len(listed)} files, sizes and SHA-256 checked with hashlib, {len(problems)} problems")
+print(f"manifest: {len(listed)} files, sizes and SHA-256 checked with hashlib; the record for the next build names {recorded} files, each checked against it; {len(problems)} problems")
 sys.exit(1 if problems or not listed else 0)

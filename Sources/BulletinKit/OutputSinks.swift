@@ -109,6 +109,33 @@ public final class DirectorySink: OutputSink {
         entriesStore.withLock { $0[path] = entry }
     }
 
+    /// Puts files of a previous build, under `previousRoot` (a path ending in a slash), at the same paths in
+    /// this sink with the entries recorded for them: each is linked, or copied where the file system makes
+    /// no links, and never read to be hashed again.
+    func keep(_ files: [Manifest.FileEntry], from previousRoot: String) throws {
+        for file in files {
+            try OutputPath.validate(file.path)
+            try entriesStore.withLock { entries in
+                if entries[file.path] != nil { throw BulletinError(code: .writer, message: "two writers wrote \(file.path)") }
+                entries[file.path] = file
+            }
+            if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                try createFolder(String(file.path[..<slash]), for: file.path)
+            }
+            if link(previousRoot + file.path, rootPath + file.path) == 0 { continue }
+            let failure = errno
+            guard [EXDEV, EPERM, EMLINK, ENOTSUP].contains(failure),
+                  let bytes = FileManager.default.contents(atPath: previousRoot + file.path), bytes.count == file.bytes
+            else {
+                let reason = String(cString: strerror(failure))
+                throw BulletinError(code: .fileSystem, message: "cannot keep \(file.path) from the previous build: \(reason)")
+            }
+            let copy = try OutputFile(creating: rootPath + file.path, shownAs: file.path)
+            do { try copy.write(Array(bytes)) } catch { copy.abandon(); throw error }
+            try copy.close()
+        }
+    }
+
     /// Manifest entries, sorted by path.
     public var entries: [Manifest.FileEntry] {
         // Sorted in place: a sorted copy would retain every entry's strings again, tens of thousands of them.

@@ -117,7 +117,7 @@ extension Pipeline {
     /// The mentions the survey finds are kept in a file in `scratch`, when one can be made there, and placed
     /// again when the issue is written rather than found again.
     func streamedBuild(
-        _ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink, scratch: URL?
+        _ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink, scratch: URL?, reuse: OutputReuse? = nil
     ) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let steps = 4
         var timer = StepTimer(observer: observer)
@@ -153,21 +153,27 @@ extension Pipeline {
         ]
 
         timer.start(4, of: steps, name: "Write outputs")
-        try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink)
+        try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink, reuse: reuse)
         return (archive, diagnostics.sorted())
     }
 
     /// Makes each issue of `archive` again from its sources with `transforms`, and has every writer write it.
     private func writeStreamed(
-        _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink
+        _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink,
+        reuse: OutputReuse?
     ) async throws {
         let context = WriterContext(settings: configuration.writerSettings, theme: theme, formats: Set(formats))
         let chosen = try writers.writers(for: formats)
         var byPath: [String: SourceFile] = [:]
         for file in files { byPath[file.path] = file }
         let sources = byPath
-        for writer in chosen { try writer.writeArchive(archive, to: sink, context: context) }
         let issues = archive.issues
+        // The archive the writers are given here has no bodies: its digest is of headers only.
+        let keeping = await KeptOutput(reuse: reuse, sink: sink, writers: chosen, context: context) {
+            let digests = await parallelMap(issues, JSONWriter.digest)
+            return (digests, OutputReuse.archiveDigest(archive, issueDigests: digests, form: "headers"))
+        }
+        for index in chosen.indices { try keeping.writeArchive(archive, with: index, to: sink, context: context) }
         let observer = self.observer
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0, completed = 0
@@ -175,7 +181,8 @@ extension Pipeline {
                 let issue = issues[next]
                 group.addTask {
                     let made = try remake(issue, from: sources, with: transforms)
-                    for writer in chosen { try writer.write(made, in: archive, to: sink, context: context) }
+                    let digest = keeping.digest(of: made)
+                    for index in chosen.indices { try keeping.write(made, digest: digest, in: archive, with: index, to: sink, context: context) }
                 }
                 next += 1
             }

@@ -24,6 +24,9 @@ public struct Pipeline: Sendable {
     public var streamingThreshold: Int? = Pipeline.defaultStreamingThreshold
     /// 2,000 sources: an archive of that size takes some 32 MB held whole.
     public static let defaultStreamingThreshold = 2000
+    /// Whether a build keeps the files of the previous build in its output folder that the same inputs
+    /// made (see ``build(_:output:formats:theme:)``), rather than making every file again.
+    public var keepsUnchangedFiles = true
 
     /// Creates a pipeline.
     public init(
@@ -203,6 +206,12 @@ public struct Pipeline: Sendable {
 
     /// Runs the writers of `formats` over the archive, issues in parallel, into `sink`.
     public func write(_ archive: Archive, formats: [String], theme: Theme, to sink: any OutputSink) async throws {
+        try await write(archive, formats: formats, theme: theme, to: sink, reuse: nil)
+    }
+
+    /// Runs the writers of `formats` over the archive into `sink`, keeping with `reuse` the files of a
+    /// previous build that the same inputs made (`sink` is then a ``DirectorySink``).
+    func write(_ archive: Archive, formats: [String], theme: Theme, to sink: any OutputSink, reuse: OutputReuse?) async throws {
         let context = WriterContext(settings: configuration.writerSettings, theme: theme, formats: Set(formats))
         let chosen = try writers.writers(for: formats)
         var timer = StepTimer(observer: observer)
@@ -213,22 +222,28 @@ public struct Pipeline: Sendable {
             case archive(writer: Int)
         }
         let issues = archive.issues
+        let keeping = await KeptOutput(reuse: reuse, sink: sink, writers: chosen, context: context) {
+            let digests = await parallelMap(issues, JSONWriter.digest)
+            return (digests, OutputReuse.archiveDigest(archive, issueDigests: digests, form: "held"))
+        }
         // Archive-wide jobs hold the most memory at once (every feed item's content, the search index), so
-        // they run one at a time, first, beside the issue jobs, rather than side by side.
+        // they run one at a time, first, beside the issue jobs, rather than side by side while issues remain.
         var archiveJobs = chosen.indices.map { Job.archive(writer: $0) }[...]
         var issueJobs = chosen.indices.flatMap { writer in issues.indices.map { Job.issue(writer: writer, issue: $0) } }[...]
         let total = archiveJobs.count + issueJobs.count
         let observer = self.observer
         try await withThrowingTaskGroup(of: Bool.self) { group in
             var running = 0
-            var archiveJobRunning = false
+            var archiveJobsRunning = 0
             var completed = 0
             /// Starts the next job there is room for; false when none can start now.
             func startNext() -> Bool {
                 let job: Job
-                if !archiveJobRunning, let next = archiveJobs.popFirst() {
+                // Once no issue is left to write (as when every issue's files are kept), the remaining
+                // archive-wide jobs are all the work there is, and run side by side.
+                if archiveJobsRunning == 0 || issueJobs.isEmpty, let next = archiveJobs.popFirst() {
                     job = next
-                    archiveJobRunning = true
+                    archiveJobsRunning += 1
                 } else if let next = issueJobs.popFirst() {
                     job = next
                 } else {
@@ -238,10 +253,10 @@ public struct Pipeline: Sendable {
                 group.addTask {
                     switch job {
                     case .issue(let writer, let issue):
-                        try chosen[writer].write(issues[issue], in: archive, to: sink, context: context)
+                        try keeping.write(issues[issue], digest: keeping.issueDigest(issue), in: archive, with: writer, to: sink, context: context)
                         return false
                     case .archive(let writer):
-                        try chosen[writer].writeArchive(archive, to: sink, context: context)
+                        try keeping.writeArchive(archive, with: writer, to: sink, context: context)
                         return true
                     }
                 }
@@ -250,7 +265,7 @@ public struct Pipeline: Sendable {
             while running < concurrency, startNext() {}
             while let wasArchiveJob = try await group.next() {
                 running -= 1
-                if wasArchiveJob { archiveJobRunning = false }
+                if wasArchiveJob { archiveJobsRunning -= 1 }
                 completed += 1
                 if completed % 16 == 0 || completed == total { observer.progress(completed: completed, total: total) }
                 while running < concurrency, startNext() {}
@@ -260,8 +275,15 @@ public struct Pipeline: Sendable {
 
     /// Builds `files` into `output` atomically and writes `manifest.json`; streams when
     /// ``streams(_:sources:)`` says so.
+    ///
+    /// Unchanged issues are not made again: each writer's files for an issue whose content, settings,
+    /// theme and what the writer reads beside it are as they were in the previous build into `output`
+    /// (by this same program) are kept from it, and so are the files that span the archive when nothing
+    /// changed at all. `OUTPUT/.bulletin-record` keeps what the next build needs for that (``BuildRecord``);
+    /// ``keepsUnchangedFiles`` false makes every file again. Kept or made, the files have the same bytes.
     public func build(_ files: consuming [SourceFile], output: URL, formats: [String], theme: Theme) async throws -> BuildReport {
         _ = try writers.writers(for: formats)
+        let reuse = OutputReuse(output: output, keepingFiles: keepsUnchangedFiles)
         // A held archive is loaded before the output is touched; a streamed one is made while it is written.
         var streamed: [SourceFile]? = files
         let held = streams(formats, sources: streamed!.count) ? nil : try await load(streamed.take()!)
@@ -269,17 +291,29 @@ public struct Pipeline: Sendable {
             let sink = DirectorySink(root: staging)
             let built: (archive: Archive, diagnostics: [Diagnostic])
             if let held {
-                try await write(held.archive, formats: formats, theme: theme, to: sink)
+                try await write(held.archive, formats: formats, theme: theme, to: sink, reuse: reuse)
                 built = held
             } else {
-                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging)
+                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse)
             }
             let entries = sink.entries
             // Its failures already say "cannot write manifest.json" and why.
             try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
+            if let reuse {
+                // Written last, and in a later clock tick than the files: a file changed after it is not kept by the next build.
+                OutputReuse.waitForNextTick()
+                let file = try OutputFile(creating: staging.appendingPathComponent(BuildRecord.fileName).path, shownAs: BuildRecord.fileName)
+                do {
+                    try reuse.record(entries: entries).forEachPiece(file.write)
+                } catch {
+                    file.abandon()
+                    throw error
+                }
+                try file.close()
+            }
             return (entries, built)
         }
-        return BuildReport(archive: archive, diagnostics: diagnostics, files: entries)
+        return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0)
     }
 
     /// `transform` over `items` with at most ``concurrency`` tasks, results in input order.
@@ -330,6 +364,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file written besides the manifest.
     public var files: [Manifest.FileEntry]
+    /// How many of `files` were kept from the previous build rather than made again.
+    public var keptFiles: Int = 0
 }
 
 /// Tells the observer when steps start and how long each took (for `--timings`; never in outputs).

@@ -30,6 +30,9 @@ public struct TextWriter: Writer {
     /// True: an issue's text is made of its own articles alone.
     public func writesIssuesAlone(context: WriterContext) -> Bool { true }
 
+    /// None: an issue's text depends on the issue alone.
+    public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { [] }
+
     /// The issue's masthead and table of contents.
     func issueHeader(_ issue: Issue, width: Int) -> String {
         var lines = [issue.displayTitle]

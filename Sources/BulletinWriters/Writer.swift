@@ -23,6 +23,17 @@ public protocol Writer: Sendable {
     /// makes each issue's articles again just before they are written, so its memory does not grow with
     /// the archive. The archive such a writer is given has bodies only in the issue being written.
     func writesIssuesAlone(context: WriterContext) -> Bool
+    /// What ``write(_:in:to:context:)`` reads of the archive outside `issue`, as bytes that change whenever
+    /// that does. With the issue itself (every field and body), the build's context and the program, they
+    /// decide every file the writer makes for `issue`: a later build into the same output in which all of
+    /// them are unchanged keeps the files written before rather than writing them again.
+    ///
+    /// nil, the default, when the writer cannot say: its issues are then written by every build.
+    func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]?
+    /// Whether the files of ``writeArchive(_:to:context:)`` are decided by the archive it is given, the
+    /// context and the program alone, so that a later build given the same archive may keep them. False
+    /// by default: they are written by every build.
+    func archiveFilesAreReusable(context: WriterContext) -> Bool
 }
 
 extension Writer {
@@ -30,6 +41,12 @@ extension Writer {
 
     /// False: a writer is taken to read the whole archive unless it says otherwise.
     public func writesIssuesAlone(context: WriterContext) -> Bool { false }
+
+    /// nil: the writer's issues are written by every build.
+    public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { nil }
+
+    /// False: the writer's archive-wide files are written by every build.
+    public func archiveFilesAreReusable(context: WriterContext) -> Bool { false }
 }
 
 /// Where writers put what they make: a relative path and its bytes. Thread-safe.
@@ -69,7 +86,7 @@ public struct WriterContext: Sendable {
 }
 
 /// Settings from the project configuration that writers read.
-public struct WriterSettings: Sendable, Hashable {
+public struct WriterSettings: Sendable, Hashable, Codable {
     /// Column at which plain text wraps.
     public var textWidth: Int
     /// The site's absolute base URL, e.g. `https://example.org/bulletin/`, when configured.

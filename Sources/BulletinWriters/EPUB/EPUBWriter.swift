@@ -40,6 +40,24 @@ public struct EPUBWriter: Writer {
     /// the publication slugs of the issues it cross-references, and a volume's book needs every issue of it.
     public func writesIssuesAlone(context: WriterContext) -> Bool { !context.settings.epubPerVolume }
 
+    /// Without volume books, which issues the archive holds when cross-references may link to the site
+    /// (``publicationSlug(of:in:)``), and nothing otherwise; nil with volume books, whose files are
+    /// written with their first issue but made of the whole volume.
+    public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? {
+        guard !context.settings.epubPerVolume else { return nil }
+        guard context.settings.baseURL != nil else { return [] }
+        var digest = ContentDigest.Builder()
+        for publication in archive.publications {
+            digest.add(publication.slug)
+            for volume in publication.volumes {
+                digest.add(bytes: [1])
+                digest.add(volume.number)
+                for issue in volume.issues { digest.add(issue.id) }
+            }
+        }
+        return digest.finalize()
+    }
+
     /// The publication and volume whose first issue is `issue`.
     static func volume(startingWith issue: Issue, in archive: Archive) -> (Publication, Volume)? {
         for publication in archive.publications where publication.slug == issue.publicationSlug {

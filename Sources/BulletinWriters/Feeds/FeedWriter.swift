@@ -22,6 +22,12 @@ public struct FeedWriter: Writer {
     /// Feeds span the archive; nothing is written per issue.
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {}
 
+    /// None: nothing is written per issue.
+    public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { [] }
+
+    /// True: the feeds are made of the archive and the settings alone (no clock).
+    public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
+
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         try Self.forEachDocument(of: archive, settings: context.settings) { path, bytes in
             try sink.write(bytes, to: path, format: format, issue: nil)

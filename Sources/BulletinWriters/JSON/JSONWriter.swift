@@ -51,6 +51,12 @@ public struct JSONWriter: Writer {
         }
     }
 
+    /// None: an issue's document is the issue alone.
+    public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { [] }
+
+    /// True: `articles.ndjson` is the archive's articles and nothing else.
+    public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
+
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
         guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
             throw WriterError(format: format, message: "the article is not in the archive given")
@@ -61,6 +67,17 @@ public struct JSONWriter: Writer {
     }
 
     /// An issue document with sorted keys and a final newline; `pretty` indents it by two spaces.
+    /// The SHA-256 of `issue`'s compact JSON document (without its final newline): a digest of its whole
+    /// tree, every field of every article, as stable as the document is. The serializer is held to the
+    /// tree's `Codable` form by a test, so no field is left out of it.
+    public static func digest(of issue: Issue) -> [UInt8] {
+        var serializer = JSONTreeSerializer(pretty: false, capacity: 1 << 16)
+        serializer.write(IssueDocument(issue: issue))
+        var hasher = SHA256()
+        hasher.update(serializer.takeBytes())
+        return hasher.finalize()
+    }
+
     public static func serialize(_ document: IssueDocument, pretty: Bool) -> [UInt8] {
         var serializer = JSONTreeSerializer(pretty: pretty, capacity: 1 << 16)
         serializer.write(document)

@@ -33,6 +33,20 @@ public struct SiteWriter: Writer {
         }
     }
 
+    /// The issues before and after it, which its page links to: their headers, not their articles.
+    public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? {
+        let (previous, next) = archive.neighbours(of: issue)
+        var digest = ContentDigest.Builder()
+        for neighbour in [previous, next] {
+            digest.add(neighbour.map { issue in
+                var header = issue
+                header.articles = []
+                return header
+            })
+        }
+        return digest.finalize()
+    }
+
     // MARK: - Archive-wide
 
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
@@ -92,6 +106,9 @@ public struct SiteWriter: Writer {
         }
         try sink.write(Array(robots.utf8), to: "site/robots.txt", format: format, issue: nil)
     }
+
+    /// True: the archive-wide pages are made of the archive, the settings and the theme alone.
+    public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
     // MARK: - One article
 

@@ -1,0 +1,202 @@
+import BulletinModel
+import BulletinWriters
+import Foundation
+import Synchronization
+
+/// Keeps the files of a previous build whose inputs have not changed, and records the keys of this one.
+///
+/// A writer's files for an issue are kept when their key is the one recorded: a digest of the program's
+/// build id, the writer's format, the build's context (settings, theme files, formats), the whole issue
+/// (every field of every article, bodies included, after every transform: ``JSONWriter/digest(of:)``) and what the writer says it
+/// reads of the rest of the archive (``Writer/dependencies(of:in:context:)``). The files that span the
+/// archive are kept when the whole archive is unchanged. A kept file is linked into the new output (copied
+/// where links cannot be made), with the size and hash recorded before, after checking that it is still
+/// there, still that size, and not changed since the record was written.
+///
+/// The same sources therefore give the same bytes whether a build keeps files or makes them all; tests
+/// hold builds that keep files to the bytes of builds that do not.
+final class OutputReuse: Sendable {
+    /// The previous output folder, as a path ending in a slash.
+    private let previousRoot: String
+    /// The previous build's record, when there is one to keep files from.
+    private let previous: BuildRecord?
+    /// When the previous record was written: a file changed since then is not kept.
+    private let recordTime: timespec
+    private let program: String
+    private let keys = Mutex<[BuildRecord.Group: String]>([:])
+    private let keptFiles = Mutex(0)
+
+    /// Reuse for a build into `output` by the running program; nil when the program cannot be told from
+    /// another (it has no build id), as nothing could be kept safely. With `keepingFiles` false nothing is
+    /// kept, and the keys are still recorded for the next build.
+    init?(output: URL, keepingFiles: Bool) {
+        guard let program = ProgramIdentity.current else { return nil }
+        self.program = program
+        let root = output.standardizedFileURL.path
+        previousRoot = root.hasSuffix("/") ? root : root + "/"
+        let path = previousRoot + BuildRecord.fileName
+        var status = stat()
+        if keepingFiles, stat(path, &status) == 0, let bytes = FileManager.default.contents(atPath: path) {
+            previous = BuildRecord(parsing: Array(bytes))
+            recordTime = status.st_mtim
+        } else {
+            previous = nil
+            recordTime = timespec()
+        }
+    }
+
+    /// How many files were kept from the previous build.
+    var kept: Int { keptFiles.withLock { $0 } }
+
+    // MARK: - Keys
+
+    /// The part of every key that is the same for all of one writer's files in this build.
+    func contextDigest(format: String, context: WriterContext) -> [UInt8] {
+        var digest = ContentDigest.Builder()
+        digest.add("bulletin-output-key 1")
+        digest.add(program)
+        digest.add(format)
+        digest.add(context.settings)
+        digest.add(context.formats.sorted())
+        for path in context.theme.files.keys.sorted() {
+            digest.add(path)
+            digest.add(bytes: context.theme.files[path]!)
+        }
+        return digest.finalize()
+    }
+
+    /// The digest of an archive from the digests of its issues, in order: `issueDigests` are
+    /// ``JSONWriter/digest(of:)`` of each issue. `form` tells an archive with bodies from one of headers only.
+    static func archiveDigest(_ archive: Archive, issueDigests: [[UInt8]], form: String) -> [UInt8] {
+        var digest = ContentDigest.Builder()
+        digest.add(form)
+        var next = 0
+        for publication in archive.publications {
+            digest.add(bytes: [1])
+            digest.add(publication.name)
+            digest.add(publication.slug)
+            for volume in publication.volumes {
+                digest.add(bytes: [2])
+                digest.add(volume.number)
+                for _ in volume.issues {
+                    digest.add(bytes: issueDigests[next])
+                    next += 1
+                }
+            }
+        }
+        return digest.finalize()
+    }
+
+    // MARK: - Keeping files
+
+    /// Writes one group's files with `write`, unless the previous build's files for it were made from the
+    /// same key and are still as it left them: those are kept in `sink` instead. The key is recorded
+    /// either way. `parts` are the digests that, after the context, make the key.
+    func write(format: String, issue: String?, context: [UInt8], parts: [[UInt8]], to sink: DirectorySink, _ write: () throws -> Void) throws {
+        var digest = ContentDigest.Builder()
+        digest.add(bytes: context)
+        for part in parts { digest.add(bytes: part) }
+        let key = digest.finalize().hexString
+        let group = BuildRecord.Group(format: format, issue: issue ?? "")
+        keys.withLock { $0[group] = key }
+        if let previous, previous.keys[group] == key, let files = previous.files[group], try keep(files, in: sink) {
+            keptFiles.withLock { $0 += files.count }
+            return
+        }
+        try write()
+    }
+
+    /// Links `files` from the previous output into `sink`, when every one is still there as recorded.
+    private func keep(_ files: [Manifest.FileEntry], in sink: DirectorySink) throws -> Bool {
+        for file in files {
+            var status = stat()
+            guard lstat(previousRoot + file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                  Int(status.st_size) == file.bytes, Self.isBefore(status.st_mtim, recordTime)
+            else { return false }
+        }
+        try sink.keep(files, from: previousRoot)
+        return true
+    }
+
+    /// Whether `a` is strictly earlier than `b`: a file written in the same clock tick as the record might
+    /// have changed after it, so it is made again.
+    private static func isBefore(_ a: timespec, _ b: timespec) -> Bool {
+        a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec)
+    }
+
+    /// This build's record: its keys, and the files of each keyed group among `entries`.
+    func record(entries: [Manifest.FileEntry]) -> BuildRecord {
+        BuildRecord(keys: keys.withLock { $0 }, entries: entries)
+    }
+
+    /// Waits until the file system's clock has moved past every file written so far, so that the record,
+    /// written next, is newer than all of them: file times advance in ticks of a few milliseconds, and a
+    /// file that shared the record's tick would not be kept by the next build.
+    static func waitForNextTick() {
+        var written = timespec(), now = timespec()
+        clock_gettime(CLOCK_REALTIME, &written)
+        repeat {
+            usleep(500)
+            clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        } while !isBefore(written, now)
+    }
+}
+
+/// One build's writing through an ``OutputReuse``: the digests it needs, made once, and the writers'
+/// calls, which keep files where they can. Without reuse (or with a sink that is not a folder) the
+/// writers are simply called.
+struct KeptOutput: Sendable {
+    private let reuse: OutputReuse?
+    private let sink: DirectorySink?
+    private let writers: [any Writer]
+    private let contextDigests: [[UInt8]]
+    private let issueDigests: [[UInt8]]
+    private let archiveDigest: [UInt8]
+
+    /// Prepares `writers` to write into `sink`; `digests` gives the digest of each issue of the archive
+    /// the writers are given, in order, and of that archive (``OutputReuse/archiveDigest(_:issueDigests:form:)``),
+    /// and is called only when files may be kept.
+    init(reuse: OutputReuse?, sink: any OutputSink, writers: [any Writer], context: WriterContext,
+         digests: () async -> (issues: [[UInt8]], archive: [UInt8])) async {
+        self.writers = writers
+        guard let reuse, let directory = sink as? DirectorySink else {
+            (self.reuse, self.sink, contextDigests, issueDigests, archiveDigest) = (nil, nil, [], [], [])
+            return
+        }
+        self.reuse = reuse
+        self.sink = directory
+        contextDigests = writers.map { reuse.contextDigest(format: $0.format, context: context) }
+        (issueDigests, archiveDigest) = await digests()
+    }
+
+    /// The digest of the archive's issue at `index`, when files may be kept.
+    func issueDigest(_ index: Int) -> [UInt8]? {
+        issueDigests.indices.contains(index) ? issueDigests[index] : nil
+    }
+
+    /// The digest of `issue`, when files may be kept: for issues made again while writing.
+    func digest(of issue: Issue) -> [UInt8]? {
+        reuse == nil ? nil : JSONWriter.digest(of: issue)
+    }
+
+    /// Has writer `index` write `issue` (whose digest is `digest`), or keeps the files it wrote for it before.
+    func write(_ issue: Issue, digest: [UInt8]?, in archive: Archive, with index: Int, to sink: any OutputSink, context: WriterContext) throws {
+        let writer = writers[index]
+        guard let reuse, let directory = self.sink, let digest,
+              let dependencies = writer.dependencies(of: issue, in: archive, context: context)
+        else { return try writer.write(issue, in: archive, to: sink, context: context) }
+        try reuse.write(format: writer.format, issue: issue.id, context: contextDigests[index], parts: [digest, dependencies], to: directory) {
+            try writer.write(issue, in: archive, to: sink, context: context)
+        }
+    }
+
+    /// Has writer `index` write the files that span `archive`, or keeps those it wrote for the same archive before.
+    func writeArchive(_ archive: Archive, with index: Int, to sink: any OutputSink, context: WriterContext) throws {
+        let writer = writers[index]
+        guard let reuse, let directory = self.sink, writer.archiveFilesAreReusable(context: context)
+        else { return try writer.writeArchive(archive, to: sink, context: context) }
+        try reuse.write(format: writer.format, issue: nil, context: contextDigests[index], parts: [archiveDigest], to: directory) {
+            try writer.writeArchive(archive, to: sink, context: context)
+        }
+    }
+}

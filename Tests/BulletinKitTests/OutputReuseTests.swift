@@ -1,0 +1,177 @@
+@testable import BulletinKit
+import BulletinModel
+import BulletinTestSupport
+import BulletinWriters
+import Foundation
+import Testing
+
+@Suite("Keeping unchanged files between builds")
+struct OutputReuseTests {
+    static let formats = ["epub", "feeds", "json", "site", "text"]
+
+    /// The example archive and three more issues of one publication, so that issues have neighbours.
+    static var sources: [SourceFile] {
+        Resources.exampleSources + [
+            source(volume: 2, issue: 1, title: "Grain exports resume", text: "Ukraine resumed grain exports from Odesa on Monday (see the Monitor, Volume 1, Issue 1)."),
+            source(volume: 2, issue: 2, title: "Gazprom raises prices", text: "Gazprom said on Tuesday that it would raise prices for Belarus. Officials in Minsk objected."),
+            source(volume: 2, issue: 3, title: "Talks in Vienna", text: "Diplomats met in Vienna to discuss the treaty, the foreign ministry said."),
+        ]
+    }
+
+    static func source(volume: Int, issue: Int, title: String, text: String) -> SourceFile {
+        TestSupport.source("Publication: Monitor Volume: \(volume) Issue: \(issue)\nTitle: \(title)\nDate: 2001-0\(issue)-0\(volume)\n\n\(text)\n",
+                           path: "extra/v\(volume)-i\(issue).txt")
+    }
+
+    static func pipeline(baseURL: String? = "https://example.org/bulletin/", siteTitle: String? = nil, streaming: Bool = false, keeping: Bool = true) -> Pipeline {
+        var configuration = Configuration()
+        configuration.baseURL = baseURL
+        configuration.title = siteTitle
+        var pipeline = Pipeline(configuration: configuration, concurrency: 2)
+        pipeline.streamingThreshold = streaming ? 0 : nil
+        pipeline.keepsUnchangedFiles = keeping
+        return pipeline
+    }
+
+    /// Builds `first` and then `second` into one folder, and `second` alone into another; the two
+    /// folders must hold the same bytes. Returns the second build's report and the paths of the files it kept.
+    @discardableResult
+    static func rebuild(_ first: [SourceFile], then second: [SourceFile], formats: [String] = formats,
+                        pipeline: Pipeline = pipeline(), secondPipeline: Pipeline? = nil, theme: Theme? = nil,
+                        secondTheme: Theme? = nil) async throws -> (report: BuildReport, kept: Set<String>) {
+        let kept = TestSupport.temporaryFolder(), clean = TestSupport.temporaryFolder()
+        let theme = try theme ?? Resources.theme(nil)
+        let second2 = secondPipeline ?? pipeline
+        _ = try await pipeline.build(first, output: kept, formats: formats, theme: theme)
+        let before = inodes(kept)
+        let report = try await second2.build(second, output: kept, formats: formats, theme: secondTheme ?? theme)
+        let keptPaths = Set(inodes(kept).filter { before[$0.key] == $0.value }.keys)
+        #expect(keptPaths.count == report.keptFiles, "the report counts \(report.keptFiles) files kept, \(keptPaths.count) were")
+        var fresh = second2
+        fresh.keepsUnchangedFiles = false
+        _ = try await fresh.build(second, output: clean, formats: formats, theme: secondTheme ?? theme)
+        let a = TestSupport.tree(kept), b = TestSupport.tree(clean)
+        #expect(a.keys.contains(BuildRecord.fileName) && a.keys.contains("manifest.json"))
+        #expect(Set(a.keys) == Set(b.keys), "the files differ: \(Set(a.keys).symmetricDifference(b.keys).sorted().prefix(5))")
+        for (path, bytes) in a.sorted(by: { $0.key < $1.key }) where b[path] != bytes {
+            Issue.record("\(path) differs between the build that kept files and the clean build")
+        }
+        return (report, keptPaths)
+    }
+
+    /// `sources` with the text of the file at `path` changed by `change`.
+    static func editing(_ sources: [SourceFile], _ path: String, _ change: (String) -> String) -> [SourceFile] {
+        sources.map { file in
+            file.path == path ? TestSupport.source(change(String(decoding: file.load() ?? [], as: UTF8.self)), path: path) : file
+        }
+    }
+
+    @Test("a build with nothing changed keeps every file, and writes the same bytes as a clean build")
+    func nothingChanged() async throws {
+        let (report, _) = try await Self.rebuild(Self.sources, then: Self.sources)
+        #expect(report.keptFiles == report.files.count, "kept \(report.keptFiles) of \(report.files.count)")
+    }
+
+    @Test("a changed article's issue is made again and the others' files are kept; the archive-wide files are made again")
+    func oneArticleChanged() async throws {
+        let edited = Self.editing(Self.sources, "extra/v2-i2.txt") { $0.replacingOccurrences(of: "Belarus", with: "Armenia") }
+        let (report, kept) = try await Self.rebuild(Self.sources, then: edited)
+        let made = Set(report.files.map(\.path)).subtracting(kept)
+        #expect(report.keptFiles > 0)
+        // The changed issue's files, every format's, are made again; no other issue's are.
+        #expect(made.contains("epub/monitor-v2-i2.epub") && made.contains("json/monitor-v2-i2.json") && made.contains("text/monitor-v2-i2.txt"))
+        #expect(made.contains("site/monitor/2/2/index.html"))
+        #expect(!made.contains("epub/monitor-v2-i1.epub") && !made.contains("site/monitor/2/3/index.html") && !made.contains("text/prism-v3-i4.txt"))
+        #expect(made.contains("json/articles.ndjson") && made.contains("feeds/atom.xml") && made.contains("site/index.html"))
+    }
+
+    @Test("issues added and removed: their neighbours' pages change and are made again", arguments: [false, true])
+    func issuesAddedAndRemoved(streaming: Bool) async throws {
+        let added = Self.sources + [Self.source(volume: 2, issue: 4, title: "A new issue", text: "The ministry said on Friday that the talks would go on.")]
+        let formats = streaming ? ["epub", "text"] : Self.formats
+        let (report, kept) = try await Self.rebuild(Self.sources, then: added, formats: formats, pipeline: Self.pipeline(streaming: streaming))
+        #expect(report.keptFiles > 0)
+        // The issue before the new one now links to it from its page.
+        if !streaming { #expect(!kept.contains("site/monitor/2/3/index.html") && kept.contains("site/monitor/2/1/index.html")) }
+        let removed = Self.sources.filter { $0.path != "extra/v2-i2.txt" }
+        try await Self.rebuild(Self.sources, then: removed, formats: formats, pipeline: Self.pipeline(streaming: streaming))
+    }
+
+    @Test("a cross-referenced issue that appears changes the book that links to it on the site")
+    func crossReferencedIssueAppears() async throws {
+        let referencing = Self.sources.filter { !$0.path.hasPrefix("extra/v2-i2") && !$0.path.hasPrefix("extra/v2-i3") }
+            + [Self.source(volume: 2, issue: 3, title: "Talks", text: "Diplomats met again (see the Monitor, Volume 2, Issue 2).")]
+        let withTarget = referencing + [Self.source(volume: 2, issue: 2, title: "Gazprom", text: "Gazprom raised prices on Tuesday.")]
+        try await Self.rebuild(referencing, then: withTarget, formats: ["epub", "site"])
+    }
+
+    @Test("changed settings or theme keep nothing")
+    func contextChanged() async throws {
+        let (settings, _) = try await Self.rebuild(Self.sources, then: Self.sources, secondPipeline: Self.pipeline(siteTitle: "Another title"))
+        #expect(settings.keptFiles == 0)
+        var theme = try Resources.theme(nil)
+        let original = theme
+        theme.files["site/assets/style.css", default: []] += Array("\n/* changed */\n".utf8)
+        let (themed, _) = try await Self.rebuild(Self.sources, then: Self.sources, theme: original, secondTheme: theme)
+        #expect(themed.keptFiles == 0)
+    }
+
+    @Test("a file changed or removed after the build is made again, not kept")
+    func changedOutput() async throws {
+        let output = TestSupport.temporaryFolder()
+        let theme = try Resources.theme(nil)
+        let pipeline = Self.pipeline()
+        _ = try await pipeline.build(Self.sources, output: output, formats: Self.formats, theme: theme)
+        let expected = TestSupport.tree(output)
+        // Same size, other bytes; and a file gone.
+        let changed = output.appendingPathComponent("text/monitor-v2-i1.txt")
+        var bytes = try Data(contentsOf: changed)
+        bytes[0] = bytes[0] == 0x41 ? 0x42 : 0x41
+        try bytes.write(to: changed)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("json/monitor-v2-i3.json"))
+        let report = try await pipeline.build(Self.sources, output: output, formats: Self.formats, theme: theme)
+        #expect(TestSupport.tree(output) == expected)
+        #expect(report.keptFiles > 0 && report.keptFiles < report.files.count)
+    }
+
+    @Test("without keeping, every file is made again")
+    func clean() async throws {
+        let output = TestSupport.temporaryFolder()
+        let theme = try Resources.theme(nil)
+        _ = try await Self.pipeline().build(Self.sources, output: output, formats: Self.formats, theme: theme)
+        let report = try await Self.pipeline(keeping: false).build(Self.sources, output: output, formats: Self.formats, theme: theme)
+        #expect(report.keptFiles == 0)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(BuildRecord.fileName).path))
+    }
+
+    @Test("the record reads back as written, and anything else is no record")
+    func recordRoundTrip() throws {
+        let entries = [
+            Manifest.FileEntry(path: "site/a b/index.html", format: "site", issue: "monitor-v1-i1", bytes: 12, sha256: String(repeating: "a", count: 64)),
+            Manifest.FileEntry(path: "feeds/atom.xml", format: "feeds", issue: nil, bytes: 0, sha256: String(repeating: "b", count: 64)),
+            Manifest.FileEntry(path: "text/x.txt", format: "text", issue: "x", bytes: 3, sha256: String(repeating: "c", count: 64)),
+        ]
+        let keys = [BuildRecord.Group(format: "site", issue: "monitor-v1-i1"): "k1", BuildRecord.Group(format: "feeds", issue: ""): "k2"]
+        let record = BuildRecord(keys: keys, entries: entries)
+        #expect(record.files.values.joined().count == 2, "files of groups without a key are not recorded")
+        #expect(BuildRecord(parsing: record.bytes) == record)
+        #expect(BuildRecord(parsing: Array("bulletin-record\t1\nkey\tsite\n".utf8)) == nil)
+        #expect(BuildRecord(parsing: Array("something else\n".utf8)) == nil)
+        #expect(BuildRecord(parsing: Array(record.bytes.dropLast())) == nil, "a record cut short is no record")
+    }
+
+    @Test("the program knows its build id")
+    func programIdentity() throws {
+        let id = try #require(ProgramIdentity.current)
+        #expect(id.count >= 16 && id.allSatisfy(\.isHexDigit))
+    }
+
+    /// Each file's inode under `root`, by relative path: a file kept by the next build is the same file,
+    /// linked into the new output, and keeps its inode.
+    static func inodes(_ root: URL) -> [String: UInt64] {
+        TestSupport.tree(root).keys.reduce(into: [:]) { result, path in
+            var status = stat()
+            if lstat(root.appendingPathComponent(path).path, &status) == 0 { result[path] = UInt64(status.st_ino) }
+        }
+    }
+}
