@@ -44,12 +44,17 @@ final class MentionStore: Sendable {
 
     /// The mentions kept for the source at `path`, or nil.
     func mentions(for path: String) -> EntityTagging.Mentions? {
+        bytes(for: path).flatMap(EntityTagging.Mentions.init(encoded:))
+    }
+
+    /// The mentions kept for the source at `path`, encoded, or nil.
+    func bytes(for path: String) -> [UInt8]? {
         guard let place = state.withLock({ $0.places[path] }) else { return nil }
         var bytes = [UInt8](repeating: 0, count: place.count)
         let read = bytes.withUnsafeMutableBytes { buffer in
             Self.whole(buffer.count) { done in pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.offset + done)) }
         }
-        return read ? EntityTagging.Mentions(encoded: bytes) : nil
+        return read ? bytes : nil
     }
 
     /// Whether `count` bytes were moved by `call` (a pwrite or pread of the bytes from `done` on), which is
@@ -66,20 +71,38 @@ final class MentionStore: Sendable {
     }
 }
 
-/// Entity tagging that places the mentions a ``MentionStore`` kept for an article's source, and tags an
-/// article whose mentions were not kept (a second copy of a body in one issue, which the survey skips).
+/// Entity tagging that places mentions found before, in a ``MentionStore`` or a ``MentionCache``, and tags
+/// an article whose mentions were not found before.
 struct KeptMentionsTagging: ArticleTransform {
-    let store: MentionStore
+    private let mentions: @Sendable (Article, EntityTagging) -> EntityTagging.Mentions
     private let tagging = EntityTagging()
 
+    /// Places the mentions `store` kept for each article's source path; an article whose mentions were
+    /// not kept (a second copy of a body in one issue, which the survey skips) is tagged, and its mentions
+    /// kept now, so that the store holds those of every article written (for the next build's cache).
     init(store: MentionStore) {
-        self.store = store
+        mentions = { article, tagging in
+            let path = article.metadata.source.path
+            if let mentions = store.mentions(for: path) { return mentions }
+            let mentions = tagging.mentions(in: article)
+            store.keep(mentions, for: path)
+            return mentions
+        }
+    }
+
+    /// Places the mentions `cache` has from the previous build for each article's source bytes, tags the
+    /// other articles, and keeps every article's mentions in `cache` for the next build.
+    init(cache: MentionCache) {
+        mentions = { article, tagging in cache.mentions(in: article, tagging: tagging, keeping: true) }
     }
 
     var name: String { tagging.name }
 
+    func prepare() {
+        tagging.prepare()
+    }
+
     func apply(to article: Article) -> Article {
-        guard let mentions = store.mentions(for: article.metadata.source.path) else { return tagging.apply(to: article) }
-        return tagging.apply(to: article, mentions: mentions)
+        tagging.apply(to: article, mentions: mentions(article, tagging))
     }
 }

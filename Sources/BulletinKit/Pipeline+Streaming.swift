@@ -68,7 +68,7 @@ extension Pipeline {
     }
 
     /// Reads every file in parallel chunks, keeping headers and the archive-wide tables.
-    func survey(_ files: [SourceFile], keeping store: MentionStore?) async -> Survey {
+    func survey(_ files: [SourceFile], keeping store: MentionStore?, cache: MentionCache? = nil) async -> Survey {
         let counted = CountedBodies()
         let titles = TitleDerivation(), tagging = EntityTagging()
         var parts: [Survey?] = await parallelChunks(of: files.count) { range in
@@ -89,7 +89,7 @@ extension Pipeline {
                 let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
                                   issue: header.issue, sha256: body.sha256)
                 if counted.insert(key) {
-                    let mentions = tagging.mentions(in: article)
+                    let mentions = cache?.mentions(in: article, tagging: tagging, keeping: false) ?? tagging.mentions(in: article)
                     store?.keep(mentions, for: header.source.path)
                     let tagged = tagging.apply(to: article, mentions: mentions)
                     part.names.add(tagged)
@@ -117,7 +117,8 @@ extension Pipeline {
     /// The mentions the survey finds are kept in a file in `scratch`, when one can be made there, and placed
     /// again when the issue is written rather than found again.
     func streamedBuild(
-        _ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink, scratch: URL?, reuse: OutputReuse? = nil
+        _ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink, scratch: URL?, reuse: OutputReuse? = nil,
+        mentions cache: MentionCache? = nil
     ) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let steps = 4
         var timer = StepTimer(observer: observer)
@@ -125,7 +126,7 @@ extension Pipeline {
         timer.start(1, of: steps, name: "Survey sources")
         if files.isEmpty { throw Self.noSources }
         let store = scratch.flatMap(MentionStore.init(in:))
-        var survey = await self.survey(files, keeping: store)
+        var survey = await self.survey(files, keeping: store, cache: cache)
         var diagnostics = survey.diagnostics
         if let error = Self.sourceErrors(in: diagnostics) { throw error }
 
@@ -154,6 +155,15 @@ extension Pipeline {
 
         timer.start(4, of: steps, name: "Write outputs")
         try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink, reuse: reuse)
+        if let cache, let store, let scratch {
+            // The mentions wait in the store, on disk; each is read back once to be written.
+            var stored: [String: () -> [UInt8]?] = [:]
+            for article in archive.articles {
+                let path = article.metadata.source.path
+                stored[MentionCache.key(of: article.metadata.source)] = { store.bytes(for: path) }
+            }
+            try cache.write(to: scratch.appendingPathComponent(MentionCache.fileName), stored: stored)
+        }
         return (archive, diagnostics.sorted())
     }
 

@@ -85,13 +85,22 @@ public struct Pipeline: Sendable {
     /// The source bytes are let go once read: a caller that gives up its own reference to them (`consume`)
     /// does not keep the sources in memory beside the archive made of them.
     public func load(_ files: consuming [SourceFile]) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
+        try await load(files, mentions: nil)
+    }
+
+    /// ``load(_:)``, taking each source's entity mentions from `mentions` when it has them for the same
+    /// bytes, and keeping every source's there.
+    func load(_ files: consuming [SourceFile], mentions: MentionCache?) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let count = stepCount
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(1, of: count, name: "Read sources")
         // The transforms' word lists are built by one task while the others read: built when tagging
         // starts, every task but one would wait for them.
-        let transforms = articleTransforms
+        let transforms = articleTransforms.map { transform -> any ArticleTransform in
+            guard let mentions, transform is EntityTagging else { return transform }
+            return KeptMentionsTagging(cache: mentions)
+        }
         Task.detached { for transform in transforms { transform.prepare() } }
         let noSources = files.isEmpty
         let results = await read(consume files)
@@ -105,7 +114,7 @@ public struct Pipeline: Sendable {
         let bodies = await parallelMap(articles, Assembler.Body.init)
         var (archive, assemblyDiagnostics) = Assembler().assemble(consume articles, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
-        for transform in articleTransforms {
+        for transform in transforms {
             timer.start(3, of: count, name: transform.name)
             archive = await self.transform(consume archive, with: [transform])
         }
@@ -284,9 +293,10 @@ public struct Pipeline: Sendable {
     public func build(_ files: consuming [SourceFile], output: URL, formats: [String], theme: Theme) async throws -> BuildReport {
         _ = try writers.writers(for: formats)
         let reuse = OutputReuse(output: output, keepingFiles: keepsUnchangedFiles)
+        let mentions = MentionCache(output: output, reading: keepsUnchangedFiles)
         // A held archive is loaded before the output is touched; a streamed one is made while it is written.
         var streamed: [SourceFile]? = files
-        let held = streams(formats, sources: streamed!.count) ? nil : try await load(streamed.take()!)
+        let held = streams(formats, sources: streamed!.count) ? nil : try await load(streamed.take()!, mentions: mentions)
         let (entries, (archive, diagnostics)) = try await AtomicOutput(destination: output).write { staging in
             let sink = DirectorySink(root: staging)
             let built: (archive: Archive, diagnostics: [Diagnostic])
@@ -294,8 +304,9 @@ public struct Pipeline: Sendable {
                 try await write(held.archive, formats: formats, theme: theme, to: sink, reuse: reuse)
                 built = held
             } else {
-                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse)
+                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse, mentions: mentions)
             }
+            if held != nil { try mentions?.write(to: staging.appendingPathComponent(MentionCache.fileName)) }
             let entries = sink.entries
             // Its failures already say "cannot write manifest.json" and why.
             try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
@@ -313,7 +324,8 @@ public struct Pipeline: Sendable {
             }
             return (entries, built)
         }
-        return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0)
+        return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0,
+                           keptMentions: mentions?.reused ?? 0)
     }
 
     /// `transform` over `items` with at most ``concurrency`` tasks, results in input order.
@@ -366,6 +378,8 @@ public struct BuildReport: Sendable {
     public var files: [Manifest.FileEntry]
     /// How many of `files` were kept from the previous build rather than made again.
     public var keptFiles: Int = 0
+    /// How many sources' entity mentions were taken from the previous build rather than tagged again.
+    public var keptMentions: Int = 0
 }
 
 /// Tells the observer when steps start and how long each took (for `--timings`; never in outputs).

@@ -1,6 +1,7 @@
 @testable import BulletinKit
 import BulletinModel
 import BulletinTestSupport
+import BulletinTransforms
 import BulletinWriters
 import Foundation
 import Testing
@@ -70,6 +71,7 @@ struct OutputReuseTests {
     func nothingChanged() async throws {
         let (report, _) = try await Self.rebuild(Self.sources, then: Self.sources)
         #expect(report.keptFiles == report.files.count, "kept \(report.keptFiles) of \(report.files.count)")
+        #expect(report.keptMentions == report.archive.articleCount, "no source is tagged again")
     }
 
     @Test("a changed article's issue is made again and the others' files are kept; the archive-wide files are made again")
@@ -77,6 +79,8 @@ struct OutputReuseTests {
         let edited = Self.editing(Self.sources, "extra/v2-i2.txt") { $0.replacingOccurrences(of: "Belarus", with: "Armenia") }
         let (report, kept) = try await Self.rebuild(Self.sources, then: edited)
         let made = Set(report.files.map(\.path)).subtracting(kept)
+        // Only the changed source is tagged again; the clean build, which tags all, wrote the same bytes.
+        #expect(report.keptMentions == report.archive.articleCount - 1)
         #expect(report.keptFiles > 0)
         // The changed issue's files, every format's, are made again; no other issue's are.
         #expect(made.contains("epub/monitor-v2-i2.epub") && made.contains("json/monitor-v2-i2.json") && made.contains("text/monitor-v2-i2.txt"))
@@ -91,6 +95,7 @@ struct OutputReuseTests {
         let formats = streaming ? ["epub", "text"] : Self.formats
         let (report, kept) = try await Self.rebuild(Self.sources, then: added, formats: formats, pipeline: Self.pipeline(streaming: streaming))
         #expect(report.keptFiles > 0)
+        #expect(report.keptMentions == Self.sources.count, "every source but the new one keeps its mentions")
         // The issue before the new one now links to it from its page.
         if !streaming { #expect(!kept.contains("site/monitor/2/3/index.html") && kept.contains("site/monitor/2/1/index.html")) }
         let removed = Self.sources.filter { $0.path != "extra/v2-i2.txt" }
@@ -158,6 +163,26 @@ struct OutputReuseTests {
         #expect(BuildRecord(parsing: Array("bulletin-record\t1\nkey\tsite\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array("something else\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array(record.bytes.dropLast())) == nil, "a record cut short is no record")
+    }
+
+    @Test("a mention cache of another program, or cut short, is not used")
+    func mentionCacheFile() throws {
+        let folder = TestSupport.temporaryFolder()
+        let cache = try #require(MentionCache(output: folder, reading: false))
+        let article = Article(metadata: ArticleMetadata(id: "a", slug: "a", title: "T", titleIsDerived: false, publication: "Monitor", volume: 1, issue: 1,
+                                                        source: SourceInfo(path: "a.txt", format: "text", sha256: "00"), wordCount: 3),
+                              blocks: [.paragraph([.text("Gazprom met NATO in Vienna.")], span: nil)])
+        let mentions = cache.mentions(in: article, tagging: EntityTagging(), keeping: true)
+        #expect(!mentions.runs.joined().isEmpty)
+        let url = folder.appendingPathComponent(MentionCache.fileName)
+        try cache.write(to: url)
+        let bytes = TestSupport.bytes(url)
+        let program = try #require(ProgramIdentity.current)
+        #expect(MentionCache.entries(in: bytes, program: program)?[MentionCache.key(of: article.metadata.source)] == mentions.encoded())
+        #expect(MentionCache.entries(in: bytes, program: "another") == nil)
+        #expect(MentionCache.entries(in: Array(bytes.dropLast()), program: program) == nil)
+        let reread = try #require(MentionCache(output: folder, reading: true))
+        #expect(reread.mentions(in: article, tagging: EntityTagging(), keeping: false) == mentions && reread.reused == 1)
     }
 
     @Test("the program knows its build id")

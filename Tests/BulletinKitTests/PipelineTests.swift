@@ -19,8 +19,10 @@ struct PipelineTests {
         let output = TestSupport.temporaryFolder()
         _ = try await build(Resources.exampleSources, into: output)
         var built = TestSupport.tree(output)
-        // The record's keys hold the program's build id, which changes with every change to the code.
+        // The record's keys and the mention cache's header hold the program's build id, which changes with
+        // every change to the code.
         #expect(built.removeValue(forKey: ".bulletin-record") != nil)
+        #expect(built.removeValue(forKey: ".bulletin-mentions") != nil)
         let goldenRoot = TestPaths.fixtures.appendingPathComponent("example")
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try? FileManager.default.removeItem(at: goldenRoot)
@@ -95,9 +97,9 @@ struct PipelineTests {
         _ = try await build(Resources.exampleSources, into: output)
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(TestSupport.bytes(output.appendingPathComponent("manifest.json"))))
         let tree = TestSupport.tree(output)
-        // Every file but the manifest itself and the record for the next build (see OutputReuseTests).
-        #expect(manifest.files.count == tree.count - 2)
-        #expect(tree[".bulletin-record"] != nil)
+        // Every file but the manifest itself and what the next build reads (see OutputReuseTests).
+        #expect(manifest.files.count == tree.count - 3)
+        #expect(tree[".bulletin-record"] != nil && tree[".bulletin-mentions"] != nil)
         for entry in manifest.files {
             let bytes = try #require(tree[entry.path])
             #expect(entry.bytes == bytes.count)

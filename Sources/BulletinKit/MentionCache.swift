@@ -1,0 +1,110 @@
+import BulletinModel
+import BulletinTransforms
+import Foundation
+import Synchronization
+
+/// The entity mentions of every source a build tagged, kept in its output for the next build: a source
+/// whose bytes have not changed is not tagged again. Tagging reads an article's text alone (never the rest
+/// of the archive or the settings), so its mentions follow from the source's bytes, its format and the program.
+///
+/// `OUTPUT/.bulletin-mentions` holds a line `bulletin-mentions<TAB>1<TAB><program build id>`, then one
+/// entry a source, sorted by key: the key's length (4 bytes, little-endian), the key (`<sha256>:<format>`),
+/// the mentions' length (4 bytes) and the mentions (``EntityTagging/Mentions/encoded()``). A file of another
+/// program, or one that does not read to its end, is not used.
+final class MentionCache: Sendable {
+    static let fileName = ".bulletin-mentions"
+    private let program: String
+    /// The previous build's entries.
+    private let previous: [String: [UInt8]]
+    /// This build's entries, when it holds them itself (a streamed build keeps them in its ``MentionStore``).
+    private let entries = Mutex<[String: [UInt8]]>([:])
+    private let reusedCount = Mutex(0)
+
+    /// A cache for a build into `output` by the running program, holding the previous build's mentions when
+    /// `reading`; nil when the program has no build id.
+    init?(output: URL, reading: Bool) {
+        guard let program = ProgramIdentity.current else { return nil }
+        self.program = program
+        let path = output.standardizedFileURL.appendingPathComponent(Self.fileName).path
+        if reading, let bytes = FileManager.default.contents(atPath: path) {
+            previous = Self.entries(in: Array(bytes), program: program) ?? [:]
+        } else {
+            previous = [:]
+        }
+    }
+
+    /// The key of a source's mentions.
+    static func key(of source: SourceInfo) -> String {
+        source.sha256 + ":" + source.format
+    }
+
+    /// How many sources' mentions came from the previous build.
+    var reused: Int { reusedCount.withLock { $0 } }
+
+    /// The mentions of `article`: the previous build's for the same source bytes, or the tagger's. With
+    /// `keeping`, they are also kept for the next build (a streamed build keeps them elsewhere).
+    func mentions(in article: Article, tagging: EntityTagging, keeping: Bool) -> EntityTagging.Mentions {
+        let key = Self.key(of: article.metadata.source)
+        if let bytes = previous[key], let mentions = EntityTagging.Mentions(encoded: bytes) {
+            reusedCount.withLock { $0 += 1 }
+            if keeping { entries.withLock { $0[key] = bytes } }
+            return mentions
+        }
+        let mentions = tagging.mentions(in: article)
+        if keeping {
+            let bytes = mentions.encoded()
+            entries.withLock { $0[key] = bytes }
+        }
+        return mentions
+    }
+
+    /// Writes the kept mentions as the cache file at `url`; or, given `stored`, the mentions it loads for
+    /// each key (those it has), one at a time.
+    func write(to url: URL, stored: [String: () -> [UInt8]?]? = nil) throws {
+        let kept = stored == nil ? entries.withLock { $0 } : [:]
+        let keys = stored.map { Array($0.keys) } ?? Array(kept.keys)
+        let file = try OutputFile(creating: url.path, shownAs: Self.fileName)
+        do {
+            var bytes = Array("bulletin-mentions\t1\t\(program)\n".utf8)
+            for key in keys.sorted() {
+                guard let mentions = stored.map({ $0[key]!() }) ?? kept[key] else { continue }
+                Self.append(Array(key.utf8), to: &bytes)
+                Self.append(mentions, to: &bytes)
+                if bytes.count >= 1 << 16 {
+                    try file.write(bytes)
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            try file.write(bytes)
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.close()
+    }
+
+    private static func append(_ field: [UInt8], to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(field.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: field)
+    }
+
+    /// The entries of a cache file written by `program`, or nil.
+    static func entries(in bytes: [UInt8], program: String) -> [String: [UInt8]]? {
+        let header = Array("bulletin-mentions\t1\t\(program)\n".utf8)
+        guard bytes.starts(with: header) else { return nil }
+        var result: [String: [UInt8]] = [:]
+        var offset = header.count
+        func field() -> ArraySlice<UInt8>? {
+            guard offset + 4 <= bytes.count else { return nil }
+            let count = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+            guard count <= bytes.count - offset - 4 else { return nil }
+            defer { offset += 4 + count }
+            return bytes[(offset + 4)..<(offset + 4 + count)]
+        }
+        while offset < bytes.count {
+            guard let key = field(), let value = field() else { return nil }
+            result[String(decoding: key, as: UTF8.self)] = Array(value)
+        }
+        return result
+    }
+}
