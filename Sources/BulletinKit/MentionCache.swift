@@ -16,7 +16,9 @@ final class MentionCache: Sendable {
     private let program: String
     /// The previous build's entries.
     private let previous: [String: [UInt8]]
-    /// This build's entries, when it holds them itself (a streamed build keeps them in its ``MentionStore``).
+    /// This build's entries, by key, when it keeps them itself (a streamed build keeps them in its own
+    /// ``MentionStore``, by path): in a store of their own beside the output, or in memory where none can be made.
+    private let store: MentionStore?
     private let entries = Mutex<[String: [UInt8]]>([:])
     private let reusedCount = Mutex(0)
 
@@ -31,6 +33,8 @@ final class MentionCache: Sendable {
         } else {
             previous = [:]
         }
+        // The folder the staging folder is made in: the store's file is unlinked as soon as it is made.
+        store = MentionStore(in: output.standardizedFileURL.deletingLastPathComponent())
     }
 
     /// The key of a source's mentions.
@@ -47,21 +51,24 @@ final class MentionCache: Sendable {
         let key = Self.key(of: article.metadata.source)
         if let bytes = previous[key], let mentions = EntityTagging.Mentions(encoded: bytes) {
             reusedCount.withLock { $0 += 1 }
-            if keeping { entries.withLock { $0[key] = bytes } }
+            if keeping { keep(bytes, key: key) }
             return mentions
         }
         let mentions = tagging.mentions(in: article)
-        if keeping {
-            let bytes = mentions.encoded()
-            entries.withLock { $0[key] = bytes }
-        }
+        if keeping { keep(mentions.encoded(), key: key) }
         return mentions
+    }
+
+    private func keep(_ bytes: [UInt8], key: String) {
+        if let store { store.keep(encoded: bytes, for: key) } else { entries.withLock { $0[key] = bytes } }
     }
 
     /// Writes the kept mentions as the cache file at `url`; or, given `stored`, the mentions it loads for
     /// each key (those it has), one at a time.
     func write(to url: URL, stored: [String: () -> [UInt8]?]? = nil) throws {
         let kept = stored == nil ? entries.withLock { $0 } : [:]
+        let store = self.store
+        let stored = stored ?? store.map { store in Dictionary(uniqueKeysWithValues: store.paths.map { key in (key, { store.bytes(for: key) }) }) }
         let keys = stored.map { Array($0.keys) } ?? Array(kept.keys)
         let file = try OutputFile(creating: url.path, shownAs: Self.fileName)
         do {

@@ -31,7 +31,11 @@ final class MentionStore: Sendable {
 
     /// Keeps the mentions of the source at `path`.
     func keep(_ mentions: EntityTagging.Mentions, for path: String) {
-        let bytes = mentions.encoded()
+        keep(encoded: mentions.encoded(), for: path)
+    }
+
+    /// Keeps mentions already encoded (``EntityTagging/Mentions/encoded()``) under `path`.
+    func keep(encoded bytes: [UInt8], for path: String) {
         let offset = state.withLock { state in
             defer { state.end += bytes.count }
             return state.end
@@ -40,6 +44,11 @@ final class MentionStore: Sendable {
             Self.whole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
         }
         if written { state.withLock { $0.places[path] = (offset, bytes.count) } }
+    }
+
+    /// The paths mentions are kept for.
+    var paths: [String] {
+        state.withLock { Array($0.places.keys) }
     }
 
     /// The mentions kept for the source at `path`, or nil.

@@ -7,8 +7,8 @@ import Synchronization
 ///
 /// A writer's files for an issue are kept when their key is the one recorded: a digest of the program's
 /// build id, the writer's format, the build's context (settings, theme files, formats), the whole issue
-/// (every field of every article, bodies included, after every transform: ``JSONWriter/digest(of:)``) and what the writer says it
-/// reads of the rest of the archive (``Writer/dependencies(of:in:context:)``). The files that span the
+/// (every field of every article, bodies included, after every transform: ``JSONWriter/digest(of:)``)
+/// and what the writer says it reads of the rest of the archive (``Writer/dependencies(of:in:context:)``). The files that span the
 /// archive are kept when the whole archive is unchanged. A kept file is linked into the new output (copied
 /// where links cannot be made), with the size and hash recorded before, after checking that it is still
 /// there, still that size, and not changed since the record was written.

@@ -2,10 +2,12 @@
 /// field, in the order it is encoded, so that two values of one type digest alike exactly when they
 /// encode alike. Stable from run to run and machine to machine (no random seed, unlike `Hasher`).
 ///
-/// A build compares these to tell an unchanged issue from a changed one. Nothing is serialized to text
-/// on the way: each value goes into the hash as a tag byte and its bytes, each string with its length
-/// first and each container with a tag of its own, so that no two different values of a type give the
-/// same stream of bytes.
+/// A build's output keys are made with these (its settings, the headers of an issue's neighbours). Nothing
+/// is serialized to text on the way: each value goes into the hash as a tag byte and its bytes, each
+/// string with its length first and each container with a tag of its own, so that no two different values
+/// of a type give the same stream of bytes. Dictionaries and sets encode in no fixed order: a value that
+/// holds one must be given in a sorted form instead. Going through `Encodable` costs a call or more per
+/// value, so large trees are better digested another way (a build digests issues as their JSON documents).
 public enum ContentDigest {
     /// The 32-byte digest of `value`.
     public static func of<Value: Encodable>(_ value: Value) -> [UInt8] {
