@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Checks, through the command line, that a rebuild keeps what did not change and writes what a clean build writes.
+
+Usage: rebuild.py BINARY WORK
+Copies Examples/ to WORK/rebuild-sources, builds it into WORK/rebuild (all formats), then:
+- builds again: the summary line says every file but the manifest was kept, and the folder holds the
+  same bytes as a --clean build into another folder;
+- changes one word of one source: fewer files are kept, those of the other issues stay, and the folder
+  again holds the same bytes as a clean build of the changed sources;
+- changes a kept file after the build and deletes another: the next build writes both again as they were;
+- builds with --clean: nothing is kept."""
+import filecmp, os, re, shutil, subprocess, sys
+
+binary, work = sys.argv[1], sys.argv[2]
+sources, output, clean = (os.path.join(work, name) for name in ("rebuild-sources", "rebuild", "rebuild-clean"))
+shutil.rmtree(sources, ignore_errors=True)
+shutil.copytree("Examples", sources)
+problems = []
+
+
+def build(folder, *extra):
+    run = subprocess.run([binary, "build", sources, "--output", folder, *extra], capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"rebuild: bulletin build failed:\n{run.stderr}")
+    summary = next(line for line in (run.stdout + run.stderr).splitlines() if line.startswith("Built "))
+    files = int(re.search(r": (\d+) files in ", summary).group(1))
+    kept = re.search(r"\((\d+) kept unchanged from the previous build\)", summary)
+    return files, int(kept.group(1)) if kept else 0
+
+
+def tree(folder):
+    return sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, fs in os.walk(folder) for f in fs)
+
+
+def same_as_clean(label):
+    shutil.rmtree(clean, ignore_errors=True)
+    build(clean, "--clean")
+    a, b = tree(output), tree(clean)
+    if a != b:
+        problems.append(f"{label}: the files differ from a clean build's: {sorted(set(a) ^ set(b))[:5]}")
+        return
+    differing = [path for path in a if not filecmp.cmp(os.path.join(output, path), os.path.join(clean, path), shallow=False)]
+    if differing:
+        problems.append(f"{label}: {len(differing)} files differ from a clean build's, e.g. {differing[:3]}")
+
+
+shutil.rmtree(output, ignore_errors=True)
+files, kept = build(output)
+if kept:
+    problems.append(f"first build: {kept} files kept from no previous build")
+files, kept = build(output)
+if kept != files - 1:
+    problems.append(f"nothing changed: {kept} of {files} files kept, expected {files - 1} (all but the manifest)")
+same_as_clean("nothing changed")
+unchanged_kept = kept
+
+source = sorted(os.path.join(d, f) for d, _, fs in os.walk(sources) for f in fs if f.endswith(".txt"))[0]
+text = open(source, encoding="utf-8").read()
+header, body = text.split("\n\n", 1)
+open(source, "w", encoding="utf-8").write(header + "\n\n" + body.replace(" the ", " a ", 1))
+files, kept = build(output)
+if not 0 < kept < unchanged_kept:
+    problems.append(f"one source changed ({os.path.relpath(source, sources)}): {kept} of {files} files kept")
+same_as_clean("one source changed")
+print(f"rebuild: nothing changed, {unchanged_kept} of {files} files kept; one source changed, {kept} kept; both as a clean build")
+
+# An issue's text (same size, one byte changed) and an issue's JSON document (deleted), both kept before.
+changed = os.path.join(output, "text", sorted(n for n in os.listdir(os.path.join(output, "text")) if n.endswith(".txt"))[-1])
+removed = os.path.join(output, "json", sorted(n for n in os.listdir(os.path.join(output, "json")) if n.endswith(".json"))[-1])
+data = bytearray(open(changed, "rb").read())
+data[0] = ord("A") if data[0] != ord("A") else ord("B")
+open(changed, "wb").write(bytes(data))
+os.remove(removed)
+build(output)
+same_as_clean("a kept file changed and another removed after the build")
+files, kept = build(output, "--clean")
+if kept:
+    problems.append(f"--clean: {kept} files kept")
+print(f"rebuild: a file changed and one removed after a build are written again; --clean keeps {kept}")
+for problem in problems:
+    print(problem)
+print(f"rebuild: {len(problems)} problems")
+sys.exit(1 if problems else 0)
