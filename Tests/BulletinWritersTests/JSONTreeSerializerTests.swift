@@ -77,4 +77,45 @@ struct JSONTreeSerializerTests {
             #expect(bytes.dropLast().contains(UInt8(ascii: "\n")) == pretty)
         }
     }
+
+    @Test("an issue's digest changes exactly when its JSON document does")
+    func digestFollowsJSON() async throws {
+        let (archive, _) = try await Pipeline().load(Resources.exampleSources)
+        let base = try #require(archive.issues.first { $0.articles.contains { !$0.metadata.entities.isEmpty } })
+        // One change at a time, each to a field a writer shows; and changes that move text between fields.
+        var variants: [BulletinModel.Issue] = [base]
+        func variant(_ change: (inout BulletinModel.Issue) -> Void) {
+            var issue = base
+            change(&issue)
+            variants.append(issue)
+        }
+        variant { $0.date = nil }
+        variant { $0.date = ($0.date ?? "") + "x" }
+        variant { $0.articles[0].metadata.title += " " }
+        variant { $0.articles[0].metadata.summary = nil }
+        variant { $0.articles[0].metadata.entities[0].count += 1 }
+        variant { $0.articles[0].metadata.order = ($0.articles[0].metadata.order ?? 0) + 1 }
+        variant { $0.articles[0].metadata.titleIsDerived.toggle() }
+        variant { $0.articles[0].blocks.append(Block.rule) }
+        variant { $0.articles[0].blocks.append(Block.paragraph([Inline.text("")], span: nil)) }
+        variant { $0.articles[0].blocks.append(Block.paragraph([Inline.text(""), Inline.text("")], span: nil)) }
+        variant { $0.articles[0].blocks.append(Block.paragraph([Inline.lineBreak], span: nil)) }
+        variant { $0.articles[0].metadata.authors = ["A", "B"] }
+        variant { $0.articles[0].metadata.authors = ["AB"] }
+        variant { $0.articles[0].metadata.authors = ["A", "", "B"] }
+        variant { $0.articles.swapAt(0, 1) }
+        variant { $0.articles.removeLast() }
+        // Each variant is numbered by the first variant with the same JSON, and by the first with the same digest.
+        var firstByJSON: [[UInt8]: Int] = [:], firstByDigest: [[UInt8]: Int] = [:]
+        for (index, issue) in variants.enumerated() {
+            let json = JSONWriter.serialize(IssueDocument(issue: issue), pretty: false)
+            let digest = JSONWriter.digest(of: issue)
+            #expect(digest.count == 32)
+            firstByJSON[json] = firstByJSON[json] ?? index
+            firstByDigest[digest] = firstByDigest[digest] ?? index
+            #expect(firstByJSON[json] == firstByDigest[digest], "variant \(index): its digest and its JSON disagree on which variant it equals")
+        }
+        #expect(firstByDigest.count == firstByJSON.count && firstByJSON.count > variants.count / 2)
+        #expect(JSONWriter.digest(of: base) == JSONWriter.digest(of: base))
+    }
 }

@@ -9,6 +9,8 @@ import BulletinModel
 public struct JSONTreeSerializer: ~Copyable {
     private var buffer: JSONBytes
     private let pretty: Bool
+    /// Whether this writes not JSON but the bytes of a digest of the same tree (``digestStream(of:)``).
+    private let digestForm: Bool
     private var depth = 0
     private var needsComma = [false]
 
@@ -18,7 +20,29 @@ public struct JSONTreeSerializer: ~Copyable {
     /// such as JSON Feed pages; callers emit members in sorted key order.
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
+        digestForm = false
         buffer = JSONBytes(capacity: capacity)
+    }
+
+    /// A serializer that writes, for the same calls, a stream of bytes to digest rather than JSON: every
+    /// key, string, number and bracket, each after a tag byte, strings after their length and keys ended
+    /// by a zero byte, with no escaping, separators or number formatting. Two trees give the same stream
+    /// exactly when they give the same JSON, as both come from the same walk over every field.
+    private init(digestCapacity capacity: Int) {
+        pretty = false
+        digestForm = true
+        buffer = JSONBytes(capacity: capacity)
+    }
+
+    /// The SHA-256 of `issue`'s digest stream: a digest of its whole tree, every field of every article,
+    /// made by the walk that writes its JSON document, so no field is left out (the walk is held to the
+    /// tree's `Codable` form by a test).
+    public static func digest(of issue: Issue) -> [UInt8] {
+        var serializer = JSONTreeSerializer(digestCapacity: 1 << 16)
+        serializer.write(issue)
+        var hasher = SHA256()
+        serializer.buffer.withBytes { hasher.update($0) }
+        return hasher.finalize()
     }
 
     /// The JSON so far, copied out.
@@ -36,6 +60,7 @@ public struct JSONTreeSerializer: ~Copyable {
     // MARK: - Structure
 
     private mutating func separator() {
+        if digestForm { return }
         if needsComma[needsComma.count - 1] { buffer.appendByte(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
         if pretty && depth > 0 { newlineAndIndent() }
@@ -56,11 +81,13 @@ public struct JSONTreeSerializer: ~Copyable {
 
     private mutating func open(_ bracket: UInt8) {
         buffer.appendByte(bracket)
+        if digestForm { return }
         depth += 1
         needsComma.append(false)
     }
 
     private mutating func close(_ bracket: UInt8) {
+        if digestForm { return buffer.appendByte(bracket) }
         let hadMembers = needsComma.removeLast()
         depth -= 1
         if pretty && hadMembers { newlineAndIndent() }
@@ -68,6 +95,11 @@ public struct JSONTreeSerializer: ~Copyable {
     }
 
     mutating func key(_ name: StaticString) {
+        if digestForm {
+            buffer.appendByte(DigestTag.key)
+            name.withUTF8Buffer { buffer.appendBytes($0) }
+            return buffer.appendByte(0)
+        }
         separator()
         buffer.appendByte(UInt8(ascii: "\""))
         name.withUTF8Buffer { buffer.appendBytes($0) }
@@ -99,7 +131,23 @@ public struct JSONTreeSerializer: ~Copyable {
     // MARK: - Scalars
 
     mutating func string(_ value: String) {
-        Self.appendLiteral(value, into: &buffer)
+        guard digestForm else { return Self.appendLiteral(value, into: &buffer) }
+        var value = value
+        value.withUTF8 { utf8 in
+            appendTagged(DigestTag.string, UInt64(utf8.count))
+            buffer.appendBytes(utf8)
+        }
+    }
+
+    /// Tag bytes of the digest stream; brackets stand for themselves.
+    private enum DigestTag {
+        static let key: UInt8 = 1, string: UInt8 = 2, number: UInt8 = 3, bool: UInt8 = 4
+    }
+
+    /// A tag and eight bytes, little-endian.
+    private mutating func appendTagged(_ tag: UInt8, _ value: UInt64) {
+        buffer.appendByte(tag)
+        withUnsafeBytes(of: value.littleEndian) { buffer.appendBytes($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Appends `value` as a JSON string literal, escaped as Foundation's `JSONEncoder` escapes it: quote,
@@ -165,11 +213,13 @@ public struct JSONTreeSerializer: ~Copyable {
     }
 
     mutating func number(_ value: Int) {
+        if digestForm { return appendTagged(DigestTag.number, UInt64(bitPattern: Int64(value))) }
         var digits = String(value)
         digits.withUTF8 { buffer.appendBytes($0) }
     }
 
     mutating func bool(_ value: Bool) {
+        if digestForm { return appendTagged(DigestTag.bool, value ? 1 : 0) }
         (value ? "true" : "false" as StaticString).withUTF8Buffer { buffer.appendBytes($0) }
     }
 
@@ -387,6 +437,11 @@ struct JSONBytes: ~Copyable, JSONByteSink {
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
         (base + count).initialize(from: source, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Calls `body` with the bytes written, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// The bytes written, copied into an array.

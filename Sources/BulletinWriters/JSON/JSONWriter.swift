@@ -67,15 +67,11 @@ public struct JSONWriter: Writer {
     }
 
     /// An issue document with sorted keys and a final newline; `pretty` indents it by two spaces.
-    /// The SHA-256 of `issue`'s compact JSON document (without its final newline): a digest of its whole
-    /// tree, every field of every article, as stable as the document is. The serializer is held to the
-    /// tree's `Codable` form by a test, so no field is left out of it.
+    /// A digest of `issue`'s whole tree, every field of every article: the SHA-256 of what the walk that
+    /// writes its JSON document gives in digest form (``JSONTreeSerializer/digest(of:)``), so it changes
+    /// exactly when the document does.
     public static func digest(of issue: Issue) -> [UInt8] {
-        var serializer = JSONTreeSerializer(pretty: false, capacity: 1 << 16)
-        serializer.write(IssueDocument(issue: issue))
-        var hasher = SHA256()
-        hasher.update(serializer.takeBytes())
-        return hasher.finalize()
+        JSONTreeSerializer.digest(of: issue)
     }
 
     public static func serialize(_ document: IssueDocument, pretty: Bool) -> [UInt8] {
