@@ -8,7 +8,7 @@ import Synchronization
 /// of the archive or the settings), so its mentions follow from the source's bytes, its format and the program.
 ///
 /// `OUTPUT/.bulletin-mentions` holds a line `bulletin-mentions<TAB>1<TAB><program build id>`, then one
-/// entry a source, sorted by key: the key's length (4 bytes, little-endian), the key (`<sha256>:<format>`),
+/// entry an article, in archive order: the key's length (4 bytes, little-endian), the key (`<sha256>:<format>`),
 /// the mentions' length (4 bytes) and the mentions (``EntityTagging/Mentions/encoded()``). A file of another
 /// program, or one that does not read to its end, is not used.
 final class MentionCache: Sendable {
@@ -63,23 +63,28 @@ final class MentionCache: Sendable {
         if let store { store.keep(encoded: bytes, for: key) } else { entries.withLock { $0[key] = bytes } }
     }
 
-    /// Writes the kept mentions as the cache file at `url`; or, given `stored`, the mentions it loads for
-    /// each key (those it has), one at a time.
-    func write(to url: URL, stored: [String: () -> [UInt8]?]? = nil) throws {
-        let kept = stored == nil ? entries.withLock { $0 } : [:]
-        let store = self.store
-        let stored = stored ?? store.map { store in Dictionary(uniqueKeysWithValues: store.paths.map { key in (key, { store.bytes(for: key) }) }) }
-        let keys = stored.map { Array($0.keys) } ?? Array(kept.keys)
+    /// Writes the cache file at `url`: the mentions of each article of `archive`, in archive order, as
+    /// `stored` gives them (a streamed build's store, by source path) or else as this cache kept them.
+    /// Written as they are read, one at a time, nothing gathered or sorted first.
+    func write(to url: URL, archive: Archive, stored: ((SourceInfo) -> [UInt8]?)? = nil) throws {
         let file = try OutputFile(creating: url.path, shownAs: Self.fileName)
         do {
             var bytes = Array("bulletin-mentions\t1\t\(program)\n".utf8)
-            for key in keys.sorted() {
-                guard let mentions = stored.map({ $0[key]!() }) ?? kept[key] else { continue }
-                Self.append(Array(key.utf8), to: &bytes)
-                Self.append(mentions, to: &bytes)
-                if bytes.count >= 1 << 16 {
-                    try file.write(bytes)
-                    bytes.removeAll(keepingCapacity: true)
+            for publication in archive.publications {
+                for volume in publication.volumes {
+                    for issue in volume.issues {
+                        for article in issue.articles {
+                            let source = article.metadata.source
+                            let key = Self.key(of: source)
+                            guard let mentions = stored.map({ $0(source) }) ?? kept(key) else { continue }
+                            Self.append(Array(key.utf8), to: &bytes)
+                            Self.append(mentions, to: &bytes)
+                            if bytes.count >= 1 << 16 {
+                                try file.write(bytes)
+                                bytes.removeAll(keepingCapacity: true)
+                            }
+                        }
+                    }
                 }
             }
             try file.write(bytes)
@@ -88,6 +93,12 @@ final class MentionCache: Sendable {
             throw error
         }
         try file.close()
+    }
+
+    /// The mentions this cache kept under `key`.
+    private func kept(_ key: String) -> [UInt8]? {
+        if let store { return store.bytes(for: key) }
+        return entries.withLock { $0[key] }
     }
 
     private static func append(_ field: [UInt8], to bytes: inout [UInt8]) {

@@ -46,11 +46,6 @@ final class MentionStore: Sendable {
         if written { state.withLock { $0.places[path] = (offset, bytes.count) } }
     }
 
-    /// The paths mentions are kept for.
-    var paths: [String] {
-        state.withLock { Array($0.places.keys) }
-    }
-
     /// The mentions kept for the source at `path`, or nil.
     func mentions(for path: String) -> EntityTagging.Mentions? {
         bytes(for: path).flatMap(EntityTagging.Mentions.init(encoded:))

@@ -157,12 +157,7 @@ extension Pipeline {
         try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink, reuse: reuse)
         if let cache, let store, let scratch {
             // The mentions wait in the store, on disk; each is read back once to be written.
-            var stored: [String: () -> [UInt8]?] = [:]
-            for article in archive.articles {
-                let path = article.metadata.source.path
-                stored[MentionCache.key(of: article.metadata.source)] = { store.bytes(for: path) }
-            }
-            try cache.write(to: scratch.appendingPathComponent(MentionCache.fileName), stored: stored)
+            try cache.write(to: scratch.appendingPathComponent(MentionCache.fileName), archive: archive) { store.bytes(for: $0.path) }
         }
         return (archive, diagnostics.sorted())
     }

@@ -306,7 +306,7 @@ public struct Pipeline: Sendable {
             } else {
                 built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse, mentions: mentions)
             }
-            if held != nil { try mentions?.write(to: staging.appendingPathComponent(MentionCache.fileName)) }
+            if let held { try mentions?.write(to: staging.appendingPathComponent(MentionCache.fileName), archive: held.archive) }
             let entries = sink.entries
             // Its failures already say "cannot write manifest.json" and why.
             try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
