@@ -155,8 +155,10 @@ struct KeptOutput: Sendable {
 
     /// Prepares `writers` to write into `sink`; `digests` gives the digest of each issue of the archive
     /// the writers are given, in order, and of that archive (``OutputReuse/archiveDigest(_:issueDigests:form:)``),
-    /// and is called only when files may be kept.
-    init(reuse: OutputReuse?, sink: any OutputSink, writers: [any Writer], context: WriterContext,
+    /// and is called only when files may be kept. With `issuesMadeAgain` (a streamed build, whose issues are
+    /// digested as they are made again, ``digest(of:)``), it is called only when some writer's archive-wide
+    /// files may be kept, as they alone need it.
+    init(reuse: OutputReuse?, sink: any OutputSink, writers: [any Writer], context: WriterContext, issuesMadeAgain: Bool = false,
          digests: () async -> (issues: [[UInt8]], archive: [UInt8])) async {
         self.writers = writers
         guard let reuse, let directory = sink as? DirectorySink else {
@@ -166,7 +168,11 @@ struct KeptOutput: Sendable {
         self.reuse = reuse
         self.sink = directory
         contextDigests = writers.map { reuse.contextDigest(format: $0.format, context: context) }
-        (issueDigests, archiveDigest) = await digests()
+        if issuesMadeAgain, !writers.contains(where: { $0.archiveFilesAreReusable(context: context) }) {
+            (issueDigests, archiveDigest) = ([], [])
+        } else {
+            (issueDigests, archiveDigest) = await digests()
+        }
     }
 
     /// The digest of the archive's issue at `index`, when files may be kept.

@@ -174,7 +174,7 @@ extension Pipeline {
         let sources = byPath
         let issues = archive.issues
         // The archive the writers are given here has no bodies: its digest is of headers only.
-        let keeping = await KeptOutput(reuse: reuse, sink: sink, writers: chosen, context: context) {
+        let keeping = await KeptOutput(reuse: reuse, sink: sink, writers: chosen, context: context, issuesMadeAgain: true) {
             let digests = await parallelMap(issues, JSONWriter.digest)
             return (digests, OutputReuse.archiveDigest(archive, issueDigests: digests, form: "headers"))
         }
