@@ -1,5 +1,6 @@
 @testable import BulletinKit
 import BulletinModel
+import BulletinNLP
 import BulletinTestSupport
 import BulletinTransforms
 import BulletinWriters
@@ -184,6 +185,41 @@ struct OutputReuseTests {
         #expect(MentionCache.entries(in: Array(bytes.dropLast()), program: program) == nil)
         let reread = try #require(MentionCache(output: folder, reading: true))
         #expect(reread.mentions(in: article, tagging: EntityTagging(), keeping: false) == mentions && reread.reused == 1)
+    }
+
+    @Test("a mention cache with garbage, or with spans that do not fit the text, neither stops a build nor loses a word")
+    func hostileMentionCache() async throws {
+        let output = TestSupport.temporaryFolder()
+        let theme = try Resources.theme(nil)
+        let pipeline = Self.pipeline()
+        let clean = try await pipeline.build(Self.sources, output: output, formats: ["text"], theme: theme)
+        let program = try #require(ProgramIdentity.current)
+        let cacheURL = output.appendingPathComponent(MentionCache.fileName)
+        // Garbage after a valid header: the cache is not used, every source is tagged again.
+        try Data(Array("bulletin-mentions\t1\t\(program)\n".utf8) + [0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3]).write(to: cacheURL)
+        let garbage = try await pipeline.build(Self.sources, output: output, formats: ["text"], theme: theme)
+        #expect(garbage.keptMentions == 0)
+        // Well-formed entries whose spans run past, before and across the text of every source.
+        let wild = EntityTagging.Mentions(runs: [[
+            EntitySpan(start: 0, end: 100_000, kind: .person, text: "x", canonicalName: "<script>alert(1)</script>"),
+            EntitySpan(start: 3, end: 2, kind: .location, text: "", canonicalName: ""),
+            EntitySpan(start: 5, end: 9, kind: .organization, text: "y", canonicalName: "../../etc"),
+        ], [], [EntitySpan(start: 1_000_000, end: 1_000_001, kind: .miscellaneous, text: "z", canonicalName: "z")]])
+        var bytes = Array("bulletin-mentions\t1\t\(program)\n".utf8)
+        for article in clean.archive.articles {
+            for field in [Array(MentionCache.key(of: article.metadata.source).utf8), wild.encoded()] {
+                withUnsafeBytes(of: UInt32(field.count).littleEndian) { bytes.append(contentsOf: $0) }
+                bytes += field
+            }
+        }
+        try Data(bytes).write(to: cacheURL)
+        let report = try await pipeline.build(Self.sources, output: output, formats: ["text"], theme: theme)
+        #expect(report.keptMentions == report.archive.articleCount)
+        for source in Self.sources {
+            let article = try #require(report.archive.articles.first { $0.metadata.source.path == source.path })
+            let words = TestSupport.bodyWords(ofSource: String(decoding: source.load() ?? [], as: UTF8.self))
+            #expect(TestSupport.words(article.plainText) == words, "\(source.path) lost words")
+        }
     }
 
     @Test("the program knows its build id")
