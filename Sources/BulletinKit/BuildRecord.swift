@@ -69,7 +69,8 @@ struct BuildRecord: Sendable, Equatable {
                 } else if fields.count == 4, equals(fields[0], "key") {
                     keys[Group(format: string(fields[1]), issue: string(fields[2]))] = string(fields[3])
                 } else if fields.count == 6, equals(fields[0], "file") {
-                    guard let size = Int(string(fields[3])) else { return false }
+                    // A path that could leave the output folder is no path a build wrote: the record is not used.
+                    guard let size = Int(string(fields[3])), OutputPath.isSafe(string(fields[5])) else { return false }
                     let format = string(fields[1]), issue = string(fields[2])
                     let group = Group(format: format, issue: issue)
                     if group != current {

@@ -164,6 +164,10 @@ struct OutputReuseTests {
         #expect(BuildRecord(parsing: Array("bulletin-record\t1\nkey\tsite\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array("something else\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array(record.bytes.dropLast())) == nil, "a record cut short is no record")
+        for path in ["../../etc/passwd", "/etc/passwd", "site/../x", "a\u{7}b"] {
+            let unsafe = "bulletin-record\t1\nfile\ttext\tx\t3\t\(String(repeating: "c", count: 64))\t\(path)\n"
+            #expect(BuildRecord(parsing: Array(unsafe.utf8)) == nil, "\(path)")
+        }
     }
 
     @Test("a mention cache of another program, or cut short, is not used")
