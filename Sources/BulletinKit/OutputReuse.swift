@@ -52,12 +52,13 @@ final class OutputReuse: Sendable {
 
     /// The part of every key that is the same for all of one writer's files in this build.
     func contextDigest(format: String, context: WriterContext) -> [UInt8] {
-        var digest = ContentDigest.Builder()
+        var digest = ContentDigest()
         digest.add("bulletin-output-key 1")
         digest.add(program)
         digest.add(format)
-        digest.add(context.settings)
-        digest.add(context.formats.sorted())
+        // Settings are plain fields, which JSON always encodes; were it ever to fail, nothing would be kept.
+        digest.add(bytes: (try? JSONWriter.encode(context.settings, pretty: false)) ?? Array(UUID().uuidString.utf8))
+        for format in context.formats.sorted() { digest.add(format) }
         for path in context.theme.files.keys.sorted() {
             digest.add(path)
             digest.add(bytes: context.theme.files[path]!)
@@ -68,7 +69,7 @@ final class OutputReuse: Sendable {
     /// The digest of an archive from the digests of its issues, in order: `issueDigests` are
     /// ``JSONWriter/digest(of:)`` of each issue. `form` tells an archive with bodies from one of headers only.
     static func archiveDigest(_ archive: Archive, issueDigests: [[UInt8]], form: String) -> [UInt8] {
-        var digest = ContentDigest.Builder()
+        var digest = ContentDigest()
         digest.add(form)
         var next = 0
         for publication in archive.publications {
@@ -93,7 +94,7 @@ final class OutputReuse: Sendable {
     /// same key and are still as it left them: those are kept in `sink` instead. The key is recorded
     /// either way. `parts` are the digests that, after the context, make the key.
     func write(format: String, issue: String?, context: [UInt8], parts: [[UInt8]], to sink: DirectorySink, _ write: () throws -> Void) throws {
-        var digest = ContentDigest.Builder()
+        var digest = ContentDigest()
         digest.add(bytes: context)
         for part in parts { digest.add(bytes: part) }
         let key = digest.finalize().hexString

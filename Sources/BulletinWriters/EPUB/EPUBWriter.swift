@@ -46,7 +46,7 @@ public struct EPUBWriter: Writer {
     public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? {
         guard !context.settings.epubPerVolume else { return nil }
         guard context.settings.baseURL != nil else { return [] }
-        var digest = ContentDigest.Builder()
+        var digest = ContentDigest()
         for publication in archive.publications {
             digest.add(publication.slug)
             for volume in publication.volumes {

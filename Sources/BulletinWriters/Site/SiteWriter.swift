@@ -36,13 +36,13 @@ public struct SiteWriter: Writer {
     /// The issues before and after it, which its page links to: their headers, not their articles.
     public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? {
         let (previous, next) = archive.neighbours(of: issue)
-        var digest = ContentDigest.Builder()
+        var digest = ContentDigest()
         for neighbour in [previous, next] {
-            digest.add(neighbour.map { issue in
+            digest.add(bytes: neighbour.map { issue in
                 var header = issue
                 header.articles = []
-                return header
-            })
+                return JSONWriter.digest(of: header)
+            } ?? [])
         }
         return digest.finalize()
     }
