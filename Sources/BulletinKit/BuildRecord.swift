@@ -9,6 +9,7 @@ import Foundation
 /// ```
 /// bulletin-record	1
 /// key	<format>	<issue id, empty for the files that span the archive>	<key, hex>
+/// filekey	<path>	<key, hex>
 /// file	<format>	<issue id or empty>	<bytes>	<sha256>	<path>
 /// ```
 /// No field holds a tab or a line break: output paths are checked for control characters, and formats and
@@ -29,10 +30,14 @@ struct BuildRecord: Sendable, Equatable {
     var keys: [Group: String] = [:]
     /// Each group's files, sorted by path.
     var files: [Group: [Manifest.FileEntry]] = [:]
+    /// The keys of single archive-wide files, by path (``FileKeeping``); each is one of the files of its
+    /// writer's archive-wide group.
+    var fileKeys: [String: String] = [:]
 
-    /// The record of the groups in `keys`, with their files among `entries`.
-    init(keys: [Group: String], entries: [Manifest.FileEntry]) {
+    /// The record of the groups in `keys`, with their files among `entries`, and of the single files in `fileKeys`.
+    init(keys: [Group: String], fileKeys: [String: String] = [:], entries: [Manifest.FileEntry]) {
         self.keys = keys
+        self.fileKeys = fileKeys
         for entry in entries {
             let group = Group(format: entry.format, issue: entry.issue ?? "")
             if keys[group] != nil { files[group, default: []].append(entry) }
@@ -68,6 +73,9 @@ struct BuildRecord: Sendable, Equatable {
                     guard fields.count == 2, equals(fields[0], "bulletin-record"), equals(fields[1], "1") else { return false }
                 } else if fields.count == 4, equals(fields[0], "key") {
                     keys[Group(format: string(fields[1]), issue: string(fields[2]))] = string(fields[3])
+                } else if fields.count == 3, equals(fields[0], "filekey") {
+                    guard OutputPath.isSafe(string(fields[1])) else { return false }
+                    fileKeys[string(fields[1])] = string(fields[2])
                 } else if fields.count == 6, equals(fields[0], "file") {
                     // A path that could leave the output folder is no path a build wrote: the record is not used.
                     guard let size = Int(string(fields[3])), OutputPath.isSafe(string(fields[5])) else { return false }
@@ -108,6 +116,7 @@ struct BuildRecord: Sendable, Equatable {
         }
         try line([Self.header])
         for group in keys.keys.sorted() { try line(["key", group.format, group.issue, keys[group]!]) }
+        for path in fileKeys.keys.sorted() { try line(["filekey", path, fileKeys[path]!]) }
         for group in files.keys.sorted() {
             for entry in files[group]! {
                 try line(["file", entry.format, entry.issue ?? "", String(entry.bytes), entry.sha256, entry.path])

@@ -24,7 +24,10 @@ final class OutputReuse: Sendable {
     private let recordTime: timespec
     private let program: String
     private let keys = Mutex<[BuildRecord.Group: String]>([:])
+    private let fileKeys = Mutex<[String: String]>([:])
     private let keptFiles = Mutex(0)
+    /// The previous build's archive-wide files that have keys of their own, by path.
+    private let previousKeyedFiles: [String: Manifest.FileEntry]
 
     /// Reuse for a build into `output` by the running program; nil when the program cannot be told from
     /// another (it has no build id), as nothing could be kept safely. With `keepingFiles` false nothing is
@@ -43,6 +46,13 @@ final class OutputReuse: Sendable {
             previous = nil
             recordTime = timespec()
         }
+        var keyed: [String: Manifest.FileEntry] = [:]
+        if let previous, !previous.fileKeys.isEmpty {
+            for (group, files) in previous.files where group.issue.isEmpty {
+                for file in files where previous.fileKeys[file.path] != nil { keyed[file.path] = file }
+            }
+        }
+        previousKeyedFiles = keyed
     }
 
     /// How many files were kept from the previous build.
@@ -102,9 +112,31 @@ final class OutputReuse: Sendable {
         keys.withLock { $0[group] = key }
         if let previous, previous.keys[group] == key, let files = previous.files[group], try keep(files, in: sink) {
             keptFiles.withLock { $0 += files.count }
+            // The files' own keys are as they were, and the next build may need them.
+            let carried = files.compactMap { file in previous.fileKeys[file.path].map { (file.path, $0) } }
+            if !carried.isEmpty { fileKeys.withLock { keys in for (path, key) in carried { keys[path] = key } } }
             return
         }
         try write()
+    }
+
+    /// Keeps the single archive-wide file at `path` from the previous build when its key, made of `context`
+    /// (``contextDigest(format:context:)``) and `key`, is the one recorded, and records the key either way.
+    func keepFile(_ path: String, key: [UInt8], context: [UInt8], in sink: DirectorySink) throws -> Bool {
+        var digest = ContentDigest()
+        digest.add(bytes: context)
+        digest.add("file")
+        digest.add(path)
+        digest.add(bytes: key)
+        let full = digest.finalize().hexString
+        let earlier: Bool = fileKeys.withLock { keys in
+            defer { keys[path] = full }
+            return keys[path] != nil
+        }
+        guard !earlier else { throw BulletinError(code: .writer, message: "two files were kept as \(path)") }
+        guard previous?.fileKeys[path] == full, let file = previousKeyedFiles[path], try keep([file], in: sink) else { return false }
+        keptFiles.withLock { $0 += 1 }
+        return true
     }
 
     /// Links `files` from the previous output into `sink`, when every one is still there as recorded.
@@ -127,7 +159,7 @@ final class OutputReuse: Sendable {
 
     /// This build's record: its keys, and the files of each keyed group among `entries`.
     func record(entries: [Manifest.FileEntry]) -> BuildRecord {
-        BuildRecord(keys: keys.withLock { $0 }, entries: entries)
+        BuildRecord(keys: keys.withLock { $0 }, fileKeys: fileKeys.withLock { $0 }, entries: entries)
     }
 
     /// Waits until the file system's clock has moved past every file written so far, so that the record,
@@ -153,6 +185,8 @@ struct KeptOutput: Sendable {
     private let contextDigests: [[UInt8]]
     private let issueDigests: [[UInt8]]
     private let archiveDigest: [UInt8]
+    /// Whether `issueDigests` are of whole issues, as the archive-wide writers are given them (not made again).
+    private let issuesAreWhole: Bool
 
     /// Prepares `writers` to write into `sink`; `digests` gives the digest of each issue of the archive
     /// the writers are given, in order, and of that archive (``OutputReuse/archiveDigest(_:issueDigests:form:)``),
@@ -162,6 +196,7 @@ struct KeptOutput: Sendable {
     init(reuse: OutputReuse?, sink: any OutputSink, writers: [any Writer], context: WriterContext, issuesMadeAgain: Bool = false,
          digests: () async -> (issues: [[UInt8]], archive: [UInt8])) async {
         self.writers = writers
+        issuesAreWhole = !issuesMadeAgain
         guard let reuse, let directory = sink as? DirectorySink else {
             (self.reuse, self.sink, contextDigests, issueDigests, archiveDigest) = (nil, nil, [], [], [])
             return
@@ -203,7 +238,26 @@ struct KeptOutput: Sendable {
         guard let reuse, let directory = self.sink, writer.archiveFilesAreReusable(context: context)
         else { return try writer.writeArchive(archive, to: sink, context: context) }
         try reuse.write(format: writer.format, issue: nil, context: contextDigests[index], parts: [archiveDigest], to: directory) {
+            var context = context
+            if issuesAreWhole, issueDigests.count == archive.issueCount {
+                context.keeping = FileKeeper(reuse: reuse, sink: directory, context: contextDigests[index], issueDigests: issueDigests)
+            }
             try writer.writeArchive(archive, to: sink, context: context)
         }
+    }
+}
+
+/// ``FileKeeping`` for one writer's archive-wide files in a build through an ``OutputReuse``.
+private struct FileKeeper: FileKeeping {
+    let reuse: OutputReuse
+    let sink: DirectorySink
+    /// The writer's ``OutputReuse/contextDigest(format:context:)``.
+    let context: [UInt8]
+    let issueDigests: [[UInt8]]
+
+    func issueDigest(_ index: Int) -> [UInt8] { issueDigests[index] }
+
+    func keep(_ path: String, key: [UInt8]) throws -> Bool {
+        try reuse.keepFile(path, key: key, context: context, in: sink)
     }
 }

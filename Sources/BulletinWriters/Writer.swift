@@ -76,6 +76,10 @@ public struct WriterContext: Sendable {
     public var theme: Theme
     /// The formats the build writes, so that one writer's files may link to another's (the site's pages to the feeds).
     public var formats: Set<String>
+    /// Set only while ``Writer/writeArchive(_:to:context:)`` runs in a build that may keep files from the
+    /// previous build into the same output, and its archive-wide files cannot all be kept: the writer may
+    /// then keep those of its files whose inputs it can name (``FileKeeping``).
+    public var keeping: (any FileKeeping)?
 
     /// Creates a context.
     public init(settings: WriterSettings = WriterSettings(), theme: Theme = Theme(files: [:]), formats: Set<String> = []) {
@@ -83,6 +87,20 @@ public struct WriterContext: Sendable {
         self.theme = theme
         self.formats = formats
     }
+}
+
+/// Keeps single archive-wide files of the previous build into the same output, for a writer that can say
+/// what decides each one: a feed's archive page is decided by the articles on it, not by the whole archive.
+public protocol FileKeeping: Sendable {
+    /// A digest of the archive's issue at `index` (in `archive.issues` order): of every field of every
+    /// article, bodies included, after every transform.
+    func issueDigest(_ index: Int) -> [UInt8]
+
+    /// Keeps the file at `path` from the previous build when that build made it from the same `key`, and
+    /// records `key` for the next build either way. `key` must change whenever anything the file is made
+    /// of changes, besides the program, the writer's format and the build's context, which are added to it.
+    /// True when the file is kept: the writer then makes nothing for `path`.
+    func keep(_ path: String, key: [UInt8]) throws -> Bool
 }
 
 /// Settings from the project configuration that writers read.

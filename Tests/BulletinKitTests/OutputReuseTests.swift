@@ -25,10 +25,12 @@ struct OutputReuseTests {
                            path: "extra/v\(volume)-i\(issue).txt")
     }
 
-    static func pipeline(baseURL: String? = "https://example.org/bulletin/", siteTitle: String? = nil, streaming: Bool = false, keeping: Bool = true) -> Pipeline {
+    static func pipeline(baseURL: String? = "https://example.org/bulletin/", siteTitle: String? = nil, streaming: Bool = false, keeping: Bool = true,
+                         feedItemLimit: Int? = nil) -> Pipeline {
         var configuration = Configuration()
         configuration.baseURL = baseURL
         configuration.title = siteTitle
+        if let feedItemLimit { configuration.feeds = Configuration.FeedSettings(itemLimit: feedItemLimit) }
         var pipeline = Pipeline(configuration: configuration, concurrency: 2)
         pipeline.streamingThreshold = streaming ? 0 : nil
         pipeline.keepsUnchangedFiles = keeping
@@ -101,6 +103,35 @@ struct OutputReuseTests {
         if !streaming { #expect(!kept.contains("site/monitor/2/3/index.html") && kept.contains("site/monitor/2/1/index.html")) }
         let removed = Self.sources.filter { $0.path != "extra/v2-i2.txt" }
         try await Self.rebuild(Self.sources, then: removed, formats: formats, pipeline: Self.pipeline(streaming: streaming))
+    }
+
+    @Test("feed documents showing only unchanged articles are kept when the rest of the archive changes")
+    func feedDocumentsKept() async throws {
+        // Two items a document: the archive's channel has 12 items, in a current document and five archive
+        // documents (the oldest first) and six JSON Feed pages (the newest first).
+        let pipeline = Self.pipeline(feedItemLimit: 2)
+        let newer = Self.sources + [TestSupport.source(
+            "Publication: Monitor Volume: 2 Issue: 9\nTitle: Later\nDate: 2026-02-02\n\nThe ministry said on Friday that the talks would go on.\n",
+            path: "extra/v2-i9.txt")]
+        let (added, kept) = try await Self.rebuild(Self.sources, then: newer, formats: ["feeds"], pipeline: pipeline)
+        // A new newest article: the full archive documents before the last are as they were; the last gains
+        // a link to the new sixth (RFC 5005), and what counts from the newest changes.
+        for number in 1...4 { #expect(kept.contains("feeds/archive/atom-\(number).xml"), "atom-\(number).xml was made again") }
+        #expect(!kept.contains("feeds/archive/atom-5.xml") && !kept.contains("feeds/atom.xml") && !kept.contains("feeds/feed.json"))
+        #expect(!kept.contains("feeds/rss.xml") && !kept.contains("feeds/feed-2.json"))
+        // Prism's articles and their issue are unchanged, and so are its feeds.
+        #expect(kept.contains("feeds/prism/atom.xml") && kept.contains("feeds/prism/feed.json"))
+        #expect(added.keptFiles >= 6)
+        // An edited article, its text (which names it) or only its title: the documents that show it are
+        // made again, in its publication's feeds too, and no others.
+        for change in [("Belarus", "Armenia"), ("Gazprom raises prices", "Gazprom raises gas prices")] {
+            let edited = Self.editing(Self.sources, "extra/v2-i2.txt") { $0.replacingOccurrences(of: change.0, with: change.1) }
+            let (_, keptAfterEdit) = try await Self.rebuild(Self.sources, then: edited, formats: ["feeds", "site"], pipeline: pipeline)
+            #expect(keptAfterEdit.contains("feeds/atom.xml") && keptAfterEdit.contains("feeds/feed.json") && keptAfterEdit.contains("feeds/rss.xml"))
+            #expect(!keptAfterEdit.contains("feeds/archive/atom-1.xml"), "the oldest document shows the edited article")
+            #expect(keptAfterEdit.contains("feeds/archive/atom-5.xml") && !keptAfterEdit.contains("feeds/feed-6.json"))
+            #expect(!keptAfterEdit.contains("feeds/monitor/archive/atom-1.xml") && keptAfterEdit.contains("feeds/prism/feed.json"))
+        }
     }
 
     @Test("a cross-referenced issue that appears changes the book that links to it on the site")

@@ -21,6 +21,13 @@ struct FeedItem: Sendable, Hashable {
     /// BCP 47 language tag.
     var language: String
 
+    /// What stands in for an item that only documents kept from the previous build show, and is never written.
+    static let unshown = FeedItem()
+
+    private init() {
+        (id, title, summary, contentHTML, date, authors, categories, url, language) = ("", "", "", "", nil, [], [], nil, "")
+    }
+
     /// Longest plain-text lead, in characters, when an article has no summary.
     static let leadLength = 280
 

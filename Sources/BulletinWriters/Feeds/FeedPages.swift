@@ -1,3 +1,5 @@
+import BulletinModel
+
 /// The documents of one channel, made as its items arrive newest first.
 ///
 /// Every document of a channel is a run of consecutive items: the current Atom document and the RSS
@@ -9,7 +11,7 @@
 struct FeedPages {
     let channel: FeedChannel
     /// Every document of the channel, in the order they complete.
-    private let documents: [Document]
+    private var documents: [Document]
     /// The first document not yet written.
     private var next = 0
     /// Items from channel position `heldStart` on, waiting for documents that show them.
@@ -28,6 +30,18 @@ struct FeedPages {
 
         var items: Range<Int>
         var kind: Kind
+        /// Kept from the previous build (``keepDocuments(_:issueOf:keeping:)``): not made again.
+        var isKept = false
+
+        /// The document's output path in `channel`.
+        func path(in channel: FeedChannel) -> String {
+            switch kind {
+            case .atom(.current): AtomFeed.currentPath(folder: channel.folder)
+            case .atom(.archive(let number, _)): AtomFeed.archivePath(channel, number)
+            case .rss: RSSFeed.path(channel)
+            case .json(let number, _): JSONFeed.pagePath(channel, number)
+            }
+        }
     }
 
     init(_ channel: FeedChannel) {
@@ -51,6 +65,44 @@ struct FeedPages {
         self.documents = documents.enumerated().sorted { ($0.element.items.upperBound, $0.offset) < ($1.element.items.upperBound, $1.offset) }.map(\.element)
     }
 
+    /// Keeps every document whose items are the same articles, of unchanged issues, as in the previous
+    /// build, with `keeping`. `articles` are the channel's items in order (newest first), as the article's
+    /// id and the index of its issue. Returns, for each channel position, whether a document made again
+    /// shows that item: an item no such document shows need not be made.
+    mutating func keepDocuments(_ articles: [(id: String, issue: Int)], keeping: any FileKeeping) throws -> [Bool] {
+        precondition(articles.count == channel.count, "a feed channel was given \(articles.count) of its \(channel.count) items")
+        var shown = [Bool](repeating: false, count: channel.count)
+        var kept = documents
+        for index in kept.indices {
+            let document = kept[index]
+            // What the document shows besides its items: the channel's own fields (the rest of it comes
+            // from the settings, which the keeper adds) and its links to other documents of the channel.
+            // Not where its items stand from the newest: adding items leaves a full archive document as it was.
+            var key = ContentDigest()
+            key.add("feed document 1")
+            key.add(document.path(in: channel))
+            key.add(channel.title)
+            key.add(channel.description)
+            switch document.kind {
+            case .atom(.current(let archivePages)): key.add(1); key.add(archivePages)
+            case .atom(.archive(let number, let count)): key.add(2); key.add(number); key.add(number < count ? 1 : 0)
+            case .rss: key.add(3)
+            case .json(let number, let pageCount): key.add(4); key.add(number); key.add(number < pageCount ? 1 : 0)
+            }
+            key.add(document.items.count)
+            for article in articles[document.items] {
+                key.add(article.id)
+                key.add(bytes: keeping.issueDigest(article.issue))
+            }
+            kept[index].isKept = try keeping.keep(document.path(in: channel), key: key.finalize())
+            if !kept[index].isKept {
+                for position in document.items { shown[position] = true }
+            }
+        }
+        documents = kept
+        return shown
+    }
+
     /// Takes the channel's next item, newest first, and writes the documents it completes.
     mutating func add(_ item: FeedItem, _ body: (String, [UInt8]) throws -> Void) rethrows {
         held.append(item)
@@ -67,6 +119,10 @@ struct FeedPages {
     private mutating func writeCompleted(_ body: (String, [UInt8]) throws -> Void) rethrows {
         while next < documents.count, documents[next].items.upperBound <= received {
             let document = documents[next]
+            if document.isKept {
+                next += 1
+                continue
+            }
             let items = held[(document.items.lowerBound - heldStart)..<(document.items.upperBound - heldStart)]
             switch document.kind {
             case .atom(let page):

@@ -28,8 +28,11 @@ public struct FeedWriter: Writer {
     /// True: the feeds are made of the archive and the settings alone (no clock).
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
+    /// Writes every feed document; with ``WriterContext/keeping``, a document whose items are the same
+    /// articles of unchanged issues as before is kept instead, and an item shown by no document made again
+    /// is not made: adding an issue leaves the full archive documents of every channel as they were.
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        try Self.forEachDocument(of: archive, settings: context.settings) { path, bytes in
+        try Self.forEachDocument(of: archive, settings: context.settings, keeping: context.keeping) { path, bytes in
             try sink.write(bytes, to: path, format: format, issue: nil)
         }
     }
@@ -51,8 +54,8 @@ public struct FeedWriter: Writer {
     /// newest first, each once for all the channels showing it, and let go when their documents are
     /// written: a large archive's rendered items are never all in memory.
     static func forEachDocument(
-        of archive: Archive, settings: WriterSettings, _ body: (String, [UInt8]) throws -> Void
-    ) rethrows {
+        of archive: Archive, settings: WriterSettings, keeping: (any FileKeeping)? = nil, _ body: (String, [UInt8]) throws -> Void
+    ) throws {
         let links = FeedLinks(baseURL: settings.baseURL)
         let entries = FeedItem.entries(for: archive)
         var channels = FeedChannel.channels(for: archive, entries: entries, settings: settings).map(FeedPages.init)
@@ -62,9 +65,29 @@ public struct FeedWriter: Writer {
         }
         let renderer = FeedItem.bodyRenderer(for: archive, links: links)
         let issues = archive.issues // made from the publications on each use
+        // With keeping, whether each entry is shown by a document made again, by its position in the
+        // archive's channel and in its publication's.
+        var shown: [[Bool]]? = nil
+        if let keeping {
+            var articles = [[(id: String, issue: Int)]](repeating: [], count: channels.count)
+            for entry in entries {
+                let article = (id: issues[entry.issue].articles[entry.article].id, issue: entry.issue)
+                articles[0].append(article)
+                if let index = channelOfPublication[entry.publicationSlug] { articles[index].append(article) }
+            }
+            shown = try channels.indices.map { try channels[$0].keepDocuments(articles[$0], keeping: keeping) }
+        }
+        var positions = [Int](repeating: 0, count: channels.count)
         for entry in entries {
             let issue = issues[entry.issue]
-            let item = FeedItem(issue.articles[entry.article], in: issue, renderer: renderer, links: links)
+            let publicationChannel = channelOfPublication[entry.publicationSlug]
+            let isShown = shown.map { shown in
+                shown[0][positions[0]] || publicationChannel.map { shown[$0][positions[$0]] } == true
+            } ?? true
+            positions[0] += 1
+            if let publicationChannel { positions[publicationChannel] += 1 }
+            // An item no document made again shows is never rendered: an empty one stands in its place.
+            let item = isShown ? FeedItem(issue.articles[entry.article], in: issue, renderer: renderer, links: links) : FeedItem.unshown
             try channels[0].add(item, body)
             if let index = channelOfPublication[entry.publicationSlug] { try channels[index].add(item, body) }
         }
