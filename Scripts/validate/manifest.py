@@ -5,7 +5,7 @@ Usage: manifest.py OUTPUT_FOLDER
 Every listed file exists with the listed size and digest, and every file of the output but the
 manifest itself, .bulletin-record and .bulletin-mentions is listed once. Every file the record names for the next build
 (to keep it when its issue is unchanged) is listed in the manifest with the same format, issue, size
-and digest."""
+and digest, and every file with a key of its own (a feed document) is one of the archive-wide files it names."""
 import hashlib, json, os, sys
 
 folder = sys.argv[1]
@@ -35,19 +35,29 @@ record_path = os.path.join(folder, ".bulletin-record")
 lines = open(record_path, encoding="utf-8").read().split("\n") if os.path.exists(record_path) else []
 if not lines or lines[0] != "bulletin-record\t1" or lines[-1] != "":
     problems.append(".bulletin-record: missing or not a record")
+file_keys = []
+archive_wide = set()
 for line in lines[1:-1]:
     fields = line.split("\t")
     if fields[0] == "key" and len(fields) == 4:
+        continue
+    if fields[0] == "filekey" and len(fields) == 3:
+        file_keys.append(fields[1:])
         continue
     if fields[0] != "file" or len(fields) != 6:
         problems.append(f".bulletin-record: a line out of place: {line[:80]}")
         continue
     recorded += 1
     _, format_, issue, size, digest, path = fields
+    if issue == "":
+        archive_wide.add(path)
     entry = by_path.get(path)
     if entry is None or (entry["format"], entry.get("issue") or "", entry["bytes"], entry["sha256"]) != (format_, issue, int(size), digest):
         problems.append(f".bulletin-record: {path} is not as the manifest lists it")
+for path, key in file_keys:
+    if path not in archive_wide or len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+        problems.append(f".bulletin-record: the key of {path} names no archive-wide file of the record, or is no SHA-256")
 for problem in problems[:20]:
     print(problem)
-print(f"manifest: {len(listed)} files, sizes and SHA-256 checked with hashlib; the record for the next build names {recorded} files, each checked against it; {len(problems)} problems")
+print(f"manifest: {len(listed)} files, sizes and SHA-256 checked with hashlib; the record for the next build names {recorded} files, each checked against it, {len(file_keys)} with keys of their own; {len(problems)} problems")
 sys.exit(1 if problems or not listed else 0)
