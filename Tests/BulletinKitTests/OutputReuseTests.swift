@@ -134,6 +134,25 @@ struct OutputReuseTests {
         }
     }
 
+    @Test("entity pages showing only unchanged articles are kept when the rest of the archive changes")
+    func entityPagesKept() async throws {
+        // A new title for one article: the pages of the entities it names list it, and change; the others do not.
+        let edited = Self.editing(Self.sources, "extra/v2-i2.txt") { $0.replacingOccurrences(of: "Gazprom raises prices", with: "Gazprom raises gas prices") }
+        let (_, kept) = try await Self.rebuild(Self.sources, then: edited, formats: ["site"])
+        let output = try await Self.built(edited, formats: ["site"])
+        let entityPages = Set(TestSupport.tree(output).keys.filter { $0.hasPrefix("site/entities/") && $0.hasSuffix("/index.html") })
+        let keptEntityPages = entityPages.intersection(kept)
+        #expect(!keptEntityPages.isEmpty && keptEntityPages.count < entityPages.count, "kept \(keptEntityPages.count) of \(entityPages.count) entity pages")
+        #expect(!kept.contains("site/entities/org-gazprom/index.html") && !kept.contains("site/entities/index.html"))
+    }
+
+    /// The output of one build of `sources`.
+    static func built(_ sources: [SourceFile], formats: [String]) async throws -> URL {
+        let folder = TestSupport.temporaryFolder()
+        _ = try await pipeline().build(sources, output: folder, formats: formats, theme: try Resources.theme(nil))
+        return folder
+    }
+
     @Test("a cross-referenced issue that appears changes the book that links to it on the site")
     func crossReferencedIssueAppears() async throws {
         let referencing = Self.sources.filter { !$0.path.hasPrefix("extra/v2-i2") && !$0.path.hasPrefix("extra/v2-i3") }

@@ -12,6 +12,16 @@ struct EntityDirectory {
         var issueTitle: String
         var date: String?
         var dek: String?
+
+        /// A digest of every field: what an entity page shows of the article.
+        var digest: [UInt8] {
+            var digest = ContentDigest()
+            for field in [title, path, issueTitle, date, dek] {
+                digest.add(field == nil ? 0 : 1)
+                digest.add(field ?? "")
+            }
+            return digest.finalize()
+        }
     }
 
     /// One entity.

@@ -384,16 +384,20 @@ struct SitePageRenderer {
     /// An entity's pages. `items` holds the `entity-article` items rendered so far for this archive, by
     /// page root and article (its number in the directory's references): an article is listed on the
     /// page of every entity it names, and is rendered once per root.
+    /// The pages of `entity`, each by path, with its bytes; nil bytes for a page that `isKept` (given its
+    /// path, number, page count and the numbers of its articles) says is kept from the previous build.
     func entityPages(
-        _ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [EntityItemKey: String]
-    ) -> [(path: String, bytes: [UInt8])] {
+        _ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [EntityItemKey: String],
+        isKept: (_ path: String, _ number: Int, _ pageCount: Int, _ articles: ArraySlice<Int32>) throws -> Bool = { _, _, _, _ in false }
+    ) rethrows -> [(path: String, bytes: [UInt8]?)] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
-        return (1...pageCount).map { number in
+        return try (1...pageCount).map { number in
             let path = SiteLayout.entityPath(entity.id, page: number)
+            let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
+            if try isKept(path, number, pageCount, slice) { return (path, nil) }
             let root = SiteLayout.rootPrefix(path)
             var list = ""
-            let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
             for number in slice {
                 // Found by numbers: most items were rendered for an earlier entity, and neither a key string
                 // nor a copy of the reference is made for them.

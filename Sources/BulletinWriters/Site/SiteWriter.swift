@@ -70,9 +70,22 @@ public struct SiteWriter: Writer {
         let entities = EntityDirectory(archive)
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
         var items: [EntityItemKey: String] = [:]
+        // With keeping, a page showing what it showed before (the entity, its place in the entity's pages
+        // and every field of the articles it lists) is kept rather than made.
+        let referenceDigests = context.keeping == nil ? [] : entities.references.map(\.digest)
         for entity in entities.entries {
-            for (path, bytes) in renderer.entityPages(entity, in: entities, language: language, items: &items) {
-                try page(path, bytes)
+            let pages = try renderer.entityPages(entity, in: entities, language: language, items: &items) { path, number, pageCount, articles in
+                guard let keeping = context.keeping else { return false }
+                var key = ContentDigest()
+                key.add("entity page 1")
+                key.add(language)
+                for field in [entity.id, entity.name, entity.type.rawValue] { key.add(field) }
+                for count in [entity.mentions, entity.articles.count, number, pageCount] { key.add(count) }
+                for article in articles { key.add(bytes: referenceDigests[Int(article)]) }
+                return try keeping.keep("site/" + path, key: key.finalize())
+            }
+            for (path, bytes) in pages {
+                if let bytes { try page(path, bytes) } else { paths.append(path) }
             }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
