@@ -11,7 +11,8 @@ feed pages), and of a generated 200-article archive; then, for every feed (the a
   fh:archive, with a `current` link and consistent next-archive links), and every article of the feed appears
   exactly once over the pages, newest first; no archive document is left unreachable;
 - rss.xml holds the same newest items as atom.xml;
-- the JSON Feed next_url chain holds every article exactly once, in the same order as the Atom pages;
+- the JSON Feed next_url chain holds every article exactly once, in the same order as the Atom pages, reaches
+  every archive page, and each archive page holds the items of the Atom archive document of its number;
 - every item's content, as feedparser reads it (Atom content, RSS content:encoded) and as JSON Feed's
   content_html holds it, has every word of its source body, in order, once its tags are stripped.
 Articles are known from manifest.json; item ids are urn:uuid from the article id, as the writer makes them."""
@@ -110,6 +111,7 @@ def check_feed(root, folder, expected, limit, base_url, label):
     if tree.find(HISTORY + "archive") is not None:
         fail(f"{path}: the current document is marked fh:archive")
     visited = {path}
+    archive_ids = {}
     following = None
     while "prev-archive" in links:
         page = resolve(links["prev-archive"], path, root, base_url)
@@ -127,12 +129,13 @@ def check_feed(root, folder, expected, limit, base_url, label):
         if not page_ids or len(page_ids) > limit:
             fail(f"{page}: {len(page_ids)} entries with a limit of {limit}")
         atom_ids += page_ids
+        archive_ids[page] = page_ids
         visited.add(page)
         following, path, links = page, page, page_links
     archive_folder = os.path.join(root, folder, "archive")
     if os.path.isdir(archive_folder):
         for name in os.listdir(archive_folder):
-            if os.path.join(folder, "archive", name) not in visited:
+            if name.startswith("atom-") and os.path.join(folder, "archive", name) not in visited:
                 fail(f"{folder}/archive/{name} is not reachable through prev-archive links")
     if atom_ids != expected:
         fail(f"{label} {folder}: Atom pages hold {len(atom_ids)} entries ({len(set(atom_ids))} distinct), expected {len(expected)} newest first")
@@ -163,6 +166,19 @@ def check_feed(root, folder, expected, limit, base_url, label):
         path = resolve(next_url, path, root, base_url) if next_url else None
     if json_ids != expected:
         fail(f"{label} {folder}: JSON Feed pages hold {len(json_ids)} items ({len(set(json_ids))} distinct), expected {len(expected)} in the Atom order")
+    # Each JSON Feed archive page holds the items of the Atom archive document of the same number, so both
+    # stay as they are once full; every one is reached from feed.json.
+    if os.path.isdir(archive_folder):
+        for name in os.listdir(archive_folder):
+            if not name.startswith("feed-"):
+                continue
+            page = os.path.join(folder, "archive", name)
+            if page not in seen:
+                fail(f"{page} is not reachable through next_url")
+            atom = os.path.join(folder, "archive", "atom-" + name[len("feed-"):-len(".json")] + ".xml")
+            document = json.load(open(os.path.join(root, page), encoding="utf-8"))
+            if [item.get("id") for item in document.get("items", [])] != archive_ids.get(atom):
+                fail(f"{page}: not the items of {atom}")
     return len(expected)
 
 

@@ -2,9 +2,9 @@ import BulletinModel
 
 /// The documents of one channel, made as its items arrive newest first.
 ///
-/// Every document of a channel is a run of consecutive items: the current Atom document and the RSS
-/// document hold the newest ``FeedChannel/limit``, each Atom archive document a run counted from the
-/// oldest item, each JSON Feed page a run counted from the newest. A document is written as soon as
+/// Every document of a channel is a run of consecutive items: the current Atom document, the RSS document
+/// and the current JSON Feed page hold the newest ``FeedChannel/limit``, and each Atom archive document and
+/// JSON Feed archive page a run counted from the oldest item. A document is written as soon as
 /// its last item arrives, and an item is let go once every document showing it is written. Every
 /// document still to be written then begins at most ``FeedChannel/limit`` items back, so a channel
 /// holds no more items than that, however large the archive.
@@ -25,7 +25,7 @@ struct FeedPages {
         enum Kind {
             case atom(AtomFeed.Page)
             case rss
-            case json(number: Int, pageCount: Int)
+            case json(JSONFeed.Page)
         }
 
         var items: Range<Int>
@@ -39,7 +39,7 @@ struct FeedPages {
             case .atom(.current): AtomFeed.currentPath(folder: channel.folder)
             case .atom(.archive(let number, _)): AtomFeed.archivePath(channel, number)
             case .rss: RSSFeed.path(channel)
-            case .json(let number, _): JSONFeed.pagePath(channel, number)
+            case .json(let page): JSONFeed.path(channel, page)
             }
         }
     }
@@ -50,16 +50,13 @@ struct FeedPages {
         let newest = 0..<min(limit, count)
         let older = count - newest.count
         let archivePages = (older + limit - 1) / limit
-        var documents = [Document(items: newest, kind: .atom(.current(archivePages: archivePages))), Document(items: newest, kind: .rss)]
+        var documents = [Document(items: newest, kind: .atom(.current(archivePages: archivePages))), Document(items: newest, kind: .rss),
+                         Document(items: newest, kind: .json(.current(archivePages: archivePages)))]
         // Archive document 1 holds the oldest items, so a full one never changes as items are added.
         for number in 1...max(1, archivePages) where archivePages > 0 {
             let lower = count - min(number * limit, older), upper = count - (number - 1) * limit
             documents.append(Document(items: lower..<upper, kind: .atom(.archive(number: number, count: archivePages))))
-        }
-        let jsonPages = max(1, (count + limit - 1) / limit)
-        for number in 1...jsonPages {
-            documents.append(Document(
-                items: min((number - 1) * limit, count)..<min(number * limit, count), kind: .json(number: number, pageCount: jsonPages)))
+            documents.append(Document(items: lower..<upper, kind: .json(.archive(number: number))))
         }
         // Stable, so documents completing at the same item keep the order above.
         self.documents = documents.enumerated().sorted { ($0.element.items.upperBound, $0.offset) < ($1.element.items.upperBound, $1.offset) }.map(\.element)
@@ -87,7 +84,8 @@ struct FeedPages {
             case .atom(.current(let archivePages)): key.add(1); key.add(archivePages)
             case .atom(.archive(let number, let count)): key.add(2); key.add(number); key.add(number < count ? 1 : 0)
             case .rss: key.add(3)
-            case .json(let number, let pageCount): key.add(4); key.add(number); key.add(number < pageCount ? 1 : 0)
+            case .json(.current(let archivePages)): key.add(4); key.add(archivePages)
+            case .json(.archive(let number)): key.add(5); key.add(number)
             }
             key.add(document.items.count)
             for article in articles[document.items] {
@@ -135,8 +133,8 @@ struct FeedPages {
             case .rss:
                 let path = RSSFeed.path(channel)
                 try body(path, RSSFeed.document(channel, items: items, path: path))
-            case .json(let number, let pageCount):
-                let (path, bytes) = JSONFeed.page(channel, number: number, of: pageCount, items: items)
+            case .json(let page):
+                let (path, bytes) = JSONFeed.page(channel, page, items: items)
                 try body(path, bytes)
             }
             next += 1

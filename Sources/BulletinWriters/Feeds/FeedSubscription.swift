@@ -24,7 +24,7 @@ struct FeedSubscription: Sendable, Hashable {
         let documents = [
             ("Atom", "application/atom+xml", AtomFeed.currentPath(folder: folder)),
             ("RSS", "application/rss+xml", RSSFeed.path(folder: folder)),
-            ("JSON Feed", "application/feed+json", JSONFeed.pagePath(folder: folder, 1)),
+            ("JSON Feed", "application/feed+json", JSONFeed.currentPath(folder: folder)),
         ]
         return documents.compactMap { name, mediaType, path in
             links.absolute(path).map { FeedSubscription(formatName: name, mediaType: mediaType, title: title, url: $0) }

@@ -6,7 +6,8 @@ import BulletinModel
 /// - `atom.xml`: the newest ``WriterSettings/feedItemLimit`` items; older ones in RFC 5005 archive documents
 ///   `archive/atom-1.xml` (the oldest items), `archive/atom-2.xml`, …, so a page never changes once full.
 /// - `rss.xml`: the newest items only.
-/// - `feed.json`, `feed-2.json`, …: pages of JSON Feed chained by `next_url`.
+/// - `feed.json`: the same newest items as JSON Feed, its `next_url` naming the newest of the archive pages
+///   `archive/feed-1.json` (the oldest items), `archive/feed-2.json`, …, each naming the one before it.
 ///
 /// Items are newest first by date (an article's own, else its issue's), undated ones last, ties in archive order.
 /// See ``FeedLinks`` for what happens without a base URL.

@@ -1,5 +1,15 @@
-/// JSON Feed 1.1 documents, paged with `next_url`: `feed.json` holds the newest items, `feed-2.json` the next, ….
+/// JSON Feed 1.1 documents, paged with `next_url` as the Atom documents are with RFC 5005: `feed.json` holds
+/// the newest items and names the newest archive page, `archive/feed-N.json`; archive pages are numbered from
+/// the oldest, each names the one before it, and a full one never changes as the archive grows.
 enum JSONFeed {
+    /// Which page of a channel is being written.
+    enum Page: Sendable, Hashable {
+        /// `feed.json`, whose `next_url` is the newest of `archivePages` archive pages.
+        case current(archivePages: Int)
+        /// Archive page `number`, numbered from the oldest; its `next_url` is the page before it.
+        case archive(number: Int)
+    }
+
     /// The format's version URL.
     static let version = "https://jsonfeed.org/version/1.1"
 
@@ -55,24 +65,35 @@ enum JSONFeed {
         }
     }
 
-    /// The output path of page `number` (1-based).
-    static func pagePath(_ channel: FeedChannel, _ number: Int) -> String {
-        pagePath(folder: channel.folder, number)
+    /// The output path of the current page of the channel whose folder is `folder`: its newest items.
+    static func currentPath(folder: String) -> String {
+        folder + "/feed.json"
     }
 
-    /// The output path of page `number` (1-based) of the channel whose folder is `folder`.
-    static func pagePath(folder: String, _ number: Int) -> String {
-        folder + (number == 1 ? "/feed.json" : "/feed-\(number).json")
+    /// The output path of archive page `number` (1 holds the oldest items).
+    static func archivePath(_ channel: FeedChannel, _ number: Int) -> String {
+        channel.folder + "/archive/feed-\(number).json"
     }
 
-    /// Page `number` of `pageCount` of a channel, holding `items`, by output path. A channel without
-    /// items still has its first page.
-    static func page(_ channel: FeedChannel, number: Int, of pageCount: Int, items: some Collection<FeedItem>) -> (path: String, bytes: [UInt8]) {
-        let path = pagePath(channel, number)
+    /// The output path of `page` of `channel`.
+    static func path(_ channel: FeedChannel, _ page: Page) -> String {
+        switch page {
+        case .current: currentPath(folder: channel.folder)
+        case .archive(let number): archivePath(channel, number)
+        }
+    }
+
+    /// `page` of a channel, holding `items`, by output path. A channel without items still has its current page.
+    static func page(_ channel: FeedChannel, _ page: Page, items: some Collection<FeedItem>) -> (path: String, bytes: [UInt8]) {
+        let path = path(channel, page)
+        let older: String?
+        switch page {
+        case .current(let archivePages): older = archivePages > 0 ? archivePath(channel, archivePages) : nil
+        case .archive(let number): older = number > 1 ? archivePath(channel, number - 1) : nil
+        }
         let document = Document(
             version: version, title: channel.title, homePageURL: channel.homeURL, feedURL: channel.links.absolute(path),
-            description: channel.description,
-            nextURL: number < pageCount ? channel.links.href(to: pagePath(channel, number + 1), from: path) : nil,
+            description: channel.description, nextURL: older.map { channel.links.href(to: $0, from: path) },
             authors: [Author(name: channel.author)], items: items.map(Item.init)
         )
         return (path, serialize(document))

@@ -76,7 +76,9 @@ struct FeedWriterTests {
         #expect(FeedFixtures.links(in: files["feeds/atom.xml"]!).map(\.href) == ["archive/atom-2.xml"])
         #expect(FeedFixtures.links(in: files["feeds/archive/atom-1.xml"]!).map(\.href) == ["../atom.xml", "atom-2.xml"])
         let json = try JSONSerialization.jsonObject(with: Data(files["feeds/feed.json"]!)) as? [String: Any]
-        #expect(json?["next_url"] as? String == "feed-2.json")
+        #expect(json?["next_url"] as? String == "archive/feed-2.json")
+        let archived = try JSONSerialization.jsonObject(with: Data(files["feeds/archive/feed-2.json"]!)) as? [String: Any]
+        #expect(archived?["next_url"] as? String == "feed-1.json")
         #expect(json?["feed_url"] == nil && json?["home_page_url"] == nil)
     }
 
@@ -91,7 +93,7 @@ struct FeedWriterTests {
         #expect(updated == ["2026-01-16T00:00:00Z", "2026-01-16T00:00:00Z", "2000-01-01T00:00:00Z"])
     }
 
-    @Test("Atom pages number from the oldest, so adding articles leaves full archive pages unchanged", arguments: [1, 2, 3])
+    @Test("Atom and JSON Feed archive pages number from the oldest, so adding articles leaves full ones unchanged", arguments: [1, 2, 3])
     func stableArchivePages(limit: Int) throws {
         let settings = WriterSettings(baseURL: Self.baseURL, feedItemLimit: limit)
         let before = try FeedFixtures.write(FeedFixtures.small, settings: settings)
@@ -109,6 +111,9 @@ struct FeedWriterTests {
             if number < fullPages || (total - limit) % limit != 0 {
                 #expect(before[path] == after[path], "\(path) changed")
             }
+            // A full JSON Feed archive page links only to older pages, so it never changes at all.
+            let page = "feeds/archive/feed-\(number).json"
+            #expect(before[page] != nil && before[page] == after[page], "\(page) changed")
         }
         // Every article appears once over the current document and the archive pages, newest first.
         var ids: [String] = []
@@ -138,7 +143,7 @@ struct FeedWriterTests {
         }
         #expect(pages == 3)
         #expect(ids.count == 5 && Set(ids).count == 5)
-        #expect(files.keys.filter { $0.hasPrefix("feeds/feed") }.count == 3)
+        #expect(files.keys.filter { $0.hasPrefix("feeds/feed") || $0.hasPrefix("feeds/archive/feed-") }.count == 3)
     }
 
     @Test("documents written as items stream in hold, page by page, every item of each channel once and in order", arguments: [1, 2, 3, 4, 7, 30])
@@ -178,7 +183,8 @@ struct FeedWriterTests {
             #expect(json == atom, "\(folder): JSON Feed pages and Atom documents disagree")
             #expect(rss == Array(atom.prefix(limit)), "\(folder)")
             #expect(atomDocuments == 1 + (atom.count - min(limit, atom.count) + limit - 1) / limit, "\(folder)")
-            #expect(files.keys.filter { $0.hasPrefix(folder + "/archive/") }.count == atomDocuments - 1, "\(folder)")
+            #expect(files.keys.filter { $0.hasPrefix(folder + "/archive/atom-") }.count == atomDocuments - 1, "\(folder)")
+            #expect(files.keys.filter { $0.hasPrefix(folder + "/archive/feed-") }.count == atomDocuments - 1, "\(folder)")
         }
     }
 
