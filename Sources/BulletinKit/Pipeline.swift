@@ -119,7 +119,15 @@ public struct Pipeline: Sendable {
             archive = await self.transform(consume archive, with: [transform])
         }
         timer.start(4, of: count, name: "Link the archive")
-        var linked = archiveTransforms.reduce(consume archive) { $1.apply(to: $0) }
+        var linked = consume archive
+        for transform in archiveTransforms {
+            // One that is a per-article transform once it has seen the archive runs over articles in parallel.
+            if let perArticle = transform.articleTransform(for: linked) {
+                linked = await self.transform(consume linked, with: [perArticle])
+            } else {
+                linked = transform.apply(to: consume linked)
+            }
+        }
         for (index, transform) in archiveAwareTransforms.enumerated() {
             timer.start(5 + index, of: count, name: transform.name)
             let prepared = await transform.prepared(for: linked, concurrency: concurrency)

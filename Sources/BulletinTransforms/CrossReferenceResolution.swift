@@ -23,6 +23,12 @@ public struct CrossReferenceResolution: ArchiveTransform {
         return archive.mappingArticles(resolver.apply)
     }
 
+    /// The ``Resolver`` of `archive`; nil when no issue has a date, so no reference can be resolved.
+    public func articleTransform(for archive: Archive) -> (any ArticleTransform)? {
+        let resolver = Resolver(archive)
+        return resolver.isEmpty ? nil : resolver
+    }
+
     /// The dated issues of an archive by publication and day, which resolve one article's references at a
     /// time: it reads the issues alone, so an archive kept without its articles' bodies makes the same one.
     public struct Resolver: ArticleTransform {
@@ -45,7 +51,9 @@ public struct CrossReferenceResolution: ArchiveTransform {
 
         /// The article with each cross-reference that names an issue of the archive linked to it.
         public func apply(to article: Article) -> Article {
-            guard !index.isEmpty else { return article }
+            // Most articles cite no issue: they are passed on as they are, not rebuilt inline by inline
+            // (at 10,000 dated articles, rebuilding every one took 1.4 s on one core).
+            guard !index.isEmpty, article.blocks.contains(where: { $0.containsInline(where: Self.isCrossReference) }) else { return article }
             var result = article
             result.blocks = article.blocks.map { block in
                 block.mapInlines { inlines in
@@ -53,6 +61,10 @@ public struct CrossReferenceResolution: ArchiveTransform {
                 }
             }
             return result
+        }
+
+        private static func isCrossReference(_ inline: Inline) -> Bool {
+            if case .crossReference = inline { true } else { false }
         }
 
         private func resolve(_ inline: Inline, from article: Article) -> Inline {

@@ -22,6 +22,14 @@ public protocol ArchiveTransform: Sendable {
     var name: String { get }
     /// The rewritten archive.
     func apply(to archive: Archive) -> Archive
+    /// The same rewriting as a per-article transform, when it is one once the archive has been read, so
+    /// that a pipeline can run it over articles in parallel; nil (the default) when it is not, or when it
+    /// would change nothing.
+    func articleTransform(for archive: Archive) -> (any ArticleTransform)?
+}
+
+extension ArchiveTransform {
+    public func articleTransform(for archive: Archive) -> (any ArticleTransform)? { nil }
 }
 
 extension Block {
@@ -37,7 +45,29 @@ extension Block {
     }
 }
 
+extension Block {
+    /// Whether an inline inside the block, at any depth, satisfies `predicate`.
+    public func containsInline(where predicate: (Inline) -> Bool) -> Bool {
+        switch self {
+        case .paragraph(let content, _), .heading(_, let content): content.contains { $0.contains(where: predicate) }
+        case .blockQuote(let blocks): blocks.contains { $0.containsInline(where: predicate) }
+        case .list(_, let items): items.contains { $0.contains { $0.containsInline(where: predicate) } }
+        case .rule: false
+        }
+    }
+}
+
 extension Inline {
+    /// Whether the inline, or one inside it at any depth, satisfies `predicate`.
+    public func contains(where predicate: (Inline) -> Bool) -> Bool {
+        if predicate(self) { return true }
+        switch self {
+        case .emphasis(let content), .strong(let content): return content.contains { $0.contains(where: predicate) }
+        case .link(let link): return link.content.contains { $0.contains(where: predicate) }
+        case .text, .lineBreak, .citation, .crossReference, .entity: return false
+        }
+    }
+
     /// The inline with `transform` applied to it and, depth first, to every inline inside it.
     public func mapRecursively(_ transform: (Inline) -> Inline) -> Inline {
         switch self {

@@ -63,6 +63,31 @@ struct TransformTests {
         #expect(reference.target?.id == "monitor-v1-i2")
     }
 
+    @Test("resolves a cross-reference inside emphasis and a link, per article as over the archive; leaves others as they were")
+    func nestedResolution() throws {
+        let reference = CrossReference(text: "(see the Monitor, January 17)", publication: "Monitor", date: "January 17")
+        var nested = article("", date: "2001-02-01")
+        nested.blocks = [.blockQuote([.paragraph([.emphasis([.text("As "), .link(Link(url: "https://example.org", content: [.crossReference(reference)]))])], span: nil)])]
+        let plain = article("Nothing cited here.", date: "2001-02-01")
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            issue(1, date: "2001-01-17", articles: []),
+            issue(2, date: "2001-02-01", articles: [nested, plain]),
+        ])])])
+        let resolved = CrossReferenceResolution().apply(to: archive)
+        let perArticle = try #require(CrossReferenceResolution().articleTransform(for: archive))
+        #expect(resolved.issues[1].articles == archive.issues[1].articles.map(perArticle.apply))
+        #expect(resolved.issues[1].articles[1] == plain)
+        var found: IssueReference?
+        _ = resolved.issues[1].articles[0].blocks[0].containsInline { inline in
+            if case .crossReference(let resolvedReference) = inline { found = resolvedReference.target }
+            return false
+        }
+        #expect(found?.id == "monitor-v1-i1")
+        // Without a dated issue nothing can resolve, and no per-article transform is offered.
+        let undated = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [issue(2, date: nil, articles: [nested])])])])
+        #expect(CrossReferenceResolution().articleTransform(for: undated) == nil)
+    }
+
     @Test("leaves a cross-reference unresolved when the issue is not in the archive")
     func unresolved() {
         let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
