@@ -106,7 +106,7 @@ struct KeptMentionsTagging: ArticleTransform {
         tagging.prepare()
     }
 
-    func apply(to article: Article) -> Article {
+    func apply(to article: consuming Article) -> Article {
         tagging.apply(to: article, mentions: mentions(article, tagging))
     }
 }

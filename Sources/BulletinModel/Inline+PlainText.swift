@@ -84,3 +84,34 @@ extension Block {
         }
     }
 }
+
+// MARK: - Searching
+
+extension Block {
+    /// Calls `body` with every inline inside the block, at any depth, in reading order (an inline before those inside it).
+    public func forEachInline(_ body: (Inline) -> Void) {
+        _ = containsInline { body($0); return false }
+    }
+
+    /// Whether an inline inside the block, at any depth, satisfies `predicate`.
+    public func containsInline(where predicate: (Inline) -> Bool) -> Bool {
+        switch self {
+        case .paragraph(let content, _), .heading(_, let content): content.contains { $0.contains(where: predicate) }
+        case .blockQuote(let blocks): blocks.contains { $0.containsInline(where: predicate) }
+        case .list(_, let items): items.contains { $0.contains { $0.containsInline(where: predicate) } }
+        case .rule: false
+        }
+    }
+}
+
+extension Inline {
+    /// Whether the inline, or one inside it at any depth, satisfies `predicate`.
+    public func contains(where predicate: (Inline) -> Bool) -> Bool {
+        if predicate(self) { return true }
+        switch self {
+        case .emphasis(let content), .strong(let content): return content.contains { $0.contains(where: predicate) }
+        case .link(let link): return link.content.contains { $0.contains(where: predicate) }
+        case .text, .lineBreak, .citation, .crossReference, .entity: return false
+        }
+    }
+}

@@ -150,7 +150,7 @@ public struct EntityLinking: ArchiveAwareTransform {
         let suppressed: Set<String>
         let additions: [(surface: String, id: String, type: EntityType)]
 
-        func apply(to article: Article) -> Article {
+        func apply(to article: consuming Article) -> Article {
             var article = article
             // Most articles have nothing to rewrite: their tree is kept as it is rather than rebuilt.
             if !additions.isEmpty || EntityLinking.anyMention(in: article, where: rewrites) {

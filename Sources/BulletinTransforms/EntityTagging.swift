@@ -24,7 +24,7 @@ public struct EntityTagging: ArticleTransform {
         return type.rawValue.lowercased() + "-" + (slug.isEmpty ? "x" + SHA256.hex(of: canonicalName).prefix(10) : slug)
     }
 
-    public func apply(to article: Article) -> Article {
+    public func apply(to article: consuming Article) -> Article {
         apply(to: article, mentions: mentions(in: article))
     }
 

@@ -67,7 +67,7 @@ public struct Summarization: ArchiveAwareTransform {
         var entityRanges: [[Range<Int>]]
 
         /// Reads `article`, or only its text and entities when `document` (read from it before) is given.
-        init(_ article: Article, document read: SummaryDocument? = nil) {
+        init(_ article: borrowing Article, document read: SummaryDocument? = nil) {
             let runs = Self.runs(of: article)
             var paragraphs: [String] = []
             var ranges: [[Range<Int>]] = []
@@ -137,19 +137,17 @@ public struct Summarization: ArchiveAwareTransform {
         /// Documents made while gathering the statistics, without their text, by article id.
         let documents: [String: SummaryDocument]
 
-        func apply(to article: Article) -> Article {
+        func apply(to article: consuming Article) -> Article {
             if let existing = article.metadata.summary, existing.origin == .source {
                 // The editor's summary wins; only a dek too long for teasers is shortened.
-                var result = article
-                result.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
-                return result
+                article.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
+                return article
             }
             let input = Input(article, document: documents[article.id])
             let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
             guard !summary.text.isEmpty else { return article }
-            var result = article
-            result.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)
-            return result
+            article.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)
+            return article
         }
     }
 }

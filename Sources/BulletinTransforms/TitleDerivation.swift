@@ -12,12 +12,11 @@ public struct TitleDerivation: ArticleTransform {
         self.maximumLength = maximumLength
     }
 
-    public func apply(to article: Article) -> Article {
+    public func apply(to article: consuming Article) -> Article {
         guard article.metadata.title.isEmpty else { return article }
-        var result = article
-        result.metadata.title = derivedTitle(for: article)
-        result.metadata.titleIsDerived = true
-        return result
+        article.metadata.title = derivedTitle(for: article)
+        article.metadata.titleIsDerived = true
+        return article
     }
 
     /// The title the transform gives `article`.

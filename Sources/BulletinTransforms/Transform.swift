@@ -5,7 +5,7 @@ public protocol ArticleTransform: Sendable {
     /// A short name for progress lines, e.g. "Derive titles".
     var name: String { get }
     /// The rewritten article.
-    func apply(to article: Article) -> Article
+    func apply(to article: consuming Article) -> Article
     /// Builds what the transform needs before its first article (word lists, say), so that a caller can
     /// do it while other work goes on; ``apply(to:)`` builds it too when it was not prepared.
     func prepare()
@@ -45,29 +45,7 @@ extension Block {
     }
 }
 
-extension Block {
-    /// Whether an inline inside the block, at any depth, satisfies `predicate`.
-    public func containsInline(where predicate: (Inline) -> Bool) -> Bool {
-        switch self {
-        case .paragraph(let content, _), .heading(_, let content): content.contains { $0.contains(where: predicate) }
-        case .blockQuote(let blocks): blocks.contains { $0.containsInline(where: predicate) }
-        case .list(_, let items): items.contains { $0.contains { $0.containsInline(where: predicate) } }
-        case .rule: false
-        }
-    }
-}
-
 extension Inline {
-    /// Whether the inline, or one inside it at any depth, satisfies `predicate`.
-    public func contains(where predicate: (Inline) -> Bool) -> Bool {
-        if predicate(self) { return true }
-        switch self {
-        case .emphasis(let content), .strong(let content): return content.contains { $0.contains(where: predicate) }
-        case .link(let link): return link.content.contains { $0.contains(where: predicate) }
-        case .text, .lineBreak, .citation, .crossReference, .entity: return false
-        }
-    }
-
     /// The inline with `transform` applied to it and, depth first, to every inline inside it.
     public func mapRecursively(_ transform: (Inline) -> Inline) -> Inline {
         switch self {

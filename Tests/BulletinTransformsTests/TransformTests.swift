@@ -78,9 +78,8 @@ struct TransformTests {
         #expect(resolved.issues[1].articles == archive.issues[1].articles.map(perArticle.apply))
         #expect(resolved.issues[1].articles[1] == plain)
         var found: IssueReference?
-        _ = resolved.issues[1].articles[0].blocks[0].containsInline { inline in
+        resolved.issues[1].articles[0].blocks[0].forEachInline { inline in
             if case .crossReference(let resolvedReference) = inline { found = resolvedReference.target }
-            return false
         }
         #expect(found?.id == "monitor-v1-i1")
         // Without a dated issue nothing can resolve, and no per-article transform is offered.
