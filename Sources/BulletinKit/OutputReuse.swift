@@ -61,15 +61,16 @@ final class OutputReuse: Sendable {
     // MARK: - Keys
 
     /// The part of every key that is the same for all of one writer's files in this build.
-    func contextDigest(format: String, context: WriterContext) -> [UInt8] {
+    func contextDigest(for writer: any Writer, context: WriterContext) -> [UInt8] {
         var digest = ContentDigest()
         digest.add("bulletin-output-key 1")
         digest.add(program)
-        digest.add(format)
+        digest.add(writer.format)
         // Settings are plain fields, which JSON always encodes; were it ever to fail, nothing would be kept.
         digest.add(bytes: (try? JSONWriter.encode(context.settings, pretty: false)) ?? Array(UUID().uuidString.utf8))
         for format in context.formats.sorted() { digest.add(format) }
-        for path in context.theme.files.keys.sorted() {
+        // The theme files the writer reads: changing the site's stylesheet leaves the books as they were.
+        for path in context.theme.files.keys.sorted() where writer.readsThemeFile(path) {
             digest.add(path)
             digest.add(bytes: context.theme.files[path]!)
         }
@@ -121,7 +122,7 @@ final class OutputReuse: Sendable {
     }
 
     /// Keeps the single archive-wide file at `path` from the previous build when its key, made of `context`
-    /// (``contextDigest(format:context:)``) and `key`, is the one recorded, and records the key either way.
+    /// (``contextDigest(for:context:)``) and `key`, is the one recorded, and records the key either way.
     func keepFile(_ path: String, key: [UInt8], context: [UInt8], in sink: DirectorySink) throws -> Bool {
         var digest = ContentDigest()
         digest.add(bytes: context)
@@ -203,7 +204,7 @@ struct KeptOutput: Sendable {
         }
         self.reuse = reuse
         self.sink = directory
-        contextDigests = writers.map { reuse.contextDigest(format: $0.format, context: context) }
+        contextDigests = writers.map { reuse.contextDigest(for: $0, context: context) }
         if issuesMadeAgain, !writers.contains(where: { $0.archiveFilesAreReusable(context: context) }) {
             (issueDigests, archiveDigest) = ([], [])
         } else {
@@ -251,7 +252,7 @@ struct KeptOutput: Sendable {
 private struct FileKeeper: FileKeeping {
     let reuse: OutputReuse
     let sink: DirectorySink
-    /// The writer's ``OutputReuse/contextDigest(format:context:)``.
+    /// The writer's ``OutputReuse/contextDigest(for:context:)``.
     let context: [UInt8]
     let issueDigests: [[UInt8]]
 

@@ -33,6 +33,9 @@ public struct TextWriter: Writer {
     /// None: an issue's text depends on the issue alone.
     public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { [] }
 
+    /// None: plain text has no theme.
+    public func readsThemeFile(_ path: String) -> Bool { false }
+
     /// The issue's masthead and table of contents.
     func issueHeader(_ issue: Issue, width: Int) -> String {
         var lines = [issue.displayTitle]

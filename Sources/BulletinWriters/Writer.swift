@@ -34,6 +34,10 @@ public protocol Writer: Sendable {
     /// context and the program alone, so that a later build given the same archive may keep them. False
     /// by default: they are written by every build.
     func archiveFilesAreReusable(context: WriterContext) -> Bool
+    /// Whether the writer reads the theme file at `path` (such as `site/assets/style.css`). A file it does not
+    /// read cannot change what it writes, so a later build in which only such files changed keeps its files.
+    /// True by default: every theme file is taken to count.
+    func readsThemeFile(_ path: String) -> Bool
 }
 
 extension Writer {
@@ -47,6 +51,9 @@ extension Writer {
 
     /// False: the writer's archive-wide files are written by every build.
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { false }
+
+    /// True: every theme file is taken to count.
+    public func readsThemeFile(_ path: String) -> Bool { true }
 }
 
 /// Where writers put what they make: a relative path and its bytes. Thread-safe.

@@ -161,15 +161,19 @@ struct OutputReuseTests {
         try await Self.rebuild(referencing, then: withTarget, formats: ["epub", "site"])
     }
 
-    @Test("changed settings or theme keep nothing")
+    @Test("changed settings keep nothing; a changed theme file remakes only the formats that read it")
     func contextChanged() async throws {
         let (settings, _) = try await Self.rebuild(Self.sources, then: Self.sources, secondPipeline: Self.pipeline(siteTitle: "Another title"))
         #expect(settings.keptFiles == 0)
-        var theme = try Resources.theme(nil)
-        let original = theme
-        theme.files["site/assets/style.css", default: []] += Array("\n/* changed */\n".utf8)
-        let (themed, _) = try await Self.rebuild(Self.sources, then: Self.sources, theme: original, secondTheme: theme)
-        #expect(themed.keptFiles == 0)
+        let original = try Resources.theme(nil)
+        for (path, format) in [("site/assets/style.css", "site"), ("epub/style.css", "epub"), ("epub/title.xhtml.mustache", "epub")] {
+            var theme = original
+            theme.files[path, default: []] += Array("\n<!-- changed -->\n".utf8)
+            let (themed, kept) = try await Self.rebuild(Self.sources, then: Self.sources, theme: original, secondTheme: theme)
+            let made = Set(themed.files.map(\.path)).subtracting(kept)
+            #expect(made.allSatisfy { $0.hasPrefix(format + "/") }, "\(path) changed, and \(made.filter { !$0.hasPrefix(format + "/") }.sorted().prefix(3)) were made")
+            #expect(!kept.contains { $0.hasPrefix(format + "/") }, "\(path) changed, and files of \(format) were kept")
+        }
     }
 
     @Test("a file changed or removed after the build is made again, not kept")

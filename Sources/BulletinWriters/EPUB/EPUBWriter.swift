@@ -61,6 +61,9 @@ public struct EPUBWriter: Writer {
         return digest.finalize()
     }
 
+    /// The files under `epub/`: the templates of cover, title page and article, and the stylesheet.
+    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("epub/") }
+
     /// The publication and volume whose first issue is `issue`.
     static func volume(startingWith issue: Issue, in archive: Archive) -> (Publication, Volume)? {
         for publication in archive.publications where publication.slug == issue.publicationSlug {

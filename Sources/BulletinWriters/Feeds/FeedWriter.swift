@@ -29,6 +29,9 @@ public struct FeedWriter: Writer {
     /// True: the feeds are made of the archive and the settings alone (no clock).
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
+    /// None: feeds are made of the archive and the settings.
+    public func readsThemeFile(_ path: String) -> Bool { false }
+
     /// Writes every feed document; with ``WriterContext/keeping``, a document whose items are the same
     /// articles of unchanged issues as before is kept instead, and an item shown by no document made again
     /// is not made: adding an issue leaves the full archive documents of every channel as they were.

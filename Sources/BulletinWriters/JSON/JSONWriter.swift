@@ -57,6 +57,9 @@ public struct JSONWriter: Writer {
     /// True: `articles.ndjson` is the archive's articles and nothing else.
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
+    /// None: the JSON is the document tree.
+    public func readsThemeFile(_ path: String) -> Bool { false }
+
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
         guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
             throw WriterError(format: format, message: "the article is not in the archive given")

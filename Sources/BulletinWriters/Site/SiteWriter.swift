@@ -123,6 +123,9 @@ public struct SiteWriter: Writer {
     /// True: the archive-wide pages are made of the archive, the settings and the theme alone.
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
+    /// The files under `site/`: templates, stylesheets, scripts and assets.
+    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("site/") }
+
     // MARK: - One article
 
     /// One self-contained page: the theme's stylesheet inline, no links to pages that do not exist.
