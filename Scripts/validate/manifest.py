@@ -3,7 +3,7 @@
 
 Usage: manifest.py OUTPUT_FOLDER
 Every listed file exists with the listed size and digest, and every file of the output but the
-manifest itself, .bulletin-record and .bulletin-mentions is listed once. Every file the record names for the next build
+manifest itself, .bulletin-record, .bulletin-mentions and .bulletin-summaries is listed once. Every file the record names for the next build
 (to keep it when its issue is unchanged) is listed in the manifest with the same format, issue, size
 and digest, and every file with a key of its own (a feed document) is one of the archive-wide files it names."""
 import hashlib, json, os, sys
@@ -27,7 +27,7 @@ for entry in manifest["files"]:
     if hashlib.sha256(data).hexdigest() != entry["sha256"]:
         problems.append(f"{entry['path']}: SHA-256 differs from the manifest's")
 on_disk = {os.path.relpath(os.path.join(directory, name), folder)
-           for directory, _, names in os.walk(folder) for name in names} - {"manifest.json", ".bulletin-record", ".bulletin-mentions"}
+           for directory, _, names in os.walk(folder) for name in names} - {"manifest.json", ".bulletin-record", ".bulletin-mentions", ".bulletin-summaries"}
 problems += [f"{path}: written but not in the manifest" for path in sorted(on_disk - listed)]
 by_path = {entry["path"]: entry for entry in manifest["files"]}
 recorded = 0

@@ -90,7 +90,8 @@ public struct Pipeline: Sendable {
 
     /// ``load(_:)``, taking each source's entity mentions from `mentions` when it has them for the same
     /// bytes, and keeping every source's there.
-    func load(_ files: consuming [SourceFile], mentions: MentionCache?) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
+    func load(_ files: consuming [SourceFile], mentions: MentionCache?, summaries: SummaryCache? = nil) async throws
+        -> (archive: Archive, diagnostics: [Diagnostic]) {
         let count = stepCount
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
@@ -130,6 +131,11 @@ public struct Pipeline: Sendable {
         }
         for (index, transform) in archiveAwareTransforms.enumerated() {
             timer.start(5 + index, of: count, name: transform.name)
+            // The same sources, configuration and program as the previous build: its summaries are these.
+            if transform is Summarization, let kept = summaries?.kept(for: linked, configuration: configuration) {
+                linked = await self.transform(consume linked, with: [kept])
+                continue
+            }
             let prepared = await transform.prepared(for: linked, concurrency: concurrency)
             linked = await self.transform(consume linked, with: [prepared])
         }
@@ -304,7 +310,9 @@ public struct Pipeline: Sendable {
         let mentions = MentionCache(output: output, reading: keepsUnchangedFiles)
         // A held archive is loaded before the output is touched; a streamed one is made while it is written.
         var streamed: [SourceFile]? = files
-        let held = streams(formats, sources: streamed!.count) ? nil : try await load(streamed.take()!, mentions: mentions)
+        let summaries = SummaryCache(output: output, reading: keepsUnchangedFiles)
+        let held = streams(formats, sources: streamed!.count) ? nil
+            : try await load(streamed.take()!, mentions: mentions, summaries: summaries)
         let (entries, (archive, diagnostics)) = try await AtomicOutput(destination: output).write { staging in
             let sink = DirectorySink(root: staging)
             let built: (archive: Archive, diagnostics: [Diagnostic])
@@ -314,7 +322,13 @@ public struct Pipeline: Sendable {
             } else {
                 built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse, mentions: mentions)
             }
-            if let held { try mentions?.write(to: staging.appendingPathComponent(MentionCache.fileName), archive: held.archive) }
+            if let held {
+                try mentions?.write(to: staging.appendingPathComponent(MentionCache.fileName), archive: held.archive)
+                if summaries != nil {
+                    try SummaryCache.write(held.archive, key: SummaryCache.key(of: held.archive, configuration: configuration),
+                                           to: staging.appendingPathComponent(SummaryCache.fileName))
+                }
+            }
             let entries = sink.entries
             // Its failures already say "cannot write manifest.json" and why.
             try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
@@ -333,7 +347,7 @@ public struct Pipeline: Sendable {
             return (entries, built)
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0,
-                           keptMentions: mentions?.reused ?? 0)
+                           keptMentions: mentions?.reused ?? 0, keptSummaries: summaries?.reused ?? 0)
     }
 
     /// `transform` over `items` with at most ``concurrency`` tasks, results in input order.
@@ -388,6 +402,8 @@ public struct BuildReport: Sendable {
     public var keptFiles: Int = 0
     /// How many sources' entity mentions were taken from the previous build rather than tagged again.
     public var keptMentions: Int = 0
+    /// How many articles' summaries were taken from the previous build rather than made again: all or none.
+    public var keptSummaries: Int = 0
 }
 
 /// Tells the observer when steps start and how long each took (for `--timings`; never in outputs).

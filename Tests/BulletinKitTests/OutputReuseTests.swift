@@ -75,6 +75,7 @@ struct OutputReuseTests {
         let (report, _) = try await Self.rebuild(Self.sources, then: Self.sources)
         #expect(report.keptFiles == report.files.count, "kept \(report.keptFiles) of \(report.files.count)")
         #expect(report.keptMentions == report.archive.articleCount, "no source is tagged again")
+        #expect(report.keptSummaries == report.archive.articleCount, "no article is summarized again")
     }
 
     @Test("a changed article's issue is made again and the others' files are kept; the archive-wide files are made again")
@@ -84,6 +85,8 @@ struct OutputReuseTests {
         let made = Set(report.files.map(\.path)).subtracting(kept)
         // Only the changed source is tagged again; the clean build, which tags all, wrote the same bytes.
         #expect(report.keptMentions == report.archive.articleCount - 1)
+        // The archive's term statistics join every summary to every article: all are made again.
+        #expect(report.keptSummaries == 0)
         #expect(report.keptFiles > 0)
         // The changed issue's files, every format's, are made again; no other issue's are.
         #expect(made.contains("epub/monitor-v2-i2.epub") && made.contains("json/monitor-v2-i2.json") && made.contains("text/monitor-v2-i2.txt"))
@@ -192,6 +195,48 @@ struct OutputReuseTests {
         let report = try await pipeline.build(Self.sources, output: output, formats: Self.formats, theme: theme)
         #expect(TestSupport.tree(output) == expected)
         #expect(report.keptFiles > 0 && report.keptFiles < report.files.count)
+    }
+
+    @Test("summaries are kept while the sources and the settings that reach them are unchanged, and only then")
+    func summariesKept() async throws {
+        // Another site title remakes every file, but no summary.
+        let (retitled, _) = try await Self.rebuild(Self.sources, then: Self.sources, secondPipeline: Self.pipeline(siteTitle: "Another title"))
+        #expect(retitled.keptFiles == 0 && retitled.keptSummaries == retitled.archive.articleCount)
+        // Other summary settings, or one more source, summarize every article again; the bytes are a clean build's.
+        var shorter = Self.pipeline()
+        shorter.configuration.summaries = Configuration.SummarySettings(wordBudget: 12)
+        let (resized, _) = try await Self.rebuild(Self.sources, then: Self.sources, secondPipeline: shorter)
+        #expect(resized.keptSummaries == 0)
+        let added = Self.sources + [Self.source(volume: 2, issue: 4, title: "More", text: "The ministry said on Friday that the talks would go on.")]
+        let (grown, _) = try await Self.rebuild(Self.sources, then: added)
+        #expect(grown.keptSummaries == 0)
+        // A summary given in a header changes the source but not its body, which names the article.
+        let summarized = Self.editing(Self.sources, "extra/v2-i3.txt") { $0.replacingOccurrences(of: "Title: Talks in Vienna\n", with: "Title: Talks in Vienna\nSummary: Diplomats met in Vienna.\n") }
+        let (given, _) = try await Self.rebuild(Self.sources, then: summarized)
+        #expect(given.keptSummaries == 0)
+        #expect(given.archive.issues.flatMap(\.articles).contains { $0.metadata.summary?.origin == .source })
+    }
+
+    @Test("a summary cache cut short, with garbage after it, or of another program is not used")
+    func summaryCacheRefused() async throws {
+        let output = TestSupport.temporaryFolder()
+        let theme = try Resources.theme(nil)
+        let first = try await Self.pipeline().build(Self.sources, output: output, formats: ["text"], theme: theme)
+        let url = output.appendingPathComponent(SummaryCache.fileName)
+        let bytes = try Data(contentsOf: url)
+        let program = try #require(ProgramIdentity.current)
+        let entries = try #require(SummaryCache.entries(in: Array(bytes), program: program))
+        #expect(entries.summaries.count == first.archive.articleCount)
+        #expect(SummaryCache.entries(in: Array(bytes.dropLast()), program: program) == nil)
+        #expect(SummaryCache.entries(in: Array(bytes), program: "another") == nil)
+        var garbage = Array(bytes)
+        garbage += [0xFF, 0xFF, 0xFF, 0x7F]
+        #expect(SummaryCache.entries(in: garbage, program: program) == nil)
+        for hostile in [Array(bytes.dropLast(3)), garbage] {
+            try Data(hostile).write(to: url)
+            let report = try await Self.pipeline().build(Self.sources, output: output, formats: ["text"], theme: theme)
+            #expect(report.keptSummaries == 0)
+        }
     }
 
     @Test("without keeping, every file is made again")

@@ -19,10 +19,11 @@ struct PipelineTests {
         let output = TestSupport.temporaryFolder()
         _ = try await build(Resources.exampleSources, into: output)
         var built = TestSupport.tree(output)
-        // The record's keys and the mention cache's header hold the program's build id, which changes with
-        // every change to the code.
+        // The record's keys and the caches' headers hold the program's build id, which changes with every
+        // change to the code.
         #expect(built.removeValue(forKey: ".bulletin-record") != nil)
         #expect(built.removeValue(forKey: ".bulletin-mentions") != nil)
+        #expect(built.removeValue(forKey: ".bulletin-summaries") != nil)
         let goldenRoot = TestPaths.fixtures.appendingPathComponent("example")
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try? FileManager.default.removeItem(at: goldenRoot)
@@ -98,8 +99,8 @@ struct PipelineTests {
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(TestSupport.bytes(output.appendingPathComponent("manifest.json"))))
         let tree = TestSupport.tree(output)
         // Every file but the manifest itself and what the next build reads (see OutputReuseTests).
-        #expect(manifest.files.count == tree.count - 3)
-        #expect(tree[".bulletin-record"] != nil && tree[".bulletin-mentions"] != nil)
+        #expect(manifest.files.count == tree.count - 4)
+        #expect(tree[".bulletin-record"] != nil && tree[".bulletin-mentions"] != nil && tree[".bulletin-summaries"] != nil)
         for entry in manifest.files {
             let bytes = try #require(tree[entry.path])
             #expect(entry.bytes == bytes.count)

@@ -1,0 +1,149 @@
+import BulletinModel
+import BulletinTransforms
+import BulletinWriters
+import Foundation
+import Synchronization
+
+/// The summaries of a build's articles, kept in its output for the next build: when the next build has the
+/// same sources (every path, format and byte), the same configuration and the same program, every summary
+/// would come out the same, and none is made again.
+///
+/// A summary reads its article and the term statistics of the whole archive, so one changed source can
+/// change them all: the cache is used whole or not at all. Only a build that holds its archive writes
+/// one; a streamed build makes its summaries as it writes each issue.
+///
+/// `OUTPUT/.bulletin-summaries` holds a line `bulletin-summaries<TAB>1<TAB><program build id><TAB><key>`,
+/// then one entry an article, in archive order: the article id's length (4 bytes, little-endian) and
+/// the id, then the summary's length (4 bytes) and the summary, empty when the article has none, else
+/// its origin (one byte, 0 generated, 1 given by the source) and the text and dek, each after its length.
+/// A file of another program, or one that does not read to its end, is not used.
+final class SummaryCache: Sendable {
+    static let fileName = ".bulletin-summaries"
+
+    /// The summaries of the previous build, by article id, and the key they were made under.
+    private let previous: (key: String, summaries: [String: ArticleSummary?])?
+    private let reusedCount = Mutex(0)
+
+    /// The cache of the build into `output` before this one, when `reading` and it was made by the
+    /// running program; nil when the program has no build id.
+    init?(output: URL, reading: Bool) {
+        guard let program = ProgramIdentity.current else { return nil }
+        let path = output.standardizedFileURL.appendingPathComponent(Self.fileName).path
+        if reading, let bytes = FileManager.default.contents(atPath: path) {
+            previous = Self.entries(in: Array(bytes), program: program)
+        } else {
+            previous = nil
+        }
+    }
+
+    /// What every summary of `archive` follows from, besides the program: the settings that reach the
+    /// articles before they are summarized (summary options, the entity dictionary, the default language)
+    /// and every source, by path, format and digest, in archive order (which the sources' headers decide).
+    static func key(of archive: Archive, configuration: Configuration) -> String {
+        var relevant = Configuration()
+        relevant.language = configuration.language
+        relevant.summaries = configuration.summaries
+        relevant.entities = configuration.entities
+        var digest = ContentDigest()
+        digest.add("bulletin-summaries 1")
+        // Plain fields, which JSON always encodes; were it ever to fail, nothing would be kept.
+        digest.add(bytes: (try? JSONWriter.encode(relevant, pretty: false)) ?? Array(UUID().uuidString.utf8))
+        for issue in archive.issues {
+            digest.add(issue.id)
+            for article in issue.articles {
+                let source = article.metadata.source
+                for field in [article.id, source.path, source.format, source.sha256] { digest.add(field) }
+            }
+        }
+        return digest.finalize().hexString
+    }
+
+    /// How many articles' summaries came from the previous build.
+    var reused: Int { reusedCount.withLock { $0 } }
+
+    /// The transform giving every article of `archive` its summary from the previous build, when that
+    /// build had the same sources and `configuration` (and the same program) and summarized every article.
+    func kept(for archive: Archive, configuration: Configuration) -> KeptSummaries? {
+        guard let previous, previous.key == Self.key(of: archive, configuration: configuration) else { return nil }
+        for issue in archive.issues {
+            for article in issue.articles where previous.summaries[article.id] == nil { return nil }
+        }
+        reusedCount.withLock { $0 = archive.articleCount }
+        return KeptSummaries(summaries: previous.summaries)
+    }
+
+    /// Writes the summaries of `archive`, made under `key`, to `url`.
+    static func write(_ archive: Archive, key: String, to url: URL) throws {
+        guard let program = ProgramIdentity.current else { return }
+        let file = try OutputFile(creating: url.path, shownAs: fileName)
+        do {
+            var bytes = Array("bulletin-summaries\t1\t\(program)\t\(key)\n".utf8)
+            for issue in archive.issues {
+                for article in issue.articles {
+                    append(Array(article.id.utf8), to: &bytes)
+                    var summary: [UInt8] = []
+                    if let given = article.metadata.summary {
+                        summary.append(given.origin == .source ? 1 : 0)
+                        append(Array(given.text.utf8), to: &summary)
+                        append(Array(given.dek.utf8), to: &summary)
+                    }
+                    append(summary, to: &bytes)
+                    if bytes.count >= 1 << 16 {
+                        try file.write(bytes)
+                        bytes.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            try file.write(bytes)
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.close()
+    }
+
+    private static func append(_ field: [UInt8], to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(field.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: field)
+    }
+
+    /// The key and summaries of a cache file written by `program`, or nil.
+    static func entries(in bytes: [UInt8], program: String) -> (key: String, summaries: [String: ArticleSummary?])? {
+        let header = Array("bulletin-summaries\t1\t\(program)\t".utf8)
+        guard bytes.starts(with: header), let end = bytes[header.count...].firstIndex(of: 0x0A) else { return nil }
+        let key = String(decoding: bytes[header.count..<end], as: UTF8.self)
+        var summaries: [String: ArticleSummary?] = [:]
+        var offset = end + 1
+        func field(_ bytes: ArraySlice<UInt8>, at offset: inout Int) -> ArraySlice<UInt8>? {
+            guard offset + 4 <= bytes.endIndex else { return nil }
+            let count = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+            guard count <= bytes.endIndex - offset - 4 else { return nil }
+            defer { offset += 4 + count }
+            return bytes[(offset + 4)..<(offset + 4 + count)]
+        }
+        while offset < bytes.count {
+            guard let id = field(bytes[...], at: &offset), let entry = field(bytes[...], at: &offset) else { return nil }
+            var summary: ArticleSummary?
+            if let origin = entry.first {
+                var inner = entry.startIndex + 1
+                guard origin <= 1, let text = field(entry, at: &inner), let dek = field(entry, at: &inner), inner == entry.endIndex
+                else { return nil }
+                summary = ArticleSummary(text: String(decoding: text, as: UTF8.self), dek: String(decoding: dek, as: UTF8.self),
+                                         origin: origin == 1 ? .source : .generated)
+            }
+            summaries[String(decoding: id, as: UTF8.self)] = .some(summary)
+        }
+        return (key, summaries)
+    }
+}
+
+/// Gives each article the summary the previous build made for it (``SummaryCache``), in place of summarizing.
+struct KeptSummaries: ArticleTransform {
+    let name = "Summarize"
+    let summaries: [String: ArticleSummary?]
+
+    func apply(to article: consuming Article) -> Article {
+        if let kept = summaries[article.id] { article.metadata.summary = kept }
+        return article
+    }
+}
