@@ -67,32 +67,16 @@ final class MentionCache: Sendable {
     /// `stored` gives them (a streamed build's store, by source path) or else as this cache kept them.
     /// Written as they are read, one at a time, nothing gathered or sorted first.
     func write(to url: URL, archive: Archive, stored: ((SourceInfo) -> [UInt8]?)? = nil) throws {
-        let file = try OutputFile(creating: url.path, shownAs: Self.fileName)
-        do {
-            var bytes = Array("bulletin-mentions\t1\t\(program)\n".utf8)
-            for publication in archive.publications {
-                for volume in publication.volumes {
-                    for issue in volume.issues {
-                        for article in issue.articles {
-                            let source = article.metadata.source
-                            let key = Self.key(of: source)
-                            guard let mentions = stored.map({ $0(source) }) ?? kept(key) else { continue }
-                            Self.append(Array(key.utf8), to: &bytes)
-                            Self.append(mentions, to: &bytes)
-                            if bytes.count >= 1 << 16 {
-                                try file.write(bytes)
-                                bytes.removeAll(keepingCapacity: true)
-                            }
-                        }
-                    }
+        try EntryFile.write(to: url, shownAs: Self.fileName, header: "bulletin-mentions\t1\t\(program)") { add in
+            for issue in archive.issues {
+                for article in issue.articles {
+                    let source = article.metadata.source
+                    let key = Self.key(of: source)
+                    guard let mentions = stored.map({ $0(source) }) ?? kept(key) else { continue }
+                    try add(Array(key.utf8), mentions)
                 }
             }
-            try file.write(bytes)
-        } catch {
-            file.abandon()
-            throw error
         }
-        try file.close()
     }
 
     /// The mentions this cache kept under `key`.
@@ -101,28 +85,11 @@ final class MentionCache: Sendable {
         return entries.withLock { $0[key] }
     }
 
-    private static func append(_ field: [UInt8], to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(field.count).littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: field)
-    }
-
     /// The entries of a cache file written by `program`, or nil.
     static func entries(in bytes: [UInt8], program: String) -> [String: [UInt8]]? {
-        let header = Array("bulletin-mentions\t1\t\(program)\n".utf8)
-        guard bytes.starts(with: header) else { return nil }
+        guard let file = EntryFile.read(bytes, headerPrefix: "bulletin-mentions\t1\t\(program)"), file.header.isEmpty else { return nil }
         var result: [String: [UInt8]] = [:]
-        var offset = header.count
-        func field() -> ArraySlice<UInt8>? {
-            guard offset + 4 <= bytes.count else { return nil }
-            let count = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
-            guard count <= bytes.count - offset - 4 else { return nil }
-            defer { offset += 4 + count }
-            return bytes[(offset + 4)..<(offset + 4 + count)]
-        }
-        while offset < bytes.count {
-            guard let key = field(), let value = field() else { return nil }
-            result[String(decoding: key, as: UTF8.self)] = Array(value)
-        }
+        for (key, value) in file.entries { result[String(decoding: key, as: UTF8.self)] = Array(value) }
         return result
     }
 }

@@ -75,65 +75,38 @@ final class SummaryCache: Sendable {
     /// Writes the summaries of `archive`, made under `key`, to `url`.
     static func write(_ archive: Archive, key: String, to url: URL) throws {
         guard let program = ProgramIdentity.current else { return }
-        let file = try OutputFile(creating: url.path, shownAs: fileName)
-        do {
-            var bytes = Array("bulletin-summaries\t1\t\(program)\t\(key)\n".utf8)
+        try EntryFile.write(to: url, shownAs: fileName, header: "bulletin-summaries\t1\t\(program)\t\(key)") { add in
             for issue in archive.issues {
                 for article in issue.articles {
-                    append(Array(article.id.utf8), to: &bytes)
                     var summary: [UInt8] = []
                     if let given = article.metadata.summary {
                         summary.append(given.origin == .source ? 1 : 0)
-                        append(Array(given.text.utf8), to: &summary)
-                        append(Array(given.dek.utf8), to: &summary)
+                        EntryFile.append(Array(given.text.utf8), to: &summary)
+                        EntryFile.append(Array(given.dek.utf8), to: &summary)
                     }
-                    append(summary, to: &bytes)
-                    if bytes.count >= 1 << 16 {
-                        try file.write(bytes)
-                        bytes.removeAll(keepingCapacity: true)
-                    }
+                    try add(Array(article.id.utf8), summary)
                 }
             }
-            try file.write(bytes)
-        } catch {
-            file.abandon()
-            throw error
         }
-        try file.close()
-    }
-
-    private static func append(_ field: [UInt8], to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(field.count).littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: field)
     }
 
     /// The key and summaries of a cache file written by `program`, or nil.
     static func entries(in bytes: [UInt8], program: String) -> (key: String, summaries: [String: ArticleSummary?])? {
-        let header = Array("bulletin-summaries\t1\t\(program)\t".utf8)
-        guard bytes.starts(with: header), let end = bytes[header.count...].firstIndex(of: 0x0A) else { return nil }
-        let key = String(decoding: bytes[header.count..<end], as: UTF8.self)
+        guard let file = EntryFile.read(bytes, headerPrefix: "bulletin-summaries\t1\t\(program)\t") else { return nil }
         var summaries: [String: ArticleSummary?] = [:]
-        var offset = end + 1
-        func field(_ bytes: ArraySlice<UInt8>, at offset: inout Int) -> ArraySlice<UInt8>? {
-            guard offset + 4 <= bytes.endIndex else { return nil }
-            let count = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
-            guard count <= bytes.endIndex - offset - 4 else { return nil }
-            defer { offset += 4 + count }
-            return bytes[(offset + 4)..<(offset + 4 + count)]
-        }
-        while offset < bytes.count {
-            guard let id = field(bytes[...], at: &offset), let entry = field(bytes[...], at: &offset) else { return nil }
+        for (id, entry) in file.entries {
             var summary: ArticleSummary?
             if let origin = entry.first {
-                var inner = entry.startIndex + 1
-                guard origin <= 1, let text = field(entry, at: &inner), let dek = field(entry, at: &inner), inner == entry.endIndex
+                var offset = entry.startIndex + 1
+                guard origin <= 1, let text = EntryFile.field(in: entry, at: &offset), let dek = EntryFile.field(in: entry, at: &offset),
+                      offset == entry.endIndex
                 else { return nil }
                 summary = ArticleSummary(text: String(decoding: text, as: UTF8.self), dek: String(decoding: dek, as: UTF8.self),
                                          origin: origin == 1 ? .source : .generated)
             }
             summaries[String(decoding: id, as: UTF8.self)] = .some(summary)
         }
-        return (key, summaries)
+        return (file.header, summaries)
     }
 }
 
