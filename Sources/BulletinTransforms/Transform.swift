@@ -29,6 +29,7 @@ public protocol ArchiveTransform: Sendable {
 }
 
 extension ArchiveTransform {
+    /// nil: the transform rewrites the archive as a whole (``apply(to:)``).
     public func articleTransform(for archive: Archive) -> (any ArticleTransform)? { nil }
 }
 
