@@ -7,19 +7,23 @@ Copies Examples/ to WORK/rebuild-sources, builds it into WORK/rebuild (all forma
   same bytes as a --clean build into another folder;
 - changes one word of one source: fewer files are kept, those of the other issues stay, and the folder
   again holds the same bytes as a clean build of the changed sources;
+- adds a source of a new, later issue: fewer files are kept, and the folder holds a clean build's bytes;
+- builds with a theme folder that overrides only the site's stylesheet: every file but the site's is kept
+  (the books, text, JSON and feeds read no site file), and the folder holds a clean build's bytes;
 - changes a kept file after the build and deletes another: the next build writes both again as they were;
 - builds with --clean: nothing is kept."""
-import filecmp, os, re, shutil, subprocess, sys
+import filecmp, json, os, re, shutil, subprocess, sys
 
 binary, work = sys.argv[1], sys.argv[2]
 sources, output, clean = (os.path.join(work, name) for name in ("rebuild-sources", "rebuild", "rebuild-clean"))
 shutil.rmtree(sources, ignore_errors=True)
 shutil.copytree("Examples", sources)
 problems = []
+theme_args = []
 
 
 def build(folder, *extra):
-    run = subprocess.run([binary, "build", sources, "--output", folder, *extra], capture_output=True, text=True)
+    run = subprocess.run([binary, "build", sources, "--output", folder, *theme_args, *extra], capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"rebuild: bulletin build failed:\n{run.stderr}")
     summary = next(line for line in (run.stdout + run.stderr).splitlines() if line.startswith("Built "))
@@ -63,6 +67,31 @@ if not 0 < kept < unchanged_kept:
     problems.append(f"one source changed ({os.path.relpath(source, sources)}): {kept} of {files} files kept")
 same_as_clean("one source changed")
 print(f"rebuild: nothing changed, {unchanged_kept} of {files} files kept; one source changed, {kept} kept; both as a clean build")
+
+# A new issue, later than the others, as a bulletin gets every week.
+os.makedirs(os.path.join(sources, "later"), exist_ok=True)
+open(os.path.join(sources, "later", "v9-i1.txt"), "w", encoding="utf-8").write(
+    "Publication: Monitor Volume: 9 Issue: 1\nDate: 2030-01-07\n\n" + body)
+files, added_kept = build(output)
+if not 0 < added_kept < files - 1:
+    problems.append(f"a new issue: {added_kept} of {files} files kept")
+same_as_clean("a new issue")
+
+# A theme that changes only the site's stylesheet.
+theme = os.path.join(work, "rebuild-theme")
+shutil.rmtree(theme, ignore_errors=True)
+os.makedirs(os.path.join(theme, "site", "assets"))
+stylesheet = open("Themes/default/site/assets/style.css", encoding="utf-8").read()
+open(os.path.join(theme, "site", "assets", "style.css"), "w", encoding="utf-8").write(stylesheet + "\n/* rebuild.py */\n")
+theme_args = ["--theme", theme]
+files, themed_kept = build(output)
+manifest = json.load(open(os.path.join(output, "manifest.json"), encoding="utf-8"))
+outside_site = sum(1 for entry in manifest["files"] if not entry["path"].startswith("site/"))
+if themed_kept != outside_site:
+    problems.append(f"the site's stylesheet changed: {themed_kept} files kept, expected the {outside_site} outside site/")
+same_as_clean("the site's stylesheet changed")
+print(f"rebuild: a new issue added, {added_kept} of {files} files kept; the site's stylesheet changed, "
+      f"{themed_kept} kept (every file outside site/); both as a clean build")
 
 # An issue's text (same size, one byte changed) and an issue's JSON document (deleted), both kept before.
 changed = os.path.join(output, "text", sorted(n for n in os.listdir(os.path.join(output, "text")) if n.endswith(".txt"))[-1])
