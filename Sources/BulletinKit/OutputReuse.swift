@@ -134,7 +134,7 @@ final class OutputReuse: Sendable {
             defer { keys[path] = full }
             return keys[path] != nil
         }
-        guard !earlier else { throw BulletinError(code: .writer, message: "two files were kept as \(path)") }
+        guard !earlier else { throw BulletinError(code: .writer, message: "a writer gave two keys for \(path)") }
         guard previous?.fileKeys[path] == full, let file = previousKeyedFiles[path], try keep([file], in: sink) else { return false }
         keptFiles.withLock { $0 += 1 }
         return true
