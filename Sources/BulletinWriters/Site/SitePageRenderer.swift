@@ -11,6 +11,12 @@ struct SitePageRenderer {
     var inlineStyle: String?
     /// The whole archive's feed documents, which every page names when the build writes the feeds beside the site.
     private var archiveFeeds: [FeedSubscription] = []
+    /// The feed values of a publication's pages (and, under "", of the others): the same on every one, so made once.
+    private let feedValues = FeedValuesCache()
+
+    private final class FeedValuesCache {
+        var byPublication: [String: TemplateValues] = [:]
+    }
 
     /// A renderer; `linksFeeds` when the same build writes the feeds, which pages then name.
     init(templates: SiteTemplates, settings: WriterSettings, linksFeeds: Bool = false) {
@@ -99,16 +105,21 @@ struct SitePageRenderer {
     /// The feeds a page names: in its head, for discovery, its publication's feed (on the pages of a publication)
     /// and the whole archive's; in its footer, links to the nearer of the two.
     private func addFeeds(to values: inout TemplateValues, publication: (slug: String, name: String)?) {
+        let key = publication?.slug ?? ""
+        if let made = feedValues.byPublication[key] { return values.add(missingFrom: made) }
         let publicationFeeds = publication.map { FeedSubscription.documents(publication: $0, settings: settings) } ?? []
-        values["feeds"] = .list((publicationFeeds + archiveFeeds).map { feed in
+        var feeds: TemplateValues = [:]
+        feeds["feeds"] = .list((publicationFeeds + archiveFeeds).map { feed in
             ["type": escaped(feed.mediaType), "title": escaped("\(feed.title) (\(feed.formatName))"), "href": escaped(feed.url)]
         })
         let nearest = publicationFeeds.isEmpty ? archiveFeeds : publicationFeeds
-        values["hasFeedLinks"] = .flag(true)
-        values["feedTitle"] = escaped(nearest[0].title)
-        values["feedLinks"] = .list(nearest.enumerated().map { index, feed in
+        feeds["hasFeedLinks"] = .flag(true)
+        feeds["feedTitle"] = escaped(nearest[0].title)
+        feeds["feedLinks"] = .list(nearest.enumerated().map { index, feed in
             ["label": escaped(feed.formatName), "type": escaped(feed.mediaType), "href": escaped(feed.url), "first": .flag(index == 0)]
         })
+        feedValues.byPublication[key] = feeds
+        values.add(missingFrom: feeds)
     }
 
     /// The absolute URL of the page at `path`, when there is a base URL.
