@@ -10,6 +10,7 @@ import Foundation
 /// bulletin-record	1
 /// key	<format>	<issue id, empty for the files that span the archive>	<key, hex>
 /// filekey	<path>	<key, hex>
+/// part	<path>	<key, hex>	<offset>	<bytes>
 /// file	<format>	<issue id or empty>	<bytes>	<sha256>	<path>
 /// ```
 /// No field holds a tab or a line break: output paths are checked for control characters, and formats and
@@ -33,11 +34,22 @@ struct BuildRecord: Sendable, Equatable {
     /// The keys of single archive-wide files, by path (``FileKeeping``); each is one of the files of its
     /// writer's archive-wide group.
     var fileKeys: [String: String] = [:]
+    /// Runs of archive-wide files made in parts (``FileKeeping/keptPart(of:key:)``): by path, each part's
+    /// key and where it lies in the file.
+    var parts: [String: [String: Part]] = [:]
 
-    /// The record of the groups in `keys`, with their files among `entries`, and of the single files in `fileKeys`.
-    init(keys: [Group: String], fileKeys: [String: String] = [:], entries: [Manifest.FileEntry]) {
+    /// Where a part lies in its file.
+    struct Part: Hashable, Sendable {
+        var offset: Int
+        var count: Int
+    }
+
+    /// The record of the groups in `keys`, with their files among `entries`, of the single files in
+    /// `fileKeys` and of the parts in `parts`.
+    init(keys: [Group: String], fileKeys: [String: String] = [:], parts: [String: [String: Part]] = [:], entries: [Manifest.FileEntry]) {
         self.keys = keys
         self.fileKeys = fileKeys
+        self.parts = parts
         for entry in entries {
             let group = Group(format: entry.format, issue: entry.issue ?? "")
             if keys[group] != nil { files[group, default: []].append(entry) }
@@ -76,6 +88,10 @@ struct BuildRecord: Sendable, Equatable {
                 } else if fields.count == 3, equals(fields[0], "filekey") {
                     guard OutputPath.isSafe(string(fields[1])) else { return false }
                     fileKeys[string(fields[1])] = string(fields[2])
+                } else if fields.count == 5, equals(fields[0], "part") {
+                    guard OutputPath.isSafe(string(fields[1])), let offset = Int(string(fields[3])), let count = Int(string(fields[4])),
+                          offset >= 0, count >= 0 else { return false }
+                    parts[string(fields[1]), default: [:]][string(fields[2])] = Part(offset: offset, count: count)
                 } else if fields.count == 6, equals(fields[0], "file") {
                     // A path that could leave the output folder is no path a build wrote: the record is not used.
                     guard let size = Int(string(fields[3])), OutputPath.isSafe(string(fields[5])) else { return false }
@@ -117,6 +133,12 @@ struct BuildRecord: Sendable, Equatable {
         try line([Self.header])
         for group in keys.keys.sorted() { try line(["key", group.format, group.issue, keys[group]!]) }
         for path in fileKeys.keys.sorted() { try line(["filekey", path, fileKeys[path]!]) }
+        for path in parts.keys.sorted() {
+            // By place in the file, which is the order they were written in.
+            for (key, part) in parts[path]!.sorted(by: { ($0.value.offset, $0.key) < ($1.value.offset, $1.key) }) {
+                try line(["part", path, key, String(part.offset), String(part.count)])
+            }
+        }
         for group in files.keys.sorted() {
             for entry in files[group]! {
                 try line(["file", entry.format, entry.issue ?? "", String(entry.bytes), entry.sha256, entry.path])

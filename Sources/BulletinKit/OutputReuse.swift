@@ -25,7 +25,11 @@ final class OutputReuse: Sendable {
     private let program: String
     private let keys = Mutex<[BuildRecord.Group: String]>([:])
     private let fileKeys = Mutex<[String: String]>([:])
+    private let parts = Mutex<[String: [String: BuildRecord.Part]]>([:])
+    /// The previous files whose parts were checked, with whether they are as recorded (``keptPart(of:key:context:)``).
+    private let checkedPartFiles = Mutex<[String: Bool]>([:])
     private let keptFiles = Mutex(0)
+    private let keptParts = Mutex(0)
     /// The previous build's archive-wide files that have keys of their own, by path.
     private let previousKeyedFiles: [String: Manifest.FileEntry]
 
@@ -57,6 +61,9 @@ final class OutputReuse: Sendable {
 
     /// How many files were kept from the previous build.
     var kept: Int { keptFiles.withLock { $0 } }
+
+    /// How many parts of files made again were copied from the previous build's files.
+    var partsKept: Int { keptParts.withLock { $0 } }
 
     // MARK: - Keys
 
@@ -113,9 +120,11 @@ final class OutputReuse: Sendable {
         keys.withLock { $0[group] = key }
         if let previous, previous.keys[group] == key, let files = previous.files[group], try keep(files, in: sink) {
             keptFiles.withLock { $0 += files.count }
-            // The files' own keys are as they were, and the next build may need them.
+            // The files' own keys and parts are as they were, and the next build may need them.
             let carried = files.compactMap { file in previous.fileKeys[file.path].map { (file.path, $0) } }
             if !carried.isEmpty { fileKeys.withLock { keys in for (path, key) in carried { keys[path] = key } } }
+            let carriedParts = files.compactMap { file in previous.parts[file.path].map { (file.path, $0) } }
+            if !carriedParts.isEmpty { self.parts.withLock { recorded in for (path, list) in carriedParts { recorded[path] = list } } }
             return
         }
         try write()
@@ -140,6 +149,58 @@ final class OutputReuse: Sendable {
         return true
     }
 
+    /// The previous build's bytes of the part named `key` (made with `context`, ``contextDigest(for:context:)``)
+    /// of the file at `path`, when that build recorded such a part and its file is still as it left it.
+    func keptPart(of path: String, key: [UInt8], context: [UInt8]) throws -> [UInt8]? {
+        guard let previous, let part = previous.parts[path]?[Self.partKey(path, key: key, context: context)] else { return nil }
+        let intact: Bool = checkedPartFiles.withLock { checked in
+            if let known = checked[path] { return known }
+            var status = stat()
+            let file = previousKeyedFile(path)
+            let intact = file != nil && lstat(previousRoot + path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+                && Int(status.st_size) == file!.bytes && Self.isBefore(status.st_mtim, recordTime)
+            checked[path] = intact
+            return intact
+        }
+        guard intact, part.offset + part.count <= (previousKeyedFile(path)?.bytes ?? 0) else { return nil }
+        let descriptor = open(previousRoot + path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: part.count)
+        var done = 0
+        while done < part.count {
+            let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, part.count - done, off_t(part.offset + done)) }
+            guard read > 0 else { return nil }
+            done += read
+        }
+        keptParts.withLock { $0 += 1 }
+        return bytes
+    }
+
+    /// Records, for the next build, where the part named `key` (made with `context`) lies in the file at `path`.
+    func recordPart(of path: String, key: [UInt8], context: [UInt8], offset: Int, count: Int) {
+        let full = Self.partKey(path, key: key, context: context)
+        parts.withLock { $0[path, default: [:]][full] = BuildRecord.Part(offset: offset, count: count) }
+    }
+
+    private static func partKey(_ path: String, key: [UInt8], context: [UInt8]) -> String {
+        var digest = ContentDigest()
+        digest.add(bytes: context)
+        digest.add("part")
+        digest.add(path)
+        digest.add(bytes: key)
+        return digest.finalize().hexString
+    }
+
+    /// The previous build's entry for the archive-wide file at `path`.
+    private func previousKeyedFile(_ path: String) -> Manifest.FileEntry? {
+        guard let previous else { return nil }
+        for (group, files) in previous.files where group.issue.isEmpty {
+            if let file = files.first(where: { $0.path == path }) { return file }
+        }
+        return nil
+    }
+
     /// Links `files` from the previous output into `sink`, when every one is still there as recorded.
     private func keep(_ files: [Manifest.FileEntry], in sink: DirectorySink) throws -> Bool {
         for file in files {
@@ -160,7 +221,7 @@ final class OutputReuse: Sendable {
 
     /// This build's record: its keys, and the files of each keyed group among `entries`.
     func record(entries: [Manifest.FileEntry]) -> BuildRecord {
-        BuildRecord(keys: keys.withLock { $0 }, fileKeys: fileKeys.withLock { $0 }, entries: entries)
+        BuildRecord(keys: keys.withLock { $0 }, fileKeys: fileKeys.withLock { $0 }, parts: parts.withLock { $0 }, entries: entries)
     }
 
     /// Waits until the file system's clock has moved past every file written so far, so that the record,
@@ -260,5 +321,13 @@ private struct FileKeeper: FileKeeping {
 
     func keep(_ path: String, key: [UInt8]) throws -> Bool {
         try reuse.keepFile(path, key: key, context: context, in: sink)
+    }
+
+    func keptPart(of path: String, key: [UInt8]) throws -> [UInt8]? {
+        try reuse.keptPart(of: path, key: key, context: context)
+    }
+
+    func recordPart(of path: String, key: [UInt8], offset: Int, count: Int) {
+        reuse.recordPart(of: path, key: key, context: context, offset: offset, count: count)
     }
 }

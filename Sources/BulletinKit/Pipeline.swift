@@ -347,7 +347,8 @@ public struct Pipeline: Sendable {
             return (entries, built)
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0,
-                           keptMentions: mentions?.reused ?? 0, keptSummaries: summaries?.reused ?? 0)
+                           keptMentions: mentions?.reused ?? 0, keptSummaries: summaries?.reused ?? 0,
+                           keptParts: reuse?.partsKept ?? 0)
     }
 
     /// `transform` over `items` with at most ``concurrency`` tasks, results in input order.
@@ -404,6 +405,9 @@ public struct BuildReport: Sendable {
     public var keptMentions: Int = 0
     /// How many articles' summaries were taken from the previous build rather than made again: all or none.
     public var keptSummaries: Int = 0
+    /// How many parts of archive-wide files made again (an issue's lines of `articles.ndjson`, its records
+    /// in the search index) were copied from the previous build's files rather than made again.
+    public var keptParts: Int = 0
 }
 
 /// Tells the observer when steps start and how long each took (for `--timings`; never in outputs).

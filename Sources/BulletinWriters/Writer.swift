@@ -108,6 +108,14 @@ public protocol FileKeeping: Sendable {
     /// of changes, besides the program, the writer's format and the build's context, which are added to it.
     /// True when the file is kept: the writer then makes nothing for `path`.
     func keep(_ path: String, key: [UInt8]) throws -> Bool
+
+    /// The bytes of the part named `key` of the file at `path`, from the previous build's file, when that
+    /// build recorded a part of it under the same key: for a file made in runs, such as one issue's lines of
+    /// `articles.ndjson`, each decided by its key as a kept file is. Nil when the part must be made.
+    func keptPart(of path: String, key: [UInt8]) throws -> [UInt8]?
+
+    /// Records, for the next build, that `count` bytes at `offset` in the file at `path` are the part named `key`.
+    func recordPart(of path: String, key: [UInt8], offset: Int, count: Int)
 }
 
 /// Settings from the project configuration that writers read.

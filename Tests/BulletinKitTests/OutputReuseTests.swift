@@ -87,6 +87,10 @@ struct OutputReuseTests {
         #expect(report.keptMentions == report.archive.articleCount - 1)
         // The archive's term statistics join every summary to every article: all are made again.
         #expect(report.keptSummaries == 0)
+        // Each unchanged issue (its JSON document kept) has its lines of articles.ndjson and its search records
+        // copied from the previous files; the changed issue's are made.
+        let unchangedIssues = kept.filter { $0.hasPrefix("json/") && $0 != "json/articles.ndjson" }.count
+        #expect(unchangedIssues > 0 && report.keptParts == 2 * unchangedIssues, "\(report.keptParts) parts kept, \(unchangedIssues) issues unchanged")
         #expect(report.keptFiles > 0)
         // The changed issue's files, every format's, are made again; no other issue's are.
         #expect(made.contains("epub/monitor-v2-i2.epub") && made.contains("json/monitor-v2-i2.json") && made.contains("text/monitor-v2-i2.txt"))
@@ -192,6 +196,11 @@ struct OutputReuseTests {
         bytes[0] = bytes[0] == 0x41 ? 0x42 : 0x41
         try bytes.write(to: changed)
         try FileManager.default.removeItem(at: output.appendingPathComponent("json/monitor-v2-i3.json"))
+        // A file made in parts, changed in its first part: no part of it is copied from it.
+        let lines = output.appendingPathComponent("json/articles.ndjson")
+        var ndjson = try Data(contentsOf: lines)
+        ndjson[2] = ndjson[2] == 0x41 ? 0x42 : 0x41
+        try ndjson.write(to: lines)
         let report = try await pipeline.build(Self.sources, output: output, formats: Self.formats, theme: theme)
         #expect(TestSupport.tree(output) == expected)
         #expect(report.keptFiles > 0 && report.keptFiles < report.files.count)
@@ -257,15 +266,20 @@ struct OutputReuseTests {
             Manifest.FileEntry(path: "text/x.txt", format: "text", issue: "x", bytes: 3, sha256: String(repeating: "c", count: 64)),
         ]
         let keys = [BuildRecord.Group(format: "site", issue: "monitor-v1-i1"): "k1", BuildRecord.Group(format: "feeds", issue: ""): "k2"]
-        let record = BuildRecord(keys: keys, entries: entries)
+        let record = BuildRecord(keys: keys, fileKeys: ["feeds/atom.xml": "k3"],
+                                 parts: ["feeds/atom.xml": ["k4": BuildRecord.Part(offset: 0, count: 0), "k5": BuildRecord.Part(offset: 0, count: 0)]],
+                                 entries: entries)
         #expect(record.files.values.joined().count == 2, "files of groups without a key are not recorded")
         #expect(BuildRecord(parsing: record.bytes) == record)
+        #expect(BuildRecord(parsing: Array("bulletin-record\t1\npart\tfeeds/atom.xml\tk\t-1\t3\n".utf8)) == nil, "a part at a negative offset")
+        #expect(BuildRecord(parsing: Array("bulletin-record\t1\npart\t../x\tk\t0\t3\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array("bulletin-record\t1\nkey\tsite\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array("something else\n".utf8)) == nil)
         #expect(BuildRecord(parsing: Array(record.bytes.dropLast())) == nil, "a record cut short is no record")
         for path in ["../../etc/passwd", "/etc/passwd", "site/../x", "a\u{7}b"] {
             let unsafe = "bulletin-record\t1\nfile\ttext\tx\t3\t\(String(repeating: "c", count: 64))\t\(path)\n"
             #expect(BuildRecord(parsing: Array(unsafe.utf8)) == nil, "\(path)")
+            #expect(BuildRecord(parsing: Array("bulletin-record\t1\nfilekey\t\(path)\tk\n".utf8)) == nil, "\(path)")
         }
     }
 

@@ -36,15 +36,41 @@ public struct JSONWriter: Writer {
         try sink.write(Self.serialize(IssueDocument(issue: issue), pretty: false), to: "json/\(issue.id).json", format: format, issue: issue.id)
     }
 
+    /// Writes `articles.ndjson`. With ``WriterContext/keeping``, each issue's lines are a part of the file,
+    /// named by the issue's digest: an unchanged issue's lines are copied from the previous build's file
+    /// rather than written again.
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
+        let path = "json/articles.ndjson"
         // Written a megabyte at a time: the whole file is about as large as the archive's tree.
-        try sink.write(to: "json/articles.ndjson", format: format, issue: nil) { append in
+        try sink.write(to: path, format: format, issue: nil) { append in
             var serializer = JSONTreeSerializer(pretty: false, capacity: 1 << 21)
-            for issue in archive.issues {
+            var handedOn = 0
+            for (index, issue) in archive.issues.enumerated() {
+                let start = handedOn + serializer.count
+                var key: [UInt8] = []
+                if let keeping = context.keeping {
+                    var digest = ContentDigest()
+                    digest.add("ndjson issue 1")
+                    digest.add(bytes: keeping.issueDigest(index))
+                    key = digest.finalize()
+                    if let kept = try keeping.keptPart(of: path, key: key) {
+                        let pending = serializer.takeBytes()
+                        try append(pending)
+                        try append(kept)
+                        handedOn += pending.count + kept.count
+                        keeping.recordPart(of: path, key: key, offset: start, count: kept.count)
+                        continue
+                    }
+                }
                 for article in issue.articles {
                     serializer.write(ArticleRecord(schemaVersion: IssueDocument.currentSchemaVersion, issue: issue.id, article: article))
                     serializer.newline()
-                    if serializer.count >= 1 << 20 { try append(serializer.takeBytes()) }
+                }
+                context.keeping?.recordPart(of: path, key: key, offset: start, count: handedOn + serializer.count - start)
+                if serializer.count >= 1 << 20 {
+                    let pending = serializer.takeBytes()
+                    try append(pending)
+                    handedOn += pending.count
                 }
             }
             try append(serializer.takeBytes())

@@ -16,8 +16,12 @@ struct SearchIndex {
     static let scriptPrefix = Array("window.BULLETIN_SEARCH = ".utf8)
     static let scriptSuffix = Array(";\n".utf8)
 
-    /// Hands the JSON array to `emit` in order, in pieces of about ``pieceSize`` bytes.
-    static func forEachPiece(of archive: Archive, _ emit: ([UInt8]) throws -> Void) rethrows {
+    /// Hands the JSON array to `emit` in order, in pieces of about ``pieceSize`` bytes. With `keeping`,
+    /// each issue's records are a part of the file at `path`, named by the issue's digest: an unchanged
+    /// issue's records are copied from the previous build's file rather than made again.
+    static func forEachPiece(
+        of archive: Archive, keeping: (any FileKeeping)? = nil, path: String = "", _ emit: ([UInt8]) throws -> Void
+    ) throws {
         var out: [UInt8] = []
         out.reserveCapacity(pieceSize + pieceSize / 2)
         func key(_ name: String, _ value: String) {
@@ -26,7 +30,27 @@ struct SearchIndex {
         }
         out.append(UInt8(ascii: "["))
         var first = true
-        for issue in archive.issues {
+        var handedOn = 0
+        for (index, issue) in archive.issues.enumerated() where !issue.articles.isEmpty {
+            let start = handedOn + out.count
+            var partKey: [UInt8] = []
+            if let keeping {
+                var digest = ContentDigest()
+                digest.add("search issue 1")
+                digest.add(bytes: keeping.issueDigest(index))
+                // The first record has no comma before it.
+                digest.add(first ? 1 : 0)
+                partKey = digest.finalize()
+                if let kept = try keeping.keptPart(of: path, key: partKey) {
+                    try emit(out)
+                    try emit(kept)
+                    handedOn += out.count + kept.count
+                    out.removeAll(keepingCapacity: true)
+                    keeping.recordPart(of: path, key: partKey, offset: start, count: kept.count)
+                    first = false
+                    continue
+                }
+            }
             for article in issue.articles {
                 let metadata = article.metadata
                 out.append(contentsOf: (first ? "\n{\"u\":" : ",\n{\"u\":").utf8)
@@ -39,10 +63,12 @@ struct SearchIndex {
                 out.append(contentsOf: ",\"x\":\"".utf8)
                 Self.appendDistinctWords(article.blocks, to: &out)
                 out.append(contentsOf: "\"}".utf8)
-                if out.count >= pieceSize {
-                    try emit(out)
-                    out.removeAll(keepingCapacity: true)
-                }
+            }
+            keeping?.recordPart(of: path, key: partKey, offset: start, count: handedOn + out.count - start)
+            if out.count >= pieceSize {
+                try emit(out)
+                handedOn += out.count
+                out.removeAll(keepingCapacity: true)
             }
         }
         out.append(contentsOf: "\n]".utf8)

@@ -93,7 +93,7 @@ public struct SiteWriter: Writer {
         try sink.write(to: "site/search/index.json", format: format, issue: nil) { appendJSON in
             try sink.write(to: "site/search/index.js", format: format, issue: nil) { appendScript in
                 try appendScript(SearchIndex.scriptPrefix)
-                try SearchIndex.forEachPiece(of: archive) { piece in
+                try SearchIndex.forEachPiece(of: archive, keeping: context.keeping, path: "site/search/index.json") { piece in
                     try appendJSON(piece)
                     try appendScript(piece)
                 }
