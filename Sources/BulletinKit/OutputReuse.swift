@@ -26,8 +26,9 @@ final class OutputReuse: Sendable {
     private let keys = Mutex<[BuildRecord.Group: String]>([:])
     private let fileKeys = Mutex<[String: String]>([:])
     private let parts = Mutex<[String: [String: BuildRecord.Part]]>([:])
-    /// The previous files whose parts were checked, with whether they are as recorded (``keptPart(of:key:context:)``).
-    private let checkedPartFiles = Mutex<[String: Bool]>([:])
+    /// The previous files whose parts were looked for, with their sizes when they are as recorded, else nil
+    /// (``keptPart(of:key:context:)``).
+    private let checkedPartFiles = Mutex<[String: Int?]>([:])
     private let keptFiles = Mutex(0)
     private let keptParts = Mutex(0)
     /// The previous build's archive-wide files that have keys of their own, by path.
@@ -153,16 +154,18 @@ final class OutputReuse: Sendable {
     /// of the file at `path`, when that build recorded such a part and its file is still as it left it.
     func keptPart(of path: String, key: [UInt8], context: [UInt8]) throws -> [UInt8]? {
         guard let previous, let part = previous.parts[path]?[Self.partKey(path, key: key, context: context)] else { return nil }
-        let intact: Bool = checkedPartFiles.withLock { checked in
+        // The file's recorded size when it is still as the previous build left it, looked up once a file.
+        let size: Int? = checkedPartFiles.withLock { checked in
             if let known = checked[path] { return known }
             var status = stat()
             let file = previousKeyedFile(path)
             let intact = file != nil && lstat(previousRoot + path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
                 && Int(status.st_size) == file!.bytes && Self.isBefore(status.st_mtim, recordTime)
-            checked[path] = intact
-            return intact
+            let size = intact ? file!.bytes : nil
+            checked.updateValue(size, forKey: path)
+            return size
         }
-        guard intact, part.offset + part.count <= (previousKeyedFile(path)?.bytes ?? 0) else { return nil }
+        guard let size, part.offset + part.count <= size else { return nil }
         let descriptor = open(previousRoot + path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
