@@ -6,6 +6,7 @@ import Synchronization
 /// The entity mentions a streamed build's survey found, kept on disk until the issue is written, so that
 /// each article is tagged once though it is read twice; at about a kilobyte an article (10.5 MB for the
 /// 10,000-article bench), they are more than a build that keeps memory flat in the number of articles can hold.
+/// A second store keeps each written issue's summaries, by article id, for the build's ``SummaryCache``.
 ///
 /// The file is made in the build's staging folder and unlinked at once: it is never seen, nothing is
 /// written outside the output, and the system frees it when the store is let go. A mention that cannot be

@@ -118,7 +118,7 @@ extension Pipeline {
     /// again when the issue is written rather than found again.
     func streamedBuild(
         _ files: [SourceFile], formats: [String], theme: Theme, to sink: any OutputSink, scratch: URL?, reuse: OutputReuse? = nil,
-        mentions cache: MentionCache? = nil
+        mentions cache: MentionCache? = nil, summaries: SummaryCache? = nil
     ) async throws -> (archive: Archive, diagnostics: [Diagnostic]) {
         let steps = 4
         var timer = StepTimer(observer: observer)
@@ -147,14 +147,23 @@ extension Pipeline {
         timer.start(3, of: steps, name: "Link the archive")
         archive.updateIssues(SlugAssignment.assignSlugs)
         let linking = EntityLinking(dictionary: configuration.entities ?? EntityDictionary())
+        // The previous build's summaries when its sources and settings were these; each issue's summaries
+        // wait in a store of their own, on disk, for the cache the next build reads.
+        let keptSummaries = summaries?.kept(for: archive, configuration: configuration)
+        let summaryStore = summaries == nil ? nil : scratch.flatMap(MentionStore.init(in:))
         let transforms: [any ArticleTransform] = [
             store.map(KeptMentionsTagging.init(store:)) ?? EntityTagging(), CrossReferenceResolution.Resolver(archive),
             linking.prepared(names: survey.names),
-            Summarization(options: configuration.summaryOptions).prepared(statistics: survey.statistics),
+            keptSummaries ?? Summarization(options: configuration.summaryOptions).prepared(statistics: survey.statistics),
         ]
 
         timer.start(4, of: steps, name: "Write outputs")
-        try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink, reuse: reuse)
+        try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink, reuse: reuse,
+                                summaries: summaryStore)
+        if let summaryStore, let scratch {
+            try SummaryCache.write(archive, key: SummaryCache.key(of: archive, configuration: configuration),
+                                   to: scratch.appendingPathComponent(SummaryCache.fileName)) { summaryStore.bytes(for: $0.id) }
+        }
         if let cache, let store, let scratch {
             // The mentions wait in the store, on disk; each is read back once to be written.
             try cache.write(to: scratch.appendingPathComponent(MentionCache.fileName), archive: archive) { store.bytes(for: $0.path) }
@@ -165,7 +174,7 @@ extension Pipeline {
     /// Makes each issue of `archive` again from its sources with `transforms`, and has every writer write it.
     private func writeStreamed(
         _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink,
-        reuse: OutputReuse?
+        reuse: OutputReuse?, summaries: MentionStore?
     ) async throws {
         let context = WriterContext(settings: configuration.writerSettings, theme: theme, formats: Set(formats))
         let chosen = try writers.writers(for: formats)
@@ -186,6 +195,7 @@ extension Pipeline {
                 let issue = issues[next]
                 group.addTask {
                     let made = try remake(issue, from: sources, with: transforms)
+                    for article in made.articles { summaries?.keep(encoded: SummaryCache.encoded(article.metadata.summary), for: article.id) }
                     let digest = keeping.digest(of: made)
                     for index in chosen.indices { try keeping.write(made, digest: digest, in: archive, with: index, to: sink, context: context) }
                 }

@@ -320,7 +320,8 @@ public struct Pipeline: Sendable {
                 try await write(held.archive, formats: formats, theme: theme, to: sink, reuse: reuse)
                 built = held
             } else {
-                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse, mentions: mentions)
+                built = try await streamedBuild(streamed ?? [], formats: formats, theme: theme, to: sink, scratch: staging, reuse: reuse,
+                                                mentions: mentions, summaries: summaries)
             }
             if let held {
                 try mentions?.write(to: staging.appendingPathComponent(MentionCache.fileName), archive: held.archive)

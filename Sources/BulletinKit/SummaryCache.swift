@@ -9,8 +9,8 @@ import Synchronization
 /// would come out the same, and none is made again.
 ///
 /// A summary reads its article and the term statistics of the whole archive, so one changed source can
-/// change them all: the cache is used whole or not at all. Only a build that holds its archive writes
-/// one; a streamed build makes its summaries as it writes each issue.
+/// change them all: the cache is used whole or not at all. A streamed build keeps each issue's summaries
+/// in a scratch store as it writes the issue, and writes the cache from it at the end.
 ///
 /// `OUTPUT/.bulletin-summaries` holds a line `bulletin-summaries<TAB>1<TAB><program build id><TAB><key>`,
 /// then one entry an article, in archive order: the article id's length (4 bytes, little-endian) and
@@ -72,22 +72,29 @@ final class SummaryCache: Sendable {
         return KeptSummaries(summaries: previous.summaries)
     }
 
-    /// Writes the summaries of `archive`, made under `key`, to `url`.
-    static func write(_ archive: Archive, key: String, to url: URL) throws {
+    /// Writes the summaries of `archive`, made under `key`, to `url`: each article's own, or, for a
+    /// streamed build whose archive holds headers only, what `stored` gives for it
+    /// (``encoded(_:)``). When `stored` has none for some article, no file is written.
+    static func write(_ archive: Archive, key: String, to url: URL, stored: ((Article) -> [UInt8]?)? = nil) throws {
         guard let program = ProgramIdentity.current else { return }
+        if let stored, archive.issues.contains(where: { $0.articles.contains { stored($0) == nil } }) { return }
         try EntryFile.write(to: url, shownAs: fileName, header: "bulletin-summaries\t1\t\(program)\t\(key)") { add in
             for issue in archive.issues {
                 for article in issue.articles {
-                    var summary: [UInt8] = []
-                    if let given = article.metadata.summary {
-                        summary.append(given.origin == .source ? 1 : 0)
-                        EntryFile.append(Array(given.text.utf8), to: &summary)
-                        EntryFile.append(Array(given.dek.utf8), to: &summary)
-                    }
-                    try add(Array(article.id.utf8), summary)
+                    try add(Array(article.id.utf8), stored?(article) ?? encoded(article.metadata.summary))
                 }
             }
         }
+    }
+
+    /// A summary as the cache holds it: empty for none, else its origin (one byte) and its text and dek,
+    /// each after its length.
+    static func encoded(_ summary: ArticleSummary?) -> [UInt8] {
+        guard let summary else { return [] }
+        var bytes: [UInt8] = [summary.origin == .source ? 1 : 0]
+        EntryFile.append(Array(summary.text.utf8), to: &bytes)
+        EntryFile.append(Array(summary.dek.utf8), to: &bytes)
+        return bytes
     }
 
     /// The key and summaries of a cache file written by `program`, or nil.
