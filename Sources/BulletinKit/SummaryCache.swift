@@ -10,7 +10,9 @@ import Synchronization
 ///
 /// A summary reads its article and the term statistics of the whole archive, so one changed source can
 /// change them all: the cache is used whole or not at all. A streamed build keeps each issue's summaries
-/// in a scratch store as it writes the issue, and writes the cache from it at the end.
+/// in a scratch store as it writes the issue, and writes the cache from it at the end, the same bytes as a
+/// held build's; it reads none, since the previous build's summaries, held throughout, would make its
+/// memory grow with the archive.
 ///
 /// `OUTPUT/.bulletin-summaries` holds a line `bulletin-summaries<TAB>1<TAB><program build id><TAB><key>`,
 /// then one entry an article, in archive order: the article id's length (4 bytes, little-endian) and
