@@ -58,4 +58,130 @@ enum EntryFile {
         defer { offset += 4 + count }
         return bytes[(offset + 4)..<(offset + 4 + count)]
     }
+
+    /// The entries of such a file on disk, found by key without holding their values: each is read from
+    /// the file when asked for, so a build that uses the file does not hold all of it (a mention cache is
+    /// about a kilobyte an article).
+    final class Index: Sendable {
+        /// The rest of the header line after the prefix it was opened with.
+        let header: String
+        private let descriptor: Int32
+        private let places: [String: Place]
+
+        private struct Place: Sendable {
+            var offset: Int
+            var count: Int
+        }
+
+        /// The index of the file at `path` whose header line starts with `prefix`; nil for any other file,
+        /// or one that does not read to its end. Read in blocks: no value is kept while the keys are found.
+        init?(path: String, headerPrefix prefix: String) {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { close(descriptor); return nil }
+            var reader = BlockReader(descriptor: descriptor, size: Int(status.st_size))
+            let start = Array(prefix.utf8)
+            guard let line = reader.line(), line.starts(with: start) else { close(descriptor); return nil }
+            var places: [String: Place] = [:]
+            while !reader.atEnd {
+                guard let keyCount = reader.length(), let key = reader.take(keyCount), let valueCount = reader.length() else {
+                    close(descriptor)
+                    return nil
+                }
+                let offset = reader.position
+                guard reader.skip(valueCount) else { close(descriptor); return nil }
+                places[String(decoding: key, as: UTF8.self)] = Place(offset: offset, count: valueCount)
+            }
+            self.descriptor = descriptor
+            self.header = String(decoding: line.dropFirst(start.count), as: UTF8.self)
+            self.places = places
+        }
+
+        deinit {
+            close(descriptor)
+        }
+
+        /// The value of `key`, read from the file; nil when there is none or it cannot be read.
+        func value(for key: String) -> [UInt8]? {
+            guard let place = places[key] else { return nil }
+            var bytes = [UInt8](repeating: 0, count: place.count)
+            var done = 0
+            while done < place.count {
+                let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, place.count - done, off_t(place.offset + done)) }
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { return nil }
+                done += read
+            }
+            return bytes
+        }
+    }
+
+    /// Reads a file front to back in blocks of 64 KiB, for ``Index``.
+    private struct BlockReader {
+        let descriptor: Int32
+        let size: Int
+        private var block: [UInt8] = []
+        /// The file offset of `block`'s first byte, and the next byte to read in `block`.
+        private var blockOffset = 0
+        private var next = 0
+
+        init(descriptor: Int32, size: Int) {
+            self.descriptor = descriptor
+            self.size = size
+        }
+
+        var position: Int { blockOffset + next }
+        var atEnd: Bool { position >= size }
+
+        /// The first line, without its line break, if it ends within the first block.
+        mutating func line() -> [UInt8]? {
+            guard fill(1), let end = block[next...].firstIndex(of: 0x0A) else { return nil }
+            defer { next = end + 1 }
+            return Array(block[next..<end])
+        }
+
+        /// A length (4 bytes, little-endian).
+        mutating func length() -> Int? {
+            guard let bytes = take(4) else { return nil }
+            return bytes.reversed().reduce(0) { $0 << 8 | Int($1) }
+        }
+
+        /// The next `count` bytes (at most a block's worth).
+        mutating func take(_ count: Int) -> [UInt8]? {
+            guard count <= 1 << 16, fill(count) else { return nil }
+            defer { next += count }
+            return Array(block[next..<(next + count)])
+        }
+
+        /// Moves past `count` bytes; false when the file ends first.
+        mutating func skip(_ count: Int) -> Bool {
+            guard count <= size - position else { return false }
+            let target = position + count
+            if target <= blockOffset + block.count {
+                next = target - blockOffset
+            } else {
+                (blockOffset, next, block) = (target, 0, [])
+            }
+            return true
+        }
+
+        /// Makes at least `count` bytes from `position` on ready in `block`; false when the file ends first.
+        private mutating func fill(_ count: Int) -> Bool {
+            if block.count - next >= count { return true }
+            guard count <= size - position else { return false }
+            let start = position
+            let length = min(max(count, 1 << 16), size - start)
+            var fresh = [UInt8](repeating: 0, count: length)
+            var done = 0
+            while done < length {
+                let read = fresh.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(start + done)) }
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { return false }
+                done += read
+            }
+            (blockOffset, next, block) = (start, 0, fresh)
+            return true
+        }
+    }
 }

@@ -14,8 +14,8 @@ import Synchronization
 final class MentionCache: Sendable {
     static let fileName = ".bulletin-mentions"
     private let program: String
-    /// The previous build's entries.
-    private let previous: [String: [UInt8]]
+    /// The previous build's entries, read from its file as they are asked for.
+    private let previous: EntryFile.Index?
     /// This build's entries, by key, when it keeps them itself (a streamed build keeps them in its own
     /// ``MentionStore``, by path): in a store of their own beside the output, or in memory where none can be made.
     private let store: MentionStore?
@@ -28,11 +28,7 @@ final class MentionCache: Sendable {
         guard let program = ProgramIdentity.current else { return nil }
         self.program = program
         let path = output.standardizedFileURL.appendingPathComponent(Self.fileName).path
-        if reading, let bytes = FileManager.default.contents(atPath: path) {
-            previous = Self.entries(in: Array(bytes), program: program) ?? [:]
-        } else {
-            previous = [:]
-        }
+        previous = reading ? Self.index(at: path, program: program) : nil
         // The folder the staging folder is made in: the store's file is unlinked as soon as it is made.
         store = MentionStore(in: output.standardizedFileURL.deletingLastPathComponent())
     }
@@ -49,7 +45,7 @@ final class MentionCache: Sendable {
     /// `keeping`, they are also kept for the next build (a streamed build keeps them elsewhere).
     func mentions(in article: Article, tagging: EntityTagging, keeping: Bool) -> EntityTagging.Mentions {
         let key = Self.key(of: article.metadata.source)
-        if let bytes = previous[key], let mentions = EntityTagging.Mentions(encoded: bytes) {
+        if let bytes = previous?.value(for: key), let mentions = EntityTagging.Mentions(encoded: bytes) {
             reusedCount.withLock { $0 += 1 }
             if keeping { keep(bytes, key: key) }
             return mentions
@@ -85,11 +81,9 @@ final class MentionCache: Sendable {
         return entries.withLock { $0[key] }
     }
 
-    /// The entries of a cache file written by `program`, or nil.
-    static func entries(in bytes: [UInt8], program: String) -> [String: [UInt8]]? {
-        guard let file = EntryFile.read(bytes, headerPrefix: "bulletin-mentions\t1\t\(program)"), file.header.isEmpty else { return nil }
-        var result: [String: [UInt8]] = [:]
-        for (key, value) in file.entries { result[String(decoding: key, as: UTF8.self)] = Array(value) }
-        return result
+    /// The index of the cache file at `path` when `program` wrote it, or nil.
+    static func index(at path: String, program: String) -> EntryFile.Index? {
+        guard let index = EntryFile.Index(path: path, headerPrefix: "bulletin-mentions\t1\t\(program)"), index.header.isEmpty else { return nil }
+        return index
     }
 }

@@ -304,9 +304,21 @@ struct OutputReuseTests {
         try cache.write(to: url, archive: Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [issue])])]))
         let bytes = TestSupport.bytes(url)
         let program = try #require(ProgramIdentity.current)
-        #expect(MentionCache.entries(in: bytes, program: program)?[MentionCache.key(of: article.metadata.source)] == mentions.encoded())
-        #expect(MentionCache.entries(in: bytes, program: "another") == nil)
-        #expect(MentionCache.entries(in: Array(bytes.dropLast()), program: program) == nil)
+        #expect(MentionCache.index(at: url.path, program: program)?.value(for: MentionCache.key(of: article.metadata.source)) == mentions.encoded())
+        #expect(MentionCache.index(at: url.path, program: "another") == nil)
+        let cut = folder.appendingPathComponent("cut")
+        try Data(bytes.dropLast()).write(to: cut)
+        #expect(MentionCache.index(at: cut.path, program: program) == nil)
+        // Entries longer than the reader's block are skipped over and read back whole.
+        let long = EntityTagging.Mentions(runs: [[EntitySpan](repeating: EntitySpan(start: 0, end: 7, kind: .organization, text: "Gazprom",
+                                                                                       canonicalName: String(repeating: "G", count: 100)), count: 2_000)])
+        let big = folder.appendingPathComponent("big")
+        try EntryFile.write(to: big, shownAs: "big", header: "bulletin-mentions\t1\t\(program)") { add in
+            try add(Array("first".utf8), long.encoded())
+            try add(Array("second".utf8), [1, 2, 3])
+        }
+        let index = try #require(MentionCache.index(at: big.path, program: program))
+        #expect(long.encoded().count > 1 << 16 && index.value(for: "first") == long.encoded() && index.value(for: "second") == [1, 2, 3])
         let reread = try #require(MentionCache(output: folder, reading: true))
         #expect(reread.mentions(in: article, tagging: EntityTagging(), keeping: false) == mentions && reread.reused == 1)
     }
