@@ -147,12 +147,14 @@ extension Pipeline {
         timer.start(3, of: steps, name: "Link the archive")
         archive.updateIssues(SlugAssignment.assignSlugs)
         let linking = EntityLinking(dictionary: configuration.entities ?? EntityDictionary())
-        // Each issue's summaries wait in a store of their own, on disk, for the cache the next build reads.
+        // The previous build's summaries when its sources and settings were these; each issue's summaries
+        // wait in a store of their own, on disk, for the cache the next build reads.
+        let keptSummaries = summaries?.kept(for: archive, configuration: configuration)
         let summaryStore = summaries == nil ? nil : scratch.flatMap(MentionStore.init(in:))
         let transforms: [any ArticleTransform] = [
             store.map(KeptMentionsTagging.init(store:)) ?? EntityTagging(), CrossReferenceResolution.Resolver(archive),
             linking.prepared(names: survey.names),
-            Summarization(options: configuration.summaryOptions).prepared(statistics: survey.statistics),
+            keptSummaries ?? Summarization(options: configuration.summaryOptions).prepared(statistics: survey.statistics),
         ]
 
         timer.start(4, of: steps, name: "Write outputs")

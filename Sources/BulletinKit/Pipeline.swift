@@ -310,11 +310,9 @@ public struct Pipeline: Sendable {
         let mentions = MentionCache(output: output, reading: keepsUnchangedFiles)
         // A held archive is loaded before the output is touched; a streamed one is made while it is written.
         var streamed: [SourceFile]? = files
-        let streaming = streams(formats, sources: streamed!.count)
-        // A streamed build writes the summaries it makes for the next build, but reads none: the previous
-        // build's, held for the whole build, would make its memory grow with the archive.
-        let summaries = SummaryCache(output: output, reading: keepsUnchangedFiles && !streaming)
-        let held = streaming ? nil : try await load(streamed.take()!, mentions: mentions, summaries: summaries)
+        let summaries = SummaryCache(output: output, reading: keepsUnchangedFiles)
+        let held = streams(formats, sources: streamed!.count) ? nil
+            : try await load(streamed.take()!, mentions: mentions, summaries: summaries)
         let (entries, (archive, diagnostics)) = try await AtomicOutput(destination: output).write { staging in
             let sink = DirectorySink(root: staging)
             let built: (archive: Archive, diagnostics: [Diagnostic])

@@ -9,10 +9,9 @@ import Synchronization
 /// would come out the same, and none is made again.
 ///
 /// A summary reads its article and the term statistics of the whole archive, so one changed source can
-/// change them all: the cache is used whole or not at all. A streamed build keeps each issue's summaries
-/// in a scratch store as it writes the issue, and writes the cache from it at the end, the same bytes as a
-/// held build's; it reads none, since the previous build's summaries, held throughout, would make its
-/// memory grow with the archive.
+/// change them all: the cache is used whole or not at all. It is read from its file as each article comes,
+/// never held whole. A streamed build keeps each issue's summaries in a scratch store as it writes the
+/// issue, and writes the cache from it at the end, the same bytes as a held build's.
 ///
 /// `OUTPUT/.bulletin-summaries` holds a line `bulletin-summaries<TAB>1<TAB><program build id><TAB><key>`,
 /// then one entry an article, in archive order: the article id's length (4 bytes, little-endian) and
@@ -22,8 +21,9 @@ import Synchronization
 final class SummaryCache: Sendable {
     static let fileName = ".bulletin-summaries"
 
-    /// The summaries of the previous build, by article id, and the key they were made under.
-    private let previous: (key: String, summaries: [String: ArticleSummary?])?
+    /// The previous build's cache, by article id, read from its file as summaries are asked for; its
+    /// header holds the key they were made under.
+    private let previous: EntryFile.Index?
     private let reusedCount = Mutex(0)
 
     /// The cache of the build into `output` before this one, when `reading` and it was made by the
@@ -31,11 +31,12 @@ final class SummaryCache: Sendable {
     init?(output: URL, reading: Bool) {
         guard let program = ProgramIdentity.current else { return nil }
         let path = output.standardizedFileURL.appendingPathComponent(Self.fileName).path
-        if reading, let bytes = FileManager.default.contents(atPath: path) {
-            previous = Self.entries(in: Array(bytes), program: program)
-        } else {
-            previous = nil
-        }
+        previous = reading ? Self.index(at: path, program: program) : nil
+    }
+
+    /// The index of the cache file at `path` when `program` wrote it, or nil.
+    static func index(at path: String, program: String) -> EntryFile.Index? {
+        EntryFile.Index(path: path, headerPrefix: "bulletin-summaries\t1\t\(program)\t")
     }
 
     /// What every summary of `archive` follows from, besides the program: the settings that reach the
@@ -66,12 +67,13 @@ final class SummaryCache: Sendable {
     /// The transform giving every article of `archive` its summary from the previous build, when that
     /// build had the same sources and `configuration` (and the same program) and summarized every article.
     func kept(for archive: Archive, configuration: Configuration) -> KeptSummaries? {
-        guard let previous, previous.key == Self.key(of: archive, configuration: configuration) else { return nil }
+        guard let previous, previous.header == Self.key(of: archive, configuration: configuration) else { return nil }
+        // Every article's entry is read and checked first, one at a time: the cache is used whole or not at all.
         for issue in archive.issues {
-            for article in issue.articles where previous.summaries[article.id] == nil { return nil }
+            for article in issue.articles where previous.value(for: article.id).flatMap(Self.decoded) == nil { return nil }
         }
         reusedCount.withLock { $0 = archive.articleCount }
-        return KeptSummaries(summaries: previous.summaries)
+        return KeptSummaries(index: previous)
     }
 
     /// Writes the summaries of `archive`, made under `key`, to `url`: each article's own, or, for a
@@ -99,33 +101,27 @@ final class SummaryCache: Sendable {
         return bytes
     }
 
-    /// The key and summaries of a cache file written by `program`, or nil.
-    static func entries(in bytes: [UInt8], program: String) -> (key: String, summaries: [String: ArticleSummary?])? {
-        guard let file = EntryFile.read(bytes, headerPrefix: "bulletin-summaries\t1\t\(program)\t") else { return nil }
-        var summaries: [String: ArticleSummary?] = [:]
-        for (id, entry) in file.entries {
-            var summary: ArticleSummary?
-            if let origin = entry.first {
-                var offset = entry.startIndex + 1
-                guard origin <= 1, let text = EntryFile.field(in: entry, at: &offset), let dek = EntryFile.field(in: entry, at: &offset),
-                      offset == entry.endIndex
-                else { return nil }
-                summary = ArticleSummary(text: String(decoding: text, as: UTF8.self), dek: String(decoding: dek, as: UTF8.self),
-                                         origin: origin == 1 ? .source : .generated)
-            }
-            summaries[String(decoding: id, as: UTF8.self)] = .some(summary)
-        }
-        return (file.header, summaries)
+    /// A summary as ``encoded(_:)`` wrote it: `.some(nil)` for none; nil when the bytes are no summary.
+    static func decoded(_ entry: [UInt8]) -> ArticleSummary?? {
+        guard let origin = entry.first else { return .some(nil) }
+        var offset = 1
+        guard origin <= 1, let text = EntryFile.field(in: entry[...], at: &offset), let dek = EntryFile.field(in: entry[...], at: &offset),
+              offset == entry.count
+        else { return nil }
+        return ArticleSummary(text: String(decoding: text, as: UTF8.self), dek: String(decoding: dek, as: UTF8.self),
+                              origin: origin == 1 ? .source : .generated)
     }
 }
 
-/// Gives each article the summary the previous build made for it (``SummaryCache``), in place of summarizing.
+/// Gives each article the summary the previous build made for it (``SummaryCache``), in place of summarizing;
+/// each is read from the cache file as its article comes.
 struct KeptSummaries: ArticleTransform {
     let name = "Summarize"
-    let summaries: [String: ArticleSummary?]
+    let index: EntryFile.Index
 
     func apply(to article: consuming Article) -> Article {
-        if let kept = summaries[article.id] { article.metadata.summary = kept }
+        // Every entry was read and checked before this transform was made.
+        if let kept = index.value(for: article.id).flatMap(SummaryCache.decoded) { article.metadata.summary = kept }
         return article
     }
 }

@@ -211,10 +211,9 @@ struct OutputReuseTests {
         // Another site title remakes every file, but no summary.
         let (retitled, _) = try await Self.rebuild(Self.sources, then: Self.sources, secondPipeline: Self.pipeline(siteTitle: "Another title"))
         #expect(retitled.keptFiles == 0 && retitled.keptSummaries == retitled.archive.articleCount)
-        // A streamed build writes them for the next build, but reads none (its memory stays flat); a held
-        // build after it keeps them.
+        // A streamed build keeps them too, and a held build after it.
         let (streamed, _) = try await Self.rebuild(Self.sources, then: Self.sources, formats: ["epub", "text"], pipeline: Self.pipeline(streaming: true))
-        #expect(streamed.keptSummaries == 0)
+        #expect(streamed.keptSummaries == streamed.archive.articleCount)
         let (afterStreamed, _) = try await Self.rebuild(Self.sources, then: Self.sources, formats: ["epub", "text"],
                                                         pipeline: Self.pipeline(streaming: true), secondPipeline: Self.pipeline())
         #expect(afterStreamed.keptSummaries == afterStreamed.archive.articleCount)
@@ -241,14 +240,20 @@ struct OutputReuseTests {
         let url = output.appendingPathComponent(SummaryCache.fileName)
         let bytes = try Data(contentsOf: url)
         let program = try #require(ProgramIdentity.current)
-        let entries = try #require(SummaryCache.entries(in: Array(bytes), program: program))
-        #expect(entries.summaries.count == first.archive.articleCount)
-        #expect(SummaryCache.entries(in: Array(bytes.dropLast()), program: program) == nil)
-        #expect(SummaryCache.entries(in: Array(bytes), program: "another") == nil)
+        let index = try #require(SummaryCache.index(at: url.path, program: program))
+        for article in first.archive.issues.flatMap(\.articles) {
+            #expect(index.value(for: article.id).flatMap(SummaryCache.decoded) == .some(article.metadata.summary))
+        }
+        #expect(SummaryCache.index(at: url.path, program: "another") == nil)
         var garbage = Array(bytes)
         garbage += [0xFF, 0xFF, 0xFF, 0x7F]
-        #expect(SummaryCache.entries(in: garbage, program: program) == nil)
-        for hostile in [Array(bytes.dropLast(3)), garbage] {
+        #expect(SummaryCache.decoded([2, 0, 0, 0, 0, 0, 0, 0, 0]) == nil && SummaryCache.decoded([0, 9, 0, 0, 0]) == nil)
+        // Cut short, with garbage after it, or with an entry that is no summary (its origin byte made 7).
+        var wrongEntry = Array(bytes)
+        let firstEntry = try #require(wrongEntry.firstIndex(of: 0x0A)) + 1
+        let idLength = Int(wrongEntry[firstEntry])
+        wrongEntry[firstEntry + 4 + idLength + 4] = 7
+        for hostile in [Array(bytes.dropLast(3)), garbage, wrongEntry] {
             try Data(hostile).write(to: url)
             let report = try await Self.pipeline().build(Self.sources, output: output, formats: ["text"], theme: theme)
             #expect(report.keptSummaries == 0)
