@@ -3,7 +3,8 @@ import Foundation
 
 /// The form of the files a build keeps in its output for the next build (``MentionCache``, ``SummaryCache``):
 /// a header line, then entries, each a key and a value, each after its length (4 bytes, little-endian).
-/// Written a piece at a time as the entries come; read back whole or not at all.
+/// Written a piece at a time as the entries come; read back through an ``Index``, which finds every key
+/// (or refuses the file) and reads each value when it is asked for.
 enum EntryFile {
     /// Writes the file at `url` (named `name` in messages): `header` and a line break, then each entry
     /// `entries` hands to the function it is given, in that order.
@@ -28,20 +29,6 @@ enum EntryFile {
             throw error
         }
         try file.close()
-    }
-
-    /// The rest of the header line after `prefix`, and the entries, of a file whose header line starts
-    /// with `prefix`; nil for any other file, or one that does not read to its end.
-    static func read(_ bytes: [UInt8], headerPrefix prefix: String) -> (header: String, entries: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)])? {
-        let start = Array(prefix.utf8)
-        guard bytes.starts(with: start), let end = bytes[start.count...].firstIndex(of: 0x0A) else { return nil }
-        var entries: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
-        var offset = end + 1
-        while offset < bytes.count {
-            guard let key = field(in: bytes[...], at: &offset), let value = field(in: bytes[...], at: &offset) else { return nil }
-            entries.append((key, value))
-        }
-        return (String(decoding: bytes[start.count..<end], as: UTF8.self), entries)
     }
 
     /// Appends `field` after its length.
