@@ -17,8 +17,8 @@ final class MentionCache: Sendable {
     /// The previous build's entries, read from its file as they are asked for.
     private let previous: EntryFile.Index?
     /// This build's entries, by key, when it keeps them itself (a streamed build keeps them in its own
-    /// ``MentionStore``, by path): in a store of their own beside the output, or in memory where none can be made.
-    private let store: MentionStore?
+    /// ``ScratchStore``, by path): in a store of their own beside the output, or in memory where none can be made.
+    private let store: ScratchStore?
     private let entries = Mutex<[String: [UInt8]]>([:])
     private let reusedCount = Mutex(0)
 
@@ -30,7 +30,7 @@ final class MentionCache: Sendable {
         let path = output.standardizedFileURL.appendingPathComponent(Self.fileName).path
         previous = reading ? Self.index(at: path, program: program) : nil
         // The folder the staging folder is made in: the store's file is unlinked as soon as it is made.
-        store = MentionStore(in: output.standardizedFileURL.deletingLastPathComponent())
+        store = ScratchStore(in: output.standardizedFileURL.deletingLastPathComponent())
     }
 
     /// The key of a source's mentions.
@@ -85,5 +85,41 @@ final class MentionCache: Sendable {
     static func index(at path: String, program: String) -> EntryFile.Index? {
         guard let index = EntryFile.Index(path: path, headerPrefix: "bulletin-mentions\t1\t\(program)"), index.header.isEmpty else { return nil }
         return index
+    }
+}
+
+/// Entity tagging that places mentions found before, in a ``ScratchStore`` or a ``MentionCache``, and tags
+/// an article whose mentions were not found before.
+struct KeptMentionsTagging: ArticleTransform {
+    private let mentions: @Sendable (Article, EntityTagging) -> EntityTagging.Mentions
+    private let tagging = EntityTagging()
+
+    /// Places the mentions `store` kept for each article's source path; an article whose mentions were
+    /// not kept (a second copy of a body in one issue, which the survey skips) is tagged, and its mentions
+    /// kept now, so that the store holds those of every article written (for the next build's cache).
+    init(store: ScratchStore) {
+        mentions = { article, tagging in
+            let path = article.metadata.source.path
+            if let mentions = store.bytes(for: path).flatMap(EntityTagging.Mentions.init(encoded:)) { return mentions }
+            let mentions = tagging.mentions(in: article)
+            store.keep(encoded: mentions.encoded(), for: path)
+            return mentions
+        }
+    }
+
+    /// Places the mentions `cache` has from the previous build for each article's source bytes, tags the
+    /// other articles, and keeps every article's mentions in `cache` for the next build.
+    init(cache: MentionCache) {
+        mentions = { article, tagging in cache.mentions(in: article, tagging: tagging, keeping: true) }
+    }
+
+    var name: String { tagging.name }
+
+    func prepare() {
+        tagging.prepare()
+    }
+
+    func apply(to article: consuming Article) -> Article {
+        tagging.apply(to: article, mentions: mentions(article, tagging))
     }
 }

@@ -68,7 +68,7 @@ extension Pipeline {
     }
 
     /// Reads every file in parallel chunks, keeping headers and the archive-wide tables.
-    func survey(_ files: [SourceFile], keeping store: MentionStore?, cache: MentionCache? = nil) async -> Survey {
+    func survey(_ files: [SourceFile], keeping store: ScratchStore?, cache: MentionCache? = nil) async -> Survey {
         let counted = CountedBodies()
         let titles = TitleDerivation(), tagging = EntityTagging()
         var parts: [Survey?] = await parallelChunks(of: files.count) { range in
@@ -90,7 +90,7 @@ extension Pipeline {
                                   issue: header.issue, sha256: body.sha256)
                 if counted.insert(key) {
                     let mentions = cache?.mentions(in: article, tagging: tagging, keeping: false) ?? tagging.mentions(in: article)
-                    store?.keep(mentions, for: header.source.path)
+                    store?.keep(encoded: mentions.encoded(), for: header.source.path)
                     let tagged = tagging.apply(to: article, mentions: mentions)
                     part.names.add(tagged)
                     Summarization.countTerms(of: tagged, into: &part.statistics)
@@ -125,7 +125,7 @@ extension Pipeline {
         defer { timer.finish() }
         timer.start(1, of: steps, name: "Survey sources")
         if files.isEmpty { throw Self.noSources }
-        let store = scratch.flatMap(MentionStore.init(in:))
+        let store = scratch.flatMap(ScratchStore.init(in:))
         var survey = await self.survey(files, keeping: store, cache: cache)
         var diagnostics = survey.diagnostics
         if let error = Self.sourceErrors(in: diagnostics) { throw error }
@@ -150,7 +150,7 @@ extension Pipeline {
         // The previous build's summaries when its sources and settings were these; each issue's summaries
         // wait in a store of their own, on disk, for the cache the next build reads.
         let keptSummaries = summaries?.kept(for: archive, configuration: configuration)
-        let summaryStore = summaries == nil ? nil : scratch.flatMap(MentionStore.init(in:))
+        let summaryStore = summaries == nil ? nil : scratch.flatMap(ScratchStore.init(in:))
         let transforms: [any ArticleTransform] = [
             store.map(KeptMentionsTagging.init(store:)) ?? EntityTagging(), CrossReferenceResolution.Resolver(archive),
             linking.prepared(names: survey.names),
@@ -174,7 +174,7 @@ extension Pipeline {
     /// Makes each issue of `archive` again from its sources with `transforms`, and has every writer write it.
     private func writeStreamed(
         _ archive: Archive, files: [SourceFile], transforms: [any ArticleTransform], formats: [String], theme: Theme, to sink: any OutputSink,
-        reuse: OutputReuse?, summaries: MentionStore?
+        reuse: OutputReuse?, summaries: ScratchStore?
     ) async throws {
         let context = WriterContext(settings: configuration.writerSettings, theme: theme, formats: Set(formats))
         let chosen = try writers.writers(for: formats)
