@@ -31,7 +31,7 @@ final class OutputReuse: Sendable {
     private let checkedPartFiles = Mutex<[String: Int?]>([:])
     private let keptFiles = Mutex(0)
     private let keptParts = Mutex(0)
-    /// The previous build's archive-wide files that have keys of their own, by path.
+    /// The previous build's archive-wide files that have keys or parts of their own, by path.
     private let previousKeyedFiles: [String: Manifest.FileEntry]
 
     /// Reuse for a build into `output` by the running program; nil when the program cannot be told from
@@ -52,9 +52,9 @@ final class OutputReuse: Sendable {
             recordTime = timespec()
         }
         var keyed: [String: Manifest.FileEntry] = [:]
-        if let previous, !previous.fileKeys.isEmpty {
+        if let previous, !previous.fileKeys.isEmpty || !previous.parts.isEmpty {
             for (group, files) in previous.files where group.issue.isEmpty {
-                for file in files where previous.fileKeys[file.path] != nil { keyed[file.path] = file }
+                for file in files where previous.fileKeys[file.path] != nil || previous.parts[file.path] != nil { keyed[file.path] = file }
             }
         }
         previousKeyedFiles = keyed
@@ -158,7 +158,7 @@ final class OutputReuse: Sendable {
         let size: Int? = checkedPartFiles.withLock { checked in
             if let known = checked[path] { return known }
             var status = stat()
-            let file = previousKeyedFile(path)
+            let file = previousKeyedFiles[path]
             let intact = file != nil && lstat(previousRoot + path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
                 && Int(status.st_size) == file!.bytes && Self.isBefore(status.st_mtim, recordTime)
             let size = intact ? file!.bytes : nil
@@ -195,14 +195,6 @@ final class OutputReuse: Sendable {
         return digest.finalize().hexString
     }
 
-    /// The previous build's entry for the archive-wide file at `path`.
-    private func previousKeyedFile(_ path: String) -> Manifest.FileEntry? {
-        guard let previous else { return nil }
-        for (group, files) in previous.files where group.issue.isEmpty {
-            if let file = files.first(where: { $0.path == path }) { return file }
-        }
-        return nil
-    }
 
     /// Links `files` from the previous output into `sink`, when every one is still there as recorded.
     private func keep(_ files: [Manifest.FileEntry], in sink: DirectorySink) throws -> Bool {

@@ -118,6 +118,17 @@ public protocol FileKeeping: Sendable {
     func recordPart(of path: String, key: [UInt8], offset: Int, count: Int)
 }
 
+extension FileKeeping {
+    /// The key of a part (named by `kind`, with `detail`) that the archive's issue at `index` alone decides.
+    public func issuePartKey(_ kind: String, issue index: Int, detail: Int = 0) -> [UInt8] {
+        var digest = ContentDigest()
+        digest.add(kind)
+        digest.add(bytes: issueDigest(index))
+        digest.add(detail)
+        return digest.finalize()
+    }
+}
+
 /// Settings from the project configuration that writers read.
 public struct WriterSettings: Sendable, Hashable, Codable {
     /// Column at which plain text wraps.

@@ -49,10 +49,7 @@ public struct JSONWriter: Writer {
                 let start = handedOn + serializer.count
                 var key: [UInt8] = []
                 if let keeping = context.keeping {
-                    var digest = ContentDigest()
-                    digest.add("ndjson issue 1")
-                    digest.add(bytes: keeping.issueDigest(index))
-                    key = digest.finalize()
+                    key = keeping.issuePartKey("ndjson issue 1", issue: index)
                     if let kept = try keeping.keptPart(of: path, key: key) {
                         let pending = serializer.takeBytes()
                         try append(pending)

@@ -35,12 +35,8 @@ struct SearchIndex {
             let start = handedOn + out.count
             var partKey: [UInt8] = []
             if let keeping {
-                var digest = ContentDigest()
-                digest.add("search issue 1")
-                digest.add(bytes: keeping.issueDigest(index))
                 // The first record has no comma before it.
-                digest.add(first ? 1 : 0)
-                partKey = digest.finalize()
+                partKey = keeping.issuePartKey("search issue 1", issue: index, detail: first ? 1 : 0)
                 if let kept = try keeping.keptPart(of: path, key: partKey) {
                     try emit(out)
                     try emit(kept)
