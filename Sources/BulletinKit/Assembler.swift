@@ -85,6 +85,9 @@ public struct Assembler: Sendable {
             let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
             var seen: [String: SourceArticle] = [:]
             var built: [Article] = []
+            // Exactly as many as there are, not the doubling an append grows by: in a streamed build the
+            // archive's articles are most of what it holds.
+            built.reserveCapacity(members.count)
             for (member, index) in zip(members, entries) {
                 let body = bodies[index]
                 let bodyHash = body.sha256

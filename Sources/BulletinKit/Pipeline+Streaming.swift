@@ -136,12 +136,16 @@ extension Pipeline {
         survey.bodies = []
         var (archive, assemblyDiagnostics) = Assembler().assemble(consume headers, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
-        let derivedTitles = survey.derivedTitles
-        // The archive is changed in place, never copied, from here on.
-        archive.updateArticles { article in
-            guard article.metadata.title.isEmpty, let title = derivedTitles[article.metadata.source.path] else { return }
-            article.metadata.title = title
-            article.metadata.titleIsDerived = true
+        do {
+            // Let go once placed: the archive holds the titles from here on.
+            let derivedTitles = survey.derivedTitles
+            survey.derivedTitles = [:]
+            // The archive is changed in place, never copied, from here on.
+            archive.updateArticles { article in
+                guard article.metadata.title.isEmpty, let title = derivedTitles[article.metadata.source.path] else { return }
+                article.metadata.title = title
+                article.metadata.titleIsDerived = true
+            }
         }
 
         timer.start(3, of: steps, name: "Link the archive")

@@ -20,7 +20,7 @@ public struct EntityLinking: ArchiveAwareTransform {
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
         // Gathered in parallel over runs of issues: the table does not depend on the order (see EntityNames).
         let names = await withTaskGroup(of: EntityNames.self) { group in
-            for run in archive.issueRuns(count: concurrency * 4) {
+            for run in archive.issueRuns(count: concurrency * 16) {
                 group.addTask {
                     var names = EntityNames()
                     for issue in run {

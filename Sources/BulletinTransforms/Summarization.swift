@@ -21,8 +21,8 @@ public struct Summarization: ArchiveAwareTransform {
         // text) for summarizing. Document frequencies are sums, so chunks counted in parallel merge to
         // the same table in any order.
         let (statistics, documents) = await withTaskGroup(of: (TermStatistics, [String: SummaryDocument]).self) { group in
-            // Four runs of issues a task, so that no task is left alone at the end with a large one.
-            for run in archive.issueRuns(count: concurrency * 4) {
+            // Sixteen runs of issues a task, so that no task is left alone at the end with a large one.
+            for run in archive.issueRuns(count: concurrency * 16) {
                 group.addTask {
                     var partial = TermStatistics()
                     var inputs: [String: SummaryDocument] = [:]
