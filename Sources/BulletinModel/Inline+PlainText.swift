@@ -44,6 +44,21 @@ extension Article {
     public var words: [Substring] {
         plainText.split(whereSeparator: \.isWhitespace)
     }
+
+    /// Whether the body opens with the words of its generated summary, in order and whole: the
+    /// summarizer picked the lead, and a page showing summary and body shows them twice. An editor's
+    /// summary (a `Summary:` field) never counts as a repeat.
+    public var opensWithGeneratedSummary: Bool {
+        guard let summary = metadata.summary, summary.origin == .generated else { return false }
+        let wanted = summary.text.split(whereSeparator: \.isWhitespace)
+        guard !wanted.isEmpty else { return false }
+        // Only as many blocks as the summary's words need are read.
+        var opening: [Substring] = []
+        for block in blocks where opening.count < wanted.count {
+            opening += block.plainText.split(whereSeparator: \.isWhitespace)
+        }
+        return opening.starts(with: wanted)
+    }
 }
 
 extension Array where Element == Inline {

@@ -138,6 +138,29 @@ struct ModelTests {
         #expect(article.blocks[0].plainText == "Plain emboth\nlink(Reuters, May 1)(see the Monitor, May 2)NATO")
     }
 
+    @Test("a generated summary repeats the lead when the body opens with its words, whole and in order, across paragraphs")
+    func summaryRepeatsLead() {
+        func article(_ summary: String, origin: ArticleSummary.Origin = .generated, _ paragraphs: [[Inline]]) -> Article {
+            var article = Self.sampleTree().articles[0]
+            article.metadata.summary = ArticleSummary(text: summary, dek: summary, origin: origin)
+            article.blocks = paragraphs.map { .paragraph($0, span: nil) }
+            return article
+        }
+        let lead: [[Inline]] = [
+            [.text("Envoys met in "), .entity(EntityMention(text: "Kyiv", type: .location, entityID: "loc-kyiv", provenance: .automatic)),
+             .text(" on\nMonday "), .citation(Citation(text: "(Interfax, May 1)", sources: []))],
+            [.text("The talks went onward. Nothing was signed.")],
+        ]
+        #expect(article("Envoys met in Kyiv on Monday (Interfax, May 1)", lead).opensWithGeneratedSummary)
+        #expect(article("Envoys met in Kyiv on Monday (Interfax, May 1) The talks went onward.", lead).opensWithGeneratedSummary)
+        // A word cut short, a sentence skipped, or an editor's words are not a repeat.
+        #expect(!article("Envoys met in Kyiv on Monday (Interfax, May 1) The talks went on", lead).opensWithGeneratedSummary)
+        #expect(!article("Envoys met in Kyiv on Monday (Interfax, May 1) Nothing was signed.", lead).opensWithGeneratedSummary)
+        #expect(!article("Envoys met in Kyiv on Monday (Interfax, May 1)", origin: .source, lead).opensWithGeneratedSummary)
+        #expect(!article("Envoys met in Kyiv on Monday (Interfax, May 1) The talks went onward. Nothing was signed. More.", lead)
+            .opensWithGeneratedSummary)
+    }
+
     @Test("the text pieces of a block join to its plain text, nested quotes and lists included")
     func textPieces() {
         let paragraph = Self.sampleTree().articles[0].blocks[0]

@@ -163,6 +163,7 @@ struct SitePageRenderer {
         var values = issueValues(issue, root: root)
         values["articles"] = .list(articles)
         values["articleCount"] = .number(issue.articles.count)
+        values["articleCountText"] = .counted(issue.articles.count, "article")
         if neighbours.previous != nil || neighbours.next != nil {
             values["hasIssueSiblings"] = .flag(true)
             func link(_ other: Issue) -> TemplateValue {
@@ -172,7 +173,7 @@ struct SitePageRenderer {
             if let next = neighbours.next { values["nextIssue"] = link(next) }
         }
         return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
-                    description: "\(issue.articles.count) articles", crumbs: crumbs(for: issue, current: true), values: values,
+                    description: countedPhrase(issue.articles.count, "article"), crumbs: crumbs(for: issue, current: true), values: values,
                     publication: (issue.publicationSlug, issue.publication),
                     about: About(structuredData: StructuredData.issue(issue, url: absoluteURL(path)) { absoluteURL(SiteLayout.articlePath($0, in: issue)) }))
     }
@@ -206,6 +207,7 @@ struct SitePageRenderer {
         if let summary = metadata.summary {
             values["summary"] = escaped(summary.text)
             values["dek"] = escaped(summary.dek)
+            if article.opensWithGeneratedSummary { values["summaryRepeatsLead"] = .flag(true) }
         }
         if !metadata.entities.isEmpty, !isStandalone {
             values["hasEntities"] = .flag(true)
@@ -296,22 +298,22 @@ struct SitePageRenderer {
             .map { issueSummary($0.element, root: "") }
         let publications = archive.publications.map { publication -> TemplateValues in
             let issues = publication.volumes.flatMap(\.issues)
+            let articleCount = issues.reduce(0) { $0 + $1.articles.count }
             var item: TemplateValues = [
                 "name": escaped(publication.name),
                 "href": .text(SiteLayout.publicationPath(publication.slug)),
                 "volumeCount": .number(publication.volumes.count),
+                "volumeCountText": .counted(publication.volumes.count, "volume"),
                 "issueCount": .number(issues.count),
-                "articleCount": .number(issues.reduce(0) { $0 + $1.articles.count }),
+                "issueCountText": .counted(issues.count, "issue"),
+                "articleCount": .number(articleCount),
+                "articleCountText": .counted(articleCount, "article"),
             ]
-            let dates = issues.compactMap(\.date).sorted()
-            if let first = dates.first, let last = dates.last {
-                item["firstDate"] = escaped(SiteDates.display(first))
-                item["lastDate"] = escaped(SiteDates.display(last))
-            }
+            setDateRange(of: issues, in: &item)
             return item
         }
         return page("home", path: path, title: settings.siteTitle, language: language,
-                    description: "\(archive.publications.count) publications, \(archive.issueCount) issues",
+                    description: "\(countedPhrase(archive.publications.count, "publication")), \(countedPhrase(archive.issueCount, "issue"))",
                     values: ["latestIssues": .list(Array(latest)), "publications": .list(publications)])
     }
 
@@ -321,6 +323,7 @@ struct SitePageRenderer {
             "href": .text(root + SiteLayout.issuePath(issue)),
             "number": .number(issue.number),
             "articleCount": .number(issue.articles.count),
+            "articleCountText": .counted(issue.articles.count, "article"),
             "leadTitle": escaped(issue.articles.first?.metadata.title ?? ""),
         ]
         if let date = issue.date {
@@ -330,21 +333,29 @@ struct SitePageRenderer {
         return item
     }
 
+    /// The first and last dates of `issues` as `firstDate` and `lastDate`, when any has a date; `lastDate`
+    /// only when it is another day, so a range of one day reads as that day.
+    private func setDateRange(of issues: [Issue], in item: inout TemplateValues) {
+        let dates = issues.compactMap(\.date).sorted()
+        guard let first = dates.first, let last = dates.last else { return }
+        item["firstDate"] = escaped(SiteDates.display(first))
+        if last != first { item["lastDate"] = escaped(SiteDates.display(last)) }
+    }
+
     func publicationPage(_ publication: Publication, language: String) -> [UInt8] {
         let path = SiteLayout.publicationPath(publication.slug)
         let root = SiteLayout.rootPrefix(path)
         let volumes = publication.volumes.map { volume -> TemplateValues in
+            let articleCount = volume.issues.reduce(0) { $0 + $1.articles.count }
             var item: TemplateValues = [
                 "number": .number(volume.number),
                 "href": .text(root + SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number)),
                 "issueCount": .number(volume.issues.count),
-                "articleCount": .number(volume.issues.reduce(0) { $0 + $1.articles.count }),
+                "issueCountText": .counted(volume.issues.count, "issue"),
+                "articleCount": .number(articleCount),
+                "articleCountText": .counted(articleCount, "article"),
             ]
-            let dates = volume.issues.compactMap(\.date).sorted()
-            if let first = dates.first, let last = dates.last {
-                item["firstDate"] = escaped(SiteDates.display(first))
-                item["lastDate"] = escaped(SiteDates.display(last))
-            }
+            setDateRange(of: volume.issues, in: &item)
             return item
         }
         return page("publication", path: path, title: publication.name, language: language,
@@ -377,7 +388,8 @@ struct SitePageRenderer {
                 "count": .number(members.count),
                 "entities": .list(members.map { entity -> TemplateValues in
                     ["name": escaped(entity.name), "href": .text(root + SiteLayout.entityPath(entity.id)),
-                     "articleCount": .number(entity.articles.count), "mentionCount": .number(entity.mentions)]
+                     "articleCount": .number(entity.articles.count), "articleCountText": .counted(entity.articles.count, "article"),
+                     "mentionCount": .number(entity.mentions), "mentionCountText": .counted(entity.mentions, "mention")]
                 }),
             ]
         }
@@ -386,17 +398,14 @@ struct SitePageRenderer {
                     values: ["groups": .list(groups), "entityCount": .number(directory.entries.count)])
     }
 
-    /// The pages of an entity's list, by path: ``WriterSettings/entityPageSize`` articles a page, newest
-    /// first, chained by previous and next links.
+    /// The pages of `entity`'s list, each by path with its bytes: ``WriterSettings/entityPageSize`` articles
+    /// a page, newest first, chained by previous and next links. A page that `isKept` (given its path,
+    /// number, page count and the numbers of its articles) says is kept from the previous build has nil bytes.
     ///
-    /// The list is made of `entity-article` items, each rendered once per build and page depth: an article's
-    /// item is the same on every entity page that names it, and a popular entity is named in thousands of
-    /// articles.
-    /// An entity's pages. `items` holds the `entity-article` items rendered so far for this archive, by
-    /// page root and article (its number in the directory's references): an article is listed on the
-    /// page of every entity it names, and is rendered once per root.
-    /// The pages of `entity`, each by path, with its bytes; nil bytes for a page that `isKept` (given its
-    /// path, number, page count and the numbers of its articles) says is kept from the previous build.
+    /// The list is made of `entity-article` items. `items` holds those rendered so far for this archive, by
+    /// page root and article (its number in the directory's references): an article's item is the same on
+    /// the page of every entity it names, a popular entity is named in thousands of articles, and each item
+    /// is rendered once per page depth.
     func entityPages(
         _ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [EntityItemKey: String],
         isKept: (_ path: String, _ number: Int, _ pageCount: Int, _ articles: ArraySlice<Int32>) throws -> Bool = { _, _, _, _ in false }
@@ -437,7 +446,8 @@ struct SitePageRenderer {
             var values: TemplateValues = [
                 "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
                 "type": escaped(entity.type.rawValue.lowercased()),
-                "articleCount": .number(entity.articles.count), "mentionCount": .number(entity.mentions), "articleList": .text(list),
+                "articleCount": .number(entity.articles.count), "articleCountText": .counted(entity.articles.count, "article"),
+                "mentionCount": .number(entity.mentions), "mentionCountText": .counted(entity.mentions, "mention"), "articleList": .text(list),
                 "pageNumber": .number(number), "pageCount": .number(pageCount),
             ]
             if pageCount > 1 {
@@ -461,7 +471,7 @@ struct SitePageRenderer {
             }
             let title = number > 1 ? "\(entity.name), page \(number) of \(pageCount)" : entity.name
             let bytes = page("entity", path: path, title: title, language: language,
-                             description: "\(entity.type.singularLabel) named in \(entity.articles.count) articles",
+                             description: "\(entity.type.singularLabel) named in \(countedPhrase(entity.articles.count, "article"))",
                              crumbs: crumbs, values: values)
             return (path, bytes)
         }

@@ -9,6 +9,17 @@ enum TemplateValue: Sendable {
     case flag(Bool)
     case values(TemplateValues)
     case list([TemplateValues])
+
+    /// A count with its noun, as a page says it: "1 article", "3 articles". Pages give it beside the bare
+    /// number (`articleCountText` beside `articleCount`), for themes that word their counts their own way.
+    static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> TemplateValue {
+        .text(countedPhrase(count, noun, plural: plural))
+    }
+}
+
+/// "1 article", "3 articles"; `plural` when adding an s does not make it.
+func countedPhrase(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
 }
 
 /// Named template values, kept in the order they were first set.

@@ -110,6 +110,37 @@ struct SiteWriterTests {
         #expect(files["prism/3/4/index.html"]?.contains("article-pager") == false)
     }
 
+    @Test("counts read as English, one of a thing in the singular, and a date range of one day as that day")
+    func countsInWords() async throws {
+        let files = try await SiteFixture.build(try await SiteFixture.example())
+        let home = try #require(files["index.html"])
+        // Prism has one volume of one issue, dated once; Monitor two issues on two dates.
+        #expect(home.contains("<span class=\"count\">1 volume, 1 issue, 3 articles, 16 January 2026</span>"))
+        #expect(home.contains("<span class=\"count\">1 volume, 2 issues, 6 articles, 12 January 2026 – 19 January 2026</span>"))
+        #expect(home.contains("<meta name=\"description\" content=\"2 publications, 3 issues\">"))
+        #expect(files["prism/index.html"]?.contains("<span class=\"count\">1 issue, 3 articles, 16 January 2026</span>") == true)
+        let tagged = try await SiteFixture.build(SiteFixture.tagged())
+        #expect(tagged["entities/org-nato/index.html"]?.contains("3 mentions in 2 articles, newest first") == true)
+        let once = try #require(tagged.first { $0.key.hasPrefix("entities/") && $0.value.contains("1 mention in 1 article, newest first") })
+        #expect(tagged["entities/index.html"]?.contains("1 article, 1 mention") == true, "\(once.key) is listed in the singular too")
+        for (path, page) in files.merging(tagged, uniquingKeysWith: { first, _ in first }) {
+            #expect(SiteWriterTests.matches("\\b1 (volumes|issues|articles|mentions|times)\\b", in: page).isEmpty, "\(path)")
+        }
+    }
+
+    @Test("an article page leaves out a generated summary that only repeats the body's opening, and shows one that does not")
+    func summaryNotRepeated() async throws {
+        let files = try await SiteFixture.build(try await SiteFixture.example())
+        let lead = try #require(files["monitor/1/2/mediators-return-to-transdniester/index.html"])
+        #expect(!lead.contains("article-summary"))
+        // Its summary is still the page's description, and its issue page lists it.
+        #expect(lead.contains("<meta name=\"description\""))
+        #expect(files["monitor/1/2/index.html"]?.contains("class=\"summary\"") == true)
+        // This summary skips the body's second sentence, so it says something the opening does not.
+        let skipping = try #require(files["prism/3/4/kazakhstans-oil-debate-moves-into-the-open/index.html"])
+        #expect(skipping.contains("<p class=\"article-summary\">For most of the past decade"))
+    }
+
     @Test("article and issue pages describe themselves in schema.org JSON-LD, and pages with an address in Open Graph")
     func structuredData() async throws {
         let archive = try await SiteFixture.example()
@@ -171,7 +202,7 @@ struct SiteWriterTests {
         let nato = try #require(files["entities/org-nato/index.html"])
         let newer = try #require(nato.range(of: "Talks continue")), older = try #require(nato.range(of: "Talks open"))
         #expect(newer.lowerBound < older.lowerBound, "entity pages list the newest article first")
-        #expect(nato.contains("named 3 times in 2 articles"))
+        #expect(nato.contains("3 mentions in 2 articles"))
         let index = try #require(files["entities/index.html"])
         #expect(index.contains("<h2 id=\"type-org\">Organisations"))
         #expect(index.contains("<h2 id=\"type-loc\">Places"))
