@@ -4,7 +4,7 @@ import BulletinModel
 /// `search/index.js` (the same array assigned to `window.BULLETIN_SEARCH`), because browsers refuse
 /// `fetch()` of a local file while a script tag loads from `file://` fine.
 ///
-/// A record is `{"u": path, "t": title, "m": "Monitor 6/23 · 2000-02-02", "d": dek, "e": "entity names",
+/// A record is `{"u": path, "t": title, "m": "Monitor 6/23 · 2 February 2000", "d": dek, "e": "entity names",
 /// "x": "distinct lowercase words"}`. The text keeps each word of the body once, in first-use order,
 /// without the commonest English words: enough for word and prefix search at a fraction of the size.
 struct SearchIndex {
@@ -53,7 +53,7 @@ struct SearchIndex {
                 first = false
                 JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
                 key("t", metadata.title)
-                key("m", "\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + $0 } ?? ""))
+                key("m", "\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + SiteDates.display($0) } ?? ""))
                 if let dek = metadata.summary?.dek, !dek.isEmpty { key("d", dek) }
                 if !metadata.entities.isEmpty { key("e", metadata.entities.map(\.name).joined(separator: "; ")) }
                 out.append(contentsOf: ",\"x\":\"".utf8)

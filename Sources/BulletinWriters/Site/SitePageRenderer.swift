@@ -156,7 +156,7 @@ struct SitePageRenderer {
             if !metadata.entities.isEmpty {
                 item["hasEntities"] = .flag(true)
                 if listsEntities { item["entities"] = .list(entityLinks(metadata.entities, root: root)) }
-                if printsEntityLinks { item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, separator: " ")) }
+                if printsEntityLinks { item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, separator: ", ")) }
             }
             return item
         }
@@ -262,13 +262,14 @@ struct SitePageRenderer {
     /// Entity items rendered from the item template `template` (`article-entity` for an article page's
     /// list, `issue-entity` for an issue page's links), each followed by `separator`. An item is rendered
     /// once per entity, name, count and page depth and shared by every page that names the entity as often.
+    /// The `template` items of `entities`, one after another, `separator` between each two.
     private func entityItems(_ entities: [EntityCount], template: String, root: String, separator: String = "") -> String {
         var items = ""
-        for entity in entities {
+        for (index, entity) in entities.enumerated() {
+            if index > 0 { items += separator }
             items += templates.renderedItems.item(RenderedItems.Key(template: template, root: root, entity: entity)) {
                 templates.render(template, entityValues(entity, root: root))
             }
-            items += separator
         }
         return items
     }
