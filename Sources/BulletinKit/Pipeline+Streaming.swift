@@ -37,6 +37,8 @@ extension Pipeline {
         var diagnostics: [Diagnostic] = []
         var names = EntityLinking.EntityNames()
         var statistics = TermStatistics()
+        static let noNames = EntityLinking.EntityNames()
+        static let noStatistics = TermStatistics()
 
         mutating func merge(_ other: Survey) {
             headers += other.headers
@@ -71,7 +73,9 @@ extension Pipeline {
     func survey(_ files: [SourceFile], keeping store: ScratchStore?, cache: MentionCache? = nil) async -> Survey {
         let counted = CountedBodies()
         let titles = TitleDerivation(), tagging = EntityTagging()
-        var parts: [Survey?] = await parallelChunks(of: files.count) { range in
+        // The tables are merged as each chunk's arrive; the headers wait to be put in input order.
+        var tables = Survey()
+        var parts: [Survey?] = await parallelChunks(of: files.count, { range in
             var part = Survey()
             part.headers.reserveCapacity(range.count)
             part.bodies.reserveCapacity(range.count)
@@ -100,9 +104,18 @@ extension Pipeline {
                 part.bodies.append(body)
             }
             return part
-        }
+        }, absorbing: { part in
+            guard var taken = part else { return }
+            tables.names.merge(taken.names)
+            tables.statistics.merge(taken.statistics)
+            // One empty table shared by every part, not a table made for each (an empty one has room for
+            // thousands of terms).
+            taken.names = Survey.noNames
+            taken.statistics = Survey.noStatistics
+            part = taken
+        })
         // Each part is let go as it is merged, so the headers are not held twice.
-        var survey = Survey()
+        var survey = tables
         survey.headers.reserveCapacity(parts.reduce(0) { $0 + ($1?.headers.count ?? 0) })
         survey.bodies.reserveCapacity(survey.headers.capacity)
         for index in parts.indices {

@@ -330,12 +330,12 @@ public struct Pipeline: Sendable {
                                                 mentions: mentions, summaries: summaries)
             }
             let entries = sink.entries
-            // The manifest and the record are made of the same entries, one beside the other. The manifest is
-            // not among the files the record lists, so the record need not wait for it.
             // Its failures already say "cannot write manifest.json" and why.
-            async let manifest: Void = Manifest(archive: built.archive, formats: formats, files: entries)
-                .write(to: staging.appendingPathComponent("manifest.json"))
-            if let reuse {
+            let writeManifest = { @Sendable in
+                try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
+            }
+            func writeRecord() throws {
+                guard let reuse else { return }
                 // Written last, and in a later clock tick than the files: a file changed after it is not kept by the next build.
                 OutputReuse.waitForNextTick()
                 let file = try OutputFile(creating: staging.appendingPathComponent(BuildRecord.fileName).path, shownAs: BuildRecord.fileName)
@@ -347,7 +347,18 @@ public struct Pipeline: Sendable {
                 }
                 try file.close()
             }
-            try await manifest
+            if held != nil {
+                // The manifest and the record are made of the same entries, one beside the other. The manifest
+                // is not among the files the record lists, so the record need not wait for it.
+                async let manifest: Void = writeManifest()
+                try writeRecord()
+                try await manifest
+            } else {
+                // One after the other: a streamed build holds so little that the two side by side were its
+                // peak (10k articles: 52.5 MB against 48.2 MB).
+                try writeManifest()
+                try writeRecord()
+            }
             return (entries, built)
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0,
@@ -373,6 +384,15 @@ public struct Pipeline: Sendable {
     /// `body` over about sixteen chunks per task of the positions `0..<count`, in consecutive ranges, with at
     /// most ``concurrency`` tasks at once; the results in the order of their ranges.
     func parallelChunks<Output: Sendable>(of count: Int, _ body: @escaping @Sendable (Range<Int>) -> Output) async -> [Output] {
+        await parallelChunks(of: count, body, absorbing: { _ in })
+    }
+
+    /// ``parallelChunks(of:_:)``, handing each result to `absorb` as it arrives, in no set order, to take
+    /// from it what need not wait for the others: sixteen chunks a task that each hold a table the size of
+    /// their vocabulary would otherwise all be held at once.
+    func parallelChunks<Output: Sendable>(
+        of count: Int, _ body: @escaping @Sendable (Range<Int>) -> Output, absorbing absorb: (inout Output) -> Void
+    ) async -> [Output] {
         let chunkSize = max(1, (count + concurrency * 16 - 1) / (concurrency * 16))
         let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
         var results = [Output?](repeating: nil, count: chunks.count)
@@ -385,7 +405,8 @@ public struct Pipeline: Sendable {
                 next += 1
             }
             while next < min(concurrency, chunks.count) { start() }
-            while let (index, output) = await group.next() {
+            while case (let index, var output)? = await group.next() {
+                absorb(&output)
                 results[index] = output
                 if next < chunks.count { start() }
             }
