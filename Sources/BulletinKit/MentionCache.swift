@@ -94,16 +94,13 @@ struct KeptMentionsTagging: ArticleTransform {
     private let mentions: @Sendable (Article, EntityTagging) -> EntityTagging.Mentions
     private let tagging = EntityTagging()
 
-    /// Places the mentions `store` kept for each article's source path; an article whose mentions were
-    /// not kept (a second copy of a body in one issue, which the survey skips) is tagged, and its mentions
-    /// kept now, so that the store holds those of every article written (for the next build's cache).
+    /// Places the mentions `store` kept for each article's source path; an article whose mentions the store
+    /// could not keep is tagged again (and the next build's cache goes without them).
     init(store: ScratchStore) {
         mentions = { article, tagging in
             let path = article.metadata.source.path
             if let mentions = store.bytes(for: path).flatMap(EntityTagging.Mentions.init(encoded:)) { return mentions }
-            let mentions = tagging.mentions(in: article)
-            store.keep(encoded: mentions.encoded(), for: path)
-            return mentions
+            return tagging.mentions(in: article)
         }
     }
 

@@ -98,6 +98,12 @@ extension Pipeline {
                     let tagged = tagging.apply(to: article, mentions: mentions)
                     part.names.add(tagged)
                     Summarization.countTerms(of: tagged, into: &part.statistics)
+                } else if let store {
+                    // A second copy of a body in one issue is not counted again, but its mentions are kept
+                    // too: whichever copy the assembler keeps, the store holds its mentions before the first
+                    // issue is written, and the next build's cache is written beside the issues.
+                    let mentions = cache?.mentions(in: article, tagging: tagging, keeping: false) ?? tagging.mentions(in: article)
+                    store.keep(encoded: mentions.encoded(), for: header.source.path)
                 }
                 header.blocks = []
                 part.headers.append(header)
@@ -175,16 +181,20 @@ extension Pipeline {
         ]
 
         timer.start(4, of: steps, name: "Write outputs")
+        // Every article's mentions are in the store since the survey: the mention cache for the next build is
+        // written by a task of its own beside the issues, each read back once from the store, on disk.
+        let surveyed = archive
+        async let mentionCacheWritten: Void = {
+            guard let cache, let store, let scratch else { return }
+            try cache.write(to: scratch.appendingPathComponent(MentionCache.fileName), archive: surveyed) { store.bytes(for: $0.path) }
+        }()
         try await writeStreamed(archive, files: files, transforms: transforms, formats: formats, theme: theme, to: sink, reuse: reuse,
                                 summaries: summaryStore)
         if let summaryStore, let scratch {
             try SummaryCache.write(archive, key: SummaryCache.key(of: archive, configuration: configuration),
-                                   to: scratch.appendingPathComponent(SummaryCache.fileName)) { summaryStore.bytes(for: $0.id) }
+                                   to: scratch.appendingPathComponent(SummaryCache.fileName)) { summaryStore.bytes(for: $0) }
         }
-        if let cache, let store, let scratch {
-            // The mentions wait in the store, on disk; each is read back once to be written.
-            try cache.write(to: scratch.appendingPathComponent(MentionCache.fileName), archive: archive) { store.bytes(for: $0.path) }
-        }
+        try await mentionCacheWritten
         return (archive, diagnostics.sorted())
     }
 

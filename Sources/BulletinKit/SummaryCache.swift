@@ -77,17 +77,30 @@ final class SummaryCache: Sendable {
     }
 
     /// Writes the summaries of `archive`, made under `key`, to `url`: each article's own, or, for a
-    /// streamed build whose archive holds headers only, what `stored` gives for it
+    /// streamed build whose archive holds headers only, what `stored` gives for its id
     /// (``encoded(_:)``). When `stored` has none for some article, no file is written.
-    static func write(_ archive: Archive, key: String, to url: URL, stored: ((Article) -> [UInt8]?)? = nil) throws {
+    static func write(_ archive: Archive, key: String, to url: URL, stored: ((String) -> [UInt8]?)? = nil) throws {
         guard let program = ProgramIdentity.current else { return }
-        if let stored, archive.issues.contains(where: { $0.articles.contains { stored($0) == nil } }) { return }
-        try EntryFile.write(to: url, shownAs: fileName, header: "bulletin-summaries\t1\t\(program)\t\(key)") { add in
-            for issue in archive.issues {
-                for article in issue.articles {
-                    try add(Array(article.id.utf8), stored?(article) ?? encoded(article.metadata.summary))
+        struct Incomplete: Error {}
+        do {
+            // Written as it is read, each stored entry read once; a file found to lack one is abandoned.
+            try EntryFile.write(to: url, shownAs: fileName, header: "bulletin-summaries\t1\t\(program)\t\(key)") { add in
+                for issue in archive.issues {
+                    for index in issue.articles.indices {
+                        let id = issue.articles[index].id
+                        let value: [UInt8]
+                        if let stored {
+                            guard let kept = stored(id) else { throw Incomplete() }
+                            value = kept
+                        } else {
+                            value = encoded(issue.articles[index].metadata.summary)
+                        }
+                        try add(Array(id.utf8), value)
+                    }
                 }
             }
+        } catch is Incomplete {
+            _ = unlink(url.path)
         }
     }
 

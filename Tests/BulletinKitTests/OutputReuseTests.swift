@@ -232,6 +232,24 @@ struct OutputReuseTests {
         #expect(given.archive.issues.flatMap(\.articles).contains { $0.metadata.summary?.origin == .source })
     }
 
+    @Test("a streamed build's summary cache is written whole from its store, or not at all when the store lacks an article")
+    func summaryCacheFromStore() async throws {
+        let first = try await Self.pipeline().build(Self.sources, output: TestSupport.temporaryFolder(), formats: ["text"], theme: try Resources.theme(nil))
+        let articles = first.archive.issues.flatMap(\.articles)
+        let stored = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, SummaryCache.encoded($0.metadata.summary)) })
+        let folder = TestSupport.temporaryFolder()
+        let whole = folder.appendingPathComponent("whole"), lacking = folder.appendingPathComponent("lacking")
+        try SummaryCache.write(first.archive, key: "k", to: whole) { stored[$0] }
+        let program = try #require(ProgramIdentity.current)
+        let index = try #require(SummaryCache.index(at: whole.path, program: program))
+        for article in articles {
+            #expect(index.value(for: article.id).flatMap(SummaryCache.decoded) == .some(article.metadata.summary))
+        }
+        let missing = try #require(articles.last?.id)
+        try SummaryCache.write(first.archive, key: "k", to: lacking) { $0 == missing ? nil : stored[$0] }
+        #expect(!FileManager.default.fileExists(atPath: lacking.path), "a cache lacking an article is not left behind, not even in part")
+    }
+
     @Test("a summary cache cut short, with garbage after it, or of another program is not used")
     func summaryCacheRefused() async throws {
         let output = TestSupport.temporaryFolder()
