@@ -152,12 +152,15 @@ final class EntityLexicon: Sendable {
 
     /// Word ids handed out while the lists are read.
     private struct Vocabulary {
-        /// Holds the unknown word first, with the empty key no token has. The lists hold about 90,000
-        /// distinct words; more would only make the table grow once.
-        var table = EntityWordTable(expectedCount: 100_000)
+        /// Holds the unknown word first, with the empty key no token has. The lists hold 87,604 distinct
+        /// words: room for 96,000 is a table of 131,072 slots, two thirds full (2 MB); more words would only
+        /// make it grow once.
+        var table = EntityWordTable(expectedCount: 96_000)
         var words: [Word] = []
 
         init() {
+            // As many as the table has room for: grown by doubling, the list would keep room for 131,072.
+            words.reserveCapacity(96_000)
             _ = id("")
         }
 
