@@ -45,20 +45,29 @@ extension Article {
         plainText.split(whereSeparator: \.isWhitespace)
     }
 
-    /// Whether the body opens with the words of its generated summary, in order and whole: the
-    /// summarizer picked the lead, and a page showing summary and body shows them twice. An editor's
-    /// summary (a `Summary:` field) never counts as a repeat.
+    /// Whether the body opens with the words of its generated summary: the summarizer picked the lead, a
+    /// sentence or two of it perhaps left out, and a page showing summary and body shows the same words
+    /// twice, one under the other. The summary's words must come in order, whole, from the body's first
+    /// word on, with at most ``summaryRepeatSlack`` of the body's words between them. An editor's summary
+    /// (a `Summary:` field) never counts as a repeat.
     public var opensWithGeneratedSummary: Bool {
         guard let summary = metadata.summary, summary.origin == .generated else { return false }
         let wanted = summary.text.split(whereSeparator: \.isWhitespace)
         guard !wanted.isEmpty else { return false }
-        // Only as many blocks as the summary's words need are read.
+        let limit = wanted.count + Self.summaryRepeatSlack
+        // Only as many blocks as the summary's words and the slack need are read.
         var opening: [Substring] = []
-        for block in blocks where opening.count < wanted.count {
+        for block in blocks where opening.count < limit {
             opening += block.plainText.split(whereSeparator: \.isWhitespace)
         }
-        return opening.starts(with: wanted)
+        guard opening.first == wanted.first else { return false }
+        var found = 0
+        for word in opening.prefix(limit) where found < wanted.count && word == wanted[found] { found += 1 }
+        return found == wanted.count
     }
+
+    /// How many of the body's words a summary that repeats the opening may leave out: about two sentences.
+    public static let summaryRepeatSlack = 40
 }
 
 extension Array where Element == Inline {
