@@ -347,18 +347,11 @@ public struct Pipeline: Sendable {
                 }
                 try file.close()
             }
-            if held != nil {
-                // The manifest and the record are made of the same entries, one beside the other. The manifest
-                // is not among the files the record lists, so the record need not wait for it.
-                async let manifest: Void = writeManifest()
-                try writeRecord()
-                try await manifest
-            } else {
-                // One after the other: a streamed build holds so little that the two side by side were its
-                // peak (10k articles: 52.5 MB against 48.2 MB).
-                try writeManifest()
-                try writeRecord()
-            }
+            // The manifest and the record are made of the same entries, one beside the other. The manifest is
+            // not among the files the record lists, so the record need not wait for it.
+            async let manifest: Void = writeManifest()
+            try writeRecord()
+            try await manifest
             return (entries, built)
         }
         return BuildReport(archive: archive, diagnostics: diagnostics, files: entries, keptFiles: reuse?.kept ?? 0,
