@@ -92,15 +92,7 @@ enum EntryFile {
         /// The value of `key`, read from the file; nil when there is none or it cannot be read.
         func value(for key: String) -> [UInt8]? {
             guard let place = places[key] else { return nil }
-            var bytes = [UInt8](repeating: 0, count: place.count)
-            var done = 0
-            while done < place.count {
-                let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, place.count - done, off_t(place.offset + done)) }
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { return nil }
-                done += read
-            }
-            return bytes
+            return readWhole(descriptor, count: place.count, at: place.offset)
         }
     }
 
@@ -159,16 +151,31 @@ enum EntryFile {
             guard count <= size - position else { return false }
             let start = position
             let length = min(max(count, 1 << 16), size - start)
-            var fresh = [UInt8](repeating: 0, count: length)
-            var done = 0
-            while done < length {
-                let read = fresh.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(start + done)) }
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { return false }
-                done += read
-            }
+            guard let fresh = readWhole(descriptor, count: length, at: start) else { return false }
             (blockOffset, next, block) = (start, 0, fresh)
             return true
         }
     }
+}
+
+/// Whether `count` bytes were moved by `call` (a `pread` or `pwrite` of the bytes from `done` on), which is
+/// called again after a short or interrupted transfer.
+func transfersWhole(_ count: Int, _ call: (_ done: Int) -> Int) -> Bool {
+    var done = 0
+    while done < count {
+        let moved = call(done)
+        if moved < 0, errno == EINTR { continue }
+        guard moved > 0 else { return false }
+        done += moved
+    }
+    return true
+}
+
+/// The `count` bytes of the file open as `descriptor` from `offset` on; nil when they cannot all be read.
+func readWhole(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    let read = bytes.withUnsafeMutableBytes { buffer in
+        transfersWhole(count) { done in pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done)) }
+    }
+    return read ? bytes : nil
 }

@@ -92,18 +92,18 @@ extension Pipeline {
                 if article.metadata.title.isEmpty { part.derivedTitles[header.source.path] = titles.derivedTitle(for: article) }
                 let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
                                   issue: header.issue, sha256: body.sha256)
-                if counted.insert(key) {
+                // A second copy of a body in one issue is not counted again, but its mentions are kept too:
+                // whichever copy the assembler keeps, the store holds its mentions before the first issue is
+                // written, and the next build's cache is written beside the issues.
+                let isFirstCopy = counted.insert(key)
+                if isFirstCopy || store != nil {
                     let mentions = cache?.mentions(in: article, tagging: tagging, keeping: false) ?? tagging.mentions(in: article)
                     store?.keep(encoded: mentions.encoded(), for: header.source.path)
-                    let tagged = tagging.apply(to: article, mentions: mentions)
-                    part.names.add(tagged)
-                    Summarization.countTerms(of: tagged, into: &part.statistics)
-                } else if let store {
-                    // A second copy of a body in one issue is not counted again, but its mentions are kept
-                    // too: whichever copy the assembler keeps, the store holds its mentions before the first
-                    // issue is written, and the next build's cache is written beside the issues.
-                    let mentions = cache?.mentions(in: article, tagging: tagging, keeping: false) ?? tagging.mentions(in: article)
-                    store.keep(encoded: mentions.encoded(), for: header.source.path)
+                    if isFirstCopy {
+                        let tagged = tagging.apply(to: article, mentions: mentions)
+                        part.names.add(tagged)
+                        Summarization.countTerms(of: tagged, into: &part.statistics)
+                    }
                 }
                 header.blocks = []
                 part.headers.append(header)
@@ -111,14 +111,13 @@ extension Pipeline {
             }
             return part
         }, absorbing: { part in
-            guard var taken = part else { return }
+            guard let taken = part else { return }
             tables.names.merge(taken.names)
             tables.statistics.merge(taken.statistics)
             // One empty table shared by every part, not a table made for each (an empty one has room for
             // thousands of terms).
-            taken.names = Survey.noNames
-            taken.statistics = Survey.noStatistics
-            part = taken
+            part?.names = Survey.noNames
+            part?.statistics = Survey.noStatistics
         })
         // Each part is let go as it is merged, so the headers are not held twice.
         var survey = tables

@@ -330,12 +330,12 @@ public struct Pipeline: Sendable {
                                                 mentions: mentions, summaries: summaries)
             }
             let entries = sink.entries
+            // The manifest and the record are made of the same entries, one beside the other. The manifest is
+            // not among the files the record lists, so the record need not wait for it.
             // Its failures already say "cannot write manifest.json" and why.
-            let writeManifest = { @Sendable in
-                try Manifest(archive: built.archive, formats: formats, files: entries).write(to: staging.appendingPathComponent("manifest.json"))
-            }
-            func writeRecord() throws {
-                guard let reuse else { return }
+            async let manifest: Void = Manifest(archive: built.archive, formats: formats, files: entries)
+                .write(to: staging.appendingPathComponent("manifest.json"))
+            if let reuse {
                 // Written last, and in a later clock tick than the files: a file changed after it is not kept by the next build.
                 OutputReuse.waitForNextTick()
                 let file = try OutputFile(creating: staging.appendingPathComponent(BuildRecord.fileName).path, shownAs: BuildRecord.fileName)
@@ -347,10 +347,6 @@ public struct Pipeline: Sendable {
                 }
                 try file.close()
             }
-            // The manifest and the record are made of the same entries, one beside the other. The manifest is
-            // not among the files the record lists, so the record need not wait for it.
-            async let manifest: Void = writeManifest()
-            try writeRecord()
             try await manifest
             return (entries, built)
         }

@@ -38,7 +38,7 @@ final class ScratchStore: Sendable {
             return state.end
         }
         let written = bytes.withUnsafeBytes { buffer in
-            Self.whole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
+            transfersWhole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
         }
         if written { state.withLock { $0.places[key] = (offset, bytes.count) } }
     }
@@ -46,23 +46,6 @@ final class ScratchStore: Sendable {
     /// The bytes kept under `key`, or nil.
     func bytes(for key: String) -> [UInt8]? {
         guard let place = state.withLock({ $0.places[key] }) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: place.count)
-        let read = bytes.withUnsafeMutableBytes { buffer in
-            Self.whole(buffer.count) { done in pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(place.offset + done)) }
-        }
-        return read ? bytes : nil
-    }
-
-    /// Whether `count` bytes were moved by `call` (a pwrite or pread of the bytes from `done` on), which is
-    /// called again after a short or interrupted transfer.
-    private static func whole(_ count: Int, _ call: (_ done: Int) -> Int) -> Bool {
-        var done = 0
-        while done < count {
-            let moved = call(done)
-            if moved < 0, errno == EINTR { continue }
-            guard moved > 0 else { return false }
-            done += moved
-        }
-        return true
+        return readWhole(descriptor, count: place.count, at: place.offset)
     }
 }

@@ -162,8 +162,7 @@ struct SitePageRenderer {
         }
         var values = issueValues(issue, root: root)
         values["articles"] = .list(articles)
-        values["articleCount"] = .number(issue.articles.count)
-        values["articleCountText"] = .counted(issue.articles.count, "article")
+        values.setCount(issue.articles.count, of: "article")
         if neighbours.previous != nil || neighbours.next != nil {
             values["hasIssueSiblings"] = .flag(true)
             func link(_ other: Issue) -> TemplateValue {
@@ -299,17 +298,10 @@ struct SitePageRenderer {
             .map { issueSummary($0.element, root: "") }
         let publications = archive.publications.map { publication -> TemplateValues in
             let issues = publication.volumes.flatMap(\.issues)
-            let articleCount = issues.reduce(0) { $0 + $1.articles.count }
-            var item: TemplateValues = [
-                "name": escaped(publication.name),
-                "href": .text(SiteLayout.publicationPath(publication.slug)),
-                "volumeCount": .number(publication.volumes.count),
-                "volumeCountText": .counted(publication.volumes.count, "volume"),
-                "issueCount": .number(issues.count),
-                "issueCountText": .counted(issues.count, "issue"),
-                "articleCount": .number(articleCount),
-                "articleCountText": .counted(articleCount, "article"),
-            ]
+            var item: TemplateValues = ["name": escaped(publication.name), "href": .text(SiteLayout.publicationPath(publication.slug))]
+            item.setCount(publication.volumes.count, of: "volume")
+            item.setCount(issues.count, of: "issue")
+            item.setCount(issues.reduce(0) { $0 + $1.articles.count }, of: "article")
             setDateRange(of: issues, in: &item)
             return item
         }
@@ -323,10 +315,9 @@ struct SitePageRenderer {
             "title": escaped(issue.displayTitle),
             "href": .text(root + SiteLayout.issuePath(issue)),
             "number": .number(issue.number),
-            "articleCount": .number(issue.articles.count),
-            "articleCountText": .counted(issue.articles.count, "article"),
             "leadTitle": escaped(issue.articles.first?.metadata.title ?? ""),
         ]
+        item.setCount(issue.articles.count, of: "article")
         if let date = issue.date {
             item["date"] = escaped(date)
             item["dateDisplay"] = escaped(SiteDates.display(date))
@@ -347,15 +338,12 @@ struct SitePageRenderer {
         let path = SiteLayout.publicationPath(publication.slug)
         let root = SiteLayout.rootPrefix(path)
         let volumes = publication.volumes.map { volume -> TemplateValues in
-            let articleCount = volume.issues.reduce(0) { $0 + $1.articles.count }
             var item: TemplateValues = [
                 "number": .number(volume.number),
                 "href": .text(root + SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number)),
-                "issueCount": .number(volume.issues.count),
-                "issueCountText": .counted(volume.issues.count, "issue"),
-                "articleCount": .number(articleCount),
-                "articleCountText": .counted(articleCount, "article"),
             ]
+            item.setCount(volume.issues.count, of: "issue")
+            item.setCount(volume.issues.reduce(0) { $0 + $1.articles.count }, of: "article")
             setDateRange(of: volume.issues, in: &item)
             return item
         }
@@ -388,9 +376,10 @@ struct SitePageRenderer {
                 "type": escaped(type.rawValue.lowercased()),
                 "count": .number(members.count),
                 "entities": .list(members.map { entity -> TemplateValues in
-                    ["name": escaped(entity.name), "href": .text(root + SiteLayout.entityPath(entity.id)),
-                     "articleCount": .number(entity.articles.count), "articleCountText": .counted(entity.articles.count, "article"),
-                     "mentionCount": .number(entity.mentions), "mentionCountText": .counted(entity.mentions, "mention")]
+                    var item: TemplateValues = ["name": escaped(entity.name), "href": .text(root + SiteLayout.entityPath(entity.id))]
+                    item.setCount(entity.articles.count, of: "article")
+                    item.setCount(entity.mentions, of: "mention")
+                    return item
                 }),
             ]
         }
@@ -446,11 +435,11 @@ struct SitePageRenderer {
             }
             var values: TemplateValues = [
                 "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
-                "type": escaped(entity.type.rawValue.lowercased()),
-                "articleCount": .number(entity.articles.count), "articleCountText": .counted(entity.articles.count, "article"),
-                "mentionCount": .number(entity.mentions), "mentionCountText": .counted(entity.mentions, "mention"), "articleList": .text(list),
+                "type": escaped(entity.type.rawValue.lowercased()), "articleList": .text(list),
                 "pageNumber": .number(number), "pageCount": .number(pageCount),
             ]
+            values.setCount(entity.articles.count, of: "article")
+            values.setCount(entity.mentions, of: "mention")
             if pageCount > 1 {
                 values["hasPages"] = .flag(true)
                 values["firstArticle"] = .number((number - 1) * size + 1)

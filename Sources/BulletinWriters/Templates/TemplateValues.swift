@@ -9,17 +9,11 @@ enum TemplateValue: Sendable {
     case flag(Bool)
     case values(TemplateValues)
     case list([TemplateValues])
-
-    /// A count with its noun, as a page says it: "1 article", "3 articles". Pages give it beside the bare
-    /// number (`articleCountText` beside `articleCount`), for themes that word their counts their own way.
-    static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> TemplateValue {
-        .text(countedPhrase(count, noun, plural: plural))
-    }
 }
 
-/// "1 article", "3 articles"; `plural` when adding an s does not make it.
-func countedPhrase(_ count: Int, _ noun: String, plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+/// A count with its noun, as a page says it: "1 article", "3 articles".
+func countedPhrase(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// Named template values, kept in the order they were first set.
@@ -34,6 +28,13 @@ struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
         members = []
         members.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
+    }
+
+    /// Sets `<noun>Count` to `count` and `<noun>CountText` to it in words ("1 article", "3 articles"): pages
+    /// give both, for themes that word their counts their own way.
+    mutating func setCount(_ count: Int, of noun: String) {
+        self[noun + "Count"] = .number(count)
+        self[noun + "CountText"] = .text(countedPhrase(count, noun))
     }
 
     /// The value named `name`; setting it replaces a value of that name in place, or adds it last.
