@@ -52,18 +52,42 @@ extension Article {
     /// (a `Summary:` field) never counts as a repeat.
     public var opensWithGeneratedSummary: Bool {
         guard let summary = metadata.summary, summary.origin == .generated else { return false }
-        let wanted = summary.text.split(whereSeparator: \.isWhitespace)
-        guard !wanted.isEmpty else { return false }
-        let limit = wanted.count + Self.summaryRepeatSlack
+        // Words are compared as the byte runs between single spaces of collapsed text: splitting into
+        // `Character`s cost a site build of a large archive more than rendering its article pages.
+        let wanted = Self.wordRanges(summary.text.collapsingWhitespace.utf8)
+        guard !wanted.ranges.isEmpty else { return false }
+        let limit = wanted.ranges.count + Self.summaryRepeatSlack
         // Only as many blocks as the summary's words and the slack need are read.
-        var opening: [Substring] = []
-        for block in blocks where opening.count < limit {
-            opening += block.plainText.split(whereSeparator: \.isWhitespace)
+        var text: [UInt8] = []
+        var count = 0
+        for block in blocks where count < limit {
+            let words = block.plainText.collapsingWhitespace
+            guard !words.isEmpty else { continue }
+            if !text.isEmpty { text.append(0x20) }
+            text += words.utf8
+            count += words.wordCount
         }
-        guard opening.first == wanted.first else { return false }
+        let opening = Self.wordRanges(text)
+        guard let first = opening.ranges.first, opening.bytes[first] == wanted.bytes[wanted.ranges[0]] else { return false }
         var found = 0
-        for word in opening.prefix(limit) where found < wanted.count && word == wanted[found] { found += 1 }
-        return found == wanted.count
+        for word in opening.ranges.prefix(limit) where found < wanted.ranges.count
+            && opening.bytes[word] == wanted.bytes[wanted.ranges[found]] {
+            found += 1
+        }
+        return found == wanted.ranges.count
+    }
+
+    /// The words of collapsed text (single spaces between words, none at either end) as byte ranges.
+    private static func wordRanges<Text: Sequence<UInt8>>(_ text: Text) -> (bytes: [UInt8], ranges: [Range<Int>]) {
+        let bytes = Array(text)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x20 {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return (bytes, ranges)
     }
 
     /// How many of the body's words a summary that repeats the opening may leave out: about two sentences.
