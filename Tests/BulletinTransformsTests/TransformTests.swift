@@ -21,7 +21,7 @@ struct TransformTests {
         input.blocks = source.blocks
         let derived = TitleDerivation().apply(to: input)
         #expect(derived.metadata.titleIsDerived)
-        #expect(derived.metadata.title == "Moscow’s budding efforts to improve ties with the West are apparently extending also to…")
+        #expect(derived.metadata.title == "Moscow’s budding efforts to improve ties with the West are apparently extending…")
         #expect(derived.metadata.title.count <= 91)
     }
 
@@ -34,6 +34,27 @@ struct TransformTests {
     func shortTitles(_ pair: (String, String)) {
         #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
         #expect(TitleDerivation().apply(to: article(pair.0, title: "Given")).metadata.title == "Given")
+    }
+
+    @Test("does not end a cut English title on a word that leads into the cut", arguments: [
+        ("The five Caspian states will meet in Baku next month to discuss the legal status of the Caspian Sea and its oil.",
+         "The five Caspian states will meet in Baku next month to discuss the legal status…"),
+        ("Duma deputy Viktor Rybakov insisted on Tuesday that a new round of consultations would open in Ankara soon.",
+         "Duma deputy Viktor Rybakov insisted on Tuesday that a new round of consultations…"),
+        ("The fate of arms control is once again in doubt after the latest talks in Geneva ended without any agreement.",
+         "The fate of arms control is once again in doubt after the latest talks in Geneva ended…"),
+    ])
+    func leadingWordsDropped(_ pair: (String, String)) {
+        #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
+    }
+
+    @Test("keeps at least half the length, and leaves other languages' cut titles as cut")
+    func leadingWordsLimits() {
+        // Every word but the first leads into the next: dropping stops at half the length.
+        let title = TitleDerivation(maximumLength: 20).shorten("Everything of the and of the and of the end")
+        #expect(title.count - 1 >= 10 && title.hasSuffix("…"))
+        #expect(TitleDerivation(maximumLength: 22).shorten("Das ist der Anfang of the Ende", language: "de") == "Das ist der Anfang of…")
+        #expect(TitleDerivation(maximumLength: 22).shorten("Das ist der Anfang of the Ende", language: "en-GB") == "Das ist der Anfang…")
     }
 
     @Test("never splits a word when no space falls within the limit")
