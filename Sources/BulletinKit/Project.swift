@@ -38,17 +38,18 @@ public struct Project: Sendable {
         func relative(_ value: String) -> String {
             value.hasPrefix("/") ? value : base.appendingPathComponent(value).path
         }
+        let outputPath = output ?? configuration.output.map(relative) ?? "output"
+        // The output folder may lie inside a source folder (`bulletin build .`): its files are never sources.
         let files: [SourceFile]
         if !sources.isEmpty {
-            files = try SourceDiscovery().files(under: sources)
+            files = try SourceDiscovery().files(under: sources, excluding: [outputPath])
         } else if let configured = configuration.sources, !configured.isEmpty {
-            files = try SourceDiscovery().files(under: configured.map(relative))
+            files = try SourceDiscovery().files(under: configured.map(relative), excluding: [outputPath])
         } else if path == nil {
             files = Resources.exampleSources
         } else {
             throw BulletinError(code: .invalidUsage, message: "\(path!) names no sources; add 'sources: [folder]' or give source folders on the command line")
         }
-        let outputPath = output ?? configuration.output.map(relative) ?? "output"
         let chosen = formats.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             ?? configuration.formats ?? writers.formats
         _ = try writers.writers(for: chosen)

@@ -40,8 +40,13 @@ public struct SourceDiscovery: Sendable {
     /// Files named directly are taken whatever their extension; folders are searched recursively for
     /// files a reader claims, skipping hidden entries. A symbolic link to a file counts; a link to a
     /// folder is not followed (it could lead back up). The result is sorted by path.
-    public func paths(under inputs: [String]) throws -> [String] {
+    ///
+    /// Build output is never a source: the folders in `excluded` (the build's own output folder, however
+    /// its path is spelled) and every folder holding a build record (the output of another build) are
+    /// skipped, so `bulletin build .` with the output inside the sources reads only the sources, every time.
+    public func paths(under inputs: [String], excluding excluded: [String] = []) throws -> [String] {
         let claimed = Set(readers.fileExtensions.map { $0.lowercased() })
+        let skipped = Set(excluded.compactMap(FolderIdentity.init(path:)))
         var found: Set<String> = []
         for input in inputs {
             var isDirectory: ObjCBool = false
@@ -49,14 +54,33 @@ public struct SourceDiscovery: Sendable {
                 throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
             }
             guard isDirectory.boolValue else { found.insert(input); continue }
-            try collect(under: input, claimed: claimed, into: &found)
+            try collect(under: input, claimed: claimed, skipping: skipped, into: &found)
         }
         return found.sorted()
     }
 
+    /// A folder as the file system knows it, whatever path names it.
+    private struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// The name of the file every build writes into its output folder; a folder holding one is output.
+    static let buildRecordName = ".bulletin-record"
+
     /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
     /// enumerator spent more time on path strings than a large archive's reading took.
-    private func collect(under folder: String, claimed: Set<String>, into found: inout Set<String>) throws {
+    private func collect(under folder: String, claimed: Set<String>, skipping skipped: Set<FolderIdentity>, into found: inout Set<String>) throws {
+        if !skipped.isEmpty, let identity = FolderIdentity(path: folder), skipped.contains(identity) { return }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        if access(prefix + Self.buildRecordName, F_OK) == 0 { return }
         var folders: [String] = []
         try list(folder) { entry, path in
             let name = path[path.index(after: path.lastIndex(of: "/")!)...]
@@ -76,7 +100,7 @@ public struct SourceDiscovery: Sendable {
             }
         }
         // Listed after the folder is closed, so a deep tree holds one folder open at a time.
-        for path in folders { try collect(under: path, claimed: claimed, into: &found) }
+        for path in folders { try collect(under: path, claimed: claimed, skipping: skipped, into: &found) }
     }
 
     /// Calls `body` with each entry of `folder` that is not hidden (nor "." or ".."), and its path.
@@ -93,10 +117,10 @@ public struct SourceDiscovery: Sendable {
         }
     }
 
-    /// The files under `inputs`, in path order, each read when it is needed (``SourceFile/load()``): the
+    /// The files under `inputs` (but not under `excluded`, ``paths(under:excluding:)``), in path order, each read when it is needed (``SourceFile/load()``): the
     /// pipeline reads them in parallel, and a build that streams reads each twice.
-    public func files(under inputs: [String]) throws -> [SourceFile] {
-        try paths(under: inputs).map(SourceFile.init(onDisk:))
+    public func files(under inputs: [String], excluding excluded: [String] = []) throws -> [SourceFile] {
+        try paths(under: inputs, excluding: excluded).map(SourceFile.init(onDisk:))
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.

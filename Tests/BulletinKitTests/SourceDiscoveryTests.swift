@@ -60,6 +60,42 @@ struct SourceDiscoveryTests {
         #expect(files.map { $0.load() } == expected.map(\.bytes))
     }
 
+    @Test("build output is never a source: the output folder however spelled, and any folder holding a build record")
+    func outputSkipped() throws {
+        let root = try Self.folder(with: [
+            "a.txt", "out/text/issue.txt", "out/site/robots.txt", "old/text/issue.txt", "old/.bulletin-record", "notes/b.txt",
+        ])
+        let expected = ["a.txt", "notes/b.txt"].map { root.path + "/" + $0 }
+        for spelling in [root.path + "/out", root.path + "/out/", root.path + "/./notes/../out"] {
+            #expect(try SourceDiscovery().paths(under: [root.path], excluding: [spelling]) == expected)
+        }
+        // A link naming the output folder is the same folder.
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/link-to-out", withDestinationPath: root.path + "/out")
+        #expect(try SourceDiscovery().paths(under: [root.path], excluding: [root.path + "/link-to-out"]) == expected)
+        // Without the output named, only the folder with a record is skipped; an output yet to be made is no folder at all.
+        #expect(try SourceDiscovery().paths(under: [root.path]) == [root.path + "/a.txt", root.path + "/notes/b.txt",
+                                                                      root.path + "/out/site/robots.txt", root.path + "/out/text/issue.txt"])
+        #expect(try SourceDiscovery().paths(under: [root.path], excluding: [root.path + "/not-yet"]).count == 4)
+        // A file named directly is still taken.
+        #expect(try SourceDiscovery().paths(under: [root.path + "/out/text/issue.txt"], excluding: [root.path + "/out"]).count == 1)
+    }
+
+    @Test("a build whose output lies inside its source folder reads only the sources, build after build")
+    func outputInsideSources() async throws {
+        let root = TestSupport.temporaryFolder()
+        for (index, source) in Resources.exampleSources.prefix(3).enumerated() {
+            try Data(try #require(source.bytes)).write(to: root.appendingPathComponent("s\(index).txt"))
+        }
+        for _ in 0..<2 {
+            let project = try Project.resolve(sources: [root.path], configPath: nil, output: root.path + "/output", formats: "text,site", theme: nil)
+            #expect(project.sources.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["s0.txt", "s1.txt", "s2.txt"])
+            let report = try await Pipeline(configuration: project.configuration, concurrency: 2)
+                .build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+            #expect(report.archive.articles.count == 3)
+        }
+        #expect(FileManager.default.fileExists(atPath: root.path + "/output/manifest.json"))
+    }
+
     @Test("a missing source is an error that names it")
     func missing() {
         #expect(throws: BulletinError.self) { try SourceDiscovery().paths(under: ["/no/such/folder"]) }
