@@ -2,7 +2,6 @@ import BulletinNLP
 import BulletinTransforms
 import BulletinWriters
 import Foundation
-import Yams
 
 /// The project configuration, read from `bulletin.yml`. Every field is optional.
 public struct Configuration: Sendable, Hashable, Codable {
@@ -83,21 +82,6 @@ public struct Configuration: Sendable, Hashable, Codable {
 
     /// An empty configuration: every default.
     public init() {}
-
-    /// Reads YAML, reporting a problem with its line and column.
-    public static func parse(_ text: String, path: String) throws -> Configuration {
-        if text.allSatisfy(\.isWhitespace) { return Configuration() }
-        do {
-            return try YAMLDecoder().decode(Configuration.self, from: text)
-        } catch let error as YamlError {
-            throw BulletinError(code: .invalidConfiguration, message: "\(path): \(error)")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw BulletinError(code: .invalidConfiguration, message: "\(path): the field '\(field)' has the wrong type: \(context.debugDescription)")
-        } catch {
-            throw BulletinError(code: .invalidConfiguration, message: "\(path): \(error)")
-        }
-    }
 
     /// The summarizer's options.
     public var summaryOptions: SummaryOptions {

@@ -15,10 +15,14 @@ public struct Project: Sendable {
     /// The theme, merged over the default.
     public var theme: Theme
 
-    /// What the configuration leaves undecided for the chosen formats, as warnings.
+    /// What reading the configuration file found: fields it does not know.
+    public var readingWarnings: [Diagnostic] = []
+
+    /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
+    /// formats.
     public var configurationWarnings: [Diagnostic] {
-        guard configuration.baseURL == nil, formats.contains("feeds") || formats.contains("site") else { return [] }
-        return [Diagnostic(
+        guard configuration.baseURL == nil, formats.contains("feeds") || formats.contains("site") else { return readingWarnings }
+        return readingWarnings + [Diagnostic(
             id: "config.missing-base-url", severity: .warning,
             message: "no baseURL is configured: feeds carry no links to the site, and the site has no sitemap.xml, canonical links or links to the feeds",
             location: nil, fix: "set 'baseURL: https://…/' in bulletin.yml to the address the output's site/ folder is published at"
@@ -33,7 +37,7 @@ public struct Project: Sendable {
     ) throws -> Project {
         let implicitConfig = configPath == nil && sources.isEmpty && FileManager.default.fileExists(atPath: "bulletin.yml")
         let path = configPath ?? (implicitConfig ? "bulletin.yml" : nil)
-        let configuration = try Self.configuration(at: path)
+        let (configuration, readingWarnings) = try Self.readConfiguration(at: path)
         let base = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func relative(_ value: String) -> String {
             value.hasPrefix("/") ? value : base.appendingPathComponent(value).path
@@ -55,17 +59,23 @@ public struct Project: Sendable {
         _ = try writers.writers(for: chosen)
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
-            formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme)
+            formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
+            readingWarnings: readingWarnings
         )
     }
 
     /// The configuration at `path`, or the defaults when nil.
     public static func configuration(at path: String?) throws -> Configuration {
-        guard let path else { return Configuration() }
+        try readConfiguration(at: path).configuration
+    }
+
+    /// The configuration at `path` (the defaults when nil), and the warnings reading it gave.
+    public static func readConfiguration(at path: String?) throws -> (configuration: Configuration, warnings: [Diagnostic]) {
+        guard let path else { return (Configuration(), []) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
         }
-        return try Configuration.parse(String(decoding: data, as: UTF8.self), path: path)
+        return try Configuration.read(String(decoding: data, as: UTF8.self), path: path)
     }
 }
 

@@ -111,9 +111,10 @@ extension BulletinCommand {
 /// Reads, assembles and transforms one source.
 func loadOne(_ source: String, config: String?, console: Console) async throws -> Article {
     let file = try SourceInput.read(source)
-    let pipeline = Pipeline(configuration: try Project.configuration(at: config), concurrency: 1)
+    let (configuration, warnings) = try Project.readConfiguration(at: config)
+    let pipeline = Pipeline(configuration: configuration, concurrency: 1)
     let (archive, diagnostics) = try await pipeline.load([file])
-    console.show(diagnostics)
+    console.show(warnings + diagnostics)
     guard let article = archive.articles.first else {
         throw BulletinError(code: .invalidSources, message: "\(file.path): no article was read")
     }

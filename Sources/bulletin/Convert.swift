@@ -26,9 +26,9 @@ extension BulletinCommand {
             let console = Console(quiet: common.quiet)
             do {
                 let file = try SourceInput.read(source)
-                let configuration = try Project.configuration(at: config)
+                let (configuration, warnings) = try Project.readConfiguration(at: config)
                 let (bytes, diagnostics) = try await Converter(configuration: configuration).convert(file, to: to)
-                console.show(diagnostics)
+                console.show(warnings + diagnostics)
                 try SourceInput.write(bytes, to: output)
             } catch {
                 throw console.fail(error)

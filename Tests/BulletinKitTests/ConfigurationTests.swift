@@ -1,0 +1,95 @@
+import BulletinKit
+import BulletinModel
+import BulletinTestSupport
+import Foundation
+import Testing
+
+@Suite("Configuration file")
+struct ConfigurationTests {
+    /// The error reading `text` throws, with its one diagnostic.
+    private func failure(_ text: String) throws -> Diagnostic {
+        do {
+            _ = try Configuration.read(text, path: "bulletin.yml")
+        } catch let error as BulletinError {
+            #expect(error.code == .invalidConfiguration)
+            return try #require(error.diagnostics.first)
+        }
+        Issue.record("no error for \(text)")
+        throw CancellationError()
+    }
+
+    @Test("the README's example configuration reads whole, with no warning")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Configuration"))
+        let start = try #require(readme.range(of: "```yaml\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let (configuration, warnings) = try Configuration.read(String(readme[start.upperBound..<end.lowerBound]), path: "README.md")
+        #expect(warnings.isEmpty, "\(warnings.map(\.summary))")
+        #expect(configuration.baseURL == "https://example.org/")
+        #expect(configuration.formats == ["epub", "text", "json"])
+        #expect(configuration.text?.width == 72)
+        #expect(configuration.feeds?.itemLimit == 50)
+        #expect(configuration.entities?.add?.first?.aliases == ["General Ivashov"])
+    }
+
+    @Test("a field it does not know is a warning at its line and column, with the field meant when one is near")
+    func unknownFields() throws {
+        let text = "title: T\nbaseUrl: https://example.org/\ntext:\n  widht: 60\nentities:\n  add:\n    - { name: A B, type: PER, alias: [C] }\ncolour: red\n"
+        let (configuration, warnings) = try Configuration.read(text, path: "bulletin.yml")
+        #expect(configuration.title == "T" && configuration.baseURL == nil)
+        #expect(warnings.map(\.severity) == [.warning, .warning, .warning, .warning])
+        #expect(warnings.map(\.message) == ["unknown field 'baseUrl' is left out", "unknown field 'text.widht' is left out",
+                                            "unknown field 'entities.add[0].alias' is left out", "unknown field 'colour' is left out"])
+        #expect(warnings.map { $0.location.map { [$0.line, $0.column] } } == [[2, 1], [4, 3], [7, 31], [8, 1]])
+        #expect(warnings.map(\.fix) == ["did you mean 'baseURL'?", "did you mean 'text.width'?", "did you mean 'entities.add[0].aliases'?",
+                                        "known fields here: baseURL, entities, epub, feeds, formats, language, output, publisher, rights, site, sources, summaries, text, theme, title"])
+        #expect(warnings[1].sourceLine == "  widht: 60")
+    }
+
+    @Test("text that is not YAML is an error at the line and column where it stops making sense")
+    func syntax() throws {
+        let diagnostic = try failure("title: T\nformats: [epub, text\noutput: out\n")
+        #expect(diagnostic.id == "config.syntax")
+        #expect(diagnostic.location?.path == "bulletin.yml")
+        #expect(diagnostic.location?.line == 3)
+        #expect(try failure("title: a\ntitle: b\n").message.contains("given twice: title"))
+        #expect(try failure("- a\n- b\n").id == "config.not-a-mapping")
+    }
+
+    @Test("a value of the wrong type is an error at the value, naming the field and the type wanted", arguments: [
+        ("feeds:\n  itemLimit: many\n", "'feeds.itemLimit' should be a whole number", 2, 14),
+        ("formats: epub\n", "'formats' should be a list", 1, 10),
+        ("epub: { perVolume: sometimes }\n", "'epub.perVolume' should be true or false", 1, 20),
+    ])
+    func types(_ example: (String, String, Int, Int)) throws {
+        let diagnostic = try failure(example.0)
+        #expect(diagnostic.id == "config.type")
+        #expect(diagnostic.message == example.1)
+        #expect(diagnostic.location.map { [$0.line, $0.column] } == [example.2, example.3])
+    }
+
+    @Test("the base URL is an absolute http or https address, or an error at its value", arguments: [
+        ("https://example.org/bulletin/", true), ("http://localhost:8080/", true), ("HTTPS://Example.org", true),
+        ("javascript:alert(1)", false), ("/bulletin/", false), ("example.org/bulletin/", false), ("ftp://example.org/", false),
+        ("https:///path-only/", false),
+    ])
+    func baseURL(_ example: (String, Bool)) throws {
+        let text = "title: T\nbaseURL: '\(example.0)'\n"
+        if example.1 {
+            #expect(try Configuration.read(text, path: "bulletin.yml").configuration.baseURL == example.0)
+        } else {
+            let diagnostic = try failure(text)
+            #expect(diagnostic.id == "config.base-url")
+            #expect(diagnostic.location.map { [$0.line, $0.column] } == [2, 10])
+        }
+    }
+
+    @Test("an empty file, or one of comments only, is every default")
+    func empty() throws {
+        for text in ["", "\n\n", "# nothing yet\n"] {
+            let (configuration, warnings) = try Configuration.read(text, path: "bulletin.yml")
+            #expect(configuration == Configuration() && warnings.isEmpty)
+        }
+    }
+}
