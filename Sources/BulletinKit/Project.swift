@@ -75,7 +75,13 @@ public struct Project: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
         }
-        return try Configuration.read(String(decoding: data, as: UTF8.self), path: path)
+        var (configuration, warnings) = try Configuration.read(String(decoding: data, as: UTF8.self), path: path)
+        // A theme folder it names is relative to the file, as its sources and output are; a bundled theme's name stays.
+        if let theme = configuration.theme, !Resources.themeNames.contains(theme), !theme.hasPrefix("/") {
+            let folder = (path as NSString).deletingLastPathComponent
+            configuration.theme = folder.isEmpty ? theme : folder + "/" + theme
+        }
+        return (configuration, warnings)
     }
 }
 
@@ -104,6 +110,9 @@ public struct Converter: Sendable {
         do {
             return (try writer.standalone(article, in: archive, context: context), diagnostics)
         } catch let error as BulletinError {
+            throw error
+        } catch let error as WriterError where !error.diagnostics.isEmpty {
+            // A problem in the theme, with where it is.
             throw error
         } catch {
             throw BulletinError(code: .writer, message: "\(error)")

@@ -42,6 +42,7 @@ public enum Resources {
             throw BulletinError(code: .invalidUsage, message: "no theme '\(nameOrPath)': give a theme name (\(themeNames.joined(separator: ", "))) or a folder")
         }
         let root = URL(fileURLWithPath: nameOrPath)
+        var origins: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(atPath: root.path)
         while let relative = enumerator?.nextObject() as? String {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
@@ -50,8 +51,9 @@ public enum Resources {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue,
                   let data = FileManager.default.contents(atPath: url.path) else { continue }
             files[relative] = [UInt8](data)
+            origins[relative] = (nameOrPath.hasSuffix("/") ? nameOrPath : nameOrPath + "/") + relative
         }
-        return Theme(files: files)
+        return Theme(files: files, origins: origins)
     }
 
     private static func embeddedTheme(_ name: String) -> [String: [UInt8]] {

@@ -168,10 +168,19 @@ public struct WriterSettings: Sendable, Hashable, Codable {
 public struct Theme: Sendable, Hashable {
     /// The files.
     public var files: [String: [UInt8]]
+    /// Where the files read from disk were read, by relative path, for diagnostics; a file bundled
+    /// with Bulletin has none.
+    public var origins: [String: String]
 
     /// Creates a theme from its files.
-    public init(files: [String: [UInt8]]) {
+    public init(files: [String: [UInt8]], origins: [String: String] = [:]) {
         self.files = files
+        self.origins = origins
+    }
+
+    /// Where the file at `path` came from: its path on disk, or the bundled theme's path.
+    public func origin(of path: String) -> String {
+        origins[path] ?? "(bundled theme) \(path)"
     }
 
     /// A file's text, when the theme has it.
@@ -213,11 +222,14 @@ public struct WriterError: Error, Sendable, CustomStringConvertible {
     public var format: String
     /// What went wrong.
     public var message: String
+    /// Where, when the problem is in a file the user gave (a theme's template).
+    public var diagnostics: [Diagnostic]
 
     /// Creates an error.
-    public init(format: String, message: String) {
+    public init(format: String, message: String, diagnostics: [Diagnostic] = []) {
         self.format = format
         self.message = message
+        self.diagnostics = diagnostics
     }
 
     public var description: String { "\(format) writer: \(message)" }

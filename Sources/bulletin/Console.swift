@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulletinKit
 import BulletinModel
+import BulletinWriters
 import Foundation
 import Synchronization
 
@@ -40,6 +41,12 @@ struct Console: Sendable {
     /// Reports `error` and returns the exit code it maps to.
     func fail(_ error: any Error) -> any Error {
         if let exit = error as? ExitCode { return exit }
+        if let failure = error as? WriterError, !failure.diagnostics.isEmpty {
+            // A problem in a file the user gave (a theme's template), not in the writer.
+            show(failure.diagnostics)
+            Self.writeError("error: \(failure)\n")
+            return ExitCode(1)
+        }
         guard let failure = error as? BulletinError else {
             if error is CleanExit || error is ValidationError { return error }
             Self.writeError("error: \(error)\n")

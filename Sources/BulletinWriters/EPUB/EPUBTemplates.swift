@@ -26,7 +26,7 @@ struct EPUBTemplates: Sendable {
             }
             sources[String(path.dropFirst("epub/".count).dropLast(".mustache".count))] = text
         }
-        templates = try ThemeTemplates(sources, format: "epub") { "epub/\($0).mustache" }
+        templates = try ThemeTemplates(sources, format: "epub", path: { "epub/\($0).mustache" }, origin: theme.origin(of:))
         stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
         containerXML = try ZIPWriter.DeflatedContent(Array(EPUBContainer.containerXML.utf8))
     }

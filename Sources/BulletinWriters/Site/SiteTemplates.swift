@@ -18,7 +18,7 @@ struct SiteTemplates: Sendable {
         for (path, bytes) in theme.files where path.hasPrefix("site/") && path.hasSuffix(".mustache") {
             sources[String(path.dropFirst("site/".count).dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
         }
-        templates = try ThemeTemplates(sources, format: "site") { "site/\($0).mustache" }
+        templates = try ThemeTemplates(sources, format: "site", path: { "site/\($0).mustache" }, origin: theme.origin(of:))
         for required in Self.required where !templates.names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }

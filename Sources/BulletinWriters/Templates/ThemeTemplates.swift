@@ -1,3 +1,4 @@
+import BulletinModel
 import Mustache
 
 /// A theme's Mustache templates of one kind (the site's, the EPUB's), compiled once and shared by
@@ -22,11 +23,43 @@ struct ThemeTemplates: Sendable {
     }
 
     private static let contentTypeName = "BULLETIN_PRE_ESCAPED"
+    /// The tag every template is compiled after, on its first line.
+    private static let contentTypeTag = "{{% CONTENT_TYPE: \(contentTypeName) }}"
+
+    /// What the template engine's error says, at the line and column of the theme's file (the content
+    /// type tag put before the first line taken off again).
+    static func diagnostic(for error: any Error, in file: String) -> Diagnostic {
+        guard let error = error as? MustacheTemplate.ParserError else {
+            return Diagnostic(id: "theme.template", severity: .error, message: "the template cannot be compiled: \(error)", location: nil)
+        }
+        let context = error.context
+        var line = context.line
+        var column = context.columnNumber
+        if context.lineNumber == 1, line.hasPrefix(contentTypeTag) {
+            line = String(line.dropFirst(contentTypeTag.count))
+            column = max(1, column - contentTypeTag.count)
+        }
+        let (message, fix): (String, String) = switch error.error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: ("a section is closed with another name than it was opened with",
+                                           "close '{{#name}}' or '{{^name}}' with '{{/name}}'")
+        case .unfinishedName?: ("a tag is not finished", "end the tag with '}}' ('}}}' after '{{{')")
+        case .expectedSectionEnd?: ("a section is not closed", "close '{{#name}}' or '{{^name}}' with '{{/name}}'")
+        case .invalidSetDelimiter?: ("a delimiter change is badly formed", "write it as '{{=<% %>=}}'")
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: ("a '{{% …}}' tag is not one Bulletin's templates take",
+                                                                           "remove the '{{% …}}' tag: values arrive escaped")
+        // The parser's own error when a tag runs to the end of the text.
+        case nil where "\(error.error)" == "overflow": ("the template ends inside a tag", "end the tag with '}}' ('}}}' after '{{{')")
+        default: ("the template cannot be compiled: \(error.error)", "correct the template at the place shown")
+        }
+        return Diagnostic(id: "theme.template", severity: .error, message: message,
+                          location: SourceLocation(path: file, line: context.lineNumber, column: column), sourceLine: line, fix: fix)
+    }
     private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
 
     /// Compiles `sources` (template text by name); a template that does not compile is an error of
-    /// `format` naming `path(name)`.
-    init(_ sources: [String: String], format: String, path: (String) -> String) throws {
+    /// `format` naming `path(name)`, the theme-relative path, with a diagnostic at the line and column of
+    /// the file `origin` gives for that path.
+    init(_ sources: [String: String], format: String, path: (String) -> String, origin: (String) -> String = { $0 }) throws {
         _ = Self.registration
         var library = MustacheLibrary()
         var splices = true
@@ -38,9 +71,10 @@ struct ThemeTemplates: Sendable {
             mentioned[name] = Self.names(in: tags)
             if tags.contains(where: Self.includesTemplate) { including.append(name) }
             do {
-                library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(Self.contentTypeName) }}" + text), named: name)
+                library.register(try MustacheTemplate(string: Self.contentTypeTag + text), named: name)
             } catch {
-                throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template: \(error)")
+                throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template",
+                                  diagnostics: [Self.diagnostic(for: error, in: origin(path(name)))])
             }
         }
         self.library = library

@@ -1,0 +1,54 @@
+import BulletinKit
+import BulletinModel
+@testable import BulletinWriters
+import Foundation
+import Testing
+
+@Suite("Theme template errors")
+struct ThemeTemplateErrorTests {
+    /// The error compiling the default theme with `path` replaced by `text`, read from `origin`.
+    private func failure(_ path: String, _ text: String, origin: String) throws -> WriterError {
+        var theme = try Resources.theme(nil)
+        theme.files[path] = Array(text.utf8)
+        theme.origins[path] = origin
+        do {
+            if path.hasPrefix("site/") { _ = try SiteTemplates(theme: theme) } else { _ = try EPUBTemplates(theme: theme) }
+        } catch let error as WriterError {
+            return error
+        }
+        Issue.record("\(path) compiled: \(text)")
+        throw CancellationError()
+    }
+
+    @Test("a template that does not compile is a diagnostic at the theme file's line and column, the first line's included",
+          arguments: [
+              ("{{#broken}\n", 1, 10, "{{#broken}", "a tag is not finished"),
+              ("<p>{{#broken}", 1, 13, "<p>{{#broken}", "the template ends inside a tag"),
+              ("<p>{{#a}}x{{/b}}</p>", 1, 14, "<p>{{#a}}x{{/b}}</p>", "a section is closed with another name than it was opened with"),
+              ("one\n{{#items}}\n  {{name}\n{{/items}}\n", 3, 9, "  {{name}", "a tag is not finished"),
+              ("{{% FOO }}", 1, 9, "{{% FOO }}", "a '{{% …}}' tag is not one Bulletin's templates take"),
+          ])
+    func located(_ example: (String, Int, Int, String, String)) throws {
+        for path in ["site/article.mustache", "epub/article.xhtml.mustache"] {
+            let error = try failure(path, example.0, origin: "my-theme/" + path)
+            #expect(error.message == "the theme's \(path) is not a valid Mustache template")
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.id == "theme.template" && diagnostic.severity == .error)
+            #expect(diagnostic.location == SourceLocation(path: "my-theme/" + path, line: example.1, column: example.2))
+            #expect(diagnostic.sourceLine == example.3)
+            #expect(diagnostic.message == example.4)
+        }
+    }
+
+    @Test("a theme read from a folder knows where each of its files came from; bundled files say so")
+    func origins() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-origins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("{{#open}}".utf8).write(to: folder.appendingPathComponent("site/article.mustache"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theme = try Resources.theme(folder.path)
+        #expect(theme.origin(of: "site/article.mustache") == folder.path + "/site/article.mustache")
+        #expect(theme.origin(of: "site/issue.mustache") == "(bundled theme) site/issue.mustache")
+        #expect(throws: WriterError.self) { try SiteTemplates(theme: theme) }
+    }
+}
