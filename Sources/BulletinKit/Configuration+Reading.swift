@@ -29,7 +29,7 @@ extension Configuration {
             throw document.error("config.not-a-mapping", "the configuration is not a list of fields", at: root.mark,
                                  fix: "write one field a line, such as 'title: Monitor'")
         }
-        let configuration: Configuration
+        var configuration: Configuration
         do {
             configuration = try YAMLDecoder().decode(Configuration.self, from: root)
         } catch let error as DecodingError {
@@ -43,7 +43,20 @@ extension Configuration {
         }
         var warnings: [Diagnostic] = []
         Self.unknownFields(in: root, known: Self.fields, at: "", into: &warnings, document: document)
+        Self.recordLocations(of: root, at: "", in: path, into: &configuration.locations)
         return (configuration, warnings)
+    }
+
+    /// Records where each value under `node` is, by its field's name (``name(of:)``'s form).
+    private static func recordLocations(of node: Node, at name: String, in path: String, into locations: inout [String: SourceLocation]) {
+        if !name.isEmpty, let mark = node.mark { locations[name] = SourceLocation(path: path, line: mark.line, column: mark.column) }
+        if let mapping = node.mapping {
+            for (key, value) in mapping {
+                recordLocations(of: value, at: (name.isEmpty ? "" : name + ".") + (key.string ?? ""), in: path, into: &locations)
+            }
+        } else if let sequence = node.sequence {
+            for (index, item) in sequence.enumerated() { recordLocations(of: item, at: name + "[\(index)]", in: path, into: &locations) }
+        }
     }
 
     /// The fields each part of the configuration has, by name: every stored property of the types it
@@ -55,7 +68,10 @@ extension Configuration {
 
         init(of value: Any, nested: [String: Fields] = [:]) {
             var fields: [String: Fields] = [:]
-            for case let (label?, _) in Mirror(reflecting: value).children { fields[label] = nested[label] ?? .any }
+            // `locations` is where the fields were read, not a field.
+            for case let (label?, _) in Mirror(reflecting: value).children where !(value is Configuration && label == "locations") {
+                fields[label] = nested[label] ?? .any
+            }
             self = .mapping(fields)
         }
     }

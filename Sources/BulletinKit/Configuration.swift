@@ -1,3 +1,4 @@
+import BulletinModel
 import BulletinNLP
 import BulletinTransforms
 import BulletinWriters
@@ -35,6 +36,14 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var summaries: SummarySettings?
     /// The editor's entity dictionary: additions, merges, renames, suppressions.
     public var entities: EntityDictionary?
+    /// Where each value was written, by its field's name as the file writes it (`entities.merge[0].into`),
+    /// when the configuration was read from a file: for diagnostics about a value that reads well but
+    /// names nothing. Not a field of the file.
+    public var locations: [String: SourceLocation] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case title, baseURL, publisher, rights, language, formats, theme, sources, output, text, feeds, site, epub, summaries, entities
+    }
 
     /// Summary settings.
     public struct SummarySettings: Sendable, Hashable, Codable {

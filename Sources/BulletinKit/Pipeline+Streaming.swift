@@ -169,6 +169,7 @@ extension Pipeline {
         timer.start(3, of: steps, name: "Link the archive")
         archive.updateIssues(SlugAssignment.assignSlugs)
         let linking = EntityLinking(dictionary: configuration.entities ?? EntityDictionary())
+        diagnostics += dictionaryWarnings(linking, names: survey.names)
         // The previous build's summaries when its sources and settings were these; each issue's summaries
         // wait in a store of their own, on disk, for the cache the next build reads.
         let keptSummaries = summaries?.kept(for: archive, configuration: configuration)

@@ -136,10 +136,30 @@ public struct Pipeline: Sendable {
                 linked = await self.transform(consume linked, with: [kept])
                 continue
             }
+            if let linking = transform as? EntityLinking {
+                let names = await linking.names(of: linked, concurrency: concurrency)
+                diagnostics += dictionaryWarnings(linking, names: names)
+                linked = await self.transform(consume linked, with: [linking.prepared(names: names)])
+                continue
+            }
             let prepared = await transform.prepared(for: linked, concurrency: concurrency)
             linked = await self.transform(consume linked, with: [prepared])
         }
         return (linked, diagnostics.sorted())
+    }
+
+    /// A warning for each entry of the editor's entity dictionary that names no entity among `names`, at
+    /// the entry in the configuration file.
+    func dictionaryWarnings(_ linking: EntityLinking, names: EntityLinking.EntityNames) -> [Diagnostic] {
+        linking.unmatchedEntries(names: names).map { entry in
+            let field = "entities." + entry.field
+            return Diagnostic(
+                id: "config.entities.unmatched", severity: .warning,
+                message: "\(field) '\(entry.reference)' names no entity of the archive, so it changes nothing",
+                location: configuration.locations[field],
+                fix: "give an entity's id or name as its page on the site shows them (such as per-vladimir-putin, Vladimir Putin)"
+            )
+        }
     }
 
     /// Applies `transforms` to every article, in parallel.

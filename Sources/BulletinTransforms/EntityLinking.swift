@@ -18,8 +18,13 @@ public struct EntityLinking: ArchiveAwareTransform {
     }
 
     public func prepared(for archive: Archive, concurrency: Int) async -> any ArticleTransform {
+        prepared(names: await names(of: archive, concurrency: concurrency))
+    }
+
+    /// The names of the entities `archive`'s articles were tagged with, gathered by `concurrency` tasks.
+    public func names(of archive: Archive, concurrency: Int) async -> EntityNames {
         // Gathered in parallel over runs of issues: the table does not depend on the order (see EntityNames).
-        let names = await withTaskGroup(of: EntityNames.self) { group in
+        await withTaskGroup(of: EntityNames.self) { group in
             for run in archive.issueRuns(count: concurrency * 16) {
                 group.addTask {
                     var names = EntityNames()
@@ -33,7 +38,47 @@ public struct EntityLinking: ArchiveAwareTransform {
             for await part in group { names.merge(part) }
             return names
         }
-        return prepared(names: names)
+    }
+
+    /// A dictionary entry that names no entity of the archive (nor one the dictionary adds): where it is
+    /// in the dictionary (`merge[0].from[1]`) and what it names.
+    public struct UnmatchedEntry: Sendable, Hashable {
+        public var field: String
+        public var reference: String
+
+        /// Creates an entry.
+        public init(field: String, reference: String) {
+            self.field = field
+            self.reference = reference
+        }
+    }
+
+    /// The dictionary's merges, renames and suppressed ids that name no entity among `names`: each changes
+    /// nothing, and is most likely misspelt. Suppressed texts that are not ids are not checked: they match
+    /// mentions as written, not entities.
+    public func unmatchedEntries(names gathered: EntityNames) -> [UnmatchedEntry] {
+        var names = gathered.table
+        for addition in dictionary.add ?? [] {
+            names[EntityTagging.entityID(type: addition.type, canonicalName: addition.name)] = (addition.name, addition.type)
+        }
+        let canonical = Set(names.values.map(\.name))
+        func exists(_ reference: String) -> Bool { names[reference] != nil || canonical.contains(reference) }
+        var unmatched: [UnmatchedEntry] = []
+        for (index, merge) in (dictionary.merge ?? []).enumerated() {
+            if !exists(merge.into) { unmatched.append(UnmatchedEntry(field: "merge[\(index)].into", reference: merge.into)) }
+            for (position, source) in merge.from.enumerated() where !exists(source) {
+                unmatched.append(UnmatchedEntry(field: "merge[\(index)].from[\(position)]", reference: source))
+            }
+        }
+        for (index, rename) in (dictionary.rename ?? []).enumerated() where !exists(rename.id) {
+            unmatched.append(UnmatchedEntry(field: "rename[\(index)].id", reference: rename.id))
+        }
+        let idPrefixes = EntityType.allCases.map { $0.rawValue.lowercased() + "-" }
+        for (index, text) in (dictionary.suppress ?? []).enumerated()
+        where idPrefixes.contains(where: { text.hasPrefix($0) }) && !exists(text) && !text.contains(" ") {
+            unmatched.append(UnmatchedEntry(field: "suppress[\(index)]", reference: text))
+        }
+        return unmatched
     }
 
     /// The per-article transform for an archive whose tagged articles gave `names`.

@@ -81,6 +81,34 @@ struct EntityAndSummaryTests {
         #expect(TestSupport.words(article.plainText) == TestSupport.bodyWords(ofSource: source))
     }
 
+    @Test("dictionary entries that name no entity are warnings at their place in the configuration file, held or streamed")
+    func unmatchedDictionary() async throws {
+        let yaml = """
+        entities:
+          add: [{ name: Secretary-General, type: MISC }]
+          merge:
+            - { into: per-leonid-ivashov, from: [per-george-robertson, per-nobody] }
+            - { into: Secretary-General, from: [NATO] }
+          rename: [{ id: org-natto, name: X }]
+          suppress: [Europe, misc-east-west, misc-west-east]
+        """
+        let configuration = try Configuration.read(yaml, path: "bulletin.yml").configuration
+        #expect(configuration.locations["entities.merge[0].from[1]"] == SourceLocation(path: "bulletin.yml", line: 4, column: 64))
+        let file = SourceFile(path: "monitor-v6-i23.txt", bytes: TestSupport.bytes(TestPaths.sampleBulletin))
+        for threshold in [nil, 0] as [Int?] {
+            var pipeline = Pipeline(configuration: configuration)
+            pipeline.streamingThreshold = threshold
+            let report = try await pipeline.build([file], output: TestSupport.temporaryFolder(), formats: ["text"], theme: Resources.theme(nil))
+            let warnings = report.diagnostics.filter { $0.id == "config.entities.unmatched" }
+            #expect(warnings.map(\.message) == [
+                "entities.merge[0].from[1] 'per-nobody' names no entity of the archive, so it changes nothing",
+                "entities.rename[0].id 'org-natto' names no entity of the archive, so it changes nothing",
+                "entities.suppress[2] 'misc-west-east' names no entity of the archive, so it changes nothing",
+            ])
+            #expect(warnings.map { $0.location.map { [$0.line, $0.column] } } == [[4, 64], [6, 18], [7, 38]])
+        }
+    }
+
     @Test("an acronym in parentheses after a name joins that name's entity")
     func acronyms() async throws {
         let file = TestSupport.source("""
