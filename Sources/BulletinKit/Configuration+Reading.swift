@@ -38,7 +38,7 @@ extension Configuration {
                                  fix: "write '\(Self.name(of: field))' as the README's example configuration does")
         }
         if let baseURL = configuration.baseURL, !Self.isWebAddress(baseURL) {
-            throw document.error("config.base-url", "baseURL '\(baseURL)' is not an absolute http or https address",
+            throw document.error("config.base-url", "baseURL '\(baseURL)' is not an absolute http or https address without a query or fragment",
                                  at: root.mapping?["baseURL"]?.mark, fix: "set baseURL to the address the site is published at, such as https://example.org/bulletin/")
         }
         var warnings: [Diagnostic] = []
@@ -198,10 +198,12 @@ extension Configuration {
         }
     }
 
-    /// True for an absolute http or https URL with a host: what feeds, the sitemap and canonical links need.
+    /// True for an absolute http or https URL with a host and neither query nor fragment (page paths are
+    /// appended to it): what feeds, the sitemap and canonical links need.
     static func isWebAddress(_ text: String) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else { return false }
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil else { return false }
         return true
     }
 

@@ -69,10 +69,10 @@ struct ConfigurationTests {
         #expect(diagnostic.location.map { [$0.line, $0.column] } == [example.2, example.3])
     }
 
-    @Test("the base URL is an absolute http or https address, or an error at its value", arguments: [
+    @Test("the base URL is an absolute http or https address without query or fragment, or an error at its value", arguments: [
         ("https://example.org/bulletin/", true), ("http://localhost:8080/", true), ("HTTPS://Example.org", true),
         ("javascript:alert(1)", false), ("/bulletin/", false), ("example.org/bulletin/", false), ("ftp://example.org/", false),
-        ("https:///path-only/", false),
+        ("https:///path-only/", false), ("https://example.org/?page=1", false), ("https://example.org/#top", false),
     ])
     func baseURL(_ example: (String, Bool)) throws {
         let text = "title: T\nbaseURL: '\(example.0)'\n"
