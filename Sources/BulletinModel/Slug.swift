@@ -36,11 +36,13 @@ public enum Slug {
         return result.isEmpty ? fallback : String(decoding: result, as: UTF8.self)
     }
 
-    /// ASCII letters and digits, lowercased; common Latin letters with diacritics lose them.
+    /// ASCII letters and digits, lowercased; common Latin letters with diacritics lose them; Cyrillic
+    /// and Greek letters are transliterated (a hard or soft sign gives nothing).
     private static func fold(_ scalar: Unicode.Scalar) -> String? {
         switch scalar.value {
         case 0x30...0x39, 0x61...0x7A: return String(scalar)
         case 0x41...0x5A: return String(Unicode.Scalar(scalar.value + 32)!)
+        case 0x0370...0x03FF, 0x0400...0x04FF: return transliterated(scalar)
         default: break
         }
         guard scalar.value >= 0xC0 else { return nil }
@@ -56,6 +58,31 @@ public enum Slug {
         default: return nil
         }
     }
+}
+
+extension Slug {
+    /// A Cyrillic or Greek letter in Latin letters (BGN/PCGN-like, simplified to ASCII), or nil for a
+    /// character of those blocks that is not a letter of the table.
+    fileprivate static func transliterated(_ scalar: Unicode.Scalar) -> String? {
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let letter = lower.first else { return nil }
+        return latin[letter]
+    }
+
+    private static let latin: [Unicode.Scalar: String] = [
+        // Russian
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+        "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        // Ukrainian, Belarusian, Serbian, Macedonian, Kazakh
+        "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
+        "ѓ": "gj", "ѕ": "dz", "ќ": "kj", "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+        // Greek
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k", "λ": "l",
+        "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f",
+        "χ": "ch", "ψ": "ps", "ω": "o", "ά": "a", "έ": "e", "ή": "i", "ί": "i", "ό": "o", "ύ": "y", "ώ": "o", "ϊ": "i",
+        "ϋ": "y", "ΐ": "i", "ΰ": "y",
+    ]
 }
 
 extension String {

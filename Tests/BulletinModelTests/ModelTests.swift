@@ -183,6 +183,9 @@ struct ModelTests {
         ("../../etc/passwd", "etc-passwd"),
         ("<script>alert(1)</script>", "script-alert-1-script"),
         ("Ça déménage à Zürich", "ca-demenage-a-zurich"),
+        ("Привет, мир: «Единая Россия» и Подъезд", "privet-mir-edinaya-rossiya-i-podezd"),
+        ("Щёлково — Львів, Ўсход", "shchelkovo-lviv-uskhod"),
+        ("Αθήνα και Θεσσαλονίκη", "athina-kai-thessaloniki"),
         ("مرحبا", "untitled"),
         ("", "untitled"),
     ])
