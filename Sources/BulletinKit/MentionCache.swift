@@ -4,11 +4,12 @@ import Foundation
 import Synchronization
 
 /// The entity mentions of every source a build tagged, kept in its output for the next build: a source
-/// whose bytes have not changed is not tagged again. Tagging reads an article's text alone (never the rest
-/// of the archive or the settings), so its mentions follow from the source's bytes, its format and the program.
+/// whose bytes have not changed is not tagged again. Tagging reads an article's text and language alone (never
+/// the rest of the archive or the other settings), so its mentions follow from the source's bytes, its format,
+/// its language and the program.
 ///
 /// `OUTPUT/.bulletin-mentions` holds a line `bulletin-mentions<TAB>1<TAB><program build id>`, then one
-/// entry an article, in archive order: the key's length (4 bytes, little-endian), the key (`<sha256>:<format>`),
+/// entry an article, in archive order: the key's length (4 bytes, little-endian), the key (`<sha256>:<format>:<language>`),
 /// the mentions' length (4 bytes) and the mentions (``EntityTagging/Mentions/encoded()``). A file of another
 /// program, or one that does not read to its end, is not used.
 final class MentionCache: Sendable {
@@ -33,9 +34,10 @@ final class MentionCache: Sendable {
         store = ScratchStore(in: output.standardizedFileURL.deletingLastPathComponent())
     }
 
-    /// The key of a source's mentions.
-    static func key(of source: SourceInfo) -> String {
-        source.sha256 + ":" + source.format
+    /// The key of an article's mentions: its source's bytes and format, and its language (which a source
+    /// need not give: the configuration's default can change under the same bytes).
+    static func key(of metadata: ArticleMetadata) -> String {
+        metadata.source.sha256 + ":" + metadata.source.format + ":" + metadata.language
     }
 
     /// How many sources' mentions came from the previous build.
@@ -44,7 +46,7 @@ final class MentionCache: Sendable {
     /// The mentions of `article`: the previous build's for the same source bytes, or the tagger's. With
     /// `keeping`, they are also kept for the next build (a streamed build keeps them elsewhere).
     func mentions(in article: Article, tagging: EntityTagging, keeping: Bool) -> EntityTagging.Mentions {
-        let key = Self.key(of: article.metadata.source)
+        let key = Self.key(of: article.metadata)
         if let bytes = previous?.value(for: key), let mentions = EntityTagging.Mentions(encoded: bytes) {
             reusedCount.withLock { $0 += 1 }
             if keeping { keep(bytes, key: key) }
@@ -66,9 +68,8 @@ final class MentionCache: Sendable {
         try EntryFile.write(to: url, shownAs: Self.fileName, header: "bulletin-mentions\t1\t\(program)") { add in
             for issue in archive.issues {
                 for article in issue.articles {
-                    let source = article.metadata.source
-                    let key = Self.key(of: source)
-                    guard let mentions = stored.map({ $0(source) }) ?? kept(key) else { continue }
+                    let key = Self.key(of: article.metadata)
+                    guard let mentions = stored.map({ $0(article.metadata.source) }) ?? kept(key) else { continue }
                     try add(Array(key.utf8), mentions)
                 }
             }

@@ -85,9 +85,11 @@ extension Pipeline {
                 guard var header = result.article else { continue }
                 let body = Assembler.Body(header)
                 // The transforms read only an article's blocks; the rest is made by the assembler.
+                // In the language the assembler will give it, which tagging and titles read.
                 let article = Article(metadata: ArticleMetadata(
                     id: "", slug: "", title: header.title ?? "", titleIsDerived: false, publication: header.publication,
-                    volume: header.volume, issue: header.issue, source: header.source, wordCount: body.wordCount
+                    volume: header.volume, issue: header.issue, language: header.language ?? configuration.language ?? "en",
+                    source: header.source, wordCount: body.wordCount
                 ), blocks: header.blocks)
                 if article.metadata.title.isEmpty { part.derivedTitles[header.source.path] = titles.derivedTitle(for: article) }
                 let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,

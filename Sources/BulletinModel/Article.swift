@@ -158,3 +158,17 @@ public struct HeaderField: Sendable, Hashable, Codable {
         self.value = value
     }
 }
+
+extension ArticleMetadata {
+    /// Whether the article is in English (`en`, `en-GB`, …): the language the entity tagger and the
+    /// title rules know.
+    public var isEnglish: Bool {
+        Self.isEnglish(language)
+    }
+
+    /// Whether the BCP 47 tag `language` names English.
+    public static func isEnglish(_ language: String) -> Bool {
+        let tag = language.lowercased()
+        return tag == "en" || tag.hasPrefix("en-")
+    }
+}

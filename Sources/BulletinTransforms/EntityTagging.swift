@@ -29,7 +29,10 @@ public struct EntityTagging: ArticleTransform {
     }
 
     /// What the tagger finds in `article`: all that ``apply(to:mentions:)`` needs besides the article.
+    /// Nothing in an article that is not in English: the tagger's word lists and cues are English ones,
+    /// and in other languages they find names that are not there.
     public func mentions(in article: Article) -> Mentions {
+        guard article.metadata.isEnglish else { return Mentions(runs: []) }
         var runs: [[Inline]] = []
         for block in article.blocks { block.collectInlineRuns(into: &runs) }
         guard !runs.isEmpty else { return Mentions(runs: []) }

@@ -40,7 +40,7 @@ public struct TitleDerivation: ArticleTransform {
             cut = cut[..<space]
         }
         cut = Self.trimmingSeparators(cut)
-        if Self.isEnglish(language) {
+        if ArticleMetadata.isEnglish(language) {
             while let space = cut.lastIndex(where: \.isWhitespace), Self.leadingWords.contains(cut[cut.index(after: space)...].lowercased()) {
                 let shorter = Self.trimmingSeparators(cut[..<space])
                 guard shorter.count * 2 >= maximumLength else { break }
@@ -55,11 +55,6 @@ public struct TitleDerivation: ArticleTransform {
         var text = text
         while let last = text.last, last.isWhitespace || ",;:–—-".contains(last) { text = text.dropLast() }
         return text
-    }
-
-    private static func isEnglish(_ language: String) -> Bool {
-        let tag = language.lowercased()
-        return tag == "en" || tag.hasPrefix("en-")
     }
 
     /// English words that lead into the words after them and so cannot end a cut title: articles,

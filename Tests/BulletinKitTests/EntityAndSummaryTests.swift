@@ -1,4 +1,4 @@
-import BulletinKit
+@testable import BulletinKit
 import BulletinModel
 import BulletinNLP
 import BulletinTestSupport
@@ -106,6 +106,41 @@ struct EntityAndSummaryTests {
                 "entities.suppress[2] 'misc-west-east' names no entity of the archive, so it changes nothing",
             ])
             #expect(warnings.map { $0.location.map { [$0.line, $0.column] } } == [[4, 64], [6, 18], [7, 38]])
+        }
+    }
+
+    @Test("an article not in English is not tagged, its language from the source or the configuration, held or streamed, cached or not")
+    func englishOnly() async throws {
+        let english = TestSupport.bytes(TestPaths.sampleBulletin)
+        let russian = Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: ru\n\nТекст статьи. Владимир Путин говорил в Москве.\n".utf8)
+        let files = [SourceFile(path: "en.txt", bytes: english), SourceFile(path: "ru.txt", bytes: russian)]
+        let output = TestSupport.temporaryFolder()
+        for (language, threshold) in [("en", nil), ("en", 0), ("ru", nil), ("ru", 0), ("en", nil)] as [(String, Int?)] {
+            var configuration = Configuration()
+            configuration.language = language
+            var pipeline = Pipeline(configuration: configuration)
+            pipeline.streamingThreshold = threshold
+            // Into the same folder each time: the mentions the build before kept must not stand for another language.
+            let report = try await pipeline.build(files, output: output, formats: ["json"].filter { _ in threshold == nil } + ["text"],
+                                                  theme: Resources.theme(nil))
+            #expect(report.archive.articles.count == 2)
+            let text = try String(contentsOf: output.appendingPathComponent("text/monitor-v6-i23.txt"), encoding: .utf8)
+            #expect(text.contains("Владимир Путин"))
+            let manifest = try String(contentsOf: output.appendingPathComponent("manifest.json"), encoding: .utf8)
+            #expect(manifest.contains("text/monitor-v6-i23.txt"))
+            // What the build kept for the next one, by language: the streamed build's survey tags in it too.
+            let program = try #require(ProgramIdentity.current)
+            let cache = try #require(MentionCache.index(at: output.appendingPathComponent(MentionCache.fileName).path, program: program))
+            for article in report.archive.articles {
+                let mentions = try #require(cache.value(for: MentionCache.key(of: article.metadata)).flatMap(EntityTagging.Mentions.init(encoded:)))
+                #expect(mentions.runs.contains { !$0.isEmpty } == (article.metadata.source.path == "en.txt" && language == "en"))
+            }
+            if threshold == nil {
+                let issue = try String(contentsOf: output.appendingPathComponent("json/monitor-v6-i23.json"), encoding: .utf8)
+                // The Russian article has no entity; the sample, in English unless the configuration says otherwise, has them.
+                #expect(!issue.contains("Путин\",\"type\""))
+                #expect(issue.contains("\"id\":\"per-leonid-ivashov\"") == (language == "en"))
+            }
         }
     }
 

@@ -327,7 +327,7 @@ struct OutputReuseTests {
         try cache.write(to: url, archive: Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [issue])])]))
         let bytes = TestSupport.bytes(url)
         let program = try #require(ProgramIdentity.current)
-        #expect(MentionCache.index(at: url.path, program: program)?.value(for: MentionCache.key(of: article.metadata.source)) == mentions.encoded())
+        #expect(MentionCache.index(at: url.path, program: program)?.value(for: MentionCache.key(of: article.metadata)) == mentions.encoded())
         #expect(MentionCache.index(at: url.path, program: "another") == nil)
         let cut = folder.appendingPathComponent("cut")
         try Data(bytes.dropLast()).write(to: cut)
@@ -366,7 +366,7 @@ struct OutputReuseTests {
         ], [], [EntitySpan(start: 1_000_000, end: 1_000_001, kind: .miscellaneous, text: "z", canonicalName: "z")]])
         var bytes = Array("bulletin-mentions\t1\t\(program)\n".utf8)
         for article in clean.archive.articles {
-            for field in [Array(MentionCache.key(of: article.metadata.source).utf8), wild.encoded()] {
+            for field in [Array(MentionCache.key(of: article.metadata).utf8), wild.encoded()] {
                 withUnsafeBytes(of: UInt32(field.count).littleEndian) { bytes.append(contentsOf: $0) }
                 bytes += field
             }
