@@ -8,6 +8,13 @@ enum SourceInput {
         if path == "-" {
             return SourceFile(path: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
         }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw BulletinError(code: .fileSystem, message: "\(path): no such file")
+        }
+        if isFolder.boolValue {
+            throw BulletinError(code: .invalidUsage, message: "\(path) is a folder: give one source file (bulletin build takes folders)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BulletinError(code: .fileSystem, message: "\(path): cannot be read")
         }
@@ -19,6 +26,16 @@ enum SourceInput {
         if path == "-" {
             FileHandle.standardOutput.write(Data(bytes))
             return
+        }
+        // The folder as the path names it, so the message says what the user wrote.
+        let named = (path as NSString).deletingLastPathComponent
+        let folder = named.isEmpty ? "." : named
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BulletinError(code: .fileSystem, message: "cannot write \(path): there is no folder \(folder)")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw BulletinError(code: .fileSystem, message: "cannot write \(path): it is a folder; give a file name")
         }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
