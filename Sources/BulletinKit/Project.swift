@@ -57,6 +57,9 @@ public struct Project: Sendable {
         let chosen = formats.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             ?? configuration.formats ?? writers.formats
         _ = try writers.writers(for: chosen)
+        if chosen.isEmpty {
+            throw BulletinError(code: .invalidUsage, message: "no format to build: name one or more of \(writers.formats.joined(separator: ", "))")
+        }
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),

@@ -254,9 +254,14 @@ struct ProjectTests {
         #expect(configured.configurationWarnings.isEmpty)
     }
 
-    @Test("rejects an unknown format and an unknown theme with a usage error")
+    @Test("rejects an unknown format, no format at all and an unknown theme with a usage error")
     func usageErrors() {
         #expect(throws: BulletinError.self) { try Project.resolve(sources: [], configPath: nil, output: nil, formats: "pdf", theme: nil) }
+        for none in ["", " , "] {
+            #expect { try Project.resolve(sources: [], configPath: nil, output: nil, formats: none, theme: nil) } throws: { error in
+                (error as? BulletinError)?.code == .invalidUsage && (error as? BulletinError)?.message.hasPrefix("no format to build") == true
+            }
+        }
         #expect(throws: BulletinError.self) { try Project.resolve(sources: [], configPath: nil, output: nil, formats: nil, theme: "no-such-theme") }
     }
 }
