@@ -20,6 +20,9 @@ public struct Assembler: Sendable {
         public var sha256: String
         /// Words in the body.
         public var wordCount: Int
+        /// The title derived from the body, when it was derived before assembly (a streamed build's survey
+        /// does so): an article without a title of its own takes it.
+        public var derivedTitle: String?
 
         /// The body of `article`.
         public init(_ article: SourceArticle) {
@@ -105,8 +108,10 @@ public struct Assembler: Sendable {
                 if member.publication != publicationName, publicationKey(member.publication) == publicationKey(publicationName) {
                     extra.append(HeaderField(key: "Publication-Spelling", value: member.publication))
                 }
+                let given = member.title ?? ""
                 let metadata = ArticleMetadata(
-                    id: "\(issueID)-\(bodyHash.prefix(12))", slug: "", title: member.title ?? "", titleIsDerived: false,
+                    id: "\(issueID)-\(bodyHash.prefix(12))", slug: "", title: given.isEmpty ? body.derivedTitle ?? "" : given,
+                    titleIsDerived: given.isEmpty && body.derivedTitle != nil,
                     publication: publicationName, volume: key.volume, issue: key.issue, date: member.date,
                     authors: member.authors, language: member.language ?? defaultLanguage, section: member.section,
                     order: member.order, source: member.source, wordCount: words,

@@ -30,10 +30,9 @@ extension Pipeline {
     struct Survey: Sendable {
         /// Each article read, in input order, without its blocks.
         var headers: [SourceArticle] = []
-        /// What the assembler needs of each body, in the same order.
+        /// What the assembler needs of each body, in the same order, with the title derived from it when
+        /// its article has none.
         var bodies: [Assembler.Body] = []
-        /// Titles derived from the articles that have none, by source path.
-        var derivedTitles: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var names = EntityLinking.EntityNames()
         var statistics = TermStatistics()
@@ -43,7 +42,6 @@ extension Pipeline {
         mutating func merge(_ other: Survey) {
             headers += other.headers
             bodies += other.bodies
-            derivedTitles.merge(other.derivedTitles) { first, _ in first }
             diagnostics += other.diagnostics
             names.merge(other.names)
             statistics.merge(other.statistics)
@@ -83,7 +81,7 @@ extension Pipeline {
                 let result = read(file)
                 part.diagnostics += result.diagnostics
                 guard var header = result.article else { continue }
-                let body = Assembler.Body(header)
+                var body = Assembler.Body(header)
                 // The transforms read only an article's blocks; the rest is made by the assembler.
                 // In the language the assembler will give it, which tagging and titles read.
                 let article = Article(metadata: ArticleMetadata(
@@ -91,7 +89,7 @@ extension Pipeline {
                     volume: header.volume, issue: header.issue, language: header.language ?? configuration.language ?? "en",
                     source: header.source, wordCount: body.wordCount
                 ), blocks: header.blocks)
-                if article.metadata.title.isEmpty { part.derivedTitles[header.source.path] = titles.derivedTitle(for: article) }
+                if article.metadata.title.isEmpty { body.derivedTitle = titles.derivedTitle(for: article) }
                 let key = BodyKey(publication: Assembler.publicationKey(header.publication), volume: header.volume,
                                   issue: header.issue, sha256: body.sha256)
                 // A second copy of a body in one issue is not counted again, but its mentions are kept too:
@@ -156,17 +154,6 @@ extension Pipeline {
         survey.bodies = []
         var (archive, assemblyDiagnostics) = Assembler().assemble(consume headers, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
-        do {
-            // Let go once placed: the archive holds the titles from here on.
-            let derivedTitles = survey.derivedTitles
-            survey.derivedTitles = [:]
-            // The archive is changed in place, never copied, from here on.
-            archive.updateArticles { article in
-                guard article.metadata.title.isEmpty, let title = derivedTitles[article.metadata.source.path] else { return }
-                article.metadata.title = title
-                article.metadata.titleIsDerived = true
-            }
-        }
 
         timer.start(3, of: steps, name: "Link the archive")
         archive.updateIssues(SlugAssignment.assignSlugs)
