@@ -16,8 +16,8 @@ public struct Assembler: Sendable {
     /// What assembling needs of an article's body: its digest, which names the article and finds copies,
     /// and its word count. Made apart from assembling so that a caller can make them in parallel.
     public struct Body: Sendable {
-        /// Lowercase hex SHA-256 of the body's plain text, paragraphs separated by blank lines.
-        public var sha256: String
+        /// SHA-256 of the body's plain text, paragraphs separated by blank lines.
+        public var sha256: Digest
         /// Words in the body.
         public var wordCount: Int
         /// The title derived from the body, when it was derived before assembly (a streamed build's survey
@@ -27,8 +27,43 @@ public struct Assembler: Sendable {
         /// The body of `article`.
         public init(_ article: SourceArticle) {
             let text = article.blocks.map(\.plainText).joined(separator: "\n\n")
-            sha256 = SHA256.hex(of: text)
+            var hasher = SHA256()
+            hasher.update(text.utf8)
+            sha256 = Digest(hasher.finalize())
             wordCount = text.wordCount
+        }
+    }
+
+    /// A SHA-256 digest held in place, not as 64 hex digits in a string of their own: a streamed build
+    /// holds one for every article of the archive.
+    public struct Digest: Hashable, Sendable {
+        private var words: (UInt64, UInt64, UInt64, UInt64)
+
+        /// The digest of 32 `bytes`.
+        init(_ bytes: [UInt8]) {
+            precondition(bytes.count == 32, "a SHA-256 digest has 32 bytes")
+            func word(_ index: Int) -> UInt64 { bytes[index * 8..<index * 8 + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+            words = (word(0), word(1), word(2), word(3))
+        }
+
+        /// The first `count` lowercase hex digits (at most 64).
+        public func hexPrefix(_ count: Int) -> String {
+            let hex = [words.0, words.1, words.2, words.3].map { word in
+                let digits = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }.joined()
+            return String(hex.prefix(count))
+        }
+
+        public static func == (a: Digest, b: Digest) -> Bool {
+            a.words == b.words
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(words.3)
         }
     }
 
@@ -86,7 +121,7 @@ public struct Assembler: Sendable {
             let members = entries.map { articles[$0] }
             let publicationName = displayNames[publicationKey(members[0].publication)]!
             let issueID = "\(key.publication)-v\(key.volume)-i\(key.issue)"
-            var seen: [String: SourceArticle] = [:]
+            var seen: [Digest: SourceArticle] = [:]
             var built: [Article] = []
             // Exactly as many as there are, not the doubling an append grows by: in a streamed build the
             // archive's articles are most of what it holds.
@@ -110,7 +145,7 @@ public struct Assembler: Sendable {
                 }
                 let given = member.title ?? ""
                 let metadata = ArticleMetadata(
-                    id: "\(issueID)-\(bodyHash.prefix(12))", slug: "", title: given.isEmpty ? body.derivedTitle ?? "" : given,
+                    id: "\(issueID)-\(bodyHash.hexPrefix(12))", slug: "", title: given.isEmpty ? body.derivedTitle ?? "" : given,
                     titleIsDerived: given.isEmpty && body.derivedTitle != nil,
                     publication: publicationName, volume: key.volume, issue: key.issue, date: member.date,
                     authors: member.authors, language: member.language ?? defaultLanguage, section: member.section,

@@ -54,7 +54,7 @@ extension Pipeline {
         var publication: String
         var volume: Int
         var issue: Int
-        var sha256: String
+        var sha256: Assembler.Digest
     }
 
     /// The bodies already counted, shared by the survey's tasks.
