@@ -67,6 +67,19 @@ struct ThemeTemplates: Sendable {
         var including: [String] = []
         for (name, text) in sources {
             let tags = Self.tags(of: text)
+            // A content type tag would escape the values again: they arrive escaped.
+            if let tag = tags.first(where: { $0.first == "%" }) {
+                let before = text[..<tag.startIndex].dropLast(2)
+                let line = before.count(where: \.isNewline) + 1
+                let lineStart = before.lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
+                let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
+                throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template", diagnostics: [Diagnostic(
+                    id: "theme.template", severity: .error, message: "a '{{% …}}' tag is not one Bulletin's templates take",
+                    location: SourceLocation(path: origin(path(name)), line: line, column: text.distance(from: lineStart, to: before.endIndex) + 1),
+                    sourceLine: String(text[lineStart..<lineEnd]),
+                    fix: "remove the '{{% …}}' tag: values arrive escaped, and a content type would escape them again"
+                )])
+            }
             splices = splices && Self.printsValuesVerbatim(text, tags: tags)
             mentioned[name] = Self.names(in: tags)
             if tags.contains(where: Self.includesTemplate) { including.append(name) }

@@ -26,7 +26,8 @@ struct ThemeTemplateErrorTests {
               ("<p>{{#broken}", 1, 13, "<p>{{#broken}", "the template ends inside a tag"),
               ("<p>{{#a}}x{{/b}}</p>", 1, 14, "<p>{{#a}}x{{/b}}</p>", "a section is closed with another name than it was opened with"),
               ("one\n{{#items}}\n  {{name}\n{{/items}}\n", 3, 9, "  {{name}", "a tag is not finished"),
-              ("{{% FOO }}", 1, 9, "{{% FOO }}", "a '{{% …}}' tag is not one Bulletin's templates take"),
+              ("{{% FOO }}", 1, 1, "{{% FOO }}", "a '{{% …}}' tag is not one Bulletin's templates take"),
+              ("<p>\n  <b>{{% CONTENT_TYPE: HTML }}</b>\n", 2, 6, "  <b>{{% CONTENT_TYPE: HTML }}</b>", "a '{{% …}}' tag is not one Bulletin's templates take"),
           ])
     func located(_ example: (String, Int, Int, String, String)) throws {
         for path in ["site/article.mustache", "epub/article.xhtml.mustache"] {
