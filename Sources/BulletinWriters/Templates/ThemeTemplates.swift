@@ -26,6 +26,8 @@ struct ThemeTemplates: Sendable {
     /// The tag every template is compiled after, on its first line.
     private static let contentTypeTag = "{{% CONTENT_TYPE: \(contentTypeName) }}"
 
+    private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
+
     /// What the template engine's error says, at the line and column of the theme's file (the content
     /// type tag put before the first line taken off again).
     static func diagnostic(for error: any Error, in file: String) -> Diagnostic {
@@ -45,8 +47,7 @@ struct ThemeTemplates: Sendable {
         case .unfinishedName?: ("a tag is not finished", "end the tag with '}}' ('}}}' after '{{{')")
         case .expectedSectionEnd?: ("a section is not closed", "close '{{#name}}' or '{{^name}}' with '{{/name}}'")
         case .invalidSetDelimiter?: ("a delimiter change is badly formed", "write it as '{{=<% %>=}}'")
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: ("a '{{% …}}' tag is not one Bulletin's templates take",
-                                                                           "remove the '{{% …}}' tag: values arrive escaped")
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: settingTag
         // The parser's own error when a tag runs to the end of the text.
         case nil where "\(error.error)" == "overflow": ("the template ends inside a tag", "end the tag with '}}' ('}}}' after '{{{')")
         default: ("the template cannot be compiled: \(error.error)", "correct the template at the place shown")
@@ -54,7 +55,21 @@ struct ThemeTemplates: Sendable {
         return Diagnostic(id: "theme.template", severity: .error, message: message,
                           location: SourceLocation(path: file, line: context.lineNumber, column: column), sourceLine: line, fix: fix)
     }
-    private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
+
+    /// A `{{% …}}` tag: values arrive escaped, and a content type would escape them again.
+    private static let settingTag = (message: "a '{{% …}}' tag is not one Bulletin's templates take",
+                                     fix: "remove the '{{% …}}' tag: values arrive escaped, and a content type would escape them again")
+
+    /// The diagnostic for the `{{% …}}` tag `tag` (a slice of `text`, between its braces) in `file`.
+    private static func settingTagDiagnostic(_ tag: Substring, in text: String, file: String) -> Diagnostic {
+        let before = text[..<tag.startIndex].dropLast(2)
+        let lineStart = before.lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
+        let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
+        let location = SourceLocation(path: file, line: before.count(where: \.isNewline) + 1,
+                                      column: text.distance(from: lineStart, to: before.endIndex) + 1)
+        return Diagnostic(id: "theme.template", severity: .error, message: settingTag.message, location: location,
+                          sourceLine: String(text[lineStart..<lineEnd]), fix: settingTag.fix)
+    }
 
     /// Compiles `sources` (template text by name); a template that does not compile is an error of
     /// `format` naming `path(name)`, the theme-relative path, with a diagnostic at the line and column of
@@ -69,16 +84,8 @@ struct ThemeTemplates: Sendable {
             let tags = Self.tags(of: text)
             // A content type tag would escape the values again: they arrive escaped.
             if let tag = tags.first(where: { $0.first == "%" }) {
-                let before = text[..<tag.startIndex].dropLast(2)
-                let line = before.count(where: \.isNewline) + 1
-                let lineStart = before.lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
-                let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
-                throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template", diagnostics: [Diagnostic(
-                    id: "theme.template", severity: .error, message: "a '{{% …}}' tag is not one Bulletin's templates take",
-                    location: SourceLocation(path: origin(path(name)), line: line, column: text.distance(from: lineStart, to: before.endIndex) + 1),
-                    sourceLine: String(text[lineStart..<lineEnd]),
-                    fix: "remove the '{{% …}}' tag: values arrive escaped, and a content type would escape them again"
-                )])
+                throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template",
+                                  diagnostics: [Self.settingTagDiagnostic(tag, in: text, file: origin(path(name)))])
             }
             splices = splices && Self.printsValuesVerbatim(text, tags: tags)
             mentioned[name] = Self.names(in: tags)
