@@ -1,5 +1,7 @@
 import ArgumentParser
 import BulletinKit
+import BulletinModel
+import Foundation
 
 extension BulletinCommand {
     struct Check: AsyncParsableCommand {
@@ -10,13 +12,31 @@ extension BulletinCommand {
         @Argument(help: "Source files or folders; - reads one source from standard input.")
         var sources: [String] = []
 
+        @Option(help: ArgumentHelp(
+            "The project configuration, checked too (default: bulletin.yml in the current folder, if present, when no sources are given).",
+            discussion: "With a configuration and no sources, the sources are the configuration's, and its output folder is not read."
+        ))
+        var config: String?
+
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
             let console = Console(quiet: common.quiet)
             do {
-                let files = try sources == ["-"] ? [SourceInput.read("-")] : SourceDiscovery().files(under: sources.isEmpty ? ["."] : sources)
-                let diagnostics = try await Checker().check(files)
+                let files: [SourceFile]
+                var configurationWarnings: [Diagnostic] = []
+                let implicitConfig = config == nil && sources.isEmpty && FileManager.default.fileExists(atPath: "bulletin.yml")
+                if sources == ["-"] {
+                    files = [try SourceInput.read("-")]
+                } else if config != nil || implicitConfig {
+                    // As a build would find them: the configuration read, its sources, its output folder left out.
+                    let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil)
+                    files = project.sources
+                    configurationWarnings = project.readingWarnings
+                } else {
+                    files = try SourceDiscovery().files(under: sources.isEmpty ? ["."] : sources)
+                }
+                let diagnostics = configurationWarnings + (try await Checker().check(files))
                 console.show(diagnostics)
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.count - errors
