@@ -35,8 +35,7 @@ public struct Project: Sendable {
         sources: [String], configPath: String?, output: String?, formats: String?, theme: String?,
         writers: WriterRegistry = .standard
     ) throws -> Project {
-        let implicitConfig = configPath == nil && sources.isEmpty && FileManager.default.fileExists(atPath: "bulletin.yml")
-        let path = configPath ?? (implicitConfig ? "bulletin.yml" : nil)
+        let path = configurationPath(sources: sources, configPath: configPath)
         let (configuration, readingWarnings) = try Self.readConfiguration(at: path)
         let base = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func relative(_ value: String) -> String {
@@ -65,6 +64,13 @@ public struct Project: Sendable {
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
             readingWarnings: readingWarnings
         )
+    }
+
+    /// The configuration file a command reads: the one named, else `bulletin.yml` in the current folder
+    /// when it exists and no sources are given, else none.
+    public static func configurationPath(sources: [String], configPath: String?) -> String? {
+        if let configPath { return configPath }
+        return sources.isEmpty && FileManager.default.fileExists(atPath: "bulletin.yml") ? "bulletin.yml" : nil
     }
 
     /// The configuration at `path`, or the defaults when nil.

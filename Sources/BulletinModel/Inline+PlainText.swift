@@ -40,11 +40,6 @@ extension Article {
         blocks.map { $0.plainText }.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
-    /// The body's words in order: maximal runs of non-whitespace.
-    public var words: [Substring] {
-        plainText.split(whereSeparator: \.isWhitespace)
-    }
-
     /// Whether the body opens with the words of its generated summary: the summarizer picked the lead, a
     /// sentence or two of it perhaps left out, and a page showing summary and body shows the same words
     /// twice, one under the other. The summary's words must come in order, whole, from the body's first

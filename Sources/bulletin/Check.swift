@@ -1,7 +1,6 @@
 import ArgumentParser
 import BulletinKit
 import BulletinModel
-import Foundation
 
 extension BulletinCommand {
     struct Check: AsyncParsableCommand {
@@ -25,10 +24,9 @@ extension BulletinCommand {
             do {
                 let files: [SourceFile]
                 var configurationWarnings: [Diagnostic] = []
-                let implicitConfig = config == nil && sources.isEmpty && FileManager.default.fileExists(atPath: "bulletin.yml")
                 if sources == ["-"] {
                     files = [try SourceInput.read("-")]
-                } else if config != nil || implicitConfig {
+                } else if Project.configurationPath(sources: sources, configPath: config) != nil {
                     // As a build would find them: the configuration read, its sources, its output folder left out.
                     let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil)
                     files = project.sources
