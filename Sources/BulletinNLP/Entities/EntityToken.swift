@@ -10,11 +10,15 @@ struct EntityToken: Sendable {
         case word, number, punctuation
     }
 
-    var start: Int
-    var end: Int
+    /// The offsets are held in 32 bits, so that a token fills half a cache line: a paragraph's tokens are
+    /// written once and read by every rule. ``EntityTokenizer/tokenize(_:lexicon:)`` makes no tokens of
+    /// a paragraph of 2³¹ bytes or more.
+    private var offsets: (start: Int32, end: Int32, byteStart: Int32, byteEnd: Int32)
+    var start: Int { Int(offsets.start) }
+    var end: Int { Int(offsets.end) }
     /// UTF-8 byte offsets of the token in the paragraph.
-    var byteStart: Int
-    var byteEnd: Int
+    var byteStart: Int { Int(offsets.byteStart) }
+    var byteEnd: Int { Int(offsets.byteEnd) }
     /// The key's ``EntityLexicon`` word id and the lists it is on.
     var word: Int32
     var traits: EntityWordTraits
@@ -34,6 +38,18 @@ struct EntityToken: Sendable {
 
     /// Length of the token's text in UTF-8 bytes.
     var byteCount: Int { byteEnd - byteStart }
+
+    init(start: Int, end: Int, byteStart: Int, byteEnd: Int, word: Int32, traits: EntityWordTraits, shape: Shape,
+         isCapitalized: Bool, isAllCaps: Bool, isSentenceEnd: Bool) {
+        offsets = (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end),
+                   Int32(truncatingIfNeeded: byteStart), Int32(truncatingIfNeeded: byteEnd))
+        self.word = word
+        self.traits = traits
+        self.shape = shape
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        self.isSentenceEnd = isSentenceEnd
+    }
 }
 
 /// Splits a paragraph into `EntityToken`s, working over UTF-8 bytes, and looks each up in the lexicon.
@@ -59,7 +75,10 @@ enum EntityTokenizer {
     ]
 
     /// Tokens of a paragraph given as its UTF-8 bytes.
+    ///
+    /// A paragraph of 2³¹ bytes or more has no tokens, and so no entities: a token's offsets are 32 bits.
     static func tokenize(_ bytes: [UInt8], lexicon: EntityLexicon) -> [EntityToken] {
+        guard bytes.count < Int(Int32.max) else { return [] }
         let isASCII = !bytes.contains { $0 >= 0x80 }
         // Scalar offset of every byte (and of the end), only needed when the text is not ASCII.
         var scalarOffsets: [Int32] = []
