@@ -7,7 +7,9 @@ generated 200-article archive (without one) into site folders with the given bin
      the example built with the newsprint theme (stylesheets included) and `convert --to site`'s page;
   2. every internal href/src of every page resolves to a file the build wrote (fragments to ids);
   3. headless Chromium renders an article page and the search page (query from ?q=) and the DOM it
-     dumps holds the expected title and search result, with the search form shown by the script;
+     dumps holds the expected title and search result, with the search form shown by the script; the
+     queries: a word's beginning in the example, words of a generated article, and word beginnings in
+     other capitals and without diacritics, Latin and Cyrillic, in a small archive built for it;
   4. every word of every source body reaches its article page, in order;
   5. sitemap.xml and canonical links exist exactly when a base URL is configured;
   6. feed discovery: built with the feeds and a base URL, every page names the archive's feeds (and on
@@ -187,6 +189,14 @@ searches = [(example_site, "transdniester", article["title"])]
 generated_titles = [a["title"] for i in json.load(open(os.path.join(generated_out, "manifest.json")))["issues"] for a in i["articles"]]
 words = re.findall(r"[A-Za-z]{6,}", generated_titles[17])[:3]
 searches.append((generated_site, " ".join(words).lower(), generated_titles[17]))
+# The index folds words as the script folds a query (lower case, no diacritics), in any script: a query
+# of word beginnings in other capitals and without the accents finds the article.
+unicode_sources = os.path.join(work, "site-unicode-sources")
+os.makedirs(unicode_sources, exist_ok=True)
+with open(os.path.join(unicode_sources, "talks.txt"), "w", encoding="utf-8") as f:
+    f.write("Publication: Monitor Volume: 1 Issue: 1\nTitle: Talks in Zürich and Київ\n\n"
+            "Delegates from Zürich met officials in Київ on Monday.\n")
+searches.append((build([unicode_sources], os.path.join(work, "site-unicode")), "ZUR КИЇ", "Talks in Zürich and Київ"))
 for site, query, expected in searches:
     dom = dump_dom(os.path.join(site, "search/index.html"), "?q=" + urllib.parse.quote(query))
     results = re.search(r'<ol id="search-results"[^>]*>(.*?)</ol>', dom, re.S)

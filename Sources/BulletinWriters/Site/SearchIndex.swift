@@ -1,138 +1,269 @@
 import BulletinModel
+import Foundation
 
-/// The offline search index: one record per article, written as `search/index.json` and as
-/// `search/index.js` (the same array assigned to `window.BULLETIN_SEARCH`), because browsers refuse
-/// `fetch()` of a local file while a script tag loads from `file://` fine.
+/// The offline search index, split so that a query loads only what it needs: a word index cut into
+/// shards by the words' first two letters, and the articles' records in blocks.
 ///
-/// A record is `{"u": path, "t": title, "m": "Monitor 6/23 · 2 February 2000", "d": dek, "e": "entity names",
-/// "x": "distinct lowercase words"}`. The text keeps each word of the body once, in first-use order,
-/// without the commonest English words: enough for word and prefix search at a fraction of the size.
+/// Files, under `site/search/`:
+/// - `index.json`, and `index.js` assigning the same object to `window.BULLETIN_SEARCH` (browsers refuse
+///   `fetch()` of a local file while a script tag loads from `file://` fine):
+///   `{"articles": 3, "block": 16, "shards": ["du", "мо", …], "stop": ["a", "an", …]}`.
+/// - `terms/<shard>.js`: `BULLETIN_SEARCH_TERMS("du", {"duma": [postings], "dubois": [postings]})`, every
+///   indexed word whose first two letters are the shard's. A posting is an article's number times 8 plus
+///   where the word is in it (1 the title, 2 the dek or an entity's name, 4 the text); the list is in
+///   article order, each number given as its difference from the one before.
+/// - `records/<n>.js`: `BULLETIN_SEARCH_RECORDS(n, [{"u": path, "t": title, "m": "Monitor 6/23 · 2 February
+///   2000", "d": dek}, …])`, the articles numbered `n × 16 ..< (n + 1) × 16`, in archive order.
+///
+/// Words are folded as the search script folds a query: lower case, in canonical decomposition without
+/// the combining diacritics (so "Zürich" is "zurich"); letters, marks and digits make words and every other
+/// character parts them. A word of one letter, and the commonest English words (``stopWordList``), are
+/// not indexed: the script leaves them out of a query too. A shard's name in a file name keeps ASCII
+/// letters and digits, and writes any other character as `_<hex>_` (``shardFileName(_:)``).
 struct SearchIndex {
-    /// About how many bytes are handed on at a time: the index of a large archive is tens of
-    /// megabytes, and it is never held whole.
-    static let pieceSize = 1 << 18
+    /// Articles in a file of records.
+    static let blockSize = 16
 
-    /// What `search/index.js` puts before and after the JSON array.
-    static let scriptPrefix = Array("window.BULLETIN_SEARCH = ".utf8)
-    static let scriptSuffix = Array(";\n".utf8)
-
-    /// Hands the JSON array to `emit` in order, in pieces of about ``pieceSize`` bytes. With `keeping`,
-    /// each issue's records are a part of the file at `path`, named by the issue's digest: an unchanged
-    /// issue's records are copied from the previous build's file rather than made again.
-    static func forEachPiece(
-        of archive: Archive, keeping: (any FileKeeping)? = nil, path: String = "", _ emit: ([UInt8]) throws -> Void
-    ) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(pieceSize + pieceSize / 2)
-        func key(_ name: String, _ value: String) {
-            out.append(contentsOf: ",\"\(name)\":".utf8)
-            JSONString.append(value, to: &out)
-        }
-        out.append(UInt8(ascii: "["))
-        var first = true
-        var handedOn = 0
-        for (index, issue) in archive.issues.enumerated() where !issue.articles.isEmpty {
-            let start = handedOn + out.count
-            var partKey: [UInt8] = []
-            if let keeping {
-                // The first record has no comma before it.
-                partKey = keeping.issuePartKey("search issue 1", issue: index, detail: first ? 1 : 0)
-                if let kept = try keeping.keptPart(of: path, key: partKey) {
-                    try emit(out)
-                    try emit(kept)
-                    handedOn += out.count + kept.count
-                    out.removeAll(keepingCapacity: true)
-                    keeping.recordPart(of: path, key: partKey, offset: start, count: kept.count)
-                    first = false
-                    continue
-                }
-            }
-            for article in issue.articles {
-                let metadata = article.metadata
-                out.append(contentsOf: (first ? "\n{\"u\":" : ",\n{\"u\":").utf8)
-                first = false
-                JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
-                key("t", metadata.title)
-                key("m", "\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + SiteDates.display($0) } ?? ""))
-                if let dek = metadata.summary?.dek, !dek.isEmpty { key("d", dek) }
-                if !metadata.entities.isEmpty { key("e", metadata.entities.map(\.name).joined(separator: "; ")) }
-                out.append(contentsOf: ",\"x\":\"".utf8)
-                Self.appendDistinctWords(article.blocks, to: &out)
-                out.append(contentsOf: "\"}".utf8)
-            }
-            keeping?.recordPart(of: path, key: partKey, offset: start, count: handedOn + out.count - start)
-            if out.count >= pieceSize {
-                try emit(out)
-                handedOn += out.count
-                out.removeAll(keepingCapacity: true)
-            }
-        }
-        out.append(contentsOf: "\n]".utf8)
-        try emit(out)
+    /// Where a word is in an article: the bits of a posting below the article's number.
+    struct Fields: OptionSet {
+        let rawValue: UInt8
+        static let title = Fields(rawValue: 1)
+        static let description = Fields(rawValue: 2)
+        static let text = Fields(rawValue: 4)
     }
 
-    private static let stopWords = WordHashes([
+    /// Words that are not indexed.
+    static let stopWordList = [
         "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
         "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them", "they",
         "this", "to", "was", "were", "which", "who", "will", "with",
-    ].map { fnv1a(Array($0.utf8)[...]) })
+    ]
+
+    private static let stopWords = WordHashes(stopWordList.map { fnv1a(Array($0.utf8)[...]) })
+
+    /// The number given to the next article.
+    private(set) var articleCount = 0
+    /// Term numbers by the hash of their folded bytes.
+    private var numbers = TermNumbers()
+    /// The folded bytes of each term.
+    private var terms: [[UInt8]] = []
+    private var postings: [[UInt32]] = []
+    /// The fields of the article being added that each term was found in, valid where `lastArticle` is it.
+    private var fields: [UInt8] = []
+    private var lastArticle: [Int32] = []
+    /// The terms found in the article being added, in the order found.
+    private var found: [Int32] = []
+
+    /// Adds the words of `article`, numbered ``articleCount``.
+    mutating func add(_ article: Article) {
+        let number = Int32(articleCount)
+        articleCount += 1
+        let metadata = article.metadata
+        var scanner = WordScanner()
+        func scan(_ text: String, as field: Fields) {
+            scanner.scan(text) { hash, bytes, folding in note(hash, bytes, folding, field, number) }
+            scanner.flush { hash, bytes, folding in note(hash, bytes, folding, field, number) }
+        }
+        scan(metadata.title, as: .title)
+        if let dek = metadata.summary?.dek { scan(dek, as: .description) }
+        for entity in metadata.entities { scan(entity.name, as: .description) }
+        for block in article.blocks {
+            block.forEachTextPiece { piece in
+                scanner.scan(piece) { hash, bytes, folding in note(hash, bytes, folding, .text, number) }
+            }
+            scanner.flush { hash, bytes, folding in note(hash, bytes, folding, .text, number) }
+        }
+        for term in found {
+            postings[Int(term)].append(UInt32(number) << 3 | UInt32(fields[Int(term)]))
+        }
+        found.removeAll(keepingCapacity: true)
+    }
+
+    /// Counts one word of an article: `bytes` spell it, with ASCII capitals still to be lowered when `folding`.
+    private mutating func note(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ folding: Bool, _ field: Fields, _ article: Int32) {
+        guard !Self.stopWords.contains(hash) else { return }
+        let (number, isNew) = numbers.number(of: hash, next: Int32(terms.count))
+        if isNew {
+            terms.append(folding ? bytes.map(WordScanner.lowercased) : Array(bytes))
+            postings.append([])
+            fields.append(0)
+            lastArticle.append(-1)
+        }
+        let index = Int(number)
+        if lastArticle[index] != article {
+            lastArticle[index] = article
+            fields[index] = 0
+            found.append(number)
+        }
+        fields[index] |= field.rawValue
+    }
+
+    // MARK: - Writing
+
+    /// Writes the index of `archive`'s articles, calling `write` with each file's path under `site/` and its bytes.
+    static func write(_ archive: Archive, _ write: (String, [UInt8]) throws -> Void) throws {
+        var index = SearchIndex()
+        var block: [UInt8] = []
+        var blockNumber = 0
+        func finishBlock() throws {
+            block.append(contentsOf: "\n]);\n".utf8)
+            try write("search/records/\(blockNumber).js", block)
+            block.removeAll(keepingCapacity: true)
+            blockNumber += 1
+        }
+        for issue in archive.issues {
+            for article in issue.articles {
+                if index.articleCount % blockSize == 0 {
+                    if index.articleCount > 0 { try finishBlock() }
+                    block.append(contentsOf: "BULLETIN_SEARCH_RECORDS(\(blockNumber), [\n".utf8)
+                } else {
+                    block.append(contentsOf: ",\n".utf8)
+                }
+                appendRecord(article, in: issue, to: &block)
+                index.add(article)
+            }
+        }
+        if index.articleCount > 0 { try finishBlock() }
+        let shards = index.shards()
+        for (key, terms) in shards {
+            var out = Array("BULLETIN_SEARCH_TERMS(".utf8)
+            JSONString.append(key, to: &out)
+            out.append(contentsOf: ", {".utf8)
+            for (position, term) in terms.enumerated() {
+                out.append(contentsOf: (position == 0 ? "\n" : ",\n").utf8)
+                JSONString.append(String(decoding: index.terms[Int(term)], as: UTF8.self), to: &out)
+                out.append(contentsOf: ":[".utf8)
+                var previous: UInt32 = 0
+                for (k, posting) in index.postings[Int(term)].enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: String(posting - previous).utf8)
+                    previous = posting
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(contentsOf: "\n});\n".utf8)
+            try write("search/terms/\(shardFileName(key)).js", out)
+        }
+        var summary = Array("{\"articles\":\(index.articleCount),\"block\":\(blockSize),\"shards\":[".utf8)
+        for (position, shard) in shards.enumerated() {
+            if position > 0 { summary.append(UInt8(ascii: ",")) }
+            JSONString.append(shard.key, to: &summary)
+        }
+        summary.append(contentsOf: "],\"stop\":[".utf8)
+        for (position, word) in stopWordList.enumerated() {
+            if position > 0 { summary.append(UInt8(ascii: ",")) }
+            JSONString.append(word, to: &summary)
+        }
+        summary.append(contentsOf: "]}".utf8)
+        try write("search/index.json", summary + [0x0A])
+        try write("search/index.js", Array("window.BULLETIN_SEARCH = ".utf8) + summary + Array(";\n".utf8))
+    }
+
+    /// An article's record: where it is, its title, its issue and date, and its dek.
+    private static func appendRecord(_ article: Article, in issue: Issue, to out: inout [UInt8]) {
+        let metadata = article.metadata
+        out.append(contentsOf: "{\"u\":".utf8)
+        JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
+        out.append(contentsOf: ",\"t\":".utf8)
+        JSONString.append(metadata.title, to: &out)
+        out.append(contentsOf: ",\"m\":".utf8)
+        JSONString.append("\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + SiteDates.display($0) } ?? ""), to: &out)
+        if let dek = metadata.summary?.dek, !dek.isEmpty {
+            out.append(contentsOf: ",\"d\":".utf8)
+            JSONString.append(dek, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The terms by shard, both in order of their UTF-8 bytes; terms of one letter are left out.
+    func shards() -> [(key: String, terms: [Int32])] {
+        var byKey: [[UInt8]: [Int32]] = [:]
+        for (number, term) in terms.enumerated() where Self.scalarLength(term, at: 0) < term.count {
+            byKey[Self.shardKey(term), default: []].append(Int32(number))
+        }
+        return byKey.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { key, numbers in
+            (String(decoding: key, as: UTF8.self), numbers.sorted { terms[Int($0)].lexicographicallyPrecedes(terms[Int($1)]) })
+        }
+    }
+
+    /// The UTF-8 bytes of the first two characters (Unicode scalars) of `term`.
+    static func shardKey(_ term: [UInt8]) -> [UInt8] {
+        guard !term.isEmpty else { return [] }
+        let first = scalarLength(term, at: 0)
+        return Array(term[..<min(first + (first < term.count ? scalarLength(term, at: first) : 0), term.count)])
+    }
+
+    /// The length in bytes of the scalar whose UTF-8 starts at `index`.
+    private static func scalarLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    }
+
+    /// A shard's name in a file name: ASCII letters and digits as they are, any other character as
+    /// `_<hex>_`, its code point in lowercase hexadecimal ("мо" is `_43c__43e_`).
+    static func shardFileName(_ key: String) -> String {
+        var name = ""
+        for scalar in key.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                name.unicodeScalars.append(scalar)
+            } else {
+                name += "_" + String(scalar.value, radix: 16) + "_"
+            }
+        }
+        return name
+    }
+
+    // MARK: - Words
 
     /// 64-bit FNV-1a: words are told apart by their hash, which spares hashing and storing arrays.
-    /// A collision (odds about 1 in 10¹⁵ per article) would only leave one word out of one article's index.
-    fileprivate static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    /// Two words of an archive with one hash (odds about 1 in 10¹⁰ for 50,000 words) would share postings.
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash = fnvOffset
         for byte in bytes { hash = fnvStep(hash, byte) }
         return hash
     }
 
-    fileprivate static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
 
     @inline(__always)
-    fileprivate static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
-    /// Each word of the body once, lowercased, in first-use order, joined by spaces.
-    static func distinctWords(_ blocks: [Block]) -> String {
-        var out: [UInt8] = []
-        appendDistinctWords(blocks, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends the distinct words to a JSON string being written: words hold only letters and digits,
-    /// so nothing in them needs a JSON escape.
-    ///
-    /// Works on UTF-8 bytes: ASCII letters and digits form words, other ASCII separates them, and so do
-    /// the Latin-1 and General Punctuation symbols (no-break space, guillemets, curly quotes, dashes);
-    /// any other non-ASCII character counts as a letter, and words holding one are lowercased by Unicode rules.
-    static func appendDistinctWords(_ blocks: [Block], to out: inout [UInt8]) {
+    /// The folded words of text given in `pieces`, in order, repeats and stop words included: what the
+    /// index is made of.
+    static func words(_ pieces: [String]) -> [String] {
+        var words: [String] = []
         var scanner = WordScanner()
-        for block in blocks {
-            block.forEachTextPiece { scanner.scan($0, into: &out) }
-            scanner.flush(into: &out)
+        func collect(_: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ folding: Bool) {
+            words.append(String(decoding: folding ? bytes.map(WordScanner.lowercased) : Array(bytes), as: UTF8.self))
         }
+        for piece in pieces { scanner.scan(piece, collect) }
+        scanner.flush(collect)
+        return words
     }
 
-    /// One article's scan for distinct words; pieces of a block's text are fed in order, so a word may
-    /// continue from one piece into the next as it does in the joined text.
-    private struct WordScanner {
-        var seen = WordHashes(capacity: 1024)
-        var word: [UInt8] = []
-        var asciiOnly = true
-        var wrote = false
+    /// Words from text given in pieces, in order, so that a word may continue from one piece into the next
+    /// as it does in the joined text.
+    struct WordScanner {
+        /// A word being gathered: one that met a piece's end or holds a character outside ASCII.
+        private var word: [UInt8] = []
+        private var asciiOnly = true
 
         init() {
             word.reserveCapacity(64)
         }
 
-        mutating func scan(_ text: String, into out: inout [UInt8]) {
+        /// Calls `emit` with each word of `text` that ends in it: its hash, its bytes, and whether ASCII
+        /// capitals in them are still to be lowered (the hash is of the folded word).
+        mutating func scan(_ text: String, _ emit: (UInt64, UnsafeBufferPointer<UInt8>, Bool) -> Void) {
             var text = text
             text.withUTF8 { bytes in
                 var index = 0
                 while index < bytes.count {
                     let byte = bytes[index]
-                    // Most words are ASCII and lie inside one piece: hashed as they are read, and copied
-                    // only when new. A word that meets the piece's end or a non-ASCII byte is gathered below.
+                    // Most words are ASCII and lie inside one piece: hashed as they are read, and handed on
+                    // in place. A word that meets the piece's end or a character outside ASCII is gathered.
                     if word.isEmpty, Self.isASCIIWordByte(byte) {
                         let start = index
                         var hash = SearchIndex.fnvOffset
@@ -141,64 +272,112 @@ struct SearchIndex {
                             index += 1
                         }
                         if index < bytes.count, bytes[index] < 0x80 {
-                            if beginsNewWord(hash, in: &out) {
-                                for position in start..<index { out.append(Self.lowercased(bytes[position])) }
-                            }
+                            emit(hash, UnsafeBufferPointer(rebasing: bytes[start..<index]), true)
                             index += 1
                         } else {
                             for position in start..<index { word.append(Self.lowercased(bytes[position])) }
                         }
                         continue
                     }
-                    switch byte {
-                    case _ where Self.isASCIIWordByte(byte):
-                        word.append(Self.lowercased(byte))
+                    if byte < 0x80 {
+                        if Self.isASCIIWordByte(byte) { word.append(Self.lowercased(byte)) } else { flush(emit) }
                         index += 1
-                    case 0x00...0x7F:
-                        flush(into: &out)
-                        index += 1
-                    default:
-                        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                        let end = min(index + length, bytes.count)
-                        let second = index + 1 < bytes.count ? bytes[index + 1] : 0
-                        let isPunctuation = (byte == 0xC2 && second >= 0xA0) || (byte == 0xE2 && (second == 0x80 || second == 0x81))
-                            || byte == 0xC3 && (second == 0x97 || second == 0xB7)
-                        if isPunctuation {
-                            flush(into: &out)
-                        } else {
-                            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                            asciiOnly = false
-                        }
-                        index = end
+                        continue
                     }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let end = min(index + length, bytes.count)
+                    if Self.isWordCharacter(UnsafeBufferPointer(rebasing: bytes[index..<end])) {
+                        word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                        asciiOnly = false
+                    } else {
+                        flush(emit)
+                    }
+                    index = end
                 }
             }
         }
 
-        mutating func flush(into out: inout [UInt8]) {
+        /// Hands on the word being gathered, if any, folded.
+        mutating func flush(_ emit: (UInt64, UnsafeBufferPointer<UInt8>, Bool) -> Void) {
             guard !word.isEmpty else { return }
-            if !asciiOnly { word = Array(String(decoding: word, as: UTF8.self).lowercased().utf8) }
-            if beginsNewWord(SearchIndex.fnv1a(word[...]), in: &out) { out.append(contentsOf: word) }
+            if !asciiOnly { word = Self.folded(word) }
+            // A word of combining marks alone folds to nothing.
+            if !word.isEmpty { word.withUnsafeBufferPointer { emit(SearchIndex.fnv1a($0), $0, false) } }
             word.removeAll(keepingCapacity: true)
             asciiOnly = true
         }
 
-        /// Whether the word of `hash` goes in the index: neither a stop word nor seen before in the article
-        /// (it is seen now). When it does, the space before it is written; the caller appends its letters.
-        private mutating func beginsNewWord(_ hash: UInt64, in out: inout [UInt8]) -> Bool {
-            guard !SearchIndex.stopWords.contains(hash), seen.insert(hash) else { return false }
-            if wrote { out.append(0x20) }
-            wrote = true
-            return true
+        /// A word with characters outside ASCII, folded as the script folds a query: lower case, canonical
+        /// decomposition, the combining diacritics (U+0300 to U+036F) left out.
+        static func folded(_ word: [UInt8]) -> [UInt8] {
+            let decomposed = String(decoding: word, as: UTF8.self).lowercased().decomposedStringWithCanonicalMapping
+            var out = String.UnicodeScalarView()
+            for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) { out.append(scalar) }
+            return Array(String(out).utf8)
         }
 
-        private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        /// Whether the character spelt by `bytes` (one scalar, outside ASCII) is a letter, a mark or a
+        /// digit, as the script's `[\p{L}\p{M}\p{N}]` reads it.
+        static func isWordCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var value = UInt32(bytes[0] & (bytes.count == 2 ? 0x1F : bytes.count == 3 ? 0x0F : 0x07))
+            for byte in bytes.dropFirst() { value = value << 6 | UInt32(byte & 0x3F) }
+            // General Punctuation (spaces, dashes, quotes) is the commonest non-ASCII in news copy.
+            if (0x2000...0x206F).contains(value) { return false }
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                return true
+            default:
+                return false
+            }
+        }
+
+        static func isASCIIWordByte(_ byte: UInt8) -> Bool {
             byte &- 0x61 < 26 || byte &- 0x41 < 26 || byte &- 0x30 < 10
         }
 
-        private static func lowercased(_ byte: UInt8) -> UInt8 {
+        static func lowercased(_ byte: UInt8) -> UInt8 {
             byte &- 0x41 < 26 ? byte | 0x20 : byte
         }
+    }
+}
+
+/// Term numbers by 64-bit word hash, open addressing with linear probing: the values are already hashes.
+struct TermNumbers {
+    /// A hash and its number plus one; number 0 marks an empty slot.
+    private var slots: [(hash: UInt64, number: Int32)]
+    private var count = 0
+    private var shift: UInt64
+
+    init() {
+        slots = Array(repeating: (0, 0), count: 1 << 12)
+        shift = 64 - 12
+    }
+
+    /// The number of `hash`, given `next` (and reported new) if it has none.
+    mutating func number(of hash: UInt64, next: Int32) -> (number: Int32, isNew: Bool) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let slot = slots[index]
+            if slot.number == 0 {
+                slots[index] = (hash, next + 1)
+                count += 1
+                return (next, true)
+            }
+            if slot.hash == hash { return (slot.number - 1, false) }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, 0), count: old.count * 2)
+        shift -= 1
+        count = 0
+        for slot in old where slot.number != 0 { _ = number(of: slot.hash, next: slot.number - 1) }
     }
 }
 

@@ -4,7 +4,7 @@ import BulletinModel
 ///
 /// Files, under `site/`: `index.html`, `<publication>/index.html`, `<publication>/<volume>/index.html`,
 /// `<publication>/<volume>/<issue>/index.html`, `…/<issue>/<article-slug>/index.html`, `entities/index.html`,
-/// `entities/<entity>/index.html`, `search/index.html` with `search/index.json` and `search/index.js`,
+/// `entities/<entity>/index.html`, `search/index.html` with the index under `search/` (``SearchIndex``),
 /// `404.html`, `robots.txt`, the theme's assets, and `sitemap.xml` when a base URL is configured
 /// (a sitemap must hold absolute URLs, so without one there is none, and pages carry no canonical link).
 ///
@@ -89,16 +89,8 @@ public struct SiteWriter: Writer {
             }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
-        // The index and the script holding it are written side by side, piece by piece, from one pass.
-        try sink.write(to: "site/search/index.json", format: format, issue: nil) { appendJSON in
-            try sink.write(to: "site/search/index.js", format: format, issue: nil) { appendScript in
-                try appendScript(SearchIndex.scriptPrefix)
-                try SearchIndex.forEachPiece(of: archive, keeping: context.keeping, path: "site/search/index.json") { piece in
-                    try appendJSON(piece)
-                    try appendScript(piece)
-                }
-                try appendScript(SearchIndex.scriptSuffix)
-            }
+        try SearchIndex.write(archive) { path, bytes in
+            try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
         }
         try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)
 

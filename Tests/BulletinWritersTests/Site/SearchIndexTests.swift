@@ -26,60 +26,64 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("distinct words: lowercased, first-use order, stop words and repeats left out, words joined across inlines")
-    func distinctWords() {
-        let blocks: [Block] = [
-            .paragraph([.text("The Duma and the "), .emphasis([.text("DUMA")]), .text("’s vote on Zürich—ZÜRICH «Ankara» a"), .strong([.text("b")])], span: nil),
-            .list(ordered: false, items: [[.paragraph([.text("Vote 2000, vote")], span: nil)]]),
-        ]
-        #expect(SearchIndex.distinctWords(blocks) == "duma s vote zürich ankara ab 2000")
+    @Test("words: folded to lower case without diacritics, parted by all but letters, marks and digits, joined across pieces")
+    func words() {
+        let pieces = ["The Duma and the ", "DUMA", "’s vote on Zürich—ZÜRICH «Ankara» a", "b", " Vote 2000, vote €5 x×y Αθήνα Київ"]
+        #expect(SearchIndex.words(pieces) == [
+            "the", "duma", "and", "the", "duma", "s", "vote", "on", "zurich", "zurich", "ankara", "ab", "vote", "2000", "vote",
+            "5", "x", "y", "αθηνα", "киів",
+        ])
     }
 
-    /// The rule by characters: letters and digits make words, ASCII punctuation and the Latin-1 and
-    /// General Punctuation symbols part them; words lowercased, stop words and repeats left out.
-    static func referenceWords(_ text: String) -> String {
-        let stop: Set<String> = ["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
-                                 "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them",
-                                 "they", "this", "to", "was", "were", "which", "who", "will", "with"]
-        func separates(_ scalar: Unicode.Scalar) -> Bool {
-            let value = scalar.value
-            if value < 0x80 { return !(scalar.properties.isAlphabetic || (0x30...0x39).contains(value)) }
-            return (0xA0...0xBF).contains(value) || value == 0xD7 || value == 0xF7 || (0x2000...0x207F).contains(value)
+    /// The rule by characters, as the search script applies it to a query: lower case, canonical
+    /// decomposition without the combining diacritics, then words of letters, marks and digits.
+    static func referenceWords(_ text: String) -> [String] {
+        let folded = String(String.UnicodeScalarView(text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            !(0x300...0x36F).contains($0.value)
+        }))
+        var words: [String] = [], word = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+                word.append(scalar)
+            default:
+                if !word.isEmpty { words.append(String(word)) }
+                word = String.UnicodeScalarView()
+            }
         }
-        var seen: Set<String> = [], words: [String] = [], word = ""
-        func flush() {
-            let lowered = word.lowercased()
-            if !word.isEmpty, !stop.contains(lowered), seen.insert(lowered).inserted { words.append(lowered) }
-            word = ""
-        }
-        for scalar in text.unicodeScalars {
-            if separates(scalar) { flush() } else { word.unicodeScalars.append(scalar) }
-        }
-        flush()
-        return words.joined(separator: " ")
+        if !word.isEmpty { words.append(String(word)) }
+        return words
     }
 
-    @Test("distinct words of the real sample, cut into inlines at every few bytes, agree with the rule by characters")
+    @Test("words of the real sample, cut into pieces at every few characters, agree with the script's rule for queries")
     func sampleWords() throws {
         let text = try String(contentsOf: TestPaths.sampleBulletin, encoding: .utf8)
-            + " Zürich’s ZÜRICH naïve façade—«quoted» x×y 10÷2 ΑΘΉΝΑ Αθήνα 東京 end"
+            + " Zürich’s ZÜRICH naïve façade—«quoted» x×y 10÷2 ΑΘΉΝΑ Αθήνα 東京 नमस्ते İstanbul ǅemal end"
         let paragraphs = text.split(separator: "\n").map(String.init)
         for cut in [1, 3, 7, 64, 100_000] {
-            // Inlines of `cut` characters, so that words run on from one piece into the next.
-            let blocks: [Block] = paragraphs.map { paragraph in
-                var pieces: [Inline] = []
+            var pieces: [String] = []
+            for paragraph in paragraphs {
                 var rest = paragraph[...]
                 while !rest.isEmpty {
-                    pieces.append(.text(String(rest.prefix(cut))))
+                    pieces.append(String(rest.prefix(cut)))
                     rest = rest.dropFirst(cut)
                 }
-                return .paragraph(pieces, span: nil)
+                // A paragraph ends a word.
+                pieces.append(" ")
             }
-            let expected = paragraphs.map { Self.referenceWords($0) }.joined(separator: " ")
-            // Across paragraphs a word is listed once: compare the first uses.
-            var firstUses: [String] = [], seen: Set<String> = []
-            for word in expected.split(separator: " ") where seen.insert(String(word)).inserted { firstUses.append(String(word)) }
-            #expect(SearchIndex.distinctWords(blocks) == firstUses.joined(separator: " "), "cut \(cut)")
+            #expect(SearchIndex.words(pieces) == Self.referenceWords(paragraphs.joined(separator: " ")), "cut \(cut)")
         }
+    }
+
+    @Test("shards: the first two characters of a word, named in ASCII")
+    func shards() {
+        #expect(SearchIndex.shardKey(Array("duma".utf8)) == Array("du".utf8))
+        #expect(SearchIndex.shardKey(Array("мос".utf8)) == Array("мо".utf8))
+        #expect(SearchIndex.shardKey(Array("x".utf8)) == Array("x".utf8))
+        #expect(SearchIndex.shardFileName("du") == "du")
+        #expect(SearchIndex.shardFileName("20") == "20")
+        #expect(SearchIndex.shardFileName("мо") == "_43c__43e_")
+        #expect(SearchIndex.shardFileName("東京") == "_6771__4eac_")
     }
 }

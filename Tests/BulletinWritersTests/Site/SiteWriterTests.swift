@@ -1,7 +1,7 @@
 import BulletinKit
 import BulletinModel
 import BulletinTestSupport
-import BulletinWriters
+@testable import BulletinWriters
 import Foundation
 import Testing
 
@@ -39,7 +39,7 @@ struct SiteWriterTests {
         let with = try await SiteFixture.build(archive, baseURL: "https://example.org/b")
         for path in ["index.html", "404.html", "robots.txt", "monitor/index.html", "monitor/1/index.html", "monitor/1/1/index.html",
                      "monitor/1/1/gas-talks-resume-between-kyiv-and-moscow/index.html", "entities/index.html",
-                     "search/index.html", "search/index.json", "search/index.js", "assets/style.css", "assets/search.js", "assets/site.js"] {
+                     "search/index.html", "search/index.json", "search/index.js", "search/records/0.js", "search/terms/ga.js", "assets/style.css", "assets/search.js", "assets/site.js"] {
             #expect(without[path] != nil, "missing \(path)")
         }
         #expect(without["sitemap.xml"] == nil)
@@ -213,13 +213,21 @@ struct SiteWriterTests {
         #expect(files["entities/loc-kyiv/index.html"] != nil)
 
         let search = try #require(files["search/index.json"])
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(search.utf8)) as? [[String: String]])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(search.utf8)) as? [String: Any])
+        #expect(summary["articles"] as? Int == 3)
+        #expect(files["search/index.js"] == "window.BULLETIN_SEARCH = " + search.dropLast() + ";\n")
+        let records = try SearchFiles.records(files, block: 0)
         #expect(records.count == 3)
         #expect(records[0]["u"] == "monitor/1/1/talks/index.html")
-        #expect(records[0]["e"] == "NATO; Kyiv")
         #expect(records[0]["d"] == "Envoys met in Kyiv.")
-        #expect(records[0]["x"]?.hasPrefix("envoys nato met kyiv monday interfax january 11") == true)
-        #expect(files["search/index.js"] == "window.BULLETIN_SEARCH = " + search + ";\n")
+        #expect(records[0]["e"] == nil && records[0]["x"] == nil, "a record holds what a result shows, no more")
+        // A posting is the article's number times 8 plus 1 for its title, 2 for its dek or an entity's name
+        // and 4 for its text: Kyiv is in the first article's dek, entities and text, "talks" in the title of
+        // the first and in everything of the second, "interfax" in the first's citation.
+        #expect(try SearchFiles.terms(files, shard: "ky")["kyiv"] == [0 << 3 | 2 | 4])
+        #expect(try SearchFiles.terms(files, shard: "ta")["talks"] == [0 << 3 | 1, 1 << 3 | 1 | 2 | 4])
+        #expect(try SearchFiles.terms(files, shard: "in")["interfax"] == [0 << 3 | 4])
+        #expect(files.filter { $0.key.hasPrefix("search/terms/") && $0.value.contains("\"the\"") }.isEmpty, "stop words are not indexed")
     }
 
     @Test("an entity's list runs over pages of the configured size, each article once, chained both ways")
@@ -344,12 +352,14 @@ struct SiteEscapingTests {
             return article
         }
         let files = try await SiteFixture.build(archive)
-        let script = try #require(files["search/index.js"])
-        #expect(script.contains("\"Crèvecœur © Шевченко\\u2028in Kyïv\\u2029again\""))
-        let index = try #require(files["search/index.json"])
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
+        let records = try SearchFiles.records(files, block: 0)
         #expect(records.map { $0["t"] } == [title])
-        #expect(records.first?["x"]?.hasPrefix("crèvecœur met шевченко") == true)
+        #expect(files["search/records/0.js"]?.contains("\"Crèvecœur © Шевченко\\u2028in Kyïv\\u2029again\"") == true)
+        // Words are folded as the script folds a query: "Crèvecœur" is "crevecœur", "Kyïv" "kyiv". Each is in
+        // the first article's title and text (bits 1 and 4), whether or not it was also tagged (bit 2).
+        for (shard, word) in [("cr", "crevecœur"), ("ky", "kyiv"), ("ше", "шевченко")] {
+            #expect(try SearchFiles.terms(files, shard: shard)[word]?.map { $0 & ~2 } == [0 << 3 | 1 | 4], "\(word)")
+        }
     }
 
     @Test("a source with a script in its text, title and header yields no executable markup anywhere")
@@ -535,6 +545,33 @@ struct SiteAccessibilityTests {
                 level = next
                 index = found.upperBound
             }
+        }
+    }
+}
+
+/// The search index's files read back: the data inside their script wrappers.
+enum SearchFiles {
+    /// The records of block `block`.
+    static func records(_ files: [String: String], block: Int) throws -> [[String: String]] {
+        let script = try #require(files["search/records/\(block).js"])
+        let prefix = "BULLETIN_SEARCH_RECORDS(\(block), "
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"))
+        let json = script.dropFirst(prefix.count).dropLast(3)
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]])
+    }
+
+    /// The postings of every word of shard `shard`, undone from their differences.
+    static func terms(_ files: [String: String], shard: String) throws -> [String: [Int]] {
+        let script = try #require(files["search/terms/\(SearchIndex.shardFileName(shard)).js"], "no shard \(shard)")
+        var key: [UInt8] = []
+        JSONString.append(shard, to: &key)
+        let prefix = "BULLETIN_SEARCH_TERMS(" + String(decoding: key, as: UTF8.self) + ", "
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"))
+        let json = script.dropFirst(prefix.count).dropLast(3)
+        let table = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [Int]])
+        return table.mapValues { differences in
+            var total = 0
+            return differences.map { total += $0; return total }
         }
     }
 }

@@ -1,61 +1,117 @@
-// Offline search over search/index.js (window.BULLETIN_SEARCH), loaded by a script tag so that it
-// also works from file://. Reads the query from ?q=, ranks title, entity and summary matches first.
+// Offline search over the index under search/ (see search/index.js, window.BULLETIN_SEARCH): reads the
+// query from ?q=, loads the word shards its words begin with and then the records of the best matches,
+// each by a script tag, so that it also works from file://. Ranks title, entity and dek matches first.
 // Builds results with textContent only: index data never becomes markup.
 (function () {
   "use strict";
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!results || !status) return;
-  var index = window.BULLETIN_SEARCH || [];
+  var index = window.BULLETIN_SEARCH;
   var params = new URLSearchParams(window.location.search);
   var query = (params.get("q") || "").trim();
   var input = document.getElementById("site-search-query");
   if (input) input.value = query;
-  if (!query) { status.textContent = "Type words to search " + index.length + " articles."; return; }
+  if (!index) { status.textContent = "The search index did not load."; return; }
+  if (!query) { status.textContent = "Type words to search " + index.articles + " articles."; return; }
 
+  // As the index folds its words: lower case, decomposed, without combining diacritics.
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
-  var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
-  var scored = [];
-  for (var i = 0; i < index.length; i++) {
-    var r = index[i];
-    var title = fold(r.t), extra = fold((r.d || "") + " " + (r.e || "")), text = " " + fold(r.x) + " ";
-    var score = 0, all = true;
-    for (var j = 0; j < terms.length; j++) {
-      var term = terms[j], s = 0;
-      if (title.indexOf(term) >= 0) s += 10;
-      if (extra.indexOf(term) >= 0) s += 4;
-      if (text.indexOf(" " + term + " ") >= 0) s += 2; else if (text.indexOf(" " + term) >= 0) s += 1;
-      if (s === 0) { all = false; break; }
-      score += s;
-    }
-    if (all) scored.push([score, i]);
+  function shardKey(term) {
+    return Array.from(term).slice(0, 2).join("");
   }
-  scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-  var shown = scored.slice(0, 100);
-  status.textContent = scored.length === 0 ? "No articles match “" + query + "”."
-    : scored.length + (scored.length === 1 ? " article matches" : " articles match") + " “" + query + "”"
-      + (scored.length > shown.length ? "; the best " + shown.length + " are listed." : ".");
-  var root = "../";
-  for (var k = 0; k < shown.length; k++) {
-    var record = index[shown[k][1]];
-    var li = document.createElement("li");
-    var a = document.createElement("a");
-    a.href = root + record.u;
-    a.textContent = record.t;
-    li.appendChild(a);
-    var meta = document.createElement("span");
-    meta.className = "meta";
-    meta.textContent = " " + record.m;
-    li.appendChild(meta);
-    if (record.d) {
-      li.appendChild(document.createElement("br"));
-      var dek = document.createElement("span");
-      dek.className = "dek";
-      dek.textContent = record.d;
-      li.appendChild(dek);
-    }
-    results.appendChild(li);
+  function fileName(key) {
+    return Array.from(key).map(function (c) {
+      return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
+    }).join("");
   }
+  function load(paths, done) {
+    var waiting = paths.length;
+    if (waiting === 0) { done(); return; }
+    paths.forEach(function (path) {
+      var script = document.createElement("script");
+      script.src = path;
+      script.onload = script.onerror = function () { if (--waiting === 0) done(); };
+      document.head.appendChild(script);
+    });
+  }
+
+  var stop = new Set(index.stop), shards = new Set(index.shards), seen = new Set();
+  // Words of one letter and the commonest words are not indexed: a query leaves them out too.
+  var terms = fold(query).split(/[^\p{L}\p{M}\p{N}]+/u).filter(function (t) {
+    if (Array.from(t).length < 2 || stop.has(t) || seen.has(t)) return false;
+    seen.add(t);
+    return true;
+  });
+  if (terms.length === 0) { status.textContent = "Type a word of two letters or more to search " + index.articles + " articles."; return; }
+
+  var tables = {}, records = {};
+  window.BULLETIN_SEARCH_TERMS = function (key, table) { tables[key] = table; };
+  window.BULLETIN_SEARCH_RECORDS = function (block, list) { records[block] = list; };
+  var keys = [];
+  terms.forEach(function (term) {
+    var key = shardKey(term);
+    if (shards.has(key) && keys.indexOf(key) < 0) keys.push(key);
+  });
+  status.textContent = "Searching…";
+  load(keys.map(function (key) { return "terms/" + fileName(key) + ".js"; }), function () {
+    // Each article's score is the sum over the query's words of its best match: a word in the title
+    // scores 10, in the dek or an entity's name 4, in the text 2 (1 where the word only begins so).
+    var totals = null;
+    terms.forEach(function (term) {
+      var table = tables[shardKey(term)] || {}, best = new Map();
+      Object.keys(table).forEach(function (word) {
+        if (word.lastIndexOf(term, 0) !== 0) return;
+        var postings = table[word], article = 0;
+        for (var i = 0; i < postings.length; i++) {
+          article += postings[i];
+          var fields = article & 7, number = article >> 3;
+          var score = (fields & 1 ? 10 : 0) + (fields & 2 ? 4 : 0) + (fields & 4 ? (word === term ? 2 : 1) : 0);
+          if (score > (best.get(number) || 0)) best.set(number, score);
+        }
+      });
+      if (totals === null) { totals = best; return; }
+      var both = new Map();
+      best.forEach(function (score, number) { if (totals.has(number)) both.set(number, totals.get(number) + score); });
+      totals = both;
+    });
+    var scored = [];
+    totals.forEach(function (score, number) { scored.push([score, number]); });
+    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    var shown = scored.slice(0, 100);
+    var blocks = [];
+    shown.forEach(function (s) {
+      var block = Math.floor(s[1] / index.block);
+      if (blocks.indexOf(block) < 0) blocks.push(block);
+    });
+    load(blocks.map(function (block) { return "records/" + block + ".js"; }), function () {
+      status.textContent = scored.length === 0 ? "No articles match “" + query + "”."
+        : scored.length + (scored.length === 1 ? " article matches" : " articles match") + " “" + query + "”"
+          + (scored.length > shown.length ? "; the best " + shown.length + " are listed." : ".");
+      var root = "../";
+      shown.forEach(function (s) {
+        var record = (records[Math.floor(s[1] / index.block)] || [])[s[1] % index.block];
+        if (!record) return;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + record.u;
+        a.textContent = record.t;
+        li.appendChild(a);
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = " " + record.m;
+        li.appendChild(meta);
+        if (record.d) {
+          li.appendChild(document.createElement("br"));
+          var dek = document.createElement("span");
+          dek.className = "dek";
+          dek.textContent = record.d;
+          li.appendChild(dek);
+        }
+        results.appendChild(li);
+      });
+    });
+  });
 })();

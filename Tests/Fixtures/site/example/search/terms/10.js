@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("10", {
+"10":[4,16]
+});

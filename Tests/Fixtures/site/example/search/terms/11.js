@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("11", {
+"11":[4,8]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("12", {
+"12":[28,18,6]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("14", {
+"14":[60]
+});

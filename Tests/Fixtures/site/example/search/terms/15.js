@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("15", {
+"15":[52]
+});

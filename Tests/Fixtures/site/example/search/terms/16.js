@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("16", {
+"16":[38]
+});

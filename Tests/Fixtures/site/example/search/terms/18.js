@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("18", {
+"18":[28,16]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("19", {
+"1990s":[20]
+});

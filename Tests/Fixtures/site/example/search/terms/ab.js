@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("ab", {
+"about":[62],
+"abroad":[44]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("ac", {
+"accept":[28],
+"accused":[12]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("af", {
+"after":[20]
+});

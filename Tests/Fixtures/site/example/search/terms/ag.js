@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("ag", {
+"again":[28],
+"agreement":[4]
+});

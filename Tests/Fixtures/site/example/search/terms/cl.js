@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("cl", {
+"clashes":[15],
+"closes":[71]
+});

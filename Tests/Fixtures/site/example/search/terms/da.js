@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("da", {
+"dagestan":[15],
+"day":[20]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("dn", {
+"dniester":[30]
+});

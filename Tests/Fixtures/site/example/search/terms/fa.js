@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("fa", {
+"families":[44]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("fe", {
+"federal":[14],
+"fees":[6]
+});

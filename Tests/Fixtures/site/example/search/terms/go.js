@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("go", {
+"government":[4,56],
+"governors":[62]
+});

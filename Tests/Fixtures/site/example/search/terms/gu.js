@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("gu", {
+"guarantees":[22,6,16]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("hu", {
+"human":[12,34]
+});

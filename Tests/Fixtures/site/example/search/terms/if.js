@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("if", {
+"if":[4,24,24]
+});

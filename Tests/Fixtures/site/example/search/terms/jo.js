@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("jo", {
+"join":[22],
+"joint":[28]
+});

@@ -1,0 +1,5 @@
+BULLETIN_SEARCH_TERMS("ka", {
+"kadyrov":[14],
+"kazakh":[36,26],
+"kazakhstan":[39,15,9]
+});

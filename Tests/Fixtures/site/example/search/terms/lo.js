@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("lo", {
+"local":[12],
+"long":[44]
+});

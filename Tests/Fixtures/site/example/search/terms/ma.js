@@ -1,0 +1,5 @@
+BULLETIN_SEARCH_TERMS("ma", {
+"made":[20,40],
+"makhachkala":[14],
+"maskhadov":[46]
+});

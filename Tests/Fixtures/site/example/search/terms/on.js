@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("on", {
+"one":[12],
+"only":[28,16]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("or", {
+"organised":[62],
+"organization":[30]
+});

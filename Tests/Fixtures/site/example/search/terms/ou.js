@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("ou", {
+"out":[20,18]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("ov", {
+"over":[4,10]
+});

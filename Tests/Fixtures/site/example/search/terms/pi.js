@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("pi", {
+"pipeline":[52],
+"pipelines":[60]
+});

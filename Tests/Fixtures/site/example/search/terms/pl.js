@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("pl", {
+"placed":[28],
+"plan":[36]
+});

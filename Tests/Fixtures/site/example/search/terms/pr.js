@@ -1,0 +1,19 @@
+BULLETIN_SEARCH_TERMS("pr", {
+"practice":[44],
+"prefer":[52],
+"president":[37],
+"presidential":[60],
+"press":[62],
+"price":[4],
+"prices":[22],
+"prime":[4],
+"priority":[36],
+"prism":[38],
+"private":[62],
+"privatization":[36],
+"producers":[36,26],
+"programme":[36],
+"progress":[52],
+"proposed":[20,8],
+"prosecutor":[47]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("pu", {
+"public":[62],
+"punishment":[12]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("qu", {
+"question":[54],
+"questions":[28]
+});

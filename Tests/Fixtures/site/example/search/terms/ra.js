@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("ra", {
+"ramzan":[14],
+"rather":[20]
+});

@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("ri", {
+"rights":[12,34]
+});

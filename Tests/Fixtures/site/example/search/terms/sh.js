@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("sh", {
+"shore":[52],
+"should":[62]
+});

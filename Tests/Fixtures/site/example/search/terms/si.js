@@ -1,0 +1,5 @@
+BULLETIN_SEARCH_TERMS("si", {
+"sides":[4],
+"similar":[20],
+"since":[20,10,24]
+});

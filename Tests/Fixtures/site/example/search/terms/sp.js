@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("sp", {
+"speech":[20],
+"spring":[4]
+});

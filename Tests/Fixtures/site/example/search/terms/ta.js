@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("ta", {
+"talks":[7,13,10,38]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("te", {
+"television":[36],
+"terms":[36]
+});

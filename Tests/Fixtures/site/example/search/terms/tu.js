@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("tu", {
+"turan":[52],
+"turkmenistan":[54]
+});

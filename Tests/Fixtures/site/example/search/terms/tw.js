@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("tw", {
+"twice":[4],
+"two":[15]
+});

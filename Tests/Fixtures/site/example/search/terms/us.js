@@ -1,0 +1,5 @@
+BULLETIN_SEARCH_TERMS("us", {
+"use":[12],
+"used":[37],
+"usually":[20]
+});

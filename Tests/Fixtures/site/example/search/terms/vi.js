@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("vi", {
+"violation":[44],
+"visit":[44]
+});

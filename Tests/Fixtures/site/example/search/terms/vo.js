@@ -1,0 +1,3 @@
+BULLETIN_SEARCH_TERMS("vo", {
+"volume":[71]
+});

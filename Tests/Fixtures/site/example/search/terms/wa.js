@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("wa", {
+"want":[60],
+"wave":[62]
+});

@@ -1,0 +1,4 @@
+BULLETIN_SEARCH_TERMS("wh", {
+"whether":[4],
+"while":[52,8]
+});
