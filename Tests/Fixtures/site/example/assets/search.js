@@ -45,7 +45,10 @@
     seen.add(t);
     return true;
   });
-  if (terms.length === 0) { status.textContent = "Type a word of two letters or more to search " + index.articles + " articles."; return; }
+  if (terms.length === 0) {
+    status.textContent = "Nothing to search for in “" + query + "”: words of one letter and the commonest words (such as “the”) are not indexed.";
+    return;
+  }
 
   var tables = {}, records = {};
   window.BULLETIN_SEARCH_TERMS = function (key, table) { tables[key] = table; };
