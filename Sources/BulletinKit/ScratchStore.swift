@@ -15,10 +15,28 @@ import Synchronization
 final class ScratchStore: Sendable {
     private let descriptor: Int32
     /// The end of the file, and where the bytes of each key are in it.
-    private let state = Mutex<(end: Int, places: [String: (offset: Int, count: Int)])>((0, [:]))
+    private let state: Mutex<(end: Int, places: [String: Place])>
 
-    /// A store in `folder`, or nil when no file can be made there.
-    init?(in folder: URL) {
+    /// Where a key's bytes are: offset and count in one word (40 and 24 bits), so that the table of a large
+    /// archive's keys is a quarter smaller. Bytes that would not fit (a terabyte into the file, or 16 MB under
+    /// one key) are not kept.
+    private struct Place {
+        private let packed: UInt64
+
+        init?(offset: Int, count: Int) {
+            guard offset < 1 << 40, count < 1 << 24 else { return nil }
+            packed = UInt64(offset) << 24 | UInt64(count)
+        }
+
+        var offset: Int { Int(packed >> 24) }
+        var count: Int { Int(packed & (1 << 24 - 1)) }
+    }
+
+    /// A store in `folder`, or nil when no file can be made there; `expectedKeys` sizes its table once.
+    init?(in folder: URL, expectedKeys: Int = 0) {
+        var places: [String: Place] = [:]
+        places.reserveCapacity(expectedKeys)
+        state = Mutex((0, places))
         // mkstemp replaces the six trailing X's with a name no other file has.
         var template = Array(folder.appendingPathComponent(".scratch-" + String(repeating: "X", count: 6)).path.utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -40,7 +58,7 @@ final class ScratchStore: Sendable {
         let written = bytes.withUnsafeBytes { buffer in
             transfersWhole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
         }
-        if written { state.withLock { $0.places[key] = (offset, bytes.count) } }
+        if written, let place = Place(offset: offset, count: bytes.count) { state.withLock { $0.places[key] = place } }
     }
 
     /// The bytes kept under `key`, or nil.
