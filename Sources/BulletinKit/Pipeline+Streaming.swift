@@ -257,7 +257,8 @@ struct SourcesByPath: Sendable {
         while low < high {
             let middle = (low + high) / 2
             let file = files[Int(order[middle])]
-            if file.path == path { return file }
+            // Bytes, as they are ordered: a path spelt another way (NFC, NFD) is another file's.
+            if file.path.utf8.elementsEqual(path.utf8) { return file }
             if file.path.utf8.lexicographicallyPrecedes(path.utf8) { low = middle + 1 } else { high = middle }
         }
         return nil

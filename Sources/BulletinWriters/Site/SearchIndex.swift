@@ -28,7 +28,7 @@ struct SearchIndex {
     struct Fields: OptionSet {
         let rawValue: UInt8
         static let title = Fields(rawValue: 1)
-        static let description = Fields(rawValue: 2)
+        static let dekOrEntity = Fields(rawValue: 2)
         static let text = Fields(rawValue: 4)
     }
 
@@ -65,8 +65,8 @@ struct SearchIndex {
             scanner.flush { hash, bytes, folding in note(hash, bytes, folding, field, number) }
         }
         scan(metadata.title, as: .title)
-        if let dek = metadata.summary?.dek { scan(dek, as: .description) }
-        for entity in metadata.entities { scan(entity.name, as: .description) }
+        if let dek = metadata.summary?.dek { scan(dek, as: .dekOrEntity) }
+        for entity in metadata.entities { scan(entity.name, as: .dekOrEntity) }
         for block in article.blocks {
             block.forEachTextPiece { piece in
                 scanner.scan(piece) { hash, bytes, folding in note(hash, bytes, folding, .text, number) }
