@@ -172,3 +172,31 @@ extension ArticleMetadata {
         return tag == "en" || tag.hasPrefix("en-")
     }
 }
+
+extension ArticleMetadata {
+    /// `text`, a summary or dek shown under the article's title in a list, without the words a derived
+    /// title already shows.
+    ///
+    /// A derived title is the opening sentence, cut short with an ellipsis when long, and a summary of
+    /// news most often opens with that sentence too: a list printing both would print those words twice,
+    /// one under the other. The text then goes on where the title stopped, after an ellipsis ("…also to
+    /// its long-frozen relations with NATO. Top Russian officials…"), or at its next sentence when the
+    /// title is the whole first sentence; nil when nothing is left. Any other text, and any text under a
+    /// title the source gave, is returned as it is. White space is compared collapsed, and the title's
+    /// words must end where a word of the text ends.
+    public func continuingTitle(_ text: String) -> String? {
+        guard titleIsDerived else { return text }
+        var stem = Substring(title.collapsingWhitespace)
+        let wasCut = stem.hasSuffix("…")
+        if wasCut { stem = stem.dropLast() }
+        let collapsed = text.collapsingWhitespace
+        guard !stem.isEmpty, collapsed.hasPrefix(stem) else { return text }
+        var rest = collapsed.dropFirst(stem.count)
+        if let next = rest.first, next.isLetter || next.isNumber { return text }
+        if !wasCut, rest.first == "." { rest = rest.dropFirst() }
+        // The separators a cut title drops before its ellipsis are not printed after it either.
+        rest = rest.drop { $0.isWhitespace || (wasCut && ",;:–—-".contains($0)) }
+        guard !rest.isEmpty else { return nil }
+        return wasCut ? "…" + rest : String(rest)
+    }
+}

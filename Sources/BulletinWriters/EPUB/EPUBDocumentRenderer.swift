@@ -77,7 +77,8 @@ struct EPUBDocumentRenderer: Sendable {
         let language = EPUBBook.mainLanguage(of: issue.articles)
         let articles: [TemplateValues] = part.articles.map { article, path in
             let metadata = article.metadata
-            let summary = metadata.summary?.text ?? ""
+            // Under a derived title, without the words the title shows.
+            let summary = metadata.summary.flatMap { metadata.continuingTitle($0.text) } ?? ""
             return [
                 "href": .text(Markup.attribute(path)),
                 "lang": .text(Markup.attribute(metadata.language)),

@@ -49,7 +49,7 @@ struct EntityDirectory {
                 guard !metadata.entities.isEmpty else { continue }
                 let number = Int32(references.count)
                 references.append(Reference(title: metadata.title, path: SiteLayout.articlePath(metadata, in: issue), issueTitle: issueTitle,
-                                            date: metadata.date ?? issue.date, dek: metadata.summary?.dek))
+                                            date: metadata.date ?? issue.date, dek: metadata.summary.flatMap { metadata.continuingTitle($0.dek) }))
                 for entity in metadata.entities {
                     byID[entity.id, default: Entry(id: entity.id, name: entity.name, type: entity.type, mentions: 0, articles: [])].mentions += entity.count
                     byID[entity.id]!.articles.append(number)

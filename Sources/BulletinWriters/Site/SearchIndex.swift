@@ -168,7 +168,8 @@ struct SearchIndex {
         JSONString.append(metadata.title, to: &out)
         out.append(contentsOf: ",\"m\":".utf8)
         JSONString.append("\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + SiteDates.display($0) } ?? ""), to: &out)
-        if let dek = metadata.summary?.dek, !dek.isEmpty {
+        // A result shows its title: the dek goes on from it when the title was derived from the same words.
+        if let dek = metadata.summary.flatMap({ metadata.continuingTitle($0.dek) }), !dek.isEmpty {
             out.append(contentsOf: ",\"d\":".utf8)
             JSONString.append(dek, to: &out)
         }

@@ -149,9 +149,10 @@ struct SitePageRenderer {
             ]
             if !metadata.authors.isEmpty { item["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
             if let section = metadata.section { item["section"] = escaped(section) }
+            // Under a derived title, without the words the title shows.
             if let summary = metadata.summary {
-                item["summary"] = escaped(summary.text)
-                item["dek"] = escaped(summary.dek)
+                if let text = metadata.continuingTitle(summary.text) { item["summary"] = escaped(text) }
+                if let dek = metadata.continuingTitle(summary.dek) { item["dek"] = escaped(dek) }
             }
             if !metadata.entities.isEmpty {
                 item["hasEntities"] = .flag(true)

@@ -1,0 +1,39 @@
+import BulletinModel
+import Testing
+
+@Suite("Summaries under derived titles")
+struct ContinuingTitleTests {
+    static func metadata(title: String, derived: Bool) -> ArticleMetadata {
+        ArticleMetadata(id: "a", slug: "a", title: title, titleIsDerived: derived, publication: "Monitor", volume: 1, issue: 1,
+                        language: "en", source: SourceInfo(path: "a.txt", format: "text", sha256: ""), wordCount: 0)
+    }
+
+    static let summary = "Moscow’s budding efforts to improve ties with the West are apparently extending also to its "
+        + "long-frozen relations with NATO. Top Russian officials have indicated  in recent days that Moscow is prepared."
+
+    @Test("a title cut from the summary's first sentence: the summary goes on where the title stopped")
+    func cutTitle() {
+        let title = "Moscow’s budding efforts to improve ties with the West are apparently extending…"
+        #expect(Self.metadata(title: title, derived: true).continuingTitle(Self.summary)
+            == "…also to its long-frozen relations with NATO. Top Russian officials have indicated in recent days that Moscow is prepared.")
+        // The same words under a title the source gave are the summary as written.
+        #expect(Self.metadata(title: title, derived: false).continuingTitle(Self.summary) == Self.summary)
+    }
+
+    @Test("a title that is the whole first sentence: the summary goes on at the next sentence, or is left out")
+    func wholeSentence() {
+        let title = "Moscow’s budding efforts to improve ties with the West are apparently extending also to its long-frozen relations with NATO"
+        #expect(Self.metadata(title: title, derived: true).continuingTitle(Self.summary)
+            == "Top Russian officials have indicated in recent days that Moscow is prepared.")
+        #expect(Self.metadata(title: "Talks resume", derived: true).continuingTitle("Talks resume.") == nil)
+        #expect(Self.metadata(title: "Talks resume…", derived: true).continuingTitle("Talks resume") == nil)
+    }
+
+    @Test("a summary that does not open with the title's words, or only with part of a word, is kept whole")
+    func otherText() {
+        #expect(Self.metadata(title: "Talks resume…", derived: true).continuingTitle("Envoys met in Kyiv.") == "Envoys met in Kyiv.")
+        #expect(Self.metadata(title: "Talks resume…", derived: true).continuingTitle("Talks resumed on Monday.") == "Talks resumed on Monday.")
+        #expect(Self.metadata(title: "Talks resume…", derived: true).continuingTitle("Talks resume, envoys say.") == "…envoys say.")
+        #expect(Self.metadata(title: "", derived: true).continuingTitle("Talks.") == "Talks.")
+    }
+}
