@@ -22,7 +22,7 @@ public struct TitleDerivation: ArticleTransform {
     /// The title the transform gives `article`.
     public func derivedTitle(for article: Article) -> String {
         guard let lead = article.blocks.lazy.map(\.plainText).first(where: { !$0.isEmpty }) else { return "Untitled" }
-        return shorten(SentenceSegmenter().sentences(in: lead).first ?? lead, language: article.metadata.language)
+        return shorten(SentenceSegmenter().firstSentence(in: lead) ?? lead, language: article.metadata.language)
     }
 
     /// `sentence` cut to ``maximumLength`` characters at a word boundary, with an ellipsis when cut.

@@ -22,14 +22,21 @@ public struct SentenceSegmenter: Sendable {
         return sentenceRanges(in: scalars).map { SummaryText.string(scalars[$0]) }
     }
 
+    /// The first sentence of `text`, trimmed, found without reading on past it; nil when `text` is blank.
+    public func firstSentence(in text: String) -> String? {
+        let scalars = SummaryText.scalars(of: text)
+        return sentenceRanges(in: scalars, limit: 1).first.map { SummaryText.string(scalars[$0]) }
+    }
+
     /// Parentheses open for longer than this many scalars are assumed unbalanced
     /// and no longer block a split.
     private static let maximumParentheticalLength = 200
 
-    /// Sentence ranges over an already decoded scalar array (the summarizer's fast path).
-    func sentenceRanges(in s: [Unicode.Scalar]) -> [Range<Int>] {
+    /// Sentence ranges over an already decoded scalar array (the summarizer's fast path), the first
+    /// `limit` of them.
+    func sentenceRanges(in s: [Unicode.Scalar], limit: Int = .max) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        result.reserveCapacity(s.count / 80 + 1)
+        result.reserveCapacity(min(limit, s.count / 80 + 1))
         let n = s.count
         var start = 0
         var depth = 0
@@ -53,6 +60,7 @@ public struct SentenceSegmenter: Sendable {
                 while m < n, SummaryText.isHorizontalSpace(s[m]) { m += 1 }
                 if m < n, s[m].value == 0x0A {
                     emit(start, i)
+                    if result.count == limit { return result }
                     while m < n, SummaryText.isSpace(s[m]) { m += 1 }
                     start = m
                     depth = 0
@@ -76,6 +84,7 @@ public struct SentenceSegmenter: Sendable {
                 while m < n, SummaryText.isSpace(s[m]) { m += 1 }
                 if m < n, shouldSplit(s, terminator: i..<j, next: m) {
                     emit(start, k)
+                    if result.count == limit { return result }
                     start = m
                 }
                 i = m

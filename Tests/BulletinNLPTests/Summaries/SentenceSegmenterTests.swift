@@ -82,6 +82,15 @@ struct SentenceSegmenterTests {
     @Test("splits hard news cases correctly", arguments: hardCases)
     func hardCase(_ c: SummarySegmentationCase) {
         #expect(SentenceSegmenter().sentences(in: c.text) == c.expected)
+        // The first sentence found alone, without reading on, is the first of them all.
+        #expect(SentenceSegmenter().firstSentence(in: c.text) == c.expected.first)
+    }
+
+    @Test("the first sentence alone is the first of all the sentences, in every paragraph of the sample")
+    func firstSentence() {
+        for paragraph in SummaryMonitorSample.paragraphs + ["", " \n\n ", "No terminator at all", "A.\n\nB."] {
+            #expect(SentenceSegmenter().firstSentence(in: paragraph) == SentenceSegmenter().sentences(in: paragraph).first)
+        }
     }
 
     @Test("ranges are Unicode-scalar offsets, trimmed")
