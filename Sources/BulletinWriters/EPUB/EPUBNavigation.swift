@@ -47,7 +47,7 @@ struct EPUBNavigation: Sendable {
         var xml = MarkupBuilder(xmlStyle: true)
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
         xml.open("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("xmlns:epub", "http://www.idpf.org/2007/ops"),
-                          ("lang", book.language), ("xml:lang", book.language), ("dir", EPUBDocumentRenderer.direction(of: book.language))])
+                          ("lang", book.language), ("xml:lang", book.language), ("dir", TextDirection.of(book.language))])
         xml.newline()
         xml.open("head")
         xml.void("meta", [("charset", "UTF-8")])

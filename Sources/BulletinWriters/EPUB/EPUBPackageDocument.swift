@@ -93,8 +93,11 @@ struct EPUBPackageDocument: Sendable {
         xml.newline()
     }
 
+    /// The spine: every document read in order, the pages turned right to left when the book's language
+    /// is written so (reading systems otherwise turn an Arabic or Hebrew book's pages the wrong way).
     private func spine(into xml: inout MarkupBuilder) {
-        xml.open("spine", [("toc", "ncx")])
+        let rightToLeft = TextDirection.of(book.language) == "rtl"
+        xml.open("spine", [("toc", "ncx"), ("page-progression-direction", rightToLeft ? "rtl" : nil)])
         xml.newline()
         for item in items where item.inSpine {
             xml.append(trusted: "  ")

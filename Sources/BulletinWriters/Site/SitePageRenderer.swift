@@ -67,6 +67,8 @@ struct SitePageRenderer {
         let main = templates.render(template, content)
 
         shared["lang"] = escaped(language)
+        // Browsers do not take the direction from the language: an Arabic or Hebrew page must say it.
+        if TextDirection.of(language) == "rtl" { shared["rightToLeft"] = .flag(true) }
         shared["pageTitle"] = escaped(title)
         shared["content"] = .text(main)
         shared["standalone"] = .flag(isStandalone)

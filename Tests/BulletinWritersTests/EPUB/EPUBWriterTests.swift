@@ -150,6 +150,10 @@ struct EPUBWriterTests {
         }
         let page = Self.text(entries, "EPUB/\(issue.id)/\(article.metadata.slug).xhtml")
         #expect(page.contains(Markup.text(text)))
+        // A book in a language written right to left turns its pages right to left.
+        let rightToLeft = article.metadata.language == "ar"
+        #expect(Self.text(entries, "EPUB/package.opf").contains("<spine toc=\"ncx\" page-progression-direction=\"rtl\">") == rightToLeft)
+        #expect(page.contains("dir=\"rtl\"") == rightToLeft)
     }
 
     // MARK: - Content

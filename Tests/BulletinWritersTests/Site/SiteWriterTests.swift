@@ -547,6 +547,23 @@ struct SiteAccessibilityTests {
             }
         }
     }
+
+    @Test("a page in a language written right to left says so, for browsers do not infer it from lang")
+    func rightToLeft() async throws {
+        let (archive, _) = try await Pipeline(concurrency: 2).load([TestSupport.source("""
+        Publication: Monitor Volume: 1 Issue: 1
+        Language: ar
+        Title: المحادثات مستمرة
+
+        عقد الوفد اجتماعا في القاهرة يوم الاثنين.
+        """, path: "ar.txt")])
+        let files = try await SiteFixture.build(archive)
+        let article = try #require(files.first { $0.key.hasPrefix("monitor/1/1/") && $0.key.hasSuffix("/index.html") && $0.key != "monitor/1/1/index.html" })
+        #expect(article.value.contains("<html lang=\"ar\" dir=\"rtl\">"), "\(article.key)")
+        // English pages keep the default direction, unwritten.
+        let examples = try await SiteFixture.build(try await SiteFixture.example())
+        #expect(!examples.values.contains { $0.contains(" dir=\"rtl\"") })
+    }
 }
 
 /// The search index's files read back: the data inside their script wrappers.
