@@ -28,7 +28,8 @@ enum AtomFeed {
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
         var namespaces: [(String, String?)] = [("xmlns", namespace)]
         if case .archive = page { namespaces.append(("xmlns:fh", historyNamespace)) }
-        xml.open("feed", namespaces)
+        // The language most of its items are in; each entry gives its own.
+        xml.open("feed", namespaces + [("xml:lang", channel.language)])
         xml.newline()
         xml.line(1, "id", text: channel.id)
         xml.line(1, "title", text: channel.title)

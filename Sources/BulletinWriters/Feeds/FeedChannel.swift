@@ -24,6 +24,8 @@ struct FeedChannel: Sendable {
     var limit: Int
     /// Where links point.
     var links: FeedLinks
+    /// The language most of its articles are in (each item also gives its own).
+    var language: String
 
     /// The absolute URL of the page the feed describes.
     var homeURL: String? { links.absolute(homePath) }
@@ -39,24 +41,28 @@ struct FeedChannel: Sendable {
         let siteTitle = settings.siteTitle
         var counts: [String: Int] = [:]
         for entry in entries { counts[entry.publicationSlug, default: 0] += 1 }
-        func channel(title: String, description: String, folder: String, homePath: String, publicationSlug: String?, count: Int) -> FeedChannel {
+        func channel(title: String, description: String, folder: String, homePath: String, publicationSlug: String?, count: Int,
+                     language: String) -> FeedChannel {
             FeedChannel(
                 title: title, description: description, folder: folder, homePath: homePath,
                 publicationSlug: publicationSlug, count: count,
                 id: "urn:uuid:" + ContentUUID.make(from: "feed:\(links.baseURL ?? siteTitle):\(folder)"),
-                author: settings.publisher ?? siteTitle, rights: settings.rights, limit: max(1, settings.feedItemLimit), links: links
+                author: settings.publisher ?? siteTitle, rights: settings.rights, limit: max(1, settings.feedItemLimit), links: links,
+                language: language
             )
         }
         var channels = [channel(
             title: title(publicationName: nil, siteTitle: siteTitle), description: "Every article of \(siteTitle), newest first.",
-            folder: folder(publicationSlug: nil), homePath: "", publicationSlug: nil, count: entries.count
+            folder: folder(publicationSlug: nil), homePath: "", publicationSlug: nil, count: entries.count,
+            language: SiteWriter.dominantLanguage(of: archive)
         )]
         for publication in archive.publications {
             channels.append(channel(
                 title: title(publicationName: publication.name, siteTitle: siteTitle),
                 description: "Every article of \(publication.name), newest first.",
                 folder: folder(publicationSlug: publication.slug), homePath: FeedLinks.publicationPath(publication.slug),
-                publicationSlug: publication.slug, count: counts[publication.slug] ?? 0
+                publicationSlug: publication.slug, count: counts[publication.slug] ?? 0,
+                language: SiteWriter.dominantLanguage(of: [publication])
             ))
         }
         return channels

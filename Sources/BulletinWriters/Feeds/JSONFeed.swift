@@ -22,10 +22,11 @@ enum JSONFeed {
         var description: String
         var nextURL: String?
         var authors: [Author]?
+        var language: String
         var items: [Item]
 
         enum CodingKeys: String, CodingKey {
-            case version, title, description, authors, items
+            case version, title, description, authors, language, items
             case homePageURL = "home_page_url", feedURL = "feed_url", nextURL = "next_url"
         }
     }
@@ -94,7 +95,7 @@ enum JSONFeed {
         let document = Document(
             version: version, title: channel.title, homePageURL: channel.homeURL, feedURL: channel.links.absolute(path),
             description: channel.description, nextURL: older.map { channel.links.href(to: $0, from: path) },
-            authors: [Author(name: channel.author)], items: items.map(Item.init)
+            authors: [Author(name: channel.author)], language: channel.language, items: items.map(Item.init)
         )
         return (path, serialize(document))
     }
@@ -129,6 +130,7 @@ enum JSONFeed {
                     json.member("url", item.url)
                 }
             }
+            json.member("language", document.language)
             json.member("next_url", document.nextURL)
             json.member("title", document.title)
             json.member("version", document.version)

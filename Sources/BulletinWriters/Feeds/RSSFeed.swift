@@ -25,6 +25,7 @@ enum RSSFeed {
         xml.line(1, "title", text: channel.title)
         if let home = channel.homeURL { xml.line(1, "link", text: home) }
         xml.line(1, "description", text: channel.description)
+        xml.line(1, "language", text: channel.language)
         if let selfURL = channel.links.absolute(path) {
             xml.voidLine(1, "atom:link", [("rel", "self"), ("type", "application/rss+xml"), ("href", selfURL)])
         }

@@ -133,8 +133,14 @@ public struct SiteWriter: Writer {
 
     /// The language most articles are in, for pages that span several; ties go to the smaller tag.
     static func dominantLanguage(of archive: Archive) -> String {
+        dominantLanguage(of: archive.publications)
+    }
+
+    /// The language most of the articles of `publications` are in; ties go to the smaller tag, and "en"
+    /// when there are none.
+    static func dominantLanguage(of publications: some Sequence<Publication>) -> String {
         var counts: [String: Int] = [:]
-        for publication in archive.publications {
+        for publication in publications {
             for volume in publication.volumes {
                 for issue in volume.issues {
                     for article in issue.articles { counts[article.metadata.language, default: 0] += 1 }

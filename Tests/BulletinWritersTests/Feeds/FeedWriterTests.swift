@@ -65,6 +65,25 @@ struct FeedWriterTests {
         #expect(items.first?["id"] as? String == "urn:uuid:" + ContentUUID.make(from: FeedFixtures.small.publications[0].volumes[0].issues[1].articles[0].id))
     }
 
+    @Test("each feed names the language most of its articles are in, in all three formats")
+    func channelLanguage() throws {
+        func article(_ publication: String, _ slug: String, _ language: String) -> Article {
+            var article = FeedFixtures.article(publication, issue: 1, slug: slug, title: slug, date: "2026-01-12",
+                                               blocks: [FeedFixtures.paragraph(.text("Text."))])
+            article.metadata.language = language
+            return article
+        }
+        // The archive is mostly English; its Arabic publication is Arabic.
+        let archive = FeedFixtures.archive([article("Monitor", "a", "en"), article("Monitor", "b", "en"), article("Nashra", "c", "ar")])
+        let files = try FeedFixtures.write(archive, settings: WriterSettings(baseURL: Self.baseURL))
+        for (folder, language) in [("feeds", "en"), ("feeds/nashra", "ar")] {
+            let atom = String(decoding: try #require(files[folder + "/atom.xml"]), as: UTF8.self)
+            #expect(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(language)\">"), "\(folder)")
+            #expect(FeedFixtures.elements("language", in: try #require(files[folder + "/rss.xml"])) == [language], "\(folder)")
+            #expect(try FeedFixtures.jsonObject(files[folder + "/feed.json"])["language"] as? String == language, "\(folder)")
+        }
+    }
+
     @Test("without a base URL, ids stay urn:uuid and no link leaves the feeds folder")
     func noBaseURL() throws {
         let files = try FeedFixtures.write(FeedFixtures.small, settings: WriterSettings(feedItemLimit: 2))
