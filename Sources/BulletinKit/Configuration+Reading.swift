@@ -42,6 +42,19 @@ extension Configuration {
                                  at: root.mapping?["baseURL"]?.mark, fix: "set baseURL to the address the site is published at, such as https://example.org/bulletin/")
         }
         var warnings: [Diagnostic] = []
+        if let language = configuration.language {
+            switch LanguageTag.read(language) {
+            case .tag(let tag):
+                configuration.language = tag
+            case .corrected(let tag):
+                configuration.language = tag
+                warnings.append(document.diagnostic("config.language-corrected", .warning, "the language '\(language)' is read as the tag '\(tag)'",
+                                                    at: root.mapping?["language"]?.mark, fix: "write the tag itself: 'language: \(tag)'"))
+            case .invalid:
+                throw document.error("config.language", "language '\(language)' is not a language tag",
+                                     at: root.mapping?["language"]?.mark, fix: "write a BCP 47 language tag, such as 'language: ru' or 'language: en-GB'")
+            }
+        }
         Self.unknownFields(in: root, known: Self.fields, at: "", into: &warnings, document: document)
         Self.recordLocations(of: root, at: "", in: path, into: &configuration.locations)
         return (configuration, warnings)

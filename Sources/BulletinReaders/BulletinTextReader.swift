@@ -127,6 +127,23 @@ public struct BulletinTextReader: SourceReader {
                        text: lines[given.line - 1], fix: "write dates as YYYY-MM-DD, e.g. 'Date: 2000-02-02'")
             }
         }
+        // A language given as a name or with underscores is read as its tag; one that is no tag at all is
+        // left out, so the article takes the archive's language, rather than printed as an invalid lang.
+        var language: String?
+        if let given = values[.language], !given.value.isBlank {
+            switch LanguageTag.read(given.value) {
+            case .tag(let tag):
+                language = tag
+            case .corrected(let tag):
+                language = tag
+                report("language-corrected", .warning, "the language '\(given.value)' is read as the tag '\(tag)'", line: given.line,
+                       column: given.column, text: lines[given.line - 1], fix: "write the tag itself, e.g. 'Language: \(tag)'")
+            case .invalid:
+                report("invalid-language", .warning, "'\(given.value)' is not a language tag; the article is taken to be in the archive's language",
+                       line: given.line, column: given.column, text: lines[given.line - 1],
+                       fix: "write a BCP 47 language tag, e.g. 'Language: ru' or 'Language: en-GB'")
+            }
+        }
         var order: Int?
         if let given = values[.order] {
             order = Int(given.value)
@@ -170,7 +187,7 @@ public struct BulletinTextReader: SourceReader {
             publication: publication.split(whereSeparator: \.isWhitespace).joined(separator: " "),
             volume: volume, issue: issue, date: date,
             title: values[.title]?.value.nonEmpty, authors: authors,
-            language: values[.language]?.value.nonEmpty, section: values[.section]?.value.nonEmpty,
+            language: language, section: values[.section]?.value.nonEmpty,
             order: order, summary: values[.summary]?.value.nonEmpty, extraFields: extra, blocks: blocks,
             source: SourceInfo(path: path, format: format, sha256: SHA256.hex(of: bytes)),
             headerLocation: SourceLocation(path: path, line: headerLine, column: 1)

@@ -47,6 +47,16 @@ struct ConfigurationTests {
         #expect(warnings[1].sourceLine == "  widht: 60")
     }
 
+    @Test("the default language is a tag: a name is read as its tag with a warning, anything else is an error at its value")
+    func language() throws {
+        #expect(try Configuration.read("language: EN-gb\n", path: "bulletin.yml").configuration.language == "en-GB")
+        let (configuration, warnings) = try Configuration.read("title: T\nlanguage: Russian\n", path: "bulletin.yml")
+        #expect(configuration.language == "ru")
+        #expect(warnings.map(\.id) == ["config.language-corrected"] && warnings.first?.location.map { [$0.line, $0.column] } == [2, 11])
+        let diagnostic = try failure("language: Klingonese\n")
+        #expect(diagnostic.id == "config.language" && diagnostic.location.map { [$0.line, $0.column] } == [1, 11])
+    }
+
     @Test("text that is not YAML is an error at the line and column where it stops making sense")
     func syntax() throws {
         let diagnostic = try failure("title: T\nformats: [epub, text\noutput: out\n")

@@ -115,7 +115,17 @@ struct BulletinTextReaderTests {
         Case(name: "invalid date", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nDate: 2000-02-30\n\nText.".utf8), id: "reader.text.invalid-date", severity: .error, line: 2, column: 7),
         Case(name: "conflicting field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nVolume: 7\n\nText.".utf8), id: "reader.text.conflicting-field", severity: .error, line: 2, column: 1),
         Case(name: "control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nA\u{07}b".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 2),
+        Case(name: "language name", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: Russian\n\nText.".utf8), id: "reader.text.language-corrected", severity: .warning, line: 2, column: 11),
+        Case(name: "not a language", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: Klingonese\n\nText.".utf8), id: "reader.text.invalid-language", severity: .warning, line: 2, column: 11),
     ]
+
+    @Test("a language is kept as a tag: a name or underscores read as the tag, anything else left to the archive's")
+    func languages() throws {
+        for (given, expected) in [("ru", "ru"), ("en_gb", "en-GB"), ("Russian", "ru"), ("Klingonese", nil), ("", nil)] as [(String, String?)] {
+            let article = try #require(read("Publication: Monitor Volume: 6 Issue: 23\nLanguage: \(given)\n\nText.").article)
+            #expect(article.language == expected, "\(given)")
+        }
+    }
 
     @Test("finds a line's first and last text columns in characters, whatever the line holds", arguments: [
         "plain words", "  indented and trailing \t ", "", "   ", "“Quoted” — dashes… and\u{00A0}no-break\u{00A0}", "\u{2003}em spaces\u{2003}",
