@@ -110,7 +110,10 @@ public struct BulletinTextReader: SourceReader {
         func number(_ field: Field) -> Int? {
             guard let found = required(field) else { return nil }
             guard let value = Int(found.value), value >= 0, value < 1_000_000 else {
-                report("invalid-\(field.rawValue)", .error, "\(field.label) must be a whole number, not '\(found.value)'",
+                // Digits that say too large a number are told so, rather than that they are not a number.
+                let isDigits = !found.value.isEmpty && found.value.allSatisfy { $0.isASCII && $0.isNumber }
+                report("invalid-\(field.rawValue)", .error,
+                       isDigits ? "\(field.label) \(found.value) is too large (at most 999999)" : "\(field.label) must be a whole number, not '\(found.value)'",
                        line: found.line, column: found.column, text: lines[found.line - 1], fix: "write the \(field.rawValue) number in digits, e.g. '\(field.label): 6'")
                 return nil
             }

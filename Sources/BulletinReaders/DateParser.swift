@@ -5,9 +5,16 @@ public enum DateParser {
         "july", "august", "september", "october", "november", "december",
     ]
 
-    /// `2000-02-02`, `February 2, 2000`, `2 February 2000` → `2000-02-02`; nil when not a real date.
+    /// `2000-02-02`, `February 2, 2000`, `2 February 2000` → `2000-02-02`; nil when not a real date. An
+    /// ISO 8601 date and time (`2000-02-02T10:30:00Z`, `2000-02-02 10:30+03:00`, as content systems export
+    /// them) gives its date as written: the day the writer's clock showed.
     public static func isoDate(from text: String) -> String? {
         let trimmed = text.trimmingSpaces
+        if let match = trimmed.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?/) {
+            guard let hour = Int(match.output.4), let minute = Int(match.output.5), hour < 24, minute < 60,
+                  (match.output.6.flatMap { Int($0) } ?? 0) < 61 else { return nil }
+            return format(year: Int(match.output.1)!, month: Int(match.output.2)!, day: Int(match.output.3)!)
+        }
         let parts = trimmed.split(separator: "-")
         if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
             return format(year: year, month: month, day: day)

@@ -115,9 +115,16 @@ struct BulletinTextReaderTests {
         Case(name: "invalid date", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nDate: 2000-02-30\n\nText.".utf8), id: "reader.text.invalid-date", severity: .error, line: 2, column: 7),
         Case(name: "conflicting field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nVolume: 7\n\nText.".utf8), id: "reader.text.conflicting-field", severity: .error, line: 2, column: 1),
         Case(name: "control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nA\u{07}b".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 2),
+        Case(name: "volume too large", bytes: Array("Publication: Monitor Volume: 99999999999999999999 Issue: 23\n\nText.".utf8), id: "reader.text.invalid-volume", severity: .error, line: 1, column: 30),
         Case(name: "language name", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: Russian\n\nText.".utf8), id: "reader.text.language-corrected", severity: .warning, line: 2, column: 11),
         Case(name: "not a language", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: Klingonese\n\nText.".utf8), id: "reader.text.invalid-language", severity: .warning, line: 2, column: 11),
     ]
+
+    @Test("a number too large for a volume or issue is told so, not called a non-number")
+    func largeNumbers() throws {
+        let result = read("Publication: Monitor Volume: 99999999999999999999 Issue: -1\n\nText.")
+        #expect(result.diagnostics.map(\.message) == ["Volume 99999999999999999999 is too large (at most 999999)", "Issue must be a whole number, not '-1'"])
+    }
 
     @Test("a language is kept as a tag: a name or underscores read as the tag, anything else left to the archive's")
     func languages() throws {
@@ -205,6 +212,16 @@ struct BulletinConventionsTests {
     func dates(text: String, month: Int, day: Int) {
         #expect(WrittenDate.monthAndDay(text)?.month == month)
         #expect(WrittenDate.monthAndDay(text)?.day == day)
+    }
+
+    @Test("reads a Date field's calendar date, alone or with a time as ISO 8601 gives it", arguments: [
+        ("2000-02-02", "2000-02-02"), ("February 2, 2000", "2000-02-02"), ("2 Feb 2000", "2000-02-02"),
+        ("2000-02-02T10:30:00Z", "2000-02-02"), ("2000-02-02 23:59", "2000-02-02"), ("2000-02-02T23:30:00.250-05:00", "2000-02-02"),
+        ("2000-02-02T10:30+0300", "2000-02-02"), ("2000-02-30T10:30Z", nil), ("2000-02-02T24:00", nil), ("2000-02-02T10:61", nil),
+        ("2000-02-02T10", nil), ("2000-02-02Tnoon", nil), ("2000-02-02 at 10:30", nil),
+    ] as [(String, String?)])
+    func fieldDates(text: String, expected: String?) {
+        #expect(DateParser.isoDate(from: text) == expected)
     }
 
     @Test("refuses what is not a month and day", arguments: [
