@@ -19,7 +19,7 @@ public enum LanguageTag {
 
     /// Reads `value` as a language tag.
     public static func read(_ value: String) -> Reading {
-        let trimmed = String(value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let trimmed = value.collapsingWhitespace
         if let code = codesByName[trimmed.lowercased()] { return .corrected(code) }
         let hyphenated = String(trimmed.map { $0 == "_" ? "-" : $0 })
         let subtags = hyphenated.split(separator: "-", omittingEmptySubsequences: false)

@@ -10,8 +10,10 @@ public enum DateParser {
     /// them) gives its date as written: the day the writer's clock showed.
     public static func isoDate(from text: String) -> String? {
         let trimmed = text.trimmingSpaces
-        if let match = trimmed.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?/) {
-            guard let hour = Int(match.output.4), let minute = Int(match.output.5), hour < 24, minute < 60,
+        // Only a value with a time is matched against the pattern: every archive's dates pass through here.
+        if trimmed.contains(":") {
+            guard let match = trimmed.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?/),
+                  let hour = Int(match.output.4), let minute = Int(match.output.5), hour < 24, minute < 60,
                   (match.output.6.flatMap { Int($0) } ?? 0) < 61 else { return nil }
             return format(year: Int(match.output.1)!, month: Int(match.output.2)!, day: Int(match.output.3)!)
         }
