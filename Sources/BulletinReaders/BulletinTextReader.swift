@@ -185,7 +185,7 @@ public struct BulletinTextReader: SourceReader {
             return ReadResult(article: nil, diagnostics: diagnostics)
         }
         let authorsValue = values[.authors]?.value ?? values[.author]?.value
-        let authors = authorsValue.map { $0.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0.trimmingSpaces) }.filter { !$0.isEmpty } } ?? []
+        let authors = authorsValue.map(Self.authors(in:)) ?? []
         let article = SourceArticle(
             publication: publication.split(whereSeparator: \.isWhitespace).joined(separator: " "),
             volume: volume, issue: issue, date: date,
@@ -197,6 +197,24 @@ public struct BulletinTextReader: SourceReader {
         )
         return ReadResult(article: article, diagnostics: diagnostics)
     }
+
+    /// The names in an `Author` field, parted by `;` or `,`; a generational or academic suffix after a
+    /// comma ("Ann Smith, Jr.", "Bo Li, PhD") stays with the name before it.
+    public static func authors(in value: String) -> [String] {
+        var names: [String] = []
+        for part in value.split(whereSeparator: { $0 == ";" || $0 == "," }).map({ String($0.trimmingSpaces) }) where !part.isEmpty {
+            let bare = part.hasSuffix(".") ? String(part.dropLast()) : part
+            if let last = names.last, nameSuffixes.contains(bare.lowercased()), !last.isEmpty {
+                names[names.count - 1] = last + ", " + part
+            } else {
+                names.append(part)
+            }
+        }
+        return names
+    }
+
+    /// Suffixes written after a name and a comma, lower case without a final period.
+    static let nameSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d", "esq", "obe", "mbe", "cbe", "kc", "qc"]
 
     /// Lines split at LF, CRLF or CR: slices of `text`, which they share rather than copy.
     static func splitLines(_ text: String) -> [Substring] {

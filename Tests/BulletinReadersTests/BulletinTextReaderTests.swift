@@ -120,6 +120,17 @@ struct BulletinTextReaderTests {
         Case(name: "not a language", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: Klingonese\n\nText.".utf8), id: "reader.text.invalid-language", severity: .warning, line: 2, column: 11),
     ]
 
+    @Test("authors are parted by ';' or ',', a suffix after a comma staying with its name", arguments: [
+        ("Ann Smith", ["Ann Smith"]), ("Ann Smith; Bo Li", ["Ann Smith", "Bo Li"]), ("Ann Smith, Bo Li", ["Ann Smith", "Bo Li"]),
+        ("Ann Smith, Jr.", ["Ann Smith, Jr."]), ("Ann Smith, Jr., Bo Li, PhD", ["Ann Smith, Jr.", "Bo Li, PhD"]),
+        ("Ann Smith, III; Bo Li", ["Ann Smith, III", "Bo Li"]), (" ; , ", []), ("Jr.", ["Jr."]),
+    ])
+    func authors(_ value: String, _ expected: [String]) throws {
+        #expect(BulletinTextReader.authors(in: value) == expected)
+        let article = try #require(read("Publication: Monitor Volume: 6 Issue: 23\nAuthor: \(value)\n\nText.").article)
+        #expect(article.authors == expected)
+    }
+
     @Test("a number too large for a volume or issue is told so, not called a non-number")
     func largeNumbers() throws {
         let result = read("Publication: Monitor Volume: 99999999999999999999 Issue: -1\n\nText.")
