@@ -23,6 +23,25 @@ public struct Archive: Sendable, Hashable, Codable {
         publications.reduce(0) { $0 + $1.volumes.reduce(0) { $0 + $1.issues.count } }
     }
 
+    /// The language most articles are in, for what spans several (home and index pages, feeds); ties go
+    /// to the smaller tag, and "en" when there is no article.
+    public var dominantLanguage: String {
+        Self.dominantLanguage(of: publications)
+    }
+
+    /// ``dominantLanguage`` of the articles of `publications`.
+    static func dominantLanguage(of publications: some Sequence<Publication>) -> String {
+        var counts: [String: Int] = [:]
+        for publication in publications {
+            for volume in publication.volumes {
+                for issue in volume.issues {
+                    for article in issue.articles { counts[article.metadata.language, default: 0] += 1 }
+                }
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "en"
+    }
+
     /// How many articles there are, counted without gathering them: ``articles`` copies every one.
     public var articleCount: Int {
         publications.reduce(0) { $0 + $1.volumes.reduce(0) { $0 + $1.issues.reduce(0) { $0 + $1.articles.count } } }
@@ -199,5 +218,12 @@ public struct IssueDocument: Sendable, Hashable, Codable {
     public init(issue: Issue) {
         self.schemaVersion = Self.currentSchemaVersion
         self.issue = issue
+    }
+}
+
+extension Publication {
+    /// The language most of its articles are in, as ``Archive/dominantLanguage`` reckons it.
+    public var dominantLanguage: String {
+        Archive.dominantLanguage(of: [self])
     }
 }

@@ -66,6 +66,6 @@ public enum LanguageTag {
 }
 
 extension Character {
-    fileprivate var isASCIILetter: Bool { isASCII && isLetter }
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+    fileprivate var isASCIILetter: Bool { asciiValue.map(ASCIIBytes.isLetter) ?? false }
+    fileprivate var isASCIIDigit: Bool { asciiValue.map(ASCIIBytes.isDigit) ?? false }
 }

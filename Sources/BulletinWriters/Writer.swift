@@ -119,12 +119,11 @@ public protocol FileKeeping: Sendable {
 }
 
 extension FileKeeping {
-    /// The key of a part (named by `kind`, with `detail`) that the archive's issue at `index` alone decides.
-    public func issuePartKey(_ kind: String, issue index: Int, detail: Int = 0) -> [UInt8] {
+    /// The key of a part (named by `kind`) that the archive's issue at `index` alone decides.
+    public func issuePartKey(_ kind: String, issue index: Int) -> [UInt8] {
         var digest = ContentDigest()
         digest.add(kind)
         digest.add(bytes: issueDigest(index))
-        digest.add(detail)
         return digest.finalize()
     }
 }

@@ -54,7 +54,7 @@ struct FeedChannel: Sendable {
         var channels = [channel(
             title: title(publicationName: nil, siteTitle: siteTitle), description: "Every article of \(siteTitle), newest first.",
             folder: folder(publicationSlug: nil), homePath: "", publicationSlug: nil, count: entries.count,
-            language: SiteWriter.dominantLanguage(of: archive)
+            language: archive.dominantLanguage
         )]
         for publication in archive.publications {
             channels.append(channel(
@@ -62,7 +62,7 @@ struct FeedChannel: Sendable {
                 description: "Every article of \(publication.name), newest first.",
                 folder: folder(publicationSlug: publication.slug), homePath: FeedLinks.publicationPath(publication.slug),
                 publicationSlug: publication.slug, count: counts[publication.slug] ?? 0,
-                language: SiteWriter.dominantLanguage(of: [publication])
+                language: publication.dominantLanguage
             ))
         }
         return channels

@@ -335,11 +335,11 @@ struct SearchIndex {
         }
 
         static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-            byte &- 0x61 < 26 || byte &- 0x41 < 26 || byte &- 0x30 < 10
+            ASCIIBytes.isLetter(byte) || ASCIIBytes.isDigit(byte)
         }
 
         static func lowercased(_ byte: UInt8) -> UInt8 {
-            byte &- 0x41 < 26 ? byte | 0x20 : byte
+            ASCIIBytes.isUppercase(byte) ? byte | 0x20 : byte
         }
     }
 }

@@ -52,7 +52,7 @@ public struct SiteWriter: Writer {
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let templates = try cache.templates(for: context.theme)
         let renderer = SitePageRenderer(templates: templates, settings: context.settings, linksFeeds: context.formats.contains(FeedWriter.formatName))
-        let language = Self.dominantLanguage(of: archive)
+        let language = archive.dominantLanguage
         var paths: [String] = []
         func page(_ path: String, _ bytes: [UInt8]) throws {
             try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
@@ -129,24 +129,5 @@ public struct SiteWriter: Writer {
             ?? Issue(id: "", publication: article.metadata.publication, publicationSlug: Slug.make(article.metadata.publication),
                      volume: article.metadata.volume, number: article.metadata.issue, date: article.metadata.date, articles: [article])
         return renderer.articlePage(article, at: 0, in: issue, path: "index.html")
-    }
-
-    /// The language most articles are in, for pages that span several; ties go to the smaller tag.
-    static func dominantLanguage(of archive: Archive) -> String {
-        dominantLanguage(of: archive.publications)
-    }
-
-    /// The language most of the articles of `publications` are in; ties go to the smaller tag, and "en"
-    /// when there are none.
-    static func dominantLanguage(of publications: some Sequence<Publication>) -> String {
-        var counts: [String: Int] = [:]
-        for publication in publications {
-            for volume in publication.volumes {
-                for issue in volume.issues {
-                    for article in issue.articles { counts[article.metadata.language, default: 0] += 1 }
-                }
-            }
-        }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "en"
     }
 }
