@@ -5,8 +5,9 @@ import BulletinModel
 /// Files, under `site/`: `index.html`, `<publication>/index.html`, `<publication>/<volume>/index.html`,
 /// `<publication>/<volume>/<issue>/index.html`, `…/<issue>/<article-slug>/index.html`, `entities/index.html`,
 /// `entities/<entity>/index.html`, `search/index.html` with the index under `search/` (``SearchIndex``),
-/// `404.html`, `robots.txt`, the theme's assets, and `sitemap.xml` when a base URL is configured
-/// (a sitemap must hold absolute URLs, so without one there is none, and pages carry no canonical link).
+/// `404.html`, `robots.txt`, the theme's assets, and `sitemap.xml` (an index of `sitemap-<n>.xml` past 50,000
+/// pages, ``Sitemap``) when a base URL is configured (a sitemap must hold absolute URLs, so without one there is
+/// none, and pages carry no canonical link).
 ///
 /// Issue and article pages are written per issue, in parallel; pages that span the archive in
 /// ``writeArchive(_:to:context:)``. Templates come from the theme (`site/*.mustache`), compiled once per theme.
@@ -106,7 +107,9 @@ public struct SiteWriter: Writer {
                 sitemapPaths.append(SiteLayout.issuePath(issue))
                 for article in issue.articles { sitemapPaths.append(SiteLayout.articlePath(article.metadata, in: issue)) }
             }
-            try sink.write(Array(Sitemap.xml(paths: sitemapPaths, baseURL: baseURL).utf8), to: "site/sitemap.xml", format: format, issue: nil)
+            for (path, bytes) in Sitemap.files(paths: sitemapPaths, baseURL: baseURL) {
+                try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
+            }
             robots += "\nSitemap: \(SiteLayout.url(for: "sitemap.xml", baseURL: baseURL))\n"
         }
         try sink.write(Array(robots.utf8), to: "site/robots.txt", format: format, issue: nil)
