@@ -47,29 +47,48 @@ extension Article {
     /// (a `Summary:` field) never counts as a repeat.
     public var opensWithGeneratedSummary: Bool {
         guard let summary = metadata.summary, summary.origin == .generated else { return false }
-        // Words are compared as the byte runs between single spaces of collapsed text: splitting into
-        // `Character`s cost a site build of a large archive more than rendering its article pages.
+        // Words are compared as byte runs between white space, read from the blocks' text pieces as they
+        // come, up to the last word that can count: joining and collapsing the opening blocks first cost a
+        // site build of a large archive more than rendering its article pages.
         let wanted = Self.wordRanges(summary.text.collapsingWhitespace.utf8)
         guard !wanted.ranges.isEmpty else { return false }
         let limit = wanted.ranges.count + Self.summaryRepeatSlack
-        // Only as many blocks as the summary's words and the slack need are read.
-        var text: [UInt8] = []
-        var count = 0
-        for block in blocks where count < limit {
-            let words = block.plainText.collapsingWhitespace
-            guard !words.isEmpty else { continue }
-            if !text.isEmpty { text.append(0x20) }
-            text += words.utf8
-            count += words.wordCount
+        var seen = 0, found = 0
+        var failed = false
+        var word: [UInt8] = []
+        var done: Bool { failed || found == wanted.ranges.count || seen == limit }
+        /// Counts the word read so far, if any: the first must be the summary's first.
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if wanted.bytes[wanted.ranges[found]].elementsEqual(word) {
+                found += 1
+            } else if seen == 0 {
+                failed = true
+            }
+            seen += 1
+            word.removeAll(keepingCapacity: true)
         }
-        let opening = Self.wordRanges(text)
-        guard let first = opening.ranges.first, opening.bytes[first] == wanted.bytes[wanted.ranges[0]] else { return false }
-        var found = 0
-        for word in opening.ranges.prefix(limit) where found < wanted.ranges.count
-            && opening.bytes[word] == wanted.bytes[wanted.ranges[found]] {
-            found += 1
+        for block in blocks where !done {
+            block.forEachTextPiece { piece in
+                guard !done else { return }
+                piece.withUTF8Bytes { bytes in
+                    var index = 0
+                    while index < bytes.count, !done {
+                        let space = UTF8Whitespace.length(bytes, at: index)
+                        if space > 0 {
+                            endWord()
+                            index += space
+                        } else {
+                            word.append(bytes[index])
+                            index += 1
+                        }
+                    }
+                }
+            }
+            // Blocks are apart: a word does not run on into the next block.
+            if !done { endWord() }
         }
-        return found == wanted.ranges.count
+        return !failed && found == wanted.ranges.count
     }
 
     /// The words of collapsed text (single spaces between words, none at either end) as byte ranges.

@@ -165,6 +165,12 @@ struct ModelTests {
         let long: [[Inline]] = lead + [[.text(Array(repeating: "filler", count: Article.summaryRepeatSlack).joined(separator: " "))],
                                        [.text("A closing remark.")]]
         #expect(!article("Envoys met in Kyiv on Monday (Interfax, May 1) A closing remark.", long).opensWithGeneratedSummary)
+        // A word made of two pieces is one word; two blocks never make one.
+        let joined: [[Inline]] = [[.entity(EntityMention(text: "Kyiv", type: .location, entityID: "loc-kyiv", provenance: .automatic)),
+                                   .text("’s envoys met")], [.text("again")]]
+        #expect(article("Kyiv’s envoys met again", joined).opensWithGeneratedSummary)
+        #expect(!article("Kyiv ’s envoys met again", joined).opensWithGeneratedSummary)
+        #expect(!article("Kyiv’s envoys metagain", joined).opensWithGeneratedSummary)
     }
 
     @Test("the text pieces of a block join to its plain text, nested quotes and lists included")
