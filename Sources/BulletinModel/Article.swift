@@ -186,13 +186,19 @@ extension ArticleMetadata {
     /// words must end where a word of the text ends.
     public func continuingTitle(_ text: String) -> String? {
         guard titleIsDerived else { return text }
-        var stem = Substring(title.collapsingWhitespace)
-        let wasCut = stem.hasSuffix("…")
-        if wasCut { stem = stem.dropLast() }
+        var stem = title.collapsingWhitespace.utf8[...]
+        let ellipsis = "…".utf8
+        let wasCut = stem.count >= ellipsis.count && stem.suffix(ellipsis.count).elementsEqual(ellipsis)
+        if wasCut { stem = stem.dropLast(ellipsis.count) }
+        // Compared as bytes (the title was made from these very words), not as characters: the page of
+        // an issue's contents asks this of every article.
         let collapsed = text.collapsingWhitespace
-        guard !stem.isEmpty, collapsed.hasPrefix(stem) else { return text }
-        var rest = collapsed.dropFirst(stem.count)
+        guard !stem.isEmpty, collapsed.utf8.starts(with: stem) else { return text }
+        var rest = collapsed[collapsed.utf8.index(collapsed.startIndex, offsetBy: stem.count)...]
         if let next = rest.first, next.isLetter || next.isNumber { return text }
+        // A mark combining with the title's last letter: the title ends inside a character.
+        if let scalar = rest.unicodeScalars.first,
+           [.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory) { return text }
         if !wasCut, rest.first == "." { rest = rest.dropFirst() }
         // The separators a cut title drops before its ellipsis are not printed after it either.
         rest = rest.drop { $0.isWhitespace || (wasCut && ",;:–—-".contains($0)) }

@@ -35,5 +35,9 @@ struct ContinuingTitleTests {
         #expect(Self.metadata(title: "Talks resume…", derived: true).continuingTitle("Talks resumed on Monday.") == "Talks resumed on Monday.")
         #expect(Self.metadata(title: "Talks resume…", derived: true).continuingTitle("Talks resume, envoys say.") == "…envoys say.")
         #expect(Self.metadata(title: "", derived: true).continuingTitle("Talks.") == "Talks.")
+        #expect(Self.metadata(title: "…", derived: true).continuingTitle("Talks.") == "Talks.")
+        // A title ending in a letter that the text goes on to mark ("e" then a combining acute) stops inside a character.
+        #expect(Self.metadata(title: "Cafe…", derived: true).continuingTitle("Cafe\u{301} society reopens.") == "Cafe\u{301} society reopens.")
+        #expect(Self.metadata(title: "Café…", derived: true).continuingTitle("Café society reopens.") == "…society reopens.")
     }
 }
