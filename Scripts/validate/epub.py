@@ -48,7 +48,7 @@ held_out = os.path.join(work, "c200-held")
 run([binary, "build", os.path.join(corpus, "text"), "--formats", "epub", "--output", held_out, "--quiet", "--no-stream"])
 
 
-# Books in languages written right to left (the spine says so, and each document's dir).
+# Books in languages written right to left (the spine says so, and each document's dir), and in others.
 rtl_sources = os.path.join(work, "rtl-sources")
 os.makedirs(rtl_sources, exist_ok=True)
 for name, header, body in [
@@ -56,6 +56,18 @@ for name, header, body in [
      "عقد الوفد اجتماعا في القاهرة يوم الاثنين. وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل."),
     ("hebrew.txt", "Publication: Monitor Volume: 1 Issue: 2\nLanguage: he\nTitle: השיחות נמשכות",
      "המשלחת נפגשה בירושלים ביום שני. הדובר אמר שהשיחות יימשכו בשבוע הבא."),
+    # Books in the languages the default theme has words for: their navigation, title page, cover and
+    # accessibility summary are worded in the book's language.
+    ("french.txt", "Publication: Monitor Volume: 1 Issue: 3\nLanguage: fr\nDate: 2000-02-02\nAuthor: Anne Martin, Paul Roy\nTitle: Les pourparlers reprennent",
+     "Les délégués se sont réunis à Kiev lundi. Le porte-parole a dit que les pourparlers continueraient."),
+    ("german.txt", "Publication: Monitor Volume: 1 Issue: 4\nLanguage: de\nDate: 2000-03-02\nTitle: Die Gespräche gehen weiter",
+     "Die Delegation traf sich am Montag in Kiew. Der Sprecher sagte, die Gespräche würden fortgesetzt."),
+    ("spanish.txt", "Publication: Monitor Volume: 1 Issue: 5\nLanguage: es\nDate: 2000-05-09\nTitle: Se reanudan las conversaciones",
+     "La delegación se reunió en Kiev el lunes. El portavoz dijo que las conversaciones continuarían."),
+    ("russian.txt", "Publication: Monitor Volume: 1 Issue: 6\nLanguage: ru\nDate: 2000-01-12\nAuthor: Анна Смирнова\nTitle: Переговоры возобновились",
+     "Делегация встретилась в Киеве в понедельник. Представитель сказал, что переговоры продолжатся."),
+    ("ukrainian.txt", "Publication: Monitor Volume: 1 Issue: 7\nLanguage: uk\nDate: 2000-12-01\nTitle: Переговори відновилися",
+     "Делегація зустрілася в Києві в понеділок. Речник сказав, що переговори триватимуть."),
 ]:
     with open(os.path.join(rtl_sources, name), "w", encoding="utf-8") as f:
         f.write(f"{header}\n\n{body}\n")
@@ -98,7 +110,24 @@ def source_body_and_language(path):
     return body.split(), (language.group(1) if language else "en")
 
 
-# Each book with what it must hold: source words per article, title, identifier, language.
+def theme_words(language):
+    """The default theme's words for `language` (its file, else its first subtag's), over English."""
+    folder = os.path.join(root, "Themes", "default", "strings")
+    words = json.load(open(os.path.join(folder, "en.json"), encoding="utf-8"))
+    for tag in (language, language.split("-")[0]):
+        path = os.path.join(folder, tag.lower() + ".json")
+        if tag != "en" and os.path.exists(path):
+            words.update(json.load(open(path, encoding="utf-8")))
+            break
+    return words
+
+
+def fill(text, **values):
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+
+# Each book with what it must hold: source words per article, title (in the words of its language),
+# identifier, language.
 books = []
 for out in builds:
     manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
@@ -109,12 +138,9 @@ for out in builds:
         name = os.path.basename(entry["path"])[:-len(".epub")]
         if entry.get("issue"):
             members = [issues[entry.get("issue")]]
-            first = members[0]
-            title = f"{first['publication']} — Volume {first['volume']}, Issue {first['issue']}"
         else:
             members = [issue for issue_id, issue in sorted(issues.items(), key=lambda kv: (kv[1]["volume"], kv[1]["issue"]))
                        if issue_id.startswith(name + "-i")]
-            title = f"{members[0]['publication']} — Volume {members[0]['volume']}"
         sources, languages = [], collections.Counter()
         for issue in members:
             for article in issue["articles"]:
@@ -122,8 +148,12 @@ for out in builds:
                 words, language = source_body_and_language(source if os.path.isabs(source) else os.path.join(root, source))
                 sources.append((source, words))
                 languages[language] += 1
+        language = languages.most_common(1)[0][0] if languages else "en"
+        words, first = theme_words(language), members[0]
+        title = (fill(words["issueTitle"], publication=first["publication"], volume=first["volume"], issue=first["issue"])
+                 if entry.get("issue") else fill(words["volumeTitle"], publication=first["publication"], volume=first["volume"]))
         books.append({"path": os.path.join(out, entry["path"]), "title": title, "identifier": "urn:uuid:" + content_uuid(name),
-                      "language": languages.most_common(1)[0][0] if languages else "en", "sources": sources})
+                      "language": language, "sources": sources})
 
 # MARK: - EPUBCheck
 

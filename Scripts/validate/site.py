@@ -71,7 +71,12 @@ os.makedirs(unicode_sources, exist_ok=True)
 for name, text in [("talks.txt", "Publication: Monitor Volume: 1 Issue: 1\nTitle: Talks in Zürich and Київ\n\n"
                                   "Delegates from Zürich met officials in Київ on Monday.\n"),
                    ("arabic.txt", "Publication: Monitor Volume: 1 Issue: 2\nLanguage: ar\nTitle: المحادثات مستمرة\n\n"
-                                   "عقد الوفد اجتماعا في القاهرة يوم الاثنين. وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل.\n")]:
+                                   "عقد الوفد اجتماعا في القاهرة يوم الاثنين. وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل.\n"),
+                   # Pages in languages the default theme has words for are worded in them.
+                   ("french.txt", "Publication: Monitor Volume: 1 Issue: 3\nLanguage: fr\nDate: 2000-02-02\nAuthor: Anne Martin\n"
+                                   "Title: Les pourparlers reprennent\n\nLes délégués se sont réunis à Kiev lundi.\n"),
+                   ("russian.txt", "Publication: Monitor Volume: 1 Issue: 4\nLanguage: ru\nDate: 2000-01-12\n"
+                                    "Title: Переговоры возобновились\n\nДелегация встретилась в Киеве в понедельник.\n")]:
     with open(os.path.join(unicode_sources, name), "w", encoding="utf-8") as f:
         f.write(text)
 unicode_out = os.path.join(work, "site-unicode")
@@ -80,6 +85,13 @@ arabic_pages = [p for base, _, names in os.walk(os.path.join(unicode_site, "moni
                 [os.path.join(base, n) for n in names if n == "index.html"]]
 if not arabic_pages or not all('<html lang="ar" dir="rtl">' in open(p, encoding="utf-8").read() for p in arabic_pages):
     fail("the Arabic issue's pages do not all say dir=\"rtl\"")
+for folder, words in [("3", ["Aller au contenu", "Numéro 3", "2 février 2000", "Par Anne Martin"]),
+                      ("4", ["Перейти к содержанию", "Выпуск 4", "12 января 2000 г."])]:
+    pages = [os.path.join(base, n) for base, _, names in os.walk(os.path.join(unicode_site, "monitor", "1", folder)) for n in names]
+    missing = [(p, w) for p in pages for w in words[:2] if w not in open(p, encoding="utf-8").read()]
+    article = [p for p in pages if p.count(os.sep) > os.path.join(unicode_site, "monitor", "1", folder, "index.html").count(os.sep)]
+    if not pages or missing or not article or not all(w in open(article[0], encoding="utf-8").read() for w in words):
+        fail(f"the pages of issue {folder} of the unicode site are not worded in their language: {missing[:3]}")
 sites = [("example", example_out, example_site), ("generated", generated_out, generated_site), ("unicode", unicode_out, unicode_site)]
 
 

@@ -35,6 +35,8 @@ struct EPUBBook: Sendable {
     var creators: [String]
     /// The issues in reading order.
     var parts: [Part]
+    /// The theme's words in the book's language.
+    var words: UIStrings
 
     /// The fixed epoch used when no source carries a date, so output never depends on the clock.
     static let epoch = "2000-01-01T00:00:00Z"
@@ -43,45 +45,62 @@ struct EPUBBook: Sendable {
 
     // MARK: - Making books
 
-    /// The book of one issue.
-    static func issue(_ issue: Issue) -> EPUBBook {
-        EPUBBook(
+    /// The book of one issue, worded with `strings` in its language.
+    static func issue(_ issue: Issue, strings: ThemeStrings) -> EPUBBook {
+        let words = strings.strings(for: mainLanguage(of: issue.articles))
+        return EPUBBook(
             identifier: "urn:uuid:" + ContentUUID.make(from: issue.id),
-            title: issue.displayTitle,
+            title: title(of: issue, words),
             parts: [issue],
             seriesPosition: issue.number,
-            coverLine: "Volume \(issue.volume), Issue \(issue.number)"
+            coverLine: words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]),
+            words: words
         )
     }
 
     /// The book of a whole volume, an issue a part.
-    static func volume(_ volume: Volume, of publication: Publication) -> EPUBBook {
-        EPUBBook(
+    static func volume(_ volume: Volume, of publication: Publication, strings: ThemeStrings) -> EPUBBook {
+        let words = strings.strings(for: mainLanguage(of: volume.issues.flatMap(\.articles)))
+        return EPUBBook(
             identifier: "urn:uuid:" + ContentUUID.make(from: "\(publication.slug)-v\(volume.number)"),
-            title: "\(publication.name) — Volume \(volume.number)",
+            title: words.text("volumeTitle", ["publication": publication.name, "volume": String(volume.number)]),
             parts: volume.issues,
             seriesPosition: volume.number,
-            coverLine: "Volume \(volume.number)"
+            coverLine: words.text("volumeNumber", ["number": String(volume.number)]),
+            words: words
         )
     }
 
     /// A one-article book, for `bulletin convert`.
-    static func article(_ article: Article, of issue: Issue) -> EPUBBook {
+    static func article(_ article: Article, of issue: Issue, strings: ThemeStrings) -> EPUBBook {
         var single = issue
         single.articles = [article]
+        let words = strings.strings(for: mainLanguage(of: [article]))
         return EPUBBook(
             identifier: "urn:uuid:" + ContentUUID.make(from: "article:" + article.id),
-            title: article.metadata.title.isBlank ? single.displayTitle : article.metadata.title,
+            title: article.metadata.title.isBlank ? title(of: single, words) : article.metadata.title,
             parts: [single],
             seriesPosition: issue.number,
-            coverLine: "Volume \(issue.volume), Issue \(issue.number)"
+            coverLine: words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]),
+            words: words
         )
     }
 
-    private init(identifier: String, title: String, parts issues: [Issue], seriesPosition: Int, coverLine: String) {
+    /// "Monitor — Volume 6, Issue 23" in the words of `words`.
+    static func title(of issue: Issue, _ words: UIStrings) -> String {
+        words.text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume), "issue": String(issue.number)])
+    }
+
+    /// `date` (`YYYY-MM-DD`) as the book's language writes it; anything else as given.
+    func longDate(_ date: String) -> String {
+        ISODate(date) == nil ? date : words.date(date)
+    }
+
+    private init(identifier: String, title: String, parts issues: [Issue], seriesPosition: Int, coverLine: String, words: UIStrings) {
         let articles = issues.flatMap(\.articles)
         self.identifier = identifier
         self.title = title
+        self.words = words
         self.language = Self.mainLanguage(of: articles)
         self.date = issues.compactMap(\.date).min()
         self.modified = articles.compactMap(\.metadata.date).max().flatMap(Self.timestamp(of:)) ?? Self.epoch

@@ -34,7 +34,6 @@ struct EPUBDocumentRenderer: Sendable {
             ["y": .number(top + index * lineHeight), "size": .number(size), "text": .text(Markup.text(line))]
         }
         let issueY = top + lines.count * lineHeight + 60
-        let date = book.date.flatMap(ISODate.init)
         return templates.coverImage([
             "label": .text(Markup.text(coverDescription)),
             "langAttributes": .text(" xml:lang=\"\(Markup.attribute(book.language))\""),
@@ -42,7 +41,7 @@ struct EPUBDocumentRenderer: Sendable {
             "issueLine": .text(Markup.text(book.coverLine)),
             "issueY": .number(issueY),
             "hasDate": .flag(book.date != nil),
-            "dateText": .text(Markup.text(date?.longForm ?? book.date ?? "")),
+            "dateText": .text(Markup.text(book.date.map(book.longDate) ?? "")),
             "dateY": .number(issueY + 56),
             "hasPublisher": .flag(settings.publisher.map { !$0.isBlank } ?? false),
             "publisher": .text(Markup.text(settings.publisher ?? "")),
@@ -51,9 +50,9 @@ struct EPUBDocumentRenderer: Sendable {
 
     /// What the cover shows, in words: its alternative text.
     var coverDescription: String {
-        var text = "Cover: \(book.seriesName), \(book.coverLine)"
-        if let date = book.date { text += ", " + (ISODate(date)?.longForm ?? date) }
-        return text
+        var text = "\(book.seriesName), \(book.coverLine)"
+        if let date = book.date { text += ", " + book.longDate(date) }
+        return book.words.text("coverOf", ["title": text])
     }
 
     /// The cover page, showing the cover image with its alternative text.
@@ -73,8 +72,8 @@ struct EPUBDocumentRenderer: Sendable {
     /// An issue's title page: masthead and contents with each article's summary.
     func titlePage(for part: EPUBBook.Part) -> [UInt8] {
         let issue = part.issue
-        let date = issue.date.flatMap(ISODate.init)
         let language = EPUBBook.mainLanguage(of: issue.articles)
+        let words = book.words
         let articles: [TemplateValues] = part.articles.map { article, path in
             let metadata = article.metadata
             // Under a derived title, without the words the title shows.
@@ -85,7 +84,7 @@ struct EPUBDocumentRenderer: Sendable {
                 "title": .text(Markup.text(metadata.title)),
                 "derived": .flag(metadata.titleIsDerived),
                 "hasByline": .flag(!metadata.authors.isEmpty),
-                "byline": .text(Markup.text(Self.byline(metadata.authors))),
+                "byline": .text(Markup.text(Self.byline(metadata.authors, words))),
                 "hasSummary": .flag(!summary.isBlank),
                 "summary": .text(Markup.text(summary)),
             ]
@@ -93,14 +92,14 @@ struct EPUBDocumentRenderer: Sendable {
         return templates.titlePage([
             "lang": .text(Markup.attribute(language)),
             "direction": .text(TextDirection.of(language)),
-            "title": .text(Markup.text(issue.displayTitle)),
+            "title": .text(Markup.text(EPUBBook.title(of: issue, words))),
             "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
             "publication": .text(Markup.text(issue.publication)),
-            "issueLine": .text(Markup.text("Volume \(issue.volume), Issue \(issue.number)")),
+            "issueLine": .text(Markup.text(words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]))),
             "hasDate": .flag(issue.date != nil),
             "dateISO": .text(Markup.attribute(issue.date ?? "")),
-            "dateText": .text(Markup.text(date?.longForm ?? issue.date ?? "")),
-            "contentsHeading": .text(Markup.text("In this issue")),
+            "dateText": .text(Markup.text(issue.date.map(book.longDate) ?? "")),
+            "contentsHeading": .text(Markup.text(words.text("inThisIssue"))),
             "articles": .list(articles),
         ])
     }
@@ -114,20 +113,20 @@ struct EPUBDocumentRenderer: Sendable {
         let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
         let up = String(repeating: "../", count: depth)
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
-        let date = metadata.date.flatMap(ISODate.init)
+        let words = book.words
         return templates.article([
             "lang": .text(Markup.attribute(metadata.language)),
             "direction": .text(TextDirection.of(metadata.language)),
-            "title": .text(Markup.text(metadata.title.isBlank ? "Untitled" : metadata.title)),
+            "title": .text(Markup.text(metadata.title.isBlank ? words.text("untitled") : metadata.title)),
             "derived": .flag(metadata.titleIsDerived),
             "stylesheet": .text(Markup.attribute(up + Self.stylesheetPath)),
             "hasSection": .flag(metadata.section.map { !$0.isBlank } ?? false),
             "section": .text(Markup.text(metadata.section ?? "")),
             "hasByline": .flag(!metadata.authors.isEmpty),
-            "byline": .text(Markup.text(Self.byline(metadata.authors))),
+            "byline": .text(Markup.text(Self.byline(metadata.authors, words))),
             "hasDate": .flag(metadata.date != nil),
             "dateISO": .text(Markup.attribute(metadata.date ?? "")),
-            "dateText": .text(Markup.text(date?.longForm ?? metadata.date ?? "")),
+            "dateText": .text(Markup.text(metadata.date.map(book.longDate) ?? "")),
             "body": .text(renderer.render(article.blocks)),
         ])
     }
@@ -160,12 +159,13 @@ struct EPUBDocumentRenderer: Sendable {
 
     // MARK: - Helpers
 
-    /// "By Ann Smith and Bo Li".
-    static func byline(_ authors: [String]) -> String {
+    /// "By Ann Smith and Bo Li", in the words of `words`.
+    static func byline(_ authors: [String], _ words: UIStrings) -> String {
         switch authors.count {
         case 0: ""
-        case 1: "By " + authors[0]
-        default: "By " + authors.dropLast().joined(separator: ", ") + " and " + authors[authors.count - 1]
+        case 1: words.text("byline", ["authors": authors[0]])
+        default: words.text("byline", ["authors": words.text("listEnd", ["list": authors.dropLast().joined(separator: ", "),
+                                                                         "last": authors[authors.count - 1]])])
         }
     }
 }

@@ -24,20 +24,20 @@ struct EPUBNavigation: Sendable {
         func articles(of part: EPUBBook.Part) -> [Entry] {
             part.articles.map { article, path in
                 let language = article.metadata.language
-                return Entry(label: Self.label(article.metadata.title), href: path, language: language == book.language ? nil : language)
+                return Entry(label: Self.label(article.metadata.title, book.words), href: path, language: language == book.language ? nil : language)
             }
         }
         if book.parts.count == 1, let part = book.parts.first {
-            return [Entry(label: part.issue.displayTitle, href: part.titlePagePath)] + articles(of: part)
+            return [Entry(label: EPUBBook.title(of: part.issue, book.words), href: part.titlePagePath)] + articles(of: part)
         }
         return book.parts.map { part in
-            Entry(label: part.issue.displayTitle, href: part.titlePagePath, children: articles(of: part))
+            Entry(label: EPUBBook.title(of: part.issue, book.words), href: part.titlePagePath, children: articles(of: part))
         }
     }
 
     /// A label that is never empty: an empty link or navigation label is an accessibility failure.
-    static func label(_ title: String) -> String {
-        title.isBlank ? "Untitled" : title
+    static func label(_ title: String, _ words: UIStrings) -> String {
+        title.isBlank ? words.text("untitled") : title
     }
 
     // MARK: - nav.xhtml
@@ -59,21 +59,21 @@ struct EPUBNavigation: Sendable {
         xml.newline()
         xml.element("nav", [("epub:type", "toc"), ("id", "toc"), ("role", "doc-toc"), ("aria-labelledby", "toc-title")]) { nav in
             nav.newline()
-            nav.element("h1", [("id", "toc-title")], text: "Contents")
+            nav.element("h1", [("id", "toc-title")], text: book.words.text("contents"))
             nav.newline()
             list(entries, into: &nav)
         }
         xml.newline()
         xml.element("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("hidden", "hidden"), ("aria-labelledby", "landmarks-title")]) { nav in
             nav.newline()
-            nav.element("h2", [("id", "landmarks-title")], text: "Landmarks")
+            nav.element("h2", [("id", "landmarks-title")], text: book.words.text("landmarks"))
             nav.newline()
             nav.element("ol") { ol in
                 ol.newline()
-                var landmarks = [("cover", EPUBDocumentRenderer.coverPagePath, "Cover")]
+                var landmarks = [("cover", EPUBDocumentRenderer.coverPagePath, book.words.text("cover"))]
                 if let part = book.parts.first {
-                    landmarks.append(("titlepage", part.titlePagePath, "Title page"))
-                    if let first = part.articles.first { landmarks.append(("bodymatter", first.path, "Start of content")) }
+                    landmarks.append(("titlepage", part.titlePagePath, book.words.text("titlePage")))
+                    if let first = part.articles.first { landmarks.append(("bodymatter", first.path, book.words.text("startOfContent"))) }
                 }
                 for (type, href, label) in landmarks {
                     ol.element("li") { $0.element("a", [("epub:type", type), ("href", href)], text: label) }

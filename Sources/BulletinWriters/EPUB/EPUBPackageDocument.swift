@@ -23,12 +23,6 @@ struct EPUBPackageDocument: Sendable {
     /// Every file of the book but the package document, `mimetype` and `META-INF/container.xml`, in spine order.
     var items: [Item]
 
-    /// What the book offers and needs, stated only where true: text throughout, one image (the cover)
-    /// with alternative text, navigation by contents, landmarks and headings, no hazards.
-    static let accessibilitySummary =
-        "This publication is text with headings, a table of contents and landmarks, in reading order. "
-        + "Its only image is the cover, which has a text alternative. It has no known hazards."
-
     /// The XML text of the package document.
     func render() -> String {
         var xml = MarkupBuilder(xmlStyle: true)
@@ -71,7 +65,12 @@ struct EPUBPackageDocument: Sendable {
             line("meta", [("property", "schema:accessibilityFeature")], feature)
         }
         line("meta", [("property", "schema:accessibilityHazard")], "none")
-        line("meta", [("property", "schema:accessibilitySummary")], Self.accessibilitySummary)
+        // What the book offers and needs, stated only where true: text throughout, one image (the cover)
+        // with alternative text, navigation by contents, landmarks and headings, no hazards. In the theme's
+        // words for the book's language, marked as English where the theme has none in it.
+        let words = book.words
+        let summaryLanguage = words.language.prefix { $0 != "-" } == book.language.prefix { $0 != "-" } ? nil : words.language
+        line("meta", [("property", "schema:accessibilitySummary"), ("xml:lang", summaryLanguage)], words.text("accessibilitySummary"))
         line("meta", [("property", "dcterms:conformsTo")], "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
         // EPUB 2 reading systems find the cover through this.
         xml.append(trusted: "  ")

@@ -16,6 +16,8 @@ struct EPUBTemplates: Sendable {
     let stylesheet: ZIPWriter.DeflatedContent
     /// `META-INF/container.xml`, the same in every book, deflated once too.
     let containerXML: ZIPWriter.DeflatedContent
+    /// The theme's words in each language it has (``UIStrings``).
+    let strings: ThemeStrings
 
     /// Compiles the templates of `theme`; a missing or broken template is a writer error naming the file.
     init(theme: Theme) throws {
@@ -29,6 +31,7 @@ struct EPUBTemplates: Sendable {
         templates = try ThemeTemplates(sources, format: "epub", path: { "epub/\($0).mustache" }, origin: theme.origin(of:))
         stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
         containerXML = try ZIPWriter.DeflatedContent(Array(EPUBContainer.containerXML.utf8))
+        strings = try ThemeStrings(theme: theme)
     }
 
     /// An article's document.

@@ -16,11 +16,11 @@ public struct EPUBWriter: Writer {
 
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let templates = try EPUBTemplates.compiled(for: context.theme)
-        let bytes = try makeBook(.issue(issue), archive: archive, settings: context.settings, templates: templates)
+        let bytes = try makeBook(.issue(issue, strings: templates.strings), archive: archive, settings: context.settings, templates: templates)
         try sink.write(bytes, to: "epub/\(issue.id).epub", format: format, issue: issue.id)
         // A volume's book is written with its first issue, so volumes are built in parallel like issues.
         if context.settings.epubPerVolume, let (publication, volume) = Self.volume(startingWith: issue, in: archive) {
-            let book = EPUBBook.volume(volume, of: publication)
+            let book = EPUBBook.volume(volume, of: publication, strings: templates.strings)
             let volumeBytes = try makeBook(book, archive: archive, settings: context.settings, templates: templates)
             try sink.write(volumeBytes, to: "epub/\(publication.slug)-v\(volume.number).epub", format: format, issue: nil)
         }
@@ -33,7 +33,7 @@ public struct EPUBWriter: Writer {
             publication: article.metadata.publication, publicationSlug: Slug.make(article.metadata.publication, fallback: "bulletin"),
             volume: article.metadata.volume, number: article.metadata.issue, date: article.metadata.date, articles: [article]
         )
-        return try makeBook(.article(article, of: issue), archive: archive, settings: context.settings, templates: templates)
+        return try makeBook(.article(article, of: issue, strings: templates.strings), archive: archive, settings: context.settings, templates: templates)
     }
 
     /// True unless volume books are asked for: an issue's book reads the rest of the archive only for
@@ -61,8 +61,9 @@ public struct EPUBWriter: Writer {
         return digest.finalize()
     }
 
-    /// The files under `epub/`: the templates of cover, title page and article, and the stylesheet.
-    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("epub/") }
+    /// The files under `epub/` (the templates of cover, title page and article, and the stylesheet) and the
+    /// words under `strings/`.
+    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("epub/") || path.hasPrefix("strings/") }
 
     /// The publication and volume whose first issue is `issue`.
     static func volume(startingWith issue: Issue, in archive: Archive) -> (Publication, Volume)? {

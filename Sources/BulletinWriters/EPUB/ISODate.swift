@@ -4,9 +4,6 @@ struct ISODate: Sendable, Hashable {
     var month: Int
     var day: Int
 
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                 "September", "October", "November", "December"]
-
     /// Parses `YYYY-MM-DD`; nil for anything else.
     init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -17,10 +14,5 @@ struct ISODate: Sendable, Hashable {
         self.year = year
         self.month = month
         self.day = day
-    }
-
-    /// "2 February 2000".
-    var longForm: String {
-        "\(day) \(Self.months[month - 1]) \(year)"
     }
 }

@@ -39,11 +39,13 @@ struct EntityDirectory {
     /// Entities sorted by name, then id.
     let entries: [Entry]
 
-    init(_ archive: Archive) {
+    /// The directory of `archive`, its issue titles and dates in the words of `strings`.
+    init(_ archive: Archive, strings: UIStrings) {
         var references: [Reference] = []
         var byID: [String: Entry] = [:]
         for issue in archive.issues {
-            let issueTitle = issue.displayTitle
+            let issueTitle = strings.text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume),
+                                                         "issue": String(issue.number)])
             for article in issue.articles {
                 let metadata = article.metadata
                 guard !metadata.entities.isEmpty else { continue }

@@ -100,8 +100,9 @@ struct SearchIndex {
 
     // MARK: - Writing
 
-    /// Writes the index of `archive`'s articles, calling `write` with each file's path under `site/` and its bytes.
-    static func write(_ archive: Archive, _ write: (String, [UInt8]) throws -> Void) throws {
+    /// Writes the index of `archive`'s articles, calling `write` with each file's path under `site/` and its bytes;
+    /// the records give dates in the words of `strings`.
+    static func write(_ archive: Archive, strings: UIStrings, _ write: (String, [UInt8]) throws -> Void) throws {
         var index = SearchIndex()
         var block: [UInt8] = []
         var blockNumber = 0
@@ -119,7 +120,7 @@ struct SearchIndex {
                 } else {
                     block.append(contentsOf: ",\n".utf8)
                 }
-                appendRecord(article, in: issue, to: &block)
+                appendRecord(article, in: issue, strings: strings, to: &block)
                 index.add(article)
             }
         }
@@ -160,14 +161,14 @@ struct SearchIndex {
     }
 
     /// An article's record: where it is, its title, its issue and date, and its dek.
-    private static func appendRecord(_ article: Article, in issue: Issue, to out: inout [UInt8]) {
+    private static func appendRecord(_ article: Article, in issue: Issue, strings: UIStrings, to out: inout [UInt8]) {
         let metadata = article.metadata
         out.append(contentsOf: "{\"u\":".utf8)
         JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
         out.append(contentsOf: ",\"t\":".utf8)
         JSONString.append(metadata.title, to: &out)
         out.append(contentsOf: ",\"m\":".utf8)
-        JSONString.append("\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + SiteDates.display($0) } ?? ""), to: &out)
+        JSONString.append("\(issue.publication) \(issue.volume)/\(issue.number)" + (metadata.date.map { " · " + strings.date($0) } ?? ""), to: &out)
         // A result shows its title: the dek goes on from it when the title was derived from the same words.
         if let dek = metadata.summary.flatMap({ metadata.continuingTitle($0.dek) }), !dek.isEmpty {
             out.append(contentsOf: ",\"d\":".utf8)

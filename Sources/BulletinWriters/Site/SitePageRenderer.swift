@@ -1,4 +1,5 @@
 import BulletinModel
+import Foundation
 
 /// Turns archive values into the template values of each page and renders them through the theme.
 ///
@@ -11,7 +12,8 @@ struct SitePageRenderer {
     var inlineStyle: String?
     /// The whole archive's feed documents, which every page names when the build writes the feeds beside the site.
     private var archiveFeeds: [FeedSubscription] = []
-    /// The feed values of a publication's pages (and, under "", of the others): the same on every one, so made once.
+    /// The feed values of a publication's pages (and, under "", of the others) in a language: the same on
+    /// every one, so made once.
     private let feedValues = FeedValuesCache()
 
     private final class FeedValuesCache {
@@ -55,12 +57,14 @@ struct SitePageRenderer {
         } else {
             root = SiteLayout.rootPrefix(path)
         }
+        let strings = self.strings(language)
         var shared: TemplateValues = [
             "root": .text(root),
             "siteTitle": escaped(settings.siteTitle),
             "homeHref": .text(root + SiteLayout.homePath),
             "entitiesHref": .text(root + SiteLayout.entitiesPath),
             "searchHref": .text(root + SiteLayout.searchPath),
+            "t": strings.templateValue,
         ]
         var content = values
         content.add(missingFrom: shared)
@@ -98,16 +102,19 @@ struct SitePageRenderer {
             })
         }
         if !scripts.isEmpty { shared["scripts"] = .list(scripts.map { ["src": .text(root + $0)] }) }
-        if let publisher = settings.publisher { shared["publisher"] = escaped(publisher) }
+        if let publisher = settings.publisher {
+            shared["publisher"] = escaped(publisher)
+            shared["publishedBy"] = escaped(strings.text("publishedBy", ["publisher": publisher]))
+        }
         if let rights = settings.rights { shared["rights"] = escaped(rights) }
-        if !archiveFeeds.isEmpty, !isStandalone { addFeeds(to: &shared, publication: publication) }
+        if !archiveFeeds.isEmpty, !isStandalone { addFeeds(to: &shared, publication: publication, strings: strings) }
         return templates.renderUTF8("layout", shared)
     }
 
     /// The feeds a page names: in its head, for discovery, its publication's feed (on the pages of a publication)
     /// and the whole archive's; in its footer, links to the nearer of the two.
-    private func addFeeds(to values: inout TemplateValues, publication: (slug: String, name: String)?) {
-        let key = publication?.slug ?? ""
+    private func addFeeds(to values: inout TemplateValues, publication: (slug: String, name: String)?, strings: UIStrings) {
+        let key = (publication?.slug ?? "") + "\u{0}" + strings.language
         if let made = feedValues.byPublication[key] { return values.add(missingFrom: made) }
         let publicationFeeds = publication.map { FeedSubscription.documents(publication: $0, settings: settings) } ?? []
         var feeds: TemplateValues = [:]
@@ -117,6 +124,7 @@ struct SitePageRenderer {
         let nearest = publicationFeeds.isEmpty ? archiveFeeds : publicationFeeds
         feeds["hasFeedLinks"] = .flag(true)
         feeds["feedTitle"] = escaped(nearest[0].title)
+        feeds["followFeed"] = escaped(strings.text("followFeed", ["feed": nearest[0].title]))
         feeds["feedLinks"] = .list(nearest.enumerated().map { index, feed in
             ["label": escaped(feed.formatName), "type": escaped(feed.mediaType), "href": escaped(feed.url), "first": .flag(index == 0)]
         })
@@ -134,11 +142,38 @@ struct SitePageRenderer {
         .text(Markup.attribute(text))
     }
 
+    /// The theme's words for a page in `language`.
+    private func strings(_ language: String) -> UIStrings {
+        templates.strings.strings(for: language)
+    }
+
+    /// "Monitor — Volume 6, Issue 23" in the words of `strings`.
+    private func title(of issue: Issue, _ strings: UIStrings) -> String {
+        strings.text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume), "issue": String(issue.number)])
+    }
+
+    /// The text of `key` with each `{name}` that `links` names made a link to its href, its label the
+    /// text of the key given: markup, everything else escaped.
+    private func sentence(_ key: String, links: [String: (label: String, href: String)], _ strings: UIStrings) -> TemplateValue {
+        var values: [String: String] = [:]
+        var placeholders: [(marker: String, markup: String)] = []
+        for (index, (name, link)) in links.sorted(by: { $0.key < $1.key }).enumerated() {
+            let marker = "\u{E000}\(index)\u{E001}"
+            values[name] = marker
+            placeholders.append((Markup.text(marker), "<a href=\"\(link.href)\">\(Markup.text(strings.text(link.label)))</a>"))
+        }
+        var markup = Markup.text(strings.text(key, values))
+        for (marker, link) in placeholders { markup = markup.replacingOccurrences(of: marker, with: link) }
+        return .text(markup)
+    }
+
     // MARK: - Issue and article pages
 
     /// An issue's contents; `neighbours` are the issues before and after it in its publication, which it links.
     func issuePage(_ issue: Issue, path: String, neighbours: (previous: Issue?, next: Issue?) = (nil, nil)) -> [UInt8] {
         let root = SiteLayout.rootPrefix(path)
+        let language = issue.articles.first?.metadata.language ?? "en"
+        let strings = self.strings(language)
         // Each article's entities come both as a list and as links rendered from `issue-entity`; a value
         // the theme's issue template never names is not made.
         let listsEntities = templates.mentions("entities", in: "issue")
@@ -149,7 +184,10 @@ struct SitePageRenderer {
                 "title": escaped(metadata.title),
                 "href": .text(root + SiteLayout.articlePath(metadata, in: issue)),
             ]
-            if !metadata.authors.isEmpty { item["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
+            if !metadata.authors.isEmpty {
+                item["authors"] = escaped(metadata.authors.joined(separator: ", "))
+                item["byline"] = escaped(strings.text("byline", ["authors": metadata.authors.joined(separator: ", ")]))
+            }
             if let section = metadata.section { item["section"] = escaped(section) }
             // Under a derived title, without the words the title shows.
             if let summary = metadata.summary {
@@ -158,31 +196,37 @@ struct SitePageRenderer {
             }
             if !metadata.entities.isEmpty {
                 item["hasEntities"] = .flag(true)
-                if listsEntities { item["entities"] = .list(entityLinks(metadata.entities, root: root)) }
-                if printsEntityLinks { item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, separator: ", ")) }
+                if listsEntities { item["entities"] = .list(entityLinks(metadata.entities, root: root, strings: strings)) }
+                if printsEntityLinks {
+                    item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, strings: strings, separator: ", "))
+                }
             }
             return item
         }
-        var values = issueValues(issue, root: root)
+        var values = issueValues(issue, root: root, strings: strings)
         values["articles"] = .list(articles)
-        values.setCount(issue.articles.count, of: "article")
+        values.setCount(issue.articles.count, of: "article", in: strings)
         if neighbours.previous != nil || neighbours.next != nil {
             values["hasIssueSiblings"] = .flag(true)
             func link(_ other: Issue) -> TemplateValue {
-                .values(["title": escaped("Volume \(other.volume), Issue \(other.number)"), "href": .text(root + SiteLayout.issuePath(other))])
+                .values(["title": escaped(strings.text("volumeAndIssue", ["volume": String(other.volume), "issue": String(other.number)])),
+                         "href": .text(root + SiteLayout.issuePath(other))])
             }
             if let previous = neighbours.previous { values["previousIssue"] = link(previous) }
             if let next = neighbours.next { values["nextIssue"] = link(next) }
+            values["issuesOf"] = escaped(strings.text("issuesOf", ["publication": issue.publication]))
         }
-        return page("issue", path: path, title: issue.displayTitle, language: issue.articles.first?.metadata.language ?? "en",
-                    description: countedPhrase(issue.articles.count, "article"), crumbs: crumbs(for: issue, current: true), values: values,
+        let title = title(of: issue, strings)
+        return page("issue", path: path, title: title, language: language,
+                    description: strings.counted(issue.articles.count, "article"), crumbs: crumbs(for: issue, current: true, strings), values: values,
                     publication: (issue.publicationSlug, issue.publication),
-                    about: About(structuredData: StructuredData.issue(issue, url: absoluteURL(path)) { absoluteURL(SiteLayout.articlePath($0, in: issue)) }))
+                    about: About(structuredData: StructuredData.issue(issue, name: title, url: absoluteURL(path)) { absoluteURL(SiteLayout.articlePath($0, in: issue)) }))
     }
 
     func articlePage(_ article: Article, at index: Int, in issue: Issue, path: String) -> [UInt8] {
         let metadata = article.metadata
         let root = SiteLayout.rootPrefix(path)
+        let strings = self.strings(metadata.language)
         // Each entity's link made once for the page, not once for each of its mentions.
         var entityHrefs: [String: String] = [:]
         if !isStandalone {
@@ -197,14 +241,17 @@ struct SitePageRenderer {
             },
             entity: { mention in hrefs[mention.entityID] }
         )
-        var values = issueValues(issue, root: root)
+        var values = issueValues(issue, root: root, strings: strings)
         values["title"] = escaped(metadata.title)
         values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
-        if !metadata.authors.isEmpty { values["authors"] = escaped(metadata.authors.joined(separator: ", ")) }
+        if !metadata.authors.isEmpty {
+            values["authors"] = escaped(metadata.authors.joined(separator: ", "))
+            values["byline"] = escaped(strings.text("byline", ["authors": metadata.authors.joined(separator: ", ")]))
+        }
         if let section = metadata.section { values["section"] = escaped(section) }
         if let date = metadata.date {
             values["date"] = escaped(date)
-            values["dateDisplay"] = escaped(SiteDates.display(date))
+            values["dateDisplay"] = escaped(strings.date(date))
         }
         if let summary = metadata.summary {
             values["summary"] = escaped(summary.text)
@@ -213,7 +260,7 @@ struct SitePageRenderer {
         }
         if !metadata.entities.isEmpty, !isStandalone {
             values["hasEntities"] = .flag(true)
-            values["entityList"] = .text(entityItems(metadata.entities, template: "article-entity", root: root))
+            values["entityList"] = .text(entityItems(metadata.entities, template: "article-entity", root: root, strings: strings))
         }
         if !isStandalone, issue.articles.count > 1 {
             values["hasSiblings"] = .flag(true)
@@ -226,38 +273,42 @@ struct SitePageRenderer {
                 values["next"] = .values(["title": escaped(next.title), "href": .text(root + SiteLayout.articlePath(next, in: issue))])
             }
         }
-        var trail = crumbs(for: issue, current: false)
+        var trail = crumbs(for: issue, current: false, strings)
         trail.append(Crumb(label: metadata.title, path: nil))
         return page("article", path: path, title: metadata.title, language: metadata.language,
                     description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication),
-                    about: About(structuredData: StructuredData.article(article, in: issue, url: absoluteURL(path), settings: settings),
+                    about: About(structuredData: StructuredData.article(article, in: issue, issueName: title(of: issue, strings), url: absoluteURL(path),
+                                                                     settings: settings),
                                  openGraphType: "article", published: metadata.date))
     }
 
     /// Values every page about an issue shares.
-    private func issueValues(_ issue: Issue, root: String) -> TemplateValues {
+    private func issueValues(_ issue: Issue, root: String, strings: UIStrings) -> TemplateValues {
         var values: TemplateValues = [
-            "issueTitle": escaped(issue.displayTitle),
+            "issueTitle": escaped(title(of: issue, strings)),
             "publication": escaped(issue.publication),
             "publicationHref": .text(root + SiteLayout.publicationPath(issue.publicationSlug)),
             "volume": .number(issue.volume),
             "volumeHref": .text(root + SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume)),
             "issue": .number(issue.number),
             "issueHref": .text(root + SiteLayout.issuePath(issue)),
+            "volumeLabel": escaped(strings.text("volumeNumber", ["number": String(issue.volume)])),
+            "issueLabel": escaped(strings.text("issueNumber", ["number": String(issue.number)])),
         ]
         if let date = issue.date {
             values["issueDate"] = escaped(date)
-            values["issueDateDisplay"] = escaped(SiteDates.display(date))
+            values["issueDateDisplay"] = escaped(strings.date(date))
         }
         return values
     }
 
-    private func crumbs(for issue: Issue, current: Bool) -> [Crumb] {
+    private func crumbs(for issue: Issue, current: Bool, _ strings: UIStrings) -> [Crumb] {
         [
             Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
             Crumb(label: issue.publication, path: SiteLayout.publicationPath(issue.publicationSlug)),
-            Crumb(label: "Volume \(issue.volume)", path: SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume)),
-            Crumb(label: "Issue \(issue.number)", path: current ? nil : SiteLayout.issuePath(issue)),
+            Crumb(label: strings.text("volumeNumber", ["number": String(issue.volume)]),
+                  path: SiteLayout.volumePath(publicationSlug: issue.publicationSlug, volume: issue.volume)),
+            Crumb(label: strings.text("issueNumber", ["number": String(issue.number)]), path: current ? nil : SiteLayout.issuePath(issue)),
         ]
     }
 
@@ -265,29 +316,30 @@ struct SitePageRenderer {
     /// list, `issue-entity` for an issue page's links), each followed by `separator`. An item is rendered
     /// once per entity, name, count and page depth and shared by every page that names the entity as often.
     /// The `template` items of `entities`, one after another, `separator` between each two.
-    private func entityItems(_ entities: [EntityCount], template: String, root: String, separator: String = "") -> String {
+    private func entityItems(_ entities: [EntityCount], template: String, root: String, strings: UIStrings, separator: String = "") -> String {
         var items = ""
         for (index, entity) in entities.enumerated() {
             if index > 0 { items += separator }
-            items += templates.renderedItems.item(RenderedItems.Key(template: template, root: root, entity: entity)) {
-                templates.render(template, entityValues(entity, root: root))
+            items += templates.renderedItems.item(RenderedItems.Key(template: template, root: root, language: strings.language, entity: entity)) {
+                templates.render(template, entityValues(entity, root: root, strings: strings))
             }
         }
         return items
     }
 
-    private func entityLinks(_ entities: [EntityCount], root: String) -> [TemplateValues] {
-        entities.map { entityValues($0, root: root) }
+    private func entityLinks(_ entities: [EntityCount], root: String, strings: UIStrings) -> [TemplateValues] {
+        entities.map { entityValues($0, root: root, strings: strings) }
     }
 
     /// What an entity's item templates are given.
-    private func entityValues(_ entity: EntityCount, root: String) -> TemplateValues {
+    private func entityValues(_ entity: EntityCount, root: String, strings: UIStrings) -> TemplateValues {
         [
             "name": escaped(entity.name),
             "href": .text(root + SiteLayout.entityPath(entity.id)),
             "type": escaped(entity.type.rawValue.lowercased()),
-            "typeLabel": escaped(entity.type.singularLabel),
+            "typeLabel": escaped(strings.text(entity.type.singularKey)),
             "count": .number(entity.count),
+            "t": strings.templateValue,
         ]
     }
 
@@ -295,59 +347,63 @@ struct SitePageRenderer {
 
     func homePage(_ archive: Archive, language: String) -> [UInt8] {
         let path = SiteLayout.homePath
+        let strings = self.strings(language)
         let latest = archive.issues.enumerated()
             .sorted { ($0.element.date ?? "", $1.offset) > ($1.element.date ?? "", $0.offset) }
             .prefix(12)
-            .map { issueSummary($0.element, root: "") }
+            .map { issueSummary($0.element, root: "", strings: strings) }
         let publications = archive.publications.map { publication -> TemplateValues in
             let issues = publication.volumes.flatMap(\.issues)
             var item: TemplateValues = ["name": escaped(publication.name), "href": .text(SiteLayout.publicationPath(publication.slug))]
-            item.setCount(publication.volumes.count, of: "volume")
-            item.setCount(issues.count, of: "issue")
-            item.setCount(issues.reduce(0) { $0 + $1.articles.count }, of: "article")
-            setDateRange(of: issues, in: &item)
+            item.setCount(publication.volumes.count, of: "volume", in: strings)
+            item.setCount(issues.count, of: "issue", in: strings)
+            item.setCount(issues.reduce(0) { $0 + $1.articles.count }, of: "article", in: strings)
+            setDateRange(of: issues, in: &item, strings: strings)
             return item
         }
         return page("home", path: path, title: settings.siteTitle, language: language,
-                    description: "\(countedPhrase(archive.publications.count, "publication")), \(countedPhrase(archive.issueCount, "issue"))",
+                    description: "\(strings.counted(archive.publications.count, "publication")), \(strings.counted(archive.issueCount, "issue"))",
                     values: ["latestIssues": .list(Array(latest)), "publications": .list(publications)])
     }
 
-    private func issueSummary(_ issue: Issue, root: String) -> TemplateValues {
+    private func issueSummary(_ issue: Issue, root: String, strings: UIStrings) -> TemplateValues {
         var item: TemplateValues = [
-            "title": escaped(issue.displayTitle),
+            "title": escaped(title(of: issue, strings)),
             "href": .text(root + SiteLayout.issuePath(issue)),
             "number": .number(issue.number),
+            "label": escaped(strings.text("issueNumber", ["number": String(issue.number)])),
             "leadTitle": escaped(issue.articles.first?.metadata.title ?? ""),
         ]
-        item.setCount(issue.articles.count, of: "article")
+        item.setCount(issue.articles.count, of: "article", in: strings)
         if let date = issue.date {
             item["date"] = escaped(date)
-            item["dateDisplay"] = escaped(SiteDates.display(date))
+            item["dateDisplay"] = escaped(strings.date(date))
         }
         return item
     }
 
     /// The first and last dates of `issues` as `firstDate` and `lastDate`, when any has a date; `lastDate`
     /// only when it is another day, so a range of one day reads as that day.
-    private func setDateRange(of issues: [Issue], in item: inout TemplateValues) {
+    private func setDateRange(of issues: [Issue], in item: inout TemplateValues, strings: UIStrings) {
         let dates = issues.compactMap(\.date).sorted()
         guard let first = dates.first, let last = dates.last else { return }
-        item["firstDate"] = escaped(SiteDates.display(first))
-        if last != first { item["lastDate"] = escaped(SiteDates.display(last)) }
+        item["firstDate"] = escaped(strings.date(first))
+        if last != first { item["lastDate"] = escaped(strings.date(last)) }
     }
 
     func publicationPage(_ publication: Publication, language: String) -> [UInt8] {
         let path = SiteLayout.publicationPath(publication.slug)
         let root = SiteLayout.rootPrefix(path)
+        let strings = self.strings(language)
         let volumes = publication.volumes.map { volume -> TemplateValues in
             var item: TemplateValues = [
                 "number": .number(volume.number),
+                "label": escaped(strings.text("volumeNumber", ["number": String(volume.number)])),
                 "href": .text(root + SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number)),
             ]
-            item.setCount(volume.issues.count, of: "issue")
-            item.setCount(volume.issues.reduce(0) { $0 + $1.articles.count }, of: "article")
-            setDateRange(of: volume.issues, in: &item)
+            item.setCount(volume.issues.count, of: "issue", in: strings)
+            item.setCount(volume.issues.reduce(0) { $0 + $1.articles.count }, of: "article", in: strings)
+            setDateRange(of: volume.issues, in: &item, strings: strings)
             return item
         }
         return page("publication", path: path, title: publication.name, language: language,
@@ -358,36 +414,38 @@ struct SitePageRenderer {
     func volumePage(_ volume: Volume, of publication: Publication, language: String) -> [UInt8] {
         let path = SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number)
         let root = SiteLayout.rootPrefix(path)
-        let title = "\(publication.name) — Volume \(volume.number)"
+        let strings = self.strings(language)
+        let title = strings.text("volumeTitle", ["publication": publication.name, "volume": String(volume.number)])
         return page("volume", path: path, title: title, language: language,
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
                              Crumb(label: publication.name, path: SiteLayout.publicationPath(publication.slug)),
-                             Crumb(label: "Volume \(volume.number)", path: nil)],
+                             Crumb(label: strings.text("volumeNumber", ["number": String(volume.number)]), path: nil)],
                     values: ["title": escaped(title), "publication": escaped(publication.name), "number": .number(volume.number),
-                             "issues": .list(volume.issues.map { issueSummary($0, root: root) })],
+                             "issues": .list(volume.issues.map { issueSummary($0, root: root, strings: strings) })],
                     publication: (publication.slug, publication.name))
     }
 
     func entitiesPage(_ directory: EntityDirectory, language: String) -> [UInt8] {
         let path = SiteLayout.entitiesPath
         let root = SiteLayout.rootPrefix(path)
+        let strings = self.strings(language)
         let groups = EntityType.allCases.compactMap { type -> TemplateValues? in
             let members = directory.entries.filter { $0.type == type }
             guard !members.isEmpty else { return nil }
             return [
-                "label": escaped(type.pluralLabel),
+                "label": escaped(strings.text(type.pluralKey)),
                 "type": escaped(type.rawValue.lowercased()),
                 "count": .number(members.count),
                 "entities": .list(members.map { entity -> TemplateValues in
                     var item: TemplateValues = ["name": escaped(entity.name), "href": .text(root + SiteLayout.entityPath(entity.id))]
-                    item.setCount(entity.articles.count, of: "article")
-                    item.setCount(entity.mentions, of: "mention")
+                    item.setCount(entity.articles.count, of: "article", in: strings)
+                    item.setCount(entity.mentions, of: "mention", in: strings)
                     return item
                 }),
             ]
         }
-        return page("entities", path: path, title: "Entities", language: language,
-                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Entities", path: nil)],
+        return page("entities", path: path, title: strings.text("entities"), language: language,
+                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: strings.text("entities"), path: nil)],
                     values: ["groups": .list(groups), "entityCount": .number(directory.entries.count)])
     }
 
@@ -405,6 +463,8 @@ struct SitePageRenderer {
     ) rethrows -> [(path: String, bytes: [UInt8]?)] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
+        let strings = self.strings(language)
+        let typeLabel = strings.text(entity.type.singularKey)
         return try (1...pageCount).map { number in
             let path = SiteLayout.entityPath(entity.id, page: number)
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
@@ -428,7 +488,7 @@ struct SitePageRenderer {
                     ]
                     if let date = reference.date {
                         values["date"] = escaped(date)
-                        values["dateDisplay"] = escaped(SiteDates.display(date))
+                        values["dateDisplay"] = escaped(strings.date(date))
                     }
                     if let dek = reference.dek { values["dek"] = escaped(dek) }
                     return templates.render("entity-article", values)
@@ -437,47 +497,73 @@ struct SitePageRenderer {
                 list += item
             }
             var values: TemplateValues = [
-                "name": escaped(entity.name), "typeLabel": escaped(entity.type.singularLabel),
+                "name": escaped(entity.name), "typeLabel": escaped(typeLabel),
                 "type": escaped(entity.type.rawValue.lowercased()), "articleList": .text(list),
                 "pageNumber": .number(number), "pageCount": .number(pageCount),
             ]
-            values.setCount(entity.articles.count, of: "article")
-            values.setCount(entity.mentions, of: "mention")
+            values.setCount(entity.articles.count, of: "article", in: strings)
+            values.setCount(entity.mentions, of: "mention", in: strings)
+            values["listSummary"] = escaped(strings.text("entityListSummary", [
+                "mentions": strings.counted(entity.mentions, "mention"), "articles": strings.counted(entity.articles.count, "article"),
+            ]))
             if pageCount > 1 {
                 values["hasPages"] = .flag(true)
                 values["firstArticle"] = .number((number - 1) * size + 1)
                 values["lastArticle"] = .number((number - 1) * size + slice.count)
+                values["pageRange"] = escaped(strings.text("entityPageRange", [
+                    "first": String((number - 1) * size + 1), "last": String((number - 1) * size + slice.count),
+                    "page": String(number), "pages": String(pageCount),
+                ]))
                 if number > 1 {
                     values["previousHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number - 1))
                     values["previousNumber"] = .number(number - 1)
+                    values["previousLabel"] = escaped(strings.text("pageNumber", ["number": String(number - 1)]))
                 }
                 if number < pageCount {
                     values["nextHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number + 1))
                     values["nextNumber"] = .number(number + 1)
+                    values["nextLabel"] = escaped(strings.text("pageNumber", ["number": String(number + 1)]))
                 }
             }
-            var crumbs = [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Entities", path: SiteLayout.entitiesPath)]
+            var crumbs = [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
+                          Crumb(label: strings.text("entities"), path: SiteLayout.entitiesPath)]
             if number > 1 {
-                crumbs += [Crumb(label: entity.name, path: SiteLayout.entityPath(entity.id)), Crumb(label: "Page \(number)", path: nil)]
+                crumbs += [Crumb(label: entity.name, path: SiteLayout.entityPath(entity.id)),
+                           Crumb(label: strings.text("pageNumber", ["number": String(number)]), path: nil)]
             } else {
                 crumbs.append(Crumb(label: entity.name, path: nil))
             }
-            let title = number > 1 ? "\(entity.name), page \(number) of \(pageCount)" : entity.name
+            let title = number > 1
+                ? strings.text("entityPageTitle", ["name": entity.name, "page": String(number), "pages": String(pageCount)]) : entity.name
             let bytes = page("entity", path: path, title: title, language: language,
-                             description: "\(entity.type.singularLabel) named in \(countedPhrase(entity.articles.count, "article"))",
+                             description: strings.text("entityDescription", ["type": typeLabel, "articles": strings.counted(entity.articles.count, "article")]),
                              crumbs: crumbs, values: values)
             return (path, bytes)
         }
     }
 
     func searchPage(language: String) -> [UInt8] {
-        page("search", path: SiteLayout.searchPath, title: "Search", language: language,
-             crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: "Search", path: nil)],
-             scripts: ["search/index.js", "assets/search.js"], values: [:])
+        let strings = self.strings(language)
+        let root = SiteLayout.rootPrefix(SiteLayout.searchPath)
+        let needsScript = sentence("searchNeedsScript", links: [
+            "issues": ("linkIssues", root + SiteLayout.homePath), "entities": ("linkEntities", root + SiteLayout.entitiesPath),
+        ], strings)
+        return page("search", path: SiteLayout.searchPath, title: strings.text("search"), language: language,
+                    crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: strings.text("search"), path: nil)],
+                    scripts: ["search/index.js", "assets/search.js"],
+                    values: ["searchNeedsScript": needsScript, "searchMessages": escaped(SearchMessages.json(strings))])
     }
 
     func notFoundPage(language: String) -> [UInt8] {
-        page("404", path: SiteLayout.notFoundPath, title: "Page not found", language: language, values: [:], absoluteLinks: true)
+        let strings = self.strings(language)
+        // The 404 page is served at any path: its links are absolute when there is a base URL.
+        let root = settings.baseURL.map { Markup.attribute($0.hasSuffix("/") ? $0 : $0 + "/") } ?? ""
+        let text = sentence("notFoundText", links: [
+            "home": ("linkHomePage", root + SiteLayout.homePath), "entities": ("linkEntities", root + SiteLayout.entitiesPath),
+            "search": ("linkSearch", root + SiteLayout.searchPath),
+        ], strings)
+        return page("404", path: SiteLayout.notFoundPath, title: strings.text("pageNotFound"), language: language,
+                    values: ["notFoundText": text], absoluteLinks: true)
     }
 }
 
@@ -489,26 +575,37 @@ struct EntityItemKey: Hashable {
 }
 
 extension EntityType {
-    /// A singular label, e.g. "Person".
-    var singularLabel: String {
+    /// The key of the type's singular label in ``UIStrings`` ("Person").
+    var singularKey: String {
         switch self {
-        case .person: "Person"
-        case .organization: "Organisation"
-        case .location: "Place"
-        case .miscellaneous: "Other name"
+        case .person: "person"
+        case .organization: "organisation"
+        case .location: "place"
+        case .miscellaneous: "otherName"
+        }
+    }
+
+    /// The key of the type's plural label in ``UIStrings`` ("People").
+    var pluralKey: String {
+        switch self {
+        case .person: "people"
+        case .organization: "organisations"
+        case .location: "places"
+        case .miscellaneous: "otherNames"
         }
     }
 }
 
-/// Dates as readers see them.
-enum SiteDates {
-    private static let months = ["January", "February", "March", "April", "May", "June", "July",
-                                 "August", "September", "October", "November", "December"]
+/// The messages of the search page's script in the words of its page, as the JSON object the script reads
+/// from the `data-messages` attribute of its status line: each a text, or an object of plural forms.
+enum SearchMessages {
+    static let keys = ["searchIndexMissing", "searchPrompt", "searchNothing", "searching", "searchNone", "searchMatches",
+                       "searchAll", "searchBest"]
 
-    /// `2026-01-12` as `12 January 2026`; anything else as given.
-    static func display(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else { return iso }
-        return "\(day) \(months[month - 1]) \(parts[0])"
+    static func json(_ strings: UIStrings) -> String {
+        var object: [String: Any] = ["lang": strings.language]
+        for key in keys { object[key] = strings.raw(key) }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -7,6 +7,8 @@ struct SiteTemplates: Sendable {
     let templates: ThemeTemplates
     /// List items already rendered, shared by every page of a build that uses these templates.
     let renderedItems = RenderedItems()
+    /// The theme's words in each language it has (``UIStrings``).
+    let strings: ThemeStrings
 
     /// Every template the site writer renders.
     static let required = ["layout", "home", "publication", "volume", "issue", "article", "entities", "entity", "entity-article",
@@ -19,6 +21,7 @@ struct SiteTemplates: Sendable {
             sources[String(path.dropFirst("site/".count).dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
         }
         templates = try ThemeTemplates(sources, format: "site", path: { "site/\($0).mustache" }, origin: theme.origin(of:))
+        strings = try ThemeStrings(theme: theme)
         for required in Self.required where !templates.names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }
@@ -49,10 +52,12 @@ struct SiteTemplates: Sendable {
 /// ``limit`` items. Items are filed under their entity's id, a few to an entity, so the store's table
 /// has a slot for each entity rather than for each of the many more items.
 final class RenderedItems: Sendable {
-    /// An entity's item: its template, the path from the page to the site's root, and the entity as listed.
+    /// An entity's item: its template, the path from the page to the site's root, the language of its
+    /// words, and the entity as listed.
     struct Key: Equatable, Sendable {
         var template: String
         var root: String
+        var language: String
         var entity: EntityCount
     }
 

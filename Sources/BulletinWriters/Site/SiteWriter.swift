@@ -68,7 +68,7 @@ public struct SiteWriter: Writer {
                          renderer.volumePage(volume, of: publication, language: language))
             }
         }
-        let entities = EntityDirectory(archive)
+        let entities = EntityDirectory(archive, strings: templates.strings.strings(for: language))
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
         var items: [EntityItemKey: String] = [:]
         // With keeping, a page showing what it showed before (the entity, its place in the entity's pages
@@ -90,7 +90,7 @@ public struct SiteWriter: Writer {
             }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
-        try SearchIndex.write(archive) { path, bytes in
+        try SearchIndex.write(archive, strings: templates.strings.strings(for: language)) { path, bytes in
             try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
         }
         try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)
@@ -118,8 +118,8 @@ public struct SiteWriter: Writer {
     /// True: the archive-wide pages are made of the archive, the settings and the theme alone.
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
-    /// The files under `site/`: templates, stylesheets, scripts and assets.
-    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("site/") }
+    /// The files under `site/` (templates, stylesheets, scripts and assets) and the words under `strings/`.
+    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("site/") || path.hasPrefix("strings/") }
 
     // MARK: - One article
 

@@ -9,7 +9,7 @@ import BulletinModel
 /// written as `\u` escapes, so no source text can close the element or start another.
 enum StructuredData {
     /// The JSON-LD of an article page; `url` is its absolute address, when there is a base URL.
-    static func article(_ article: Article, in issue: Issue, url: String?, settings: WriterSettings) -> String {
+    static func article(_ article: Article, in issue: Issue, issueName: String, url: String?, settings: WriterSettings) -> String {
         let metadata = article.metadata
         var json = JSONTreeSerializer(pretty: false, capacity: 1024)
         json.object { json in
@@ -28,7 +28,7 @@ enum StructuredData {
             json.key("publisher")
             thing("Organization", settings.publisher ?? settings.siteTitle, into: &json)
             json.key("isPartOf")
-            issueObject(issue, into: &json)
+            issueObject(issue, name: issueName, into: &json)
             if !metadata.entities.isEmpty {
                 json.key("mentions")
                 json.array(metadata.entities) { json, entity in thing(schemaType(entity.type), entity.name, into: &json) }
@@ -41,11 +41,11 @@ enum StructuredData {
 
     /// The JSON-LD of an issue page: the issue, its volume and periodical, and its articles' headlines and
     /// (with a base URL) addresses.
-    static func issue(_ issue: Issue, url: String?, articleURL: (ArticleMetadata) -> String?) -> String {
+    static func issue(_ issue: Issue, name: String, url: String?, articleURL: (ArticleMetadata) -> String?) -> String {
         var json = JSONTreeSerializer(pretty: false, capacity: 1024)
         json.object { json in
             json.member("@context", "https://schema.org")
-            members(of: issue, into: &json)
+            members(of: issue, name: name, into: &json)
             json.key("hasPart")
             json.array(issue.articles) { json, article in
                 json.object { json in
@@ -60,13 +60,13 @@ enum StructuredData {
     }
 
     /// The issue as a `PublicationIssue` object, part of its volume and periodical.
-    private static func issueObject(_ issue: Issue, into json: inout JSONTreeSerializer) {
-        json.object { members(of: issue, into: &$0) }
+    private static func issueObject(_ issue: Issue, name: String, into json: inout JSONTreeSerializer) {
+        json.object { members(of: issue, name: name, into: &$0) }
     }
 
-    private static func members(of issue: Issue, into json: inout JSONTreeSerializer) {
+    private static func members(of issue: Issue, name: String, into json: inout JSONTreeSerializer) {
         json.member("@type", "PublicationIssue")
-        json.member("name", issue.displayTitle)
+        json.member("name", name)
         json.member("issueNumber", String(issue.number))
         json.member("datePublished", issue.date)
         json.key("isPartOf")

@@ -233,6 +233,11 @@ struct ValueShape {
             bytes.append(UInt8(ascii: "["))
             for element in list { guard add(element) else { return false } }
             bytes.append(UInt8(ascii: "]"))
+        case .constant(let key, _):
+            // Printed into the skeleton itself: its key stands for all its texts.
+            bytes.append(UInt8(ascii: "c"))
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(0)
         }
         return true
     }
@@ -252,7 +257,7 @@ struct ValueShape {
         case .number:
             defer { next += 1 }
             return .text(TemplateSkeletons.marker(next, endsLine: false))
-        case .flag:
+        case .flag, .constant:
             return value
         case .values(let values):
             return .values(marking(values, next: &next))

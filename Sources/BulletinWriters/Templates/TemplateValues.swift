@@ -1,5 +1,6 @@
 /// A value handed to a theme's template: safe markup (escaped text, a fragment, an href), a number, a
-/// flag, named values, or a list of named values.
+/// flag, named values, a list of named values, or named values that are the same on every page that has
+/// the same `key` (a language's ``UIStrings``), which splicing keeps in the page's skeleton.
 ///
 /// Typed rather than `Any`, so that a page's shape (``ValueShape``) is read with a `switch` instead of a
 /// dynamic cast for every value, and values are not boxed in existentials on the way to the template.
@@ -9,11 +10,7 @@ enum TemplateValue: Sendable {
     case flag(Bool)
     case values(TemplateValues)
     case list([TemplateValues])
-}
-
-/// A count with its noun, as a page says it: "1 article", "3 articles".
-func countedPhrase(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    case constant(key: String, TemplateValues)
 }
 
 /// Named template values, kept in the order they were first set.
@@ -30,11 +27,11 @@ struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { self[name] = value }
     }
 
-    /// Sets `<noun>Count` to `count` and `<noun>CountText` to it in words ("1 article", "3 articles"): pages
-    /// give both, for themes that word their counts their own way.
-    mutating func setCount(_ count: Int, of noun: String) {
+    /// Sets `<noun>Count` to `count` and `<noun>CountText` to it in words of `strings` ("1 article", "3 articles"):
+    /// pages give both, for themes that word their counts their own way.
+    mutating func setCount(_ count: Int, of noun: String, in strings: UIStrings) {
         self[noun + "Count"] = .number(count)
-        self[noun + "CountText"] = .text(countedPhrase(count, noun))
+        self[noun + "CountText"] = .text(Markup.attribute(strings.counted(count, noun)))
     }
 
     /// The value named `name`; setting it replaces a value of that name in place, or adds it last.
@@ -73,7 +70,7 @@ extension TemplateValue {
         case .text(let text): SafeHTML(text)
         case .number(let number): SafeHTML(String(number))
         case .flag(let flag): flag
-        case .values(let values): values.engineContext
+        case .values(let values), .constant(_, let values): values.engineContext
         case .list(let list): list.map(\.engineContext)
         }
     }

@@ -1,19 +1,49 @@
 // Offline search over the index under search/ (see search/index.js, window.BULLETIN_SEARCH): reads the
 // query from ?q=, loads the word shards its words begin with and then the records of the best matches,
 // each by a script tag, so that it also works from file://. Ranks title, entity and dek matches first.
-// Builds results with textContent only: index data never becomes markup.
+// Builds results with textContent only: index data never becomes markup. Its messages are the page's,
+// in its language: the JSON object of the status line's data-messages attribute (each a text, or plural
+// forms chosen with Intl.PluralRules), English where a theme's page gives none.
 (function () {
   "use strict";
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!results || !status) return;
+  var messages = {
+    searchIndexMissing: "The search index did not load.",
+    searchPrompt: { one: "Type words to search {count} article.", other: "Type words to search {count} articles." },
+    searchNothing: "Nothing to search for in “{query}”: words of one letter and the commonest words (such as “the”) are not indexed.",
+    searching: "Searching…",
+    searchNone: "No articles match “{query}”.",
+    searchMatches: { one: "{count} article matches “{query}”", other: "{count} articles match “{query}”" },
+    searchAll: "{matches}.",
+    searchBest: "{matches}; the best {shown} are listed."
+  };
+  var lang = "en";
+  try {
+    var given = JSON.parse(status.getAttribute("data-messages") || "{}");
+    Object.keys(messages).forEach(function (key) { if (given[key]) messages[key] = given[key]; });
+    if (given.lang) lang = given.lang;
+  } catch (e) { /* the English messages stay */ }
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  // The message `key` with its {names} filled from `values`; a counted one in the form for values.count.
+  function say(key, values) {
+    var text = messages[key];
+    if (typeof text !== "string") {
+      var category = plurals && values && typeof values.count === "number" ? plurals.select(values.count) : "other";
+      text = text[category] || text.other;
+    }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
   var index = window.BULLETIN_SEARCH;
   var params = new URLSearchParams(window.location.search);
   var query = (params.get("q") || "").trim();
   var input = document.getElementById("site-search-query");
   if (input) input.value = query;
-  if (!index) { status.textContent = "The search index did not load."; return; }
-  if (!query) { status.textContent = "Type words to search " + index.articles + " articles."; return; }
+  if (!index) { status.textContent = say("searchIndexMissing"); return; }
+  if (!query) { status.textContent = say("searchPrompt", { count: index.articles }); return; }
 
   // As the index folds its words: lower case, decomposed, without combining diacritics.
   function fold(text) {
@@ -46,7 +76,7 @@
     return true;
   });
   if (terms.length === 0) {
-    status.textContent = "Nothing to search for in “" + query + "”: words of one letter and the commonest words (such as “the”) are not indexed.";
+    status.textContent = say("searchNothing", { query: query });
     return;
   }
 
@@ -58,7 +88,7 @@
     var key = shardKey(term);
     if (shards.has(key) && keys.indexOf(key) < 0) keys.push(key);
   });
-  status.textContent = "Searching…";
+  status.textContent = say("searching");
   load(keys.map(function (key) { return "terms/" + fileName(key) + ".js"; }), function () {
     // Each article's score is the sum over the query's words of its best match: a word in the title
     // scores 10, in the dek or an entity's name 4, in the text 2 (1 where the word only begins so).
@@ -90,9 +120,9 @@
       if (blocks.indexOf(block) < 0) blocks.push(block);
     });
     load(blocks.map(function (block) { return "records/" + block + ".js"; }), function () {
-      status.textContent = scored.length === 0 ? "No articles match “" + query + "”."
-        : scored.length + (scored.length === 1 ? " article matches" : " articles match") + " “" + query + "”"
-          + (scored.length > shown.length ? "; the best " + shown.length + " are listed." : ".");
+      var matches = say("searchMatches", { count: scored.length, query: query });
+      status.textContent = scored.length === 0 ? say("searchNone", { query: query })
+        : scored.length > shown.length ? say("searchBest", { matches: matches, shown: shown.length }) : say("searchAll", { matches: matches });
       var root = "../";
       shown.forEach(function (s) {
         var record = (records[Math.floor(s[1] / index.block)] || [])[s[1] % index.block];

@@ -1,0 +1,147 @@
+import BulletinModel
+import Foundation
+
+/// The words a theme's pages and books are made of in one language: labels, headings, messages, counted
+/// phrases and dates, read from the theme's `strings/<language>.json`.
+///
+/// A file holds a JSON object. A string value is a text; `{name}` in it stands for a value the page
+/// fills in (`"publishedBy": "Published by {publisher}."`). An object value is a counted phrase, by the
+/// language's plural categories (`"articles": {"one": "{count} article", "other": "{count} articles"}`,
+/// with `zero`, `two`, `few` and `many` where the language has them; ``PluralRules``). `months` lists
+/// the twelve month names as a date uses them, and `date` places them (`"{day} {month} {year}"`).
+///
+/// The strings of a language are found from its tag: the file of the whole tag (`pt-BR`), else of its
+/// language (`pt`), else English. A key a file leaves out is English too, so a theme may translate part
+/// of them. Templates read them as `{{t.<key>}}`; writers use them for what they word themselves.
+public struct UIStrings: Sendable {
+    /// The tag of the file the strings came from (`en` when none matched the language asked for).
+    public let language: String
+    private let texts: [String: String]
+    private let counted: [String: [PluralCategory: String]]
+    private let months: [String]
+    /// Every text, escaped, as the template value `t`.
+    let templateValue: TemplateValue
+
+    /// Strings from the JSON object `object` of the file for `language`; keys it lacks come from `fallback`.
+    init(language: String, object: [String: Any], fallback: UIStrings?) throws {
+        self.language = language
+        var texts = fallback?.texts ?? [:]
+        var counted = fallback?.counted ?? [:]
+        var months = fallback?.months ?? []
+        for (key, value) in object {
+            switch value {
+            case let text as String:
+                texts[key] = text
+            case let forms as [String: Any] where key != "months":
+                var categories: [PluralCategory: String] = [:]
+                for (name, form) in forms {
+                    guard let category = PluralCategory(rawValue: name), let form = form as? String else {
+                        throw UIStringsError(key: key, message: "'\(name)' is not a plural category with a text (zero, one, two, few, many, other)")
+                    }
+                    categories[category] = form
+                }
+                guard categories[.other] != nil else { throw UIStringsError(key: key, message: "a counted phrase needs its 'other' form") }
+                counted[key] = categories
+            case let names as [Any] where key == "months":
+                let strings = names.compactMap { $0 as? String }
+                guard strings.count == 12, names.count == 12 else { throw UIStringsError(key: key, message: "'months' lists the twelve month names") }
+                months = strings
+            default:
+                throw UIStringsError(key: key, message: "a value is a text, an object of plural forms, or (for 'months') a list of twelve names")
+            }
+        }
+        self.texts = texts
+        self.counted = counted
+        self.months = months
+        var values: TemplateValues = [:]
+        for key in texts.keys.sorted() { values[key] = .text(Markup.attribute(texts[key]!)) }
+        templateValue = .constant(key: language, values)
+    }
+
+    /// The text of `key`, its `{name}` places filled from `values` as given (escape them after, not before).
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        Self.fill(texts[key] ?? key, values)
+    }
+
+    /// The counted phrase `key` for `count` ("3 articles"), in the form the language's plural rules choose.
+    public func counted(_ count: Int, _ key: String) -> String {
+        guard let forms = counted[key] else { return "\(count) \(key)" }
+        let form = forms[PluralRules.category(of: count, language: language)] ?? forms[.other]!
+        return Self.fill(form, ["count": String(count)])
+    }
+
+    /// The value of `key` as its file gives it: a text, or a counted phrase's forms by category; nil when none.
+    func raw(_ key: String) -> Any? {
+        if let text = texts[key] { return text }
+        return counted[key].map { forms in Dictionary(uniqueKeysWithValues: forms.map { ($0.key.rawValue, $0.value) }) }
+    }
+
+    /// `2026-01-12` as the language writes a date (`12 January 2026`); anything else as given.
+    public func date(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), months.count == 12
+        else { return iso }
+        return text("date", ["day": String(day), "month": months[month - 1], "year": String(parts[0])])
+    }
+
+    /// `text` with each `{name}` that `values` names replaced by its value.
+    private static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}
+
+/// Why a theme's strings file cannot be used.
+struct UIStringsError: Error {
+    var key: String
+    var message: String
+}
+
+/// The strings of a theme in every language it has a file for (`strings/<tag>.json`), each over English.
+struct ThemeStrings: Sendable {
+    /// By the lowercased tag of their file.
+    private let byTag: [String: UIStrings]
+    private let english: UIStrings
+
+    /// Reads every strings file of `theme`; a file that cannot be read is an error naming it.
+    init(theme: Theme) throws {
+        guard let englishBytes = theme.files["strings/en.json"] else {
+            throw WriterError(format: "theme", message: "the theme has no strings/en.json (and the default theme is missing it too)")
+        }
+        english = try Self.read(englishBytes, tag: "en", path: "strings/en.json", theme: theme, fallback: nil)
+        var byTag: [String: UIStrings] = [:]
+        for (path, bytes) in theme.files where path.hasPrefix("strings/") && path.hasSuffix(".json") && path != "strings/en.json" {
+            let tag = String(path.dropFirst("strings/".count).dropLast(".json".count))
+            byTag[tag.lowercased()] = try Self.read(bytes, tag: tag, path: path, theme: theme, fallback: english)
+        }
+        self.byTag = byTag
+    }
+
+    /// The strings for `language` (a BCP 47 tag): its file's, else its first subtag's, else English.
+    func strings(for language: String) -> UIStrings {
+        let tag = language.lowercased()
+        return byTag[tag] ?? byTag[String(tag.prefix { $0 != "-" })] ?? english
+    }
+
+    private static func read(_ bytes: [UInt8], tag: String, path: String, theme: Theme, fallback: UIStrings?) throws -> UIStrings {
+        do {
+            guard let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+                throw UIStringsError(key: "", message: "the file holds no JSON object")
+            }
+            return try UIStrings(language: tag, object: object, fallback: fallback)
+        } catch let error as UIStringsError {
+            throw WriterError(format: "theme", message: "the theme's \(path) (\(theme.origin(of: path))): "
+                              + (error.key.isEmpty ? "" : "'\(error.key)': ") + error.message)
+        } catch {
+            throw WriterError(format: "theme", message: "the theme's \(path) (\(theme.origin(of: path))) is not valid JSON: \(error.localizedDescription)")
+        }
+    }
+}

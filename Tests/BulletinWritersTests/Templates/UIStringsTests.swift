@@ -1,0 +1,169 @@
+import BulletinKit
+import BulletinModel
+import BulletinTestSupport
+import Foundation
+@testable import BulletinWriters
+import Testing
+
+@Suite("Words of the theme in each language")
+struct UIStringsTests {
+    /// The default theme with `extra` files over it.
+    private static func theme(_ extra: [String: String] = [:]) throws -> Theme {
+        var theme = try Resources.theme(nil)
+        for (path, text) in extra { theme.files[path] = Array(text.utf8) }
+        return theme
+    }
+
+    @Test("CLDR plural categories of whole numbers")
+    func plurals() {
+        func categories(_ language: String, _ numbers: [Int]) -> [PluralCategory] {
+            numbers.map { PluralRules.category(of: $0, language: language) }
+        }
+        #expect(categories("en", [0, 1, 2, 11, 21]) == [.other, .one, .other, .other, .other])
+        #expect(categories("fr", [0, 1, 2, 21]) == [.one, .one, .other, .other])
+        #expect(categories("ru", [1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111]) ==
+                [.one, .few, .few, .many, .many, .many, .many, .one, .few, .many, .one, .many])
+        #expect(categories("uk-UA", [1, 3, 7, 13, 31]) == [.one, .few, .many, .many, .one])
+        #expect(categories("pl", [1, 2, 5, 12, 22, 21]) == [.one, .few, .many, .many, .few, .many])
+        #expect(categories("ar", [0, 1, 2, 3, 10, 11, 99, 100, 102, 103]) ==
+                [.zero, .one, .two, .few, .few, .many, .many, .other, .other, .few])
+        #expect(categories("ja", [0, 1, 2]) == [.other, .other, .other])
+    }
+
+    @Test("the strings of a language: its file, else its first subtag's, else English, key by key")
+    func fallback() throws {
+        let strings = try ThemeStrings(theme: Self.theme(["strings/pt.json": #"{"home": "Início"}"#]))
+        #expect(strings.strings(for: "fr").text("home") == "Accueil")
+        #expect(strings.strings(for: "fr-CA").text("home") == "Accueil")
+        #expect(strings.strings(for: "FR").language == "fr")
+        #expect(strings.strings(for: "it").text("home") == "Home")
+        #expect(strings.strings(for: "it").language == "en")
+        // A file that leaves keys out: they are English, and its counts follow its own language's rules.
+        let portuguese = strings.strings(for: "pt-BR")
+        #expect(portuguese.language == "pt")
+        #expect(portuguese.text("home") == "Início")
+        #expect(portuguese.text("search") == "Search")
+    }
+
+    @Test("counted phrases, dates and filled texts in each language")
+    func wording() throws {
+        let strings = try ThemeStrings(theme: Self.theme())
+        let english = strings.strings(for: "en"), russian = strings.strings(for: "ru"), german = strings.strings(for: "de")
+        #expect([1, 2, 5].map { english.counted($0, "article") } == ["1 article", "2 articles", "5 articles"])
+        #expect([1, 3, 5, 21].map { russian.counted($0, "article") } == ["1 статья", "3 статьи", "5 статей", "21 статья"])
+        #expect(strings.strings(for: "fr").counted(0, "issue") == "0 numéro")
+        #expect(english.date("2026-01-12") == "12 January 2026")
+        #expect(german.date("2026-03-02") == "2. März 2026")
+        #expect(strings.strings(for: "es").date("2026-05-09") == "9 de mayo de 2026")
+        #expect(russian.date("2026-01-12") == "12 января 2026 г.")
+        #expect(english.date("Spring 2026") == "Spring 2026")
+        #expect(english.text("issueTitle", ["publication": "Monitor", "volume": "6", "issue": "23"]) == "Monitor — Volume 6, Issue 23")
+        // A value is put in as given, never read for places of its own.
+        #expect(english.text("byline", ["authors": "{publisher} & Co"]) == "By {publisher} & Co")
+    }
+
+    @Test("every file of the default theme has every key of the English one, and counted phrases every form of its language")
+    func completeTranslations() throws {
+        let theme = try Self.theme()
+        let paths = theme.files.keys.filter { $0.hasPrefix("strings/") }.sorted()
+        #expect(paths.count >= 6)
+        let english = try #require(try JSONSerialization.jsonObject(with: Data(theme.files["strings/en.json"]!)) as? [String: Any])
+        for path in paths {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(theme.files[path]!)) as? [String: Any])
+            #expect(Set(object.keys) == Set(english.keys), "\(path) has other keys than strings/en.json")
+            let language = String(path.dropFirst("strings/".count).dropLast(".json".count))
+            let needed = Set((0...200).map { PluralRules.category(of: $0, language: language).rawValue })
+            for (key, value) in object {
+                guard let forms = value as? [String: String] else { continue }
+                #expect(needed.isSubset(of: Set(forms.keys)), "\(path): '\(key)' lacks a form of \(needed.subtracting(forms.keys))")
+            }
+        }
+    }
+
+    @Test("a strings file that cannot be used stops the build with a message naming it")
+    func brokenFiles() throws {
+        for (text, message) in [("{\"home\": ", "is not valid JSON"), (#"["home"]"#, "holds no JSON object"),
+                                (#"{"article": {"one": "{count} x"}}"#, "'article': a counted phrase needs its 'other' form"),
+                                (#"{"article": {"several": "x", "other": "y"}}"#, "'several' is not a plural category"),
+                                (#"{"months": ["a"]}"#, "'months' lists the twelve month names"),
+                                (#"{"home": 3}"#, "'home': a value is a text")] {
+            let error = #expect(throws: WriterError.self) { try ThemeStrings(theme: Self.theme(["strings/fr.json": text])) }
+            #expect(error?.message.contains("strings/fr.json") == true, "\(text)")
+            #expect(error?.message.contains(message) == true, "\(text): \(error?.message ?? "")")
+        }
+    }
+
+    /// An archive of one issue whose article is in `language`, built like a build does.
+    private static func archive(language: String) async throws -> Archive {
+        let text = """
+            Publication: Monitor Volume: 6 Issue: 23
+            Date: 2000-02-02
+            Language: \(language)
+            Title: Talks resume
+            Author: Ann Smith, Bo Li
+
+            Envoys met in Kyiv on Monday and again on Tuesday.
+            """
+        return try await Pipeline(concurrency: 2).load([TestSupport.source(text, path: "monitor-v6-i23.txt")]).archive
+    }
+
+    @Test("a French article's page and issue page are worded in French; an English one as before")
+    func frenchSite() async throws {
+        let french = try await SiteFixture.build(Self.archive(language: "fr"))
+        let page = try #require(french["monitor/6/23/talks-resume/index.html"])
+        #expect(page.contains("<html lang=\"fr\">"))
+        for words in ["Aller au contenu", ">Accueil<", ">Volume 6<", ">Numéro 23<", "2 février 2000", "Par Ann Smith, Bo Li",
+                      "Réalisé avec Bulletin."] {
+            #expect(page.contains(words), "the French article page lacks \(words)")
+        }
+        #expect(!page.contains("Skip to content") && !page.contains(">Issue 23<"))
+        let issue = try #require(french["monitor/6/23/index.html"])
+        #expect(issue.contains("<title>Monitor — volume 6, numéro 23 · Bulletin</title>"))
+        #expect(issue.contains("1 article"))
+        // Pages of the whole archive are in its language too: here, all of it is French.
+        #expect(french["search/index.html"]?.contains("&quot;lang&quot;:&quot;fr&quot;") == true)
+        #expect(french["404.html"]?.contains("Repartez de la <a href=\"index.html\">page d’accueil</a>") == true)
+
+        let english = try await SiteFixture.build(Self.archive(language: "en"))
+        #expect(english["monitor/6/23/talks-resume/index.html"]?.contains("Skip to content") == true)
+        #expect(english["404.html"]?.contains("Start again from the <a href=\"index.html\">home page</a>") == true)
+    }
+
+    @Test("a theme's strings file words the pages, English filling in what it leaves out")
+    func themeStrings() async throws {
+        let theme = try Self.theme(["strings/fr.json": #"{"home": "Une & autre", "article": {"one": "{count} papier", "other": "{count} papiers"}}"#])
+        let site = try await SiteFixture.build(Self.archive(language: "fr"), theme: theme)
+        let page = try #require(site["monitor/6/23/talks-resume/index.html"])
+        #expect(page.contains(">Une &amp; autre<"))
+        #expect(page.contains("Skip to content"))
+        #expect(site["monitor/6/23/index.html"]?.contains("1 papier") == true)
+    }
+
+    @Test("a Russian book is worded in Russian, its accessibility summary too")
+    func russianBook() async throws {
+        let archive = try await Self.archive(language: "ru")
+        let files = try await SiteFixture.write(archive, formats: ["epub"])
+        let book = try #require(files["epub/monitor-v6-i23.epub"])
+        let entries = Dictionary(try EPUBFixtures.entries(of: book).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { a, _ in a }
+        let package = try #require(entries["EPUB/package.opf"])
+        #expect(package.contains("<dc:title id=\"title\">Monitor — том 6, выпуск 23</dc:title>"))
+        #expect(package.contains("Эта публикация — текст"))
+        #expect(!package.contains("xml:lang=\"en\""))
+        #expect(entries["EPUB/nav.xhtml"]?.contains(">Содержание<") == true)
+        let titlePage = try #require(entries["EPUB/monitor-v6-i23.xhtml"])
+        #expect(titlePage.contains("Том 6, выпуск 23") && titlePage.contains("2 февраля 2000 г.") && titlePage.contains("В этом выпуске"))
+        #expect(titlePage.contains("Автор: Ann Smith и Bo Li"))
+        for (path, text) in entries where path.hasSuffix(".xhtml") || path.hasSuffix(".opf") || path.hasSuffix(".svg") {
+            #expect(XMLWellFormedness.errors(in: Array(text.utf8), name: path).isEmpty)
+        }
+    }
+
+    @Test("a book in a language the theme has no words for says so of its English accessibility summary")
+    func untranslatedBook() async throws {
+        let files = try await SiteFixture.write(Self.archive(language: "it"), formats: ["epub"])
+        let entries = try EPUBFixtures.entries(of: try #require(files["epub/monitor-v6-i23.epub"]))
+        let package = String(decoding: try #require(entries.first { $0.path == "EPUB/package.opf" }).bytes, as: UTF8.self)
+        #expect(package.contains("<meta property=\"schema:accessibilitySummary\" xml:lang=\"en\">This publication"))
+        #expect(package.contains("<dc:language>it</dc:language>"))
+    }
+}
