@@ -1,6 +1,7 @@
 import BulletinKit
 import BulletinModel
 import Foundation
+import Synchronization
 
 /// Shared helpers for the test targets.
 public enum TestSupport {
@@ -31,12 +32,23 @@ public enum TestSupport {
         return true
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, removed with everything in it when the test process exits.
     public static func temporaryFolder(_ name: String = "bulletin-test") -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        _ = removalAtExit
+        madeFolders.withLock { $0.append(url) }
         return url
     }
+
+    /// The folders ``temporaryFolder(_:)`` made: a test may hand one to a build and read it after the
+    /// test's own scope, so they are all removed once, as the process ends, rather than by each test.
+    private static let madeFolders = Mutex<[URL]>([])
+    private static let removalAtExit: Void = {
+        atexit {
+            for url in TestSupport.madeFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
+        }
+    }()
 
     /// Every regular file under `root`, by relative path, with its bytes.
     public static func tree(_ root: URL) -> [String: [UInt8]] {
