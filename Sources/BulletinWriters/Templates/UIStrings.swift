@@ -84,18 +84,26 @@ public struct UIStrings: Sendable {
         return text("date", ["day": String(day), "month": months[month - 1], "year": String(parts[0])])
     }
 
-    /// `text` with each `{name}` that `values` names replaced by its value.
+    /// `text` with each `{name}` that `values` names replaced by its value, read as bytes: pages fill a
+    /// few texts each, and a large archive has tens of thousands of pages.
     private static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, text.contains("{") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { result += value } else { result += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+        guard !values.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(decoding: bytes[(index + 1)..<close], as: UTF8.self)] {
+                result += value.utf8
+                index = close + 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
