@@ -85,7 +85,8 @@ arabic_pages = [p for base, _, names in os.walk(os.path.join(unicode_site, "moni
                 [os.path.join(base, n) for n in names if n == "index.html"]]
 if not arabic_pages or not all('<html lang="ar" dir="rtl">' in open(p, encoding="utf-8").read() for p in arabic_pages):
     fail("the Arabic issue's pages do not all say dir=\"rtl\"")
-for folder, words in [("3", ["Aller au contenu", "Numéro 3", "2 février 2000", "Par Anne Martin"]),
+for folder, words in [("2", ["انتقل إلى المحتوى", "العدد 2"]),
+                      ("3", ["Aller au contenu", "Numéro 3", "2 février 2000", "Par Anne Martin"]),
                       ("4", ["Перейти к содержанию", "Выпуск 4", "12 января 2000 г."])]:
     pages = [os.path.join(base, n) for base, _, names in os.walk(os.path.join(unicode_site, "monitor", "1", folder)) for n in names]
     missing = [(p, w) for p in pages for w in words[:2] if w not in open(p, encoding="utf-8").read()]
