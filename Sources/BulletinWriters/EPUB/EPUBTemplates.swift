@@ -45,13 +45,14 @@ struct EPUBTemplates: Sendable {
 
     // MARK: - Once per build
 
-    /// The last theme's EPUB files and their compiled templates. Books of one build share one theme, so
-    /// this compiles once per build; comparing the files is cheap because equal arrays share storage.
+    /// The last theme's EPUB and strings files and their compiled templates. Books of one build share one
+    /// theme, so this compiles once per build; comparing the files is cheap because equal arrays share storage.
     private static let cache = Mutex<(files: [[UInt8]?], templates: EPUBTemplates)?>(nil)
 
-    /// The compiled templates of `theme`, from the cache when its EPUB files are unchanged.
+    /// The compiled templates of `theme`, from the cache when its EPUB files and its words are unchanged.
     static func compiled(for theme: Theme) throws -> EPUBTemplates {
-        let files = paths.map { theme.files[$0] }
+        let strings = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }
+        let files = paths.map { theme.files[$0] } + strings.flatMap { [Array($0.key.utf8), $0.value] }
         if let cached = cache.withLock({ $0 }), cached.files == files { return cached.templates }
         let templates = try EPUBTemplates(theme: theme)
         cache.withLock { $0 = (files, templates) }

@@ -158,6 +158,18 @@ struct UIStringsTests {
         }
     }
 
+    @Test("books of two themes that differ only in their words, one after the other, take each theme's words")
+    func wordsOfEachTheme() async throws {
+        let archive = try await Self.archive(language: "fr")
+        for heading in ["Sommaire un", "Sommaire deux"] {
+            let theme = try Self.theme(["strings/fr.json": #"{"contents": "\#(heading)"}"#])
+            let files = try await SiteFixture.write(archive, theme: theme, formats: ["epub"])
+            let entries = try EPUBFixtures.entries(of: try #require(files["epub/monitor-v6-i23.epub"]))
+            let nav = String(decoding: try #require(entries.first { $0.path == "EPUB/nav.xhtml" }).bytes, as: UTF8.self)
+            #expect(nav.contains(">\(heading)<"))
+        }
+    }
+
     @Test("a book in a language the theme has no words for says so of its English accessibility summary")
     func untranslatedBook() async throws {
         let files = try await SiteFixture.write(Self.archive(language: "it"), formats: ["epub"])
