@@ -35,8 +35,9 @@ struct FeedChannel: Sendable {
         items.compactMap(\.date).max() ?? .epoch
     }
 
-    /// The whole archive and then each publication, in slug order, sized for `entries`.
-    static func channels(for archive: Archive, entries: [FeedItem.Entry], settings: WriterSettings) -> [FeedChannel] {
+    /// The whole archive and then each publication, in slug order, sized for `entries`; each described in
+    /// the words of `strings` for its language.
+    static func channels(for archive: Archive, entries: [FeedItem.Entry], settings: WriterSettings, strings: ThemeStrings) -> [FeedChannel] {
         let links = FeedLinks(baseURL: settings.baseURL)
         let siteTitle = settings.siteTitle
         var counts: [String: Int] = [:]
@@ -51,15 +52,18 @@ struct FeedChannel: Sendable {
                 language: language
             )
         }
+        func description(of name: String, language: String) -> String {
+            strings.strings(for: language).text("feedDescription", ["title": name])
+        }
         var channels = [channel(
-            title: title(publicationName: nil, siteTitle: siteTitle), description: "Every article of \(siteTitle), newest first.",
+            title: title(publicationName: nil, siteTitle: siteTitle), description: description(of: siteTitle, language: archive.dominantLanguage),
             folder: folder(publicationSlug: nil), homePath: "", publicationSlug: nil, count: entries.count,
             language: archive.dominantLanguage
         )]
         for publication in archive.publications {
             channels.append(channel(
                 title: title(publicationName: publication.name, siteTitle: siteTitle),
-                description: "Every article of \(publication.name), newest first.",
+                description: description(of: publication.name, language: publication.dominantLanguage),
                 folder: folder(publicationSlug: publication.slug), homePath: FeedLinks.publicationPath(publication.slug),
                 publicationSlug: publication.slug, count: counts[publication.slug] ?? 0,
                 language: publication.dominantLanguage

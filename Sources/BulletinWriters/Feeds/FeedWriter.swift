@@ -29,14 +29,16 @@ public struct FeedWriter: Writer {
     /// True: the feeds are made of the archive and the settings alone (no clock).
     public func archiveFilesAreReusable(context: WriterContext) -> Bool { true }
 
-    /// None: feeds are made of the archive and the settings.
-    public func readsThemeFile(_ path: String) -> Bool { false }
+    /// The words under `strings/`, which describe each feed in its language; feeds are otherwise made of
+    /// the archive and the settings.
+    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("strings/") }
 
     /// Writes every feed document; with ``WriterContext/keeping``, a document whose items are the same
     /// articles of unchanged issues as before is kept instead, and an item shown by no document made again
     /// is not made: adding an issue leaves the full archive documents of every channel as they were.
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        try Self.forEachDocument(of: archive, settings: context.settings, keeping: context.keeping) { path, bytes in
+        let strings = try ThemeStrings(theme: context.theme)
+        try Self.forEachDocument(of: archive, settings: context.settings, strings: strings, keeping: context.keeping) { path, bytes in
             try sink.write(bytes, to: path, format: format, issue: nil)
         }
     }
@@ -48,7 +50,8 @@ public struct FeedWriter: Writer {
         }
         // Links resolve against the whole archive; the feed holds the one article.
         let links = FeedLinks(baseURL: context.settings.baseURL)
-        var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings)[0]
+        var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings,
+                                           strings: try ThemeStrings(theme: context.theme))[0]
         channel.count = 1
         let item = FeedItem(article, in: issue, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
         return AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0))
@@ -58,11 +61,12 @@ public struct FeedWriter: Writer {
     /// newest first, each once for all the channels showing it, and let go when their documents are
     /// written: a large archive's rendered items are never all in memory.
     static func forEachDocument(
-        of archive: Archive, settings: WriterSettings, keeping: (any FileKeeping)? = nil, _ body: (String, [UInt8]) throws -> Void
+        of archive: Archive, settings: WriterSettings, strings: ThemeStrings, keeping: (any FileKeeping)? = nil,
+        _ body: (String, [UInt8]) throws -> Void
     ) throws {
         let links = FeedLinks(baseURL: settings.baseURL)
         let entries = FeedItem.entries(for: archive)
-        var channels = FeedChannel.channels(for: archive, entries: entries, settings: settings).map(FeedPages.init)
+        var channels = FeedChannel.channels(for: archive, entries: entries, settings: settings, strings: strings).map(FeedPages.init)
         var channelOfPublication: [String: Int] = [:]
         for (index, pages) in channels.enumerated() {
             if let slug = pages.channel.publicationSlug { channelOfPublication[slug] = index }

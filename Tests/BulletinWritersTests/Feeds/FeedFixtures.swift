@@ -78,7 +78,7 @@ enum FeedFixtures {
     /// Every feed document the writer makes of `archive`, by path.
     static func write(_ archive: Archive, settings: WriterSettings) throws -> [String: [UInt8]] {
         let sink = MemorySink()
-        try FeedWriter().writeArchive(archive, to: sink, context: WriterContext(settings: settings))
+        try FeedWriter().writeArchive(archive, to: sink, context: WriterContext(settings: settings, theme: Resources.theme(nil)))
         return sink.files
     }
 

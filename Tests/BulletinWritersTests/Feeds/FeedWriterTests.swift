@@ -260,7 +260,7 @@ struct FeedWriterTests {
     func standalone() throws {
         let archive = FeedFixtures.small
         let article = archive.articles[2]
-        let bytes = try FeedWriter().standalone(article, in: archive, context: WriterContext(settings: WriterSettings(baseURL: Self.baseURL)))
+        let bytes = try FeedWriter().standalone(article, in: archive, context: WriterContext(settings: WriterSettings(baseURL: Self.baseURL), theme: Resources.theme(nil)))
         #expect(FeedFixtures.isWellFormedXML(bytes))
         #expect(FeedFixtures.elements("entry", in: bytes).count == 1)
         #expect(FeedFixtures.elements("title", in: bytes).last == article.metadata.title)

@@ -129,6 +129,18 @@ struct UIStringsTests {
         #expect(english["404.html"]?.contains("Start again from the <a href=\"index.html\">home page</a>") == true)
     }
 
+    @Test("feeds are described in the language of their articles")
+    func feedDescriptions() async throws {
+        let french = try await SiteFixture.write(Self.archive(language: "fr"), formats: ["feeds"])
+        let atom = String(decoding: try #require(french["feeds/atom.xml"]), as: UTF8.self)
+        #expect(atom.contains("<subtitle>Tous les articles de Bulletin, les plus récents d’abord.</subtitle>"))
+        let json = String(decoding: try #require(french["feeds/monitor/feed.json"]), as: UTF8.self)
+        #expect(json.contains("\"description\": \"Tous les articles de Monitor, les plus récents d’abord.\""))
+        let english = try await SiteFixture.write(Self.archive(language: "en"), formats: ["feeds"])
+        #expect(String(decoding: try #require(english["feeds/rss.xml"]), as: UTF8.self)
+            .contains("<description>Every article of Bulletin, newest first.</description>"))
+    }
+
     @Test("a theme's strings file words the pages, English filling in what it leaves out")
     func themeStrings() async throws {
         let theme = try Self.theme(["strings/fr.json": #"{"home": "Une & autre", "article": {"one": "{count} papier", "other": "{count} papiers"}}"#])
