@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A file holds a JSON object. A string value is a text; `{name}` in it stands for a value the page
 /// fills in (`"publishedBy": "Published by {publisher}."`). An object value is a counted phrase, by the
-/// language's plural categories (`"articles": {"one": "{count} article", "other": "{count} articles"}`,
+/// language's plural categories (`"article": {"one": "{count} article", "other": "{count} articles"}`,
 /// with `zero`, `two`, `few` and `many` where the language has them; ``PluralRules``). `months` lists
 /// the twelve month names as a date uses them, and `date` places them (`"{day} {month} {year}"`).
 ///

@@ -141,6 +141,27 @@ struct UIStringsTests {
             .contains("<description>Every article of Bulletin, newest first.</description>"))
     }
 
+    @Test("pages of the same shape in two languages, in one build, each take their own words")
+    func twoLanguagesOneShape() async throws {
+        var sources: [SourceFile] = []
+        for (issue, language) in [(1, "de"), (2, "en"), (3, "de"), (4, "en"), (5, "de")] {
+            sources.append(TestSupport.source("""
+                Publication: Monitor Volume: 6 Issue: \(issue)
+                Language: \(language)
+                Title: Talks \(issue)
+
+                Envoys met on Monday.
+                """, path: "i\(issue).txt"))
+        }
+        let archive = try await Pipeline(concurrency: 2).load(sources).archive
+        let site = try await SiteFixture.build(archive)
+        for (issue, language) in [(1, "de"), (2, "en"), (3, "de"), (4, "en"), (5, "de")] {
+            let page = try #require(site["monitor/6/\(issue)/talks-\(issue)/index.html"])
+            let words = language == "de" ? ["Zum Inhalt springen", "Ausgabe \(issue)<"] : ["Skip to content", "Issue \(issue)<"]
+            for word in words { #expect(page.contains(word), "issue \(issue) (\(language)) lacks \(word)") }
+        }
+    }
+
     @Test("a theme's strings file words the pages, English filling in what it leaves out")
     func themeStrings() async throws {
         let theme = try Self.theme(["strings/fr.json": #"{"home": "Une & autre", "article": {"one": "{count} papier", "other": "{count} papiers"}}"#])
