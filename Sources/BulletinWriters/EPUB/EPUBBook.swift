@@ -50,7 +50,7 @@ struct EPUBBook: Sendable {
         let words = strings.strings(for: mainLanguage(of: issue.articles))
         return EPUBBook(
             identifier: "urn:uuid:" + ContentUUID.make(from: issue.id),
-            title: title(of: issue, words),
+            title: words.title(of: issue),
             parts: [issue],
             seriesPosition: issue.number,
             coverLine: words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]),
@@ -78,17 +78,12 @@ struct EPUBBook: Sendable {
         let words = strings.strings(for: mainLanguage(of: [article]))
         return EPUBBook(
             identifier: "urn:uuid:" + ContentUUID.make(from: "article:" + article.id),
-            title: article.metadata.title.isBlank ? title(of: single, words) : article.metadata.title,
+            title: article.metadata.title.isBlank ? words.title(of: single) : article.metadata.title,
             parts: [single],
             seriesPosition: issue.number,
             coverLine: words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]),
             words: words
         )
-    }
-
-    /// "Monitor — Volume 6, Issue 23" in the words of `words`.
-    static func title(of issue: Issue, _ words: UIStrings) -> String {
-        words.text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume), "issue": String(issue.number)])
     }
 
     /// `date` (`YYYY-MM-DD`) as the book's language writes it; anything else as given.

@@ -92,7 +92,7 @@ struct EPUBDocumentRenderer: Sendable {
         return templates.titlePage([
             "lang": .text(Markup.attribute(language)),
             "direction": .text(TextDirection.of(language)),
-            "title": .text(Markup.text(EPUBBook.title(of: issue, words))),
+            "title": .text(Markup.text(words.title(of: issue))),
             "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
             "publication": .text(Markup.text(issue.publication)),
             "issueLine": .text(Markup.text(words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]))),

@@ -28,10 +28,10 @@ struct EPUBNavigation: Sendable {
             }
         }
         if book.parts.count == 1, let part = book.parts.first {
-            return [Entry(label: EPUBBook.title(of: part.issue, book.words), href: part.titlePagePath)] + articles(of: part)
+            return [Entry(label: book.words.title(of: part.issue), href: part.titlePagePath)] + articles(of: part)
         }
         return book.parts.map { part in
-            Entry(label: EPUBBook.title(of: part.issue, book.words), href: part.titlePagePath, children: articles(of: part))
+            Entry(label: book.words.title(of: part.issue), href: part.titlePagePath, children: articles(of: part))
         }
     }
 

@@ -44,8 +44,7 @@ struct EntityDirectory {
         var references: [Reference] = []
         var byID: [String: Entry] = [:]
         for issue in archive.issues {
-            let issueTitle = strings.text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume),
-                                                         "issue": String(issue.number)])
+            let issueTitle = strings.title(of: issue)
             for article in issue.articles {
                 let metadata = article.metadata
                 guard !metadata.entities.isEmpty else { continue }

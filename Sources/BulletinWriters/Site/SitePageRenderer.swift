@@ -147,11 +147,6 @@ struct SitePageRenderer {
         templates.strings.strings(for: language)
     }
 
-    /// "Monitor — Volume 6, Issue 23" in the words of `strings`.
-    private func title(of issue: Issue, _ strings: UIStrings) -> String {
-        strings.text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume), "issue": String(issue.number)])
-    }
-
     /// The text of `key` with each `{name}` that `links` names made a link to its href, its label the
     /// text of the key given: markup, everything else escaped.
     private func sentence(_ key: String, links: [String: (label: String, href: String)], _ strings: UIStrings) -> TemplateValue {
@@ -216,7 +211,7 @@ struct SitePageRenderer {
             if let next = neighbours.next { values["nextIssue"] = link(next) }
             values["issuesOf"] = escaped(strings.text("issuesOf", ["publication": issue.publication]))
         }
-        let title = title(of: issue, strings)
+        let title = strings.title(of: issue)
         return page("issue", path: path, title: title, language: language,
                     description: strings.counted(issue.articles.count, "article"), crumbs: crumbs(for: issue, current: true, strings), values: values,
                     publication: (issue.publicationSlug, issue.publication),
@@ -277,7 +272,7 @@ struct SitePageRenderer {
         trail.append(Crumb(label: metadata.title, path: nil))
         return page("article", path: path, title: metadata.title, language: metadata.language,
                     description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication),
-                    about: About(structuredData: StructuredData.article(article, in: issue, issueName: title(of: issue, strings), url: absoluteURL(path),
+                    about: About(structuredData: StructuredData.article(article, in: issue, issueName: strings.title(of: issue), url: absoluteURL(path),
                                                                      settings: settings),
                                  openGraphType: "article", published: metadata.date))
     }
@@ -285,7 +280,7 @@ struct SitePageRenderer {
     /// Values every page about an issue shares.
     private func issueValues(_ issue: Issue, root: String, strings: UIStrings) -> TemplateValues {
         var values: TemplateValues = [
-            "issueTitle": escaped(title(of: issue, strings)),
+            "issueTitle": escaped(strings.title(of: issue)),
             "publication": escaped(issue.publication),
             "publicationHref": .text(root + SiteLayout.publicationPath(issue.publicationSlug)),
             "volume": .number(issue.volume),
@@ -368,7 +363,7 @@ struct SitePageRenderer {
 
     private func issueSummary(_ issue: Issue, root: String, strings: UIStrings) -> TemplateValues {
         var item: TemplateValues = [
-            "title": escaped(title(of: issue, strings)),
+            "title": escaped(strings.title(of: issue)),
             "href": .text(root + SiteLayout.issuePath(issue)),
             "number": .number(issue.number),
             "label": escaped(strings.text("issueNumber", ["number": String(issue.number)])),

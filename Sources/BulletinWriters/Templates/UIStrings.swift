@@ -63,6 +63,11 @@ public struct UIStrings: Sendable {
         Self.fill(texts[key] ?? key, values)
     }
 
+    /// An issue's title, "Monitor — Volume 6, Issue 23", as pages, books and lists name it.
+    public func title(of issue: Issue) -> String {
+        text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume), "issue": String(issue.number)])
+    }
+
     /// The counted phrase `key` for `count` ("3 articles"), in the form the language's plural rules choose.
     public func counted(_ count: Int, _ key: String) -> String {
         guard let forms = counted[key] else { return "\(count) \(key)" }
