@@ -1,5 +1,4 @@
 import BulletinModel
-import Foundation
 
 /// The words a theme's pages and books are made of in one language: labels, headings, messages, counted
 /// phrases and dates, read from the theme's `strings/<language>.json`.
@@ -22,32 +21,34 @@ public struct UIStrings: Sendable {
     /// Every text, escaped, as the template value `t`.
     let templateValue: TemplateValue
 
-    /// Strings from the JSON object `object` of the file for `language`; keys it lacks come from `fallback`.
-    init(language: String, object: [String: Any], fallback: UIStrings?) throws {
+    /// Strings from the entries of the file for `language`; keys it lacks come from `fallback`.
+    init(language: String, entries: [StringsFile.Entry], fallback: UIStrings?) throws(StringsFile.Mistake) {
         self.language = language
         var texts = fallback?.texts ?? [:]
         var counted = fallback?.counted ?? [:]
         var months = fallback?.months ?? []
-        for (key, value) in object {
-            switch value {
-            case let text as String:
-                texts[key] = text
-            case let forms as [String: Any] where key != "months":
+        for entry in entries {
+            switch entry.value {
+            case .text(let text) where entry.key != "months":
+                texts[entry.key] = text
+            case .forms(let forms) where entry.key != "months":
                 var categories: [PluralCategory: String] = [:]
-                for (name, form) in forms {
-                    guard let category = PluralCategory(rawValue: name), let form = form as? String else {
-                        throw UIStringsError(key: key, message: "'\(name)' is not a plural category with a text (zero, one, two, few, many, other)")
+                for form in forms {
+                    guard let category = PluralCategory(rawValue: form.name) else {
+                        throw StringsFile.Mistake(message: "'\(form.name)' is not a plural category (zero, one, two, few, many, other)", at: form.at)
                     }
-                    categories[category] = form
+                    categories[category] = form.text
                 }
-                guard categories[.other] != nil else { throw UIStringsError(key: key, message: "a counted phrase needs its 'other' form") }
-                counted[key] = categories
-            case let names as [Any] where key == "months":
-                let strings = names.compactMap { $0 as? String }
-                guard strings.count == 12, names.count == 12 else { throw UIStringsError(key: key, message: "'months' lists the twelve month names") }
-                months = strings
-            default:
-                throw UIStringsError(key: key, message: "a value is a text, an object of plural forms, or (for 'months') a list of twelve names")
+                guard categories[.other] != nil else {
+                    throw StringsFile.Mistake(message: "'\(entry.key)': a counted phrase needs its 'other' form", at: entry.at)
+                }
+                counted[entry.key] = categories
+            case .list(let names) where entry.key == "months" && names.count == 12:
+                months = names
+            case .list, .text, .forms:
+                throw StringsFile.Mistake(message: entry.key == "months" ? "'months' lists the twelve month names"
+                                          : "'\(entry.key)': a list is only for 'months'; a value is a text or an object of plural forms",
+                                          at: entry.at)
             }
         }
         self.texts = texts
@@ -112,12 +113,6 @@ public struct UIStrings: Sendable {
     }
 }
 
-/// Why a theme's strings file cannot be used.
-struct UIStringsError: Error {
-    var key: String
-    var message: String
-}
-
 /// The strings of a theme in every language it has a file for (`strings/<tag>.json`), each over English.
 struct ThemeStrings: Sendable {
     /// By the lowercased tag of their file.
@@ -144,17 +139,18 @@ struct ThemeStrings: Sendable {
         return byTag[tag] ?? byTag[String(tag.prefix { $0 != "-" })] ?? english
     }
 
+    /// The strings of the file at `path`; a mistake in it is an error with a diagnostic at its line and column.
     private static func read(_ bytes: [UInt8], tag: String, path: String, theme: Theme, fallback: UIStrings?) throws -> UIStrings {
         do {
-            guard let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                throw UIStringsError(key: "", message: "the file holds no JSON object")
-            }
-            return try UIStrings(language: tag, object: object, fallback: fallback)
-        } catch let error as UIStringsError {
-            throw WriterError(format: "theme", message: "the theme's \(path) (\(theme.origin(of: path))): "
-                              + (error.key.isEmpty ? "" : "'\(error.key)': ") + error.message)
+            return try UIStrings(language: tag, entries: StringsFile.entries(of: bytes), fallback: fallback)
         } catch {
-            throw WriterError(format: "theme", message: "the theme's \(path) (\(theme.origin(of: path))) is not valid JSON: \(error.localizedDescription)")
+            let file = theme.origin(of: path)
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = lines.indices.contains(error.at.line - 1) ? String(lines[error.at.line - 1]) : nil
+            let diagnostic = Diagnostic(id: "theme.strings", severity: .error, message: error.message,
+                                        location: SourceLocation(path: file, line: error.at.line, column: error.at.column), sourceLine: line,
+                                        fix: "correct the theme's \(path) at the place shown (see the default theme's README)")
+            throw WriterError(format: "theme", message: "the theme's \(path) cannot be read", diagnostics: [diagnostic])
         }
     }
 }

@@ -80,17 +80,39 @@ struct UIStringsTests {
         }
     }
 
-    @Test("a strings file that cannot be used stops the build with a message naming it")
+    @Test("a strings file that cannot be used stops the build with a diagnostic at its line and column")
     func brokenFiles() throws {
-        for (text, message) in [("{\"home\": ", "is not valid JSON"), (#"["home"]"#, "holds no JSON object"),
-                                (#"{"article": {"one": "{count} x"}}"#, "'article': a counted phrase needs its 'other' form"),
-                                (#"{"article": {"several": "x", "other": "y"}}"#, "'several' is not a plural category"),
-                                (#"{"months": ["a"]}"#, "'months' lists the twelve month names"),
-                                (#"{"home": 3}"#, "'home': a value is a text")] {
+        let cases: [(text: String, message: String, line: Int, column: Int)] = [
+            ("{\n  \"home\": \n}", "a value is a text in quotes", 3, 1),
+            ("[\"home\"]", "the file holds no JSON object", 1, 1),
+            ("{\n  \"home\": \"Accueil\",\n  \"article\": {\"one\": \"{count} x\"}\n}", "'article': a counted phrase needs its 'other' form", 3, 3),
+            ("{\"article\": {\"several\": \"x\", \"other\": \"y\"}}", "'several' is not a plural category", 1, 14),
+            ("{\"months\": [\"a\"]}", "'months' lists the twelve month names", 1, 2),
+            ("{\"home\": 3}", "'home': a value is a text", 1, 10),
+            ("{\"home\": \"Accueil\" \"search\": \"x\"}", "expected ',' or '}' after the value of 'home'", 1, 20),
+            ("{\"home\": \"A\", \"home\": \"B\"}", "'home' is given twice", 1, 15),
+            ("{\"home\": \"Acc", "a text in quotes is not closed", 1, 10),
+            ("{\"home\": \"A\\qB\"}", "starts no escape", 1, 13),
+            ("{\"home\": \"A\"} x", "nothing may follow", 1, 15),
+            // Columns count characters, not bytes.
+            ("{\"home\": \"Éé\", \"search\" 1}", "expected ':' after the key 'search'", 1, 25),
+        ]
+        for (text, message, line, column) in cases {
             let error = #expect(throws: WriterError.self) { try ThemeStrings(theme: Self.theme(["strings/fr.json": text])) }
             #expect(error?.message.contains("strings/fr.json") == true, "\(text)")
-            #expect(error?.message.contains(message) == true, "\(text): \(error?.message ?? "")")
+            let diagnostic = try #require(error?.diagnostics.first, "\(text)")
+            #expect(diagnostic.message.contains(message), "\(text): \(diagnostic.message)")
+            #expect(diagnostic.location?.line == line && diagnostic.location?.column == column,
+                    "\(text): at \(diagnostic.location.map { "\($0.line):\($0.column)" } ?? "nowhere"), not \(line):\(column)")
         }
+    }
+
+    @Test("a strings file is read as JSON: escapes, surrogate pairs and a byte order mark")
+    func jsonOfStringsFiles() throws {
+        let theme = try Self.theme(["strings/fr.json": "\u{FEFF}{\"home\": \"A\\u00e9\\\"\\n\\ud83d\\ude00\\/\", \"search\": \"\"}"])
+        let strings = try ThemeStrings(theme: theme).strings(for: "fr")
+        #expect(strings.text("home") == "Aé\"\n😀/")
+        #expect(strings.text("search") == "")
     }
 
     /// An archive of one issue whose article is in `language`, built like a build does.
