@@ -68,6 +68,14 @@ for name, header, body in [
      "Делегация встретилась в Киеве в понедельник. Представитель сказал, что переговоры продолжатся."),
     ("ukrainian.txt", "Publication: Monitor Volume: 1 Issue: 7\nLanguage: uk\nDate: 2000-12-01\nTitle: Переговори відновилися",
      "Делегація зустрілася в Києві в понеділок. Речник сказав, що переговори триватимуть."),
+    ("italian.txt", "Publication: Monitor Volume: 1 Issue: 8\nLanguage: it\nDate: 2000-04-03\nTitle: Riprendono i colloqui",
+     "La delegazione si è riunita a Kiev lunedì. Il portavoce ha detto che i colloqui continueranno."),
+    ("dutch.txt", "Publication: Monitor Volume: 1 Issue: 9\nLanguage: nl\nDate: 2000-06-05\nTitle: De gesprekken worden hervat",
+     "De delegatie kwam maandag in Kiev bijeen. De woordvoerder zei dat de gesprekken worden voortgezet."),
+    ("polish.txt", "Publication: Monitor Volume: 1 Issue: 10\nLanguage: pl\nDate: 2000-07-22\nAuthor: Anna Nowak, Jan Kowalski\nTitle: Rozmowy wznowione",
+     "Delegacja spotkała się w Kijowie w poniedziałek. Rzecznik powiedział, że rozmowy będą kontynuowane."),
+    ("portuguese.txt", "Publication: Monitor Volume: 1 Issue: 11\nLanguage: pt\nDate: 2000-08-30\nTitle: As conversações recomeçam",
+     "A delegação reuniu-se em Kiev na segunda-feira. O porta-voz disse que as conversações vão continuar."),
 ]:
     with open(os.path.join(rtl_sources, name), "w", encoding="utf-8") as f:
         f.write(f"{header}\n\n{body}\n")

@@ -76,7 +76,9 @@ for name, text in [("talks.txt", "Publication: Monitor Volume: 1 Issue: 1\nTitle
                    ("french.txt", "Publication: Monitor Volume: 1 Issue: 3\nLanguage: fr\nDate: 2000-02-02\nAuthor: Anne Martin\n"
                                    "Title: Les pourparlers reprennent\n\nLes délégués se sont réunis à Kiev lundi.\n"),
                    ("russian.txt", "Publication: Monitor Volume: 1 Issue: 4\nLanguage: ru\nDate: 2000-01-12\n"
-                                    "Title: Переговоры возобновились\n\nДелегация встретилась в Киеве в понедельник.\n")]:
+                                    "Title: Переговоры возобновились\n\nДелегация встретилась в Киеве в понедельник.\n"),
+                   ("polish.txt", "Publication: Monitor Volume: 1 Issue: 5\nLanguage: pl\nDate: 2000-07-22\n"
+                                   "Title: Rozmowy wznowione\n\nDelegacja spotkała się w Kijowie w poniedziałek.\n")]:
     with open(os.path.join(unicode_sources, name), "w", encoding="utf-8") as f:
         f.write(text)
 unicode_out = os.path.join(work, "site-unicode")
@@ -87,7 +89,8 @@ if not arabic_pages or not all('<html lang="ar" dir="rtl">' in open(p, encoding=
     fail("the Arabic issue's pages do not all say dir=\"rtl\"")
 for folder, words in [("2", ["انتقل إلى المحتوى", "العدد 2"]),
                       ("3", ["Aller au contenu", "Numéro 3", "2 février 2000", "Par Anne Martin"]),
-                      ("4", ["Перейти к содержанию", "Выпуск 4", "12 января 2000 г."])]:
+                      ("4", ["Перейти к содержанию", "Выпуск 4", "12 января 2000 г."]),
+                      ("5", ["Przejdź do treści", "Numer 5", "22 lipca 2000"])]:
     pages = [os.path.join(base, n) for base, _, names in os.walk(os.path.join(unicode_site, "monitor", "1", folder)) for n in names]
     missing = [(p, w) for p in pages for w in words[:2] if w not in open(p, encoding="utf-8").read()]
     article = [p for p in pages if p.count(os.sep) > os.path.join(unicode_site, "monitor", "1", folder, "index.html").count(os.sep)]

@@ -13,6 +13,8 @@ public enum PluralRules {
     public static func category(of count: Int, language: String) -> PluralCategory {
         let n = abs(count)
         let mod10 = n % 10, mod100 = n % 100
+        // European Portuguese counts as English does; Brazilian, as French.
+        if language.lowercased() == "pt-pt" { return n == 1 ? .one : .other }
         switch String(language.prefix { $0 != "-" }).lowercased() {
         case "ja", "zh", "ko", "vi", "th", "id", "ms", "lo", "my", "km":
             return .other
