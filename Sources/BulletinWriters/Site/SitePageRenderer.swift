@@ -237,6 +237,8 @@ struct SitePageRenderer {
             entity: { mention in hrefs[mention.entityID] }
         )
         var values = issueValues(issue, root: root, strings: strings)
+        // A standalone page has no publication, volume or issue pages beside it to link to.
+        if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
         values["title"] = escaped(metadata.title)
         values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
         if !metadata.authors.isEmpty {

@@ -318,7 +318,10 @@ struct SiteWriterTests {
         let page = String(decoding: bytes, as: UTF8.self)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<style>"))
-        #expect(!page.contains("href=\"../"), "no links to pages that do not exist beside it")
+        // No links to pages that do not exist beside it: the skip link's is the one href.
+        let hrefs = page.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(hrefs == ["#main"], "links to pages that do not exist: \(hrefs)")
+        #expect(page.contains("<p class=\"article-meta\">Monitor, Volume 1, Issue 2"))
         #expect(!page.contains("<script"))
         #expect(page.contains("<span class=\"cross-reference\">(see the Monitor, January 12)</span>"))
     }
