@@ -116,16 +116,6 @@ public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable, Compa
     case location = "LOC"
     case miscellaneous = "MISC"
 
-    /// A plural label for headings, e.g. "People".
-    public var pluralLabel: String {
-        switch self {
-        case .person: "People"
-        case .organization: "Organisations"
-        case .location: "Places"
-        case .miscellaneous: "Other names"
-        }
-    }
-
     public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
