@@ -38,6 +38,7 @@ struct StringsFile {
     /// The entries of the file's object, in order.
     static func entries(of bytes: [UInt8]) throws(Mistake) -> [Entry] {
         var reader = StringsFile(bytes: bytes)
+        try reader.checkUTF8()
         // A byte order mark is not JSON, but editors write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3; reader.lineStart = 3 }
         reader.skipSpace()
@@ -85,6 +86,27 @@ struct StringsFile {
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// Stops at the first bytes that are not UTF-8, which JSON text must be.
+    private mutating func checkUTF8() throws(Mistake) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                offset += scalar.count
+            case .emptyInput:
+                return
+            case .error:
+                // The position of the bad bytes: read up to them, line by line.
+                for byte in bytes[..<offset] where byte == 0x0A { line += 1 }
+                lineStart = (bytes[..<offset].lastIndex(of: 0x0A) ?? -1) + 1
+                index = offset
+                throw mistake("the file is not UTF-8 here")
+            }
+        }
+    }
 
     /// The line and column of the next byte; columns count characters (UTF-8 lead bytes) from 1.
     private var position: Position {

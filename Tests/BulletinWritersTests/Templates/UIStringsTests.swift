@@ -109,6 +109,48 @@ struct UIStringsTests {
         }
     }
 
+    @Test("damaged strings files never crash the reader: each reads as JSONSerialization reads it, or stops at a place in the file")
+    func damagedFiles() throws {
+        let original = Array(try Self.theme().files["strings/fr.json"]!)
+        let pieces: [[UInt8]] = ["{", "}", "[", "]", "\"", ",", ":", "\\", "\\u", "\\ud800", "\n", "\u{0}", "3", "true", "null",
+                                 "é", "\u{FEFF}"].map { Array($0.utf8) } + [[0xFF], [0xC3]]
+        var generator = SourceDamage.Generator(state: 17)
+        var readable = 0
+        for variant in 0..<300 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let at = Int.random(in: 0...bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes.insert(contentsOf: pieces.randomElement(using: &generator)!, at: at)
+                case 1: if at < bytes.count { bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...8, using: &generator))) }
+                default: if at < bytes.count { bytes[at] = UInt8.random(in: 0...255, using: &generator) }
+                }
+            }
+            let byFoundation = (try? JSONSerialization.jsonObject(with: Data(bytes))) != nil
+            do {
+                _ = try StringsFile.entries(of: bytes)
+                readable += 1
+                // What this reader takes, a JSON parser takes too (a byte order mark aside, which it allows).
+                #expect(byFoundation || bytes.starts(with: [0xEF, 0xBB, 0xBF]), "variant \(variant) read here but is not JSON")
+            } catch {
+                let lines = bytes.count { $0 == 0x0A } + 1
+                #expect((1...lines).contains(error.at.line) && error.at.column >= 1, "variant \(variant): \(error.at)")
+            }
+        }
+        #expect(readable > 0 && readable < 300)
+    }
+
+    @Test("bytes that are not UTF-8 stop the reading where they are")
+    func notUTF8() throws {
+        let bytes = Array("{\n  \"home\": \"Acc".utf8) + [0xFF] + Array("ueil\"\n}".utf8)
+        #expect(throws: StringsFile.Mistake.self) { try StringsFile.entries(of: bytes) }
+        do {
+            _ = try StringsFile.entries(of: bytes)
+        } catch {
+            #expect(error.message.contains("not UTF-8") && error.at.line == 2 && error.at.column == 15, "\(error)")
+        }
+    }
+
     @Test("a strings file is read as JSON: escapes, surrogate pairs and a byte order mark")
     func jsonOfStringsFiles() throws {
         let theme = try Self.theme(["strings/fr.json": "\u{FEFF}{\"home\": \"A\\u00e9\\\"\\n\\ud83d\\ude00\\/\", \"search\": \"\"}"])
