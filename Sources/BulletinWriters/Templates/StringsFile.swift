@@ -182,7 +182,7 @@ struct StringsFile {
                     text.append(contentsOf: String(Character(scalar)).utf8)
                 default:
                     index -= 1
-                    throw mistake("'\\' starts no escape JSON knows (\\\" \\\\ \\/ \\n \\t \\r \\b \\f \\uXXXX)")
+                    throw mistake("'\\' starts no escape JSON knows (\\\" \\\\ \\/ \\n \\t \\r \\b \\f \\u00e9)")
                 }
             case 0x00..<0x20:
                 index -= 1
