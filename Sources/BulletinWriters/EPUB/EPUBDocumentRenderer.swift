@@ -35,6 +35,7 @@ struct EPUBDocumentRenderer: Sendable {
         }
         let issueY = top + lines.count * lineHeight + 60
         return templates.coverImage([
+            "t": book.words.templateValue,
             "label": .text(Markup.text(coverDescription)),
             "langAttributes": .text(" xml:lang=\"\(Markup.attribute(book.language))\""),
             "titleLines": .list(titleLines),
@@ -58,6 +59,7 @@ struct EPUBDocumentRenderer: Sendable {
     /// The cover page, showing the cover image with its alternative text.
     func coverPage() -> [UInt8] {
         templates.coverPage([
+            "t": book.words.templateValue,
             "lang": .text(Markup.attribute(book.language)),
             "direction": .text(TextDirection.of(book.language)),
             "title": .text(Markup.text(book.title)),
@@ -90,6 +92,7 @@ struct EPUBDocumentRenderer: Sendable {
             ]
         }
         return templates.titlePage([
+            "t": book.words.templateValue,
             "lang": .text(Markup.attribute(language)),
             "direction": .text(TextDirection.of(language)),
             "title": .text(Markup.text(words.title(of: issue))),
@@ -115,6 +118,7 @@ struct EPUBDocumentRenderer: Sendable {
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
         let words = book.words
         return templates.article([
+            "t": book.words.templateValue,
             "lang": .text(Markup.attribute(metadata.language)),
             "direction": .text(TextDirection.of(metadata.language)),
             "title": .text(Markup.text(metadata.title.isBlank ? words.text("untitled") : metadata.title)),

@@ -249,6 +249,7 @@ struct UIStringsTests {
         #expect(package.contains("Эта публикация — текст"))
         #expect(!package.contains("xml:lang=\"en\""))
         #expect(entries["EPUB/nav.xhtml"]?.contains(">Содержание<") == true)
+        #expect(entries["EPUB/cover.xhtml"]?.contains("aria-label=\"Обложка\"") == true)
         let titlePage = try #require(entries["EPUB/monitor-v6-i23.xhtml"])
         #expect(titlePage.contains("Том 6, выпуск 23") && titlePage.contains("2 февраля 2000 г.") && titlePage.contains("В этом выпуске"))
         #expect(titlePage.contains("Автор: Ann Smith и Bo Li"))
