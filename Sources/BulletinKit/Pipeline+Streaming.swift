@@ -201,17 +201,26 @@ extension Pipeline {
             let digests = await parallelMap(issues, JSONWriter.digest)
             return (digests, OutputReuse.archiveDigest(archive, issueDigests: digests, form: "headers"))
         }
-        for index in chosen.indices { try keeping.writeArchive(archive, with: index, to: sink, context: context) }
+        let times = WritingTimes()
         let observer = self.observer
+        defer { observer.writingTook(times.parts) }
+        for index in chosen.indices {
+            try times.measure(chosen[index].format) { try keeping.writeArchive(archive, with: index, to: sink, context: context) }
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0, completed = 0
             func start() {
                 let issue = issues[next]
                 group.addTask {
-                    let made = try remake(issue, from: sources, with: transforms)
-                    for article in made.articles { summaries?.keep(encoded: SummaryCache.encoded(article.metadata.summary), for: article.id) }
+                    let made = try times.measure("issues made again from their sources") {
+                        let made = try remake(issue, from: sources, with: transforms)
+                        for article in made.articles { summaries?.keep(encoded: SummaryCache.encoded(article.metadata.summary), for: article.id) }
+                        return made
+                    }
                     let digest = keeping.digest(of: made)
-                    for index in chosen.indices { try keeping.write(made, digest: digest, in: archive, with: index, to: sink, context: context) }
+                    for index in chosen.indices {
+                        try times.measure(chosen[index].format) { try keeping.write(made, digest: digest, in: archive, with: index, to: sink, context: context) }
+                    }
                 }
                 next += 1
             }

@@ -277,6 +277,8 @@ public struct Pipeline: Sendable {
         var issueJobs = chosen.indices.flatMap { writer in issues.indices.map { Job.issue(writer: writer, issue: $0) } }[...]
         let total = archiveJobs.count + issueJobs.count
         let observer = self.observer
+        let times = WritingTimes()
+        defer { observer.writingTook(times.parts) }
         try await withThrowingTaskGroup(of: Bool.self) { group in
             var running = 0
             var archiveJobsRunning = 0
@@ -298,10 +300,12 @@ public struct Pipeline: Sendable {
                 group.addTask {
                     switch job {
                     case .issue(let writer, let issue):
-                        try keeping.write(issues[issue], digest: keeping.issueDigest(issue), in: archive, with: writer, to: sink, context: context)
+                        try times.measure(chosen[writer].format) {
+                            try keeping.write(issues[issue], digest: keeping.issueDigest(issue), in: archive, with: writer, to: sink, context: context)
+                        }
                         return false
                     case .archive(let writer):
-                        try keeping.writeArchive(archive, with: writer, to: sink, context: context)
+                        try times.measure(chosen[writer].format) { try keeping.writeArchive(archive, with: writer, to: sink, context: context) }
                         return true
                     }
                 }

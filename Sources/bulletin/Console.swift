@@ -70,6 +70,8 @@ struct Console: Sendable {
 /// A one-line progress display: `[3/5] Transform articles 120/2000`.
 final class ProgressLine: BuildObserver {
     private let step = Mutex<String>("")
+    /// The parts of the writing step, printed under its line once it is finished.
+    private let writingParts = Mutex<[(part: String, seconds: Double)]>([])
     let drawsProgress: Bool
     let printsTimings: Bool
 
@@ -92,7 +94,18 @@ final class ProgressLine: BuildObserver {
 
     func stepFinished(_ name: String, seconds: Double) {
         guard printsTimings else { return }
-        let milliseconds = Int((seconds * 1000).rounded())
-        Console.writeError((drawsProgress ? "\r\u{1B}[K" : "") + "timing: \(name): \(milliseconds) ms\n")
+        var lines = "timing: \(name): \(Int((seconds * 1000).rounded())) ms\n"
+        let parts = writingParts.withLock { parts -> [(part: String, seconds: Double)] in
+            let taken = parts
+            parts = []
+            return taken
+        }
+        for (part, seconds) in parts { lines += "timing:   \(part): \(Int((seconds * 1000).rounded())) ms of work\n" }
+        Console.writeError((drawsProgress ? "\r\u{1B}[K" : "") + lines)
+    }
+
+    func writingTook(_ parts: [(part: String, seconds: Double)]) {
+        guard printsTimings else { return }
+        writingParts.withLock { $0 = parts }
     }
 }

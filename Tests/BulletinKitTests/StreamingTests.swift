@@ -122,6 +122,35 @@ struct StreamingTests {
         #expect(TestSupport.tree(output) == before)
     }
 
+    /// Keeps the names of finished steps and the parts of the writing step, in the order they are told.
+    final class Timings: BuildObserver {
+        let told = Mutex<[String]>([])
+
+        func stepStarted(_ number: Int, of count: Int, name: String) {}
+        func progress(completed: Int, total: Int) {}
+        func stepFinished(_ name: String, seconds: Double) { told.withLock { $0.append("step \(name)") } }
+        func writingTook(_ parts: [(part: String, seconds: Double)]) {
+            told.withLock { $0 += parts.map { "part \($0.part)" } }
+            #expect(parts.allSatisfy { $0.seconds > 0 } && parts.map(\.seconds) == parts.map(\.seconds).sorted(by: >))
+        }
+    }
+
+    @Test("the writing step tells each writer's share, and in a streamed build the issues made again, before it finishes")
+    func writingParts() async throws {
+        let theme = try Resources.theme(nil)
+        for streaming in [false, true] {
+            let observer = Timings()
+            _ = try await pipeline(streaming: streaming, observer: observer)
+                .build(Self.sources, output: TestSupport.temporaryFolder(), formats: Self.formats, theme: theme)
+            let told = observer.told.withLock { $0 }
+            let parts = Set(told.filter { $0.hasPrefix("part ") })
+            let expected = Set(["part epub", "part text"] + (streaming ? ["part issues made again from their sources"] : []))
+            #expect(parts == expected, "streaming \(streaming): \(told)")
+            let lastStep = try #require(told.lastIndex(of: "step Write outputs"))
+            #expect(told[..<lastStep].filter { $0.hasPrefix("part ") }.count == parts.count, "the parts come before the step's end: \(told)")
+        }
+    }
+
     /// Rewrites a file when writing starts, as an editor saving a source mid-build would.
     final class EditsWhenWriting: BuildObserver {
         let file: URL
