@@ -52,13 +52,59 @@ extension Article {
         // site build of a large archive more than rendering its article pages.
         let wanted = Self.wordRanges(summary.text.collapsingWhitespace.utf8)
         guard !wanted.ranges.isEmpty else { return false }
-        let limit = wanted.ranges.count + Self.summaryRepeatSlack
-        var seen = 0, found = 0
-        var failed = false
-        var word: [UInt8] = []
-        var done: Bool { failed || found == wanted.ranges.count || seen == limit }
+        var match = OpeningMatch(wanted: wanted, limit: wanted.ranges.count + Self.summaryRepeatSlack)
+        for block in blocks where !match.isDone {
+            block.forEachTextPiece { piece in
+                guard !match.isDone else { return }
+                piece.withUTF8Bytes { match.read($0) }
+            }
+            // Blocks are apart: a word does not run on into the next block.
+            if !match.isDone { match.endWord() }
+        }
+        return match.matched
+    }
+
+    /// An article's opening words matched against a summary's, fed the text piece by piece: a value with
+    /// methods rather than variables that closures share, which Swift checks for exclusive access at every
+    /// byte (`swift_beginAccess` was most of this test's time).
+    private struct OpeningMatch {
+        /// The summary's words, as byte ranges of its collapsed text.
+        let wanted: (bytes: [UInt8], ranges: [Range<Int>])
+        /// How many of the body's words may be read.
+        let limit: Int
+        private var seen = 0, found = 0
+        private var failed = false
+        /// The word read so far, which may run on over text pieces.
+        private var word: [UInt8] = []
+
+        init(wanted: (bytes: [UInt8], ranges: [Range<Int>]), limit: Int) {
+            self.wanted = wanted
+            self.limit = limit
+        }
+
+        var isDone: Bool { failed || found == wanted.ranges.count || seen == limit }
+        /// Every word of the summary was found, in order, from the body's first word on.
+        var matched: Bool { !failed && found == wanted.ranges.count }
+
+        /// Reads the words of `bytes`, a text piece.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < bytes.count, !isDone {
+                let space = UTF8Whitespace.length(bytes, at: index)
+                if space > 0 {
+                    endWord()
+                    index += space
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, UTF8Whitespace.length(bytes, at: end) == 0 { end += 1 }
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+            }
+        }
+
         /// Counts the word read so far, if any: the first must be the summary's first.
-        func endWord() {
+        mutating func endWord() {
             guard !word.isEmpty else { return }
             if wanted.bytes[wanted.ranges[found]].elementsEqual(word) {
                 found += 1
@@ -68,27 +114,6 @@ extension Article {
             seen += 1
             word.removeAll(keepingCapacity: true)
         }
-        for block in blocks where !done {
-            block.forEachTextPiece { piece in
-                guard !done else { return }
-                piece.withUTF8Bytes { bytes in
-                    var index = 0
-                    while index < bytes.count, !done {
-                        let space = UTF8Whitespace.length(bytes, at: index)
-                        if space > 0 {
-                            endWord()
-                            index += space
-                        } else {
-                            word.append(bytes[index])
-                            index += 1
-                        }
-                    }
-                }
-            }
-            // Blocks are apart: a word does not run on into the next block.
-            if !done { endWord() }
-        }
-        return !failed && found == wanted.ranges.count
     }
 
     /// The words of collapsed text (single spaces between words, none at either end) as byte ranges.
