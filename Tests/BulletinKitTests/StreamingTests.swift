@@ -131,7 +131,8 @@ struct StreamingTests {
         func stepFinished(_ name: String, seconds: Double) { told.withLock { $0.append("step \(name)") } }
         func writingTook(_ parts: [(part: String, seconds: Double)]) {
             told.withLock { $0 += parts.map { "part \($0.part)" } }
-            #expect(parts.allSatisfy { $0.seconds > 0 } && parts.map(\.seconds) == parts.map(\.seconds).sorted(by: >))
+            // Most first: the order is the report's, whatever the times were.
+            #expect(parts.map(\.seconds) == parts.map(\.seconds).sorted(by: >))
         }
     }
 
