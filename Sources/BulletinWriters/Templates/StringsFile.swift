@@ -89,6 +89,9 @@ struct StringsFile {
 
     /// Stops at the first bytes that are not UTF-8, which JSON text must be.
     private mutating func checkUTF8() throws(Mistake) {
+        // Most files are UTF-8: the standard library says so at once; only a file that is not is read
+        // scalar by scalar, to find where.
+        if String(validating: bytes, as: UTF8.self) != nil { return }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -188,7 +191,12 @@ struct StringsFile {
                 index -= 1
                 throw mistake("a control character or a line break inside a text; write it as an escape such as '\\n'")
             default:
+                // The run of plain bytes up to the next quote, backslash or control character, at once.
+                var end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
                 text.append(byte)
+                text.append(contentsOf: bytes[index..<end])
+                index = end
             }
         }
         throw Mistake(message: "a text in quotes is not closed", at: start)

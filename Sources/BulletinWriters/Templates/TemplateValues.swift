@@ -27,6 +27,13 @@ struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { self[name] = value }
     }
 
+    /// Values whose names are known to be distinct, in order: set one by one, each name is looked for
+    /// among those set before it.
+    init(distinct members: [(name: String, value: TemplateValue)]) {
+        precondition(Set(members.map(\.name)).count == members.count, "template values named twice")
+        self.members = members
+    }
+
     /// Sets `<noun>Count` to `count` and `<noun>CountText` to it in words of `strings` ("1 article", "3 articles"):
     /// pages give both, for themes that word their counts their own way.
     mutating func setCount(_ count: Int, of noun: String, in strings: UIStrings) {

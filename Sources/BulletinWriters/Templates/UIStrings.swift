@@ -54,9 +54,9 @@ public struct UIStrings: Sendable {
         self.texts = texts
         self.counted = counted
         self.months = months
-        var values: TemplateValues = [:]
-        for key in texts.keys.sorted() { values[key] = .text(Markup.attribute(texts[key]!)) }
-        templateValue = .constant(key: language, values)
+        templateValue = .constant(key: language, TemplateValues(distinct: texts.sorted { $0.key < $1.key }.map {
+            (name: $0.key, value: .text(Markup.attribute($0.value)))
+        }))
     }
 
     /// The text of `key`, its `{name}` places filled from `values` as given (escape them after, not before).
