@@ -47,56 +47,51 @@ struct EPUBBook: Sendable {
 
     /// The book of one issue, worded with `strings` in its language.
     static func issue(_ issue: Issue, strings: ThemeStrings) -> EPUBBook {
-        let words = strings.strings(for: mainLanguage(of: issue.articles))
-        return EPUBBook(
-            identifier: "urn:uuid:" + ContentUUID.make(from: issue.id),
-            title: words.title(of: issue),
-            parts: [issue],
-            seriesPosition: issue.number,
-            coverLine: words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]),
-            words: words
-        )
+        EPUBBook(identifier: "urn:uuid:" + ContentUUID.make(from: issue.id), parts: [issue], seriesPosition: issue.number,
+                 strings: strings) { words in
+            (words.title(of: issue), words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]))
+        }
     }
 
     /// The book of a whole volume, an issue a part.
     static func volume(_ volume: Volume, of publication: Publication, strings: ThemeStrings) -> EPUBBook {
-        let words = strings.strings(for: mainLanguage(of: volume.issues.flatMap(\.articles)))
-        return EPUBBook(
-            identifier: "urn:uuid:" + ContentUUID.make(from: "\(publication.slug)-v\(volume.number)"),
-            title: words.text("volumeTitle", ["publication": publication.name, "volume": String(volume.number)]),
-            parts: volume.issues,
-            seriesPosition: volume.number,
-            coverLine: words.text("volumeNumber", ["number": String(volume.number)]),
-            words: words
-        )
+        EPUBBook(identifier: "urn:uuid:" + ContentUUID.make(from: "\(publication.slug)-v\(volume.number)"), parts: volume.issues,
+                 seriesPosition: volume.number, strings: strings) { words in
+            (words.text("volumeTitle", ["publication": publication.name, "volume": String(volume.number)]),
+             words.text("volumeNumber", ["number": String(volume.number)]))
+        }
     }
 
     /// A one-article book, for `bulletin convert`.
     static func article(_ article: Article, of issue: Issue, strings: ThemeStrings) -> EPUBBook {
         var single = issue
         single.articles = [article]
-        let words = strings.strings(for: mainLanguage(of: [article]))
-        return EPUBBook(
-            identifier: "urn:uuid:" + ContentUUID.make(from: "article:" + article.id),
-            title: article.metadata.title.isBlank ? words.title(of: single) : article.metadata.title,
-            parts: [single],
-            seriesPosition: issue.number,
-            coverLine: words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]),
-            words: words
-        )
+        return EPUBBook(identifier: "urn:uuid:" + ContentUUID.make(from: "article:" + article.id), parts: [single],
+                        seriesPosition: issue.number, strings: strings) { words in
+            (article.metadata.title.isBlank ? words.title(of: single) : article.metadata.title,
+             words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]))
+        }
     }
 
     /// `date` (`YYYY-MM-DD`) as the book's language writes it; anything else as given.
     func longDate(_ date: String) -> String {
+        Self.longDate(date, in: words)
+    }
+
+    /// `date` (`YYYY-MM-DD`) as `words` write it; anything else as given.
+    static func longDate(_ date: String, in words: UIStrings) -> String {
         ISODate(date) == nil ? date : words.date(date)
     }
 
-    private init(identifier: String, title: String, parts issues: [Issue], seriesPosition: Int, coverLine: String, words: UIStrings) {
+    /// A book of `issues`, worded with `strings` in its main language: `wording` gives its title and cover line.
+    private init(identifier: String, parts issues: [Issue], seriesPosition: Int, strings: ThemeStrings,
+                 wording: (UIStrings) -> (title: String, coverLine: String)) {
         let articles = issues.flatMap(\.articles)
         self.identifier = identifier
-        self.title = title
-        self.words = words
         self.language = Self.mainLanguage(of: articles)
+        self.words = strings.strings(for: language)
+        let (title, coverLine) = wording(words)
+        self.title = title
         self.date = issues.compactMap(\.date).min()
         self.modified = articles.compactMap(\.metadata.date).max().flatMap(Self.timestamp(of:)) ?? Self.epoch
         self.seriesName = issues.first?.publication ?? title

@@ -74,8 +74,9 @@ struct EPUBDocumentRenderer: Sendable {
     /// An issue's title page: masthead and contents with each article's summary.
     func titlePage(for part: EPUBBook.Part) -> [UInt8] {
         let issue = part.issue
+        // In its own issue's language, which in a volume's book may not be the book's.
         let language = EPUBBook.mainLanguage(of: issue.articles)
-        let words = book.words
+        let words = templates.strings.strings(for: language)
         let articles: [TemplateValues] = part.articles.map { article, path in
             let metadata = article.metadata
             // Under a derived title, without the words the title shows.
@@ -92,7 +93,7 @@ struct EPUBDocumentRenderer: Sendable {
             ]
         }
         return templates.titlePage([
-            "t": book.words.templateValue,
+            "t": words.templateValue,
             "lang": .text(Markup.attribute(language)),
             "direction": .text(TextDirection.of(language)),
             "title": .text(Markup.text(words.title(of: issue))),
@@ -101,7 +102,7 @@ struct EPUBDocumentRenderer: Sendable {
             "issueLine": .text(Markup.text(words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]))),
             "hasDate": .flag(issue.date != nil),
             "dateISO": .text(Markup.attribute(issue.date ?? "")),
-            "dateText": .text(Markup.text(issue.date.map(book.longDate) ?? "")),
+            "dateText": .text(Markup.text(issue.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
             "contentsHeading": .text(Markup.text(words.text("inThisIssue"))),
             "articles": .list(articles),
         ])
@@ -116,9 +117,10 @@ struct EPUBDocumentRenderer: Sendable {
         let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
         let up = String(repeating: "../", count: depth)
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
-        let words = book.words
+        // In the article's own language, which the document is marked with.
+        let words = templates.strings.strings(for: metadata.language)
         return templates.article([
-            "t": book.words.templateValue,
+            "t": words.templateValue,
             "lang": .text(Markup.attribute(metadata.language)),
             "direction": .text(TextDirection.of(metadata.language)),
             "title": .text(Markup.text(metadata.title.isBlank ? words.text("untitled") : metadata.title)),
@@ -130,7 +132,7 @@ struct EPUBDocumentRenderer: Sendable {
             "byline": .text(Markup.text(Self.byline(metadata.authors, words))),
             "hasDate": .flag(metadata.date != nil),
             "dateISO": .text(Markup.attribute(metadata.date ?? "")),
-            "dateText": .text(Markup.text(metadata.date.map(book.longDate) ?? "")),
+            "dateText": .text(Markup.text(metadata.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
             "body": .text(renderer.render(article.blocks)),
         ])
     }

@@ -31,7 +31,7 @@ struct EPUBTemplates: Sendable {
         templates = try ThemeTemplates(sources, format: "epub", path: { "epub/\($0).mustache" }, origin: theme.origin(of:))
         stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
         containerXML = try ZIPWriter.DeflatedContent(Array(EPUBContainer.containerXML.utf8))
-        strings = try ThemeStrings(theme: theme)
+        strings = try ThemeStrings.of(theme)
     }
 
     /// An article's document.

@@ -37,7 +37,7 @@ public struct FeedWriter: Writer {
     /// articles of unchanged issues as before is kept instead, and an item shown by no document made again
     /// is not made: adding an issue leaves the full archive documents of every channel as they were.
     public func writeArchive(_ archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
-        let strings = try ThemeStrings(theme: context.theme)
+        let strings = try ThemeStrings.of(context.theme)
         try Self.forEachDocument(of: archive, settings: context.settings, strings: strings, keeping: context.keeping) { path, bytes in
             try sink.write(bytes, to: path, format: format, issue: nil)
         }
@@ -51,7 +51,7 @@ public struct FeedWriter: Writer {
         // Links resolve against the whole archive; the feed holds the one article.
         let links = FeedLinks(baseURL: context.settings.baseURL)
         var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings,
-                                           strings: try ThemeStrings(theme: context.theme))[0]
+                                           strings: try ThemeStrings.of(context.theme))[0]
         channel.count = 1
         let item = FeedItem(article, in: issue, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
         return AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0))

@@ -21,7 +21,7 @@ struct SiteTemplates: Sendable {
             sources[String(path.dropFirst("site/".count).dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
         }
         templates = try ThemeTemplates(sources, format: "site", path: { "site/\($0).mustache" }, origin: theme.origin(of:))
-        strings = try ThemeStrings(theme: theme)
+        strings = try ThemeStrings.of(theme)
         for required in Self.required where !templates.names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")
         }

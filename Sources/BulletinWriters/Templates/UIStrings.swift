@@ -1,4 +1,5 @@
 import BulletinModel
+import Synchronization
 
 /// The words a theme's pages and books are made of in one language: labels, headings, messages, counted
 /// phrases and dates, read from the theme's `strings/<language>.json`.
@@ -131,6 +132,21 @@ struct ThemeStrings: Sendable {
             byTag[tag.lowercased()] = try Self.read(bytes, tag: tag, path: path, theme: theme, fallback: english)
         }
         self.byTag = byTag
+    }
+
+    /// The last theme's strings files and their strings: the site, EPUB and feed writers of a build share one
+    /// theme, and each would read its twelve files again.
+    private static let last = Mutex<(files: [(String, [UInt8])], strings: ThemeStrings)?>(nil)
+
+    /// The strings of `theme`, read again only when its strings files differ from the last theme's.
+    static func of(_ theme: Theme) throws -> ThemeStrings {
+        let files = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if let cached = last.withLock({ $0 }), cached.files.elementsEqual(files, by: { $0.0 == $1.0 && $0.1 == $1.1 }) {
+            return cached.strings
+        }
+        let strings = try ThemeStrings(theme: theme)
+        last.withLock { $0 = (files, strings) }
+        return strings
     }
 
     /// The strings for `language` (a BCP 47 tag): its file's, else its first subtag's, else English.

@@ -270,6 +270,35 @@ struct UIStringsTests {
         }
     }
 
+    @Test("in a volume's book, each title page and article is worded in its own language, the contents in the book's")
+    func mixedVolume() async throws {
+        var sources: [SourceFile] = []
+        for (issue, language, author) in [(1, "en", "Ann Smith"), (1, "en", "Bo Li"), (2, "fr", "Anne Martin")] {
+            sources.append(TestSupport.source("""
+                Publication: Monitor Volume: 6 Issue: \(issue)
+                Date: 2000-02-0\(issue)
+                Language: \(language)
+                Author: \(author)
+                Title: Talks by \(author)
+
+                Envoys met on Monday.
+                """, path: "\(author).txt"))
+        }
+        let archive = try await Pipeline(concurrency: 2).load(sources).archive
+        var configuration = Configuration()
+        configuration.epub = Configuration.EPUBSettings(perVolume: true)
+        let sink = MemorySink()
+        try await Pipeline(configuration: configuration, concurrency: 2).write(archive, formats: ["epub"], theme: Self.theme(), to: sink)
+        let book = try #require(sink.files["epub/monitor-v6.epub"])
+        let entries = Dictionary(try EPUBFixtures.entries(of: book).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { a, _ in a }
+        #expect(entries["EPUB/nav.xhtml"]?.contains(">Contents<") == true)
+        let french = try #require(entries["EPUB/monitor-v6-i2.xhtml"])
+        #expect(french.contains("Dans ce numéro") && french.contains("2 février 2000") && french.contains("Par Anne Martin"))
+        #expect(entries["EPUB/monitor-v6-i1.xhtml"]?.contains("In this issue") == true)
+        let article = try #require(entries.first { $0.key.hasPrefix("EPUB/monitor-v6-i2/") }?.value)
+        #expect(article.contains("Par Anne Martin") && article.contains("2 février 2000"))
+    }
+
     @Test("a book in a language the theme has no words for says so of its English accessibility summary")
     func untranslatedBook() async throws {
         let files = try await SiteFixture.write(Self.archive(language: "sv"), formats: ["epub"])
