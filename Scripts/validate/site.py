@@ -19,6 +19,9 @@ generated 200-article archive (without one) into site folders with the given bin
   7. structured data: every article and issue page holds one schema.org JSON-LD block that parses, with the
      page's headline or issue and the issue ▸ volume ▸ periodical chain of its path, and with a base URL
      the page's canonical URL and Open Graph tags.
+  8. language of parts: in the small archive in other scripts, the Persian article's page (a language the
+     theme has no words for) is marked lang="en" with its title and body marked Persian, right to left, and
+     on every page each article title in another language than the page's is marked with its own.
 Absolute URLs under the base URL (canonical links, the 404 page's links, feeds) are checked as links too.
 Usage: Scripts/validate/site.py BULLETIN_BINARY WORK_DIR"""
 import html, json, os, re, subprocess, sys, urllib.parse
@@ -78,7 +81,11 @@ for name, text in [("talks.txt", "Publication: Monitor Volume: 1 Issue: 1\nTitle
                    ("russian.txt", "Publication: Monitor Volume: 1 Issue: 4\nLanguage: ru\nDate: 2000-01-12\n"
                                     "Title: Переговоры возобновились\n\nДелегация встретилась в Киеве в понедельник.\n"),
                    ("polish.txt", "Publication: Monitor Volume: 1 Issue: 5\nLanguage: pl\nDate: 2000-07-22\n"
-                                   "Title: Rozmowy wznowione\n\nDelegacja spotkała się w Kijowie w poniedziałek.\n")]:
+                                   "Title: Rozmowy wznowione\n\nDelegacja spotkała się w Kijowie w poniedziałek.\n"),
+                   # Persian, which the default theme has no words for: the pages are in English words, marked
+                   # lang="en", and the article's title, summary and body are marked Persian, right to left.
+                   ("persian.txt", "Publication: Monitor Volume: 1 Issue: 6\nLanguage: fa\nDate: 2000-08-01\n"
+                                    "Title: گفتگوها از سر گرفته شد\n\nهیئت روز دوشنبه در کی‌یف دیدار کرد. گفتگوها هفته آینده ادامه می‌یابد.\n")]:
     with open(os.path.join(unicode_sources, name), "w", encoding="utf-8") as f:
         f.write(text)
 unicode_out = os.path.join(work, "site-unicode")
@@ -96,6 +103,38 @@ for folder, words in [("2", ["انتقل إلى المحتوى", "العدد 2"]
     article = [p for p in pages if p.count(os.sep) > os.path.join(unicode_site, "monitor", "1", folder, "index.html").count(os.sep)]
     if not pages or missing or not article or not all(w in open(article[0], encoding="utf-8").read() for w in words):
         fail(f"the pages of issue {folder} of the unicode site are not worded in their language: {missing[:3]}")
+persian_pages = [os.path.join(base, n) for base, _, names in os.walk(os.path.join(unicode_site, "monitor", "1", "6")) for n in names]
+persian_article = [p for p in persian_pages if p.count(os.sep) > os.path.join(unicode_site, "monitor", "1", "6", "index.html").count(os.sep)]
+if not persian_article:
+    fail("the Persian issue of the unicode site has no article page")
+persian = open(persian_article[0], encoding="utf-8").read()
+persian_marks = ['<html lang="en">', '<h1 lang="fa" dir="rtl">گفتگوها از سر گرفته شد</h1>', '<div class="article-body" lang="fa" dir="rtl">']
+for marked in persian_marks:
+    if marked not in persian:
+        fail(f"the Persian article page, in a language the theme has no words for, lacks {marked}")
+print(f"language of parts: the Persian article page (no words for Persian) holds {sum(m in persian for m in persian_marks)} "
+      f"of {len(persian_marks)} marks: {', '.join(persian_marks)}")
+# Every page of the unicode site marks each article title in another language than the page's (language of parts).
+titles = {"en": "Talks in Zürich and Київ", "ar": "المحادثات مستمرة", "fr": "Les pourparlers reprennent",
+          "ru": "Переговоры возобновились", "pl": "Rozmowy wznowione", "fa": "گفتگوها از سر گرفته شد"}
+unmarked, seen, marked_parts = [], 0, 0
+for base, _, names in os.walk(unicode_site):
+    for name in names:
+        if not name.endswith(".html"):
+            continue
+        page = open(os.path.join(base, name), encoding="utf-8").read()
+        page_lang = re.search(r'<html lang="([^"]+)"', page).group(1)
+        for lang, title in titles.items():
+            for found in re.finditer(r'<([a-z0-9]+)((?: [a-z-]+="[^"]*")*)>' + re.escape(title) + "<", page):
+                marked = re.search(r' lang="([^"]+)"', found.group(2))
+                seen += 1
+                marked_parts += 1 if marked else 0
+                if (marked.group(1) if marked else page_lang) != lang:
+                    unmarked.append((os.path.relpath(os.path.join(base, name), unicode_site), lang, found.group(0)[:80]))
+if unmarked or marked_parts == 0:
+    fail(f"titles in another language than their page are not marked with it: {unmarked[:5]}")
+print(f"language of parts: {seen} article titles on the unicode site's pages, {marked_parts} marked with their own language, "
+      f"{len(unmarked)} in another language than their page unmarked")
 sites = [("example", example_out, example_site), ("generated", generated_out, generated_site), ("unicode", unicode_out, unicode_site)]
 
 
@@ -208,7 +247,7 @@ issue_id = next(i["id"] for i in manifest["issues"] if article in i["articles"])
 article_page = next(os.path.join(example_out, f["path"]) for f in manifest["files"]
                     if f.get("issue") == issue_id and f["path"].endswith("/" + article["slug"] + "/index.html"))
 dom = dump_dom(article_page)
-h1 = re.search(r"<h1>(.*?)</h1>", dom, re.S)
+h1 = re.search(r"<h1[^>]*>(.*?)</h1>", dom, re.S)
 form_shown = re.search(r'<form class="site-search"[^>]*>', dom)
 if not h1 or text_of(h1.group(1)).strip() != article["title"]:
     fail(f"chromium: the article page's h1 is {h1.group(1) if h1 else None!r}, expected {article['title']!r}")
@@ -233,6 +272,15 @@ for site, query, expected in searches:
         fail(f"chromium: searching {query!r} did not list {expected!r}; results: {titles[:5]}")
     print(f"browser (search ?q={query}): “{text_of(status.group(1)).strip() if status else ''}” "
           f"first result “{titles[0] if titles else '—'}”; expected “{expected}” {'listed' if expected in titles else 'MISSING'}")
+    # The unicode site's search page is in the words of its main language; a result in another is marked with its own.
+    page_lang = re.search(r'<html lang="([^"]+)"', dom)
+    if site == unicode_site and page_lang and page_lang.group(1) != "en":
+        link = re.search(r"<li><a ([^>]*)>" + re.escape(html.escape(expected, quote=False)) + "</a>", dom)
+        if not link or 'lang="en"' not in link.group(1) or ('dir="ltr"' not in link.group(1)) != (page_lang.group(1) not in ("ar", "fa", "he")):
+            fail(f"chromium: the English result on the {page_lang.group(1)} search page is not marked lang=\"en\": {link.group(0) if link else None!r}")
+        else:
+            marks = " ".join(re.findall(r'(?:lang|dir)="[^"]+"', link.group(1)))
+            print(f"browser (search, language of parts): on the {page_lang.group(1)} page the result is marked {marks}")
 
 
 # -- 4. nothing lost ------------------------------------------------------------------------------
@@ -243,7 +291,7 @@ def body_words(source_path):
 
 def page_words(path):
     markup = open(path, encoding="utf-8").read()
-    main = re.search(r'<div class="article-body">(.*?)</div>', markup, re.S)
+    main = re.search(r'<div class="article-body"[^>]*>(.*?)</div>', markup, re.S)
     return text_of(main.group(1) if main else "").split()
 
 
@@ -356,7 +404,7 @@ for name, out, site in sites:
         if data.get("@context") != "https://schema.org" or data.get("@type") != kind:
             problems.append(f"type {data.get('@type')!r}")
         if kind == "NewsArticle":
-            h1 = re.search(r"<h1>(.*?)</h1>", markup, re.S)
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", markup, re.S)
             if not h1 or data.get("headline") != text_of(h1.group(1)).strip():
                 problems.append(f"headline {data.get('headline')!r}")
         else:

@@ -12,11 +12,13 @@ struct EntityDirectory {
         var issueTitle: String
         var date: String?
         var dek: String?
+        /// The article's language, which its title and dek are marked with on a page in another.
+        var language: String
 
         /// A digest of every field: what an entity page shows of the article.
         var digest: [UInt8] {
             var digest = ContentDigest()
-            for field in [title, path, issueTitle, date, dek] {
+            for field in [title, path, issueTitle, date, dek, language] {
                 digest.add(field == nil ? 0 : 1)
                 digest.add(field ?? "")
             }
@@ -50,7 +52,8 @@ struct EntityDirectory {
                 guard !metadata.entities.isEmpty else { continue }
                 let number = Int32(references.count)
                 references.append(Reference(title: metadata.title, path: SiteLayout.articlePath(metadata, in: issue), issueTitle: issueTitle,
-                                            date: metadata.date ?? issue.date, dek: metadata.summary.flatMap { metadata.continuingTitle($0.dek) }))
+                                            date: metadata.date ?? issue.date, dek: metadata.summary.flatMap { metadata.continuingTitle($0.dek) },
+                                            language: metadata.language))
                 for entity in metadata.entities {
                     byID[entity.id, default: Entry(id: entity.id, name: entity.name, type: entity.type, mentions: 0, articles: [])].mentions += entity.count
                     byID[entity.id]!.articles.append(number)

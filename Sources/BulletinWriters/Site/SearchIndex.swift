@@ -13,7 +13,9 @@ import Foundation
 ///   where the word is in it (1 the title, 2 the dek or an entity's name, 4 the text); the list is in
 ///   article order, each number given as its difference from the one before.
 /// - `records/<n>.js`: `BULLETIN_SEARCH_RECORDS(n, [{"u": path, "t": title, "m": "Monitor 6/23 · 2 February
-///   2000", "d": dek}, …])`, the articles numbered `n × 16 ..< (n + 1) × 16`, in archive order.
+///   2000", "d": dek}, …])`, the articles numbered `n × 16 ..< (n + 1) × 16`, in archive order. A record of an
+///   article in another language than the search page's also has `"l"`, its language tag, and `"w"`, its
+///   direction ("rtl" or "ltr"), when that is not the page's: the script marks its title and dek with them.
 ///
 /// Words are folded as the search script folds a query: lower case, in canonical decomposition without
 /// the combining diacritics (so "Zürich" is "zurich"); letters, marks and digits make words and every other
@@ -101,8 +103,8 @@ struct SearchIndex {
     // MARK: - Writing
 
     /// Writes the index of `archive`'s articles, calling `write` with each file's path under `site/` and its bytes;
-    /// the records give dates in the words of `strings`.
-    static func write(_ archive: Archive, strings: UIStrings, _ write: (String, [UInt8]) throws -> Void) throws {
+    /// the records give dates in the words of `strings`, and the languages of articles that are not in `page`'s.
+    static func write(_ archive: Archive, strings: UIStrings, page: PageLanguage, _ write: (String, [UInt8]) throws -> Void) throws {
         var index = SearchIndex()
         var block: [UInt8] = []
         var blockNumber = 0
@@ -120,7 +122,7 @@ struct SearchIndex {
                 } else {
                     block.append(contentsOf: ",\n".utf8)
                 }
-                appendRecord(article, in: issue, strings: strings, to: &block)
+                appendRecord(article, in: issue, strings: strings, page: page, to: &block)
                 index.add(article)
             }
         }
@@ -160,8 +162,9 @@ struct SearchIndex {
         try write("search/index.js", Array("window.BULLETIN_SEARCH = ".utf8) + summary + Array(";\n".utf8))
     }
 
-    /// An article's record: where it is, its title, its issue and date, and its dek.
-    private static func appendRecord(_ article: Article, in issue: Issue, strings: UIStrings, to out: inout [UInt8]) {
+    /// An article's record: where it is, its title, its issue and date, its dek, and its language when it is
+    /// not `page`'s.
+    private static func appendRecord(_ article: Article, in issue: Issue, strings: UIStrings, page: PageLanguage, to out: inout [UInt8]) {
         let metadata = article.metadata
         out.append(contentsOf: "{\"u\":".utf8)
         JSONString.append(SiteLayout.articlePath(metadata, in: issue), to: &out)
@@ -173,6 +176,15 @@ struct SearchIndex {
         if let dek = metadata.summary.flatMap({ metadata.continuingTitle($0.dek) }), !dek.isEmpty {
             out.append(contentsOf: ",\"d\":".utf8)
             JSONString.append(dek, to: &out)
+        }
+        if metadata.language.lowercased() != page.tag.lowercased() {
+            out.append(contentsOf: ",\"l\":".utf8)
+            JSONString.append(metadata.language, to: &out)
+            let direction = TextDirection.of(metadata.language)
+            if direction != page.direction {
+                out.append(contentsOf: ",\"w\":".utf8)
+                JSONString.append(direction, to: &out)
+            }
         }
         out.append(UInt8(ascii: "}"))
     }

@@ -39,15 +39,17 @@ struct SitePageRenderer {
         var published: String?
     }
 
-    /// A crumb of the breadcrumb trail: a label and, but for the current page, an href.
+    /// A crumb of the breadcrumb trail: a label and, but for the current page, an href; the language of
+    /// the label when it is content (an article's title) rather than the page's words.
     struct Crumb {
         var label: String
         var path: String?
+        var language: String?
     }
 
     /// Renders `template` inside the layout.
     private func page(
-        _ template: String, path: String, title: String, language: String, description: String? = nil,
+        _ template: String, path: String, title: String, language: PageLanguage, description: String? = nil,
         crumbs: [Crumb] = [], scripts: [String] = [], values: TemplateValues, absoluteLinks: Bool = false,
         publication: (slug: String, name: String)? = nil, about: About = About()
     ) -> [UInt8] {
@@ -57,7 +59,7 @@ struct SitePageRenderer {
         } else {
             root = SiteLayout.rootPrefix(path)
         }
-        let strings = self.strings(language)
+        let strings = self.strings(language.tag)
         var shared: TemplateValues = [
             "root": .text(root),
             "siteTitle": escaped(settings.siteTitle),
@@ -70,9 +72,9 @@ struct SitePageRenderer {
         content.add(missingFrom: shared)
         let main = templates.render(template, content)
 
-        shared["lang"] = escaped(language)
+        shared["lang"] = escaped(language.tag)
         // Browsers do not take the direction from the language: an Arabic or Hebrew page must say it.
-        if TextDirection.of(language) == "rtl" { shared["rightToLeft"] = .flag(true) }
+        if language.direction == "rtl" { shared["rightToLeft"] = .flag(true) }
         shared["pageTitle"] = escaped(title)
         shared["content"] = .text(main)
         shared["standalone"] = .flag(isStandalone)
@@ -96,7 +98,7 @@ struct SitePageRenderer {
         if !crumbs.isEmpty, !isStandalone {
             shared["hasBreadcrumbs"] = .flag(true)
             shared["breadcrumbs"] = .list(crumbs.map { crumb -> TemplateValues in
-                var item: TemplateValues = ["label": escaped(crumb.label)]
+                var item: TemplateValues = ["label": escaped(crumb.label), "langAttributes": language.attributes(for: crumb.language ?? language.tag)]
                 if let target = crumb.path { item["href"] = .text(root + target) }
                 return item
             })
@@ -147,6 +149,11 @@ struct SitePageRenderer {
         templates.strings.strings(for: language)
     }
 
+    /// The language a page whose content is in `language` is marked with, worded with `strings`.
+    private func pageLanguage(_ language: String, _ strings: UIStrings) -> PageLanguage {
+        PageLanguage(content: language, strings: strings)
+    }
+
     /// The text of `key` with each `{name}` that `links` names made a link to its href, its label the
     /// text of the key given: markup, everything else escaped.
     private func sentence(_ key: String, links: [String: (label: String, href: String)], _ strings: UIStrings) -> TemplateValue {
@@ -169,6 +176,7 @@ struct SitePageRenderer {
         let root = SiteLayout.rootPrefix(path)
         let language = issue.articles.first?.metadata.language ?? "en"
         let strings = self.strings(language)
+        let pageLanguage = self.pageLanguage(language, strings)
         // Each article's entities come both as a list and as links rendered from `issue-entity`; a value
         // the theme's issue template never names is not made.
         let listsEntities = templates.mentions("entities", in: "issue")
@@ -178,6 +186,7 @@ struct SitePageRenderer {
             var item: TemplateValues = [
                 "title": escaped(metadata.title),
                 "href": .text(root + SiteLayout.articlePath(metadata, in: issue)),
+                "langAttributes": pageLanguage.attributes(for: metadata.language),
             ]
             if !metadata.authors.isEmpty {
                 item["authors"] = escaped(metadata.authors.joined(separator: ", "))
@@ -212,7 +221,7 @@ struct SitePageRenderer {
             values["issuesOf"] = escaped(strings.text("issuesOf", ["publication": issue.publication]))
         }
         let title = strings.title(of: issue)
-        return page("issue", path: path, title: title, language: language,
+        return page("issue", path: path, title: title, language: pageLanguage,
                     description: strings.counted(issue.articles.count, "article"), crumbs: crumbs(for: issue, current: true, strings), values: values,
                     publication: (issue.publicationSlug, issue.publication),
                     about: About(structuredData: StructuredData.issue(issue, name: title, url: absoluteURL(path)) { absoluteURL(SiteLayout.articlePath($0, in: issue)) }))
@@ -222,6 +231,7 @@ struct SitePageRenderer {
         let metadata = article.metadata
         let root = SiteLayout.rootPrefix(path)
         let strings = self.strings(metadata.language)
+        let pageLanguage = self.pageLanguage(metadata.language, strings)
         // Each entity's link made once for the page, not once for each of its mentions.
         var entityHrefs: [String: String] = [:]
         if !isStandalone {
@@ -240,6 +250,7 @@ struct SitePageRenderer {
         // A standalone page has no publication, volume or issue pages beside it to link to.
         if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
         values["title"] = escaped(metadata.title)
+        values["langAttributes"] = pageLanguage.attributes(for: metadata.language)
         values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
         if !metadata.authors.isEmpty {
             values["authors"] = escaped(metadata.authors.joined(separator: ", "))
@@ -263,16 +274,18 @@ struct SitePageRenderer {
             values["hasSiblings"] = .flag(true)
             if index > 0 {
                 let previous = issue.articles[index - 1].metadata
-                values["previous"] = .values(["title": escaped(previous.title), "href": .text(root + SiteLayout.articlePath(previous, in: issue))])
+                values["previous"] = .values(["title": escaped(previous.title), "href": .text(root + SiteLayout.articlePath(previous, in: issue)),
+                                              "langAttributes": pageLanguage.attributes(for: previous.language)])
             }
             if index + 1 < issue.articles.count {
                 let next = issue.articles[index + 1].metadata
-                values["next"] = .values(["title": escaped(next.title), "href": .text(root + SiteLayout.articlePath(next, in: issue))])
+                values["next"] = .values(["title": escaped(next.title), "href": .text(root + SiteLayout.articlePath(next, in: issue)),
+                                          "langAttributes": pageLanguage.attributes(for: next.language)])
             }
         }
         var trail = crumbs(for: issue, current: false, strings)
-        trail.append(Crumb(label: metadata.title, path: nil))
-        return page("article", path: path, title: metadata.title, language: metadata.language,
+        trail.append(Crumb(label: metadata.title, path: nil, language: metadata.language))
+        return page("article", path: path, title: metadata.title, language: pageLanguage,
                     description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication),
                     about: About(structuredData: StructuredData.article(article, in: issue, issueName: strings.title(of: issue), url: absoluteURL(path),
                                                                      settings: settings),
@@ -345,10 +358,11 @@ struct SitePageRenderer {
     func homePage(_ archive: Archive, language: String) -> [UInt8] {
         let path = SiteLayout.homePath
         let strings = self.strings(language)
+        let pageLanguage = self.pageLanguage(language, strings)
         let latest = archive.issues.enumerated()
             .sorted { ($0.element.date ?? "", $1.offset) > ($1.element.date ?? "", $0.offset) }
             .prefix(12)
-            .map { issueSummary($0.element, root: "", strings: strings) }
+            .map { issueSummary($0.element, root: "", strings: strings, on: pageLanguage) }
         let publications = archive.publications.map { publication -> TemplateValues in
             let issues = publication.volumes.flatMap(\.issues)
             var item: TemplateValues = ["name": escaped(publication.name), "href": .text(SiteLayout.publicationPath(publication.slug))]
@@ -358,18 +372,21 @@ struct SitePageRenderer {
             setDateRange(of: issues, in: &item, strings: strings)
             return item
         }
-        return page("home", path: path, title: settings.siteTitle, language: language,
+        return page("home", path: path, title: settings.siteTitle, language: pageLanguage,
                     description: "\(strings.counted(archive.publications.count, "publication")), \(strings.counted(archive.issueCount, "issue"))",
                     values: ["latestIssues": .list(Array(latest)), "publications": .list(publications)])
     }
 
-    private func issueSummary(_ issue: Issue, root: String, strings: UIStrings) -> TemplateValues {
+    /// An issue's item in a list of issues; its lead, the title of its first article, marked when it is in
+    /// another language than `page`.
+    private func issueSummary(_ issue: Issue, root: String, strings: UIStrings, on page: PageLanguage) -> TemplateValues {
         var item: TemplateValues = [
             "title": escaped(strings.title(of: issue)),
             "href": .text(root + SiteLayout.issuePath(issue)),
             "number": .number(issue.number),
             "label": escaped(strings.text("issueNumber", ["number": String(issue.number)])),
             "leadTitle": escaped(issue.articles.first?.metadata.title ?? ""),
+            "langAttributes": page.attributes(for: issue.articles.first?.metadata.language ?? page.tag),
         ]
         item.setCount(issue.articles.count, of: "article", in: strings)
         if let date = issue.date {
@@ -403,7 +420,7 @@ struct SitePageRenderer {
             setDateRange(of: volume.issues, in: &item, strings: strings)
             return item
         }
-        return page("publication", path: path, title: publication.name, language: language,
+        return page("publication", path: path, title: publication.name, language: pageLanguage(language, strings),
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: publication.name, path: nil)],
                     values: ["name": escaped(publication.name), "volumes": .list(volumes)], publication: (publication.slug, publication.name))
     }
@@ -413,12 +430,13 @@ struct SitePageRenderer {
         let root = SiteLayout.rootPrefix(path)
         let strings = self.strings(language)
         let title = strings.text("volumeTitle", ["publication": publication.name, "volume": String(volume.number)])
-        return page("volume", path: path, title: title, language: language,
+        let pageLanguage = self.pageLanguage(language, strings)
+        return page("volume", path: path, title: title, language: pageLanguage,
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
                              Crumb(label: publication.name, path: SiteLayout.publicationPath(publication.slug)),
                              Crumb(label: strings.text("volumeNumber", ["number": String(volume.number)]), path: nil)],
                     values: ["title": escaped(title), "publication": escaped(publication.name), "number": .number(volume.number),
-                             "issues": .list(volume.issues.map { issueSummary($0, root: root, strings: strings) })],
+                             "issues": .list(volume.issues.map { issueSummary($0, root: root, strings: strings, on: pageLanguage) })],
                     publication: (publication.slug, publication.name))
     }
 
@@ -441,7 +459,7 @@ struct SitePageRenderer {
                 }),
             ]
         }
-        return page("entities", path: path, title: strings.text("entities"), language: language,
+        return page("entities", path: path, title: strings.text("entities"), language: pageLanguage(language, strings),
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: strings.text("entities"), path: nil)],
                     values: ["groups": .list(groups), "entityCount": .number(directory.entries.count)])
     }
@@ -461,6 +479,7 @@ struct SitePageRenderer {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         let strings = self.strings(language)
+        let pageLanguage = self.pageLanguage(language, strings)
         let typeLabel = strings.text(entity.type.singularKey)
         return try (1...pageCount).map { number in
             let path = SiteLayout.entityPath(entity.id, page: number)
@@ -482,6 +501,7 @@ struct SitePageRenderer {
                         "title": escaped(reference.title),
                         "href": .text(root + reference.path),
                         "issueTitle": escaped(reference.issueTitle),
+                        "langAttributes": pageLanguage.attributes(for: reference.language),
                     ]
                     if let date = reference.date {
                         values["date"] = escaped(date)
@@ -532,7 +552,7 @@ struct SitePageRenderer {
             }
             let title = number > 1
                 ? strings.text("entityPageTitle", ["name": entity.name, "page": String(number), "pages": String(pageCount)]) : entity.name
-            let bytes = page("entity", path: path, title: title, language: language,
+            let bytes = page("entity", path: path, title: title, language: pageLanguage,
                              description: strings.text("entityDescription", ["type": typeLabel, "articles": strings.counted(entity.articles.count, "article")]),
                              crumbs: crumbs, values: values)
             return (path, bytes)
@@ -545,7 +565,7 @@ struct SitePageRenderer {
         let needsScript = sentence("searchNeedsScript", links: [
             "issues": ("linkIssues", root + SiteLayout.homePath), "entities": ("linkEntities", root + SiteLayout.entitiesPath),
         ], strings)
-        return page("search", path: SiteLayout.searchPath, title: strings.text("search"), language: language,
+        return page("search", path: SiteLayout.searchPath, title: strings.text("search"), language: pageLanguage(language, strings),
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: strings.text("search"), path: nil)],
                     scripts: ["search/index.js", "assets/search.js"],
                     values: ["searchNeedsScript": needsScript, "searchMessages": escaped(SearchMessages.json(strings))])
@@ -559,7 +579,7 @@ struct SitePageRenderer {
             "home": ("linkHomePage", root + SiteLayout.homePath), "entities": ("linkEntities", root + SiteLayout.entitiesPath),
             "search": ("linkSearch", root + SiteLayout.searchPath),
         ], strings)
-        return page("404", path: SiteLayout.notFoundPath, title: strings.text("pageNotFound"), language: language,
+        return page("404", path: SiteLayout.notFoundPath, title: strings.text("pageNotFound"), language: pageLanguage(language, strings),
                     values: ["notFoundText": text], absoluteLinks: true)
     }
 }

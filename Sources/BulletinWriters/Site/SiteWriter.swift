@@ -90,7 +90,8 @@ public struct SiteWriter: Writer {
             }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
-        try SearchIndex.write(archive, strings: templates.strings.strings(for: language)) { path, bytes in
+        let strings = templates.strings.strings(for: language)
+        try SearchIndex.write(archive, strings: strings, page: PageLanguage(content: language, strings: strings)) { path, bytes in
             try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
         }
         try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)

@@ -567,6 +567,85 @@ struct SiteAccessibilityTests {
         let examples = try await SiteFixture.build(try await SiteFixture.example())
         #expect(!examples.values.contains { $0.contains(" dir=\"rtl\"") })
     }
+
+    @Test("a part in another language than its page is marked with it, and a page whose language the theme has no words for is marked in the words' language")
+    func languageOfParts() async throws {
+        let (archive, _) = try await Pipeline(concurrency: 2).load([
+            TestSupport.source("""
+            Publication: Monitor Volume: 1 Issue: 1
+            Date: 2000-02-01
+            Title: Talks resume in Moscow
+
+            Defense Minister Igor Sergeyev arrived in Moscow on Tuesday. Talks resume next week.
+            """, path: "a-en.txt"),
+            TestSupport.source("""
+            Publication: Monitor Volume: 1 Issue: 1
+            Date: 2000-02-01
+            Language: fr
+            Title: Les négociations reprennent
+
+            Le ministre Igor Sergeyev est arrivé à Moscou mardi. Les négociations reprendront la semaine prochaine.
+            """, path: "b-fr.txt"),
+            TestSupport.source("""
+            Publication: Monitor Volume: 1 Issue: 2
+            Date: 2000-02-03
+            Language: fa
+            Title: نشست در تهران
+
+            نشست در تهران برگزار شد. شرکت کنندگان از مسکو آمدند.
+            """, path: "c-fa.txt"),
+            TestSupport.source("""
+            Publication: Monitor Volume: 1 Issue: 3
+            Date: 2000-02-05
+            Language: en-GB
+            Title: Sergeyev leaves for London
+
+            Defence Minister Igor Sergeyev left for London on Thursday.
+            """, path: "d-en-gb.txt"),
+        ])
+        let files = try await SiteFixture.build(archive)
+        func page(_ path: String) throws -> String { try #require(files[path], "no \(path)") }
+        let english = try page("monitor/1/1/talks-resume-in-moscow/index.html")
+        let french = try page("monitor/1/1/les-negociations-reprennent/index.html")
+        let persian = try #require(files.first { $0.key.hasPrefix("monitor/1/2/") && $0.key.hasSuffix("/index.html") && $0.key != "monitor/1/2/index.html" }?.value)
+
+        // A page in a language the theme has words for is marked with it, and its content is not marked again.
+        #expect(french.contains("<html lang=\"fr\">"))
+        #expect(french.contains("<h1>Les négociations reprennent</h1>"))
+        #expect(french.contains("<div class=\"article-body\">"))
+        // The theme has no Persian words: the page is in English words, marked so, its content marked Persian,
+        // right to left, wherever it is: heading, summary, body and the breadcrumb of the article.
+        #expect(persian.contains("<html lang=\"en\">"))
+        #expect(persian.contains("<h1 lang=\"fa\" dir=\"rtl\">نشست در تهران</h1>"))
+        #expect(persian.contains("<div class=\"article-body\" lang=\"fa\" dir=\"rtl\">"))
+        #expect(persian.contains("<span aria-current=\"page\" lang=\"fa\" dir=\"rtl\">نشست در تهران</span>"))
+        #expect(persian.contains("class=\"article-summary\" lang=\"fa\" dir=\"rtl\"") || !persian.contains("class=\"article-summary\""))
+        // The neighbours an article page links are marked when they are in another language.
+        #expect(english.contains("<span class=\"pager-title\" lang=\"fr\">Les négociations reprennent</span>"))
+        #expect(french.contains("<span class=\"pager-title\" lang=\"en\">Talks resume in Moscow</span>"))
+
+        // The issue page is in its first article's language; the other article's title and summary are marked.
+        let issue = try page("monitor/1/1/index.html")
+        #expect(issue.contains("<html lang=\"en\">"))
+        #expect(issue.contains("les-negociations-reprennent/index.html\" lang=\"fr\">Les négociations reprennent</a>"))
+        #expect(issue.contains("<p class=\"summary\" lang=\"fr\">"))
+        #expect(issue.contains("talks-resume-in-moscow/index.html\">Talks resume in Moscow</a>"))
+        // The home page lists the Persian issue's lead marked right to left inside a left-to-right page.
+        let home = try page("index.html")
+        #expect(home.contains("<span class=\"lead\" lang=\"fa\" dir=\"rtl\">نشست در تهران</span>"))
+        #expect(home.contains("<span class=\"lead\">Talks resume in Moscow</span>"))
+        // An entity's list marks the French article it names; the search records carry the languages the script marks.
+        let sergeyev = try page("entities/per-igor-sergeyev/index.html")
+        #expect(sergeyev.contains("sergeyev-leaves-for-london/index.html\" lang=\"en-GB\">Sergeyev leaves for London</a>"))
+        #expect(sergeyev.contains("talks-resume-in-moscow/index.html\">Talks resume in Moscow</a>"))
+        let records = try SearchFiles.records(files, block: 0)
+        #expect(records.map { $0["t"] ?? "" } == ["Talks resume in Moscow", "Les négociations reprennent", "نشست در تهران", "Sergeyev leaves for London"])
+        #expect(records.map { $0["l"] } == [nil, "fr", "fa", "en-GB"])
+        #expect(records.map { $0["w"] } == [nil, nil, "rtl", nil])
+        // No page of an English archive carries a mark.
+        let examples = try await SiteFixture.build(try await SiteFixture.example())
+        #expect(!examples.values.contains { $0.contains(" lang=\"") && $0.components(separatedBy: " lang=\"").count > 2 })
+    }
 }
 
 /// The search index's files read back: the data inside their script wrappers.

@@ -57,6 +57,12 @@
       return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16) + "_";
     }).join("");
   }
+  // A result in another language than the page's is marked with it, as the pages of the site mark it.
+  function markLanguage(element, record) {
+    if (!record.l) return;
+    element.lang = record.l;
+    if (record.w) element.dir = record.w;
+  }
   function load(paths, done) {
     var waiting = paths.length;
     if (waiting === 0) { done(); return; }
@@ -131,6 +137,7 @@
         var a = document.createElement("a");
         a.href = root + record.u;
         a.textContent = record.t;
+        markLanguage(a, record);
         li.appendChild(a);
         var meta = document.createElement("span");
         meta.className = "meta";
@@ -141,6 +148,7 @@
           var dek = document.createElement("span");
           dek.className = "dek";
           dek.textContent = record.d;
+          markLanguage(dek, record);
           li.appendChild(dek);
         }
         results.appendChild(li);

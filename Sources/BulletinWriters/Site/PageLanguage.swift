@@ -1,0 +1,43 @@
+import BulletinModel
+
+/// The language a page is marked with, and the marks of its parts in other languages (WCAG 2.2, 3.1.2
+/// Language of Parts): a screen reader speaks each part in the voice of its `lang`, and a browser
+/// hyphenates and sets it by its rules.
+///
+/// A page's `lang` is that of its content (an article page's, its article's) when the theme has words for
+/// that language. When it has none, the page's headings, labels and links are in the words it falls back
+/// to (English): the page is marked in their language, and its content part by part in its own. On any
+/// page, a part in another language than the page's is marked: a French article's title on an English home
+/// page, an English article on the contents page of an issue that opens in Russian.
+struct PageLanguage: Equatable {
+    /// The `lang` of the page's `html` element.
+    let tag: String
+    /// "rtl" or "ltr".
+    let direction: String
+
+    /// The language of a page whose content is in `content`, worded with `strings` (the theme's words for `content`).
+    init(content: String, strings: UIStrings) {
+        tag = Self.primarySubtag(strings.language) == Self.primarySubtag(content) ? content : strings.language
+        direction = TextDirection.of(tag)
+    }
+
+    /// The attributes that mark a part in `language` on this page: ` lang="…"`, and ` dir="…"` where the
+    /// direction changes; empty when `language` is the page's. Given to templates as `langAttributes`, for
+    /// the element that holds the part.
+    func attributes(for language: String) -> TemplateValue {
+        .text(markup(for: language))
+    }
+
+    /// The attributes of ``attributes(for:)`` as markup.
+    func markup(for language: String) -> String {
+        guard language.lowercased() != tag.lowercased() else { return "" }
+        var attributes = " lang=\"\(Markup.attribute(language))\""
+        let partDirection = TextDirection.of(language)
+        if partDirection != direction { attributes += " dir=\"\(partDirection)\"" }
+        return attributes
+    }
+
+    private static func primarySubtag(_ tag: String) -> Substring {
+        tag.split(separator: "-", maxSplits: 1).first.map { Substring($0.lowercased()) } ?? ""
+    }
+}
