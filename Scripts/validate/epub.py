@@ -10,7 +10,7 @@ and a Hebrew issue (books whose pages turn right to left), then:
   back in order, and the title, identifier and language must match what the sources say.
 
 Usage: epub.py BULLETIN_BINARY WORK_FOLDER"""
-import collections, concurrent.futures, hashlib, json, os, re, subprocess, sys
+import collections, concurrent.futures, hashlib, json, os, re, subprocess, sys, zipfile
 
 binary, work = sys.argv[1], sys.argv[2]
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -76,12 +76,28 @@ for name, header, body in [
      "Delegacja spotkała się w Kijowie w poniedziałek. Rzecznik powiedział, że rozmowy będą kontynuowane."),
     ("portuguese.txt", "Publication: Monitor Volume: 1 Issue: 11\nLanguage: pt\nDate: 2000-08-30\nTitle: As conversações recomeçam",
      "A delegação reuniu-se em Kiev na segunda-feira. O porta-voz disse que as conversações vão continuar."),
+    # Persian, which the default theme has no words for: the English words of its byline, dateline, title
+    # page, navigation and cover are marked lang="en" xml:lang="en" dir="ltr" inside the right-to-left book.
+    ("persian.txt", "Publication: Monitor Volume: 1 Issue: 12\nLanguage: fa\nDate: 2000-09-01\nAuthor: Sara Ahmadi\nTitle: گفتگوها از سر گرفته شد",
+     "هیئت روز دوشنبه در تهران دیدار کرد. سخنگو گفت گفتگوها ادامه خواهد یافت."),
 ]:
     with open(os.path.join(rtl_sources, name), "w", encoding="utf-8") as f:
         f.write(f"{header}\n\n{body}\n")
 rtl_out = os.path.join(work, "rtl")
 run([binary, "build", rtl_sources, "--formats", "epub", "--output", rtl_out, "--quiet"])
 builds.append(rtl_out)
+with zipfile.ZipFile(os.path.join(rtl_out, "epub", "monitor-v1-i12.epub")) as persian:
+    english = ' lang="en" xml:lang="en" dir="ltr"'
+    article_doc = next(persian.read(n).decode() for n in persian.namelist() if n.startswith("EPUB/monitor-v1-i12/"))
+    expected = [(article_doc, f'<p class="byline"{english}>By Sara Ahmadi</p>'),
+                (article_doc, f'<p class="dateline"{english}><time datetime="2000-09-01">1 September 2000</time></p>'),
+                (persian.read("EPUB/monitor-v1-i12.xhtml").decode(), f'<h2 id="contents-heading"{english}>In this issue</h2>'),
+                (persian.read("EPUB/nav.xhtml").decode(), f'<h1 id="toc-title"{english}>Contents</h1>'),
+                (persian.read("EPUB/package.opf").decode(), '<dc:title id="title" xml:lang="en">Monitor — Volume 1, Issue 12</dc:title>')]
+    missing = [mark for document, mark in expected if mark not in document]
+    if missing:
+        sys.exit(f"epub: the Persian book does not mark its English words: {missing}")
+    print(f"language of parts: the Persian book (no words for Persian) marks its English words: {len(expected)} of {len(expected)} places checked")
 
 
 def tree(folder):

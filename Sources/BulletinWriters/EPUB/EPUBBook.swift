@@ -17,6 +17,8 @@ struct EPUBBook: Sendable {
     var identifier: String
     /// The book's title.
     var title: String
+    /// Whether the title is made of the theme's words (an issue's or volume's), not an article's title.
+    var titleIsWords: Bool
     /// The book's main language (BCP 47).
     var language: String
     /// The publication date (`YYYY-MM-DD`), when known.
@@ -67,7 +69,7 @@ struct EPUBBook: Sendable {
         var single = issue
         single.articles = [article]
         return EPUBBook(identifier: "urn:uuid:" + ContentUUID.make(from: "article:" + article.id), parts: [single],
-                        seriesPosition: issue.number, strings: strings) { words in
+                        seriesPosition: issue.number, strings: strings, titleIsWords: article.metadata.title.isBlank) { words in
             (article.metadata.title.isBlank ? words.title(of: single) : article.metadata.title,
              words.text("volumeAndIssue", ["volume": String(issue.volume), "issue": String(issue.number)]))
         }
@@ -84,7 +86,7 @@ struct EPUBBook: Sendable {
     }
 
     /// A book of `issues`, worded with `strings` in its main language: `wording` gives its title and cover line.
-    private init(identifier: String, parts issues: [Issue], seriesPosition: Int, strings: ThemeStrings,
+    private init(identifier: String, parts issues: [Issue], seriesPosition: Int, strings: ThemeStrings, titleIsWords: Bool = true,
                  wording: (UIStrings) -> (title: String, coverLine: String)) {
         let articles = issues.flatMap(\.articles)
         self.identifier = identifier
@@ -92,6 +94,7 @@ struct EPUBBook: Sendable {
         self.words = strings.strings(for: language)
         let (title, coverLine) = wording(words)
         self.title = title
+        self.titleIsWords = titleIsWords
         self.date = issues.compactMap(\.date).min()
         self.modified = articles.compactMap(\.metadata.date).max().flatMap(Self.timestamp(of:)) ?? Self.epoch
         self.seriesName = issues.first?.publication ?? title

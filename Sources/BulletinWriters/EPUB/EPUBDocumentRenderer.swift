@@ -38,6 +38,7 @@ struct EPUBDocumentRenderer: Sendable {
             "t": book.words.templateValue,
             "label": .text(Markup.text(coverDescription)),
             "langAttributes": .text(" xml:lang=\"\(Markup.attribute(book.language))\""),
+            "wordsLangAttributes": .text(book.words.markedLanguage(in: book.language).map { " xml:lang=\"\(Markup.attribute($0))\"" } ?? ""),
             "titleLines": .list(titleLines),
             "issueLine": .text(Markup.text(book.coverLine)),
             "issueY": .number(issueY),
@@ -66,6 +67,7 @@ struct EPUBDocumentRenderer: Sendable {
             "stylesheet": .text(Markup.attribute(Self.stylesheetPath)),
             "image": .text(Markup.attribute(Self.coverImagePath)),
             "alt": .text(Markup.attribute(coverDescription)),
+            "wordsLangAttributes": Self.wordsAttributes(book.words, in: book.language),
         ])
     }
 
@@ -88,6 +90,7 @@ struct EPUBDocumentRenderer: Sendable {
                 "derived": .flag(metadata.titleIsDerived),
                 "hasByline": .flag(!metadata.authors.isEmpty),
                 "byline": .text(Markup.text(Self.byline(metadata.authors, words))),
+                "wordsLangAttributes": Self.wordsAttributes(words, in: metadata.language),
                 "hasSummary": .flag(!summary.isBlank),
                 "summary": .text(Markup.text(summary)),
             ]
@@ -104,11 +107,24 @@ struct EPUBDocumentRenderer: Sendable {
             "dateISO": .text(Markup.attribute(issue.date ?? "")),
             "dateText": .text(Markup.text(issue.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
             "contentsHeading": .text(Markup.text(words.text("inThisIssue"))),
+            "wordsLangAttributes": Self.wordsAttributes(words, in: language),
             "articles": .list(articles),
         ])
     }
 
     // MARK: - Articles
+
+    /// The attributes that mark the theme's words (a byline, a date, a heading) inside a document in
+    /// `language` where the theme has none in it and they are another language's: ` lang="en" xml:lang="en"`,
+    /// and ` dir="ltr"` in a right-to-left document; empty where they are the document's language.
+    static func wordsAttributes(_ words: UIStrings, in language: String) -> TemplateValue {
+        guard let marked = words.markedLanguage(in: language) else { return .text("") }
+        let tag = Markup.attribute(marked)
+        var attributes = " lang=\"\(tag)\" xml:lang=\"\(tag)\""
+        let direction = TextDirection.of(marked)
+        if direction != TextDirection.of(language) { attributes += " dir=\"\(direction)\"" }
+        return .text(attributes)
+    }
 
     /// One article's document; `path` is where it lives, for relative links.
     func articlePage(_ article: Article, at path: String) -> [UInt8] {
@@ -133,6 +149,7 @@ struct EPUBDocumentRenderer: Sendable {
             "hasDate": .flag(metadata.date != nil),
             "dateISO": .text(Markup.attribute(metadata.date ?? "")),
             "dateText": .text(Markup.text(metadata.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
+            "wordsLangAttributes": Self.wordsAttributes(words, in: metadata.language),
             "body": .text(renderer.render(article.blocks)),
         ])
     }

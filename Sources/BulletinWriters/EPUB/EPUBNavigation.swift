@@ -27,11 +27,13 @@ struct EPUBNavigation: Sendable {
                 return Entry(label: Self.label(article.metadata.title, book.words), href: path, language: language == book.language ? nil : language)
             }
         }
+        // An issue's entry is worded by the theme, in the words' language.
+        let wordsLanguage = book.words.markedLanguage(in: book.language)
         if book.parts.count == 1, let part = book.parts.first {
-            return [Entry(label: book.words.title(of: part.issue), href: part.titlePagePath)] + articles(of: part)
+            return [Entry(label: book.words.title(of: part.issue), href: part.titlePagePath, language: wordsLanguage)] + articles(of: part)
         }
         return book.parts.map { part in
-            Entry(label: book.words.title(of: part.issue), href: part.titlePagePath, children: articles(of: part))
+            Entry(label: book.words.title(of: part.issue), href: part.titlePagePath, language: wordsLanguage, children: articles(of: part))
         }
     }
 
@@ -41,6 +43,14 @@ struct EPUBNavigation: Sendable {
     }
 
     // MARK: - nav.xhtml
+
+    /// The attributes that mark the theme's words in the navigation document where they are not in the
+    /// book's language: `lang`, `xml:lang`, and `dir` where the direction changes; none otherwise.
+    private var wordsAttributes: [(String, String?)] {
+        guard let language = book.words.markedLanguage(in: book.language) else { return [] }
+        let direction = TextDirection.of(language)
+        return [("lang", language), ("xml:lang", language), ("dir", direction == TextDirection.of(book.language) ? nil : direction)]
+    }
 
     /// The EPUB 3 navigation document.
     func navigationDocument() -> String {
@@ -59,14 +69,14 @@ struct EPUBNavigation: Sendable {
         xml.newline()
         xml.element("nav", [("epub:type", "toc"), ("id", "toc"), ("role", "doc-toc"), ("aria-labelledby", "toc-title")]) { nav in
             nav.newline()
-            nav.element("h1", [("id", "toc-title")], text: book.words.text("contents"))
+            nav.element("h1", [("id", "toc-title")] + wordsAttributes, text: book.words.text("contents"))
             nav.newline()
             list(entries, into: &nav)
         }
         xml.newline()
         xml.element("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("hidden", "hidden"), ("aria-labelledby", "landmarks-title")]) { nav in
             nav.newline()
-            nav.element("h2", [("id", "landmarks-title")], text: book.words.text("landmarks"))
+            nav.element("h2", [("id", "landmarks-title")] + wordsAttributes, text: book.words.text("landmarks"))
             nav.newline()
             nav.element("ol") { ol in
                 ol.newline()
@@ -76,7 +86,7 @@ struct EPUBNavigation: Sendable {
                     if let first = part.articles.first { landmarks.append(("bodymatter", first.path, book.words.text("startOfContent"))) }
                 }
                 for (type, href, label) in landmarks {
-                    ol.element("li") { $0.element("a", [("epub:type", type), ("href", href)], text: label) }
+                    ol.element("li") { $0.element("a", [("epub:type", type), ("href", href)] + wordsAttributes, text: label) }
                     ol.newline()
                 }
             }

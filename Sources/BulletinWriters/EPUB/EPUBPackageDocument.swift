@@ -47,7 +47,9 @@ struct EPUBPackageDocument: Sendable {
             xml.newline()
         }
         line("dc:identifier", [("id", "pub-id")], book.identifier)
-        line("dc:title", [("id", "title")], book.title)
+        // An issue's or volume's title is made of the theme's words ("Monitor — Volume 6, Issue 23"), marked
+        // with their language where the theme has none in the book's.
+        line("dc:title", [("id", "title"), ("xml:lang", book.titleIsWords ? book.words.markedLanguage(in: book.language) : nil)], book.title)
         line("dc:language", [], book.language)
         for creator in book.creators { line("dc:creator", [], creator) }
         if let date = book.date { line("dc:date", [], date) }
@@ -69,8 +71,8 @@ struct EPUBPackageDocument: Sendable {
         // with alternative text, navigation by contents, landmarks and headings, no hazards. In the theme's
         // words for the book's language, marked as English where the theme has none in it.
         let words = book.words
-        let summaryLanguage = words.language.prefix { $0 != "-" } == book.language.prefix { $0 != "-" } ? nil : words.language
-        line("meta", [("property", "schema:accessibilitySummary"), ("xml:lang", summaryLanguage)], words.text("accessibilitySummary"))
+        line("meta", [("property", "schema:accessibilitySummary"), ("xml:lang", words.markedLanguage(in: book.language))],
+             words.text("accessibilitySummary"))
         line("meta", [("property", "dcterms:conformsTo")], "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
         // EPUB 2 reading systems find the cover through this.
         xml.append(trusted: "  ")

@@ -17,7 +17,7 @@ struct PageLanguage: Equatable {
 
     /// The language of a page whose content is in `content`, worded with `strings` (the theme's words for `content`).
     init(content: String, strings: UIStrings) {
-        tag = Self.primarySubtag(strings.language) == Self.primarySubtag(content) ? content : strings.language
+        tag = strings.speak(content) ? content : strings.language
         direction = TextDirection.of(tag)
     }
 
@@ -35,9 +35,5 @@ struct PageLanguage: Equatable {
         let partDirection = TextDirection.of(language)
         if partDirection != direction { attributes += " dir=\"\(partDirection)\"" }
         return attributes
-    }
-
-    private static func primarySubtag(_ tag: String) -> Substring {
-        tag.split(separator: "-", maxSplits: 1).first.map { Substring($0.lowercased()) } ?? ""
     }
 }

@@ -70,6 +70,19 @@ public struct UIStrings: Sendable {
         text("issueTitle", ["publication": issue.publication, "volume": String(issue.volume), "issue": String(issue.number)])
     }
 
+    /// Whether these are words of `language`: of its file, or of its first subtag's. Not when the theme has
+    /// none for it and they are the English they fall back to.
+    func speak(_ language: String) -> Bool {
+        func primary(_ tag: String) -> Substring { Substring(tag.lowercased()).prefix { $0 != "-" } }
+        return primary(self.language) == primary(language)
+    }
+
+    /// The language to mark these words with inside text in `language`: nil when they are its words, else
+    /// theirs (`en`), for a reader to speak them in the right voice.
+    func markedLanguage(in language: String) -> String? {
+        speak(language) ? nil : self.language
+    }
+
     /// The counted phrase `key` for `count` ("3 articles"), in the form the language's plural rules choose.
     public func counted(_ count: Int, _ key: String) -> String {
         guard let forms = counted[key] else { return "\(count) \(key)" }

@@ -299,12 +299,42 @@ struct UIStringsTests {
         #expect(article.contains("Par Anne Martin") && article.contains("2 février 2000"))
     }
 
-    @Test("a book in a language the theme has no words for says so of its English accessibility summary")
+    @Test("a book in a language the theme has no words for marks the English words it falls back to, and only those")
     func untranslatedBook() async throws {
-        let files = try await SiteFixture.write(Self.archive(language: "sv"), formats: ["epub"])
-        let entries = try EPUBFixtures.entries(of: try #require(files["epub/monitor-v6-i23.epub"]))
-        let package = String(decoding: try #require(entries.first { $0.path == "EPUB/package.opf" }).bytes, as: UTF8.self)
+        func documents(_ language: String) async throws -> [String: String] {
+            let files = try await SiteFixture.write(Self.archive(language: language), formats: ["epub"])
+            let entries = try EPUBFixtures.entries(of: try #require(files["epub/monitor-v6-i23.epub"]))
+            return Dictionary(entries.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { a, _ in a }
+        }
+        let swedish = try await documents("sv")
+        let package = try #require(swedish["EPUB/package.opf"])
         #expect(package.contains("<meta property=\"schema:accessibilitySummary\" xml:lang=\"en\">This publication"))
         #expect(package.contains("<dc:language>sv</dc:language>"))
+        // The issue's title is made of the theme's words; the article's text is Swedish, unmarked.
+        #expect(package.contains("<dc:title id=\"title\" xml:lang=\"en\">Monitor — Volume 6, Issue 23</dc:title>"))
+        let english = " lang=\"en\" xml:lang=\"en\""
+        let article = try #require(swedish.first { $0.key.hasPrefix("EPUB/monitor-v6-i23/") }?.value)
+        #expect(article.contains("lang=\"sv\" xml:lang=\"sv\" dir=\"ltr\">"))
+        #expect(article.contains("<p class=\"byline\"\(english)>By Ann Smith and Bo Li</p>"))
+        #expect(article.contains("<p class=\"dateline\"\(english)><time datetime=\"2000-02-02\">2 February 2000</time></p>"))
+        #expect(article.contains("<h1 id=\"article-title\" dir=\"auto\">Talks resume</h1>"))
+        let title = try #require(swedish["EPUB/monitor-v6-i23.xhtml"])
+        #expect(title.contains("<p class=\"issue-line\"\(english)>Volume 6, Issue 23</p>"))
+        #expect(title.contains("<h2 id=\"contents-heading\"\(english)>In this issue</h2>"))
+        #expect(title.contains("<span class=\"byline\"\(english)>By Ann Smith and Bo Li</span>"))
+        let navigation = try #require(swedish["EPUB/nav.xhtml"])
+        #expect(navigation.contains("<h1 id=\"toc-title\"\(english)>Contents</h1>"))
+        #expect(navigation.contains("href=\"monitor-v6-i23.xhtml\"\(english) dir=\"auto\">Monitor — Volume 6, Issue 23</a>"))
+        #expect(navigation.contains("epub:type=\"cover\" href=\"cover.xhtml\"\(english)>Cover</a>"))
+        #expect(try #require(swedish["EPUB/cover.xhtml"]).contains("aria-label=\"Cover\"\(english)>"))
+        #expect(try #require(swedish["EPUB/cover.svg"]).contains("<title id=\"cover-title\" xml:lang=\"en\">Cover: Monitor, Volume 6, Issue 23, 2 February 2000</title>"))
+        // In a right-to-left book the English words are also marked left to right.
+        let persian = try await documents("fa")
+        #expect(try #require(persian.first { $0.key.hasPrefix("EPUB/monitor-v6-i23/") }?.value)
+            .contains("<p class=\"byline\"\(english) dir=\"ltr\">By Ann Smith and Bo Li</p>"))
+        #expect(try #require(persian["EPUB/nav.xhtml"]).contains("<h1 id=\"toc-title\"\(english) dir=\"ltr\">Contents</h1>"))
+        // A book in a language the theme has words for marks none.
+        let french = try await documents("fr")
+        #expect(!french.values.contains { $0.contains("lang=\"en\"") })
     }
 }
