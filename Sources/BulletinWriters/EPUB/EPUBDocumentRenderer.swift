@@ -118,12 +118,11 @@ struct EPUBDocumentRenderer: Sendable {
     /// `language` where the theme has none in it and they are another language's: ` lang="en" xml:lang="en"`,
     /// and ` dir="ltr"` in a right-to-left document; empty where they are the document's language.
     static func wordsAttributes(_ words: UIStrings, in language: String) -> TemplateValue {
-        guard let marked = words.markedLanguage(in: language) else { return .text("") }
-        let tag = Markup.attribute(marked)
-        var attributes = " lang=\"\(tag)\" xml:lang=\"\(tag)\""
-        let direction = TextDirection.of(marked)
-        if direction != TextDirection.of(language) { attributes += " dir=\"\(direction)\"" }
-        return .text(attributes)
+        guard let marked = words.markedLanguage(in: language), let marks = PageLanguage(tag: language).marks(for: marked) else {
+            return .text("")
+        }
+        let tag = Markup.attribute(marks.tag)
+        return .text(" lang=\"\(tag)\" xml:lang=\"\(tag)\"" + (marks.direction.map { " dir=\"\($0)\"" } ?? ""))
     }
 
     /// One article's document; `path` is where it lives, for relative links.

@@ -47,9 +47,10 @@ struct EPUBNavigation: Sendable {
     /// The attributes that mark the theme's words in the navigation document where they are not in the
     /// book's language: `lang`, `xml:lang`, and `dir` where the direction changes; none otherwise.
     private var wordsAttributes: [(String, String?)] {
-        guard let language = book.words.markedLanguage(in: book.language) else { return [] }
-        let direction = TextDirection.of(language)
-        return [("lang", language), ("xml:lang", language), ("dir", direction == TextDirection.of(book.language) ? nil : direction)]
+        guard let marked = book.words.markedLanguage(in: book.language), let marks = PageLanguage(tag: book.language).marks(for: marked) else {
+            return []
+        }
+        return [("lang", marks.tag), ("xml:lang", marks.tag), ("dir", marks.direction)]
     }
 
     /// The EPUB 3 navigation document.

@@ -177,11 +177,10 @@ struct SearchIndex {
             out.append(contentsOf: ",\"d\":".utf8)
             JSONString.append(dek, to: &out)
         }
-        if metadata.language.lowercased() != page.tag.lowercased() {
+        if let marks = page.marks(for: metadata.language) {
             out.append(contentsOf: ",\"l\":".utf8)
-            JSONString.append(metadata.language, to: &out)
-            let direction = TextDirection.of(metadata.language)
-            if direction != page.direction {
+            JSONString.append(marks.tag, to: &out)
+            if let direction = marks.direction {
                 out.append(contentsOf: ",\"w\":".utf8)
                 JSONString.append(direction, to: &out)
             }
