@@ -123,7 +123,31 @@ struct TransformTests {
             issue(1, date: nil, articles: [article("a", title: "Same <title>"), article("b", title: "Same <title>"), article("c", title: "../..")]),
         ])])])
         let slugs = SlugAssignment().apply(to: archive).issues[0].articles.map(\.metadata.slug)
-        #expect(slugs == ["same-title", "same-title-2", "article"])
+        #expect(slugs == ["same-title", "same-title-2", "article-" + SHA256.hex(of: "../..").prefix(8)])
+    }
+
+    @Test("a title in a script that is not transliterated gets a slug of its own text, whatever its place in the issue")
+    func slugsOfOtherScripts() throws {
+        let titles = ["نشست در تهران", "东京会议", "השיחות נמשכות"]
+        func slugs(_ order: [String]) -> [String: String] {
+            let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+                issue(1, date: nil, articles: order.map { article("Text.", title: $0) }),
+            ])])])
+            let articles = SlugAssignment().apply(to: archive).issues[0].articles
+            return Dictionary(uniqueKeysWithValues: articles.map { ($0.metadata.title, $0.metadata.slug) })
+        }
+        let forward = slugs(titles)
+        #expect(forward == slugs(titles.reversed()))
+        #expect(slugs(Array(titles.dropFirst())) == forward.filter { $0.key != titles[0] })
+        for (title, slug) in forward {
+            #expect(slug == "article-" + SHA256.hex(of: title).prefix(8))
+            #expect(slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+        }
+        // The same title twice in one issue still gets two slugs.
+        #expect(SlugAssignment().apply(to: Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            issue(1, date: nil, articles: [article("A.", title: titles[0]), article("B.", title: titles[0])]),
+        ])])])).issues[0].articles.map(\.metadata.slug) == [forward[titles[0]]!, forward[titles[0]]! + "-2"])
+        #expect(SlugAssignment.slug(ofTitle: " ") == "article")
     }
 }
 
