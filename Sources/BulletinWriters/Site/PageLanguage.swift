@@ -30,7 +30,8 @@ struct PageLanguage: Equatable {
     /// What marks a part in `language` on this page: its tag, and its direction when that is not the
     /// page's; nil when `language` is the page's.
     func marks(for language: String) -> (tag: String, direction: String?)? {
-        guard language.lowercased() != tag.lowercased() else { return nil }
+        // Asked for every title of every list: the usual answer, the page's own tag, is found without lowercasing.
+        guard language != tag, language.lowercased() != tag.lowercased() else { return nil }
         let partDirection = TextDirection.of(language)
         return (language, partDirection == direction ? nil : partDirection)
     }
