@@ -10,7 +10,7 @@ import BulletinModel
 /// page, a part in another language than the page's is marked: a French article's title on an English home
 /// page, an English article on the contents page of an issue that opens in Russian. The books mark the
 /// theme's words in a document the same way (``EPUBDocumentRenderer/wordsAttributes(_:in:)``).
-struct PageLanguage: Equatable {
+struct PageLanguage {
     /// The `lang` of the page's `html` element.
     let tag: String
     /// "rtl" or "ltr".

@@ -149,11 +149,6 @@ struct SitePageRenderer {
         templates.strings.strings(for: language)
     }
 
-    /// The language a page whose content is in `language` is marked with, worded with `strings`.
-    private func pageLanguage(_ language: String, _ strings: UIStrings) -> PageLanguage {
-        PageLanguage(content: language, strings: strings)
-    }
-
     /// The text of `key` with each `{name}` that `links` names made a link to its href, its label the
     /// text of the key given: markup, everything else escaped.
     private func sentence(_ key: String, links: [String: (label: String, href: String)], _ strings: UIStrings) -> TemplateValue {
@@ -176,7 +171,7 @@ struct SitePageRenderer {
         let root = SiteLayout.rootPrefix(path)
         let language = issue.articles.first?.metadata.language ?? "en"
         let strings = self.strings(language)
-        let pageLanguage = self.pageLanguage(language, strings)
+        let pageLanguage = PageLanguage(content: language, strings: strings)
         // Each article's entities come both as a list and as links rendered from `issue-entity`; a value
         // the theme's issue template never names is not made.
         let listsEntities = templates.mentions("entities", in: "issue")
@@ -231,7 +226,7 @@ struct SitePageRenderer {
         let metadata = article.metadata
         let root = SiteLayout.rootPrefix(path)
         let strings = self.strings(metadata.language)
-        let pageLanguage = self.pageLanguage(metadata.language, strings)
+        let pageLanguage = PageLanguage(content: metadata.language, strings: strings)
         // Each entity's link made once for the page, not once for each of its mentions.
         var entityHrefs: [String: String] = [:]
         if !isStandalone {
@@ -358,7 +353,7 @@ struct SitePageRenderer {
     func homePage(_ archive: Archive, language: String) -> [UInt8] {
         let path = SiteLayout.homePath
         let strings = self.strings(language)
-        let pageLanguage = self.pageLanguage(language, strings)
+        let pageLanguage = PageLanguage(content: language, strings: strings)
         let latest = archive.issues.enumerated()
             .sorted { ($0.element.date ?? "", $1.offset) > ($1.element.date ?? "", $0.offset) }
             .prefix(12)
@@ -420,7 +415,7 @@ struct SitePageRenderer {
             setDateRange(of: volume.issues, in: &item, strings: strings)
             return item
         }
-        return page("publication", path: path, title: publication.name, language: pageLanguage(language, strings),
+        return page("publication", path: path, title: publication.name, language: PageLanguage(content: language, strings: strings),
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: publication.name, path: nil)],
                     values: ["name": escaped(publication.name), "volumes": .list(volumes)], publication: (publication.slug, publication.name))
     }
@@ -430,7 +425,7 @@ struct SitePageRenderer {
         let root = SiteLayout.rootPrefix(path)
         let strings = self.strings(language)
         let title = strings.text("volumeTitle", ["publication": publication.name, "volume": String(volume.number)])
-        let pageLanguage = self.pageLanguage(language, strings)
+        let pageLanguage = PageLanguage(content: language, strings: strings)
         return page("volume", path: path, title: title, language: pageLanguage,
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath),
                              Crumb(label: publication.name, path: SiteLayout.publicationPath(publication.slug)),
@@ -459,7 +454,7 @@ struct SitePageRenderer {
                 }),
             ]
         }
-        return page("entities", path: path, title: strings.text("entities"), language: pageLanguage(language, strings),
+        return page("entities", path: path, title: strings.text("entities"), language: PageLanguage(content: language, strings: strings),
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: strings.text("entities"), path: nil)],
                     values: ["groups": .list(groups), "entityCount": .number(directory.entries.count)])
     }
@@ -479,7 +474,7 @@ struct SitePageRenderer {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         let strings = self.strings(language)
-        let pageLanguage = self.pageLanguage(language, strings)
+        let pageLanguage = PageLanguage(content: language, strings: strings)
         let typeLabel = strings.text(entity.type.singularKey)
         return try (1...pageCount).map { number in
             let path = SiteLayout.entityPath(entity.id, page: number)
@@ -565,7 +560,7 @@ struct SitePageRenderer {
         let needsScript = sentence("searchNeedsScript", links: [
             "issues": ("linkIssues", root + SiteLayout.homePath), "entities": ("linkEntities", root + SiteLayout.entitiesPath),
         ], strings)
-        return page("search", path: SiteLayout.searchPath, title: strings.text("search"), language: pageLanguage(language, strings),
+        return page("search", path: SiteLayout.searchPath, title: strings.text("search"), language: PageLanguage(content: language, strings: strings),
                     crumbs: [Crumb(label: settings.siteTitle, path: SiteLayout.homePath), Crumb(label: strings.text("search"), path: nil)],
                     scripts: ["search/index.js", "assets/search.js"],
                     values: ["searchNeedsScript": needsScript, "searchMessages": escaped(SearchMessages.json(strings))])
@@ -579,7 +574,7 @@ struct SitePageRenderer {
             "home": ("linkHomePage", root + SiteLayout.homePath), "entities": ("linkEntities", root + SiteLayout.entitiesPath),
             "search": ("linkSearch", root + SiteLayout.searchPath),
         ], strings)
-        return page("404", path: SiteLayout.notFoundPath, title: strings.text("pageNotFound"), language: pageLanguage(language, strings),
+        return page("404", path: SiteLayout.notFoundPath, title: strings.text("pageNotFound"), language: PageLanguage(content: language, strings: strings),
                     values: ["notFoundText": text], absoluteLinks: true)
     }
 }
