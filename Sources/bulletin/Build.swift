@@ -46,6 +46,7 @@ extension BulletinCommand {
 
         func run() async throws {
             let console = Console(quiet: common.quiet)
+            Interruption.install()
             do {
                 var project = try Project.resolve(sources: sources, configPath: config, output: output, formats: formats, theme: theme)
                 var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver(timings: timings))
