@@ -17,6 +17,8 @@ public struct Project: Sendable {
 
     /// What reading the configuration file found: fields it does not know.
     public var readingWarnings: [Diagnostic] = []
+    /// The configuration file read, if any.
+    public var configurationPath: String?
 
     /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
     /// formats.
@@ -62,7 +64,7 @@ public struct Project: Sendable {
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
-            readingWarnings: readingWarnings
+            readingWarnings: readingWarnings, configurationPath: path
         )
     }
 

@@ -1,0 +1,60 @@
+import BulletinKit
+import BulletinTestSupport
+import Foundation
+import Testing
+
+@Suite("Input snapshots (build --watch)")
+struct InputSnapshotTests {
+    static func write(_ text: String, to url: URL) throws {
+        try Data(text.utf8).write(to: url)
+    }
+
+    @Test("a file written, replaced, added or removed changes the snapshot, and only its path is named")
+    func changes() throws {
+        let folder = TestSupport.temporaryFolder()
+        let a = folder.appendingPathComponent("a.txt"), b = folder.appendingPathComponent("b.txt")
+        try Self.write("one", to: a)
+        try Self.write("two", to: b)
+        let paths = [a.path, b.path]
+        let first = InputSnapshot(paths: paths)
+        #expect(InputSnapshot(paths: paths) == first)
+
+        // The same size, written again: the times tell, once the file system's clock (a few milliseconds
+        // a tick on some kernels) has moved on.
+        usleep(20_000)
+        try Self.write("ONE", to: a)
+        let written = InputSnapshot(paths: paths)
+        #expect(written.changes(since: first) == [a.path])
+
+        // Replaced by another file of the same bytes, as editors save: its identity tells.
+        let replacement = folder.appendingPathComponent("b.new")
+        try Self.write("two", to: replacement)
+        _ = rename(replacement.path, b.path)
+        #expect(InputSnapshot(paths: paths).changes(since: written) == [b.path])
+
+        try FileManager.default.removeItem(at: a)
+        let removed = InputSnapshot(paths: paths)
+        #expect(removed.changes(since: written).contains(a.path))
+        let c = folder.appendingPathComponent("c.txt")
+        try Self.write("three", to: c)
+        #expect(InputSnapshot(paths: paths + [c.path]).changes(since: removed) == [c.path])
+    }
+
+    @Test("a project's input files are its sources, its configuration and its theme folder's files")
+    func projectInputs() throws {
+        let folder = TestSupport.temporaryFolder()
+        let sources = folder.appendingPathComponent("sources"), theme = folder.appendingPathComponent("theme/site")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        try Self.write("Publication: Monitor Volume: 1 Issue: 1\n\nText.\n", to: sources.appendingPathComponent("a.txt"))
+        try Self.write("body { color: black }\n", to: theme.appendingPathComponent("style.css"))
+        let config = folder.appendingPathComponent("bulletin.yml")
+        try Self.write("sources: [sources]\ntheme: theme\n", to: config)
+        let project = try Project.resolve(sources: [], configPath: config.path, output: nil, formats: nil, theme: nil)
+        #expect(project.inputFiles.sorted() == [
+            config.path, sources.appendingPathComponent("a.txt").path, theme.appendingPathComponent("style.css").path,
+        ].sorted())
+        let example = try Project.resolve(sources: [], configPath: nil, output: nil, formats: nil, theme: nil)
+        #expect(example.inputFiles.isEmpty || FileManager.default.fileExists(atPath: "bulletin.yml"))
+    }
+}
