@@ -95,7 +95,7 @@ extension BulletinCommand {
         /// changes. Ends only by a signal, which ``Interruption`` handles.
         private func watchInputs(console: Console) async throws {
             guard !sources.isEmpty || Project.configurationPath(sources: sources, configPath: config) != nil else {
-                throw ValidationError("--watch watches sources on disk: give source files or folders, or a configuration that names them (the bundled example has none)")
+                throw console.fail(BulletinError(code: .invalidUsage, message: "--watch watches sources on disk: give source files or folders, or a configuration that names them (the bundled example has none)"))
             }
             let interval = Duration.milliseconds(250)
             var watched: InputSnapshot?
