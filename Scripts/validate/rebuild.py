@@ -10,6 +10,8 @@ Copies Examples/ to WORK/rebuild-sources, builds it into WORK/rebuild (all forma
 - adds a source of a new, later issue: fewer files are kept, and the folder holds a clean build's bytes;
 - builds with a theme folder that overrides only the site's stylesheet: every file but the site's is kept
   (the books, text, JSON and feeds read no site file), and the folder holds a clean build's bytes;
+- changes one setting at a time in a configuration (the title, the text's width, the publisher): the files
+  of the writers that do not read it are kept, all others made again, and the folder holds a clean build's bytes;
 - changes a kept file after the build and deletes another: the next build writes both again as they were;
 - builds with --clean: nothing is kept."""
 import filecmp, json, os, re, shutil, subprocess, sys
@@ -20,10 +22,11 @@ shutil.rmtree(sources, ignore_errors=True)
 shutil.copytree("Examples", sources)
 problems = []
 theme_args = []
+config_args = []
 
 
 def build(folder, *extra):
-    run = subprocess.run([binary, "build", sources, "--output", folder, *theme_args, *extra], capture_output=True, text=True)
+    run = subprocess.run([binary, "build", sources, "--output", folder, *theme_args, *config_args, *extra], capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"rebuild: bulletin build failed:\n{run.stderr}")
     summary = next(line for line in (run.stdout + run.stderr).splitlines() if line.startswith("Built "))
@@ -92,6 +95,23 @@ if themed_kept != outside_site:
 same_as_clean("the site's stylesheet changed")
 print(f"rebuild: a new issue added, {added_kept} of {files} files kept; the site's stylesheet changed, "
       f"{themed_kept} kept (every file outside site/); both as a clean build")
+
+# Settings, one at a time: each writer's files are kept unless it reads the setting that changed.
+config = os.path.join(work, "rebuild.yml")
+config_args = ["--config", config]
+settings = ""
+for setting, readers in [("title: Rebuilt Bulletin", {"site", "feeds"}), ("text: { width: 60 }", {"text"}),
+                         ("publisher: Rebuild Foundation", {"epub", "feeds", "site"})]:
+    settings += setting + "\n"
+    open(config, "w", encoding="utf-8").write(settings)
+    files, kept = build(output)
+    manifest = json.load(open(os.path.join(output, "manifest.json"), encoding="utf-8"))
+    unread = sum(1 for entry in manifest["files"] if entry["format"] not in readers)
+    if kept != unread:
+        problems.append(f"{setting}: {kept} files kept, expected the {unread} of the formats that do not read it")
+    same_as_clean(setting)
+    print(f"rebuild: {setting}: {kept} of {files} files kept (those of {', '.join(sorted({'epub', 'feeds', 'json', 'site', 'text'} - readers))}); as a clean build")
+config_args = []
 
 # An issue's text (same size, one byte changed) and an issue's JSON document (deleted), both kept before.
 changed = os.path.join(output, "text", sorted(n for n in os.listdir(os.path.join(output, "text")) if n.endswith(".txt"))[-1])

@@ -74,8 +74,10 @@ final class OutputReuse: Sendable {
         digest.add("bulletin-output-key 1")
         digest.add(program)
         digest.add(writer.format)
-        // Settings are plain fields, which JSON always encodes; were it ever to fail, nothing would be kept.
-        digest.add(bytes: (try? JSONWriter.encode(context.settings, pretty: false)) ?? Array(UUID().uuidString.utf8))
+        // The settings the writer reads: a new site title keeps the books. Settings are plain fields, which
+        // JSON always encodes; were it ever to fail, nothing would be kept.
+        let settings = writer.settingsRead(from: context.settings)
+        digest.add(bytes: (try? JSONWriter.encode(settings, pretty: false)) ?? Array(UUID().uuidString.utf8))
         for format in context.formats.sorted() { digest.add(format) }
         // The theme files the writer reads: changing the site's stylesheet leaves the books as they were.
         for path in context.theme.files.keys.sorted() where writer.readsThemeFile(path) {

@@ -36,6 +36,10 @@ public struct TextWriter: Writer {
     /// None: plain text has no theme.
     public func readsThemeFile(_ path: String) -> Bool { false }
 
+    public func settingsRead(from settings: WriterSettings) -> WriterSettings {
+        WriterSettings(textWidth: settings.textWidth)
+    }
+
     /// The issue's masthead and table of contents.
     func issueHeader(_ issue: Issue, width: Int) -> String {
         var lines = [issue.displayTitle]

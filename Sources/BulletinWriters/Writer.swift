@@ -38,6 +38,10 @@ public protocol Writer: Sendable {
     /// read cannot change what it writes, so a later build in which only such files changed keeps its files.
     /// True by default: every theme file is taken to count.
     func readsThemeFile(_ path: String) -> Bool
+    /// `settings` as far as the writer reads them, the rest at their defaults: a later build whose settings
+    /// differ only in what the writer does not read (the site's title, for the books) keeps its files.
+    /// `settings` unchanged by default: every setting is taken to count.
+    func settingsRead(from settings: WriterSettings) -> WriterSettings
 }
 
 extension Writer {
@@ -54,6 +58,9 @@ extension Writer {
 
     /// True: every theme file is taken to count.
     public func readsThemeFile(_ path: String) -> Bool { true }
+
+    /// All of them: every setting is taken to count.
+    public func settingsRead(from settings: WriterSettings) -> WriterSettings { settings }
 }
 
 /// Where writers put what they make: a relative path and its bytes. Thread-safe.

@@ -65,6 +65,12 @@ public struct EPUBWriter: Writer {
     /// words under `strings/`.
     public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("epub/") || path.hasPrefix("strings/") }
 
+    /// The base URL (cross-references to the site), publisher, rights and whether volumes get books; not
+    /// the site's title, the text's width or the feeds' and entity pages' sizes.
+    public func settingsRead(from settings: WriterSettings) -> WriterSettings {
+        WriterSettings(baseURL: settings.baseURL, publisher: settings.publisher, rights: settings.rights, epubPerVolume: settings.epubPerVolume)
+    }
+
     /// The publication and volume whose first issue is `issue`.
     static func volume(startingWith issue: Issue, in archive: Archive) -> (Publication, Volume)? {
         for publication in archive.publications where publication.slug == issue.publicationSlug {

@@ -33,6 +33,12 @@ public struct FeedWriter: Writer {
     /// the archive and the settings.
     public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("strings/") }
 
+    /// The base URL, the site's title, publisher, rights and the items a document holds.
+    public func settingsRead(from settings: WriterSettings) -> WriterSettings {
+        WriterSettings(baseURL: settings.baseURL, siteTitle: settings.siteTitle, publisher: settings.publisher, rights: settings.rights,
+                       feedItemLimit: settings.feedItemLimit)
+    }
+
     /// Writes every feed document; with ``WriterContext/keeping``, a document whose items are the same
     /// articles of unchanged issues as before is kept instead, and an item shown by no document made again
     /// is not made: adding an issue leaves the full archive documents of every channel as they were.

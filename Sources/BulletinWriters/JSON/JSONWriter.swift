@@ -83,6 +83,9 @@ public struct JSONWriter: Writer {
     /// None: the JSON is the document tree.
     public func readsThemeFile(_ path: String) -> Bool { false }
 
+    /// None: the JSON is the document tree, whatever the settings.
+    public func settingsRead(from settings: WriterSettings) -> WriterSettings { WriterSettings() }
+
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
         guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
             throw WriterError(format: format, message: "the article is not in the archive given")

@@ -122,6 +122,12 @@ public struct SiteWriter: Writer {
     /// The files under `site/` (templates, stylesheets, scripts and assets) and the words under `strings/`.
     public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("site/") || path.hasPrefix("strings/") }
 
+    /// The base URL, the site's title, publisher, rights and the articles on a page of an entity's list.
+    public func settingsRead(from settings: WriterSettings) -> WriterSettings {
+        WriterSettings(baseURL: settings.baseURL, siteTitle: settings.siteTitle, publisher: settings.publisher, rights: settings.rights,
+                       entityPageSize: settings.entityPageSize)
+    }
+
     // MARK: - One article
 
     /// One self-contained page: the theme's stylesheet inline, no links to pages that do not exist.
