@@ -131,13 +131,14 @@ extension BulletinCommand {
         }
 
         /// The project as its files say now, and the state of those files; when it cannot be resolved, the
-        /// problem, and the state of what was named (the configuration, the sources given), to see it fixed.
+        /// problem, and the state of what was named (the configuration, the sources and theme folder given),
+        /// to see it fixed.
         private func survey() -> (project: Project?, snapshot: InputSnapshot, failure: (any Error)?) {
             do {
                 let project = try resolveProject()
                 return (project, InputSnapshot(paths: project.inputFiles), nil)
             } catch {
-                let named = sources + [Project.configurationPath(sources: sources, configPath: config)].compactMap { $0 }
+                let named = sources + [Project.configurationPath(sources: sources, configPath: config), theme].compactMap { $0 }
                 return (nil, InputSnapshot(paths: named), error)
             }
         }
