@@ -71,8 +71,10 @@ extension BulletinCommand {
         }
 
         /// Builds `project`, whose sources it hands to the pipeline, and reports the build, with the
-        /// configuration's warnings unless `repeatedWarnings` says they were shown already.
-        private func build(_ project: inout Project, console: Console, repeatedWarnings: Set<String> = []) async throws -> BuildReport {
+        /// configuration's warnings unless `repeatedWarnings` says they were shown already, and how long it
+        /// took when `timed` (a watch's builds: the editor waits for each).
+        private func build(_ project: inout Project, console: Console, repeatedWarnings: Set<String> = [], timed: Bool = false) async throws -> BuildReport {
+            let start = ContinuousClock.now
             var pipeline = Pipeline(configuration: project.configuration, observer: console.progressObserver(timings: timings))
             if let jobs { pipeline.concurrency = max(1, jobs) }
             if let stream { pipeline.streamingThreshold = stream ? 0 : nil }
@@ -85,7 +87,8 @@ extension BulletinCommand {
             console.show(report.diagnostics + project.configurationWarnings.filter { !repeatedWarnings.contains($0.summary) })
             let issues = report.archive.issueCount, articles = report.archive.articleCount
             let kept = report.keptFiles > 0 ? " (\(report.keptFiles) kept unchanged from the previous build)" : ""
-            console.info("Built \(issues) issue\(issues == 1 ? "" : "s"), \(articles) article\(articles == 1 ? "" : "s") as \(project.formats.joined(separator: ", ")): \(report.files.count + 1) files in \(project.output.path)\(kept)")
+            let time = timed ? String(format: ", in %.2f s", (ContinuousClock.now - start) / .milliseconds(1) / 1000) : ""
+            console.info("Built \(issues) issue\(issues == 1 ? "" : "s"), \(articles) article\(articles == 1 ? "" : "s") as \(project.formats.joined(separator: ", ")): \(report.files.count + 1) files in \(project.output.path)\(kept)\(time)")
             return report
         }
 
@@ -117,7 +120,7 @@ extension BulletinCommand {
                         let warnings = Set(project.configurationWarnings.map(\.summary))
                         defer { shownWarnings = warnings }
                         do {
-                            _ = try await build(&project, console: console, repeatedWarnings: warnings == shownWarnings ? warnings : [])
+                            _ = try await build(&project, console: console, repeatedWarnings: warnings == shownWarnings ? warnings : [], timed: true)
                         } catch {
                             console.finishProgress()
                             _ = console.fail(error)
