@@ -44,6 +44,19 @@ public struct Project: Sendable {
             value.hasPrefix("/") ? value : base.appendingPathComponent(value).path
         }
         let outputPath = output ?? configuration.output.map(relative) ?? "output"
+        if outputPath.isEmpty {
+            throw BulletinError(code: .invalidUsage, message: "the output folder is empty; name a folder for the build, or leave --output out for ./output")
+        }
+        // A source folder that is the output itself would be skipped whole, and the build would find no
+        // sources; one inside it would be deleted with the previous output when the build replaces it.
+        for input in sources + (configuration.sources ?? []).map(relative) {
+            if Self.isSameFolder(input, outputPath) {
+                throw BulletinError(code: .invalidUsage, message: "\(input) is the output folder; its files are never read as sources: choose another output folder")
+            }
+            if Self.isInside(input, outputPath) {
+                throw BulletinError(code: .invalidUsage, message: "\(input) is inside the output folder \(outputPath), which each build replaces: keep sources outside it, or choose another output folder")
+            }
+        }
         // The output folder may lie inside a source folder (`bulletin build .`): its files are never sources.
         let files: [SourceFile]
         if !sources.isEmpty {
@@ -66,6 +79,23 @@ public struct Project: Sendable {
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
             readingWarnings: readingWarnings, configurationPath: path
         )
+    }
+
+    /// True when both paths name one existing folder.
+    static func isSameFolder(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0, first.st_mode & S_IFMT == S_IFDIR else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    /// True when `path` exists inside the existing folder `folder`, however either is spelled.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        guard let inner = realpath(path, nil) else { return false }
+        defer { free(inner) }
+        guard let outer = realpath(folder, nil) else { return false }
+        defer { free(outer) }
+        let prefix = String(cString: outer)
+        return String(cString: inner).hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
     }
 
     /// The configuration file a command reads: the one named, else `bulletin.yml` in the current folder

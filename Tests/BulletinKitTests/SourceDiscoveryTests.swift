@@ -96,6 +96,26 @@ struct SourceDiscoveryTests {
         #expect(FileManager.default.fileExists(atPath: root.path + "/output/manifest.json"))
     }
 
+    @Test("a source folder that is the output, or lies inside it, and an empty output are usage errors that say so")
+    func outputAgainstSources() throws {
+        let root = try Self.folder(with: ["src/a.txt", "out/manifest.json", "out/sub/b.txt"])
+        func message(sources: [String], output: String) -> String? {
+            do {
+                _ = try Project.resolve(sources: sources, configPath: nil, output: output, formats: nil, theme: nil)
+                return nil
+            } catch let error as BulletinError {
+                return error.code == .invalidUsage ? error.message : "another error: \(error.message)"
+            } catch {
+                return "another error: \(error)"
+            }
+        }
+        #expect(message(sources: [root.path + "/src"], output: root.path + "/src/")?.contains("is the output folder") == true)
+        #expect(message(sources: [root.path + "/out/sub"], output: root.path + "/out")?.contains("is inside the output folder") == true)
+        #expect(message(sources: [root.path + "/src"], output: "")?.contains("the output folder is empty") == true)
+        // The output inside the sources is the usual case (`bulletin build .`), not an error.
+        #expect(message(sources: [root.path], output: root.path + "/out") == nil)
+    }
+
     @Test("a missing source is an error that names it")
     func missing() {
         #expect(throws: BulletinError.self) { try SourceDiscovery().paths(under: ["/no/such/folder"]) }
