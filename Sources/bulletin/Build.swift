@@ -92,20 +92,25 @@ extension BulletinCommand {
             return report
         }
 
-        /// Builds, then looks at the files the build read every quarter of a second, and builds again once
-        /// some have changed and then stayed as they are for a quarter of a second (editors save in steps).
+        /// Builds, then looks at the files the build read every quarter of a second (longer when looking
+        /// takes long), and builds again once some have changed and then stayed as they are for as long
+        /// (editors save in steps).
         /// A problem is reported and watched like the rest: a broken configuration is read again when it
         /// changes. Ends only by a signal, which ``Interruption`` handles.
         private func watchInputs(console: Console) async throws {
             guard !sources.isEmpty || Project.configurationPath(sources: sources, configPath: config) != nil else {
                 throw console.fail(BulletinError(code: .invalidUsage, message: "--watch watches sources on disk: give source files or folders, or a configuration that names them (the bundled example has none)"))
             }
-            let interval = Duration.milliseconds(250)
+            // A quarter of a second, or twenty times as long as looking takes, so that a watch over a large
+            // archive (about 55 ms a look at 10,000 sources) keeps to about 5% of a core while nothing changes.
+            var interval = Duration.milliseconds(250)
             var watched: InputSnapshot?
             // The configuration's warnings are shown again only when they change, not at every build.
             var shownWarnings: Set<String> = []
             while true {
+                let lookStarted = ContinuousClock.now
                 var (project, snapshot, failure) = survey()
+                interval = max(.milliseconds(250), (ContinuousClock.now - lookStarted) * 20)
                 if snapshot != watched {
                     if let watched {
                         try await Task.sleep(for: interval)
