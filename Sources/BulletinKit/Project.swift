@@ -19,6 +19,9 @@ public struct Project: Sendable {
     public var readingWarnings: [Diagnostic] = []
     /// The configuration file read, if any.
     public var configurationPath: String?
+    /// The source files and folders named, on the command line or in the configuration; none for the
+    /// bundled example.
+    public var sourceInputs: [String] = []
 
     /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
     /// formats.
@@ -59,10 +62,13 @@ public struct Project: Sendable {
         }
         // The output folder may lie inside a source folder (`bulletin build .`): its files are never sources.
         let files: [SourceFile]
+        var inputs: [String] = []
         if !sources.isEmpty {
+            inputs = sources
             files = try SourceDiscovery().files(under: sources, excluding: [outputPath])
         } else if let configured = configuration.sources, !configured.isEmpty {
-            files = try SourceDiscovery().files(under: configured.map(relative), excluding: [outputPath])
+            inputs = configured.map(relative)
+            files = try SourceDiscovery().files(under: inputs, excluding: [outputPath])
         } else if path == nil {
             files = Resources.exampleSources
         } else {
@@ -77,7 +83,7 @@ public struct Project: Sendable {
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
-            readingWarnings: readingWarnings, configurationPath: path
+            readingWarnings: readingWarnings, configurationPath: path, sourceInputs: inputs
         )
     }
 

@@ -57,4 +57,37 @@ struct InputSnapshotTests {
         let example = try Project.resolve(sources: [], configPath: nil, output: nil, formats: nil, theme: nil)
         #expect(example.inputFiles.isEmpty || FileManager.default.fileExists(atPath: "bulletin.yml"))
     }
+
+    @Test("folder events: a file written in a watched folder wakes the wait; nothing happening lets it time out")
+    func folderEvents() throws {
+        let folder = TestSupport.temporaryFolder()
+        let sub = folder.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        guard let events = FolderEvents() else {
+            Issue.record("inotify is not available")
+            return
+        }
+        #expect(events.watch([folder.path, sub.path]))
+        #expect(!events.wait(timeout: .milliseconds(50)))
+        try Self.write("new", to: sub.appendingPathComponent("a.txt"))
+        #expect(events.wait(timeout: .seconds(5)))
+        // The events were read: with nothing new, the next wait times out.
+        #expect(!events.wait(timeout: .milliseconds(50)))
+        // A folder let go tells nothing any more.
+        events.watch([folder.path])
+        try Self.write("again", to: sub.appendingPathComponent("b.txt"))
+        #expect(!events.wait(timeout: .milliseconds(50)))
+    }
+
+    @Test("a project's input folders: every folder under its source folders, less hidden ones and the output")
+    func inputFolders() throws {
+        let root = TestSupport.temporaryFolder()
+        for folder in ["monitor/2000", "prism", ".hidden", "output"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Self.write("Publication: Monitor Volume: 1 Issue: 1\n\nText.\n", to: root.appendingPathComponent("monitor/2000/a.txt"))
+        let project = try Project.resolve(sources: [root.path], configPath: nil, output: root.appendingPathComponent("output").path,
+                                          formats: nil, theme: nil)
+        #expect(project.inputFolders == Set([root.path, root.path + "/monitor", root.path + "/monitor/2000", root.path + "/prism"]))
+    }
 }

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Tells when something happens in a set of folders: an entry made, deleted, renamed, written or changed,
+/// through Linux's inotify. `bulletin build --watch` waits on it between looks at its files, so a change is
+/// seen at once and a watch over a large archive costs nothing while nothing changes.
+public final class FolderEvents {
+    private let descriptor: Int32
+    /// The watch descriptor of each folder watched, by path.
+    private var watches: [String: Int32] = [:]
+
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+    /// nil where inotify cannot be had (another system, or the process's limit reached).
+    public init?() {
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Watches exactly `folders`: those not watched yet are added and those no longer named let go. A folder
+    /// that cannot be watched (gone, or past the system's limit of watches) is left out; false when any was.
+    @discardableResult
+    public func watch(_ folders: Set<String>) -> Bool {
+        for (path, watch) in watches where !folders.contains(path) {
+            inotify_rm_watch(descriptor, watch)
+            watches[path] = nil
+        }
+        var complete = true
+        for path in folders.sorted() where watches[path] == nil {
+            let watch = inotify_add_watch(descriptor, path, Self.mask)
+            if watch >= 0 { watches[path] = watch } else { complete = false }
+        }
+        return complete
+    }
+
+    /// Waits until something happens in a watched folder, or until `timeout` has passed; true when something
+    /// happened. The events waiting are read and let go: what changed is for the caller to look at. (A wait
+    /// that only saw watches let go ends early and returns false.)
+    public func wait(timeout: Duration) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(min(max(timeout / .milliseconds(1), 0), Double(Int32.max)))
+        var ready: Int32
+        repeat {
+            ready = poll(&request, 1, milliseconds)
+        } while ready < 0 && errno == EINTR
+        guard ready > 0 else { return false }
+        // Each event is a 16-byte header (watch, mask, cookie, name length) and the name. A watch let go
+        // reports itself gone (IN_IGNORED), which is no change.
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var happened = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            var offset = 0
+            while offset + 16 <= count {
+                let mask = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self) }
+                let length = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) }
+                if mask & UInt32(IN_IGNORED) == 0 { happened = true }
+                offset += 16 + Int(length)
+            }
+        }
+        return happened
+    }
+}
+
+extension Project {
+    /// The folders in which a change could change this project's build: every folder under its source
+    /// folders (hidden ones, the output and other builds' outputs left out, as sources are found), and the
+    /// folder of each source, configuration file and theme file it reads.
+    public var inputFolders: Set<String> {
+        var folders = Set(inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 })
+        var pending = sourceInputs.filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        var walked: Set<String> = []
+        while let folder = pending.popLast() {
+            guard walked.insert(folder).inserted, !Self.isSameFolder(folder, output.path),
+                  access(folder + "/.bulletin-record", F_OK) != 0, let directory = opendir(folder) else { continue }
+            folders.insert(folder)
+            while let entry = readdir(directory) {
+                let name = entry.pointee.name
+                if name.hasPrefix(".") || Int32(entry.pointee.d_type) != Int32(DT_DIR) { continue }
+                pending.append(folder + "/" + name)
+            }
+            closedir(directory)
+        }
+        return folders
+    }
+}
