@@ -35,8 +35,11 @@ enum Interruption {
             if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
+                // `write` may set errno, which the interrupted code may be about to read.
+                let saved = errno
                 var byte = UInt8(truncatingIfNeeded: number)
                 _ = write(Interruption.pipeEnds.write, &byte, 1)
+                errno = saved
             }
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
