@@ -10,7 +10,8 @@ Copies Examples/ to WORK/rebuild-sources, builds it into WORK/rebuild (all forma
 - adds a source of a new, later issue: fewer files are kept, and the folder holds a clean build's bytes;
 - builds with a theme folder that overrides only the site's stylesheet: every file but the site's is kept
   (the books, text, JSON and feeds read no site file), and the folder holds a clean build's bytes;
-- changes one setting at a time in a configuration (the title, the text's width, the publisher): the files
+- changes one setting at a time in a configuration (the title, the text's width, the publisher, the rights,
+  the base URL, the entity pages' and feeds' sizes, books per volume): the files
   of the writers that do not read it are kept, all others made again, and the folder holds a clean build's bytes;
 - changes a kept file after the build and deletes another: the next build writes both again as they were;
 - builds with --clean: nothing is kept."""
@@ -101,7 +102,11 @@ config = os.path.join(work, "rebuild.yml")
 config_args = ["--config", config]
 settings = ""
 for setting, readers in [("title: Rebuilt Bulletin", {"site", "feeds"}), ("text: { width: 60 }", {"text"}),
-                         ("publisher: Rebuild Foundation", {"epub", "feeds", "site"})]:
+                         ("publisher: Rebuild Foundation", {"epub", "feeds", "site"}),
+                         ("rights: © Rebuild Foundation", {"epub", "feeds", "site"}),
+                         ("baseURL: https://example.org/rebuilt/", {"epub", "feeds", "site"}),
+                         ("site: { entityPageSize: 1 }", {"site"}), ("feeds: { itemLimit: 2 }", {"feeds"}),
+                         ("epub: { perVolume: true }", {"epub"})]:
     settings += setting + "\n"
     open(config, "w", encoding="utf-8").write(settings)
     files, kept = build(output)
