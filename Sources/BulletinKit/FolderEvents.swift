@@ -84,8 +84,15 @@ extension Project {
             folders.insert(folder)
             while let entry = readdir(directory) {
                 let name = entry.pointee.name
-                if name.hasPrefix(".") || Int32(entry.pointee.d_type) != Int32(DT_DIR) { continue }
-                pending.append(folder + "/" + name)
+                if name.hasPrefix(".") { continue }
+                let path = folder + "/" + name
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    // A file system that does not say: ask, without following a link (as sources are found).
+                    var status = stat()
+                    isFolder = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+                }
+                if isFolder { pending.append(path) }
             }
             closedir(directory)
         }
