@@ -68,34 +68,13 @@ public final class FolderEvents {
 }
 
 extension Project {
-    /// The folders in which a change could change this project's build: every folder under its source
-    /// folders (hidden ones, the output and other builds' outputs left out, as sources are found), and the
-    /// folder of each source, configuration file and theme file it reads.
+    /// The folders in which a change could change this project's build: the folders searched for its
+    /// sources (``SourceDiscovery/folders(under:excluding:)``), and the folder of each source, configuration
+    /// file and theme file it reads.
     public var inputFolders: Set<String> {
-        var folders = Set(inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 })
-        var pending = sourceInputs.filter { path in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-        }
-        var walked: Set<String> = []
-        while let folder = pending.popLast() {
-            guard walked.insert(folder).inserted, !Self.isSameFolder(folder, output.path),
-                  access(folder + "/.bulletin-record", F_OK) != 0, let directory = opendir(folder) else { continue }
-            folders.insert(folder)
-            while let entry = readdir(directory) {
-                let name = entry.pointee.name
-                if name.hasPrefix(".") { continue }
-                let path = folder + "/" + name
-                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                    // A file system that does not say: ask, without following a link (as sources are found).
-                    var status = stat()
-                    isFolder = lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-                }
-                if isFolder { pending.append(path) }
-            }
-            closedir(directory)
-        }
-        return folders
+        let parents = inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }
+        // A source folder that went away since the project was resolved: its parent still says when it is back.
+        let searched = (try? SourceDiscovery().folders(under: sourceInputs, excluding: [output.path])) ?? []
+        return Set(parents).union(searched)
     }
 }

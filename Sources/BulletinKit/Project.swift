@@ -89,9 +89,8 @@ public struct Project: Sendable {
 
     /// True when both paths name one existing folder.
     static func isSameFolder(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0, first.st_mode & S_IFMT == S_IFDIR else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        guard let first = SourceDiscovery.FolderIdentity(path: a) else { return false }
+        return first == SourceDiscovery.FolderIdentity(path: b)
     }
 
     /// True when `path` exists inside the existing folder `folder`, however either is spelled.

@@ -45,22 +45,32 @@ public struct SourceDiscovery: Sendable {
     /// its path is spelled) and every folder holding a build record (the output of another build) are
     /// skipped, so `bulletin build .` with the output inside the sources reads only the sources, every time.
     public func paths(under inputs: [String], excluding excluded: [String] = []) throws -> [String] {
+        try search(inputs, excluding: excluded).files.sorted()
+    }
+
+    /// The folders ``paths(under:excluding:)`` searches for sources: the folders among `inputs` and every
+    /// folder under them that is not skipped, sorted.
+    public func folders(under inputs: [String], excluding excluded: [String] = []) throws -> [String] {
+        try search(inputs, excluding: excluded).folders.sorted()
+    }
+
+    private func search(_ inputs: [String], excluding excluded: [String]) throws -> (files: Set<String>, folders: Set<String>) {
         let claimed = Set(readers.fileExtensions.map { $0.lowercased() })
         let skipped = Set(excluded.compactMap(FolderIdentity.init(path:)))
-        var found: Set<String> = []
+        var found: Set<String> = [], searched: Set<String> = []
         for input in inputs {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
             }
             guard isDirectory.boolValue else { found.insert(input); continue }
-            try collect(under: input, claimed: claimed, skipping: skipped, into: &found)
+            try collect(under: input, claimed: claimed, skipping: skipped, into: &found, searched: &searched)
         }
-        return found.sorted()
+        return (found, searched)
     }
 
     /// A folder as the file system knows it, whatever path names it.
-    private struct FolderIdentity: Hashable {
+    struct FolderIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
 
@@ -77,10 +87,12 @@ public struct SourceDiscovery: Sendable {
 
     /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
     /// enumerator spent more time on path strings than a large archive's reading took.
-    private func collect(under folder: String, claimed: Set<String>, skipping skipped: Set<FolderIdentity>, into found: inout Set<String>) throws {
+    private func collect(under folder: String, claimed: Set<String>, skipping skipped: Set<FolderIdentity>, into found: inout Set<String>,
+                         searched: inout Set<String>) throws {
         if !skipped.isEmpty, let identity = FolderIdentity(path: folder), skipped.contains(identity) { return }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         if access(prefix + Self.buildRecordName, F_OK) == 0 { return }
+        searched.insert(folder)
         var folders: [String] = []
         try list(folder) { entry, path in
             let name = path[path.index(after: path.lastIndex(of: "/")!)...]
@@ -100,7 +112,7 @@ public struct SourceDiscovery: Sendable {
             }
         }
         // Listed after the folder is closed, so a deep tree holds one folder open at a time.
-        for path in folders { try collect(under: path, claimed: claimed, skipping: skipped, into: &found) }
+        for path in folders { try collect(under: path, claimed: claimed, skipping: skipped, into: &found, searched: &searched) }
     }
 
     /// Calls `body` with each entry of `folder` that is not hidden (nor "." or ".."), and its path.
