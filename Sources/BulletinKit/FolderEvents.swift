@@ -69,12 +69,8 @@ public final class FolderEvents {
 
 extension Project {
     /// The folders in which a change could change this project's build: the folders searched for its
-    /// sources (``SourceDiscovery/folders(under:excluding:)``), and the folder of each source, configuration
-    /// file and theme file it reads.
+    /// sources, and the folder of each source, configuration file and theme file it reads.
     public var inputFolders: Set<String> {
-        let parents = inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }
-        // A source folder that went away since the project was resolved: its parent still says when it is back.
-        let searched = (try? SourceDiscovery().folders(under: sourceInputs, excluding: [output.path])) ?? []
-        return Set(parents).union(searched)
+        Set(inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }).union(sourceFolders)
     }
 }

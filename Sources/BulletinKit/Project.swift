@@ -19,9 +19,9 @@ public struct Project: Sendable {
     public var readingWarnings: [Diagnostic] = []
     /// The configuration file read, if any.
     public var configurationPath: String?
-    /// The source files and folders named, on the command line or in the configuration; none for the
-    /// bundled example.
-    public var sourceInputs: [String] = []
+    /// The folders searched for the sources (those named and every folder under them that is not skipped);
+    /// none for the bundled example.
+    public var sourceFolders: [String] = []
 
     /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
     /// formats.
@@ -62,13 +62,11 @@ public struct Project: Sendable {
         }
         // The output folder may lie inside a source folder (`bulletin build .`): its files are never sources.
         let files: [SourceFile]
-        var inputs: [String] = []
+        var folders: [String] = []
         if !sources.isEmpty {
-            inputs = sources
-            files = try SourceDiscovery().files(under: sources, excluding: [outputPath])
+            (files, folders) = try SourceDiscovery().filesAndFolders(under: sources, excluding: [outputPath])
         } else if let configured = configuration.sources, !configured.isEmpty {
-            inputs = configured.map(relative)
-            files = try SourceDiscovery().files(under: inputs, excluding: [outputPath])
+            (files, folders) = try SourceDiscovery().filesAndFolders(under: configured.map(relative), excluding: [outputPath])
         } else if path == nil {
             files = Resources.exampleSources
         } else {
@@ -83,7 +81,7 @@ public struct Project: Sendable {
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
-            readingWarnings: readingWarnings, configurationPath: path, sourceInputs: inputs
+            readingWarnings: readingWarnings, configurationPath: path, sourceFolders: folders
         )
     }
 

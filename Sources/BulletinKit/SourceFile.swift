@@ -48,10 +48,11 @@ public struct SourceDiscovery: Sendable {
         try search(inputs, excluding: excluded).files.sorted()
     }
 
-    /// The folders ``paths(under:excluding:)`` searches for sources: the folders among `inputs` and every
+    /// ``files(under:excluding:)``, and the folders searched for them: the folders among `inputs` and every
     /// folder under them that is not skipped, sorted.
-    public func folders(under inputs: [String], excluding excluded: [String] = []) throws -> [String] {
-        try search(inputs, excluding: excluded).folders.sorted()
+    public func filesAndFolders(under inputs: [String], excluding excluded: [String] = []) throws -> (files: [SourceFile], folders: [String]) {
+        let (files, folders) = try search(inputs, excluding: excluded)
+        return (files.sorted().map(SourceFile.init(onDisk:)), folders.sorted())
     }
 
     private func search(_ inputs: [String], excluding excluded: [String]) throws -> (files: Set<String>, folders: Set<String>) {
