@@ -149,10 +149,16 @@ extension BulletinCommand {
             }
         }
 
-        /// The folders of what was named (sources, configuration, theme folder), for a project that cannot be resolved.
+        /// What was named: the sources, the configuration, the theme.
+        private var namedPaths: [String] {
+            sources + [Project.configurationPath(sources: sources, configPath: config), theme].compactMap { $0 }
+        }
+
+        /// The folders of what was named, for a project that cannot be resolved: each named folder, and the
+        /// folder each named path is in.
         private func namedFolders() -> Set<String> {
             var folders: Set<String> = []
-            for path in sources + [Project.configurationPath(sources: sources, configPath: config), theme].compactMap({ $0 }) {
+            for path in namedPaths {
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { folders.insert(path) }
                 let parent = (path as NSString).deletingLastPathComponent
@@ -169,8 +175,7 @@ extension BulletinCommand {
                 let project = try resolveProject()
                 return (project, InputSnapshot(paths: project.inputFiles), nil)
             } catch {
-                let named = sources + [Project.configurationPath(sources: sources, configPath: config), theme].compactMap { $0 }
-                return (nil, InputSnapshot(paths: named), error)
+                return (nil, InputSnapshot(paths: namedPaths), error)
             }
         }
 
