@@ -42,10 +42,7 @@ public struct Project: Sendable {
     ) throws -> Project {
         let path = configurationPath(sources: sources, configPath: configPath)
         let (configuration, readingWarnings) = try Self.readConfiguration(at: path)
-        let base = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        func relative(_ value: String) -> String {
-            value.hasPrefix("/") ? value : base.appendingPathComponent(value).path
-        }
+        func relative(_ value: String) -> String { Self.path(value, relativeTo: path) }
         let outputPath = output ?? configuration.output.map(relative) ?? "output"
         if outputPath.isEmpty {
             throw BulletinError(code: .invalidUsage, message: "the output folder is empty; name a folder for the build, or leave --output out for ./output")
@@ -121,11 +118,20 @@ public struct Project: Sendable {
         }
         var (configuration, warnings) = try Configuration.read(String(decoding: data, as: UTF8.self), path: path)
         // A theme folder it names is relative to the file, as its sources and output are; a bundled theme's name stays.
-        if let theme = configuration.theme, !Resources.themeNames.contains(theme), !theme.hasPrefix("/") {
-            let folder = (path as NSString).deletingLastPathComponent
-            configuration.theme = folder.isEmpty ? theme : folder + "/" + theme
+        if let theme = configuration.theme, !Resources.themeNames.contains(theme) {
+            configuration.theme = Self.path(theme, relativeTo: path)
         }
         return (configuration, warnings)
+    }
+
+    /// A path the configuration file at `configurationPath` names, as a path from the current folder: joined
+    /// to the file's folder as the file was named, so that it is spelled the same on every machine
+    /// (`--config site/bulletin.yml` naming `sources: [articles]` gives `site/articles`), never made
+    /// absolute. An absolute path, or one with no configuration file, stays as it is.
+    static func path(_ value: String, relativeTo configurationPath: String?) -> String {
+        guard let configurationPath, !value.hasPrefix("/") else { return value }
+        let folder = (configurationPath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? value : folder + "/" + value
     }
 }
 

@@ -1,4 +1,4 @@
-import BulletinKit
+@testable import BulletinKit
 import BulletinTestSupport
 import Foundation
 import Testing
@@ -114,6 +114,19 @@ struct SourceDiscoveryTests {
         #expect(message(sources: [root.path + "/src"], output: "")?.contains("the output folder is empty") == true)
         // The output inside the sources is the usual case (`bulletin build .`), not an error.
         #expect(message(sources: [root.path], output: root.path + "/out") == nil)
+    }
+
+    @Test("paths the configuration names are joined to its folder as it was named, never made absolute")
+    func configurationPaths() throws {
+        #expect(Project.path("articles", relativeTo: "site/bulletin.yml") == "site/articles")
+        #expect(Project.path("../archive", relativeTo: "bulletin.yml") == "../archive")
+        #expect(Project.path("/srv/archive", relativeTo: "site/bulletin.yml") == "/srv/archive")
+        #expect(Project.path("articles", relativeTo: nil) == "articles")
+        // Found through the configuration, the sources keep that spelling, which the manifest and the JSON show.
+        let root = try Self.folder(with: ["site/articles/a.txt"])
+        try "sources: [articles]\n".write(toFile: root.path + "/site/bulletin.yml", atomically: true, encoding: .utf8)
+        let project = try Project.resolve(sources: [], configPath: root.path + "/site/bulletin.yml", output: root.path + "/out", formats: nil, theme: nil)
+        #expect(project.sources.map(\.path) == [root.path + "/site/articles/a.txt"])
     }
 
     @Test("a missing source is an error that names it")
