@@ -140,11 +140,12 @@ public struct Summarization: ArchiveAwareTransform {
         func apply(to article: consuming Article) -> Article {
             if let existing = article.metadata.summary, existing.origin == .source {
                 // The editor's summary wins; only a dek too long for teasers is shortened.
-                article.metadata.summary?.dek = summarizer.summarize(paragraphs: [existing.text]).dek
+                let dek = summarizer.summarize(paragraphs: [existing.text], isEnglish: article.metadata.isEnglish).dek
+                article.metadata.summary?.dek = dek
                 return article
             }
             let input = Input(article, document: documents[article.id])
-            let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges)
+            let summary = summarizer.summarize(input.document, entityRanges: input.entityRanges, isEnglish: article.metadata.isEnglish)
             guard !summary.text.isEmpty else { return article }
             article.metadata.summary = ArticleSummary(text: summary.text, dek: summary.dek, origin: .generated)
             return article

@@ -27,8 +27,10 @@ public struct TitleDerivation: ArticleTransform {
 
     /// `sentence` cut to ``maximumLength`` characters at a word boundary, with an ellipsis when cut.
     ///
-    /// In English, a cut title does not end on a word that only leads into what was cut ("of the",
-    /// "would", "after"): those are dropped too, so long as half the length is left.
+    /// A cut title reads as a whole so far as it goes, and gives back words for that so long as half the
+    /// length is left: a citation or aside it would leave open ("…wage arrears (Kazakhstan…") is cut
+    /// before its bracket; a name is not split ("…after State Duma Speaker Vladimir…"); and in English it
+    /// does not end on a word that only leads into what was cut ("of the", "would", "after", "that—by").
     public func shorten(_ sentence: String, language: String = "en") -> String {
         var text = Substring(sentence)
         // A title does not end in a full stop.
@@ -40,14 +42,49 @@ public struct TitleDerivation: ArticleTransform {
             cut = cut[..<space]
         }
         cut = Self.trimmingSeparators(cut)
-        if ArticleMetadata.isEnglish(language) {
-            while let space = cut.lastIndex(where: \.isWhitespace), Self.leadingWords.contains(cut[cut.index(after: space)...].lowercased()) {
-                let shorter = Self.trimmingSeparators(cut[..<space])
-                guard shorter.count * 2 >= maximumLength else { break }
-                cut = shorter
-            }
+        let halfLength = (maximumLength + 1) / 2
+        if let bracket = Self.unclosedBracket(in: cut) {
+            let shorter = Self.trimmingSeparators(cut[..<bracket])
+            if shorter.count >= halfLength { cut = shorter }
+        }
+        let english = ArticleMetadata.isEnglish(language)
+        while let boundary = cut.lastIndex(where: Self.separatesWords) {
+            let last = cut[cut.index(after: boundary)...]
+            guard (english && LeadWords.english.contains(last.lowercased())) || Self.splitsName(before: cut.endIndex, in: text) else { break }
+            let shorter = Self.trimmingSeparators(cut[..<boundary])
+            guard shorter.count >= halfLength else { break }
+            cut = shorter
         }
         return cut + "…"
+    }
+
+    /// White space, and the dashes that join words without it ("a step that—by").
+    private static func separatesWords(_ character: Character) -> Bool {
+        character.isWhitespace || character == "—" || character == "–"
+    }
+
+    /// The opening bracket of `text` that nothing closes after it, if any.
+    private static func unclosedBracket(in text: Substring) -> Substring.Index? {
+        var open: [Substring.Index] = []
+        for index in text.indices {
+            switch text[index] {
+            case "(", "[": open.append(index)
+            case ")", "]": _ = open.popLast()
+            default: break
+            }
+        }
+        return open.first
+    }
+
+    /// True when the words on both sides of `end`, a word boundary of `text`, begin with capitals: a cut
+    /// there would split a name such as "Vladimir Putin" or "Security Council".
+    private static func splitsName(before end: Substring.Index, in text: Substring) -> Bool {
+        guard end < text.endIndex, separatesWords(text[end]) else { return false }
+        let before = text[..<end]
+        let lastWord = before[(before.lastIndex(where: separatesWords).map(before.index(after:)) ?? before.startIndex)...]
+        guard lastWord.first(where: \.isLetter)?.isUppercase == true else { return false }
+        let after = text[end...].drop(while: separatesWords)
+        return after.prefix(while: { !separatesWords($0) }).first(where: \.isLetter)?.isUppercase == true
     }
 
     /// `text` without the white space, commas, colons and dashes it ends with.
@@ -56,20 +93,4 @@ public struct TitleDerivation: ArticleTransform {
         while let last = text.last, last.isWhitespace || ",;:–—-".contains(last) { text = text.dropLast() }
         return text
     }
-
-    /// English words that lead into the words after them and so cannot end a cut title: articles,
-    /// prepositions, conjunctions, auxiliary verbs, possessives and determiners.
-    static let leadingWords: Set<String> = [
-        "a", "an", "the",
-        "about", "across", "after", "against", "along", "amid", "among", "around", "at", "before", "behind", "below",
-        "beneath", "beside", "besides", "between", "beyond", "by", "despite", "during", "for", "from", "in", "inside",
-        "into", "near", "of", "off", "on", "onto", "out", "over", "per", "since", "than", "through", "throughout", "to",
-        "toward", "towards", "under", "until", "unlike", "upon", "via", "with", "within", "without",
-        "and", "as", "because", "but", "if", "nor", "or", "so", "that", "though", "unless", "when", "whereas",
-        "where", "whether", "which", "while", "who", "whom", "whose", "yet",
-        "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may",
-        "might", "must", "shall", "should", "was", "were", "will", "would",
-        "her", "his", "its", "my", "our", "their", "your", "this", "these", "those", "such", "also", "all", "any",
-        "both", "each", "either", "every", "neither", "no", "not", "some", "very", "more", "most", "own",
-    ]
 }

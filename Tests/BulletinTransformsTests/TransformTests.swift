@@ -48,6 +48,18 @@ struct TransformTests {
         #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
     }
 
+    @Test("does not leave a bracket open, split a name, or end on a lead-in word after a dash", arguments: [
+        ("Officials in Yerevan appear to be edging toward a new position on wage arrears (Kazakhstan Today, March 16).",
+         "Officials in Yerevan appear to be edging toward a new position on wage arrears…"),
+        ("The deputies voted on the budget late on Thursday after State Duma Speaker Vladimir Volodin closed the debate.",
+         "The deputies voted on the budget late on Thursday…"),
+        ("Moscow called the latest move by the government in Kyiv a step backward, a step that—by the reckoning of most observers—few had expected.",
+         "Moscow called the latest move by the government in Kyiv a step backward, a step…"),
+    ])
+    func wholeCuts(_ pair: (String, String)) {
+        #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
+    }
+
     @Test("keeps at least half the length, and leaves other languages' cut titles as cut")
     func leadingWordsLimits() {
         // Every word but the first leads into the next: dropping stops at half the length.

@@ -23,14 +23,16 @@ public struct Summarizer: Sendable {
 
     /// Summarizes an article given as paragraphs.
     ///
-    /// - Parameter entityRanges: optional per-paragraph Unicode-scalar ranges of named-entity
-    ///   mentions (for the entity-density feature); nil when no tagger ran.
-    public func summarize(paragraphs: [String], entityRanges: [[Range<Int>]]? = nil) -> Summary {
-        summarize(SummaryDocument(paragraphs: paragraphs), entityRanges: entityRanges)
+    /// - Parameters:
+    ///   - entityRanges: optional per-paragraph Unicode-scalar ranges of named-entity
+    ///     mentions (for the entity-density feature); nil when no tagger ran.
+    ///   - isEnglish: whether a dek cut short drops the English words that lead into what was cut.
+    public func summarize(paragraphs: [String], entityRanges: [[Range<Int>]]? = nil, isEnglish: Bool = true) -> Summary {
+        summarize(SummaryDocument(paragraphs: paragraphs), entityRanges: entityRanges, isEnglish: isEnglish)
     }
 
     /// Summarizes an article already read into a ``SummaryDocument`` (as a build does, once per article).
-    public func summarize(_ document: SummaryDocument, entityRanges: [[Range<Int>]]? = nil) -> Summary {
+    public func summarize(_ document: SummaryDocument, entityRanges: [[Range<Int>]]? = nil, isEnglish: Bool = true) -> Summary {
         let article = SummaryArticle(document: document, statistics: statistics, sentenceLimit: options.sentenceLimit)
         let n = article.sentences.count
         guard n > 0 else { return .empty }
@@ -43,7 +45,7 @@ public struct Summarizer: Sendable {
         let texts = chosen.sorted().map { article.string(of: $0) }
         let dekIndex = bestDekSentence(article, scores: scores, centrality: centrality) ?? chosen[0]
         let dekScalars = document.scalars(ofSentence: dekIndex)
-        let dek = SummaryDek.make(scalars: dekScalars, range: 0..<dekScalars.count, wordLimit: options.dekWordLimit)
+        let dek = SummaryDek.make(scalars: dekScalars, range: 0..<dekScalars.count, wordLimit: options.dekWordLimit, english: isEnglish)
         return Summary(sentences: texts, text: texts.joined(separator: " "), dek: dek)
     }
 

@@ -138,6 +138,18 @@ struct SummaryDekTests {
         #expect(summary.dek == words.prefix(30).joined(separator: " ") + "…")
     }
 
+    @Test("a word-limit cut inside brackets is made before them, and drops English lead-in words")
+    func bracketAndLeadWords() {
+        let cited = "Members of parliament, regional governors and the larger private producers have all begun to argue in public about how the next wave of sales should be organised (Kazakh press, January 12)."
+        #expect(Summarizer(options: SummaryOptions(dekWordLimit: 30)).summarize(paragraphs: [cited]).dek
+            == "Members of parliament, regional governors and the larger private producers have all begun to argue in public about how the next wave of sales should be organised…")
+        let plain = "A report in Prism last week set out the background of the dispute over the pipeline and its tariffs."
+        let options = SummaryOptions(dekWordLimit: 12)
+        #expect(Summarizer(options: options).summarize(paragraphs: [plain]).dek == "A report in Prism last week set out the background…")
+        // Other languages' deks keep the word the limit fell on.
+        #expect(Summarizer(options: options).summarize(paragraphs: [plain], isEnglish: false).dek == "A report in Prism last week set out the background of the…")
+    }
+
     @Test("no cut inside parentheses or quotations")
     func protectedCut() {
         let sentence = "The minister said the plan, which was agreed last week, would go ahead (despite protests, strikes, and a court challenge, which failed) and that nothing would change before the election next spring."

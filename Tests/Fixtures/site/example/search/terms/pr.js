@@ -3,7 +3,7 @@ BULLETIN_SEARCH_TERMS("pr", {
 "prefer":[52],
 "president":[37],
 "presidential":[60],
-"press":[62],
+"press":[60],
 "price":[4],
 "prices":[22],
 "prime":[4],
