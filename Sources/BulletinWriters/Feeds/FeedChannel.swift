@@ -14,7 +14,9 @@ struct FeedChannel: Sendable {
     var publicationSlug: String?
     /// How many items it holds.
     var count: Int
-    /// The feed's id, the same on every page of it: `urn:uuid:` from the base URL (or site title) and the folder.
+    /// The feed's id, the same on every page of it: `urn:uuid:` from the site title and the folder. Not
+    /// from the base URL: a feed whose site moves is the same feed (RFC 4287 asks an id never to change),
+    /// and a reader that keys feeds by id would otherwise take it for a new one.
     var id: String
     /// The author of the feed as a whole: the publisher, else the site's title.
     var author: String
@@ -47,7 +49,7 @@ struct FeedChannel: Sendable {
             FeedChannel(
                 title: title, description: description, folder: folder, homePath: homePath,
                 publicationSlug: publicationSlug, count: count,
-                id: "urn:uuid:" + ContentUUID.make(from: "feed:\(links.baseURL ?? siteTitle):\(folder)"),
+                id: "urn:uuid:" + ContentUUID.make(from: "feed:\(siteTitle):\(folder)"),
                 author: settings.publisher ?? siteTitle, rights: settings.rights, limit: max(1, settings.feedItemLimit), links: links,
                 language: language
             )

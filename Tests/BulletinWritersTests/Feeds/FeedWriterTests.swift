@@ -101,6 +101,18 @@ struct FeedWriterTests {
         #expect(json?["feed_url"] == nil && json?["home_page_url"] == nil)
     }
 
+    @Test("a feed's id and its items' ids stay when the site moves to another base URL")
+    func idsStayWhenTheSiteMoves() throws {
+        func ids(_ baseURL: String?) throws -> [String] {
+            let files = try FeedFixtures.write(FeedFixtures.small, settings: WriterSettings(baseURL: baseURL, siteTitle: "Example Bulletin"))
+            return FeedFixtures.elements("id", in: files["feeds/atom.xml"]!)
+        }
+        let here = try ids(Self.baseURL)
+        #expect(here.count > 1)
+        #expect(try ids("https://news.example.net/") == here)
+        #expect(try ids(nil) == here)
+    }
+
     // MARK: - Ordering and paging
 
     @Test("items are newest first, undated last, ties in archive order")
