@@ -33,8 +33,12 @@ struct EPUBBook: Sendable {
     var coverLine: String
     /// Subjects: the most frequent entities.
     var subjects: [String]
-    /// Authors in order of first appearance.
+    /// The authors of every article, in order of first appearance: the book's authors, as reading systems
+    /// show them.
     var creators: [String]
+    /// The other articles' authors, in order of first appearance: contributors, not the book's authors
+    /// (a "Staff" note among three articles does not make Staff the author of the issue).
+    var contributors: [String]
     /// The issues in reading order.
     var parts: [Part]
     /// The theme's words in the book's language.
@@ -102,7 +106,12 @@ struct EPUBBook: Sendable {
         self.coverLine = coverLine
         self.subjects = Self.subjects(of: articles)
         var seen: Set<String> = []
-        self.creators = articles.flatMap(\.metadata.authors).filter { !$0.isBlank && seen.insert($0).inserted }
+        let authors = articles.flatMap(\.metadata.authors).filter { !$0.isBlank && seen.insert($0).inserted }
+        let everyArticles = articles.dropFirst().reduce(into: Set(articles.first?.metadata.authors ?? [])) { common, article in
+            common.formIntersection(article.metadata.authors)
+        }
+        self.creators = authors.filter(everyArticles.contains)
+        self.contributors = authors.filter { !everyArticles.contains($0) }
         self.parts = issues.map { issue in
             // Slugs are unique within an issue and never contain "/" or ".", so paths cannot collide or escape.
             Part(issue: issue, titlePagePath: "\(issue.id).xhtml",

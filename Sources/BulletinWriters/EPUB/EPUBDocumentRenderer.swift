@@ -25,9 +25,7 @@ struct EPUBDocumentRenderer: Sendable {
 
     /// The cover image: publication, volume and issue, date.
     func coverImage() -> [UInt8] {
-        var lines = TextWrapper.wrap(book.seriesName, width: 16)
-        if lines.count > 4 { lines = Array(lines.prefix(4)); lines[3] += " …" }
-        let size = lines.count <= 2 ? 64 : 46
+        let (lines, size) = Self.coverTitle(book.seriesName)
         let lineHeight = size + 12
         let top = 330 - (lines.count - 1) * lineHeight / 2
         let titleLines: [TemplateValues] = lines.enumerated().map { index, line in
@@ -48,6 +46,27 @@ struct EPUBDocumentRenderer: Sendable {
             "hasPublisher": .flag(settings.publisher.map { !$0.isBlank } ?? false),
             "publisher": .text(Markup.text(settings.publisher ?? "")),
         ])
+    }
+
+    /// Type sizes for the publication's name on the cover, largest first, with the characters a line
+    /// holds inside the frame at that size and the most lines that look well there.
+    private static let coverTitleSizes: [(size: Int, width: Int, lines: Int)] = [(64, 16, 2), (46, 16, 4), (40, 20, 5), (34, 24, 7), (28, 30, 12)]
+
+    /// The publication's name in lines for the cover, at the largest size at which every word of it fits;
+    /// only a name too long for the smallest size loses its end to an ellipsis (the cover's text
+    /// alternative still names it whole).
+    static func coverTitle(_ name: String) -> (lines: [String], size: Int) {
+        for option in coverTitleSizes {
+            let lines = TextWrapper.wrap(name, width: option.width)
+            if lines.count <= option.lines, lines.allSatisfy({ $0.count <= option.width }) { return (lines, option.size) }
+        }
+        let smallest = coverTitleSizes[coverTitleSizes.count - 1]
+        var lines = TextWrapper.wrap(name, width: smallest.width)
+        if lines.count > smallest.lines {
+            lines = Array(lines.prefix(smallest.lines))
+            lines[lines.count - 1] += " …"
+        }
+        return (lines, smallest.size)
     }
 
     /// What the cover shows, in words: its alternative text.

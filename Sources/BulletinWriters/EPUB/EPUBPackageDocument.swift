@@ -52,6 +52,7 @@ struct EPUBPackageDocument: Sendable {
         line("dc:title", [("id", "title"), ("xml:lang", book.titleIsWords ? book.words.markedLanguage(in: book.language) : nil)], book.title)
         line("dc:language", [], book.language)
         for creator in book.creators { line("dc:creator", [], creator) }
+        for contributor in book.contributors { line("dc:contributor", [], contributor) }
         if let date = book.date { line("dc:date", [], date) }
         if let publisher = settings.publisher, !publisher.isBlank { line("dc:publisher", [], publisher) }
         if let rights = settings.rights, !rights.isBlank { line("dc:rights", [], rights) }

@@ -1,7 +1,7 @@
 import BulletinKit
 import BulletinModel
 import BulletinTestSupport
-import BulletinWriters
+@testable import BulletinWriters
 import Foundation
 import Testing
 
@@ -213,6 +213,32 @@ struct EPUBWriterTests {
         let epochOPF = Self.text(try Self.book("epub/monitor-v6-i23.epub", of: undated), "EPUB/package.opf")
         #expect(epochOPF.contains(#"<meta property="dcterms:modified">2000-01-01T00:00:00Z</meta>"#))
         #expect(!epochOPF.contains("<dc:date>"))
+    }
+
+    @Test("the authors of every article are the book's creators, the others its contributors")
+    func creatorsAndContributors() throws {
+        var archive = EPUBFixtures.archive
+        let articles = archive.publications[0].volumes[0].issues[1].articles.indices
+        for index in articles { archive.publications[0].volumes[0].issues[1].articles[index].metadata.authors = ["Staff"] }
+        archive.publications[0].volumes[0].issues[1].articles[articles.first!].metadata.authors = ["Anna Writer", "Staff"]
+        let opf = Self.text(try Self.book("epub/monitor-v6-i23.epub", of: archive), "EPUB/package.opf")
+        #expect(opf.contains("<dc:creator>Staff</dc:creator>\n  <dc:contributor>Anna Writer</dc:contributor>"))
+        #expect(!opf.contains("<dc:creator>Anna Writer"))
+    }
+
+    @Test("the cover sets every word of a long publication name, smaller as it grows")
+    func coverTitle() throws {
+        var archive = EPUBFixtures.archive
+        let name = "Eurasia Daily Monitor & Review of the Commonwealth Affairs"
+        archive.publications[0].volumes[0].issues[1].publication = name
+        let svg = Self.text(try Self.book("epub/monitor-v6-i23.epub", of: archive), "EPUB/cover.svg")
+        let shown = svg.split(separator: "\n").filter { $0.contains("font-weight=\"bold\"") }
+            .map { $0.split(separator: ">")[1].split(separator: "<")[0] }.joined(separator: " ")
+        #expect(shown == "Eurasia Daily Monitor &amp; Review of the Commonwealth Affairs")
+        let sizes = [name, "Monitor", String(repeating: "Chronicle ", count: 60)].map { EPUBDocumentRenderer.coverTitle($0) }
+        #expect(sizes[1].size > sizes[0].size && sizes[0].size > sizes[2].size)
+        // Only a name too long for the smallest size is cut, and says so.
+        #expect(sizes[2].lines.last?.hasSuffix("…") == true)
     }
 
     @Test("bulletin convert --to epub makes a one-article book")
