@@ -17,6 +17,9 @@ public enum Slug {
             case 0x30...0x39, 0x61...0x7A: append(UInt8(scalar.value))
             case 0x41...0x5A: append(UInt8(scalar.value + 32))
             case 0x27, 0x2019: continue // apostrophes join: "Moscow’s" → "moscows"
+            // Combining marks belong to the letter before them, which folds without them: decomposed
+            // "Zu\u{308}rich" gives "zurich", as the precomposed "Zürich" does, not "zu-rich".
+            case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: continue
             default:
                 if let folded = fold(scalar) {
                     for byte in folded.utf8 { append(byte) }
@@ -54,7 +57,14 @@ public enum Slug {
         case "æ", "Æ": return "ae"
         case "ø", "Ø": return "o"
         case "ł", "Ł": return "l"
-        case "đ", "Đ": return "d"
+        case "đ", "Đ", "ð", "Ð": return "d"
+        case "œ", "Œ": return "oe"
+        case "þ", "Þ": return "th"
+        case "ĳ", "Ĳ": return "ij"
+        case "ħ", "Ħ": return "h"
+        case "ŀ", "Ŀ": return "l"
+        case "ı": return "i"
+        case "ŋ", "Ŋ": return "ng"
         default: return nil
         }
     }

@@ -192,6 +192,8 @@ struct ModelTests {
         ("Привет, мир: «Единая Россия» и Подъезд", "privet-mir-edinaya-rossiya-i-podezd"),
         ("Щёлково — Львів, Ўсход", "shchelkovo-lviv-uskhod"),
         ("Αθήνα και Θεσσαλονίκη", "athina-kai-thessaloniki"),
+        ("Cafe\u{301} society in Zu\u{308}rich, e\u{301}te\u{301}", "cafe-society-in-zurich-ete"),
+        ("Œuvre, œuvre, Þing, ĳssel, Ðuro", "oeuvre-oeuvre-thing-ijssel-duro"),
         ("مرحبا", "untitled"),
         ("", "untitled"),
     ])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One token of a paragraph as the entity tagger sees it.
 ///
 /// Offsets are Unicode scalar offsets into the paragraph; the token's text is the paragraph's bytes
@@ -342,7 +344,9 @@ enum EntityTokenizer {
     /// The key of a token with letters outside ASCII: Unicode lower case, typographic apostrophes made ASCII
     /// so look-ups match.
     private static func unicodeKey(_ surface: String) -> String {
-        let key = surface.lowercased()
+        var key = surface.lowercased()
+        // Letters written decomposed ("Zu\u{308}rich") are looked up composed, as the word lists spell them.
+        if key.unicodeScalars.contains(where: { $0.value &- 0x300 < 0x70 }) { key = key.precomposedStringWithCanonicalMapping }
         // Asked of the scalars: `contains` with a string argument is Foundation's, a search through
         // NSString that cost more than the rest of the token.
         return key.unicodeScalars.contains("\u{2019}") ? key.replacingOccurrencesOfEntityApostrophe() : key

@@ -16,6 +16,15 @@ struct EntityTaggerBasicsTests {
         #expect(spans.map(\.text) == ["Paris", "Moscow"])
     }
 
+    @Test("a name written with combining marks is tagged as its composed spelling is")
+    func decomposedLetters() {
+        let composed = EntityTagger().tag("Delegates met in Zürich on Monday.")
+        let decomposed = EntityTagger().tag("Delegates met in Zu\u{308}rich on Monday.")
+        #expect(composed.map(\.kind) == [.location])
+        #expect(decomposed.map(\.kind) == composed.map(\.kind))
+        #expect(decomposed.map(\.text) == ["Zu\u{308}rich"])
+    }
+
     @Test("empty and punctuation-only input tag nothing", arguments: ["", " ", "...", "\n\n", "— – «»"])
     func emptyInput(text: String) {
         #expect(EntityTagger().tag(text).isEmpty)
