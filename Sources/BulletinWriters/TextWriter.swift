@@ -44,7 +44,7 @@ public struct TextWriter: Writer {
     func issueHeader(_ issue: Issue, width: Int) -> String {
         var lines = [issue.displayTitle]
         if let date = issue.date { lines.append(date) }
-        lines.append(String(repeating: "=", count: min(width, issue.displayTitle.count)))
+        lines.append(String(repeating: "=", count: min(width, TextWrapper.columns(of: issue.displayTitle))))
         lines.append("")
         for (number, article) in issue.articles.enumerated() {
             lines.append(contentsOf: TextWrapper.wrap("\(number + 1). \(article.metadata.title)", width: width, hangingIndent: 3))
@@ -61,11 +61,19 @@ public struct TextWriter: Writer {
     func renderBytes(_ article: Article, width: Int) -> [UInt8] {
         let metadata = article.metadata
         var lines = TextWrapper.wrap(metadata.title, width: width)
-        lines.append(String(repeating: "-", count: min(width, lines.map(\.count).max() ?? 0)))
-        lines.append("Publication: \(metadata.publication)  Volume: \(metadata.volume)  Issue: \(metadata.issue)")
+        lines.append(String(repeating: "-", count: min(width, lines.map(TextWrapper.columns).max() ?? 0)))
+        // On one line when it fits; else the publication's name has a line of its own, wrapped.
+        let place = "Volume: \(metadata.volume)  Issue: \(metadata.issue)"
+        let publication = "Publication: \(metadata.publication)"
+        if TextWrapper.columns(of: publication) + 2 + TextWrapper.columns(of: place) <= width {
+            lines.append(publication + "  " + place)
+        } else {
+            lines.append(contentsOf: TextWrapper.wrap(publication, width: width, hangingIndent: 2))
+            lines.append(place)
+        }
         if let date = metadata.date { lines.append("Date: \(date)") }
         if !metadata.authors.isEmpty { lines.append(contentsOf: TextWrapper.wrap("By " + metadata.authors.joined(separator: ", "), width: width)) }
-        if let section = metadata.section { lines.append("Section: \(section)") }
+        if let section = metadata.section { lines.append(contentsOf: TextWrapper.wrap("Section: \(section)", width: width, hangingIndent: 2)) }
         var output: [UInt8] = []
         output.reserveCapacity(metadata.wordCount * 7 + 512)
         for line in lines {
@@ -97,7 +105,7 @@ public struct TextWriter: Writer {
             let prefix = String(decoding: indent, as: UTF8.self)
             let lines = TextWrapper.wrap(content.plainText, width: width - indent.count).map { prefix + $0 }
             // Never a negative count: quotes can nest deeper than the width.
-            let rule = prefix + String(repeating: "-", count: max(0, min(width, lines.map(\.count).max() ?? 0) - indent.count))
+            let rule = prefix + String(repeating: "-", count: max(0, min(width, lines.map(TextWrapper.columns).max() ?? 0) - indent.count))
             output.append(contentsOf: (lines + [rule]).joined(separator: "\n").utf8)
         case .blockQuote(let blocks):
             appendBody(blocks, width: width, indent: indent + Array("    ".utf8), to: &output)
@@ -120,15 +128,22 @@ public struct TextWriter: Writer {
 }
 
 /// Greedy word wrapping that never splits a word or URL: a word longer than the line stands alone.
+///
+/// Widths are terminal columns: a combining mark takes none, and an East Asian wide character
+/// (Chinese, Japanese and Korean ideographs and syllables, fullwidth forms, most emoji) takes two. Text
+/// in those scripts runs without spaces, so a line may also break between two wide characters, except
+/// before the punctuation that closes a phrase ("。", "、", "」") or after one that opens it ("「").
 public enum TextWrapper {
-    /// `text` in lines of at most `width` characters where words allow.
-    ///
-    /// Works on UTF-8 bytes: words are runs between spaces, and a word's width is its number of Unicode
-    /// scalars, which approximates columns well for the Latin, Cyrillic and Greek text bulletins carry.
+    /// `text` in lines of at most `width` columns where words allow.
     public static func wrap(_ text: String, width: Int, hangingIndent: Int = 0) -> [String] {
         var lines: [String] = []
         forEachLine(text, width: width, hangingIndent: hangingIndent) { lines.append(String(decoding: $0, as: UTF8.self)) }
         return lines
+    }
+
+    /// The columns `text` takes on a terminal.
+    public static func columns(of text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + columns(of: $1.value) }
     }
 
     /// Appends the lines of ``wrap(_:width:hangingIndent:)``, each after `indent`, separated by line feeds.
@@ -139,7 +154,7 @@ public enum TextWrapper {
         output.append(contentsOf: indent)
         forEachWord(text, width: width, hangingIndent: 0) { placement, word in
             switch placement {
-            case .start: break
+            case .start, .joined: break
             case .sameLine: output.append(0x20)
             case .newLine:
                 output.append(0x0A)
@@ -155,7 +170,7 @@ public enum TextWrapper {
         current.reserveCapacity(width + 16)
         forEachWord(text, width: width, hangingIndent: hangingIndent) { placement, word in
             switch placement {
-            case .start: break
+            case .start, .joined: break
             case .sameLine: current.append(0x20)
             case .newLine:
                 body(current[...])
@@ -167,41 +182,125 @@ public enum TextWrapper {
         body(current[...])
     }
 
-    /// Where greedy wrapping puts a word: first of the text, after a space on the current line, or first on a new line.
+    /// Where greedy wrapping puts a piece of text: first of the text, after a space on the current line,
+    /// straight after the piece before it (a break between wide characters not taken), or first on a new line.
     private enum Placement {
-        case start, sameLine, newLine
+        case start, sameLine, joined, newLine
     }
 
-    /// Calls `body` with every word of `text` (a run between spaces, read in place) and where it goes
-    /// when lines hold at most `width` characters and lines after the first begin `hangingIndent` in.
+    /// Calls `body` with every piece of `text` (a run between spaces, or part of one where a line may break
+    /// between wide characters, read in place) and where it goes when lines hold at most `width` columns
+    /// and lines after the first begin `hangingIndent` in.
     private static func forEachWord(
         _ text: String, width: Int, hangingIndent: Int, _ body: (Placement, UnsafeBufferPointer<UInt8>) -> Void
     ) {
         var text = text
         text.withUTF8 { bytes in
-            // Zero only before the first word: every word is at least one character wide.
+            var started = false
             var lineWidth = 0
+            func place(_ start: Int, _ end: Int, columns: Int, joined: Bool) {
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !started {
+                    started = true
+                    lineWidth = columns
+                    body(.start, piece)
+                } else if lineWidth + (joined ? 0 : 1) + columns <= width {
+                    lineWidth += (joined ? 0 : 1) + columns
+                    body(joined ? .joined : .sameLine, piece)
+                } else {
+                    lineWidth = hangingIndent + columns
+                    body(.newLine, piece)
+                }
+            }
             var index = 0
             while index < bytes.count {
                 if bytes[index] == 0x20 { index += 1; continue }
                 let start = index
                 var count = 0
+                // Below U+0300, and in the Cyrillic letters after it, every scalar takes one column: most
+                // words are measured by counting lead bytes.
+                var plain = true
                 while index < bytes.count, bytes[index] != 0x20 {
-                    if bytes[index] & 0xC0 != 0x80 { count += 1 }
+                    let byte = bytes[index]
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                    if byte == 0xCC || byte == 0xCD || byte >= 0xD2 { plain = false }
                     index += 1
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                if lineWidth == 0 {
-                    lineWidth = count
-                    body(.start, word)
-                } else if lineWidth + 1 + count <= width {
-                    lineWidth += 1 + count
-                    body(.sameLine, word)
-                } else {
-                    lineWidth = hangingIndent + count
-                    body(.newLine, word)
+                if plain {
+                    place(start, index, columns: count, joined: false)
+                    continue
                 }
+                // Measured scalar by scalar, and split where a line may break between wide characters.
+                var pieceStart = start
+                var pieceColumns = 0
+                var joined = false
+                var previous: UInt32 = 0
+                var position = start
+                while position < index {
+                    let (scalar, length) = decode(bytes, at: position)
+                    let columns = columns(of: scalar)
+                    if position > pieceStart, breaks(between: previous, and: scalar) {
+                        place(pieceStart, position, columns: pieceColumns, joined: joined)
+                        joined = true
+                        pieceStart = position
+                        pieceColumns = 0
+                    }
+                    pieceColumns += columns
+                    previous = scalar
+                    position += length
+                }
+                place(pieceStart, index, columns: pieceColumns, joined: joined)
             }
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of `bytes` (valid UTF-8, as a String's storage is), and its length.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        func continuation(_ offset: Int) -> UInt32 { index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0 }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | continuation(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3) }
+        return ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
+    }
+
+    /// Terminal columns of one scalar: 0 for combining marks, joiners and emoji skin tones, 2 for East
+    /// Asian wide and fullwidth characters, 1 for the rest.
+    static func columns(of scalar: UInt32) -> Int {
+        switch scalar {
+        case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F, 0x1AB0...0x1AFF,
+             0x1DC0...0x1DFF, 0x200B...0x200F, 0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0x1F3FB...0x1F3FF,
+             0xE0100...0xE01EF:
+            return 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// True when a line may break between `before` and `after`, two characters of one run without spaces:
+    /// beside a wide character, unless `after` closes a phrase or `before` opens one.
+    private static func breaks(between before: UInt32, and after: UInt32) -> Bool {
+        guard columns(of: before) == 2 || columns(of: after) == 2, columns(of: after) != 0 else { return false }
+        switch after {
+        // Closing punctuation and marks that never start a line.
+        case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B, 0x309B...0x309E,
+             0x30FB...0x30FE, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D,
+             0x21, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D, 0x2019, 0x201D:
+            return false
+        default:
+            break
+        }
+        switch before {
+        // Opening punctuation that never ends a line.
+        case 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3018, 0x301A, 0xFF08, 0xFF3B, 0xFF5B,
+             0x28, 0x5B, 0x7B, 0x2018, 0x201C:
+            return false
+        default:
+            return true
         }
     }
 }

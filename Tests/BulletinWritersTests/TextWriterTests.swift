@@ -58,6 +58,29 @@ struct TextWriterTests {
 
 @Suite("Plain-text layout")
 struct TextLayoutTests {
+    @Test("widths are terminal columns: wide characters take two, combining marks none, and lines break between ideographs")
+    func columns() {
+        #expect(TextWrapper.columns(of: "北京会谈 结束 👍🏽 e\u{301}te\u{301}") == 8 + 1 + 4 + 1 + 2 + 1 + 3)
+        let chinese = String(repeating: "北京会谈结束，双方同意继续对话。", count: 8)
+        let lines = TextWrapper.wrap(chinese, width: 20)
+        #expect(lines.count > 1 && lines.allSatisfy { TextWrapper.columns(of: $0) <= 20 })
+        #expect(lines.joined() == chinese)
+        // A line never starts with the punctuation that closes a phrase.
+        #expect(lines.allSatisfy { !($0.hasPrefix("，") || $0.hasPrefix("。")) })
+        // Latin text still breaks at spaces only, whatever its accents.
+        #expect(TextWrapper.wrap("Cafe\u{301} cafe\u{301} cafe\u{301}", width: 10) == ["Cafe\u{301} cafe\u{301}", "cafe\u{301}"])
+    }
+
+    @Test("a long publication name puts the metadata on lines of their own, wrapped")
+    func longMetadata() {
+        var article = Self.article([.paragraph([.text("Text.")], span: nil)])
+        article.metadata.publication = "Eurasia Daily Monitor & Review of the Commonwealth Affairs"
+        article.metadata.title = "会谈 结束"
+        let lines = TextWriter().render(article, width: 40).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == "---------")
+        #expect(lines[2...4] == ["Publication: Eurasia Daily Monitor &", "  Review of the Commonwealth Affairs", "Volume: 1  Issue: 1"])
+    }
+
     static func article(_ blocks: [Block]) -> Article {
         let metadata = ArticleMetadata(
             id: "x-v1-i1-a", slug: "a", title: "Nested blocks", titleIsDerived: false, publication: "X", volume: 1, issue: 1,
@@ -82,7 +105,8 @@ struct TextLayoutTests {
         #expect(text == """
             Nested blocks
             -------------
-            Publication: X  Volume: 1  Issue: 1
+            Publication: X
+            Volume: 1  Issue: 1
 
             one two three
             four five six

@@ -58,7 +58,7 @@ struct EPUBDocumentRenderer: Sendable {
     static func coverTitle(_ name: String) -> (lines: [String], size: Int) {
         for option in coverTitleSizes {
             let lines = TextWrapper.wrap(name, width: option.width)
-            if lines.count <= option.lines, lines.allSatisfy({ $0.count <= option.width }) { return (lines, option.size) }
+            if lines.count <= option.lines, lines.allSatisfy({ TextWrapper.columns(of: $0) <= option.width }) { return (lines, option.size) }
         }
         let smallest = coverTitleSizes[coverTitleSizes.count - 1]
         var lines = TextWrapper.wrap(name, width: smallest.width)
