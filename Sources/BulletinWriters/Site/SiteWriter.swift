@@ -62,10 +62,13 @@ public struct SiteWriter: Writer {
 
         try page(SiteLayout.homePath, renderer.homePage(archive, language: language))
         for publication in archive.publications {
-            try page(SiteLayout.publicationPath(publication.slug), renderer.publicationPage(publication, language: language))
+            // A publication's pages are in its own language, not the archive's: a Chinese bulletin's
+            // volumes are listed in Chinese on a site whose other bulletins are English.
+            let publicationLanguage = publication.dominantLanguage
+            try page(SiteLayout.publicationPath(publication.slug), renderer.publicationPage(publication, language: publicationLanguage))
             for volume in publication.volumes {
                 try page(SiteLayout.volumePath(publicationSlug: publication.slug, volume: volume.number),
-                         renderer.volumePage(volume, of: publication, language: language))
+                         renderer.volumePage(volume, of: publication, language: publicationLanguage))
             }
         }
         let entities = EntityDirectory(archive, strings: templates.strings.strings(for: language))

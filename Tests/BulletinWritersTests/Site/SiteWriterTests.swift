@@ -568,6 +568,38 @@ struct SiteAccessibilityTests {
         #expect(!examples.values.contains { $0.contains(" dir=\"rtl\"") })
     }
 
+    @Test("a publication's pages are in its own language, the pages spanning publications in the archive's")
+    func publicationLanguage() async throws {
+        let (archive, _) = try await Pipeline(concurrency: 2).load([
+            TestSupport.source("""
+            Publication: Monitor Volume: 1 Issue: 1
+            Title: Talks resume
+
+            Talks resume in Moscow next week.
+            """, path: "a.txt"),
+            TestSupport.source("""
+            Publication: Monitor Volume: 1 Issue: 2
+            Title: Talks end
+
+            Talks ended in Moscow on Friday.
+            """, path: "b.txt"),
+            TestSupport.source("""
+            Publication: Prism Volume: 1 Issue: 1
+            Language: fr
+            Title: Les négociations reprennent
+
+            Les négociations reprendront la semaine prochaine.
+            """, path: "c.txt"),
+        ])
+        let files = try await SiteFixture.build(archive)
+        for path in ["prism/index.html", "prism/1/index.html"] {
+            #expect(files[path]?.contains("<html lang=\"fr\">") == true, "\(path)")
+        }
+        for path in ["index.html", "monitor/index.html", "monitor/1/index.html"] {
+            #expect(files[path]?.contains("<html lang=\"en\">") == true, "\(path)")
+        }
+    }
+
     @Test("a part in another language than its page is marked with it, and a page whose language the theme has no words for is marked in the words' language")
     func languageOfParts() async throws {
         let (archive, _) = try await Pipeline(concurrency: 2).load([
