@@ -480,6 +480,24 @@ struct SiteThemeTests {
         }
     }
 
+    @Test("the newsprint front page speaks the site's language, and prints dark ink on white in any scheme")
+    func newsprintLanguage() async throws {
+        let (archive, _) = try await Pipeline(concurrency: 2).load([TestSupport.source("""
+        Publication: Monitor Volume: 1 Issue: 1
+        Language: fr
+        Title: Les négociations reprennent
+
+        Les négociations reprendront la semaine prochaine.
+        """, path: "fr.txt")])
+        let files = try await SiteFixture.build(archive, theme: try Resources.theme("newsprint"))
+        let home = try #require(files["index.html"])
+        #expect(home.contains(">Derniers numéros</h2>") && home.contains(">Publications</h2>"), "\(home)")
+        #expect(!home.contains("The latest issues"))
+        let css = try #require(files["assets/style.css"])
+        let print = try #require(css.range(of: "@media print")).upperBound
+        #expect(css[print...].contains("--ink: #000") && css[print...].contains("--paper: #fff"))
+    }
+
     @Test("a theme folder may override a single template")
     func folderTheme() async throws {
         let folder = TestSupport.temporaryFolder("site-theme")
