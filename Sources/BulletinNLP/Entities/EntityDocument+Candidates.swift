@@ -57,6 +57,8 @@ extension EntityDocument {
     private func isSentenceStarter(_ tokens: [EntityToken], _ i: Int, _ hi: Int) -> Bool {
         let t = tokens[i]
         if let (len, _) = phraseMatch(tokens, i, hi), len > 1 { return false }
+        // "Standard & Poor's", "Marks & Spencer": the first word of a firm's name.
+        if i + 2 < hi, tokens[i + 1].word == lexicon.keywords.ampersand { return false }
         if t.traits.contains(.nonEntity) { return !isTitle(t) || i + 1 >= hi }
         if let entry = lexicon.words[Int(t.word)].phrase {
             // "Total", "Unity" opening a sentence are words; "China", "Turkey" are still places.
@@ -83,12 +85,21 @@ extension EntityDocument {
         while pos <= end {
             if pos < end, pos >= covered, let (len, _) = phraseMatch(tokens, pos, end), len > 1 { covered = pos + len }
             if pos == end || (pos >= covered && tokens[pos].traits.contains(.nonEntity) && !isTitle(tokens[pos])
-                && tokens[pos].shape == .word) {
+                && tokens[pos].shape == .word && !isFirstName(tokens, pos, start, end)) {
                 if pos > segStart { segment(p, tokens, segStart, pos) }
                 segStart = pos + 1
             }
             pos += 1
         }
+    }
+
+    /// True when a word that is otherwise never a name, but is also a given name ("Jan", "May"), stands
+    /// between a title and a capitalised word: "Economics Minister Jan Zolotov" is a person, not a
+    /// minister, a month and a surname.
+    private func isFirstName(_ tokens: [EntityToken], _ pos: Int, _ start: Int, _ end: Int) -> Bool {
+        guard tokens[pos].traits.contains(.firstName), pos > start, pos + 1 < end, isTitle(tokens[pos - 1]) else { return false }
+        let next = tokens[pos + 1]
+        return next.shape == .word && next.isCapitalized && !next.traits.contains(.nonEntity)
     }
 
     private mutating func add(_ p: Int, _ lo: Int, _ hi: Int, _ kind: EntityKind?, _ strength: Int, roleLo: Int = -1) {
@@ -184,6 +195,13 @@ extension EntityDocument {
                 if entry.kind == .miscellaneous, pos + 1 < hi, let (l2, e2) = phraseMatch(tokens, pos + 1, hi), l2 == 1,
                    e2.kind == .miscellaneous {
                     add(p, pos, pos + 2, .miscellaneous, 3)
+                    pos += 2
+                    continue
+                }
+                // "Fergana Valley", "Moscow Region": a place and the kind of place it is make one name.
+                if entry.kind == .location, pos + 1 < hi, tokens[pos + 1].traits.contains(.placeSuffix),
+                   tokens[pos + 1].isCapitalized, phraseMatch(tokens, pos + 1, hi) == nil {
+                    add(p, pos, pos + 2, .location, 3)
                     pos += 2
                     continue
                 }

@@ -83,6 +83,12 @@ extension EntityDocument {
         return memory
     }
 
+    /// True when every word of `key` (lowercase, single spaces) is a word of `name`.
+    static func holdsEveryWord(of key: String, _ name: String) -> Bool {
+        let words = Set(name.lowercased().split(separator: " "))
+        return key.split(separator: " ").allSatisfy(words.contains)
+    }
+
     mutating func resolve(memory: EntityMemory) {
         for i in candidates.indices {
             var c = candidates[i]
@@ -105,7 +111,9 @@ extension EntityDocument {
             }
             if c.kind == .person && c.canonical == nil {
                 let last = key(c.paragraph, c.hi - 1)
-                if let full = memory.personParts[last] { c.canonical = full }
+                // A name of several words joins a longer one only when it holds every word of it: "Jan
+                // Zolotov" is not "Eduard Zolotov", though both end in Zolotov.
+                if let full = memory.personParts[last], single || Self.holdsEveryWord(of: c.key, full) { c.canonical = full }
             }
             candidates[i] = c
         }

@@ -25,6 +25,23 @@ struct EntityTaggerBasicsTests {
         #expect(decomposed.map(\.text) == ["Zu\u{308}rich"])
     }
 
+    @Test("a given name that also names a month stays in a person's name after a title, and is not another person's")
+    func givenNameAfterTitle() {
+        let spans = EntityTagger().tag(paragraphs: [
+            "Economics Minister Jan Zolotov met General Jan Tikhonov in Moscow.", "Eduard Zolotov, his brother, left in May. Zolotov said so.",
+        ])
+        #expect(spans[0].filter { $0.kind == .person }.map(\.text) == ["Jan Zolotov", "Jan Tikhonov"])
+        #expect(spans[0].first?.canonicalName == "Jan Zolotov")
+        #expect(spans[1].map(\.text) == ["Eduard Zolotov", "Zolotov"])
+    }
+
+    @Test("a place and the kind of place it is make one name; a firm's name keeps its first word")
+    func placeKindsAndFirms() {
+        let spans = EntityTagger().tag("Officials met in the Fergana Valley. Standard & Poor's cut the rating.")
+        #expect(spans.map(\.text) == ["Fergana Valley", "Standard & Poor"])
+        #expect(spans.map(\.kind) == [.location, .organization])
+    }
+
     @Test("empty and punctuation-only input tag nothing", arguments: ["", " ", "...", "\n\n", "— – «»"])
     func emptyInput(text: String) {
         #expect(EntityTagger().tag(text).isEmpty)
