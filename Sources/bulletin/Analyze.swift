@@ -67,7 +67,7 @@ extension BulletinCommand {
         @Argument(help: "The source file, or - for standard input.")
         var source: String?
 
-        @Flag(help: "Print {\"summary\", \"dek\", \"origin\"}.")
+        @Flag(help: "Print {\"text\", \"dek\", \"origin\"} (origin: generated, or source for a Summary: header).")
         var json = false
 
         @Flag(help: "Summarize JSON Lines articles from standard input (the evaluation format).")
