@@ -6,7 +6,10 @@ enum SourceInput {
     /// The file at `path`, or standard input for `-` (named `<stdin>` in diagnostics).
     static func read(_ path: String) throws -> SourceFile {
         if path == "-" {
-            return SourceFile(path: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            guard let file = SourceFile(path: "<stdin>", readingToEndOf: STDIN_FILENO) else {
+                throw BulletinError(code: .fileSystem, message: "<stdin>: cannot be read: \(String(cString: strerror(errno)))")
+            }
+            return file
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -15,10 +18,12 @@ enum SourceInput {
         if isFolder.boolValue {
             throw BulletinError(code: .invalidUsage, message: "\(path) is a folder: give one source file (bulletin build takes folders)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BulletinError(code: .fileSystem, message: "\(path): cannot be read")
+        // Read to its end rather than by its size, so that a named pipe, /dev/stdin or a shell's <(…) reads
+        // as check reads it.
+        guard let bytes = SourceFile(onDisk: path).load() else {
+            throw BulletinError(code: .fileSystem, message: "\(path): cannot be read: \(String(cString: strerror(errno)))")
         }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        return SourceFile(path: path, bytes: bytes)
     }
 
     /// Writes to `path` atomically, or to standard output for `-`.
