@@ -25,6 +25,10 @@ extension BulletinCommand {
         func run() async throws {
             let console = Console(quiet: common.quiet)
             do {
+                if output != "-" {
+                    // Before the source is read: a named pipe read is gone.
+                    try FileDestination(path: output).ensureDistinct(fromSourceAt: source == "-" ? "/dev/stdin" : source, named: source == "-" ? "<stdin>" : source)
+                }
                 let file = try SourceInput.read(source)
                 let (configuration, warnings) = try Project.readConfiguration(at: config)
                 let (bytes, diagnostics) = try await Converter(configuration: configuration).convert(file, to: to)

@@ -26,26 +26,12 @@ enum SourceInput {
         return SourceFile(path: path, bytes: bytes)
     }
 
-    /// Writes to `path` atomically, or to standard output for `-`.
+    /// Writes to standard output for `-`, else to the file at `path` (``FileDestination``).
     static func write(_ bytes: [UInt8], to path: String) throws {
         if path == "-" {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        // The folder as the path names it, so the message says what the user wrote.
-        let named = (path as NSString).deletingLastPathComponent
-        let folder = named.isEmpty ? "." : named
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BulletinError(code: .fileSystem, message: "cannot write \(path): there is no folder \(folder)")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw BulletinError(code: .fileSystem, message: "cannot write \(path): it is a folder; give a file name")
-        }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw BulletinError(code: .fileSystem, message: "cannot write \(path): \(error.localizedDescription)")
-        }
+        try FileDestination(path: path).write(bytes)
     }
 }
