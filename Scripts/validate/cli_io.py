@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Runs bulletin where a transcript cannot: over files it makes in a temporary folder (the output that is
-the source, symbolic links, named pipes), so that a binary that gets them wrong damages only its copies.
+the source, symbolic links, named pipes), so that a binary that gets them wrong damages only its copies;
+and with standard output or error that cannot be written (/dev/full, a pipe whose reader has gone).
 Run from the repository root.
 
 Usage: cli_io.py BINARY"""
-import os, shutil, stat, subprocess, sys, tempfile, threading
+import os, shutil, signal, stat, subprocess, sys, tempfile, threading
 
 binary = os.path.abspath(sys.argv[1])
 source = os.path.abspath("Examples/monitor/v1-i1-gas-talks.txt")
@@ -92,6 +93,47 @@ try:
         writer.join(10)
         check(f"{command[0]} from a named pipe: status 0", result.returncode == 0, repr(result.stderr))
         check(f"{command[0]} from a named pipe: output", result.stdout != b"" and (command[0] != "convert" or result.stdout == expected))
+
+    # Standard output that cannot be written: one line on standard error and status 74, never a crash.
+    # /dev/full is opened as it is, never created: where there is none the cases are left out.
+    open("same.txt", "wb").write(original)
+    if os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode):
+        full = os.open("/dev/full", os.O_WRONLY)
+        message = b"error: cannot write standard output: No space left on device\n"
+        article = b'{"id": 1, "text": "Gazprom met in Moscow. The talks went on."}\n'
+        sentence = b'{"sentence": 1, "text": "Gazprom met in Moscow."}\n'
+        for args, given in [
+            (["convert", "same.txt", "--to", "text"], b""), (["convert", "-", "--to", "json"], original),
+            (["tag", "same.txt"], b""), (["tag", "same.txt", "--json"], b""), (["tag", "--jsonl"], sentence),
+            (["summarize", "same.txt"], b""), (["summarize", "same.txt", "--json"], b""), (["summarize", "--jsonl"], article),
+            (["schema"], b""), (["--help"], b""), (["--version"], b""), (["convert", "--help"], b""),
+        ]:
+            result = subprocess.run([binary] + args, input=given, stdout=full, stderr=subprocess.PIPE, timeout=60)
+            check(f"{' '.join(args)} > /dev/full: status 74", result.returncode == 74, f"{result.returncode} {result.stderr[:300]!r}")
+            check(f"{' '.join(args)} > /dev/full: one line", result.stderr == message, repr(result.stderr[:300]))
+        # Standard error that cannot be written: a failure keeps its status, a success becomes 74.
+        os.makedirs("bad")
+        open("bad/bad.txt", "w").write("Publication: Monitor Volume: six Issue: 1\n\nText.\n")
+        for args, status in [(["check", "bad"], 1), (["check", "same.txt"], 74), (["convert", "missing.txt", "--to", "text"], 74)]:
+            result = subprocess.run([binary] + args, stdout=subprocess.PIPE, stderr=full, timeout=60)
+            check(f"{' '.join(args)} 2> /dev/full: status {status}", result.returncode == status, str(result.returncode))
+        os.close(full)
+    else:
+        print("cli io: no /dev/full here; the cases of a full standard output are left out")
+
+    # A reader that goes away: with SIGPIPE ignored the write fails with EPIPE, and bulletin ends quietly
+    # with 141, as a shell reports a process that SIGPIPE ended; with SIGPIPE as it is, the signal ends it.
+    open("big.txt", "wb").write(original + original.split(b"\n\n", 1)[1] * 400)
+    for ignored in (True, False):
+        process = subprocess.Popen([binary, "convert", "big.txt", "--to", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   preexec_fn=(lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if ignored else None)
+        process.stdout.read(10)
+        process.stdout.close()
+        errors = process.stderr.read()
+        status = process.wait(60)
+        label = "SIGPIPE ignored" if ignored else "SIGPIPE"
+        check(f"reader gone ({label}): status", status == (141 if ignored else -signal.SIGPIPE), str(status))
+        check(f"reader gone ({label}): nothing on standard error", errors == b"", repr(errors[:300]))
 finally:
     os.chdir("/")
     shutil.rmtree(work, ignore_errors=True)

@@ -29,7 +29,7 @@ enum SourceInput {
     /// Writes to standard output for `-`, else to the file at `path` (``FileDestination``).
     static func write(_ bytes: [UInt8], to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardStreams.write(bytes)
             return
         }
         try FileDestination(path: path).write(bytes)
