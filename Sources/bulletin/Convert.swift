@@ -26,8 +26,9 @@ extension BulletinCommand {
             let console = Console(quiet: common.quiet)
             do {
                 if output != "-" {
-                    // Before the source is read: a named pipe read is gone.
-                    try FileDestination(path: output).ensureDistinct(fromSourceAt: source == "-" ? "/dev/stdin" : source, named: source == "-" ? "<stdin>" : source)
+                    // Before the source is read: a named pipe, once read, is gone.
+                    let (sourcePath, name) = source == "-" ? ("/dev/stdin", "<stdin>") : (source, source)
+                    try FileDestination(path: output).ensureDistinct(fromSourceAt: sourcePath, named: name)
                 }
                 let file = try SourceInput.read(source)
                 let (configuration, warnings) = try Project.readConfiguration(at: config)
