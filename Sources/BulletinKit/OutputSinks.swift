@@ -165,10 +165,27 @@ struct OutputFile {
     private let descriptor: Int32
     private let shownAs: String
 
-    init(creating path: String, shownAs: String) throws {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Creates the file at `path`, or empties it when it exists; `exclusively`, fails rather than open a
+    /// file that exists (a temporary file that must be this writer's own).
+    init(creating path: String, shownAs: String, exclusively: Bool = false) throws {
+        try self.init(path, flags: O_CREAT | (exclusively ? O_EXCL : O_TRUNC), shownAs: shownAs)
+    }
+
+    /// Opens the existing file at `path` (a named pipe or a device) for writing, as it is.
+    init(opening path: String, shownAs: String) throws {
+        try self.init(path, flags: 0, shownAs: shownAs)
+    }
+
+    private init(_ path: String, flags: Int32, shownAs: String) throws {
+        descriptor = open(path, O_WRONLY | O_CLOEXEC | flags, 0o644)
         self.shownAs = shownAs
         guard descriptor >= 0 else { throw Self.failure(shownAs) }
+    }
+
+    /// Gives the file the permission bits `mode`, as the file it replaces had. Left as made if that fails:
+    /// the bytes are what was asked for.
+    func setPermissions(_ mode: mode_t) {
+        _ = fchmod(descriptor, mode)
     }
 
     func write(_ bytes: [UInt8]) throws {

@@ -113,10 +113,11 @@ public struct Project: Sendable {
     /// The configuration at `path` (the defaults when nil), and the warnings reading it gave.
     public static func readConfiguration(at path: String?) throws -> (configuration: Configuration, warnings: [Diagnostic]) {
         guard let path else { return (Configuration(), []) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read to its end, so that --config <(…) and a named pipe read too.
+        guard let bytes = SourceDiscovery.read(path) else {
             throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
         }
-        var (configuration, warnings) = try Configuration.read(String(decoding: data, as: UTF8.self), path: path)
+        var (configuration, warnings) = try Configuration.read(String(decoding: bytes, as: UTF8.self), path: path)
         // A theme folder it names is relative to the file, as its sources and output are; a bundled theme's name stays.
         if let theme = configuration.theme, !Resources.themeNames.contains(theme) {
             configuration.theme = Self.path(theme, relativeTo: path)

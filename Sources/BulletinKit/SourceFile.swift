@@ -25,6 +25,13 @@ public struct SourceFile: Sendable, Hashable {
     public func load() -> [UInt8]? {
         bytes ?? SourceDiscovery.read(path)
     }
+
+    /// A source read now, to its end, from the open file `descriptor` (standard input, a pipe), and named
+    /// `path` in diagnostics; nil when it cannot be read.
+    public init?(path: String, readingToEndOf descriptor: Int32) {
+        guard let bytes = SourceDiscovery.read(descriptor: descriptor) else { return nil }
+        self.init(path: path, bytes: bytes)
+    }
 }
 
 /// Finds source files under the paths a user gives.
@@ -136,11 +143,17 @@ public struct SourceDiscovery: Sendable {
         try paths(under: inputs, excluding: excluded).map(SourceFile.init(onDisk:))
     }
 
-    /// The bytes of the file at `path`, or nil when it cannot be read.
+    /// The bytes of the file at `path`, or nil when it cannot be read. Any file that can be read to its end
+    /// counts: a named pipe, `/dev/stdin` or a shell's `<(…)` as well as a regular file.
     static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return read(descriptor: descriptor)
+    }
+
+    /// The bytes of the open file `descriptor` from where it stands to its end, or nil when they cannot be read.
+    static func read(descriptor: Int32) -> [UInt8]? {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         var bytes: [UInt8] = []

@@ -32,9 +32,7 @@ extension BulletinCommand {
             let console = Console(quiet: common.quiet)
             do {
                 if jsonl {
-                    try Analysis.tagJSONLines(
-                        reading: { try FileHandle.standardInput.read(upToCount: 1 << 20).map { Array($0) } ?? [] },
-                        writing: { FileHandle.standardOutput.write(Data($0)) })
+                    try Analysis.tagJSONLines(reading: { try StandardStreams.read(upTo: 1 << 20) }, writing: { try StandardStreams.write($0) })
                     return
                 }
                 guard let source else { throw ValidationError("give a source file, - for standard input, or --jsonl") }
@@ -44,13 +42,15 @@ extension BulletinCommand {
                     struct Report: Encodable { var entities: [Analysis.EntityEntry] }
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                    FileHandle.standardOutput.write(try encoder.encode(Report(entities: entries)) + Data("\n".utf8))
+                    try StandardStreams.write(Array(try encoder.encode(Report(entities: entries))) + [0x0A])
                 } else {
                     let names = Dictionary(article.metadata.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                    var lines = ""
                     for entry in entries {
                         let canonical = names[entry.id].map { $0 == entry.text ? "" : "  → \($0)" } ?? ""
-                        print("\(entry.start)-\(entry.end)\t\(entry.type.rawValue)\t\(entry.text)\(canonical)")
+                        lines += "\(entry.start)-\(entry.end)\t\(entry.type.rawValue)\t\(entry.text)\(canonical)\n"
                     }
+                    try StandardStreams.write(lines)
                 }
             } catch {
                 throw console.fail(error)
@@ -67,7 +67,7 @@ extension BulletinCommand {
         @Argument(help: "The source file, or - for standard input.")
         var source: String?
 
-        @Flag(help: "Print {\"summary\", \"dek\", \"origin\"}.")
+        @Flag(help: "Print {\"text\", \"dek\", \"origin\"} (origin: generated, or source for a Summary: header).")
         var json = false
 
         @Flag(help: "Summarize JSON Lines articles from standard input (the evaluation format).")
@@ -86,7 +86,8 @@ extension BulletinCommand {
             do {
                 if jsonl {
                     let options = try Project.configuration(at: config).summaryOptions
-                    FileHandle.standardOutput.write(try Analysis.summarizeJSONLines(FileHandle.standardInput.readDataToEndOfFile(), dek: dek, options: options))
+                    let input = try SourceInput.read("-").bytes ?? []
+                    try StandardStreams.write(Array(try Analysis.summarizeJSONLines(Data(input), dek: dek, options: options)))
                     return
                 }
                 guard let source else { throw ValidationError("give a source file, - for standard input, or --jsonl") }
@@ -95,11 +96,9 @@ extension BulletinCommand {
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                    FileHandle.standardOutput.write(try encoder.encode(summary) + Data("\n".utf8))
+                    try StandardStreams.write(Array(try encoder.encode(summary)) + [0x0A])
                 } else {
-                    print(summary.text)
-                    print()
-                    print("Dek: \(summary.dek)")
+                    try StandardStreams.write("\(summary.text)\n\nDek: \(summary.dek)\n")
                 }
             } catch {
                 throw console.fail(error)

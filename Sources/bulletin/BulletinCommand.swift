@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulletinKit
+import Foundation
 
 /// The `bulletin` command: parses arguments, calls BulletinKit, renders what it reports.
 @main
@@ -15,6 +16,42 @@ struct BulletinCommand: AsyncParsableCommand {
         subcommands: [Build.self, Convert.self, Check.self, Tag.self, Summarize.self, Schema.self],
         defaultSubcommand: nil
     )
+
+    /// Runs the command as ArgumentParser's own `main` does, but prints its help, version and usage errors
+    /// through ``StandardStreams`` rather than `print`, and ends with ``StandardStreams/exitStatus(_:)``, so
+    /// that output which cannot be written is reported, never lost or a crash.
+    static func main() async {
+        var status: Int32 = 0
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            status = report(error)
+        }
+        Foundation.exit(StandardStreams.exitStatus(status))
+    }
+
+    /// Prints what ArgumentParser makes of `error` (help and the version on standard output, a usage error on
+    /// standard error; nothing for an exit code) and returns the status it ends with.
+    private static func report(_ error: any Error) -> Int32 {
+        let status = exitCode(for: error).rawValue
+        let message = fullMessage(for: error)
+        guard !message.isEmpty else { return status }
+        guard status == 0 else {
+            StandardStreams.writeError(message + "\n")
+            return status
+        }
+        do {
+            try StandardStreams.write(message + "\n")
+            return status
+        } catch {
+            return exitCode(for: Console(quiet: false).fail(error)).rawValue
+        }
+    }
 }
 
 /// Options every command shares.

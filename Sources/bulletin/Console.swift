@@ -17,11 +17,11 @@ struct Console: Sendable {
     }
 
     func finishProgress() {
-        if !quiet && Self.isTerminal { Self.writeError("\r\u{1B}[K") }
+        if !quiet && Self.isTerminal { StandardStreams.writeError("\r\u{1B}[K") }
     }
 
     func info(_ message: String) {
-        if !quiet { Self.writeError(message + "\n") }
+        if !quiet { StandardStreams.writeError(message + "\n") }
     }
 
     /// Prints diagnostics as `path:line:column: severity: message`, the source line and a caret.
@@ -34,36 +34,33 @@ struct Console: Sendable {
                 text += "    " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
             }
             if let fix = diagnostic.fix { text += "    fix: \(fix)\n" }
-            Self.writeError(text)
+            StandardStreams.writeError(text)
         }
     }
 
     /// Reports `error` and returns the exit code it maps to.
     func fail(_ error: any Error) -> any Error {
         if let exit = error as? ExitCode { return exit }
+        if error is StandardStreams.ReaderGone { return ExitCode(StandardStreams.readerGoneStatus) }
         if let failure = error as? WriterError, !failure.diagnostics.isEmpty {
             // A problem in a file the user gave (a theme's template), not in the writer.
             show(failure.diagnostics)
-            Self.writeError("error: \(failure)\n")
+            StandardStreams.writeError("error: \(failure)\n")
             return ExitCode(1)
         }
         guard let failure = error as? BulletinError else {
             if error is CleanExit || error is ValidationError { return error }
-            Self.writeError("error: \(error)\n")
+            StandardStreams.writeError("error: \(error)\n")
             return ExitCode(70)
         }
         show(failure.diagnostics)
-        Self.writeError("error: \(failure.message)\n")
+        StandardStreams.writeError("error: \(failure.message)\n")
         switch failure.code {
         case .invalidSources, .invalidConfiguration: return ExitCode(1)
         case .invalidUsage: return ExitCode(64)
         case .fileSystem: return ExitCode(74)
         case .writer: return ExitCode(70)
         }
-    }
-
-    static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }
 
@@ -83,13 +80,13 @@ final class ProgressLine: BuildObserver {
     func stepStarted(_ number: Int, of count: Int, name: String) {
         let label = "[\(number)/\(count)] \(name)"
         step.withLock { $0 = label }
-        if drawsProgress { Console.writeError("\r\u{1B}[K" + label) }
+        if drawsProgress { StandardStreams.writeError("\r\u{1B}[K" + label) }
     }
 
     func progress(completed: Int, total: Int) {
         guard drawsProgress else { return }
         let label = step.withLock { $0 }
-        Console.writeError("\r\u{1B}[K\(label) \(completed)/\(total)")
+        StandardStreams.writeError("\r\u{1B}[K\(label) \(completed)/\(total)")
     }
 
     func stepFinished(_ name: String, seconds: Double) {
@@ -101,7 +98,7 @@ final class ProgressLine: BuildObserver {
             return taken
         }
         for (part, seconds) in parts { lines += "timing:   \(part): \(Int((seconds * 1000).rounded())) ms of work\n" }
-        Console.writeError((drawsProgress ? "\r\u{1B}[K" : "") + lines)
+        StandardStreams.writeError((drawsProgress ? "\r\u{1B}[K" : "") + lines)
     }
 
     func writingTook(_ parts: [(part: String, seconds: Double)]) {

@@ -25,6 +25,11 @@ extension BulletinCommand {
         func run() async throws {
             let console = Console(quiet: common.quiet)
             do {
+                if output != "-" {
+                    // Before the source is read: a named pipe, once read, is gone.
+                    let (sourcePath, name) = source == "-" ? ("/dev/stdin", "<stdin>") : (source, source)
+                    try FileDestination(path: output).ensureDistinct(fromSourceAt: sourcePath, named: name)
+                }
                 let file = try SourceInput.read(source)
                 let (configuration, warnings) = try Project.readConfiguration(at: config)
                 let (bytes, diagnostics) = try await Converter(configuration: configuration).convert(file, to: to)

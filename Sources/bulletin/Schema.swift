@@ -8,7 +8,11 @@ extension BulletinCommand {
         )
 
         func run() throws {
-            print(Resources.schema, terminator: "")
+            do {
+                try StandardStreams.write(Resources.schema)
+            } catch {
+                throw Console(quiet: false).fail(error)
+            }
         }
     }
 }

@@ -129,6 +129,43 @@ struct SourceDiscoveryTests {
         #expect(project.sources.map(\.path) == [root.path + "/site/articles/a.txt"])
     }
 
+    @Test("a named pipe is read to its end, as a source and as a configuration, as a regular file is")
+    func namedPipes() throws {
+        let pipe = TestSupport.temporaryFolder().path + "/pipe"
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let source = "Publication: Monitor\nVolume: 1\nIssue: 1\n\nA paragraph.\n"
+        Self.feed(source) { open(pipe, O_WRONLY | O_CLOEXEC) }
+        #expect(SourceFile(onDisk: pipe).load() == Array(source.utf8))
+        // A pipe's size is 0: a configuration read by its size was empty, or could not be read at all.
+        Self.feed("text:\n  width: 30\n") { open(pipe, O_WRONLY | O_CLOEXEC) }
+        #expect(try Project.configuration(at: pipe).text?.width == 30)
+    }
+
+    @Test("a source is read to its end from an open file, such as standard input")
+    func descriptor() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        // More than a pipe holds, so that the reading waits for the writing.
+        let text = String(repeating: "A line of the source.\n", count: 10_000)
+        let writeEnd = ends[1]
+        Self.feed(text) { writeEnd }
+        defer { close(ends[0]) }
+        let file = SourceFile(path: "<stdin>", readingToEndOf: ends[0])
+        #expect(file?.path == "<stdin>")
+        #expect(file?.bytes == Array(text.utf8))
+    }
+
+    /// Writes `text` from a thread of its own into the file `opening` opens (a named pipe's opening waits
+    /// for its reader), and closes it.
+    private static func feed(_ text: String, into opening: @escaping @Sendable () -> Int32) {
+        Thread {
+            let descriptor = opening()
+            guard descriptor >= 0 else { return }
+            _ = text.utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress!, text.utf8.count) }
+            close(descriptor)
+        }.start()
+    }
+
     @Test("a missing source is an error that names it")
     func missing() {
         #expect(throws: BulletinError.self) { try SourceDiscovery().paths(under: ["/no/such/folder"]) }

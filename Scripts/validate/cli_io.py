@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Runs bulletin where a transcript cannot: over files it makes in a temporary folder (the output that is
+the source, symbolic links, named pipes), so that a binary that gets them wrong damages only its copies;
+and with standard output or error that cannot be written (/dev/full, a pipe whose reader has gone).
+Run from the repository root.
+
+Usage: cli_io.py BINARY"""
+import os, shutil, signal, stat, subprocess, sys, tempfile, threading
+
+binary = os.path.abspath(sys.argv[1])
+source = os.path.abspath("Examples/monitor/v1-i1-gas-talks.txt")
+original = open(source, "rb").read()
+failures = []
+passed = 0
+
+
+def check(name, condition, detail=""):
+    global passed
+    if condition:
+        passed += 1
+    else:
+        failures.append(f"{name}{': ' + detail if detail else ''}")
+
+
+def run(args, **options):
+    return subprocess.run([binary] + args, capture_output=True, timeout=60, **options)
+
+
+def feed(path, data):
+    """Writes data into the named pipe at path from a thread, once bulletin opens it for reading."""
+    def write():
+        try:
+            with open(path, "wb") as pipe:
+                pipe.write(data)
+        except BrokenPipeError:
+            pass  # bulletin closed the pipe unread: its status says why
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+work = tempfile.mkdtemp(prefix="bulletin-cli-io-")
+os.chdir(work)
+try:
+    # The output is the source, however spelled: a usage error, and the source as it was.
+    shutil.copy(source, "same.txt")
+    os.symlink("same.txt", "link.txt")
+    os.link("same.txt", "hard.txt")
+    for label, args, stdin in [
+        ("itself", ["same.txt", "-o", "same.txt"], None),
+        ("./", ["same.txt", "-o", "./same.txt"], None),
+        ("a link to it", ["same.txt", "-o", "link.txt"], None),
+        ("read through a link", ["link.txt", "-o", "same.txt"], None),
+        ("a hard link", ["same.txt", "-o", "hard.txt"], None),
+        ("standard input from it", ["-", "-o", "same.txt"], "same.txt"),
+    ]:
+        # Restored in place (the links stay), so that each case starts from the source even after one failed.
+        open("same.txt", "wb").write(original)
+        # Standard input is the file itself, as a shell's < makes it, not a pipe of its bytes.
+        given = open(stdin, "rb") if stdin else subprocess.DEVNULL
+        result = run(["convert"] + args + ["--to", "json"], stdin=given)
+        if stdin:
+            given.close()
+        check(f"output is the source ({label}): status 64", result.returncode == 64, f"{result.returncode} {result.stderr!r}")
+        check(f"output is the source ({label}): says so", b"it is the source file" in result.stderr, repr(result.stderr))
+        check(f"output is the source ({label}): source kept", open("same.txt", "rb").read() == original)
+
+    # A link to a file: the file is replaced and the link stays.
+    shutil.copy(source, "target.txt")
+    os.symlink("target.txt", "to-target")
+    result = run(["convert", "same.txt", "--to", "json", "-o", "to-target"])
+    check("through a link: status 0", result.returncode == 0, repr(result.stderr))
+    check("through a link: the link stays", os.path.islink("to-target"))
+    check("through a link: the file is written", open("target.txt", "rb").read().startswith(b"{"))
+
+    # A named pipe is written into, not replaced.
+    os.mkfifo("out.fifo")
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open("out.fifo", "rb").read()), daemon=True)
+    reader.start()
+    result = run(["convert", "same.txt", "--to", "text", "-o", "out.fifo"])
+    reader.join(10)
+    check("into a named pipe: status 0", result.returncode == 0, repr(result.stderr))
+    check("into a named pipe: it stays a pipe", stat.S_ISFIFO(os.lstat("out.fifo").st_mode))
+    check("into a named pipe: the reader gets the text", received and received[0].startswith(b"Gas talks resume"), repr(received)[:200])
+
+    # A named pipe is read to its end as a source, by every command that takes one.
+    expected = run(["convert", "same.txt", "--to", "text"]).stdout
+    os.mkfifo("in.fifo")
+    for command in (["convert", "in.fifo", "--to", "text"], ["tag", "in.fifo"], ["summarize", "in.fifo"]):
+        writer = feed("in.fifo", original)
+        result = run(command)
+        writer.join(10)
+        check(f"{command[0]} from a named pipe: status 0", result.returncode == 0, repr(result.stderr))
+        check(f"{command[0]} from a named pipe: output", result.stdout != b"" and (command[0] != "convert" or result.stdout == expected))
+
+    # Standard output that cannot be written: one line on standard error and status 74, never a crash.
+    # /dev/full is opened as it is, never created: where there is none the cases are left out.
+    open("same.txt", "wb").write(original)
+    if os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode):
+        full = os.open("/dev/full", os.O_WRONLY)
+        message = b"error: cannot write standard output: No space left on device\n"
+        article = b'{"id": 1, "text": "Gazprom met in Moscow. The talks went on."}\n'
+        sentence = b'{"sentence": 1, "text": "Gazprom met in Moscow."}\n'
+        for args, given in [
+            (["convert", "same.txt", "--to", "text"], b""), (["convert", "-", "--to", "json"], original),
+            (["tag", "same.txt"], b""), (["tag", "same.txt", "--json"], b""), (["tag", "--jsonl"], sentence),
+            (["summarize", "same.txt"], b""), (["summarize", "same.txt", "--json"], b""), (["summarize", "--jsonl"], article),
+            (["schema"], b""), (["--help"], b""), (["--version"], b""), (["convert", "--help"], b""),
+        ]:
+            result = subprocess.run([binary] + args, input=given, stdout=full, stderr=subprocess.PIPE, timeout=60)
+            check(f"{' '.join(args)} > /dev/full: status 74", result.returncode == 74, f"{result.returncode} {result.stderr[:300]!r}")
+            check(f"{' '.join(args)} > /dev/full: one line", result.stderr == message, repr(result.stderr[:300]))
+        # Standard error that cannot be written: a failure keeps its status, a success becomes 74.
+        os.makedirs("bad")
+        open("bad/bad.txt", "w").write("Publication: Monitor Volume: six Issue: 1\n\nText.\n")
+        for args, status in [(["check", "bad"], 1), (["check", "same.txt"], 74), (["convert", "missing.txt", "--to", "text"], 74)]:
+            result = subprocess.run([binary] + args, stdout=subprocess.PIPE, stderr=full, timeout=60)
+            check(f"{' '.join(args)} 2> /dev/full: status {status}", result.returncode == status, str(result.returncode))
+        os.close(full)
+    else:
+        print("cli io: no /dev/full here; the cases of a full standard output are left out")
+
+    # A reader that goes away: with SIGPIPE ignored the write fails with EPIPE, and bulletin ends quietly
+    # with 141, as a shell reports a process that SIGPIPE ended; with SIGPIPE as it is, the signal ends it.
+    open("big.txt", "wb").write(original + original.split(b"\n\n", 1)[1] * 400)
+    for ignored in (True, False):
+        process = subprocess.Popen([binary, "convert", "big.txt", "--to", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   preexec_fn=(lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN)) if ignored else None)
+        process.stdout.read(10)
+        process.stdout.close()
+        errors = process.stderr.read()
+        status = process.wait(60)
+        label = "SIGPIPE ignored" if ignored else "SIGPIPE"
+        check(f"reader gone ({label}): status", status == (141 if ignored else -signal.SIGPIPE), str(status))
+        check(f"reader gone ({label}): nothing on standard error", errors == b"", repr(errors[:300]))
+finally:
+    os.chdir("/")
+    shutil.rmtree(work, ignore_errors=True)
+
+for failure in failures:
+    print(f"FAIL {failure}")
+print(f"cli io: {passed} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
