@@ -1,6 +1,7 @@
 import BulletinKit
 import BulletinModel
 import BulletinTestSupport
+import BulletinTransforms
 import Foundation
 import Testing
 
@@ -8,11 +9,18 @@ import Testing
 struct ConfigurationTests {
     /// The error reading `text` throws, with its one diagnostic.
     private func failure(_ text: String) throws -> Diagnostic {
+        let diagnostics = try failures(text)
+        #expect(diagnostics.count == 1, "\(diagnostics.map(\.summary))")
+        return try #require(diagnostics.first)
+    }
+
+    /// The diagnostics of the error reading `text` throws.
+    private func failures(_ text: String) throws -> [Diagnostic] {
         do {
             _ = try Configuration.read(text, path: "bulletin.yml")
         } catch let error as BulletinError {
             #expect(error.code == .invalidConfiguration)
-            return try #require(error.diagnostics.first)
+            return error.diagnostics
         }
         Issue.record("no error for \(text)")
         throw CancellationError()
@@ -67,14 +75,21 @@ struct ConfigurationTests {
         #expect(try failure("- a\n- b\n").id == "config.not-a-mapping")
     }
 
-    @Test("a value of the wrong type is an error at the value, naming the field and the type wanted", arguments: [
+    @Test("a value of the wrong type is an error at the value, naming the field and the type wanted; so is a field an entry must have, at the entry when it is missing and at the field when it is empty", arguments: [
         ("feeds:\n  itemLimit: many\n", "'feeds.itemLimit' should be a whole number", 2, 14),
         ("formats: epub\n", "'formats' should be a list", 1, 10),
         ("epub: { perVolume: sometimes }\n", "'epub.perVolume' should be true or false", 1, 20),
+        ("title: [a, b]\n", "'title' should be text", 1, 8),
+        ("sources: { a: b }\n", "'sources' should be a list", 1, 10),
+        ("formats: [epub, [text]]\n", "'formats[1]' should be text", 1, 17),
+        ("text: 72\n", "'text' should be a group of fields", 1, 7),
+        ("entities:\n  add: [{ name: A, type: PER, aliases: A }]\n", "'entities.add[0].aliases' should be a list", 2, 40),
+        ("entities:\n  add: [{ type: PER }]\n", "'entities.add[0].name' is missing", 2, 9),
+        ("entities:\n  merge: [{ into: a, from: }]\n", "'entities.merge[0].from' is empty", 2, 22),
     ])
     func types(_ example: (String, String, Int, Int)) throws {
         let diagnostic = try failure(example.0)
-        #expect(diagnostic.id == "config.type")
+        #expect(diagnostic.id == (example.1.contains("should be") ? "config.type" : "config.missing-field"))
         #expect(diagnostic.message == example.1)
         #expect(diagnostic.location.map { [$0.line, $0.column] } == [example.2, example.3])
     }
@@ -93,6 +108,36 @@ struct ConfigurationTests {
             #expect(diagnostic.id == "config.base-url")
             #expect(diagnostic.location.map { [$0.line, $0.column] } == [2, 10])
         }
+    }
+
+    @Test("every error and warning of the file is reported, in line order, not only the first")
+    func everyProblem() throws {
+        let text = """
+            title: [a, b]
+            text: { width: many }
+            baseUrl: https://example.org/
+            summaries:
+              maxSentences: lots
+            baseURL: nope
+            language: Klingonese
+            entities:
+              add: [{ type: PER }, { name: B, type: ORG, aliases: B }]
+
+            """
+        let diagnostics = try failures(text)
+        #expect(diagnostics.map(\.id) == ["config.type", "config.type", "config.unknown-field", "config.type", "config.base-url", "config.language",
+                                          "config.missing-field", "config.type"])
+        #expect(diagnostics.map { $0.location.map { [$0.line, $0.column] } } == [[1, 8], [2, 16], [3, 1], [5, 17], [6, 10], [7, 11], [9, 9], [9, 55]])
+        #expect(diagnostics.map(\.severity) == [.error, .error, .warning, .error, .error, .error, .error, .error])
+    }
+
+    @Test("what is right is read even when something else is wrong, so that `check` can go on")
+    func partial() throws {
+        let text = "title: T\ntext: { width: many }\nlanguage: Russian\nentities:\n  add: [{ type: PER }, { name: B, type: ORG }]\n"
+        let (configuration, diagnostics) = Configuration.diagnose(text, path: "bulletin.yml")
+        #expect(diagnostics.map(\.id) == ["config.type", "config.language-corrected", "config.missing-field"])
+        #expect(configuration.title == "T" && configuration.text?.width == nil && configuration.language == "ru")
+        #expect(configuration.entities?.add == [EntityDictionary.Addition(name: "B", type: .organization)])
     }
 
     @Test("an empty file, or one of comments only, is every default")
