@@ -296,6 +296,7 @@ extension Configuration {
         case is Int.Type: return "a whole number"
         case is Bool.Type: return "true or false"
         case is String.Type: return "text"
+        case let choice as any ConfigurationChoice.Type: return "one of \(choice.choices.joined(separator: ", "))"
         case is any ListValue.Type: return "a list"
         default: return "a group of fields"
         }
@@ -361,4 +362,14 @@ private protocol ListValue {
 
 extension Array: ListValue {
     fileprivate static var elementType: Any.Type { Element.self }
+}
+
+/// A value the configuration writes as one of a few words, which a message about a wrong one lists
+/// (the decoder's own message names a Swift type).
+private protocol ConfigurationChoice {
+    static var choices: [String] { get }
+}
+
+extension EntityType: ConfigurationChoice {
+    fileprivate static var choices: [String] { allCases.map(\.rawValue) }
 }

@@ -84,6 +84,7 @@ struct ConfigurationTests {
         ("formats: [epub, [text]]\n", "'formats[1]' should be text", 1, 17),
         ("text: 72\n", "'text' should be a group of fields", 1, 7),
         ("entities:\n  add: [{ name: A, type: PER, aliases: A }]\n", "'entities.add[0].aliases' should be a list", 2, 40),
+        ("entities: { add: [{ name: Foo Bar, type: XYZ }] }\n", "'entities.add[0].type' should be one of PER, ORG, LOC, MISC", 1, 42),
         ("entities:\n  add: [{ type: PER }]\n", "'entities.add[0].name' is missing", 2, 9),
         ("entities:\n  merge: [{ into: a, from: }]\n", "'entities.merge[0].from' is empty", 2, 22),
     ])
