@@ -147,8 +147,8 @@ extension Configuration {
         }
         switch (fields, node) {
         case (.value(let type), _):
-            guard (try? YAMLDecoder().decode(type, from: node)) != nil else { return wrongType() }
-            return Self.checkValue(node, named: name, document: document, into: &diagnostics)
+            guard let value = try? YAMLDecoder().decode(type, from: node) else { return wrongType() }
+            return Self.checkValue(value, at: node, named: name, document: document, into: &diagnostics)
         case (.list(let element), .sequence(let sequence)):
             let items = sequence.enumerated().compactMap { index, item in
                 Self.check(item, against: element, named: "\(name)[\(index)]", document: document, into: &diagnostics)
@@ -202,10 +202,19 @@ extension Configuration {
             at: key.mark, fix: near.map { "did you mean '\(prefix + $0)'?" } ?? "known fields here: \(known.sorted().map { prefix + $0 }.joined(separator: ", "))")
     }
 
-    /// Checks a value of the right type for what its field needs (a base URL that is a web address, a
-    /// language that is a tag), adding a diagnostic for each problem. Returns the node to read: the
-    /// value, the value corrected, or nil when it is an error.
-    private static func checkValue(_ node: Node, named name: String, document: Document, into diagnostics: inout [Diagnostic]) -> Node? {
+    /// Checks a value of the right type for what its field needs (a number in its range, a base URL that
+    /// is a web address, a language that is a tag), adding a diagnostic for each problem. Returns the
+    /// node to read: the value's, corrected, or nil when it is an error.
+    private static func checkValue(_ value: any Decodable, at node: Node, named name: String, document: Document,
+                                   into diagnostics: inout [Diagnostic]) -> Node? {
+        if let number = value as? Int {
+            let (minimum, unset) = Self.numbers[name] ?? (1, "its default")
+            guard number < minimum else { return node }
+            diagnostics.append(document.diagnostic(
+                "config.range", .error, "'\(name)' should be a whole number of \(minimum) or more, not \(number)", at: node.mark,
+                fix: "write \(minimum) or more, or leave '\(name)' out for \(unset)"))
+            return nil
+        }
         guard var scalar = node.scalar else { return node }
         let text = scalar.string
         switch name {

@@ -95,6 +95,36 @@ struct ConfigurationTests {
         #expect(diagnostic.location.map { [$0.line, $0.column] } == [example.2, example.3])
     }
 
+    @Test("a whole number out of its field's range is an error at the value naming the range, not the default taken in silence", arguments: [
+        ("text: { width: 5 }\n", "'text.width' should be a whole number of 20 or more, not 5", "write 20 or more, or leave 'text.width' out for 72 columns"),
+        ("text: { width: 0 }\n", "'text.width' should be a whole number of 20 or more, not 0", "write 20 or more, or leave 'text.width' out for 72 columns"),
+        ("summaries: { wordBudget: -3 }\n", "'summaries.wordBudget' should be a whole number of 1 or more, not -3",
+         "write 1 or more, or leave 'summaries.wordBudget' out for 60 words"),
+        ("summaries: { maxSentences: 0 }\n", "'summaries.maxSentences' should be a whole number of 1 or more, not 0",
+         "write 1 or more, or leave 'summaries.maxSentences' out for no limit"),
+        ("summaries: { dekWords: -1 }\n", "'summaries.dekWords' should be a whole number of 1 or more, not -1",
+         "write 1 or more, or leave 'summaries.dekWords' out for 30 words"),
+        ("feeds: { itemLimit: 0 }\n", "'feeds.itemLimit' should be a whole number of 1 or more, not 0", "write 1 or more, or leave 'feeds.itemLimit' out for 50 items"),
+        ("site: { entityPageSize: -1 }\n", "'site.entityPageSize' should be a whole number of 1 or more, not -1",
+         "write 1 or more, or leave 'site.entityPageSize' out for 100 articles"),
+    ])
+    func ranges(_ example: (String, String, String)) throws {
+        let diagnostic = try failure(example.0)
+        #expect(diagnostic.id == "config.range")
+        #expect(diagnostic.message == example.1)
+        #expect(diagnostic.fix == example.2)
+        let value = try #require(example.0.range(of: ": ", options: .backwards))
+        #expect(diagnostic.location.map { [$0.line, $0.column] } == [1, example.0.distance(from: example.0.startIndex, to: value.upperBound) + 1])
+    }
+
+    @Test("the least value of each whole number is taken")
+    func rangeEdges() throws {
+        let text = "text: { width: 20 }\nsummaries: { wordBudget: 1, maxSentences: 1, dekWords: 1 }\nfeeds: { itemLimit: 1 }\nsite: { entityPageSize: 1 }\n"
+        let configuration = try Configuration.read(text, path: "bulletin.yml").configuration
+        #expect(configuration.writerSettings.textWidth == 20 && configuration.writerSettings.feedItemLimit == 1 && configuration.writerSettings.entityPageSize == 1)
+        #expect(configuration.summaryOptions.wordBudget == 1 && configuration.summaryOptions.maxSentences == 1 && configuration.summaryOptions.dekWordLimit == 1)
+    }
+
     @Test("the base URL is an absolute http or https address without query or fragment, or an error at its value", arguments: [
         ("https://example.org/bulletin/", true), ("http://localhost:8080/", true), ("HTTPS://Example.org", true),
         ("javascript:alert(1)", false), ("/bulletin/", false), ("example.org/bulletin/", false), ("ftp://example.org/", false),
@@ -130,6 +160,13 @@ struct ConfigurationTests {
                                           "config.missing-field", "config.type"])
         #expect(diagnostics.map { $0.location.map { [$0.line, $0.column] } } == [[1, 8], [2, 16], [3, 1], [5, 17], [6, 10], [7, 11], [9, 9], [9, 55]])
         #expect(diagnostics.map(\.severity) == [.error, .error, .warning, .error, .error, .error, .error, .error])
+    }
+
+    @Test("a width, a sentence cap and a base URL that are all wrong are three errors")
+    func threeErrors() throws {
+        let diagnostics = try failures("text:\n  width: 5\nsummaries:\n  maxSentences: 0\nbaseURL: nope\n")
+        #expect(diagnostics.map(\.id) == ["config.range", "config.range", "config.base-url"])
+        #expect(diagnostics.map { $0.location.map { [$0.line, $0.column] } } == [[2, 10], [4, 17], [5, 10]])
     }
 
     @Test("what is right is read even when something else is wrong, so that `check` can go on")
