@@ -1,5 +1,6 @@
 import BulletinModel
 import BulletinTransforms
+import BulletinWriters
 import Foundation
 import Yams
 
@@ -13,20 +14,29 @@ extension Configuration {
 
     /// Reads YAML: the configuration, and a warning for each field it does not know (a misspelt
     /// `baseUrl:` would otherwise be left out without a word). When the file has an error (text that is
-    /// not YAML, a value of the wrong type, a base URL that is not a web address), throws with every
-    /// error and warning of the file, in line order.
-    public static func read(_ text: String, path: String) throws -> (configuration: Configuration, warnings: [Diagnostic]) {
-        let (configuration, diagnostics) = diagnose(text, path: path)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration cannot be used", diagnostics: diagnostics)
-        }
+    /// not YAML, a value of the wrong type or out of range, a base URL that is not a web address, a format
+    /// not in `formats`, a theme that is neither bundled nor a folder), throws with every error and
+    /// warning of the file, in line order.
+    public static func read(_ text: String, path: String, formats: [String] = WriterRegistry.standard.formats) throws
+        -> (configuration: Configuration, warnings: [Diagnostic]) {
+        let (configuration, diagnostics) = diagnose(text, path: path, formats: formats)
+        try stop(on: diagnostics, path: path)
         return (configuration, diagnostics)
     }
 
+    /// Throws when one of `diagnostics`, those of the configuration file at `path`, is an error: the
+    /// configuration cannot be used.
+    static func stop(on diagnostics: [Diagnostic], path: String) throws {
+        guard diagnostics.contains(where: { $0.severity == .error }) else { return }
+        throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration cannot be used", diagnostics: diagnostics)
+    }
+
     /// Reads YAML: every error and warning of the file, in line order, and the configuration with each
-    /// value that has an error left out (as if it were not written), so that what is right can still be used.
-    public static func diagnose(_ text: String, path: String) -> (configuration: Configuration, diagnostics: [Diagnostic]) {
-        let document = Document(text: text, path: path)
+    /// value that has an error left out (as if it were not written), so that what is right can still be
+    /// used. `formats` are those a build can make.
+    public static func diagnose(_ text: String, path: String, formats: [String] = WriterRegistry.standard.formats)
+        -> (configuration: Configuration, diagnostics: [Diagnostic]) {
+        let document = Document(text: text, path: path, formats: formats)
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else { return (Configuration(), []) }
@@ -218,6 +228,16 @@ extension Configuration {
         guard var scalar = node.scalar else { return node }
         let text = scalar.string
         switch name {
+        case _ where name.hasPrefix("formats[") && !document.formats.contains(text):
+            diagnostics.append(document.diagnostic(
+                "config.format", .error, "unknown format '\(text)'; known formats: \(document.formats.joined(separator: ", "))", at: node.mark,
+                fix: "name formats from that list, or leave 'formats' out for all of them"))
+            return nil
+        case "theme" where !Resources.isTheme(Project.theme(text, relativeTo: document.path)):
+            diagnostics.append(document.diagnostic(
+                "config.theme", .error, "no theme '\(text)': it is neither a bundled theme (\(Resources.themeNames.joined(separator: ", "))) nor a folder",
+                at: node.mark, fix: "name a bundled theme, or a theme folder relative to this file"))
+            return nil
         case "baseURL" where !Self.isWebAddress(text):
             diagnostics.append(document.diagnostic(
                 "config.base-url", .error, "baseURL '\(text)' is not an absolute http or https address without a query or fragment",
@@ -336,14 +356,18 @@ extension Configuration {
         return true
     }
 
-    /// The configuration file's text, for diagnostics that show the line they are about.
+    /// The configuration file's text, for diagnostics that show the line they are about, and what its
+    /// values are checked against.
     private struct Document {
         let lines: [Substring]
         let path: String
+        /// The formats a build can make.
+        let formats: [String]
 
-        init(text: String, path: String) {
+        init(text: String, path: String, formats: [String]) {
             lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             self.path = path
+            self.formats = formats
         }
 
         func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, at mark: Mark?, fix: String?) -> Diagnostic {

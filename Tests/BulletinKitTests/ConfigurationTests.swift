@@ -162,6 +162,46 @@ struct ConfigurationTests {
         #expect(diagnostics.map(\.severity) == [.error, .error, .warning, .error, .error, .error, .error, .error])
     }
 
+    @Test("an unknown format or theme is an error at its value naming those there are, and the theme as written")
+    func formatsAndThemes() throws {
+        let folder = TestSupport.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("house"), withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("bulletin.yml").path
+        let diagnostics = Configuration.diagnose("formats: [epub, pdf]\ntheme: nosuchtheme\n", path: path).diagnostics
+        #expect(diagnostics.map(\.id) == ["config.format", "config.theme"])
+        #expect(diagnostics.map(\.message) == ["unknown format 'pdf'; known formats: epub, feeds, json, site, text",
+                                               "no theme 'nosuchtheme': it is neither a bundled theme (default, newsprint) nor a folder"])
+        #expect(diagnostics.map { $0.location.map { [$0.line, $0.column] } } == [[1, 17], [2, 8]])
+        // A folder beside the file is a theme; so is a bundled theme's name.
+        for theme in ["house", "newsprint"] {
+            #expect(Configuration.diagnose("theme: \(theme)\n", path: path).diagnostics.isEmpty)
+        }
+        #expect(Configuration.diagnose("formats: [pdf]\n", path: path, formats: ["epub", "pdf"]).diagnostics.isEmpty)
+    }
+
+    @Test("a project resolved for check keeps the configuration's errors and finds the sources; for a build they stop it as a configuration error")
+    func projectWithErrors() throws {
+        let folder = TestSupport.temporaryFolder()
+        let sources = folder.appendingPathComponent("sources")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try Data("Publication: Monitor Volume: 1 Issue: 1\n\nText.\n".utf8).write(to: sources.appendingPathComponent("a.txt"))
+        let config = folder.appendingPathComponent("bulletin.yml")
+        try Data("sources: [sources]\nformats: [epub, pdf]\ntheme: nosuchtheme\ntext: { width: 5 }\n".utf8).write(to: config)
+        let checked = try Project.resolve(sources: [], configPath: config.path, output: nil, formats: nil, theme: nil, keepingConfigurationErrors: true)
+        #expect(checked.readingDiagnostics.map(\.id) == ["config.format", "config.theme", "config.range"])
+        #expect(checked.sources.count == 1 && checked.formats == ["epub"])
+        #expect { try Project.resolve(sources: [], configPath: config.path, output: nil, formats: nil, theme: nil) } throws: { error in
+            (error as? BulletinError)?.code == .invalidConfiguration && (error as? BulletinError)?.diagnostics.count == 3
+        }
+        // The command line's own values stay usage errors.
+        try Data("sources: [sources]\n".utf8).write(to: config)
+        for (formats, theme) in [("pdf", nil), (nil, "nosuchtheme")] as [(String?, String?)] {
+            #expect { try Project.resolve(sources: [], configPath: config.path, output: nil, formats: formats, theme: theme) } throws: { error in
+                (error as? BulletinError)?.code == .invalidUsage
+            }
+        }
+    }
+
     @Test("a width, a sentence cap and a base URL that are all wrong are three errors")
     func threeErrors() throws {
         let diagnostics = try failures("text:\n  width: 5\nsummaries:\n  maxSentences: 0\nbaseURL: nope\n")
