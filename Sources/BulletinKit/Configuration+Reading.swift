@@ -43,9 +43,9 @@ extension Configuration {
             root = composed
         } catch let error as YamlError {
             return (Configuration(), [document.diagnostic("config.syntax", .error, "the configuration is not valid YAML: \(Self.problem(of: error))",
-                                                          at: Self.mark(of: error), fix: "correct the YAML at the place shown")])
+                                                          at: Self.place(of: error), fix: "correct the YAML at the place shown")])
         } catch {
-            return (Configuration(), [document.diagnostic("config.syntax", .error, "the configuration is not valid YAML: \(error)", at: nil,
+            return (Configuration(), [document.diagnostic("config.syntax", .error, "the configuration is not valid YAML: \(error)", at: nil as Mark?,
                                                           fix: "correct the YAML")])
         }
         guard root.mapping != nil else {
@@ -334,15 +334,28 @@ extension Configuration {
     private static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        case .reader(let problem, _, let value, _) where value >= 0:
+            // libyaml's reader stops at a character YAML does not allow (a control character): name it,
+            // since the line shown cannot show it.
+            "\(problem) (U+\(String(repeating: "0", count: max(0, 4 - String(value, radix: 16).count)) + String(value, radix: 16, uppercase: true)))"
+        case .reader(let problem, _, _, _): problem
         case .duplicatedKeysInMapping(let duplicates, _): "a field is given twice: \(duplicates.joined(separator: ", "))"
         default: "\(error)"
         }
     }
 
-    private static func mark(of error: YamlError) -> Mark? {
+    /// Where a YAML error is, as line and column (columns count Unicode scalars, as libyaml's do).
+    private static func place(of error: YamlError) -> (line: Int, column: Int)? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
-        case .duplicatedKeysInMapping(_, let context): context.mark
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): (mark.line, mark.column)
+        case .duplicatedKeysInMapping(_, let context): (context.mark.line, context.mark.column)
+        case .reader(_, let offset?, _, let yaml):
+            // The reader counts its offset in characters of the text, not in lines and columns.
+            yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex).map { index in
+                let before = yaml[..<index].unicodeScalars
+                let lineStart = before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex
+                return (before.count(where: { $0 == "\n" }) + 1, before.distance(from: lineStart, to: before.endIndex) + 1)
+            }
         default: nil
         }
     }
@@ -371,8 +384,12 @@ extension Configuration {
         }
 
         func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, at mark: Mark?, fix: String?) -> Diagnostic {
-            let location = mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
-            let line = mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? String(lines[$0.line - 1]) : nil }
+            diagnostic(id, severity, message, at: mark.map { ($0.line, $0.column) }, fix: fix)
+        }
+
+        func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, at place: (line: Int, column: Int)?, fix: String?) -> Diagnostic {
+            let location = place.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+            let line = place.flatMap { $0.line >= 1 && $0.line <= lines.count ? String(lines[$0.line - 1]) : nil }
             return Diagnostic(id: id, severity: severity, message: message, location: location,
                               sourceLine: line.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }, fix: fix)
         }

@@ -75,6 +75,17 @@ struct ConfigurationTests {
         #expect(try failure("- a\n- b\n").id == "config.not-a-mapping")
     }
 
+    @Test("a control character is an error at its line and column naming it, not one with the place inside the message")
+    func controlCharacter() throws {
+        let diagnostic = try failure("title: ok\nfoo: \u{1B}[31mRED\u{1B}[0m\u{07}\n")
+        #expect(diagnostic.id == "config.syntax")
+        #expect(diagnostic.location.map { [$0.line, $0.column] } == [2, 6])
+        #expect(diagnostic.message == "the configuration is not valid YAML: control characters are not allowed (U+001B)")
+        #expect(diagnostic.sourceLine == "foo: \u{1B}[31mRED\u{1B}[0m\u{07}")
+        // Columns count characters, as libyaml's do, after text that is more than one byte a character.
+        #expect(try failure("title: «ok»\nfoo: é\u{07}\n").location.map { [$0.line, $0.column] } == [2, 7])
+    }
+
     @Test("a value of the wrong type is an error at the value, naming the field and the type wanted; so is a field an entry must have, at the entry when it is missing and at the field when it is empty", arguments: [
         ("feeds:\n  itemLimit: many\n", "'feeds.itemLimit' should be a whole number", 2, 14),
         ("formats: epub\n", "'formats' should be a list", 1, 10),
