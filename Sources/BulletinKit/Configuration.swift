@@ -57,8 +57,11 @@ public struct Configuration: Sendable, Hashable, Codable {
 
     /// Plain-text settings.
     public struct TextSettings: Sendable, Hashable, Codable {
-        /// Wrap column.
+        /// Wrap column, at least ``minimumWidth`` (default 72).
         public var width: Int?
+
+        /// The narrowest wrap column: in fewer, a long word would stand alone on most lines.
+        public static let minimumWidth = 20
     }
 
     /// Site settings.
@@ -89,6 +92,18 @@ public struct Configuration: Sendable, Hashable, Codable {
         }
     }
 
+    /// The whole-number settings, by name as the file writes them: the least value each takes (a value
+    /// below it is an error when the file is read, and ignored in a configuration made in code), and
+    /// what leaving it out gives. One not listed takes 1 or more.
+    static let numbers: [String: (minimum: Int, unset: String)] = [
+        "text.width": (TextSettings.minimumWidth, "\(WriterSettings().textWidth) columns"),
+        "summaries.wordBudget": (1, "\(SummaryOptions().wordBudget) words"),
+        "summaries.maxSentences": (1, "no limit"),
+        "summaries.dekWords": (1, "\(SummaryOptions().dekWordLimit) words"),
+        "feeds.itemLimit": (1, "\(WriterSettings().feedItemLimit) items"),
+        "site.entityPageSize": (1, "\(WriterSettings().entityPageSize) articles"),
+    ]
+
     /// An empty configuration: every default.
     public init() {}
 
@@ -104,7 +119,7 @@ public struct Configuration: Sendable, Hashable, Codable {
     /// The settings writers read.
     public var writerSettings: WriterSettings {
         var settings = WriterSettings()
-        if let width = text?.width, width >= 20 { settings.textWidth = width }
+        if let width = text?.width, width >= TextSettings.minimumWidth { settings.textWidth = width }
         if let baseURL { settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         if let title { settings.siteTitle = title }
         settings.publisher = publisher

@@ -15,8 +15,9 @@ public struct Project: Sendable {
     /// The theme, merged over the default.
     public var theme: Theme
 
-    /// What reading the configuration file found: fields it does not know.
-    public var readingWarnings: [Diagnostic] = []
+    /// What reading the configuration file found: its warnings (fields it does not know), and its
+    /// errors too when resolved for `check` (``resolve(sources:configPath:output:formats:theme:writers:keepingConfigurationErrors:)``).
+    public var readingDiagnostics: [Diagnostic] = []
     /// The configuration file read, if any.
     public var configurationPath: String?
     /// The folders searched for the sources (those named and every folder under them that is not skipped);
@@ -26,8 +27,8 @@ public struct Project: Sendable {
     /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
     /// formats.
     public var configurationWarnings: [Diagnostic] {
-        guard configuration.baseURL == nil, formats.contains("feeds") || formats.contains("site") else { return readingWarnings }
-        return readingWarnings + [Diagnostic(
+        guard configuration.baseURL == nil, formats.contains("feeds") || formats.contains("site") else { return readingDiagnostics }
+        return readingDiagnostics + [Diagnostic(
             id: "config.missing-base-url", severity: .warning,
             message: "no baseURL is configured: feeds carry no links to the site, and the site has no sitemap.xml, canonical links or links to the feeds",
             location: nil, fix: "set 'baseURL: https://…/' in bulletin.yml to the address the output's site/ folder is published at"
@@ -36,12 +37,31 @@ public struct Project: Sendable {
 
     /// Resolves command-line values against the configuration: explicit values win, then the configuration,
     /// then defaults. With no sources and no configuration the bundled example archive is the source.
+    /// An error in the configuration file stops it, unless `keepingConfigurationErrors` (as `check` does,
+    /// to go on to the sources): then the errors are kept in ``readingDiagnostics`` and the values in
+    /// error are left out, and they stop it only when what is left cannot be resolved.
     public static func resolve(
         sources: [String], configPath: String?, output: String?, formats: String?, theme: String?,
-        writers: WriterRegistry = .standard
+        writers: WriterRegistry = .standard, keepingConfigurationErrors: Bool = false
     ) throws -> Project {
         let path = configurationPath(sources: sources, configPath: configPath)
-        let (configuration, readingWarnings) = try Self.readConfiguration(at: path)
+        let (configuration, diagnostics) = try Self.diagnoseConfiguration(at: path, formats: writers.formats)
+        do {
+            if !keepingConfigurationErrors { try path.map { try Configuration.stop(on: diagnostics, path: $0) } }
+            return try resolve(sources: sources, configuration: configuration, readingDiagnostics: diagnostics, at: path,
+                               output: output, formats: formats, theme: theme, writers: writers)
+        } catch let error as BulletinError where error.code == .invalidUsage && keepingConfigurationErrors {
+            // What could not be resolved may be what the errors left out (sources: 5): they come first.
+            try path.map { try Configuration.stop(on: diagnostics, path: $0) }
+            throw error
+        }
+    }
+
+    /// Resolves command-line values against `configuration`, read from the file at `path`.
+    private static func resolve(
+        sources: [String], configuration: Configuration, readingDiagnostics: [Diagnostic], at path: String?,
+        output: String?, formats: String?, theme: String?, writers: WriterRegistry
+    ) throws -> Project {
         func relative(_ value: String) -> String { Self.path(value, relativeTo: path) }
         let outputPath = output ?? configuration.output.map(relative) ?? "output"
         if outputPath.isEmpty {
@@ -78,7 +98,7 @@ public struct Project: Sendable {
         return Project(
             configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
-            readingWarnings: readingWarnings, configurationPath: path, sourceFolders: folders
+            readingDiagnostics: readingDiagnostics, configurationPath: path, sourceFolders: folders
         )
     }
 
@@ -110,19 +130,33 @@ public struct Project: Sendable {
         try readConfiguration(at: path).configuration
     }
 
-    /// The configuration at `path` (the defaults when nil), and the warnings reading it gave.
+    /// The configuration at `path` (the defaults when nil), and the warnings reading it gave; an error
+    /// in it is thrown, with every other.
     public static func readConfiguration(at path: String?) throws -> (configuration: Configuration, warnings: [Diagnostic]) {
+        let (configuration, diagnostics) = try diagnoseConfiguration(at: path)
+        try path.map { try Configuration.stop(on: diagnostics, path: $0) }
+        return (configuration, diagnostics)
+    }
+
+    /// The configuration at `path` (the defaults when nil) without the values in error, and every error
+    /// and warning of the file (``Configuration/diagnose(_:path:formats:)``); throws only when the file
+    /// cannot be read.
+    public static func diagnoseConfiguration(at path: String?, formats: [String] = WriterRegistry.standard.formats) throws
+        -> (configuration: Configuration, diagnostics: [Diagnostic]) {
         guard let path else { return (Configuration(), []) }
         // Read to its end, so that --config <(…) and a named pipe read too.
         guard let bytes = SourceDiscovery.read(path) else {
             throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
         }
-        var (configuration, warnings) = try Configuration.read(String(decoding: bytes, as: UTF8.self), path: path)
-        // A theme folder it names is relative to the file, as its sources and output are; a bundled theme's name stays.
-        if let theme = configuration.theme, !Resources.themeNames.contains(theme) {
-            configuration.theme = Self.path(theme, relativeTo: path)
-        }
-        return (configuration, warnings)
+        var (configuration, diagnostics) = Configuration.diagnose(String(decoding: bytes, as: UTF8.self), path: path, formats: formats)
+        configuration.theme = configuration.theme.map { Self.theme($0, relativeTo: path) }
+        return (configuration, diagnostics)
+    }
+
+    /// A theme the configuration file at `configurationPath` names, as ``Resources/theme(_:)`` takes it: a
+    /// folder is relative to the file, as its sources and output are; a bundled theme's name stays.
+    static func theme(_ value: String, relativeTo configurationPath: String?) -> String {
+        Resources.themeNames.contains(value) ? value : path(value, relativeTo: configurationPath)
     }
 
     /// A path the configuration file at `configurationPath` names, as a path from the current folder: joined

@@ -29,16 +29,26 @@ public enum Resources {
         Set(paths(under: "Themes").compactMap { $0.split(separator: "/").dropFirst().first.map(String.init) }).sorted()
     }
 
+    /// True when `nameOrPath` names a theme ``theme(_:)`` can make: an embedded one, or a folder.
+    public static func isTheme(_ nameOrPath: String) -> Bool {
+        if isEmbeddedTheme(nameOrPath) { return true }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func isEmbeddedTheme(_ name: String) -> Bool {
+        themeNames.contains(name) && !name.contains("/")
+    }
+
     /// A theme by name (embedded) or by folder path, merged file by file over the default theme.
     public static func theme(_ nameOrPath: String?) throws -> Theme {
         var files = embeddedTheme("default")
         guard let nameOrPath, nameOrPath != "default" else { return Theme(files: files) }
-        if themeNames.contains(nameOrPath), !nameOrPath.contains("/") {
+        if isEmbeddedTheme(nameOrPath) {
             files.merge(embeddedTheme(nameOrPath)) { $1 }
             return Theme(files: files)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard isTheme(nameOrPath) else {
             throw BulletinError(code: .invalidUsage, message: "no theme '\(nameOrPath)': give a theme name (\(themeNames.joined(separator: ", "))) or a folder")
         }
         let root = URL(fileURLWithPath: nameOrPath)

@@ -24,7 +24,8 @@ struct SourceTextDecoder {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         // The common case: valid UTF-8 without control characters decodes in one step.
         let body = bytes[start...]
-        if !body.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F }),
+        // Every control character the reader replaces is ASCII, so a byte is one exactly when its scalar is.
+        if !body.contains(where: { $0 < 0x80 && ControlCharacter.contains(Unicode.Scalar($0)) }),
            let text = String(validating: body, as: UTF8.self) {
             return Decoded(text: text, firstInvalid: nil, invalidByteCount: 0, firstControl: nil, controlCount: 0)
         }
@@ -34,8 +35,7 @@ struct SourceTextDecoder {
         var result = Decoded(text: "", firstInvalid: nil, invalidByteCount: 0, firstControl: nil, controlCount: 0)
         var index = start
         func append(_ scalar: Unicode.Scalar) {
-            let isControl = (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t") || scalar.value == 0x7F
-            if isControl {
+            if ControlCharacter.contains(scalar) {
                 if result.firstControl == nil { result.firstControl = (line, column) }
                 result.controlCount += 1
                 scalars.append("\u{FFFD}")

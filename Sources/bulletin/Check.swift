@@ -23,18 +23,20 @@ extension BulletinCommand {
             let console = Console(quiet: common.quiet)
             do {
                 let files: [SourceFile]
-                var configurationWarnings: [Diagnostic] = []
+                var configurationDiagnostics: [Diagnostic] = []
                 if sources == ["-"] {
                     files = [try SourceInput.read("-")]
                 } else if Project.configurationPath(sources: sources, configPath: config) != nil {
-                    // As a build would find them: the configuration read, its sources, its output folder left out.
-                    let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil)
+                    // As a build would find them: the configuration read, its sources, its output folder left
+                    // out; its errors are reported with the sources' rather than stopping before them.
+                    let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil,
+                                                      keepingConfigurationErrors: true)
                     files = project.sources
-                    configurationWarnings = project.readingWarnings
+                    configurationDiagnostics = project.readingDiagnostics
                 } else {
                     files = try SourceDiscovery().files(under: sources.isEmpty ? ["."] : sources)
                 }
-                let diagnostics = configurationWarnings + (try await Checker().check(files))
+                let diagnostics = configurationDiagnostics + (try await Checker().check(files))
                 console.show(diagnostics)
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.count - errors

@@ -24,16 +24,18 @@ struct Console: Sendable {
         if !quiet { StandardStreams.writeError(message + "\n") }
     }
 
-    /// Prints diagnostics as `path:line:column: severity: message`, the source line and a caret.
+    /// Prints diagnostics as `path:line:column: severity: message`, the source line and a caret. Text
+    /// from a file (a line, a value quoted in a message) is printed with its control characters replaced,
+    /// so that a file cannot drive the terminal.
     func show(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            var text = diagnostic.summary + "\n"
+            var text = ControlCharacter.printable(diagnostic.summary) + "\n"
             if let line = diagnostic.sourceLine, let location = diagnostic.location {
-                let printable = String(line.map { $0 == "\t" ? " " : $0 })
+                let printable = String(ControlCharacter.printable(line).map { $0 == "\t" ? " " : $0 })
                 text += "    " + printable + "\n"
                 text += "    " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
             }
-            if let fix = diagnostic.fix { text += "    fix: \(fix)\n" }
+            if let fix = diagnostic.fix { text += "    fix: \(ControlCharacter.printable(fix))\n" }
             StandardStreams.writeError(text)
         }
     }
@@ -45,16 +47,16 @@ struct Console: Sendable {
         if let failure = error as? WriterError, !failure.diagnostics.isEmpty {
             // A problem in a file the user gave (a theme's template), not in the writer.
             show(failure.diagnostics)
-            StandardStreams.writeError("error: \(failure)\n")
+            StandardStreams.writeError("error: \(ControlCharacter.printable(String(describing: failure)))\n")
             return ExitCode(1)
         }
         guard let failure = error as? BulletinError else {
             if error is CleanExit || error is ValidationError { return error }
-            StandardStreams.writeError("error: \(error)\n")
+            StandardStreams.writeError("error: \(ControlCharacter.printable(String(describing: error)))\n")
             return ExitCode(70)
         }
         show(failure.diagnostics)
-        StandardStreams.writeError("error: \(failure.message)\n")
+        StandardStreams.writeError("error: \(ControlCharacter.printable(failure.message))\n")
         switch failure.code {
         case .invalidSources, .invalidConfiguration: return ExitCode(1)
         case .invalidUsage: return ExitCode(64)

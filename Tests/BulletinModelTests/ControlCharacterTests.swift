@@ -1,0 +1,25 @@
+import BulletinModel
+import Testing
+
+@Suite("Control characters")
+struct ControlCharacterTests {
+    @Test("C0 controls but tab, line feed and carriage return, and DEL, are control characters; printable text is not")
+    func contains() {
+        let controls: [Unicode.Scalar] = ["\u{00}", "\u{07}", "\u{1B}", "\u{1F}", "\u{7F}"]
+        let text: [Unicode.Scalar] = ["\t", "\n", "\r", " ", "a", "\u{A0}", "\u{FFFD}"]
+        #expect(controls.allSatisfy(ControlCharacter.contains))
+        #expect(!text.contains(where: ControlCharacter.contains))
+    }
+
+    @Test("printable text replaces each control character and C1 control by U+FFFD, one for one, and keeps the rest", arguments: [
+        ("foo: \u{1B}[31mRED\u{1B}[0m\u{07}", "foo: \u{FFFD}[31mRED\u{FFFD}[0m\u{FFFD}"),
+        ("a\u{9B}2Jb\u{85}c\u{7F}", "a\u{FFFD}2Jb\u{FFFD}c\u{FFFD}"),
+        ("tab\tstays, so does é, « » and \u{A0}", "tab\tstays, so does é, « » and \u{A0}"),
+        ("\u{00}", "\u{FFFD}"),
+    ])
+    func printable(_ example: (String, String)) {
+        let shown = ControlCharacter.printable(example.0)
+        #expect(shown == example.1)
+        #expect(shown.unicodeScalars.count == example.0.unicodeScalars.count)
+    }
+}
