@@ -134,6 +134,20 @@ try:
         label = "SIGPIPE ignored" if ignored else "SIGPIPE"
         check(f"reader gone ({label}): status", status == (141 if ignored else -signal.SIGPIPE), str(status))
         check(f"reader gone ({label}): nothing on standard error", errors == b"", repr(errors[:300]))
+
+    # A book is not written to a terminal (a pseudo-terminal here): a usage error that says what to do.
+    import pty
+    primary, secondary = pty.openpty()
+    result = subprocess.run([binary, "convert", "same.txt", "--to", "epub"], stdout=secondary, stderr=subprocess.PIPE, timeout=60)
+    os.close(secondary)
+    os.close(primary)
+    check("epub to a terminal: status 64", result.returncode == 64, f"{result.returncode} {result.stderr[:300]!r}")
+    check("epub to a terminal: says so", b"standard output is a terminal" in result.stderr, repr(result.stderr[:300]))
+    primary, secondary = pty.openpty()
+    result = subprocess.run([binary, "convert", "same.txt", "--to", "text"], stdout=secondary, stderr=subprocess.PIPE, timeout=60)
+    os.close(secondary)
+    os.close(primary)
+    check("text to a terminal: status 0", result.returncode == 0, f"{result.returncode} {result.stderr[:300]!r}")
 finally:
     os.chdir("/")
     shutil.rmtree(work, ignore_errors=True)

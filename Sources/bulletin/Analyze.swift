@@ -28,6 +28,10 @@ extension BulletinCommand {
 
         @OptionGroup var common: CommonOptions
 
+        func validate() throws {
+            try validateJSONLines(jsonl: jsonl, source: source, json: json)
+        }
+
         func run() async throws {
             let console = Console(quiet: common.quiet)
             do {
@@ -73,13 +77,18 @@ extension BulletinCommand {
         @Flag(help: "Summarize JSON Lines articles from standard input (the evaluation format).")
         var jsonl = false
 
-        @Flag(help: "With --jsonl, write the dek as the summary.")
+        @Flag(help: "Print the dek alone; with --jsonl, write the dek as the summary.")
         var dek = false
 
         @Option(help: "The project configuration (its summary settings apply).")
         var config: String?
 
         @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            try validateJSONLines(jsonl: jsonl, source: source, json: json)
+            if dek && json { throw ValidationError("--json prints the dek beside the summary; give --dek or --json, not both") }
+        }
 
         func run() async throws {
             let console = Console(quiet: common.quiet)
@@ -97,6 +106,8 @@ extension BulletinCommand {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
                     try StandardStreams.write(Array(try encoder.encode(summary)) + [0x0A])
+                } else if dek {
+                    try StandardStreams.write("\(summary.dek)\n")
                 } else {
                     try StandardStreams.write("\(summary.text)\n\nDek: \(summary.dek)\n")
                 }
@@ -105,6 +116,14 @@ extension BulletinCommand {
             }
         }
     }
+}
+
+/// `--jsonl` reads standard input and writes JSON Lines of its own: a source named beside it, or `--json`,
+/// would be left unread or unused without a word.
+func validateJSONLines(jsonl: Bool, source: String?, json: Bool) throws {
+    guard jsonl else { return }
+    if let source { throw ValidationError("--jsonl reads standard input; give '\(source)' without --jsonl, or --jsonl alone") }
+    if json { throw ValidationError("--jsonl writes JSON Lines; give --json or --jsonl, not both") }
 }
 
 /// Reads, assembles and transforms one source.

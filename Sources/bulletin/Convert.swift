@@ -34,6 +34,10 @@ extension BulletinCommand {
                 let (configuration, warnings) = try Project.readConfiguration(at: config)
                 let (bytes, diagnostics) = try await Converter(configuration: configuration).convert(file, to: to)
                 console.show(warnings + diagnostics)
+                // A book is a ZIP container: its bytes would fill a terminal with garbage and can upset it.
+                if output == "-", isatty(STDOUT_FILENO) == 1, bytes.contains(0) {
+                    throw BulletinError(code: .invalidUsage, message: "\(to) is binary and standard output is a terminal: give --output FILE, or redirect standard output")
+                }
                 try SourceInput.write(bytes, to: output)
             } catch {
                 throw console.fail(error)
