@@ -434,8 +434,8 @@ public struct Pipeline: Sendable {
         return BulletinError(code: .invalidSources, message: "\(errors) error\(errors == 1 ? "" : "s") in the sources; nothing was written", diagnostics: diagnostics.sorted())
     }
 
-    /// The error for a build given no sources.
-    static let noSources = BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
+    /// The error for a build, or a check, given no sources.
+    public static let noSources = BulletinError(code: .invalidSources, message: "no sources found; give bulletin text files (.txt) or folders holding them")
 }
 
 /// What a build made.

@@ -57,6 +57,22 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.fix = fix
     }
 
+    /// The part of ``sourceLine`` to show under the summary, at most `width` characters around the
+    /// location's column, with "…" where it was cut, and where the caret goes in it (characters before it).
+    /// A line of a minified or run-together file can hold megabytes: the caret's neighbourhood is what helps.
+    public func lineExcerpt(width: Int = 100) -> (text: String, caret: Int)? {
+        guard let line = sourceLine, let location = location else { return nil }
+        let characters = Array(line)
+        let caret = max(0, location.column - 1)
+        guard characters.count > width else { return (line, caret) }
+        // The caret in the middle, unless the line's start or end is nearer.
+        let start = min(max(0, caret - width / 2), characters.count - width)
+        let end = start + width
+        let head = start > 0 ? "…" : ""
+        let tail = end < characters.count ? "…" : ""
+        return (head + String(characters[start..<end]) + tail, caret - start + head.count)
+    }
+
     /// `path:line:column: severity: message`, the form compilers and editors understand.
     public var summary: String {
         let place = location.map { "\($0.path):\($0.line):\($0.column): " } ?? ""

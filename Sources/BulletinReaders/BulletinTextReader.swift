@@ -32,6 +32,12 @@ public struct BulletinTextReader: SourceReader {
         }
     }
 
+    /// `value` as a message quotes it: its first 40 characters and an ellipsis when longer, since a run-on
+    /// header line can hold a whole article.
+    static func quoted(_ value: String) -> String {
+        value.count > 40 ? value.prefix(40) + "…" : value
+    }
+
     public func read(_ bytes: [UInt8], path: String) -> ReadResult {
         var diagnostics: [Diagnostic] = []
         func report(_ id: String, _ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int, text: Substring? = nil, fix: String? = nil) {
@@ -110,14 +116,23 @@ public struct BulletinTextReader: SourceReader {
         func number(_ field: Field) -> Int? {
             guard let found = required(field) else { return nil }
             guard let value = Int(found.value), value >= 0, value < 1_000_000 else {
-                // Digits that say too large a number are told so, rather than that they are not a number.
-                let isDigits = !found.value.isEmpty && found.value.allSatisfy { $0.isASCII && $0.isNumber }
-                report("invalid-\(field.rawValue)", .error,
-                       isDigits ? "\(field.label) \(found.value) is too large (at most 999999)" : "\(field.label) must be a whole number, not '\(found.value)'",
-                       line: found.line, column: found.column, text: lines[found.line - 1], fix: "write the \(field.rawValue) number in digits, e.g. '\(field.label): 6'")
+                reportNumber(field, found, fix: "write the \(field.rawValue) number in digits, e.g. '\(field.label): 6'")
                 return nil
             }
             return value
+        }
+        /// Digits that say too large a number are told so, rather than that they are not a number; a number
+        /// run on into a field that takes a line of its own ("Issue: 23 Title: Talks") is told that.
+        func reportNumber(_ field: Field, _ found: (value: String, line: Int, column: Int), fix: String) {
+            let isDigits = !found.value.isEmpty && found.value.allSatisfy { $0.isASCII && $0.isNumber }
+            let runOn = found.value.split(separator: " ", maxSplits: 1).dropFirst().first.flatMap { rest in
+                Field.allCases.first { !$0.sharesLine && rest.hasPrefix($0.label + ":") }
+            }
+            report("invalid-\(field.rawValue)", .error,
+                   isDigits ? "\(field.label) \(Self.quoted(found.value)) is too large (at most 999999)"
+                       : "\(field.label) must be a whole number, not '\(Self.quoted(found.value))'",
+                   line: found.line, column: found.column, text: lines[found.line - 1],
+                   fix: runOn.map { "start '\($0.label):' on a line of its own: it takes the rest of its line as its value" } ?? fix)
         }
         let publication = required(.publication)?.value
         let volume = number(.volume)
@@ -126,7 +141,7 @@ public struct BulletinTextReader: SourceReader {
         if let given = values[.date] {
             date = DateParser.isoDate(from: given.value)
             if date == nil {
-                report("invalid-date", .error, "cannot read the date '\(given.value)'", line: given.line, column: given.column,
+                report("invalid-date", .error, "cannot read the date '\(Self.quoted(given.value))'", line: given.line, column: given.column,
                        text: lines[given.line - 1], fix: "write dates as YYYY-MM-DD, e.g. 'Date: 2000-02-02'")
             }
         }
@@ -139,21 +154,18 @@ public struct BulletinTextReader: SourceReader {
                 language = tag
             case .corrected(let tag):
                 language = tag
-                report("language-corrected", .warning, "the language '\(given.value)' is read as the tag '\(tag)'", line: given.line,
+                report("language-corrected", .warning, "the language '\(Self.quoted(given.value))' is read as the tag '\(tag)'", line: given.line,
                        column: given.column, text: lines[given.line - 1], fix: "write the tag itself, e.g. 'Language: \(tag)'")
             case .invalid:
-                report("invalid-language", .warning, "'\(given.value)' is not a language tag; the article is taken to be in the archive's language",
+                report("invalid-language", .warning, "'\(Self.quoted(given.value))' is not a language tag; the article is taken to be in the archive's language",
                        line: given.line, column: given.column, text: lines[given.line - 1],
                        fix: "write a BCP 47 language tag, e.g. 'Language: ru' or 'Language: en-GB'")
             }
         }
         var order: Int?
         if let given = values[.order] {
-            order = Int(given.value)
-            if order == nil {
-                report("invalid-order", .error, "Order must be a whole number, not '\(given.value)'", line: given.line, column: given.column,
-                       text: lines[given.line - 1], fix: "write the position in the issue in digits, e.g. 'Order: 2'")
-            }
+            order = Int(given.value).flatMap { $0 > -1_000_000 && $0 < 1_000_000 ? $0 : nil }
+            if order == nil { reportNumber(.order, given, fix: "write the position in the issue in digits, e.g. 'Order: 2'") }
         }
 
         // The body: paragraphs separated by blank lines; single newlines are soft wraps.

@@ -38,6 +38,8 @@ extension BulletinCommand {
                 }
                 let diagnostics = configurationDiagnostics + (try await Checker().check(files))
                 console.show(diagnostics)
+                // As a build of them would fail: a folder with no source checks nothing, and says so.
+                if files.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) { throw Pipeline.noSources }
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.count - errors
                 console.info("\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

@@ -30,10 +30,10 @@ struct Console: Sendable {
     func show(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             var text = ControlCharacter.printable(diagnostic.summary) + "\n"
-            if let line = diagnostic.sourceLine, let location = diagnostic.location {
+            if let (line, caret) = diagnostic.lineExcerpt() {
                 let printable = String(ControlCharacter.printable(line).map { $0 == "\t" ? " " : $0 })
                 text += "    " + printable + "\n"
-                text += "    " + String(repeating: " ", count: max(0, location.column - 1)) + "^\n"
+                text += "    " + String(repeating: " ", count: caret) + "^\n"
             }
             if let fix = diagnostic.fix { text += "    fix: \(ControlCharacter.printable(fix))\n" }
             StandardStreams.writeError(text)
