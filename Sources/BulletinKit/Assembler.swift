@@ -158,18 +158,25 @@ public struct Assembler: Sendable {
             let dates = Set(members.compactMap(\.date)).sorted()
             if dates.count > 1 {
                 let later = members.first { $0.date == dates.last }!
+                let earliest = members.first { $0.date == dates[0] }!
+                let place = later.fieldPlaces["date"]
                 diagnostics.append(Diagnostic(
                     id: "assembly.conflicting-dates", severity: .warning,
-                    message: "articles of \(publicationName) \(key.volume)/\(key.issue) give different dates (\(dates.joined(separator: ", "))); the issue takes \(dates[0])",
-                    location: later.headerLocation, fix: "give every article of one issue the same Date"
+                    message: "articles of \(publicationName) \(key.volume)/\(key.issue) give different dates (\(dates.joined(separator: ", "))); the issue takes \(dates[0]), as \(earliest.source.path) gives it",
+                    location: place?.location ?? later.headerLocation, sourceLine: place?.line, fix: "give every article of one issue the same Date"
                 ))
             }
             let orders = members.compactMap(\.order)
-            if Set(orders).count != orders.count, let repeated = members.first(where: { member in orders.filter { $0 == member.order }.count > 1 }) {
+            if Set(orders).count != orders.count,
+               let first = members.firstIndex(where: { member in orders.filter { $0 == member.order }.count > 1 }),
+               let second = members[(first + 1)...].firstIndex(where: { $0.order == members[first].order }) {
+                // Reported at the second's Order, naming the first, so both files are found from the one line.
+                let place = members[second].fieldPlaces["order"]
                 diagnostics.append(Diagnostic(
                     id: "assembly.repeated-order", severity: .warning,
-                    message: "two articles of \(publicationName) \(key.volume)/\(key.issue) share Order \(repeated.order!); they follow file-name order",
-                    location: repeated.headerLocation, fix: "give each article of the issue its own Order"
+                    message: "this article shares Order \(members[first].order!) with \(members[first].source.path) in \(publicationName) \(key.volume)/\(key.issue); they follow file-name order",
+                    location: place?.location ?? members[second].headerLocation, sourceLine: place?.line,
+                    fix: "give each article of the issue its own Order"
                 ))
             }
             let issue = Issue(id: issueID, publication: publicationName, publicationSlug: key.publication, volume: key.volume,

@@ -205,7 +205,11 @@ public struct BulletinTextReader: SourceReader {
             language: language, section: values[.section]?.value.nonEmpty,
             order: order, summary: values[.summary]?.value.nonEmpty, extraFields: extra, blocks: blocks,
             source: SourceInfo(path: path, format: format, sha256: SHA256.hex(of: bytes)),
-            headerLocation: SourceLocation(path: path, line: headerLine, column: 1)
+            headerLocation: SourceLocation(path: path, line: headerLine, column: 1),
+            fieldPlaces: Dictionary(uniqueKeysWithValues: [Field.date, .order].compactMap { field in
+                values[field].map { (field.rawValue, FieldPlace(location: SourceLocation(path: path, line: $0.line, column: $0.column),
+                                                                line: String(lines[$0.line - 1]))) }
+            })
         )
         return ReadResult(article: article, diagnostics: diagnostics)
     }

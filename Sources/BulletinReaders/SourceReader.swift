@@ -59,13 +59,16 @@ public struct SourceArticle: Sendable, Hashable {
     public var source: SourceInfo
     /// Where the header starts, for diagnostics about the whole article.
     public var headerLocation: SourceLocation
+    /// Where the values of the fields that assembly compares across articles are (`date`, `order`), for
+    /// its diagnostics about them.
+    public var fieldPlaces: [String: FieldPlace]
 
     /// Creates a source article.
     public init(
         publication: String, volume: Int, issue: Int, date: String? = nil, title: String? = nil,
         authors: [String] = [], language: String? = nil, section: String? = nil, order: Int? = nil,
         summary: String? = nil, extraFields: [HeaderField] = [], blocks: [Block],
-        source: SourceInfo, headerLocation: SourceLocation
+        source: SourceInfo, headerLocation: SourceLocation, fieldPlaces: [String: FieldPlace] = [:]
     ) {
         self.publication = publication
         self.volume = volume
@@ -81,6 +84,21 @@ public struct SourceArticle: Sendable, Hashable {
         self.blocks = blocks
         self.source = source
         self.headerLocation = headerLocation
+        self.fieldPlaces = fieldPlaces
+    }
+}
+
+/// Where a header field's value is, and the line it is on: what a diagnostic shows with a caret.
+public struct FieldPlace: Sendable, Hashable {
+    /// The value's first character.
+    public var location: SourceLocation
+    /// The line the value is on.
+    public var line: String
+
+    /// Creates a place.
+    public init(location: SourceLocation, line: String) {
+        self.location = location
+        self.line = line
     }
 }
 
