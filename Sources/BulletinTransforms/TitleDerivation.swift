@@ -22,7 +22,17 @@ public struct TitleDerivation: ArticleTransform {
     /// The title the transform gives `article`.
     public func derivedTitle(for article: Article) -> String {
         guard let lead = article.blocks.lazy.map(\.plainText).first(where: { !$0.isEmpty }) else { return "Untitled" }
-        return shorten(SentenceSegmenter().firstSentence(in: lead) ?? lead, language: article.metadata.language)
+        let sentence = SentenceSegmenter().firstSentence(in: lead) ?? lead
+        return shorten(Self.withoutLeadingAside(sentence), language: article.metadata.language)
+    }
+
+    /// `sentence` without a citation or aside in brackets that opens it ("(Interfax, January 5) The talks
+    /// began…"): a title starts with what the sentence says. Kept whole when nothing follows the brackets.
+    static func withoutLeadingAside(_ sentence: String) -> String {
+        guard let open = sentence.first, open == "(" || open == "[",
+              let close = sentence.firstIndex(of: open == "(" ? ")" : "]") else { return sentence }
+        let rest = sentence[sentence.index(after: close)...].drop { $0.isWhitespace || $0 == "," || $0 == "—" || $0 == "–" }
+        return rest.contains(where: \.isLetter) ? String(rest) : sentence
     }
 
     /// `sentence` cut to ``maximumLength`` characters at a word boundary, with an ellipsis when cut.

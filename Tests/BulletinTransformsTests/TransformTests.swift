@@ -60,6 +60,15 @@ struct TransformTests {
         #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
     }
 
+    @Test("a citation opening the lead sentence is not the title's start", arguments: [
+        ("(Interfax, January 5) The talks began in Geneva. They went on.", "The talks began in Geneva"),
+        ("[Editor's note] Moscow answered on Monday.", "Moscow answered on Monday"),
+        ("(Interfax, January 5).", "(Interfax, January 5)"),
+    ])
+    func leadingAside(_ pair: (String, String)) {
+        #expect(TitleDerivation().apply(to: article(pair.0)).metadata.title == pair.1)
+    }
+
     @Test("keeps at least half the length, and leaves other languages' cut titles as cut")
     func leadingWordsLimits() {
         // Every word but the first leads into the next: dropping stops at half the length.
