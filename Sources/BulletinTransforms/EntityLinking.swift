@@ -3,8 +3,9 @@ import BulletinModel
 /// Links entities across the archive, applies the editor's dictionary and counts mentions per article.
 ///
 /// A surname met alone in one article ("Putin") joins the one full name ending in it elsewhere in the
-/// archive ("Vladimir Putin") when there is exactly one; then the dictionary's additions, suppressions,
-/// merges and renames apply, marked with editor provenance.
+/// archive ("Vladimir Putin") when there is exactly one, and so do an organisation's acronym ("OSCE") and
+/// its last word ("Duma") the one full name they stand for; then the dictionary's additions,
+/// suppressions, merges and renames apply, marked with editor provenance.
 ///
 /// The archive-wide tables are made once; articles are then rewritten in parallel.
 public struct EntityLinking: ArchiveAwareTransform {
@@ -85,7 +86,7 @@ public struct EntityLinking: ArchiveAwareTransform {
     public func prepared(names gathered: EntityNames) -> any ArticleTransform {
         // Canonical names and types of every automatic entity in the archive.
         var names = gathered.table
-        var remap = surnameLinks(names)
+        var remap = surnameLinks(names).merging(organizationLinks(names)) { surname, _ in surname }
         var editorIDs: Set<String> = []
         func resolve(_ reference: String, type: EntityType? = nil) -> String {
             if names[reference] != nil { return reference }
@@ -272,6 +273,33 @@ public struct EntityLinking: ArchiveAwareTransform {
         var links: [String: String] = [:]
         for (id, entity) in names where entity.type == .person && !entity.name.contains(" ") {
             if let candidates = fullBySurname[entity.name], candidates.count == 1 { links[id] = candidates.first! }
+        }
+        return links
+    }
+
+    /// Short forms of organisations joined to the one full name they stand for across the archive, as a
+    /// surname joins a full name: an acronym to the one name whose capitalised words it is the initials of
+    /// ("OSCE" to "Organization for Security and Cooperation in Europe", "EU" to "European Union"), and an
+    /// organisation of one word to the one organisation's name it ends ("Duma" to "State Duma"). Two
+    /// candidates and neither is chosen.
+    private func organizationLinks(_ names: [String: (name: String, type: EntityType)]) -> [String: String] {
+        var byInitials: [String: Set<String>] = [:]
+        var byLastWord: [String: Set<String>] = [:]
+        for (id, entity) in names where entity.type == .organization {
+            let words = entity.name.split(separator: " ")
+            guard words.count > 1, let last = words.last else { continue }
+            let initials = String(words.compactMap { word in word.first.flatMap { $0.isUppercase ? $0 : nil } })
+            if initials.count > 1 { byInitials[initials, default: []].insert(id) }
+            byLastWord[String(last), default: []].insert(id)
+        }
+        var links: [String: String] = [:]
+        for (id, entity) in names where entity.type != .person && !entity.name.contains(" ") {
+            let isAcronym = entity.name.count > 1 && entity.name.allSatisfy(\.isUppercase)
+            if isAcronym, let candidates = byInitials[entity.name], candidates.count == 1 {
+                links[id] = candidates.first!
+            } else if entity.type == .organization, let candidates = byLastWord[entity.name], candidates.count == 1 {
+                links[id] = candidates.first!
+            }
         }
         return links
     }

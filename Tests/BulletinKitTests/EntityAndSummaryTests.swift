@@ -171,6 +171,26 @@ struct EntityAndSummaryTests {
         #expect(ids == [["per-alyaksandr-lukashenko"], ["per-alyaksandr-lukashenko"]])
     }
 
+    @Test("an organisation's acronym and its last word join the one full name elsewhere in the archive, two candidates neither")
+    func organizationLinking() async throws {
+        let files = [
+            TestSupport.source("""
+            Publication: M Volume: 1 Issue: 1
+
+            The International Monetary Fund sent a mission. Leaders of the Commonwealth of Independent States met. \
+            The State Duma met on Friday. \
+            The Security Council and the Federation Council disagreed.
+            """, path: "a.txt"),
+            TestSupport.source("Publication: M Volume: 1 Issue: 2\n\nThe IMF left Tiraspol. The CIS summit ended. Deputies of the Duma objected. The Council met.", path: "b.txt"),
+        ]
+        let (archive, _) = try await Pipeline().load(files)
+        let ids = Dictionary(grouping: archive.articles.flatMap(Analysis.entities), by: \.text).mapValues { Set($0.map(\.id)) }
+        #expect(ids["IMF"] == ["org-international-monetary-fund"])
+        #expect(ids["CIS"] == ["org-commonwealth-of-independent-states"])
+        #expect(ids["Duma"] == ["org-state-duma"])
+        #expect(ids["Council"].map { !$0.contains("org-security-council") && !$0.contains("org-federation-council") } ?? true)
+    }
+
     /// One wire story: headline, dateline, sentence.
     static let wireStory = """
         {"sentence": 0, "text": "RUSSIA SAYS NO"}
