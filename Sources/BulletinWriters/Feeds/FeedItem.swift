@@ -97,7 +97,10 @@ struct FeedItem: Sendable, Hashable {
         self.date = (metadata.date ?? issue.date).flatMap(FeedDate.init(iso:))
         self.authors = metadata.authors.map { $0.collapsingWhitespace }.filter { !$0.isEmpty }
         var seen = Set<String>()
-        self.categories = metadata.entities.map { $0.name.collapsingWhitespace }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        // People, organisations and places, as a book's subjects are: the other names are mostly nationalities
+        // ("Russian", "Western"), which say little of what an item is about.
+        self.categories = metadata.entities.filter { $0.type != .miscellaneous }.map { $0.name.collapsingWhitespace }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
         self.url = links.absolute(FeedLinks.articlePath(
             publicationSlug: issue.publicationSlug, volume: issue.volume, issue: issue.number, slug: metadata.slug))
         self.language = metadata.language

@@ -101,6 +101,17 @@ struct FeedWriterTests {
         #expect(json?["feed_url"] == nil && json?["home_page_url"] == nil)
     }
 
+    @Test("categories are the people, organisations and places an item mentions, not its other names")
+    func categoriesLeaveOutOtherNames() throws {
+        var archive = FeedFixtures.small
+        archive.publications[0].volumes[0].issues[1].articles[0].metadata.entities.append(
+            EntityCount(id: "misc-russian", name: "Russian", type: .miscellaneous, count: 3, provenance: .automatic))
+        let files = try FeedFixtures.write(archive, settings: WriterSettings(baseURL: Self.baseURL))
+        #expect(FeedFixtures.elements("category", in: try #require(files["feeds/rss.xml"])) == ["NATO", "Kyiv", "NATO", "Kyiv"])
+        let items = try #require(try FeedFixtures.jsonObject(files["feeds/feed.json"])["items"] as? [[String: Any]])
+        #expect(items.first?["tags"] as? [String] == ["NATO", "Kyiv"])
+    }
+
     @Test("a feed's id and its items' ids stay when the site moves to another base URL")
     func idsStayWhenTheSiteMoves() throws {
         func ids(_ baseURL: String?) throws -> [String] {
