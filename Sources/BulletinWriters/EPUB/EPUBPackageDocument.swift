@@ -22,6 +22,10 @@ struct EPUBPackageDocument: Sendable {
     var settings: WriterSettings
     /// Every file of the book but the package document, `mimetype` and `META-INF/container.xml`, in spine order.
     var items: [Item]
+    /// Whether the book claims conformance to EPUB Accessibility 1.1 at WCAG 2.1 AA: only when it is made
+    /// with the bundled templates and stylesheet, the ones `Scripts/test` checks with axe-core. A theme's own
+    /// may be as good, but nobody here has checked them, and the claim says someone did.
+    var claimsConformance: Bool
 
     /// The XML text of the package document.
     func render() -> String {
@@ -74,7 +78,7 @@ struct EPUBPackageDocument: Sendable {
         let words = book.words
         line("meta", [("property", "schema:accessibilitySummary"), ("xml:lang", words.markedLanguage(in: book.language))],
              words.text("accessibilitySummary"))
-        line("meta", [("property", "dcterms:conformsTo")], "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
+        if claimsConformance { line("meta", [("property", "dcterms:conformsTo")], "EPUB Accessibility 1.1 - WCAG 2.1 Level AA") }
         // EPUB 2 reading systems find the cover through this.
         xml.append(trusted: "  ")
         xml.void("meta", [("name", "cover"), ("content", "cover-image")])

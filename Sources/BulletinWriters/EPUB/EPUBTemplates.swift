@@ -18,6 +18,8 @@ struct EPUBTemplates: Sendable {
     let containerXML: ZIPWriter.DeflatedContent
     /// The theme's words in each language it has (``UIStrings``).
     let strings: ThemeStrings
+    /// Whether every template and the stylesheet are Bulletin's own, none read from a theme folder.
+    let areBundled: Bool
 
     /// Compiles the templates of `theme`; a missing or broken template is a writer error naming the file.
     init(theme: Theme) throws {
@@ -32,6 +34,7 @@ struct EPUBTemplates: Sendable {
         stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
         containerXML = try ZIPWriter.DeflatedContent(Array(EPUBContainer.containerXML.utf8))
         strings = try ThemeStrings.of(theme)
+        areBundled = Self.paths.allSatisfy { theme.origins[$0] == nil }
     }
 
     /// An article's document.

@@ -114,7 +114,7 @@ public struct EPUBWriter: Writer {
         container.add("EPUB/toc.ncx", text: navigation.ncx())
         container.add("EPUB/" + EPUBDocumentRenderer.coverImagePath, renderer.coverImage())
         container.add("EPUB/" + EPUBDocumentRenderer.stylesheetPath, templates.stylesheet)
-        let package = EPUBPackageDocument(book: book, settings: settings, items: items)
+        let package = EPUBPackageDocument(book: book, settings: settings, items: items, claimsConformance: templates.areBundled)
         container.add("EPUB/package.opf", text: package.render())
         return try container.archive()
     }

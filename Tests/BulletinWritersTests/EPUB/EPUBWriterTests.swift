@@ -215,6 +215,22 @@ struct EPUBWriterTests {
         #expect(!epochOPF.contains("<dc:date>"))
     }
 
+    @Test("a book claims WCAG conformance only when made with the bundled templates and stylesheet, which the tests check")
+    func conformanceClaim() throws {
+        let claim = "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>"
+        #expect(Self.text(try Self.book("epub/monitor-v6-i23.epub"), "EPUB/package.opf").contains(claim))
+        let folder = TestSupport.temporaryFolder("epub-theme")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("epub"), withIntermediateDirectories: true)
+        try Data("body { font-family: serif; }\n".utf8).write(to: folder.appendingPathComponent("epub/style.css"))
+        let sink = MemorySink()
+        let context = WriterContext(settings: EPUBFixtures.settings, theme: try Resources.theme(folder.path))
+        for issue in EPUBFixtures.archive.issues { try Self.writer.write(issue, in: EPUBFixtures.archive, to: sink, context: context) }
+        let book = try EPUBFixtures.entries(of: try #require(sink.files["epub/monitor-v6-i23.epub"]))
+        let opf = Self.text(book, "EPUB/package.opf")
+        #expect(!opf.contains("dcterms:conformsTo"))
+        #expect(opf.contains("schema:accessibilitySummary"))
+    }
+
     @Test("the authors of every article are the book's creators, the others its contributors")
     func creatorsAndContributors() throws {
         var archive = EPUBFixtures.archive
