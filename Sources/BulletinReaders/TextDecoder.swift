@@ -24,9 +24,7 @@ struct SourceTextDecoder {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         // The common case: valid UTF-8 without control characters decodes in one step.
         let body = bytes[start...]
-        // Every control character the reader replaces is ASCII, so a byte is one exactly when its scalar is.
-        if !body.contains(where: { $0 < 0x80 && ControlCharacter.contains(Unicode.Scalar($0)) }),
-           let text = String(validating: body, as: UTF8.self) {
+        if !Self.hasControlCharacter(body), let text = String(validating: body, as: UTF8.self) {
             return Decoded(text: text, firstInvalid: nil, invalidByteCount: 0, firstControl: nil, controlCount: 0)
         }
         var scalars = String.UnicodeScalarView()
@@ -64,6 +62,18 @@ struct SourceTextDecoder {
         }
         result.text = String(scalars)
         return result
+    }
+
+    /// Whether `bytes` hold a control character the reader replaces: an ASCII one is its own byte, and a C1
+    /// control is 0xC2 followed by 0x80–0x9F.
+    private static func hasControlCharacter(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x80 ? ControlCharacter.contains(Unicode.Scalar(byte))
+                : previous == 0xC2 && byte < 0xA0 && ControlCharacter.contains(Unicode.Scalar(UInt32(byte))!) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// One well-formed UTF-8 sequence at `index`, or nil.
