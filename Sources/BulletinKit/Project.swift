@@ -1,4 +1,5 @@
 import BulletinModel
+import BulletinReaders
 import BulletinWriters
 import Foundation
 
@@ -148,9 +149,24 @@ public struct Project: Sendable {
         guard let bytes = SourceDiscovery.read(path) else {
             throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
         }
-        var (configuration, diagnostics) = Configuration.diagnose(String(decoding: bytes, as: UTF8.self), path: path, formats: formats)
+        // Bytes that are not UTF-8 are read as a source's are, as Windows-1252, and said so: a title saved in
+        // Latin-1 keeps its letters rather than turning them into U+FFFD unannounced.
+        var text = String(validating: bytes, as: UTF8.self)
+        var decoding: [Diagnostic] = []
+        if text == nil {
+            let decoded = SourceTextDecoder.decode(bytes)
+            text = decoded.text
+            if let (line, column) = decoded.firstInvalid {
+                decoding.append(Diagnostic(
+                    id: "config.invalid-utf8", severity: .warning, message: SourceTextDecoder.invalidBytesMessage(decoded.invalidByteCount),
+                    location: SourceLocation(path: path, line: line, column: column),
+                    sourceLine: decoded.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first.map(String.init),
+                    fix: "save the file as UTF-8 to silence this warning"))
+            }
+        }
+        var (configuration, diagnostics) = Configuration.diagnose(text ?? "", path: path, formats: formats)
         configuration.theme = configuration.theme.map { Self.theme($0, relativeTo: path) }
-        return (configuration, diagnostics)
+        return (configuration, (decoding + diagnostics).sorted())
     }
 
     /// A theme the configuration file at `configurationPath` names, as ``Resources/theme(_:)`` takes it: a

@@ -64,7 +64,7 @@ public struct BulletinTextReader: SourceReader {
         let lines = Self.splitLines(decoded.text)
         if let (line, column) = decoded.firstInvalid {
             report("invalid-utf8", .warning,
-                   "\(decoded.invalidByteCount) byte\(decoded.invalidByteCount == 1 ? " is" : "s are") not valid UTF-8; decoded as Windows-1252",
+                   SourceTextDecoder.invalidBytesMessage(decoded.invalidByteCount),
                    line: line, column: column, text: lines[safe: line - 1], fix: "save the file as UTF-8 to silence this warning")
         }
         if let (line, column) = decoded.firstControl {

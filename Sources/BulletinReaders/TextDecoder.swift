@@ -1,16 +1,24 @@
 import BulletinModel
 
 /// Decodes source bytes: UTF-8 where valid, Windows-1252 for bytes that are not, never dropping one.
-struct SourceTextDecoder {
+public struct SourceTextDecoder {
     /// The decoded text and where the first undecodable byte was, if any.
-    struct Decoded {
-        var text: String
+    public struct Decoded {
+        /// The text, control characters replaced by U+FFFD.
+        public var text: String
         /// Line and column of the first byte that was not valid UTF-8.
-        var firstInvalid: (line: Int, column: Int)?
-        var invalidByteCount: Int
+        public var firstInvalid: (line: Int, column: Int)?
+        /// How many bytes were not valid UTF-8.
+        public var invalidByteCount: Int
         /// Line and column of the first control character replaced.
-        var firstControl: (line: Int, column: Int)?
-        var controlCount: Int
+        public var firstControl: (line: Int, column: Int)?
+        /// How many control characters were replaced.
+        public var controlCount: Int
+    }
+
+    /// What a warning about `count` bytes that were not UTF-8 says, for a source or the configuration.
+    public static func invalidBytesMessage(_ count: Int) -> String {
+        "\(count) byte\(count == 1 ? " is" : "s are") not valid UTF-8; decoded as Windows-1252"
     }
 
     /// Windows-1252's mapping of 0x80–0x9F; the five unassigned bytes become U+FFFD.
@@ -19,7 +27,8 @@ struct SourceTextDecoder {
         0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
-    static func decode(_ bytes: [UInt8]) -> Decoded {
+    /// `bytes` decoded, a byte order mark skipped.
+    public static func decode(_ bytes: [UInt8]) -> Decoded {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         // The common case: valid UTF-8 without control characters decodes in one step.
