@@ -15,7 +15,11 @@ public struct AtomicOutput: Sendable {
     /// Creates an atomic output for `destination`.
     public init(destination: URL) {
         self.destination = destination.standardizedFileURL
+        shownAs = destination.relativePath
     }
+
+    /// The destination as it was named, for messages: the same on every machine, as the user wrote it.
+    private let shownAs: String
 
     /// Runs `body` with a fresh staging folder, then replaces the destination with it.
     ///
@@ -34,9 +38,12 @@ public struct AtomicOutput: Sendable {
         Self.clearAbandonedFolders(of: destination)
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
-            let contents = isDirectory.boolValue ? ((try? manager.contentsOfDirectory(atPath: destination.path)) ?? []) : ["(a file)"]
+            guard isDirectory.boolValue else {
+                throw BulletinError(code: .fileSystem, message: "\(shownAs) is a file, not a folder; choose another --output for the build's folder")
+            }
+            let contents = (try? manager.contentsOfDirectory(atPath: destination.path)) ?? []
             if !contents.isEmpty, !contents.contains("manifest.json") {
-                throw BulletinError(code: .fileSystem, message: "\(destination.path) exists and is not a Bulletin output folder (it has no manifest.json); choose another --output or empty it")
+                throw BulletinError(code: .fileSystem, message: "\(shownAs) exists and is not a Bulletin output folder (it has no manifest.json); choose another --output or empty it")
             }
         }
         let token = "\(ProcessInfo.processInfo.processIdentifier)"

@@ -50,6 +50,10 @@ extension BulletinCommand {
 
         @OptionGroup var common: CommonOptions
 
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs takes a whole number of tasks, 1 or more, not \(jobs)") }
+        }
+
         func run() async throws {
             let console = Console(quiet: common.quiet)
             Interruption.install()
