@@ -62,13 +62,27 @@ struct ThemeTemplates: Sendable {
 
     /// The diagnostic for the `{{% …}}` tag `tag` (a slice of `text`, between its braces) in `file`.
     private static func settingTagDiagnostic(_ tag: Substring, in text: String, file: String) -> Diagnostic {
+        tagDiagnostic(tag, in: text, file: file, message: settingTag.message, fix: settingTag.fix)
+    }
+
+    /// The diagnostic `message` and `fix` at the tag `tag` (a slice of `text`, between its braces) in `file`.
+    private static func tagDiagnostic(_ tag: Substring, in text: String, file: String, message: String, fix: String) -> Diagnostic {
         let before = text[..<tag.startIndex].dropLast(2)
         let lineStart = before.lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
         let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
         let location = SourceLocation(path: file, line: before.count(where: \.isNewline) + 1,
                                       column: text.distance(from: lineStart, to: before.endIndex) + 1)
-        return Diagnostic(id: "theme.template", severity: .error, message: settingTag.message, location: location,
-                          sourceLine: String(text[lineStart..<lineEnd]), fix: settingTag.fix)
+        return Diagnostic(id: "theme.template", severity: .error, message: message, location: location,
+                          sourceLine: String(text[lineStart..<lineEnd]), fix: fix)
+    }
+
+    /// The name of the template a `{{> name}}` or `{{< name}}` tag includes; nil for any other tag, and for
+    /// one that names it by a value (`{{>*name}}`), known only when rendered.
+    private static func includedName(_ tag: Substring) -> Substring? {
+        guard includesTemplate(tag) else { return nil }
+        let name = tag.drop { $0 == " " }.dropFirst().drop { $0 == " " }
+        guard name.first != "*" else { return nil }
+        return name.prefix { $0 != " " && $0 != "}" }
     }
 
     /// Compiles `sources` (template text by name); a template that does not compile is an error of
@@ -86,6 +100,15 @@ struct ThemeTemplates: Sendable {
             if let tag = tags.first(where: { $0.first == "%" }) {
                 throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template",
                                   diagnostics: [Self.settingTagDiagnostic(tag, in: text, file: origin(path(name)))])
+            }
+            // The engine renders a template it does not have as nothing: a misspelt name would lose part
+            // of every page without a word.
+            if let missing = tags.first(where: { tag in Self.includedName(tag).map { !sources.keys.contains(String($0)) } ?? false }) {
+                let included = Self.includedName(missing) ?? missing
+                throw WriterError(format: format, message: "the theme's \(path(name)) includes a template it does not have",
+                                  diagnostics: [Self.tagDiagnostic(missing, in: text, file: origin(path(name)),
+                                      message: "there is no template '\(included)' to include",
+                                      fix: "name one of the templates: \(sources.keys.sorted().joined(separator: ", "))")])
             }
             splices = splices && Self.printsValuesVerbatim(text, tags: tags)
             mentioned[name] = Self.names(in: tags)

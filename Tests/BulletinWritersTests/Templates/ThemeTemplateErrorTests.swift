@@ -41,6 +41,22 @@ struct ThemeTemplateErrorTests {
         }
     }
 
+    @Test("including a template the theme does not have is an error at the tag, naming the templates there are")
+    func missingPartial() throws {
+        for (path, text) in [("site/404.mustache", "<h1>Missing</h1>\n<p>{{> nosuch }}</p>\n"), ("epub/article.xhtml.mustache", "{{< nosuch}}{{/nosuch}}")] {
+            let error = try failure(path, text, origin: "my-theme/" + path)
+            #expect(error.message == "the theme's \(path) includes a template it does not have")
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.message == "there is no template 'nosuch' to include")
+            #expect(diagnostic.location?.line == (path.hasPrefix("site") ? 2 : 1))
+            #expect(diagnostic.fix?.contains("article") == true)
+        }
+        // Included by a value, the name is known only when rendered, and is not checked.
+        var theme = try Resources.theme(nil)
+        theme.files["site/404.mustache"] = Array("{{>*which}}".utf8)
+        _ = try SiteTemplates(theme: theme)
+    }
+
     @Test("a theme read from a folder knows where each of its files came from; bundled files say so")
     func origins() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-origins-\(UUID().uuidString)")
