@@ -515,17 +515,19 @@ struct SitePageRenderer {
             ]
             values.setCount(entity.articles.count, of: "article", in: strings)
             values.setCount(entity.mentions, of: "mention", in: strings)
-            values["listSummary"] = escaped(strings.text("entityListSummary", [
+            // A list of one article has no order to speak of ("newest first").
+            values["listSummary"] = escaped(strings.text(entity.articles.count == 1 ? "entityListSummaryOne" : "entityListSummary", [
                 "mentions": strings.counted(entity.mentions, "mention"), "articles": strings.counted(entity.articles.count, "article"),
             ]))
             if pageCount > 1 {
+                let first = (number - 1) * size + 1, last = (number - 1) * size + slice.count
                 values["hasPages"] = .flag(true)
-                values["firstArticle"] = .number((number - 1) * size + 1)
-                values["lastArticle"] = .number((number - 1) * size + slice.count)
-                values["pageRange"] = escaped(strings.text("entityPageRange", [
-                    "first": String((number - 1) * size + 1), "last": String((number - 1) * size + slice.count),
-                    "page": String(number), "pages": String(pageCount),
-                ]))
+                values["firstArticle"] = .number(first)
+                values["lastArticle"] = .number(last)
+                // The last page may hold one article: "article 101", not the range "articles 101–101".
+                values["pageRange"] = escaped(first == last
+                    ? strings.text("entityPageRangeOne", ["number": String(first), "page": String(number), "pages": String(pageCount)])
+                    : strings.text("entityPageRange", ["first": String(first), "last": String(last), "page": String(number), "pages": String(pageCount)]))
                 if number > 1 {
                     values["previousHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number - 1))
                     values["previousNumber"] = .number(number - 1)

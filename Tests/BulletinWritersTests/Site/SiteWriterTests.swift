@@ -121,7 +121,7 @@ struct SiteWriterTests {
         #expect(files["prism/index.html"]?.contains("<span class=\"count\">1 issue, 3 articles, 16 January 2026</span>") == true)
         let tagged = try await SiteFixture.build(SiteFixture.tagged())
         #expect(tagged["entities/org-nato/index.html"]?.contains("3 mentions in 2 articles, newest first") == true)
-        let once = try #require(tagged.first { $0.key.hasPrefix("entities/") && $0.value.contains("1 mention in 1 article, newest first") })
+        let once = try #require(tagged.first { $0.key.hasPrefix("entities/") && $0.value.contains("1 mention in 1 article</p>") })
         #expect(tagged["entities/index.html"]?.contains("1 article, 1 mention") == true, "\(once.key) is listed in the singular too")
         for (path, page) in files.merging(tagged, uniquingKeysWith: { first, _ in first }) {
             #expect(SiteWriterTests.matches("\\b1 (volumes|issues|articles|mentions|times)\\b", in: page).isEmpty, "\(path)")
@@ -260,6 +260,37 @@ struct SiteWriterTests {
         let single = try await SiteFixture.build(archive)
         #expect(!single.keys.contains { $0.hasPrefix("entities/") && $0.hasSuffix("/2/index.html") })
         #expect(!single.values.contains { $0.contains("Pages of this list") })
+    }
+
+    @Test("a page of an entity's list holding one article names it, not a range, and a list of one article claims no order, in every language of the theme")
+    func entityPageOfOneArticle() async throws {
+        let theme = try Resources.theme(nil)
+        let themeStrings = try ThemeStrings(theme: theme)
+        let languages = theme.files.keys.filter { $0.hasPrefix("strings/") }.map { String($0.dropFirst("strings/".count).dropLast(".json".count)) }
+        #expect(languages.count >= 12)
+        for language in languages.sorted() {
+            // NATO is named in two articles, so one a page makes two pages of one article; Kyiv in one.
+            var archive = SiteFixture.tagged()
+            for issue in archive.publications[0].volumes[0].issues.indices {
+                for article in archive.publications[0].volumes[0].issues[issue].articles.indices {
+                    archive.publications[0].volumes[0].issues[issue].articles[article].metadata.language = language
+                }
+            }
+            let files = try await SiteFixture.build(archive, entityPageSize: 1)
+            let words = themeStrings.strings(for: language)
+            for (path, page) in [("entities/org-nato/index.html", 1), ("entities/org-nato/2/index.html", 2)] {
+                let html = try #require(files[path])
+                let one = words.text("entityPageRangeOne", ["number": String(page), "page": String(page), "pages": "2"])
+                let range = words.text("entityPageRange", ["first": String(page), "last": String(page), "page": String(page), "pages": "2"])
+                #expect(html.contains(Markup.text(one)), "\(language) \(path): \(one)")
+                #expect(!html.contains(Markup.text(range)), "\(language) \(path): \(range)")
+                #expect(one != range)
+            }
+            let mentions = ["mentions": words.counted(1, "mention"), "articles": words.counted(1, "article")]
+            let kyiv = try #require(files["entities/loc-kyiv/index.html"])
+            #expect(kyiv.contains(Markup.text(words.text("entityListSummaryOne", mentions)) + "</p>"), "\(language)")
+            #expect(!kyiv.contains(Markup.text(words.text("entityListSummary", mentions))), "\(language)")
+        }
     }
 
     @Test("list items shared between pages never carry one build's values into the next")
