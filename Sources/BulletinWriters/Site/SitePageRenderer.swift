@@ -184,8 +184,8 @@ struct SitePageRenderer {
                 "langAttributes": pageLanguage.attributes(for: metadata.language),
             ]
             if !metadata.authors.isEmpty {
-                item["authors"] = escaped(metadata.authors.joined(separator: ", "))
-                item["byline"] = escaped(strings.text("byline", ["authors": metadata.authors.joined(separator: ", ")]))
+                item["authors"] = escaped(strings.list(metadata.authors))
+                item["byline"] = escaped(strings.byline(metadata.authors))
             }
             if let section = metadata.section { item["section"] = escaped(section) }
             // Under a derived title, without the words the title shows.
@@ -248,8 +248,8 @@ struct SitePageRenderer {
         values["langAttributes"] = pageLanguage.attributes(for: metadata.language)
         values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
         if !metadata.authors.isEmpty {
-            values["authors"] = escaped(metadata.authors.joined(separator: ", "))
-            values["byline"] = escaped(strings.text("byline", ["authors": metadata.authors.joined(separator: ", ")]))
+            values["authors"] = escaped(strings.list(metadata.authors))
+            values["byline"] = escaped(strings.byline(metadata.authors))
         }
         if let section = metadata.section { values["section"] = escaped(section) }
         if let date = metadata.date {

@@ -293,6 +293,49 @@ struct SiteWriterTests {
         }
     }
 
+    @Test("an article's authors are listed by the theme's words for its language, the same on its page, its issue's page, in its book and its text",
+          arguments: [
+              ("en", "O'Brien; Smith & Wesson", "By O'Brien and Smith & Wesson"),
+              ("en", "Anna Petrova, Ivan Sidorov, Olga Ivanova", "By Anna Petrova, Ivan Sidorov and Olga Ivanova"),
+              ("en", "Staff", "By Staff"),
+              ("fr", "Ann Smith; Bo Li", "Par Ann Smith et Bo Li"),
+              ("de", "Anna Petrova; Iwan Sidorow", "Von Anna Petrova und Iwan Sidorow"),
+          ])
+    func bylines(language: String, authors: String, byline: String) async throws {
+        let source = """
+            Publication: Monitor Volume: 6 Issue: 23
+            Date: 2000-02-02
+            Language: \(language)
+            Title: Talks resume
+            Authors: \(authors)
+
+            Envoys met in Kyiv on Monday and again on Tuesday.
+            """
+        let archive = try await Pipeline(concurrency: 2).load([TestSupport.source(source, path: "monitor-v6-i23.txt")]).archive
+        let written = try await SiteFixture.write(archive, formats: ["site", "epub", "text"])
+        // Each format escapes as its markup needs; the words are compared as read.
+        func read(_ path: String) throws -> String {
+            String(decoding: try #require(written[path], "\(path)"), as: UTF8.self)
+                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let book = try EPUBFixtures.entries(of: try #require(written["epub/monitor-v6-i23.epub"]))
+        func chapter(_ suffix: String) throws -> String {
+            let entry = try #require(book.first { $0.path.hasSuffix(suffix) }, "\(suffix)")
+            return String(decoding: entry.bytes, as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let places = [
+            ("article page", try read("site/monitor/6/23/talks-resume/index.html"), "<p class=\"article-byline\">\(byline)</p>"),
+            ("issue page", try read("site/monitor/6/23/index.html"), "<p class=\"byline\">\(byline)</p>"),
+            ("book's article", try chapter("/talks-resume.xhtml"), ">\(byline)</p>"),
+            ("book's contents", try chapter("EPUB/monitor-v6-i23.xhtml"), ">\(byline)</span>"),
+            ("article's text", try read("text/monitor-v6-i23/talks-resume.txt"), "\n\(byline)\n"),
+            ("issue's text", try read("text/monitor-v6-i23.txt"), "\n\(byline)\n"),
+        ]
+        for (place, text, expected) in places {
+            #expect(text.contains(expected), "\(place) lacks \(expected)")
+        }
+    }
+
     @Test("list items shared between pages never carry one build's values into the next")
     func sharedItemsFollowTheArchive() async throws {
         let archive = try await SiteFixture.example()

@@ -178,7 +178,7 @@ struct UIStringsTests {
         let french = try await SiteFixture.build(Self.archive(language: "fr"))
         let page = try #require(french["monitor/6/23/talks-resume/index.html"])
         #expect(page.contains("<html lang=\"fr\">"))
-        for words in ["Aller au contenu", ">Accueil<", ">Volume 6<", ">Numéro 23<", "2 février 2000", "Par Ann Smith, Bo Li",
+        for words in ["Aller au contenu", ">Accueil<", ">Volume 6<", ">Numéro 23<", "2 février 2000", "Par Ann Smith et Bo Li",
                       "Réalisé avec Bulletin."] {
             #expect(page.contains(words), "the French article page lacks \(words)")
         }
