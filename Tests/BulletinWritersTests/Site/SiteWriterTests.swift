@@ -50,10 +50,39 @@ struct SiteWriterTests {
         let entities = Set(archive.articles.flatMap { $0.metadata.entities.map(\.id) }).count
         #expect(entities > 20)
         #expect(sitemap.components(separatedBy: "<loc>").count - 1 == 18 + entities)
-        #expect(with["robots.txt"]?.contains("Sitemap: https://example.org/b/sitemap.xml") == true)
+        // Published below the host's root, where crawlers never look for robots.txt: none (see robotsAtHostRoot).
+        #expect(with["robots.txt"] == nil)
         #expect(with["monitor/1/1/index.html"]?.contains("<link rel=\"canonical\" href=\"https://example.org/b/monitor/1/1/\">") == true)
         // The 404 page is served from any path, so its links are absolute when they can be.
         #expect(with["404.html"]?.contains("href=\"https://example.org/b/index.html\"") == true)
+    }
+
+    @Test("robots.txt is written where crawlers read it, at a host's root, naming the sitemap by its absolute URL; not below it")
+    func robotsAtHostRoot() async throws {
+        let archive = SiteFixture.tagged()
+        for base in ["https://example.org/", "https://example.org", "http://example.org:8080/"] {
+            let files = try await SiteFixture.build(archive, baseURL: base)
+            let host = base.hasSuffix("/") ? base : base + "/"
+            #expect(files["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: \(host)sitemap.xml\n", "\(base)")
+            #expect(files["sitemap.xml"]?.contains("<loc>\(host)monitor/1/1/talks/</loc>") == true, "\(base)")
+        }
+        for base in ["https://example.org/news/", "https://example.org/news", "https://example.org/a/b/"] {
+            let files = try await SiteFixture.build(archive, baseURL: base)
+            #expect(files["robots.txt"] == nil, "\(base)")
+            // The sitemap stays in the site's folder: it lists only pages at and below it, as it may.
+            let folder = base.hasSuffix("/") ? base : base + "/"
+            #expect(files["sitemap.xml"]?.contains("<loc>\(folder)monitor/1/1/talks/</loc>") == true, "\(base)")
+        }
+        // Without a base URL it cannot say where the site goes, and writes the file without a sitemap, as before.
+        #expect(try await SiteFixture.build(archive)["robots.txt"] == "User-agent: *\nAllow: /\n")
+    }
+
+    @Test("a base URL is a host's root only when nothing follows the host but a slash", arguments: [
+        ("https://example.org/", true), ("https://example.org", true), ("http://example.org:8080/", true),
+        ("https://example.org/news/", false), ("https://example.org/news", false), ("https://user@example.org//", false),
+    ])
+    func hostRoot(baseURL: String, isRoot: Bool) {
+        #expect(SiteLayout.isHostRoot(baseURL) == isRoot)
     }
 
     @Test("pages name the feeds, for discovery and in the footer, only when the build writes them and a base URL says where")
