@@ -179,11 +179,7 @@ struct SiteWriterTests {
         let archive = try await SiteFixture.example()
         let base = "https://example.org/b/"
         let files = try await SiteFixture.build(archive, title: "Example Bulletin", baseURL: base)
-        func jsonLD(_ page: String?) throws -> [String: Any] {
-            let body = try #require(page?.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?
-                .components(separatedBy: "</script>").first)
-            return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-        }
+        let jsonLD = Self.jsonLD
         let path = "monitor/1/2/mediators-return-to-transdniester/"
         let article = try jsonLD(files[path + "index.html"])
         #expect(article["@context"] as? String == "https://schema.org")
@@ -213,6 +209,46 @@ struct SiteWriterTests {
         let without = try await SiteFixture.build(archive)
         #expect(!without.values.contains { $0.contains("og:") })
         #expect(try jsonLD(without[path + "index.html"])["url"] == nil)
+    }
+
+    @Test("an article's JSON-LD types a byline that is plainly no person's name as an Organization, any other as a Person")
+    func authorTypes() async throws {
+        let files = try await SiteFixture.build(try await SiteFixture.example(), baseURL: "https://example.org/b/")
+        func authors(_ path: String) throws -> [[String: String]] {
+            try #require(try Self.jsonLD(files[path])["author"] as? [[String: String]], "\(path)")
+        }
+        #expect(try authors("monitor/1/1/security-forces-in-dagestan-reported-two-clashes-with-armed/index.html")
+                == [["@type": "Organization", "name": "Staff"]])
+        #expect(try authors("prism/3/4/kazakhstans-oil-debate-moves-into-the-open/index.html")
+                == [["@type": "Organization", "name": "The Prism desk"]])
+        let source = """
+            Publication: Monitor Volume: 6 Issue: 23
+            Title: Talks resume
+            Authors: Anna Petrova; Moscow bureau; O'Brien
+
+            Envoys met in Kyiv on Monday.
+            """
+        let archive = try await Pipeline(concurrency: 2).load([TestSupport.source(source, path: "a.txt")]).archive
+        let mixed = try await SiteFixture.build(archive)
+        let page = try #require(mixed["monitor/6/23/talks-resume/index.html"])
+        #expect(page.contains(#""author":[{"@type":"Person","name":"Anna Petrova"},{"@type":"Organization","name":"Moscow bureau"},"#
+                              + #"{"@type":"Person","name":"O'Brien"}]"#))
+    }
+
+    @Test("the rule that tells an organisation's byline from a person's", arguments: [
+        ("Staff", "Organization"), ("staff", "Organization"), ("The Prism desk", "Organization"), ("Moscow bureau", "Organization"),
+        ("Our Moscow correspondent", "Organization"), ("Foreign Correspondents", "Organization"), ("The Editors", "Organization"),
+        ("Editorial board", "Organization"), ("News desk", "Organization"), ("The Moscow Times", "Organization"),
+        ("AFP", "Organization"), ("ITAR-TASS", "Organization"), ("dpa", "Organization"), ("Reuters", "Organization"),
+        ("Interfax", "Organization"), ("Associated Press", "Organization"), ("Agence France-Presse", "Organization"),
+        ("RIA  Novosti", "Organization"), ("The Prism news team", "Organization"),
+        ("Anna Petrova", "Person"), ("O'Brien", "Person"), ("McDonald", "Person"), ("J. R. Smith", "Person"), ("J.R.", "Person"),
+        ("Jean-Paul Sartre", "Person"), ("de la Cruz", "Person"), ("Ann Smith, PhD", "Person"), ("Michael Bloomberg", "Person"),
+        ("Robert Service", "Person"), ("Frank Press", "Person"), ("Theodore Smith", "Person"), ("Анна Петрова", "Person"),
+        ("Σοφία Παππά", "Person"), ("محمد علي", "Person"), ("王小明", "Person"), ("Smith & Wesson", "Person"),
+    ])
+    func authorRule(name: String, type: String) {
+        #expect(StructuredData.authorType(name) == type)
     }
 
     @Test("article pages carry summaries, attributions, linked cross-references and entities, and previous/next")
@@ -381,6 +417,13 @@ struct SiteWriterTests {
         let articlePaths = second.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 5 }
         #expect(articlePaths.contains { second[$0]!.contains(">A renamed entity</a>") })
         #expect(!articlePaths.contains { first[$0]!.contains(">A renamed entity</a>") })
+    }
+
+    /// The schema.org JSON-LD object of a page.
+    static func jsonLD(_ page: String?) throws -> [String: Any] {
+        let body = try #require(page?.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?
+            .components(separatedBy: "</script>").first)
+        return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
     }
 
     static func entityArticleCounts(_ archive: Archive) -> [String: Int] {
