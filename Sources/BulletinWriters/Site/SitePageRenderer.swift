@@ -516,7 +516,7 @@ struct SitePageRenderer {
             values.setCount(entity.articles.count, of: "article", in: strings)
             values.setCount(entity.mentions, of: "mention", in: strings)
             // A list of one article has no order to speak of ("newest first").
-            values["listSummary"] = escaped(strings.text(entity.articles.count == 1 ? "entityListSummaryOne" : "entityListSummary", [
+            values["listSummary"] = escaped(strings.text("entityListSummary", variant: entity.articles.count == 1 ? "entityListSummaryOne" : nil, [
                 "mentions": strings.counted(entity.mentions, "mention"), "articles": strings.counted(entity.articles.count, "article"),
             ]))
             if pageCount > 1 {
@@ -525,9 +525,9 @@ struct SitePageRenderer {
                 values["firstArticle"] = .number(first)
                 values["lastArticle"] = .number(last)
                 // The last page may hold one article: "article 101", not the range "articles 101–101".
-                values["pageRange"] = escaped(first == last
-                    ? strings.text("entityPageRangeOne", ["number": String(first), "page": String(number), "pages": String(pageCount)])
-                    : strings.text("entityPageRange", ["first": String(first), "last": String(last), "page": String(number), "pages": String(pageCount)]))
+                values["pageRange"] = escaped(strings.text("entityPageRange", variant: first == last ? "entityPageRangeOne" : nil, [
+                    "number": String(first), "first": String(first), "last": String(last), "page": String(number), "pages": String(pageCount),
+                ]))
                 if number > 1 {
                     values["previousHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number - 1))
                     values["previousNumber"] = .number(number - 1)

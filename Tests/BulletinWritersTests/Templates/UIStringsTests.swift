@@ -47,6 +47,28 @@ struct UIStringsTests {
         #expect(portuguese.text("search") == "Search")
     }
 
+    @Test("a particular wording a theme's file lacks is its general wording in the file's language, not the English particular one")
+    func variantWording() async throws {
+        let values = ["number": "2", "first": "2", "last": "2", "page": "2", "pages": "2"]
+        let bundled = try ThemeStrings(theme: Self.theme())
+        #expect(bundled.strings(for: "fr").text("entityPageRange", variant: "entityPageRangeOne", values) == "article 2, page 2 sur 2")
+        #expect(bundled.strings(for: "fr").text("entityPageRange", variant: nil, values) == "articles 2 à 2, page 2 sur 2")
+        // A French file made before the variants were: its own general wording, not English.
+        let older = try Self.theme(["strings/fr.json": #"{"entityPageRange": "n° {first} à {last} ({page}/{pages})", "entityListSummary": "{articles}, récents d’abord"}"#])
+        let french = try ThemeStrings(theme: older).strings(for: "fr")
+        #expect(french.text("entityPageRange", variant: "entityPageRangeOne", values) == "n° 2 à 2 (2/2)")
+        #expect(french.text("entityListSummary", variant: "entityListSummaryOne", ["articles": "1 article"]) == "1 article, récents d’abord")
+        var archive = SiteFixture.tagged()
+        for issue in archive.publications[0].volumes[0].issues.indices {
+            for article in archive.publications[0].volumes[0].issues[issue].articles.indices {
+                archive.publications[0].volumes[0].issues[issue].articles[article].metadata.language = "fr"
+            }
+        }
+        let site = try await SiteFixture.build(archive, theme: older, entityPageSize: 1)
+        #expect(site["entities/org-nato/2/index.html"]?.contains("n° 2 à 2 (2/2)") == true)
+        #expect(site["entities/loc-kyiv/index.html"]?.contains("1 article, récents d’abord") == true)
+    }
+
     @Test("counted phrases, dates and filled texts in each language")
     func wording() throws {
         let strings = try ThemeStrings(theme: Self.theme())
