@@ -10,9 +10,9 @@ extension UIStrings {
         return text("listEnd", ["list": names.dropLast().joined(separator: ", "), "last": last])
     }
 
-    /// An article's byline, "By Ann Smith and Bo Li": the theme's `byline` around ``list(_:)``; empty when it
-    /// has no authors.
+    /// An article's byline, "By Ann Smith and Bo Li": the theme's `byline` around ``list(_:)``, `bylineSeveral`
+    /// for more than one author (Russian's "Автор:" becomes "Авторы:"); empty when it has no authors.
     public func byline(_ authors: [String]) -> String {
-        authors.isEmpty ? "" : text("byline", ["authors": list(authors)])
+        authors.isEmpty ? "" : text("byline", variant: authors.count > 1 ? "bylineSeveral" : nil, ["authors": list(authors)])
     }
 }

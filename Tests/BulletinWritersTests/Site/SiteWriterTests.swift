@@ -365,6 +365,10 @@ struct SiteWriterTests {
               ("en", "Staff", "By Staff"),
               ("fr", "Ann Smith; Bo Li", "Par Ann Smith et Bo Li"),
               ("de", "Anna Petrova; Iwan Sidorow", "Von Anna Petrova und Iwan Sidorow"),
+              ("ru", "Анна Петрова; Иван Сидоров", "Авторы: Анна Петрова и Иван Сидоров"),
+              ("ru", "Анна Петрова", "Автор: Анна Петрова"),
+              ("uk", "Ганна Петренко; Іван Сидоренко", "Автори: Ганна Петренко і Іван Сидоренко"),
+              ("pl", "Anna Nowak; Jan Kowalski", "Autorzy: Anna Nowak i Jan Kowalski"),
           ])
     func bylines(language: String, authors: String, byline: String) async throws {
         let source = """

@@ -58,6 +58,8 @@ struct UIStringsTests {
         let french = try ThemeStrings(theme: older).strings(for: "fr")
         #expect(french.text("entityPageRange", variant: "entityPageRangeOne", values) == "n° 2 à 2 (2/2)")
         #expect(french.text("entityListSummary", variant: "entityListSummaryOne", ["articles": "1 article"]) == "1 article, récents d’abord")
+        // A key it does not word at all is English, variant and all.
+        #expect(french.text("byline", variant: "bylineSeveral", ["authors": "A et B"]) == "By A et B")
         var archive = SiteFixture.tagged()
         for issue in archive.publications[0].volumes[0].issues.indices {
             for article in archive.publications[0].volumes[0].issues[issue].articles.indices {
@@ -274,7 +276,7 @@ struct UIStringsTests {
         #expect(entries["EPUB/cover.xhtml"]?.contains("aria-label=\"Обложка\"") == true)
         let titlePage = try #require(entries["EPUB/monitor-v6-i23.xhtml"])
         #expect(titlePage.contains("Том 6, выпуск 23") && titlePage.contains("2 февраля 2000 г.") && titlePage.contains("В этом выпуске"))
-        #expect(titlePage.contains("Автор: Ann Smith и Bo Li"))
+        #expect(titlePage.contains("Авторы: Ann Smith и Bo Li"))
         for (path, text) in entries where path.hasSuffix(".xhtml") || path.hasSuffix(".opf") || path.hasSuffix(".svg") {
             #expect(XMLWellFormedness.errors(in: Array(text.utf8), name: path).isEmpty)
         }
