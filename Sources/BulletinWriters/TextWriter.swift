@@ -2,7 +2,8 @@ import BulletinModel
 
 /// Plain text: each article and each whole issue, wrapped without splitting words or URLs.
 ///
-/// Files: `text/<issue>.txt` (the issue) and `text/<issue>/<slug>.txt` (each article).
+/// Files: `text/<issue>.txt` (the issue) and `text/<issue>/<slug>.txt` (each article). The header's fields
+/// are labelled as a source's are; the byline is the theme's, in the article's language, as on its page and in its book.
 public struct TextWriter: Writer {
     public let format = "text"
     public let summary = "plain text, wrapped at 72 columns: each issue and each article"
@@ -12,9 +13,10 @@ public struct TextWriter: Writer {
 
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let width = context.settings.textWidth
+        let strings = try ThemeStrings.of(context.theme)
         var whole = Array(issueHeader(issue, width: width).utf8)
         for article in issue.articles {
-            let text = renderBytes(article, width: width)
+            let text = renderBytes(article, width: width, words: strings.strings(for: article.metadata.language))
             try sink.write(text, to: "text/\(issue.id)/\(article.metadata.slug).txt", format: format, issue: issue.id)
             whole.append(0x0A)
             whole.append(0x0A)
@@ -24,7 +26,7 @@ public struct TextWriter: Writer {
     }
 
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
-        renderBytes(article, width: context.settings.textWidth)
+        renderBytes(article, width: context.settings.textWidth, words: try ThemeStrings.of(context.theme).strings(for: article.metadata.language))
     }
 
     /// True: an issue's text is made of its own articles alone.
@@ -33,8 +35,8 @@ public struct TextWriter: Writer {
     /// None: an issue's text depends on the issue alone.
     public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { [] }
 
-    /// None: plain text has no theme.
-    public func readsThemeFile(_ path: String) -> Bool { false }
+    /// The words under `strings/`, for bylines: plain text has no templates or styles.
+    public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("strings/") }
 
     public func settingsRead(from settings: WriterSettings) -> WriterSettings {
         WriterSettings(textWidth: settings.textWidth)
@@ -52,13 +54,13 @@ public struct TextWriter: Writer {
         return lines.joined(separator: "\n")
     }
 
-    /// One article: title, header block, body.
-    public func render(_ article: Article, width: Int) -> String {
-        String(decoding: renderBytes(article, width: width), as: UTF8.self)
+    /// One article: title, header block, body; the byline in `words`.
+    public func render(_ article: Article, width: Int, words: UIStrings) -> String {
+        String(decoding: renderBytes(article, width: width, words: words), as: UTF8.self)
     }
 
     /// One article as UTF-8: the body, most of it, is wrapped straight into bytes, one string per paragraph.
-    func renderBytes(_ article: Article, width: Int) -> [UInt8] {
+    func renderBytes(_ article: Article, width: Int, words: UIStrings) -> [UInt8] {
         let metadata = article.metadata
         var lines = TextWrapper.wrap(metadata.title, width: width)
         lines.append(String(repeating: "-", count: min(width, lines.map(TextWrapper.columns).max() ?? 0)))
@@ -72,7 +74,7 @@ public struct TextWriter: Writer {
             lines.append(place)
         }
         if let date = metadata.date { lines.append("Date: \(date)") }
-        if !metadata.authors.isEmpty { lines.append(contentsOf: TextWrapper.wrap("By " + metadata.authors.joined(separator: ", "), width: width)) }
+        if !metadata.authors.isEmpty { lines.append(contentsOf: TextWrapper.wrap(words.byline(metadata.authors), width: width)) }
         if let section = metadata.section { lines.append(contentsOf: TextWrapper.wrap("Section: \(section)", width: width, hangingIndent: 2)) }
         var output: [UInt8] = []
         output.reserveCapacity(metadata.wordCount * 7 + 512)

@@ -72,13 +72,18 @@ struct TextLayoutTests {
     }
 
     @Test("a long publication name puts the metadata on lines of their own, wrapped")
-    func longMetadata() {
+    func longMetadata() throws {
         var article = Self.article([.paragraph([.text("Text.")], span: nil)])
         article.metadata.publication = "Eurasia Daily Monitor & Review of the Commonwealth Affairs"
         article.metadata.title = "会谈 结束"
-        let lines = TextWriter().render(article, width: 40).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextWriter().render(article, width: 40, words: try Self.english()).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[1] == "---------")
         #expect(lines[2...4] == ["Publication: Eurasia Daily Monitor &", "  Review of the Commonwealth Affairs", "Volume: 1  Issue: 1"])
+    }
+
+    /// The default theme's English words, for bylines.
+    static func english() throws -> UIStrings {
+        try ThemeStrings(theme: Resources.theme(nil)).strings(for: "en")
     }
 
     static func article(_ blocks: [Block]) -> Article {
@@ -91,7 +96,7 @@ struct TextLayoutTests {
     }
 
     @Test("quotes, lists, headings and rules are indented and wrapped as laid out")
-    func nested() {
+    func nested() throws {
         let words: Block = .paragraph([.text("one two three four five six")], span: nil)
         let blocks: [Block] = [
             words,
@@ -101,7 +106,7 @@ struct TextLayoutTests {
             .list(ordered: false, items: [[.paragraph([.text("dot")], span: nil)]]),
             .paragraph([], span: nil),
         ]
-        let text = TextWriter().render(Self.article(blocks), width: 16)
+        let text = TextWriter().render(Self.article(blocks), width: 16, words: try Self.english())
         #expect(text == """
             Nested blocks
             -------------
@@ -139,10 +144,10 @@ struct TextLayoutTests {
     }
 
     @Test("quotes nested deeper than the width neither crash nor lose words")
-    func deeperThanWidth() {
+    func deeperThanWidth() throws {
         var block: Block = .heading(level: 2, [.text("deep heading")])
         for _ in 0..<8 { block = .blockQuote([block, .paragraph([.text("deep words")], span: nil)]) }
-        let text = TextWriter().render(Self.article([block]), width: 20)
+        let text = TextWriter().render(Self.article([block]), width: 20, words: try Self.english())
         #expect(TestSupport.words(text).filter { $0 == "deep" }.count == 9)
     }
 }

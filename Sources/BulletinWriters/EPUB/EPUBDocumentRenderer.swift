@@ -108,7 +108,7 @@ struct EPUBDocumentRenderer: Sendable {
                 "title": .text(Markup.text(metadata.title)),
                 "derived": .flag(metadata.titleIsDerived),
                 "hasByline": .flag(!metadata.authors.isEmpty),
-                "byline": .text(Markup.text(Self.byline(metadata.authors, words))),
+                "byline": .text(Markup.text(words.byline(metadata.authors))),
                 "wordsLangAttributes": Self.wordsAttributes(words, in: metadata.language),
                 "hasSummary": .flag(!summary.isBlank),
                 "summary": .text(Markup.text(summary)),
@@ -163,7 +163,7 @@ struct EPUBDocumentRenderer: Sendable {
             "hasSection": .flag(metadata.section.map { !$0.isBlank } ?? false),
             "section": .text(Markup.text(metadata.section ?? "")),
             "hasByline": .flag(!metadata.authors.isEmpty),
-            "byline": .text(Markup.text(Self.byline(metadata.authors, words))),
+            "byline": .text(Markup.text(words.byline(metadata.authors))),
             "hasDate": .flag(metadata.date != nil),
             "dateISO": .text(Markup.attribute(metadata.date ?? "")),
             "dateText": .text(Markup.text(metadata.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
@@ -196,17 +196,5 @@ struct EPUBDocumentRenderer: Sendable {
             }
         }
         return nil
-    }
-
-    // MARK: - Helpers
-
-    /// "By Ann Smith and Bo Li", in the words of `words`.
-    static func byline(_ authors: [String], _ words: UIStrings) -> String {
-        switch authors.count {
-        case 0: ""
-        case 1: words.text("byline", ["authors": authors[0]])
-        default: words.text("byline", ["authors": words.text("listEnd", ["list": authors.dropLast().joined(separator: ", "),
-                                                                         "last": authors[authors.count - 1]])])
-        }
     }
 }

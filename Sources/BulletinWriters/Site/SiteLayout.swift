@@ -92,6 +92,15 @@ public enum SiteLayout {
         return base + path
     }
 
+    /// Whether `baseURL` is the root of its host (`https://example.org/`), the one place crawlers read
+    /// `robots.txt` from (RFC 9309); not when it has a path (`https://example.org/news/`).
+    public static func isHostRoot(_ baseURL: String) -> Bool {
+        guard let authority = baseURL.range(of: "://") else { return false }
+        let rest = baseURL[authority.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return true }
+        return rest[slash...] == "/"
+    }
+
     /// Lowercase ASCII letters and digits in runs joined by single hyphens, at most 80 bytes.
     /// (Checked on bytes: it runs for every entity mention of every page.)
     private static func isSlug(_ text: String) -> Bool {

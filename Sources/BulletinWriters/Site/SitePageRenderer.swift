@@ -184,8 +184,8 @@ struct SitePageRenderer {
                 "langAttributes": pageLanguage.attributes(for: metadata.language),
             ]
             if !metadata.authors.isEmpty {
-                item["authors"] = escaped(metadata.authors.joined(separator: ", "))
-                item["byline"] = escaped(strings.text("byline", ["authors": metadata.authors.joined(separator: ", ")]))
+                item["authors"] = escaped(strings.list(metadata.authors))
+                item["byline"] = escaped(strings.byline(metadata.authors))
             }
             if let section = metadata.section { item["section"] = escaped(section) }
             // Under a derived title, without the words the title shows.
@@ -248,8 +248,8 @@ struct SitePageRenderer {
         values["langAttributes"] = pageLanguage.attributes(for: metadata.language)
         values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
         if !metadata.authors.isEmpty {
-            values["authors"] = escaped(metadata.authors.joined(separator: ", "))
-            values["byline"] = escaped(strings.text("byline", ["authors": metadata.authors.joined(separator: ", ")]))
+            values["authors"] = escaped(strings.list(metadata.authors))
+            values["byline"] = escaped(strings.byline(metadata.authors))
         }
         if let section = metadata.section { values["section"] = escaped(section) }
         if let date = metadata.date {
@@ -515,16 +515,18 @@ struct SitePageRenderer {
             ]
             values.setCount(entity.articles.count, of: "article", in: strings)
             values.setCount(entity.mentions, of: "mention", in: strings)
-            values["listSummary"] = escaped(strings.text("entityListSummary", [
+            // A list of one article has no order to speak of ("newest first").
+            values["listSummary"] = escaped(strings.text("entityListSummary", variant: entity.articles.count == 1 ? "entityListSummaryOne" : nil, [
                 "mentions": strings.counted(entity.mentions, "mention"), "articles": strings.counted(entity.articles.count, "article"),
             ]))
             if pageCount > 1 {
+                let first = (number - 1) * size + 1, last = (number - 1) * size + slice.count
                 values["hasPages"] = .flag(true)
-                values["firstArticle"] = .number((number - 1) * size + 1)
-                values["lastArticle"] = .number((number - 1) * size + slice.count)
-                values["pageRange"] = escaped(strings.text("entityPageRange", [
-                    "first": String((number - 1) * size + 1), "last": String((number - 1) * size + slice.count),
-                    "page": String(number), "pages": String(pageCount),
+                values["firstArticle"] = .number(first)
+                values["lastArticle"] = .number(last)
+                // The last page may hold one article: "article 101", not the range "articles 101–101".
+                values["pageRange"] = escaped(strings.text("entityPageRange", variant: first == last ? "entityPageRangeOne" : nil, [
+                    "number": String(first), "first": String(first), "last": String(last), "page": String(number), "pages": String(pageCount),
                 ]))
                 if number > 1 {
                     values["previousHref"] = .text(root + SiteLayout.entityPath(entity.id, page: number - 1))

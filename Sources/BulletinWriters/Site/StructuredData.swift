@@ -23,7 +23,7 @@ enum StructuredData {
             json.member("wordCount", metadata.wordCount)
             if !metadata.authors.isEmpty {
                 json.key("author")
-                json.array(metadata.authors) { json, name in thing("Person", name, into: &json) }
+                json.array(metadata.authors) { json, name in thing(authorType(name), name, into: &json) }
             }
             json.key("publisher")
             thing("Organization", settings.publisher ?? settings.siteTitle, into: &json)

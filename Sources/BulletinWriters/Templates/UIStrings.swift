@@ -17,6 +17,8 @@ public struct UIStrings: Sendable {
     /// The tag of the file the strings came from (`en` when none matched the language asked for).
     public let language: String
     private let texts: [String: String]
+    /// The keys the language's own file gives, for ``text(_:variant:_:)``.
+    private let ownKeys: Set<String>
     private let counted: [String: [PluralCategory: String]]
     private let months: [String]
     /// Every text, escaped, as the template value `t`.
@@ -53,6 +55,7 @@ public struct UIStrings: Sendable {
             }
         }
         self.texts = texts
+        ownKeys = Set(entries.map(\.key))
         self.counted = counted
         self.months = months
         templateValue = .constant(key: language, TemplateValues(distinct: texts.sorted { $0.key < $1.key }.map {
@@ -63,6 +66,17 @@ public struct UIStrings: Sendable {
     /// The text of `key`, its `{name}` places filled from `values` as given (escape them after, not before).
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         Self.fill(texts[key] ?? key, values)
+    }
+
+    /// The text of `variant`, a particular wording of `key` for a case that reads better apart ("entityPageRangeOne",
+    /// a page of one article, of "entityPageRange"), or of `key` when `variant` is nil; `values` fills either.
+    ///
+    /// Where the language's own file words `key` but not `variant` (a theme's translation made before the
+    /// variant was), it is `key`'s wording in that language rather than `variant`'s in English.
+    public func text(_ key: String, variant: String?, _ values: [String: String]) -> String {
+        guard let variant else { return text(key, values) }
+        let wordsVariant = ownKeys.contains(variant) || !ownKeys.contains(key)
+        return text(wordsVariant ? variant : key, values)
     }
 
     /// An issue's title, "Monitor — Volume 6, Issue 23", as pages, books and lists name it.

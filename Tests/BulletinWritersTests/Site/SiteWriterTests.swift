@@ -50,10 +50,39 @@ struct SiteWriterTests {
         let entities = Set(archive.articles.flatMap { $0.metadata.entities.map(\.id) }).count
         #expect(entities > 20)
         #expect(sitemap.components(separatedBy: "<loc>").count - 1 == 18 + entities)
-        #expect(with["robots.txt"]?.contains("Sitemap: https://example.org/b/sitemap.xml") == true)
+        // Published below the host's root, where crawlers never look for robots.txt: none (see robotsAtHostRoot).
+        #expect(with["robots.txt"] == nil)
         #expect(with["monitor/1/1/index.html"]?.contains("<link rel=\"canonical\" href=\"https://example.org/b/monitor/1/1/\">") == true)
         // The 404 page is served from any path, so its links are absolute when they can be.
         #expect(with["404.html"]?.contains("href=\"https://example.org/b/index.html\"") == true)
+    }
+
+    @Test("robots.txt is written where crawlers read it, at a host's root, naming the sitemap by its absolute URL; not below it")
+    func robotsAtHostRoot() async throws {
+        let archive = SiteFixture.tagged()
+        for base in ["https://example.org/", "https://example.org", "http://example.org:8080/"] {
+            let files = try await SiteFixture.build(archive, baseURL: base)
+            let host = base.hasSuffix("/") ? base : base + "/"
+            #expect(files["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: \(host)sitemap.xml\n", "\(base)")
+            #expect(files["sitemap.xml"]?.contains("<loc>\(host)monitor/1/1/talks/</loc>") == true, "\(base)")
+        }
+        for base in ["https://example.org/news/", "https://example.org/news", "https://example.org/a/b/"] {
+            let files = try await SiteFixture.build(archive, baseURL: base)
+            #expect(files["robots.txt"] == nil, "\(base)")
+            // The sitemap stays in the site's folder: it lists only pages at and below it, as it may.
+            let folder = base.hasSuffix("/") ? base : base + "/"
+            #expect(files["sitemap.xml"]?.contains("<loc>\(folder)monitor/1/1/talks/</loc>") == true, "\(base)")
+        }
+        // Without a base URL it cannot say where the site goes, and writes the file without a sitemap, as before.
+        #expect(try await SiteFixture.build(archive)["robots.txt"] == "User-agent: *\nAllow: /\n")
+    }
+
+    @Test("a base URL is a host's root only when nothing follows the host but a slash", arguments: [
+        ("https://example.org/", true), ("https://example.org", true), ("http://example.org:8080/", true),
+        ("https://example.org/news/", false), ("https://example.org/news", false), ("https://user@example.org//", false),
+    ])
+    func hostRoot(baseURL: String, isRoot: Bool) {
+        #expect(SiteLayout.isHostRoot(baseURL) == isRoot)
     }
 
     @Test("pages name the feeds, for discovery and in the footer, only when the build writes them and a base URL says where")
@@ -121,7 +150,7 @@ struct SiteWriterTests {
         #expect(files["prism/index.html"]?.contains("<span class=\"count\">1 issue, 3 articles, 16 January 2026</span>") == true)
         let tagged = try await SiteFixture.build(SiteFixture.tagged())
         #expect(tagged["entities/org-nato/index.html"]?.contains("3 mentions in 2 articles, newest first") == true)
-        let once = try #require(tagged.first { $0.key.hasPrefix("entities/") && $0.value.contains("1 mention in 1 article, newest first") })
+        let once = try #require(tagged.first { $0.key.hasPrefix("entities/") && $0.value.contains("1 mention in 1 article</p>") })
         #expect(tagged["entities/index.html"]?.contains("1 article, 1 mention") == true, "\(once.key) is listed in the singular too")
         for (path, page) in files.merging(tagged, uniquingKeysWith: { first, _ in first }) {
             #expect(SiteWriterTests.matches("\\b1 (volumes|issues|articles|mentions|times)\\b", in: page).isEmpty, "\(path)")
@@ -150,11 +179,7 @@ struct SiteWriterTests {
         let archive = try await SiteFixture.example()
         let base = "https://example.org/b/"
         let files = try await SiteFixture.build(archive, title: "Example Bulletin", baseURL: base)
-        func jsonLD(_ page: String?) throws -> [String: Any] {
-            let body = try #require(page?.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?
-                .components(separatedBy: "</script>").first)
-            return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-        }
+        let jsonLD = Self.jsonLD
         let path = "monitor/1/2/mediators-return-to-transdniester/"
         let article = try jsonLD(files[path + "index.html"])
         #expect(article["@context"] as? String == "https://schema.org")
@@ -184,6 +209,46 @@ struct SiteWriterTests {
         let without = try await SiteFixture.build(archive)
         #expect(!without.values.contains { $0.contains("og:") })
         #expect(try jsonLD(without[path + "index.html"])["url"] == nil)
+    }
+
+    @Test("an article's JSON-LD types a byline that is plainly no person's name as an Organization, any other as a Person")
+    func authorTypes() async throws {
+        let files = try await SiteFixture.build(try await SiteFixture.example(), baseURL: "https://example.org/b/")
+        func authors(_ path: String) throws -> [[String: String]] {
+            try #require(try Self.jsonLD(files[path])["author"] as? [[String: String]], "\(path)")
+        }
+        #expect(try authors("monitor/1/1/security-forces-in-dagestan-reported-two-clashes-with-armed/index.html")
+                == [["@type": "Organization", "name": "Staff"]])
+        #expect(try authors("prism/3/4/kazakhstans-oil-debate-moves-into-the-open/index.html")
+                == [["@type": "Organization", "name": "The Prism desk"]])
+        let source = """
+            Publication: Monitor Volume: 6 Issue: 23
+            Title: Talks resume
+            Authors: Anna Petrova; Moscow bureau; O'Brien
+
+            Envoys met in Kyiv on Monday.
+            """
+        let archive = try await Pipeline(concurrency: 2).load([TestSupport.source(source, path: "a.txt")]).archive
+        let mixed = try await SiteFixture.build(archive)
+        let page = try #require(mixed["monitor/6/23/talks-resume/index.html"])
+        #expect(page.contains(#""author":[{"@type":"Person","name":"Anna Petrova"},{"@type":"Organization","name":"Moscow bureau"},"#
+                              + #"{"@type":"Person","name":"O'Brien"}]"#))
+    }
+
+    @Test("the rule that tells an organisation's byline from a person's", arguments: [
+        ("Staff", "Organization"), ("staff", "Organization"), ("The Prism desk", "Organization"), ("Moscow bureau", "Organization"),
+        ("Our Moscow correspondent", "Organization"), ("Foreign Correspondents", "Organization"), ("The Editors", "Organization"),
+        ("Editorial board", "Organization"), ("News desk", "Organization"), ("The Moscow Times", "Organization"),
+        ("AFP", "Organization"), ("ITAR-TASS", "Organization"), ("dpa", "Organization"), ("Reuters", "Organization"),
+        ("Interfax", "Organization"), ("Associated Press", "Organization"), ("Agence France-Presse", "Organization"),
+        ("RIA  Novosti", "Organization"), ("The Prism news team", "Organization"),
+        ("Anna Petrova", "Person"), ("O'Brien", "Person"), ("McDonald", "Person"), ("J. R. Smith", "Person"), ("J.R.", "Person"),
+        ("Jean-Paul Sartre", "Person"), ("de la Cruz", "Person"), ("Ann Smith, PhD", "Person"), ("Michael Bloomberg", "Person"),
+        ("Robert Service", "Person"), ("Frank Press", "Person"), ("Theodore Smith", "Person"), ("Анна Петрова", "Person"),
+        ("Σοφία Παππά", "Person"), ("محمد علي", "Person"), ("王小明", "Person"), ("Smith & Wesson", "Person"),
+    ])
+    func authorRule(name: String, type: String) {
+        #expect(StructuredData.authorType(name) == type)
     }
 
     @Test("article pages carry summaries, attributions, linked cross-references and entities, and previous/next")
@@ -262,6 +327,84 @@ struct SiteWriterTests {
         #expect(!single.values.contains { $0.contains("Pages of this list") })
     }
 
+    @Test("a page of an entity's list holding one article names it, not a range, and a list of one article claims no order, in every language of the theme")
+    func entityPageOfOneArticle() async throws {
+        let theme = try Resources.theme(nil)
+        let themeStrings = try ThemeStrings(theme: theme)
+        let languages = theme.files.keys.filter { $0.hasPrefix("strings/") }.map { String($0.dropFirst("strings/".count).dropLast(".json".count)) }
+        #expect(languages.count >= 12)
+        for language in languages.sorted() {
+            // NATO is named in two articles, so one a page makes two pages of one article; Kyiv in one.
+            var archive = SiteFixture.tagged()
+            for issue in archive.publications[0].volumes[0].issues.indices {
+                for article in archive.publications[0].volumes[0].issues[issue].articles.indices {
+                    archive.publications[0].volumes[0].issues[issue].articles[article].metadata.language = language
+                }
+            }
+            let files = try await SiteFixture.build(archive, entityPageSize: 1)
+            let words = themeStrings.strings(for: language)
+            for (path, page) in [("entities/org-nato/index.html", 1), ("entities/org-nato/2/index.html", 2)] {
+                let html = try #require(files[path])
+                let one = words.text("entityPageRangeOne", ["number": String(page), "page": String(page), "pages": "2"])
+                let range = words.text("entityPageRange", ["first": String(page), "last": String(page), "page": String(page), "pages": "2"])
+                #expect(html.contains(Markup.text(one)), "\(language) \(path): \(one)")
+                #expect(!html.contains(Markup.text(range)), "\(language) \(path): \(range)")
+                #expect(one != range)
+            }
+            let mentions = ["mentions": words.counted(1, "mention"), "articles": words.counted(1, "article")]
+            let kyiv = try #require(files["entities/loc-kyiv/index.html"])
+            #expect(kyiv.contains(Markup.text(words.text("entityListSummaryOne", mentions)) + "</p>"), "\(language)")
+            #expect(!kyiv.contains(Markup.text(words.text("entityListSummary", mentions))), "\(language)")
+        }
+    }
+
+    @Test("an article's authors are listed by the theme's words for its language, the same on its page, its issue's page, in its book and its text",
+          arguments: [
+              ("en", "O'Brien; Smith & Wesson", "By O'Brien and Smith & Wesson"),
+              ("en", "Anna Petrova, Ivan Sidorov, Olga Ivanova", "By Anna Petrova, Ivan Sidorov and Olga Ivanova"),
+              ("en", "Staff", "By Staff"),
+              ("fr", "Ann Smith; Bo Li", "Par Ann Smith et Bo Li"),
+              ("de", "Anna Petrova; Iwan Sidorow", "Von Anna Petrova und Iwan Sidorow"),
+              ("ru", "Анна Петрова; Иван Сидоров", "Авторы: Анна Петрова и Иван Сидоров"),
+              ("ru", "Анна Петрова", "Автор: Анна Петрова"),
+              ("uk", "Ганна Петренко; Іван Сидоренко", "Автори: Ганна Петренко і Іван Сидоренко"),
+              ("pl", "Anna Nowak; Jan Kowalski", "Autorzy: Anna Nowak i Jan Kowalski"),
+          ])
+    func bylines(language: String, authors: String, byline: String) async throws {
+        let source = """
+            Publication: Monitor Volume: 6 Issue: 23
+            Date: 2000-02-02
+            Language: \(language)
+            Title: Talks resume
+            Authors: \(authors)
+
+            Envoys met in Kyiv on Monday and again on Tuesday.
+            """
+        let archive = try await Pipeline(concurrency: 2).load([TestSupport.source(source, path: "monitor-v6-i23.txt")]).archive
+        let written = try await SiteFixture.write(archive, formats: ["site", "epub", "text"])
+        // Each format escapes as its markup needs; the words are compared as read.
+        func read(_ path: String) throws -> String {
+            String(decoding: try #require(written[path], "\(path)"), as: UTF8.self)
+                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let book = try EPUBFixtures.entries(of: try #require(written["epub/monitor-v6-i23.epub"]))
+        func chapter(_ suffix: String) throws -> String {
+            let entry = try #require(book.first { $0.path.hasSuffix(suffix) }, "\(suffix)")
+            return String(decoding: entry.bytes, as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let places = [
+            ("article page", try read("site/monitor/6/23/talks-resume/index.html"), "<p class=\"article-byline\">\(byline)</p>"),
+            ("issue page", try read("site/monitor/6/23/index.html"), "<p class=\"byline\">\(byline)</p>"),
+            ("book's article", try chapter("/talks-resume.xhtml"), ">\(byline)</p>"),
+            ("book's contents", try chapter("EPUB/monitor-v6-i23.xhtml"), ">\(byline)</span>"),
+            ("article's text", try read("text/monitor-v6-i23/talks-resume.txt"), "\n\(byline)\n"),
+            ("issue's text", try read("text/monitor-v6-i23.txt"), "\n\(byline)\n"),
+        ]
+        for (place, text, expected) in places {
+            #expect(text.contains(expected), "\(place) lacks \(expected)")
+        }
+    }
+
     @Test("list items shared between pages never carry one build's values into the next")
     func sharedItemsFollowTheArchive() async throws {
         let archive = try await SiteFixture.example()
@@ -278,6 +421,13 @@ struct SiteWriterTests {
         let articlePaths = second.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 5 }
         #expect(articlePaths.contains { second[$0]!.contains(">A renamed entity</a>") })
         #expect(!articlePaths.contains { first[$0]!.contains(">A renamed entity</a>") })
+    }
+
+    /// The schema.org JSON-LD object of a page.
+    static func jsonLD(_ page: String?) throws -> [String: Any] {
+        let body = try #require(page?.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?
+            .components(separatedBy: "</script>").first)
+        return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
     }
 
     static func entityArticleCounts(_ archive: Archive) -> [String: Int] {

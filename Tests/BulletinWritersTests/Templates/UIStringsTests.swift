@@ -47,6 +47,30 @@ struct UIStringsTests {
         #expect(portuguese.text("search") == "Search")
     }
 
+    @Test("a particular wording a theme's file lacks is its general wording in the file's language, not the English particular one")
+    func variantWording() async throws {
+        let values = ["number": "2", "first": "2", "last": "2", "page": "2", "pages": "2"]
+        let bundled = try ThemeStrings(theme: Self.theme())
+        #expect(bundled.strings(for: "fr").text("entityPageRange", variant: "entityPageRangeOne", values) == "article 2, page 2 sur 2")
+        #expect(bundled.strings(for: "fr").text("entityPageRange", variant: nil, values) == "articles 2 à 2, page 2 sur 2")
+        // A French file made before the variants were: its own general wording, not English.
+        let older = try Self.theme(["strings/fr.json": #"{"entityPageRange": "n° {first} à {last} ({page}/{pages})", "entityListSummary": "{articles}, récents d’abord"}"#])
+        let french = try ThemeStrings(theme: older).strings(for: "fr")
+        #expect(french.text("entityPageRange", variant: "entityPageRangeOne", values) == "n° 2 à 2 (2/2)")
+        #expect(french.text("entityListSummary", variant: "entityListSummaryOne", ["articles": "1 article"]) == "1 article, récents d’abord")
+        // A key it does not word at all is English, variant and all.
+        #expect(french.text("byline", variant: "bylineSeveral", ["authors": "A et B"]) == "By A et B")
+        var archive = SiteFixture.tagged()
+        for issue in archive.publications[0].volumes[0].issues.indices {
+            for article in archive.publications[0].volumes[0].issues[issue].articles.indices {
+                archive.publications[0].volumes[0].issues[issue].articles[article].metadata.language = "fr"
+            }
+        }
+        let site = try await SiteFixture.build(archive, theme: older, entityPageSize: 1)
+        #expect(site["entities/org-nato/2/index.html"]?.contains("n° 2 à 2 (2/2)") == true)
+        #expect(site["entities/loc-kyiv/index.html"]?.contains("1 article, récents d’abord") == true)
+    }
+
     @Test("counted phrases, dates and filled texts in each language")
     func wording() throws {
         let strings = try ThemeStrings(theme: Self.theme())
@@ -178,7 +202,7 @@ struct UIStringsTests {
         let french = try await SiteFixture.build(Self.archive(language: "fr"))
         let page = try #require(french["monitor/6/23/talks-resume/index.html"])
         #expect(page.contains("<html lang=\"fr\">"))
-        for words in ["Aller au contenu", ">Accueil<", ">Volume 6<", ">Numéro 23<", "2 février 2000", "Par Ann Smith, Bo Li",
+        for words in ["Aller au contenu", ">Accueil<", ">Volume 6<", ">Numéro 23<", "2 février 2000", "Par Ann Smith et Bo Li",
                       "Réalisé avec Bulletin."] {
             #expect(page.contains(words), "the French article page lacks \(words)")
         }
@@ -252,7 +276,7 @@ struct UIStringsTests {
         #expect(entries["EPUB/cover.xhtml"]?.contains("aria-label=\"Обложка\"") == true)
         let titlePage = try #require(entries["EPUB/monitor-v6-i23.xhtml"])
         #expect(titlePage.contains("Том 6, выпуск 23") && titlePage.contains("2 февраля 2000 г.") && titlePage.contains("В этом выпуске"))
-        #expect(titlePage.contains("Автор: Ann Smith и Bo Li"))
+        #expect(titlePage.contains("Авторы: Ann Smith и Bo Li"))
         for (path, text) in entries where path.hasSuffix(".xhtml") || path.hasSuffix(".opf") || path.hasSuffix(".svg") {
             #expect(XMLWellFormedness.errors(in: Array(text.utf8), name: path).isEmpty)
         }
