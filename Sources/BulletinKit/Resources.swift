@@ -63,7 +63,9 @@ public enum Resources {
             files[relative] = [UInt8](data)
             origins[relative] = (nameOrPath.hasSuffix("/") ? nameOrPath : nameOrPath + "/") + relative
         }
-        return Theme(files: files, origins: origins)
+        // The theme's English words replace the bundled file, which stays beneath them for the keys they leave out.
+        let bundledEnglish = origins["strings/en.json"] == nil ? nil : embeddedTheme("default")["strings/en.json"]
+        return Theme(files: files, origins: origins, bundledEnglish: bundledEnglish)
     }
 
     private static func embeddedTheme(_ name: String) -> [String: [UInt8]] {

@@ -177,11 +177,15 @@ public struct Theme: Sendable, Hashable {
     /// Where the files read from disk were read, by relative path, for diagnostics; a file bundled
     /// with Bulletin has none.
     public var origins: [String: String]
+    /// Bulletin's own English words, when the theme's `strings/en.json` takes their place: the keys that
+    /// file leaves out come from them, as every other language's leave-outs come from English.
+    public var bundledEnglish: [UInt8]?
 
     /// Creates a theme from its files.
-    public init(files: [String: [UInt8]], origins: [String: String] = [:]) {
+    public init(files: [String: [UInt8]], origins: [String: String] = [:], bundledEnglish: [UInt8]? = nil) {
         self.files = files
         self.origins = origins
+        self.bundledEnglish = bundledEnglish
     }
 
     /// Where the file at `path` came from: its path on disk, or the bundled theme's path.

@@ -152,7 +152,8 @@ struct ThemeStrings: Sendable {
         guard let englishBytes = theme.files["strings/en.json"] else {
             throw WriterError(format: "theme", message: "the theme has no strings/en.json (and the default theme is missing it too)")
         }
-        english = try Self.read(englishBytes, tag: "en", path: "strings/en.json", theme: theme, fallback: nil)
+        let bundled = try theme.bundledEnglish.map { try Self.read($0, tag: "en", path: "strings/en.json", theme: Theme(files: [:]), fallback: nil) }
+        english = try Self.read(englishBytes, tag: "en", path: "strings/en.json", theme: theme, fallback: bundled)
         var byTag: [String: UIStrings] = [:]
         for (path, bytes) in theme.files where path.hasPrefix("strings/") && path.hasSuffix(".json") && path != "strings/en.json" {
             let tag = String(path.dropFirst("strings/".count).dropLast(".json".count))
@@ -163,16 +164,17 @@ struct ThemeStrings: Sendable {
 
     /// The last theme's strings files and their strings: the site, EPUB and feed writers of a build share one
     /// theme, and each would read its twelve files again.
-    private static let last = Mutex<(files: [(String, [UInt8])], strings: ThemeStrings)?>(nil)
+    private static let last = Mutex<(files: [(String, [UInt8])], bundledEnglish: [UInt8]?, strings: ThemeStrings)?>(nil)
 
     /// The strings of `theme`, read again only when its strings files differ from the last theme's.
     static func of(_ theme: Theme) throws -> ThemeStrings {
         let files = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        if let cached = last.withLock({ $0 }), cached.files.elementsEqual(files, by: { $0.0 == $1.0 && $0.1 == $1.1 }) {
+        if let cached = last.withLock({ $0 }), cached.files.elementsEqual(files, by: { $0.0 == $1.0 && $0.1 == $1.1 }),
+           cached.bundledEnglish == theme.bundledEnglish {
             return cached.strings
         }
         let strings = try ThemeStrings(theme: theme)
-        last.withLock { $0 = (files, strings) }
+        last.withLock { $0 = (files, theme.bundledEnglish, strings) }
         return strings
     }
 

@@ -57,6 +57,19 @@ struct ThemeTemplateErrorTests {
         _ = try SiteTemplates(theme: theme)
     }
 
+    @Test("a theme folder's own English words change the keys they give; the others stay Bulletin's English")
+    func partialEnglish() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-english-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("strings"), withIntermediateDirectories: true)
+        try Data(#"{ "search": "Find" }"#.utf8).write(to: folder.appendingPathComponent("strings/en.json"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let english = try ThemeStrings.of(try Resources.theme(folder.path)).strings(for: "en")
+        #expect(english.text("search") == "Find")
+        let bundled = try ThemeStrings.of(try Resources.theme(nil)).strings(for: "en")
+        #expect(english.text("latestIssues") == bundled.text("latestIssues"))
+        #expect(english.text("latestIssues") != "latestIssues")
+    }
+
     @Test("a theme read from a folder knows where each of its files came from; bundled files say so")
     func origins() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-origins-\(UUID().uuidString)")
