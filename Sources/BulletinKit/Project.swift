@@ -223,16 +223,29 @@ public struct Converter: Sendable {
 
 /// `bulletin check`: reads and assembles, reports every diagnostic, writes nothing.
 public struct Checker: Sendable {
-    /// Creates a checker.
-    public init() {}
+    /// The configuration whose entity dictionary is checked against the archive's entities, as a build
+    /// checks it; none checks only the sources.
+    public var configuration: Configuration?
 
-    /// Every diagnostic of every file, sorted by location.
+    /// Creates a checker.
+    public init(configuration: Configuration? = nil) {
+        self.configuration = configuration
+    }
+
+    /// Every diagnostic of every file, sorted by location; with a configuration whose entity dictionary
+    /// names entities (merges, renames, suppressions), also its entries that name none, which takes tagging
+    /// the whole archive as a build does.
     public func check(_ files: [SourceFile]) async throws -> [Diagnostic] {
         let pipeline = Pipeline()
         let results = await pipeline.read(files)
         var diagnostics = results.flatMap(\.diagnostics)
         if !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += Assembler().assemble(results.compactMap(\.article)).1
+        }
+        if !diagnostics.contains(where: { $0.severity == .error }), let configuration, let dictionary = configuration.entities,
+           !(dictionary.merge ?? []).isEmpty || !(dictionary.rename ?? []).isEmpty || !(dictionary.suppress ?? []).isEmpty {
+            let (_, loaded) = try await Pipeline(configuration: configuration).load(files)
+            diagnostics += loaded.filter { $0.id.hasPrefix("config.entities.") }
         }
         return diagnostics.sorted()
     }

@@ -24,6 +24,7 @@ extension BulletinCommand {
             do {
                 let files: [SourceFile]
                 var configurationDiagnostics: [Diagnostic] = []
+                var checker = Checker()
                 if sources == ["-"] {
                     files = [try SourceInput.read("-")]
                 } else if Project.configurationPath(sources: sources, configPath: config) != nil {
@@ -33,10 +34,12 @@ extension BulletinCommand {
                                                       keepingConfigurationErrors: true)
                     files = project.sources
                     configurationDiagnostics = project.readingDiagnostics
+                    // Its entity dictionary is checked against the sources' entities only when the file has no error.
+                    if !configurationDiagnostics.contains(where: { $0.severity == .error }) { checker.configuration = project.configuration }
                 } else {
                     files = try SourceDiscovery().files(under: sources.isEmpty ? ["."] : sources)
                 }
-                let diagnostics = configurationDiagnostics + (try await Checker().check(files))
+                let diagnostics = configurationDiagnostics + (try await checker.check(files))
                 console.show(diagnostics)
                 // As a build of them would fail: a folder with no source checks nothing, and says so.
                 if files.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) { throw Pipeline.noSources }
