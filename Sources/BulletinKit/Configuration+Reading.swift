@@ -160,6 +160,14 @@ extension Configuration {
             guard let value = try? YAMLDecoder().decode(type, from: node) else { return wrongType() }
             return Self.checkValue(value, at: node, named: name, document: document, into: &diagnostics)
         case (.list(let element), .sequence(let sequence)):
+            // An empty list of formats or sources would build nothing; left out, either has its default.
+            if sequence.isEmpty, name == "formats" || name == "sources" {
+                let (what, fix) = name == "formats"
+                    ? ("format", "name one or more of \(document.formats.joined(separator: ", ")), or leave 'formats' out for all of them")
+                    : ("folder", "name one or more source folders, or leave 'sources' out and give them on the command line")
+                diagnostics.append(document.diagnostic("config.empty-list", .error, "'\(name)' names no \(what)", at: node.mark, fix: fix))
+                return nil
+            }
             let items = sequence.enumerated().compactMap { index, item in
                 Self.check(item, against: element, named: "\(name)[\(index)]", document: document, into: &diagnostics)
             }
