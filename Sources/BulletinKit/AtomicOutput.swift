@@ -5,7 +5,7 @@ import Synchronization
 /// so a failed build leaves the previous output as it was.
 ///
 /// A build leaves nothing else beside the output: an interrupted one deletes its staging folder before it
-/// ends (``InProgressFolders``), and a build that could not (killed, or the machine stopped) has its folders
+/// ends (``InProgressOutputs``), and a build that could not (killed, or the machine stopped) has its folders
 /// cleared by the next build into the same output, which puts the previous output back if it was caught
 /// between the two moves of its swap.
 public struct AtomicOutput: Sendable {
@@ -58,8 +58,8 @@ public struct AtomicOutput: Sendable {
         // Held until the build ends, so that another build into the same output never takes the folders for abandoned ones.
         let stagingLock = FolderLock(path: staging.path)
         defer { stagingLock.release() }
-        InProgressFolders.add(staging.path)
-        defer { InProgressFolders.remove(staging.path) }
+        InProgressOutputs.add(staging.path)
+        defer { InProgressOutputs.remove(staging.path) }
         let result: Result
         do {
             result = try await body(staging)
@@ -69,7 +69,7 @@ public struct AtomicOutput: Sendable {
         }
         do {
             // An interruption waits for both moves, and then deletes whichever folder is left beside the output.
-            try InProgressFolders.moving { folders in
+            try InProgressOutputs.moving { folders in
                 let hadPrevious = manager.fileExists(atPath: destination.path)
                 var previousLock: FolderLock?
                 if hadPrevious {
@@ -87,7 +87,7 @@ public struct AtomicOutput: Sendable {
                 if hadPrevious { folders.insert(previous.path) }
             }
             FolderRemoval.remove(previous.path)
-            InProgressFolders.remove(previous.path)
+            InProgressOutputs.remove(previous.path)
         } catch {
             try? manager.removeItem(at: staging)
             throw BulletinError(code: .fileSystem, message: "cannot move the new output into \(destination.path): \(error.localizedDescription)")
@@ -129,10 +129,10 @@ public struct AtomicOutput: Sendable {
     }
 }
 
-/// The folders beside its output that a build in progress has made and not yet finished with: its staging
-/// folder, then the previous output it has swapped out. A build interrupted by a signal deletes them before
-/// it ends (the command line does, through ``clear()``).
-public enum InProgressFolders {
+/// What a command in progress has made beside its output and not yet finished with: a build's staging
+/// folder, then the previous output it has swapped out; `convert --output`'s temporary file. A command
+/// interrupted by a signal deletes them before it ends (the command line does, through ``clear()``).
+public enum InProgressOutputs {
     private static let folders = Mutex<Set<String>>([])
 
     static func add(_ path: String) {
@@ -148,8 +148,9 @@ public enum InProgressFolders {
         try folders.withLock { try body(&$0) }
     }
 
-    /// Deletes the folders of the builds in progress, after any swap under way has ended, and forgets them.
-    /// For a process about to end by a signal: a build still running loses its staging folder and fails.
+    /// Deletes the folders and files of the commands in progress, after any swap under way has ended, and
+    /// forgets them. For a process about to end by a signal: a build still running loses its staging folder
+    /// and fails.
     public static func clear() {
         clear { _ in true }
     }
@@ -162,8 +163,11 @@ public enum InProgressFolders {
                 // makes its root), so nothing new appears in what is being deleted.
                 let moved = folder + interruptedSuffix
                 let doomed = rename(folder, moved) == 0 ? moved : folder
-                // A write already under way as it moved may add one more file: deleted again until it is gone.
-                for _ in 0..<10 where access(doomed, F_OK) == 0 { FolderRemoval.remove(doomed) }
+                // A file (a temporary one) goes at once; a write already under way in a folder as it moved may
+                // add one more file: deleted again until it is gone.
+                if unlink(doomed) != 0 {
+                    for _ in 0..<10 where access(doomed, F_OK) == 0 { FolderRemoval.remove(doomed) }
+                }
                 folders.remove(folder)
             }
         }

@@ -61,6 +61,9 @@ public struct FileDestination: Sendable {
         // at once each rename their own whole file.
         let temporary = "\(folder)/.\((target as NSString).lastPathComponent).bulletin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let file = try OutputFile(creating: temporary, shownAs: path, exclusively: true)
+        // Until it is renamed, a signal that ends the command deletes it (InProgressOutputs.clear()).
+        InProgressOutputs.add(temporary)
+        defer { InProgressOutputs.remove(temporary) }
         do {
             if let mode { file.setPermissions(mode) }
             try file.write(bytes)

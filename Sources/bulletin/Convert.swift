@@ -23,6 +23,8 @@ extension BulletinCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
+            // Ended by a signal, it deletes the temporary file its --output is written to first.
+            Interruption.install()
             let console = Console(quiet: common.quiet)
             do {
                 if output != "-" {

@@ -1,8 +1,8 @@
 import BulletinKit
 import Foundation
 
-/// Ends a build interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP without leaving its staging folder beside
-/// the output: the folders of the build in progress are deleted (``InProgressFolders/clear()``), and then the
+/// Ends a build or a conversion interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP without leaving its staging
+/// folder or temporary file beside the output: they are deleted (``InProgressOutputs/clear()``), and then the
 /// process ends by the same signal, so a shell sees the status it expects (130 for Ctrl-C).
 ///
 /// The handler only writes the signal's number to a pipe, which is safe in a signal handler; a thread of
@@ -49,7 +49,7 @@ enum Interruption {
 
     /// Clears the build in progress and ends the process by `signal`, as if it had not been handled.
     private static func end(by signal: Int32) {
-        InProgressFolders.clear()
+        InProgressOutputs.clear()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&action.sa_mask)

@@ -80,12 +80,24 @@ struct AtomicOutputTests {
             try await AtomicOutput(destination: output).write { staging in
                 try Data("{}".utf8).write(to: staging.appendingPathComponent("manifest.json"))
                 // Only this test's: other tests build at the same time.
-                InProgressFolders.clear { $0.hasPrefix(parent.path) }
+                InProgressOutputs.clear { $0.hasPrefix(parent.path) }
                 // A writer still running after the interruption finds no folder to write into.
                 #expect(throws: (any Error).self) { try Data("late".utf8).write(to: staging.appendingPathComponent("a.txt")) }
             }
         }
         #expect(Self.entries(of: parent) == ["out"])
         #expect(String(decoding: TestSupport.bytes(output.appendingPathComponent("a.txt")), as: UTF8.self) == "first")
+    }
+
+    @Test("an interruption deletes a conversion's temporary file too, and a file written through leaves none")
+    func interruptionClearsTemporaryFile() throws {
+        let parent = TestSupport.temporaryFolder()
+        let temporary = parent.appendingPathComponent(".book.txt.bulletin-1-2").path
+        try Data("part".utf8).write(to: URL(fileURLWithPath: temporary))
+        InProgressOutputs.add(temporary)
+        InProgressOutputs.clear { $0.hasPrefix(parent.path) }
+        #expect(Self.entries(of: parent).isEmpty)
+        try FileDestination(path: parent.appendingPathComponent("book.txt").path).write(Array("whole".utf8))
+        #expect(Self.entries(of: parent) == ["book.txt"])
     }
 }
