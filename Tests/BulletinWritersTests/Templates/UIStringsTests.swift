@@ -86,6 +86,9 @@ struct UIStringsTests {
         #expect(english.text("issueTitle", ["publication": "Monitor", "volume": "6", "issue": "23"]) == "Monitor — Volume 6, Issue 23")
         // A value is put in as given, never read for places of its own.
         #expect(english.text("byline", ["authors": "{publisher} & Co"]) == "By {publisher} & Co")
+        // Lists part their names as the language does.
+        #expect(english.list(["A", "B", "C"]) == "A, B and C")
+        #expect(strings.strings(for: "ar").list(["أ", "ب", "ج"]) == "أ، ب وج")
     }
 
     @Test("every file of the default theme has every key of the English one, and counted phrases every form of its language")
