@@ -386,7 +386,8 @@ extension Configuration {
         let formats: [String]
 
         init(text: String, path: String, formats: [String]) {
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Lines end as YAML counts them: at LF, CR LF (one Character in Swift, so never equal to "\n") or a lone CR.
+            lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             self.path = path
             self.formats = formats
         }
@@ -398,8 +399,7 @@ extension Configuration {
         func diagnostic(_ id: String, _ severity: Diagnostic.Severity, _ message: String, at place: (line: Int, column: Int)?, fix: String?) -> Diagnostic {
             let location = place.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
             let line = place.flatMap { $0.line >= 1 && $0.line <= lines.count ? String(lines[$0.line - 1]) : nil }
-            return Diagnostic(id: id, severity: severity, message: message, location: location,
-                              sourceLine: line.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }, fix: fix)
+            return Diagnostic(id: id, severity: severity, message: message, location: location, sourceLine: line, fix: fix)
         }
     }
 }

@@ -75,6 +75,13 @@ struct ConfigurationTests {
         #expect(try failure("- a\n- b\n").id == "config.not-a-mapping")
     }
 
+    @Test("a diagnostic shows its line whether lines end in LF, CR LF or CR", arguments: ["\n", "\r\n", "\r"])
+    func lineEnds(end: String) throws {
+        let diagnostic = try #require(Configuration.diagnose("title: ok\(end)formats: [pdf]\(end)", path: "c.yml").diagnostics.first)
+        #expect(diagnostic.location.map { [$0.line, $0.column] } == [2, 11])
+        #expect(diagnostic.sourceLine == "formats: [pdf]")
+    }
+
     @Test("a control character is an error at its line and column naming it, not one with the place inside the message")
     func controlCharacter() throws {
         let diagnostic = try failure("title: ok\nfoo: \u{1B}[31mRED\u{1B}[0m\u{07}\n")
