@@ -160,7 +160,7 @@ public struct Project: Sendable {
                 decoding.append(Diagnostic(
                     id: "config.invalid-utf8", severity: .warning, message: SourceTextDecoder.invalidBytesMessage(decoded.invalidByteCount),
                     location: SourceLocation(path: path, line: line, column: column),
-                    sourceLine: decoded.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first.map(String.init),
+                    sourceLine: decoded.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropFirst(line - 1).first.map(String.init),
                     fix: "save the file as UTF-8 to silence this warning"))
             }
         }

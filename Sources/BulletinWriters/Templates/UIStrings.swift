@@ -190,7 +190,7 @@ struct ThemeStrings: Sendable {
             return try UIStrings(language: tag, entries: StringsFile.entries(of: bytes), fallback: fallback)
         } catch {
             let file = theme.origin(of: path)
-            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             let line = lines.indices.contains(error.at.line - 1) ? String(lines[error.at.line - 1]) : nil
             let diagnostic = Diagnostic(id: "theme.strings", severity: .error, message: error.message,
                                         location: SourceLocation(path: file, line: error.at.line, column: error.at.column), sourceLine: line,
