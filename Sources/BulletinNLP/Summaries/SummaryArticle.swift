@@ -162,11 +162,12 @@ struct SummaryArticle {
         return top > 0 ? density.map { $0 / top } : density
     }
 
-    /// Paragraphs of plain text: blocks separated by blank lines.
+    /// Paragraphs of plain text: blocks separated by blank lines, whatever ends the lines (LF, CR LF, CR).
     static func paragraphs(of text: String) -> [String] {
         var result: [String] = []
         var current: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // At every line end: CR LF is one Character, never equal to "\n".
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.allSatisfy({ $0.isWhitespace }) {
                 if !current.isEmpty { result.append(current.joined(separator: "\n")); current = [] }
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BulletinNLP
 
@@ -70,6 +71,13 @@ struct SummarizerTests {
         let summary = Summarizer(options: SummaryOptions(wordBudget: 1_000, maxSentences: 2))
             .summarize(paragraphs: SummaryMonitorSample.paragraphs)
         #expect(summary.sentences.count == 2)
+    }
+
+    @Test("plain text is parted into paragraphs at blank lines, whatever ends its lines", arguments: ["\r\n", "\r"])
+    func lineEnds(end: String) {
+        let text = SummaryMonitorSample.paragraphs.joined(separator: "\n\n")
+        #expect(SummaryArticle.paragraphs(of: text.replacingOccurrences(of: "\n", with: end)) == SummaryMonitorSample.paragraphs)
+        #expect(Summarizer().summarize(text: text.replacingOccurrences(of: "\n", with: end)) == Summarizer().summarize(text: text))
     }
 
     @Test("empty input gives an empty summary")
