@@ -21,7 +21,7 @@ public struct FileDestination: Sendable {
     /// message), however either is spelled — through a link, with `./` or `..`, or as another hard link of
     /// the same file: writing the destination would replace the source with what was made of it.
     public func ensureDistinct(fromSourceAt sourcePath: String, named name: String) throws {
-        guard let destination = Identity(path: path), destination == Identity(path: sourcePath) else { return }
+        guard let destination = FileIdentity(path: path), destination == FileIdentity(path: sourcePath) else { return }
         throw BulletinError(code: .invalidUsage, message: "cannot write \(path): it is the source file \(name), which would be lost; choose another output file")
     }
 
@@ -112,19 +112,5 @@ public struct FileDestination: Sendable {
             current = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
         }
         return current
-    }
-
-    /// A file as the file system knows it, whatever path names it: following links, so a link and the
-    /// file it names are one.
-    private struct Identity: Equatable {
-        var device: UInt64
-        var inode: UInt64
-
-        init?(path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-        }
     }
 }

@@ -105,8 +105,8 @@ public struct Project: Sendable {
 
     /// True when both paths name one existing folder.
     static func isSameFolder(_ a: String, _ b: String) -> Bool {
-        guard let first = SourceDiscovery.FolderIdentity(path: a) else { return false }
-        return first == SourceDiscovery.FolderIdentity(path: b)
+        guard let first = FileIdentity(folder: a) else { return false }
+        return first == FileIdentity(folder: b)
     }
 
     /// True when `path` exists inside the existing folder `folder`, however either is spelled.

@@ -64,7 +64,7 @@ public struct SourceDiscovery: Sendable {
 
     private func search(_ inputs: [String], excluding excluded: [String]) throws -> (files: Set<String>, folders: Set<String>) {
         let claimed = Set(readers.fileExtensions.map { $0.lowercased() })
-        let skipped = Set(excluded.compactMap(FolderIdentity.init(path:)))
+        let skipped = Set(excluded.compactMap(FileIdentity.init(folder:)))
         var found: Set<String> = [], searched: Set<String> = []
         for input in inputs {
             var isDirectory: ObjCBool = false
@@ -77,27 +77,14 @@ public struct SourceDiscovery: Sendable {
         return (found, searched)
     }
 
-    /// A folder as the file system knows it, whatever path names it.
-    struct FolderIdentity: Hashable {
-        var device: UInt64
-        var inode: UInt64
-
-        init?(path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-        }
-    }
-
     /// The name of the file every build writes into its output folder; a folder holding one is output.
     static let buildRecordName = ".bulletin-record"
 
     /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
     /// enumerator spent more time on path strings than a large archive's reading took.
-    private func collect(under folder: String, claimed: Set<String>, skipping skipped: Set<FolderIdentity>, into found: inout Set<String>,
+    private func collect(under folder: String, claimed: Set<String>, skipping skipped: Set<FileIdentity>, into found: inout Set<String>,
                          searched: inout Set<String>) throws {
-        if !skipped.isEmpty, let identity = FolderIdentity(path: folder), skipped.contains(identity) { return }
+        if !skipped.isEmpty, let identity = FileIdentity(folder: folder), skipped.contains(identity) { return }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         if access(prefix + Self.buildRecordName, F_OK) == 0 { return }
         searched.insert(folder)
@@ -182,5 +169,29 @@ extension dirent {
     /// The entry's name, as `readdir` gives it.
     var name: String {
         withUnsafeBytes(of: d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+}
+
+/// A file or folder as the file system knows it, whatever path names it: links followed, so a link, a
+/// hard link and the file itself are one.
+struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    /// The identity of what `path` names, or nil when nothing is there.
+    init?(path: String) {
+        self.init(path: path, folderOnly: false)
+    }
+
+    /// The identity of the folder `folder` names, or nil when it names no folder.
+    init?(folder: String) {
+        self.init(path: folder, folderOnly: true)
+    }
+
+    private init?(path: String, folderOnly: Bool) {
+        var status = stat()
+        guard stat(path, &status) == 0, !folderOnly || status.st_mode & S_IFMT == S_IFDIR else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }
