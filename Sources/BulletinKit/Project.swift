@@ -236,16 +236,20 @@ public struct Checker: Sendable {
     /// names entities (merges, renames, suppressions), also its entries that name none, which takes tagging
     /// the whole archive as a build does.
     public func check(_ files: [SourceFile]) async throws -> [Diagnostic] {
-        let pipeline = Pipeline()
-        let results = await pipeline.read(files)
+        if !files.isEmpty, let configuration, let dictionary = configuration.entities,
+           !(dictionary.merge ?? []).isEmpty || !(dictionary.rename ?? []).isEmpty || !(dictionary.suppress ?? []).isEmpty {
+            // Loaded as a build loads them, read once: the sources' diagnostics, the assembly's and the
+            // dictionary's, or, when the sources have errors, theirs alone.
+            do {
+                return try await Pipeline(configuration: configuration).load(files).diagnostics
+            } catch let failure as BulletinError where failure.code == .invalidSources {
+                return failure.diagnostics
+            }
+        }
+        let results = await Pipeline().read(files)
         var diagnostics = results.flatMap(\.diagnostics)
         if !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += Assembler().assemble(results.compactMap(\.article)).1
-        }
-        if !diagnostics.contains(where: { $0.severity == .error }), let configuration, let dictionary = configuration.entities,
-           !(dictionary.merge ?? []).isEmpty || !(dictionary.rename ?? []).isEmpty || !(dictionary.suppress ?? []).isEmpty {
-            let (_, loaded) = try await Pipeline(configuration: configuration).load(files)
-            diagnostics += loaded.filter { $0.id.hasPrefix("config.entities.") }
         }
         return diagnostics.sorted()
     }
