@@ -24,7 +24,7 @@ struct EPUBDocumentRenderer: Sendable {
     // MARK: - Cover
 
     /// The cover image: publication, volume and issue, date.
-    func coverImage() -> [UInt8] {
+    func coverImage() throws -> [UInt8] {
         let (lines, size) = Self.coverTitle(book.seriesName)
         let lineHeight = size + 12
         let top = 330 - (lines.count - 1) * lineHeight / 2
@@ -32,7 +32,7 @@ struct EPUBDocumentRenderer: Sendable {
             ["y": .number(top + index * lineHeight), "size": .number(size), "text": .text(Markup.text(line))]
         }
         let issueY = top + lines.count * lineHeight + 60
-        return templates.coverImage([
+        return try templates.coverImage([
             "t": book.words.templateValue,
             "label": .text(Markup.text(coverDescription)),
             "langAttributes": .text(" xml:lang=\"\(Markup.attribute(book.language))\""),
@@ -45,7 +45,7 @@ struct EPUBDocumentRenderer: Sendable {
             "dateY": .number(issueY + 56),
             "hasPublisher": .flag(settings.publisher.map { !$0.isBlank } ?? false),
             "publisher": .text(Markup.text(settings.publisher ?? "")),
-        ])
+        ], document: Self.coverImagePath)
     }
 
     /// Type sizes for the publication's name on the cover, largest first, with the characters a line
@@ -77,8 +77,8 @@ struct EPUBDocumentRenderer: Sendable {
     }
 
     /// The cover page, showing the cover image with its alternative text.
-    func coverPage() -> [UInt8] {
-        templates.coverPage([
+    func coverPage() throws -> [UInt8] {
+        try templates.coverPage([
             "t": book.words.templateValue,
             "lang": .text(Markup.attribute(book.language)),
             "direction": .text(TextDirection.of(book.language)),
@@ -87,13 +87,13 @@ struct EPUBDocumentRenderer: Sendable {
             "image": .text(Markup.attribute(Self.coverImagePath)),
             "alt": .text(Markup.attribute(coverDescription)),
             "wordsLangAttributes": Self.wordsAttributes(book.words, in: book.language),
-        ])
+        ], document: Self.coverPagePath)
     }
 
     // MARK: - Title page
 
     /// An issue's title page: masthead and contents with each article's summary.
-    func titlePage(for part: EPUBBook.Part) -> [UInt8] {
+    func titlePage(for part: EPUBBook.Part) throws -> [UInt8] {
         let issue = part.issue
         // In its own issue's language, which in a volume's book may not be the book's.
         let language = EPUBBook.mainLanguage(of: issue.articles)
@@ -114,7 +114,7 @@ struct EPUBDocumentRenderer: Sendable {
                 "summary": .text(Markup.text(summary)),
             ]
         }
-        return templates.titlePage([
+        return try templates.titlePage([
             "t": words.templateValue,
             "lang": .text(Markup.attribute(language)),
             "direction": .text(TextDirection.of(language)),
@@ -128,7 +128,7 @@ struct EPUBDocumentRenderer: Sendable {
             "contentsHeading": .text(Markup.text(words.text("inThisIssue"))),
             "wordsLangAttributes": Self.wordsAttributes(words, in: language),
             "articles": .list(articles),
-        ])
+        ], document: part.titlePagePath)
     }
 
     // MARK: - Articles
@@ -145,7 +145,7 @@ struct EPUBDocumentRenderer: Sendable {
     }
 
     /// One article's document; `path` is where it lives, for relative links.
-    func articlePage(_ article: Article, at path: String) -> [UInt8] {
+    func articlePage(_ article: Article, at path: String) throws -> [UInt8] {
         let metadata = article.metadata
         // Book paths have no empty segments: the depth is the number of slashes.
         let depth = path.utf8.count { $0 == UInt8(ascii: "/") }
@@ -153,7 +153,7 @@ struct EPUBDocumentRenderer: Sendable {
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
         // In the article's own language, which the document is marked with.
         let words = templates.strings.strings(for: metadata.language)
-        return templates.article([
+        return try templates.article([
             "t": words.templateValue,
             "lang": .text(Markup.attribute(metadata.language)),
             "direction": .text(TextDirection.of(metadata.language)),
@@ -169,7 +169,7 @@ struct EPUBDocumentRenderer: Sendable {
             "dateText": .text(Markup.text(metadata.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
             "wordsLangAttributes": Self.wordsAttributes(words, in: metadata.language),
             "body": .text(renderer.render(article.blocks)),
-        ])
+        ], document: path)
     }
 
     /// Cross-references go to the referenced issue's title page when it is in this book, else to the

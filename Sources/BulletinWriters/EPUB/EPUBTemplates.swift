@@ -1,3 +1,4 @@
+import BulletinModel
 import Synchronization
 
 /// The theme's EPUB templates and stylesheet, compiled once and shared by every book of a build, with
@@ -20,16 +21,24 @@ struct EPUBTemplates: Sendable {
     let strings: ThemeStrings
     /// Whether every template and the stylesheet are Bulletin's own, none read from a theme folder.
     let areBundled: Bool
+    /// The templates read from a theme folder, by name, with their text and the file each came from.
+    /// Every document one of them makes is checked to be well-formed XML: the tests check Bulletin's own,
+    /// and no other part of a build would notice a broken one before a reading system refuses the book.
+    let themeFolderTemplates: [String: (text: String, file: String)]
 
     /// Compiles the templates of `theme`; a missing or broken template is a writer error naming the file.
     init(theme: Theme) throws {
         var sources: [String: String] = [:]
+        var themeFolderTemplates: [String: (text: String, file: String)] = [:]
         for path in Self.paths where path.hasSuffix(".mustache") {
             guard let text = theme.text(path) else {
                 throw WriterError(format: "epub", message: "the theme has no \(path); add it or remove the override that hides it")
             }
-            sources[String(path.dropFirst("epub/".count).dropLast(".mustache".count))] = text
+            let name = String(path.dropFirst("epub/".count).dropLast(".mustache".count))
+            sources[name] = text
+            if let file = theme.origins[path] { themeFolderTemplates[name] = (text, file) }
         }
+        self.themeFolderTemplates = themeFolderTemplates
         templates = try ThemeTemplates(sources, format: "epub", path: { "epub/\($0).mustache" }, origin: theme.origin(of:))
         stylesheet = try ZIPWriter.DeflatedContent(theme.files[Self.paths[4]] ?? [])
         containerXML = try ZIPWriter.DeflatedContent(Array(EPUBContainer.containerXML.utf8))
@@ -37,14 +46,42 @@ struct EPUBTemplates: Sendable {
         areBundled = Self.paths.allSatisfy { theme.origins[$0] == nil }
     }
 
-    /// An article's document.
-    func article(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("article.xhtml", values) }
+    /// An article's document, `document` in the book.
+    func article(_ values: TemplateValues, document: String) throws -> [UInt8] { try render("article.xhtml", values, document: document) }
     /// An issue's title page.
-    func titlePage(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("title.xhtml", values) }
+    func titlePage(_ values: TemplateValues, document: String) throws -> [UInt8] { try render("title.xhtml", values, document: document) }
     /// The cover page.
-    func coverPage(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("cover.xhtml", values) }
+    func coverPage(_ values: TemplateValues, document: String) throws -> [UInt8] { try render("cover.xhtml", values, document: document) }
     /// The cover image.
-    func coverImage(_ values: TemplateValues) -> [UInt8] { templates.renderUTF8("cover.svg", values) }
+    func coverImage(_ values: TemplateValues, document: String) throws -> [UInt8] { try render("cover.svg", values, document: document) }
+
+    /// The template `name` rendered with `values`; when it is a theme folder's, checked to be well-formed.
+    private func render(_ name: String, _ values: TemplateValues, document: String) throws -> [UInt8] {
+        let bytes = templates.renderUTF8(name, values)
+        guard let template = themeFolderTemplates[name], let problem = XMLCheck.problem(in: bytes) else { return bytes }
+        throw Self.malformed(problem, in: bytes, document: document, path: "epub/\(name).mustache", template: template)
+    }
+
+    /// The error for a document `template` made that is not well-formed: at the template's line that
+    /// holds the document's line with the problem, as written, when one does (the nearest to it when
+    /// several do; none when the line is made of values), else at no place, the document's line quoted.
+    static func malformed(_ problem: XMLCheck.Problem, in bytes: [UInt8], document: String, path: String,
+                          template: (text: String, file: String)) -> WriterError {
+        let documentLines = String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let documentLine = problem.line <= documentLines.count ? String(documentLines[problem.line - 1]) : ""
+        let templateLines = template.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let matches = templateLines.indices.filter { !documentLine.isBlank && templateLines[$0] == documentLine }
+        let found = matches.min { abs($0 + 1 - problem.line) < abs($1 + 1 - problem.line) }
+        let place = "line \(problem.line), column \(problem.column) of \(document)"
+        let diagnostic = Diagnostic(
+            id: "theme.template.not-well-formed", severity: .error,
+            message: "\(path) made a document that is not well-formed XML, which a reading system refuses (\(place)): \(problem.message)",
+            location: found.map { SourceLocation(path: template.file, line: $0 + 1, column: problem.column) },
+            sourceLine: found.map { String(templateLines[$0]) },
+            fix: found == nil ? "the document's line: \(documentLine.prefix(100))" : "correct the template at the place shown"
+        )
+        return WriterError(format: "epub", message: "\(path) made a document that is not well-formed XML", diagnostics: [diagnostic])
+    }
 
     // MARK: - Once per build
 

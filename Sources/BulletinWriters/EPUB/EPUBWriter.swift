@@ -95,13 +95,13 @@ public struct EPUBWriter: Writer {
         var items: [EPUBPackageDocument.Item] = [
             .init(id: "cover", href: EPUBDocumentRenderer.coverPagePath, mediaType: xhtml, inSpine: true),
         ]
-        container.add("EPUB/" + EPUBDocumentRenderer.coverPagePath, renderer.coverPage())
+        container.add("EPUB/" + EPUBDocumentRenderer.coverPagePath, try renderer.coverPage())
         for part in book.parts {
             items.append(.init(id: "t-\(part.issue.id)", href: part.titlePagePath, mediaType: xhtml, inSpine: true))
-            container.add("EPUB/" + part.titlePagePath, renderer.titlePage(for: part))
+            container.add("EPUB/" + part.titlePagePath, try renderer.titlePage(for: part))
             for (article, path) in part.articles {
                 items.append(.init(id: "a-\(part.issue.id)-\(article.metadata.slug)", href: path, mediaType: xhtml, inSpine: true))
-                container.add("EPUB/" + path, renderer.articlePage(article, at: path))
+                container.add("EPUB/" + path, try renderer.articlePage(article, at: path))
             }
         }
         items += [
@@ -112,7 +112,7 @@ public struct EPUBWriter: Writer {
         ]
         container.add("EPUB/nav.xhtml", text: navigation.navigationDocument())
         container.add("EPUB/toc.ncx", text: navigation.ncx())
-        container.add("EPUB/" + EPUBDocumentRenderer.coverImagePath, renderer.coverImage())
+        container.add("EPUB/" + EPUBDocumentRenderer.coverImagePath, try renderer.coverImage())
         container.add("EPUB/" + EPUBDocumentRenderer.stylesheetPath, templates.stylesheet)
         let package = EPUBPackageDocument(book: book, settings: settings, items: items, claimsConformance: templates.areBundled)
         container.add("EPUB/package.opf", text: package.render())

@@ -231,6 +231,52 @@ struct EPUBWriterTests {
         #expect(opf.contains("schema:accessibilitySummary"))
     }
 
+    @Test("a theme folder's template that makes a document that is not well-formed is an error at its line; a well-formed one is taken")
+    func malformedThemeTemplate() throws {
+        let bundled = try #require(try Resources.theme(nil).text("epub/article.xhtml.mustache"))
+        let folder = TestSupport.temporaryFolder("epub-malformed")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("epub"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("epub/article.xhtml.mustache")
+        func write(_ theme: Theme) throws -> [String: [UInt8]] {
+            let sink = MemorySink()
+            let context = WriterContext(settings: EPUBFixtures.settings, theme: theme)
+            for issue in EPUBFixtures.archive.issues { try Self.writer.write(issue, in: EPUBFixtures.archive, to: sink, context: context) }
+            return sink.files
+        }
+        // The same text as the bundled template, read from a folder, is checked and passes.
+        try Data(bundled.utf8).write(to: file)
+        #expect(try write(try Resources.theme(folder.path)).count == EPUBFixtures.archive.issues.count)
+
+        // An HTML entity on the template's line 10, and a paragraph left open: the first problem is reported.
+        let broken = bundled.replacingOccurrences(of: "<body epub:type=\"bodymatter\">", with: "<body epub:type=\"bodymatter\">&nbsp;")
+            .replacingOccurrences(of: "</h1>", with: "")
+        let brokenLines = broken.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(brokenLines.firstIndex { $0.contains("&nbsp;") }) + 1
+        try Data(broken.utf8).write(to: file)
+        do {
+            _ = try write(try Resources.theme(folder.path))
+            Issue.record("a malformed document was written")
+        } catch let error as WriterError {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.id == "theme.template.not-well-formed")
+            #expect(diagnostic.location == SourceLocation(path: file.path, line: line, column: 30))
+            #expect(diagnostic.sourceLine == "<body epub:type=\"bodymatter\">&nbsp;")
+            #expect(diagnostic.message.contains("epub/article.xhtml.mustache made a document that is not well-formed XML"))
+            #expect(diagnostic.message.contains("&nbsp; is not an entity XML knows"))
+        }
+
+        // A line made of values alone is quoted from the document, with no place in the template.
+        try Data(bundled.replacingOccurrences(of: "{{{body}}}", with: "{{{body}}}<").utf8).write(to: file)
+        do {
+            _ = try write(try Resources.theme(folder.path))
+            Issue.record("a malformed document was written")
+        } catch let error as WriterError {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.location == nil)
+            #expect(diagnostic.fix?.hasPrefix("the document's line: ") == true, "\(diagnostic)")
+        }
+    }
+
     @Test("the authors of every article are the book's creators, the others its contributors")
     func creatorsAndContributors() throws {
         var archive = EPUBFixtures.archive
