@@ -79,6 +79,7 @@ public struct BulletinTextReader: SourceReader {
         let headerStart = index
         var values: [Field: (value: String, line: Int, column: Int)] = [:]
         var extra: [HeaderField] = []
+        var authors: [String] = []
         while index < lines.count, let fields = Self.headerFields(in: lines[index]) {
             for field in fields {
                 let lineNumber = index + 1
@@ -87,6 +88,12 @@ public struct BulletinTextReader: SourceReader {
                            line: lineNumber, column: field.keyColumn, text: lines[index],
                            fix: "known fields are \(Field.allCases.map { $0.label }.joined(separator: ", "))")
                     extra.append(HeaderField(key: field.key, value: field.value))
+                    continue
+                }
+                if known == .author || known == .authors {
+                    // Each Author or Authors field adds its names, in the order written: two fields name
+                    // two sets of authors, and a name given twice is one author.
+                    for name in Self.authors(in: field.value) where !authors.contains(name) { authors.append(name) }
                     continue
                 }
                 if let earlier = values[known], earlier.value != field.value {
@@ -196,8 +203,6 @@ public struct BulletinTextReader: SourceReader {
         guard !diagnostics.contains(where: { $0.severity == .error }), let publication, let volume, let issue else {
             return ReadResult(article: nil, diagnostics: diagnostics)
         }
-        let authorsValue = values[.authors]?.value ?? values[.author]?.value
-        let authors = authorsValue.map(Self.authors(in:)) ?? []
         let article = SourceArticle(
             publication: publication.split(whereSeparator: \.isWhitespace).joined(separator: " "),
             volume: volume, issue: issue, date: date,

@@ -132,6 +132,18 @@ struct BulletinTextReaderTests {
         #expect(article.authors == expected)
     }
 
+    @Test("every Author and Authors field adds its names, in the order written, each name once")
+    func severalAuthorFields() throws {
+        for header in ["Author: Anna Politkovskaya\nAuthors: Pavel Felgenhauer; Anna Politkovskaya",
+                       "Author: Anna Politkovskaya\nAuthor: Pavel Felgenhauer"] {
+            let result = read("Publication: Monitor Volume: 6 Issue: 23\n\(header)\n\nText.")
+            #expect(result.diagnostics.isEmpty)
+            #expect(result.article?.authors == ["Anna Politkovskaya", "Pavel Felgenhauer"], "\(header)")
+        }
+        let reversed = read("Publication: Monitor Volume: 6 Issue: 23\nAuthors: Pavel Felgenhauer\nAuthor: Anna Politkovskaya\n\nText.")
+        #expect(reversed.article?.authors == ["Pavel Felgenhauer", "Anna Politkovskaya"])
+    }
+
     @Test("a number too large for a volume or issue is told so, not called a non-number")
     func largeNumbers() throws {
         let result = read("Publication: Monitor Volume: 99999999999999999999 Issue: -1\n\nText.")
