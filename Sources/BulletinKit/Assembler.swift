@@ -92,9 +92,15 @@ public struct Assembler: Sendable {
         var slugs: [String: String] = [:]
         var takenSlugs: Set<String> = []
         for key in displayNames.keys.sorted() {
-            let base = Slug.make(displayNames[key]!, maxLength: 40, fallback: "publication")
-            var slug = base
+            // A name's own hash where its words give no slug, or give one another name has taken: the slug,
+            // and with it every issue's id and address, then does not depend on the other publications, as
+            // "publication-2" would, given to whichever name came second.
+            let hash = SHA256.hex(of: key).prefix(8)
+            let words = Slug.make(displayNames[key]!, maxLength: 40, fallback: "")
+            var slug = words.isEmpty ? "publication-\(hash)" : words
+            if takenSlugs.contains(slug) { slug = "\(slug)-\(hash)" }
             var counter = 2
+            let base = slug
             while takenSlugs.contains(slug) { slug = "\(base)-\(counter)"; counter += 1 }
             takenSlugs.insert(slug)
             slugs[key] = slug

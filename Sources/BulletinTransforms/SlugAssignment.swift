@@ -13,12 +13,16 @@ public struct SlugAssignment: ArchiveTransform {
         return result
     }
 
-    /// Gives the articles of `issue` their slugs, in place.
+    /// Gives the articles of `issue` their slugs, in place. Of articles with the same title, the first in
+    /// the issue has the title's slug and each other adds the first 8 hex digits of the SHA-256 of its id:
+    /// an article added beside them changes at most the address of the one it comes before, where
+    /// "-2", "-3"… in the issue's order would move every one after it.
     public static func assignSlugs(_ issue: inout Issue) {
         var taken: Set<String> = []
         for a in issue.articles.indices {
-            let base = slug(ofTitle: issue.articles[a].metadata.title)
-            var slug = base
+            var slug = slug(ofTitle: issue.articles[a].metadata.title)
+            if taken.contains(slug) { slug += "-" + SHA256.hex(of: issue.articles[a].id).prefix(8) }
+            let base = slug
             var counter = 2
             while taken.contains(slug) {
                 slug = "\(base)-\(counter)"

@@ -218,6 +218,26 @@ struct PipelineTests {
         #expect(all.map(\.id) == ["reader.text.missing-header", "reader.text.empty-file"])
     }
 
+    @Test("a publication's slug does not depend on the other publications: names in other scripts and names of one slug get their own hash")
+    func publicationSlugs() async throws {
+        func issueIDs(_ names: [String]) async throws -> [String: String] {
+            let files = names.enumerated().map { index, name in
+                TestSupport.source("Publication: \(name) Volume: 1 Issue: 1\n\nText \(index).", path: "\(index).txt")
+            }
+            let archive = try await Pipeline().load(files).archive
+            return Dictionary(uniqueKeysWithValues: archive.issues.map { ($0.publication, $0.id) })
+        }
+        let alone = try await issueIDs(["ახალი ამბები", "Café"])
+        let beside = try await issueIDs(["Լուրեր", "ახალი ამბები", "Cafe", "Café"])
+        let hash = { (name: String) in SHA256.hex(of: Assembler.publicationKey(name)).prefix(8) }
+        #expect(alone["ახალი ამბები"] == "publication-\(hash("ახალი ამბები"))-v1-i1")
+        #expect(beside["ახალი ამბები"] == alone["ახალი ამბები"])
+        #expect(beside["Լուրեր"] == "publication-\(hash("Լուրեր"))-v1-i1")
+        // Of two names with one slug, the first in sorted order keeps it and the other adds its own hash.
+        #expect(alone["Café"] == "cafe-v1-i1" && beside["Cafe"] == "cafe-v1-i1")
+        #expect(beside["Café"] == "cafe-\(hash("café"))-v1-i1")
+    }
+
     @Test("hostile paths and titles never become unsafe output paths")
     func hostileTitles() async throws {
         let output = TestSupport.temporaryFolder()
