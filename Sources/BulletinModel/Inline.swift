@@ -53,7 +53,8 @@ public struct CitationSource: Sendable, Hashable, Codable {
 
 /// A parenthetical source attribution, kept with its original text.
 public struct Citation: Sendable, Hashable, Codable {
-    /// The text exactly as in the source, parentheses included.
+    /// The text exactly as in the source: the parenthetical, parentheses included, or where it also
+    /// names issues ("(Interfax, January 31; see the Monitor, January 12)"), the sources' part of it.
     public var text: String
     /// The sources it names, in order.
     public var sources: [CitationSource]
@@ -67,7 +68,8 @@ public struct Citation: Sendable, Hashable, Codable {
 
 /// A reference from one article to an earlier issue.
 public struct CrossReference: Sendable, Hashable, Codable {
-    /// The text exactly as in the source, parentheses included.
+    /// The text exactly as in the source: the parenthetical, parentheses included, or where it names
+    /// several issues or sources too ("(see the Monitor, January 12; Prism, January 16)"), this issue's part.
     public var text: String
     /// The publication named, e.g. "Monitor".
     public var publication: String

@@ -28,10 +28,13 @@ public enum BulletinConventions {
             }
             let inner = bytes[(open + 1)..<close]
             let mayBeConvention = inner.contains(UInt8(ascii: ",")) && inner.contains(where: ASCIIBytes.isDigit)
-            if mayBeConvention, let node = node(for: inner, original: string(open..<(close + 1))) {
-                if open > pendingStart { result.append(.text(string(pendingStart..<open))) }
-                result.append(node)
-                pendingStart = close + 1
+            if mayBeConvention, let nodes = nodes(in: bytes, open: open, close: close) {
+                // The text between the nodes (a parenthesis, a semicolon) stays text.
+                for (range, node) in nodes {
+                    if range.lowerBound > pendingStart { result.append(.text(string(pendingStart..<range.lowerBound))) }
+                    result.append(node)
+                    pendingStart = range.upperBound
+                }
             }
             searchFrom = close + 1
         }
@@ -39,25 +42,67 @@ public enum BulletinConventions {
         return result
     }
 
-    /// The citation or cross-reference a parenthetical's inside (its UTF-8) holds, if any.
-    private static func node(for inner: ArraySlice<UInt8>, original: String) -> Inline? {
-        let trimmed = UTF8Whitespace.trimming(inner)
-        if let reference = crossReference(trimmed, original: original) { return .crossReference(reference) }
-        var sources: [CitationSource] = []
-        for part in trimmed.split(separator: UInt8(ascii: ";")) {
-            guard let source = citationSource(UTF8Whitespace.trimming(part)) else { return nil }
-            sources.append(source)
+    /// The citations and cross-references the parenthetical from `open` to `close` holds, with the
+    /// bytes each stands for; nil when it is neither.
+    ///
+    /// A parenthetical that is one citation or one cross-reference is one node, parentheses and all. One
+    /// whose parts (parted by `;`) name several issues, or sources and then issues ("(Interfax, January 31;
+    /// see the Monitor, January 12)"), is a node a part (sources in a row making one citation), the
+    /// parentheses and semicolons staying text around them. Once a part says "see", the parts after it are
+    /// issues too ("(see the Monitor, January 12; Prism, January 16)").
+    private static func nodes(in bytes: [UInt8], open: Int, close: Int) -> [(Range<Int>, Inline)]? {
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let trimmed = UTF8Whitespace.trimming(bytes[(open + 1)..<close])
+        if let reference = crossReference(trimmed, original: string(open..<(close + 1)), saysSee: true) {
+            return [(open..<(close + 1), .crossReference(reference))]
         }
-        return sources.isEmpty ? nil : .citation(Citation(text: original, sources: sources))
+        var parts: [(range: Range<Int>, source: CitationSource?, reference: CrossReference?)] = []
+        var seeing = false
+        for part in trimmed.split(separator: UInt8(ascii: ";")) {
+            let part = UTF8Whitespace.trimming(part)
+            let range = part.startIndex..<part.endIndex
+            if let reference = crossReference(part, original: string(range), saysSee: !seeing) {
+                seeing = true
+                parts.append((range, nil, reference))
+            } else if !seeing, let source = citationSource(part) {
+                parts.append((range, source, nil))
+            } else {
+                return nil
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        guard seeing else {
+            return [(open..<(close + 1), .citation(Citation(text: string(open..<(close + 1)), sources: parts.compactMap(\.source))))]
+        }
+        var nodes: [(Range<Int>, Inline)] = []
+        var index = 0
+        while index < parts.count {
+            if let reference = parts[index].reference {
+                nodes.append((parts[index].range, .crossReference(reference)))
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < parts.count, parts[end + 1].source != nil { end += 1 }
+            let range = parts[index].range.lowerBound..<parts[end].range.upperBound
+            nodes.append((range, .citation(Citation(text: string(range), sources: parts[index...end].compactMap(\.source)))))
+            index = end + 1
+        }
+        return nodes
     }
 
-    /// A cross-reference, "see the Monitor, January 17", from the UTF-8 of a parenthetical's trimmed inside.
-    private static func crossReference(_ inner: ArraySlice<UInt8>, original: String) -> CrossReference? {
+    /// A cross-reference, "see the Monitor, January 17", from the UTF-8 of a parenthetical's trimmed inside
+    /// or of one part of it; `saysSee` false for a part after one that said "see", which may leave it out.
+    private static func crossReference(_ inner: ArraySlice<UInt8>, original: String, saysSee: Bool) -> CrossReference? {
         // Most parentheticals are citations: only one opening with "see" is taken apart into words.
-        guard inner.count > 3, ASCIIBytes.isWord(inner.prefix(3), "see") else { return nil }
+        let opensWithSee = inner.count > 3 && ASCIIBytes.isWord(inner.prefix(3), "see")
+        guard opensWithSee || !saysSee else { return nil }
         var words = inner.split(separator: UInt8(ascii: " "))[...]
-        guard let first = words.first, ASCIIBytes.isWord(first, "see") else { return nil }
-        words = words.dropFirst()
+        if let first = words.first, ASCIIBytes.isWord(first, "see") {
+            words = words.dropFirst()
+        } else if saysSee {
+            return nil
+        }
         if let word = words.first, ASCIIBytes.isWord(word, "also") { words = words.dropFirst() }
         if let word = words.first, ASCIIBytes.isWord(word, "the") { words = words.dropFirst() }
         let remainder = Array(words.joined(separator: [UInt8(ascii: " ")]))[...]

@@ -229,6 +229,32 @@ struct BulletinConventionsTests {
         }
     }
 
+    @Test("a parenthetical naming several issues, or sources and then issues, is a node a part, the rest staying text", arguments: [
+        ("(see the Monitor, January 12; Prism, January 16)", [nil, "Monitor", "; ", "Prism", ")"]),
+        ("(see the Monitor, January 12;  see also Prism, January 16 )", [nil, "Monitor", ";  ", "Prism", " )"]),
+        ("(Interfax, January 31; Reuters, February 1; see the Monitor, January 12)",
+         [nil, "Interfax|Reuters", "; ", "Monitor", ")"]),
+        ("(Interfax, January 31; see the Monitor, January 12; Prism, March 3)", [nil, "Interfax", "; ", "Monitor", "; ", "Prism", ")"]),
+    ] as [(String, [String?])])
+    func severalReferences(text: String, expected: [String?]) {
+        let inlines = BulletinConventions.inlines(in: "X \(text).")
+        #expect(inlines.plainText == "X \(text).")
+        // Each node by the publication or sources it names; text between them as it is.
+        let shape: [String?] = inlines.dropFirst().dropLast().map { inline in
+            switch inline {
+            case .crossReference(let reference): reference.publication
+            case .citation(let citation): citation.sources.map(\.name).joined(separator: "|")
+            case .text(let text): text
+            default: "?"
+            }
+        }
+        #expect(inlines.first == .text("X ("))
+        #expect(inlines.last == .text(expected.last!! + "."), "\(inlines)")
+        #expect(shape == Array(expected.dropFirst().dropLast()), "\(inlines)")
+        // A part that says nothing of a source or an issue leaves the whole parenthetical text.
+        #expect(BulletinConventions.inlines(in: "X (see the Monitor, January 12; and more)") == [.text("X (see the Monitor, January 12; and more)")])
+    }
+
     @Test("reads dates: month names in any case, abbreviated with a dot, day ranges, 'and', a year", arguments: [
         ("February 1", 2, 1), ("FEB. 29", 2, 29), ("jan 017", 1, 17), ("Feb. 1-2", 2, 1), ("March 3\u{2013}4", 3, 3),
         ("January 17, 2000", 1, 17), ("February 1 AND 3", 2, 1), ("Sept 30", 9, 30),
