@@ -20,3 +20,28 @@ public enum ControlCharacter {
         return String(scalars)
     }
 }
+
+/// The 66 noncharacters, U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF,
+/// U+1FFFE … U+10FFFF): code points Unicode keeps out of text, which XML does not allow (U+FFFE, U+FFFF)
+/// and HTML counts an error in a page. The source reader replaces them by U+FFFD, with a warning.
+public enum Noncharacter {
+    @inlinable
+    public static func contains(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
+    }
+
+    /// The length of the noncharacter whose UTF-8 ends with the byte at `index` (3 or 4), or 0: for scans
+    /// that meet the bytes one by one. Exact on well-formed UTF-8: U+FDD0–U+FDEF is EF B7 90–AF, and a
+    /// plane's last two code points end in BF BE or BF BF after a byte whose low four bits are all set
+    /// (EF, or the second byte of a four-byte sequence).
+    @inlinable
+    public static func length(endingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard index >= 2 else { return 0 }
+        let byte = bytes[index], previous = bytes[index - 1], before = bytes[index - 2]
+        if previous == 0xBF, byte == 0xBE || byte == 0xBF, before & 0x0F == 0x0F, before >= 0x80 {
+            return before == 0xEF ? 3 : 4
+        }
+        if before == 0xEF, previous == 0xB7, (0x90...0xAF).contains(byte) { return 3 }
+        return 0
+    }
+}

@@ -72,6 +72,12 @@ public struct BulletinTextReader: SourceReader {
                    "\(decoded.controlCount) control character\(decoded.controlCount == 1 ? "" : "s") replaced by U+FFFD",
                    line: line, column: column, text: lines[safe: line - 1], fix: "remove control characters from the source")
         }
+        if let (line, column) = decoded.firstNoncharacter {
+            let count = decoded.noncharacterCount
+            report("noncharacter", .warning,
+                   "\(count) noncharacter\(count == 1 ? "" : "s") (such as U+FFFE), which text may not hold, replaced by U+FFFD",
+                   line: line, column: column, text: lines[safe: line - 1], fix: "remove them from the source")
+        }
 
         // The header: the first non-blank lines that are `Key: value` fields.
         var index = 0

@@ -14,6 +14,10 @@ public struct SourceTextDecoder {
         public var firstControl: (line: Int, column: Int)?
         /// How many control characters were replaced.
         public var controlCount: Int
+        /// Line and column of the first noncharacter (``Noncharacter``) replaced.
+        public var firstNoncharacter: (line: Int, column: Int)? = nil
+        /// How many noncharacters were replaced.
+        public var noncharacterCount = 0
     }
 
     /// What a warning about `count` bytes that were not UTF-8 says, for a source or the configuration.
@@ -31,9 +35,9 @@ public struct SourceTextDecoder {
     public static func decode(_ bytes: [UInt8]) -> Decoded {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        // The common case: valid UTF-8 without control characters decodes in one step.
+        // The common case: valid UTF-8 without control characters or noncharacters decodes in one step.
         let body = bytes[start...]
-        if !Self.hasControlCharacter(body), let text = String(validating: body, as: UTF8.self) {
+        if !Self.hasReplacedCharacter(body), let text = String(validating: body, as: UTF8.self) {
             return Decoded(text: text, firstInvalid: nil, invalidByteCount: 0, firstControl: nil, controlCount: 0)
         }
         var scalars = String.UnicodeScalarView()
@@ -45,6 +49,10 @@ public struct SourceTextDecoder {
             if ControlCharacter.contains(scalar) {
                 if result.firstControl == nil { result.firstControl = (line, column) }
                 result.controlCount += 1
+                scalars.append("\u{FFFD}")
+            } else if Noncharacter.contains(scalar) {
+                if result.firstNoncharacter == nil { result.firstNoncharacter = (line, column) }
+                result.noncharacterCount += 1
                 scalars.append("\u{FFFD}")
             } else {
                 scalars.append(scalar)
@@ -73,16 +81,24 @@ public struct SourceTextDecoder {
         return result
     }
 
-    /// Whether `bytes` hold a control character the reader replaces: an ASCII one is its own byte, and a C1
-    /// control is 0xC2 followed by 0x80–0x9F.
-    private static func hasControlCharacter(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte < 0x80 ? ControlCharacter.contains(Unicode.Scalar(byte))
-                : previous == 0xC2 && byte < 0xA0 && ControlCharacter.contains(Unicode.Scalar(UInt32(byte))!) { return true }
-            previous = byte
+    /// Whether `bytes` hold a character the reader replaces: an ASCII control is its own byte, a C1 control
+    /// is 0xC2 followed by 0x80–0x9F, and a noncharacter is known by its last bytes.
+    private static func hasReplacedCharacter(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var previous: UInt8 = 0
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    if ControlCharacter.contains(Unicode.Scalar(byte)) { return true }
+                } else if previous == 0xC2, byte < 0xA0, ControlCharacter.contains(Unicode.Scalar(UInt32(byte))!) {
+                    return true
+                } else if byte >= 0x90, byte <= 0xBF, Noncharacter.length(endingAt: index, in: buffer) > 0 {
+                    return true
+                }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     /// One well-formed UTF-8 sequence at `index`, or nil.

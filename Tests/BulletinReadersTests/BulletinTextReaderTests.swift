@@ -115,6 +115,7 @@ struct BulletinTextReaderTests {
         Case(name: "invalid date", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nDate: 2000-02-30\n\nText.".utf8), id: "reader.text.invalid-date", severity: .error, line: 2, column: 7),
         Case(name: "conflicting field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nVolume: 7\n\nText.".utf8), id: "reader.text.conflicting-field", severity: .error, line: 2, column: 1),
         Case(name: "control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nA\u{07}b".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 2),
+        Case(name: "noncharacter", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nAb \u{10FFFF}c\u{FFFE}".utf8), id: "reader.text.noncharacter", severity: .warning, line: 3, column: 4),
         Case(name: "C1 control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nAb\u{9B}c".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 3),
         Case(name: "volume too large", bytes: Array("Publication: Monitor Volume: 99999999999999999999 Issue: 23\n\nText.".utf8), id: "reader.text.invalid-volume", severity: .error, line: 1, column: 30),
         Case(name: "language name", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nLanguage: Russian\n\nText.".utf8), id: "reader.text.language-corrected", severity: .warning, line: 2, column: 11),

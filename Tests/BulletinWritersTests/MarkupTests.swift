@@ -1,5 +1,5 @@
 import BulletinModel
-import BulletinWriters
+@testable import BulletinWriters
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -29,10 +29,17 @@ struct MarkupTests {
         #expect(Markup.pathSegment(pair.0) == pair.1)
     }
 
-    @Test("replaces the noncharacters XML forbids")
+    @Test("replaces every noncharacter, in each plane, and keeps the characters beside them")
     func noncharacters() {
-        let text = "a" + String(Unicode.Scalar(UInt32(0xFFFE))!) + String(Unicode.Scalar(UInt32(0xFDD0))!) + "b"
-        #expect(Markup.text(text) == "a\u{FFFD}\u{FFFD}b")
+        let noncharacters: [UInt32] = [0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x1FFFE, 0x2FFFF, 0xEFFFE, 0x10FFFF]
+        for value in noncharacters {
+            let text = "a" + String(Unicode.Scalar(value)!) + "😀\u{1FFFD}\u{FDCF}\u{FDF0}b"
+            #expect(Markup.text(text) == "a\u{FFFD}😀\u{1FFFD}\u{FDCF}\u{FDF0}b", "U+\(String(value, radix: 16))")
+            #expect(Markup.attribute(text) == "a\u{FFFD}😀\u{1FFFD}\u{FDCF}\u{FDF0}b")
+            #expect(StructuredData.scriptSafe(Array("{\"a\":\"<\(text)>\"}".utf8))
+                    == "{\"a\":\"\\u003ca\u{FFFD}😀\u{1FFFD}\u{FDCF}\u{FDF0}b\\u003e\"}")
+        }
+        #expect(Markup.text("😀 \u{10FFFD}") == "😀 \u{10FFFD}")
     }
 
     @Test("HTML in a CDATA section reads back as itself, a ]]> in it included; text with forbidden characters is escaped instead", arguments: [

@@ -1,7 +1,9 @@
+import BulletinModel
+
 /// The one escaping chokepoint for XHTML, HTML, XML and feeds: source text never reaches markup any other way.
 public enum Markup {
     /// Text content: `&`, `<`, `>` escaped; characters XML 1.0 forbids (C0 controls but tab, line feed and
-    /// carriage return; U+FFFE/U+FFFF; noncharacters U+FDD0–U+FDEF) and C1 controls, which HTML forbids, become U+FFFD.
+    /// carriage return; U+FFFE/U+FFFF) and C1 controls and noncharacters, which HTML forbids, become U+FFFD.
     public static func text(_ value: String) -> String {
         escape(value, quotes: false)
     }
@@ -61,17 +63,16 @@ public enum Markup {
     private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
 
     /// How many bytes at `index` form a character that text may not hold (a C0 control but tab and line
-    /// breaks, DEL, a C1 control, U+FFFE, U+FFFF, a noncharacter U+FDD0–U+FDEF), or 0.
+    /// breaks, DEL, a C1 control, a noncharacter: U+FDD0–U+FDEF, U+FFFE, U+FFFF and each plane's last
+    /// two), or 0.
     private static func replacedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         switch byte {
         case 0x09, 0x0A, 0x0D: return 0
         case 0x00..<0x20, 0x7F: return 1
         case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F: return 2
-        case 0xEF where index + 2 < bytes.count
-            && ((bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
-                || (bytes[index + 1] == 0xB7 && bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0xAF)):
-            return 3
+        case 0xEF where index + 2 < bytes.count && Noncharacter.length(endingAt: index + 2, in: bytes) == 3: return 3
+        case 0xF0...0xF4 where index + 3 < bytes.count && Noncharacter.length(endingAt: index + 3, in: bytes) == 4: return 4
         default: return 0
         }
     }
@@ -86,7 +87,7 @@ public enum Markup {
     private static let attention: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 256)
         for byte in 0x00..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { table[byte] = 1 }
-        for byte in [0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF] { table[byte] = 1 }
+        for byte in [0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4] { table[byte] = 1 }
         for byte in [0x22, 0x27, 0x09, 0x0A, 0x0D] { table[byte] = 2 }
         return table
     }()
@@ -155,9 +156,7 @@ public enum Markup {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: true
         case 0x00...0x1F, 0x7F...0x9F: false
-        case 0xFFFE, 0xFFFF: false
-        case 0xFDD0...0xFDEF: false
-        default: true
+        default: !Noncharacter.contains(scalar)
         }
     }
 

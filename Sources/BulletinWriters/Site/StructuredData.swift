@@ -99,18 +99,32 @@ enum StructuredData {
     /// JSON text safe inside a `<script>` element: `<`, `>` and `&` occur only inside strings, where a
     /// `\u` escape means the same character.
     static func scriptSafe(_ json: [UInt8]) -> String {
-        // Most articles have none of the three: their JSON is used as it is.
-        guard json.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else {
-            return String(decoding: json, as: UTF8.self)
+        // Most articles have none of the three, and no noncharacter: their JSON is used as it is.
+        let isPlain = json.withUnsafeBufferPointer { buffer in
+            !buffer.indices.contains { index in
+                let byte = buffer[index]
+                return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                    || (byte >= 0x90 && byte <= 0xBF && Noncharacter.length(endingAt: index, in: buffer) > 0)
+            }
         }
+        guard !isPlain else { return String(decoding: json, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 16)
-        for byte in json {
-            switch byte {
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            default: out.append(byte)
+        json.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                // A noncharacter, which a page may not hold even in a script, becomes U+FFFD, as in the page's text.
+                let noncharacter = Noncharacter.length(endingAt: index, in: buffer)
+                if noncharacter > 0 {
+                    out.removeLast(noncharacter - 1)
+                    out += [0xEF, 0xBF, 0xBD]
+                    continue
+                }
+                switch buffer[index] {
+                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+                case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+                case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+                default: out.append(buffer[index])
+                }
             }
         }
         return String(decoding: out, as: UTF8.self)
