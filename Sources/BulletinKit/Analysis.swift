@@ -91,7 +91,7 @@ public enum Analysis {
             document.removeAll(keepingCapacity: true)
         }
         func accept(_ line: ArraySlice<UInt8>, number: Int) throws {
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { return }
+            guard !isBlank(line) else { return }
             let sentence: SentenceInput
             do {
                 sentence = try decoder.decode(SentenceInput.self, from: Data(line))
@@ -126,6 +126,11 @@ public enum Analysis {
         try flush()
     }
 
+    /// Whether a line of JSON Lines input holds nothing but spaces (and the CR of a CR LF line end): it is skipped.
+    static func isBlank(_ line: some Collection<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x0D }
+    }
+
     /// "LONDON 1996-08-30".
     static func isDateline(_ text: String) -> Bool {
         // It runs on every input sentence, and most are long: count words by scalars and give up at the ninth
@@ -153,25 +158,37 @@ public enum Analysis {
         return bytes[4] == 0x2D && bytes[7] == 0x2D && bytes[0] >= 0x30 && bytes[0] <= 0x39
     }
 
-    private struct ArticleInput: Decodable {
-        var id: String
-        var text: String
-
-        enum CodingKeys: String, CodingKey { case id, text }
+    /// An article's `id` as the input gave it: a string or a whole number, echoed back as the same JSON type
+    /// so that the scorer, which matches ids by value, finds it.
+    enum ArticleID: Codable, Hashable, Sendable {
+        case string(String)
+        case number(Int)
 
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            text = try container.decode(String.self, forKey: .text)
-            if let string = try? container.decode(String.self, forKey: .id) {
-                id = string
+            let container = try decoder.singleValueContainer()
+            if let string = try? container.decode(String.self) {
+                self = .string(string)
             } else {
-                id = String(try container.decode(Int.self, forKey: .id))
+                self = .number(try container.decode(Int.self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let string): try container.encode(string)
+            case .number(let number): try container.encode(number)
             }
         }
     }
 
+    private struct ArticleInput: Decodable {
+        var id: ArticleID
+        var text: String
+    }
+
     private struct SummaryOutput: Encodable {
-        var id: String
+        var id: ArticleID
         var summary: String
     }
 
@@ -180,11 +197,13 @@ public enum Analysis {
     public static func summarizeJSONLines(_ input: Data, dek: Bool, options: SummaryOptions) throws -> Data {
         var articles: [ArticleInput] = []
         let decoder = JSONDecoder()
-        for (number, line) in input.split(separator: 0x0A).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+        // Empty lines are kept in the split, so that a line's number is its line in the input.
+        let lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !isBlank(line) {
             do {
                 articles.append(try decoder.decode(ArticleInput.self, from: Data(line)))
             } catch {
-                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number + 1): expected {\"id\": …, \"text\": \"…\"}")
+                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(index + 1): expected {\"id\": …, \"text\": \"…\"}")
             }
         }
         var statistics = TermStatistics()

@@ -234,4 +234,32 @@ struct EntityAndSummaryTests {
             try Analysis.tagJSONLines(Data("{\"sentence\": 0, \"text\": \"ok\"}\nnot json\n".utf8))
         }
     }
+
+    @Test("a line of --jsonl input that is not the format is named by its line number, blank lines counted",
+          arguments: ["{\"id\": \"a\", \"text\": \"One.\"}", "{\"sentence\": 0, \"text\": \"One.\"}"])
+    func jsonLinesErrorLine(first: String) throws {
+        let input = Data((first + "\n\n \r\nbad\n").utf8)
+        do {
+            if first.contains("sentence") {
+                _ = try Analysis.tagJSONLines(input)
+            } else {
+                _ = try Analysis.summarizeJSONLines(input, dek: false, options: SummaryOptions())
+            }
+            Issue.record("no error for a line that is not JSON")
+        } catch let error as BulletinError {
+            #expect(error.message.hasPrefix("<stdin>:4: "))
+        }
+    }
+
+    @Test("summarize --jsonl echoes each id with the JSON type it came with")
+    func jsonLinesIDs() throws {
+        let input = "{\"id\": 7, \"text\": \"The talks ended.\"}\n{\"id\": \"7\", \"text\": \"The talks began.\"}\n"
+        let output = try Analysis.summarizeJSONLines(Data(input.utf8), dek: false, options: SummaryOptions())
+        let records = try String(decoding: output, as: UTF8.self).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(records.count == 2)
+        #expect(records.first?["id"] as? Int == 7 && !(records.first?["id"] is String))
+        #expect(records.last?["id"] as? String == "7")
+    }
 }
