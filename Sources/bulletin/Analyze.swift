@@ -17,7 +17,7 @@ extension BulletinCommand {
         @Argument(help: "The source file, or - for standard input.")
         var source: String?
 
-        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\"}]}.")
+        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\", \"provenance\"}]} (provenance: automatic, or editor for the configuration's entity dictionary).")
         var json = false
 
         @Flag(help: "Tag JSON Lines sentences from standard input (the evaluation format).")
