@@ -96,7 +96,7 @@ public enum Analysis {
             do {
                 sentence = try decoder.decode(SentenceInput.self, from: Data(line))
             } catch {
-                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number): expected {\"sentence\": n, \"text\": \"…\"}")
+                throw BulletinError(code: .invalidSources, message: "<stdin>:\(number): expected {\"sentence\": n, \"text\": \"…\"}")
             }
             let isDateline = Self.isDateline(sentence.text)
             if let previous = pending {
@@ -203,7 +203,7 @@ public enum Analysis {
             do {
                 articles.append(try decoder.decode(ArticleInput.self, from: Data(line)))
             } catch {
-                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(index + 1): expected {\"id\": …, \"text\": \"…\"}")
+                throw BulletinError(code: .invalidSources, message: "<stdin>:\(index + 1): expected {\"id\": …, \"text\": \"…\"}")
             }
         }
         var statistics = TermStatistics()

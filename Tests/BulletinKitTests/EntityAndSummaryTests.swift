@@ -235,7 +235,7 @@ struct EntityAndSummaryTests {
         }
     }
 
-    @Test("a line of --jsonl input that is not the format is named by its line number, blank lines counted",
+    @Test("a line of --jsonl input that is not the format is invalid input, named by its line number, blank lines counted",
           arguments: ["{\"id\": \"a\", \"text\": \"One.\"}", "{\"sentence\": 0, \"text\": \"One.\"}"])
     func jsonLinesErrorLine(first: String) throws {
         let input = Data((first + "\n\n \r\nbad\n").utf8)
@@ -248,6 +248,8 @@ struct EntityAndSummaryTests {
             Issue.record("no error for a line that is not JSON")
         } catch let error as BulletinError {
             #expect(error.message.hasPrefix("<stdin>:4: "))
+            // Bad input data, as a malformed source is (exit status 1), not a usage error.
+            #expect(error.code == .invalidSources)
         }
     }
 
