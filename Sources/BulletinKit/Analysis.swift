@@ -1,6 +1,7 @@
 import BulletinModel
 import BulletinNLP
 import BulletinTransforms
+import BulletinWriters
 import Foundation
 
 /// What `bulletin tag` and `bulletin summarize` report, and their JSON Lines modes for evaluation.
@@ -49,6 +50,37 @@ public enum Analysis {
         return entries
     }
 
+    // MARK: - JSON documents
+
+    /// What `bulletin tag --json` prints: `{"entities": [{"end", "id", "provenance", "start", "text", "type"}]}`,
+    /// keys sorted and indented as `convert --to json` indents the document tree, with a final newline.
+    public static func json(_ entries: [EntityEntry]) -> [UInt8] {
+        var json = JSONTreeSerializer(pretty: true)
+        json.object { json in
+            json.key("entities"); json.array(entries) { json, entry in
+                json.object { json in
+                    json.member("end", entry.end)
+                    json.member("id", entry.id)
+                    json.member("provenance", entry.provenance.rawValue)
+                    json.member("start", entry.start)
+                    json.member("text", entry.text)
+                    json.member("type", entry.type.rawValue)
+                }
+            }
+        }
+        json.newline()
+        return json.takeBytes()
+    }
+
+    /// What `bulletin summarize --json` prints: `{"dek", "origin", "text"}`, as the document tree holds the
+    /// summary, indented as `convert --to json` indents, with a final newline.
+    public static func json(_ summary: ArticleSummary) -> [UInt8] {
+        var json = JSONTreeSerializer(pretty: true)
+        json.write(summary)
+        json.newline()
+        return json.takeBytes()
+    }
+
     // MARK: - JSON Lines for the evaluation scripts
 
     private struct SentenceInput: Decodable {
@@ -80,14 +112,22 @@ public enum Analysis {
         func flush() throws {
             guard !document.isEmpty else { return }
             let spans = tagger.tag(paragraphs: document.map(\.text))
-            var output = ""
+            // Compact, as every JSON Lines output of Bulletin is; members in the order the format names them.
+            var json = JSONTreeSerializer(pretty: false)
             for (sentence, list) in zip(document, spans) {
-                output += "{\"sentence\": \(sentence.sentence), \"entities\": ["
-                output += list.map { "{\"start_char\": \($0.start), \"end_char\": \($0.end), \"type\": \"\($0.kind.rawValue)\"}" }
-                    .joined(separator: ", ")
-                output += "]}\n"
+                json.object { json in
+                    json.member("sentence", sentence.sentence)
+                    json.key("entities"); json.array(list) { json, span in
+                        json.object { json in
+                            json.member("start_char", span.start)
+                            json.member("end_char", span.end)
+                            json.member("type", span.kind.rawValue)
+                        }
+                    }
+                }
+                json.newline()
             }
-            try write(Array(output.utf8))
+            try write(json.takeBytes())
             document.removeAll(keepingCapacity: true)
         }
         func accept(_ line: ArraySlice<UInt8>, number: Int) throws {
@@ -160,7 +200,7 @@ public enum Analysis {
 
     /// An article's `id` as the input gave it: a string or a whole number, echoed back as the same JSON type
     /// so that the scorer, which matches ids by value, finds it.
-    enum ArticleID: Codable, Hashable, Sendable {
+    enum ArticleID: Decodable, Hashable, Sendable {
         case string(String)
         case number(Int)
 
@@ -172,24 +212,11 @@ public enum Analysis {
                 self = .number(try container.decode(Int.self))
             }
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .string(let string): try container.encode(string)
-            case .number(let number): try container.encode(number)
-            }
-        }
     }
 
     private struct ArticleInput: Decodable {
         var id: ArticleID
         var text: String
-    }
-
-    private struct SummaryOutput: Encodable {
-        var id: ArticleID
-        var summary: String
     }
 
     /// `{"id", "text"}` lines in, `{"id", "summary"}` lines out (the dek instead when `dek` is true).
@@ -209,14 +236,18 @@ public enum Analysis {
         var statistics = TermStatistics()
         for article in articles { statistics.addDocument(article.text) }
         let summarizer = Summarizer(options: options, statistics: statistics)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = Data()
+        var json = JSONTreeSerializer(pretty: false)
         for article in articles {
             let summary = summarizer.summarize(text: article.text)
-            output += try encoder.encode(SummaryOutput(id: article.id, summary: dek ? summary.dek : summary.text))
-            output.append(0x0A)
+            json.object { json in
+                switch article.id {
+                case .string(let id): json.member("id", id)
+                case .number(let id): json.member("id", id)
+                }
+                json.member("summary", dek ? summary.dek : summary.text)
+            }
+            json.newline()
         }
-        return output
+        return Data(json.takeBytes())
     }
 }
