@@ -10,6 +10,7 @@ WORK/watch/bulletin.yml --watch`, and after its first build:
   deleting it builds again;
 - changes the configuration's title: the site's home page shows it; breaks the configuration's YAML: the
   problem is reported at its line and column; mends it: a build follows;
+- names in each Changed line the one file that step changed, and no other;
 - sends SIGINT (Ctrl-C): the watch ends by it, and nothing but the output is left beside the output."""
 import json, os, shutil, signal, subprocess, sys, time
 
@@ -98,6 +99,11 @@ left = sorted(name for name in os.listdir(root) if name.startswith(".out."))
 if left:
     problems.append(f"SIGINT: left beside the output: {left}")
 changes = [line for line in transcript().splitlines() if line.startswith("Changed: ")]
+# Each step changed one file, and its Changed line names that file alone: breaking the configuration and
+# mending it used to name every file of the project as well.
+expected = ["Changed: " + path for path in (source, os.path.join(sources, "later.txt"), bad, bad, config, config, config)]
+if changes != expected:
+    problems.append(f"Changed lines: {changes}, expected {expected}")
 print(f"watch: {transcript().count('Built ')} builds for {len(changes)} changes (an edit, a new issue, a bad source added "
       f"and deleted, a new title, broken and mended YAML); the bad source and the broken YAML reported at their lines; "
       f"ended by SIGINT ({status}), nothing left beside the output")

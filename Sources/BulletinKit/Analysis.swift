@@ -1,6 +1,7 @@
 import BulletinModel
 import BulletinNLP
 import BulletinTransforms
+import BulletinWriters
 import Foundation
 
 /// What `bulletin tag` and `bulletin summarize` report, and their JSON Lines modes for evaluation.
@@ -49,6 +50,37 @@ public enum Analysis {
         return entries
     }
 
+    // MARK: - JSON documents
+
+    /// What `bulletin tag --json` prints: `{"entities": [{"end", "id", "provenance", "start", "text", "type"}]}`,
+    /// keys sorted and indented as `convert --to json` indents the document tree, with a final newline.
+    public static func json(_ entries: [EntityEntry]) -> [UInt8] {
+        var json = JSONTreeSerializer(pretty: true)
+        json.object { json in
+            json.key("entities"); json.array(entries) { json, entry in
+                json.object { json in
+                    json.member("end", entry.end)
+                    json.member("id", entry.id)
+                    json.member("provenance", entry.provenance.rawValue)
+                    json.member("start", entry.start)
+                    json.member("text", entry.text)
+                    json.member("type", entry.type.rawValue)
+                }
+            }
+        }
+        json.newline()
+        return json.takeBytes()
+    }
+
+    /// What `bulletin summarize --json` prints: `{"dek", "origin", "text"}`, as the document tree holds the
+    /// summary, indented as `convert --to json` indents, with a final newline.
+    public static func json(_ summary: ArticleSummary) -> [UInt8] {
+        var json = JSONTreeSerializer(pretty: true)
+        json.write(summary)
+        json.newline()
+        return json.takeBytes()
+    }
+
     // MARK: - JSON Lines for the evaluation scripts
 
     private struct SentenceInput: Decodable {
@@ -80,23 +112,31 @@ public enum Analysis {
         func flush() throws {
             guard !document.isEmpty else { return }
             let spans = tagger.tag(paragraphs: document.map(\.text))
-            var output = ""
+            // Compact, as every JSON Lines output of Bulletin is; members in the order the format names them.
+            var json = JSONTreeSerializer(pretty: false)
             for (sentence, list) in zip(document, spans) {
-                output += "{\"sentence\": \(sentence.sentence), \"entities\": ["
-                output += list.map { "{\"start_char\": \($0.start), \"end_char\": \($0.end), \"type\": \"\($0.kind.rawValue)\"}" }
-                    .joined(separator: ", ")
-                output += "]}\n"
+                json.object { json in
+                    json.member("sentence", sentence.sentence)
+                    json.key("entities"); json.array(list) { json, span in
+                        json.object { json in
+                            json.member("start_char", span.start)
+                            json.member("end_char", span.end)
+                            json.member("type", span.kind.rawValue)
+                        }
+                    }
+                }
+                json.newline()
             }
-            try write(Array(output.utf8))
+            try write(json.takeBytes())
             document.removeAll(keepingCapacity: true)
         }
         func accept(_ line: ArraySlice<UInt8>, number: Int) throws {
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { return }
+            guard !isBlank(line) else { return }
             let sentence: SentenceInput
             do {
                 sentence = try decoder.decode(SentenceInput.self, from: Data(line))
             } catch {
-                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number): expected {\"sentence\": n, \"text\": \"…\"}")
+                throw BulletinError(code: .invalidSources, message: "<stdin>:\(number): expected {\"sentence\": n, \"text\": \"…\"}")
             }
             let isDateline = Self.isDateline(sentence.text)
             if let previous = pending {
@@ -126,6 +166,11 @@ public enum Analysis {
         try flush()
     }
 
+    /// Whether a line of JSON Lines input holds nothing but spaces (and the CR of a CR LF line end): it is skipped.
+    static func isBlank(_ line: some Collection<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x0D }
+    }
+
     /// "LONDON 1996-08-30".
     static func isDateline(_ text: String) -> Bool {
         // It runs on every input sentence, and most are long: count words by scalars and give up at the ninth
@@ -153,26 +198,25 @@ public enum Analysis {
         return bytes[4] == 0x2D && bytes[7] == 0x2D && bytes[0] >= 0x30 && bytes[0] <= 0x39
     }
 
-    private struct ArticleInput: Decodable {
-        var id: String
-        var text: String
-
-        enum CodingKeys: String, CodingKey { case id, text }
+    /// An article's `id` as the input gave it: a string or a whole number, echoed back as the same JSON type
+    /// so that the scorer, which matches ids by value, finds it.
+    enum ArticleID: Decodable, Hashable, Sendable {
+        case string(String)
+        case number(Int)
 
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            text = try container.decode(String.self, forKey: .text)
-            if let string = try? container.decode(String.self, forKey: .id) {
-                id = string
+            let container = try decoder.singleValueContainer()
+            if let string = try? container.decode(String.self) {
+                self = .string(string)
             } else {
-                id = String(try container.decode(Int.self, forKey: .id))
+                self = .number(try container.decode(Int.self))
             }
         }
     }
 
-    private struct SummaryOutput: Encodable {
-        var id: String
-        var summary: String
+    private struct ArticleInput: Decodable {
+        var id: ArticleID
+        var text: String
     }
 
     /// `{"id", "text"}` lines in, `{"id", "summary"}` lines out (the dek instead when `dek` is true).
@@ -180,24 +224,30 @@ public enum Analysis {
     public static func summarizeJSONLines(_ input: Data, dek: Bool, options: SummaryOptions) throws -> Data {
         var articles: [ArticleInput] = []
         let decoder = JSONDecoder()
-        for (number, line) in input.split(separator: 0x0A).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+        // Empty lines are kept in the split, so that a line's number is its line in the input.
+        let lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !isBlank(line) {
             do {
                 articles.append(try decoder.decode(ArticleInput.self, from: Data(line)))
             } catch {
-                throw BulletinError(code: .invalidUsage, message: "<stdin>:\(number + 1): expected {\"id\": …, \"text\": \"…\"}")
+                throw BulletinError(code: .invalidSources, message: "<stdin>:\(index + 1): expected {\"id\": …, \"text\": \"…\"}")
             }
         }
         var statistics = TermStatistics()
         for article in articles { statistics.addDocument(article.text) }
         let summarizer = Summarizer(options: options, statistics: statistics)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = Data()
+        var json = JSONTreeSerializer(pretty: false)
         for article in articles {
             let summary = summarizer.summarize(text: article.text)
-            output += try encoder.encode(SummaryOutput(id: article.id, summary: dek ? summary.dek : summary.text))
-            output.append(0x0A)
+            json.object { json in
+                switch article.id {
+                case .string(let id): json.member("id", id)
+                case .number(let id): json.member("id", id)
+                }
+                json.member("summary", dek ? summary.dek : summary.text)
+            }
+            json.newline()
         }
-        return output
+        return Data(json.takeBytes())
     }
 }

@@ -17,7 +17,7 @@ extension BulletinCommand {
         @Argument(help: "The source file, or - for standard input.")
         var source: String?
 
-        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\"}]}.")
+        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\", \"provenance\"}]} (provenance: automatic, or editor for the configuration's entity dictionary).")
         var json = false
 
         @Flag(help: "Tag JSON Lines sentences from standard input (the evaluation format).")
@@ -43,10 +43,7 @@ extension BulletinCommand {
                 let article = try await loadOne(source, config: config, console: console)
                 let entries = Analysis.entities(in: article)
                 if json {
-                    struct Report: Encodable { var entities: [Analysis.EntityEntry] }
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                    try StandardStreams.write(Array(try encoder.encode(Report(entities: entries))) + [0x0A])
+                    try StandardStreams.write(Analysis.json(entries))
                 } else {
                     let names = Dictionary(article.metadata.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
                     var lines = ""
@@ -103,9 +100,7 @@ extension BulletinCommand {
                 let article = try await loadOne(source, config: config, console: console)
                 guard let summary = article.metadata.summary else { return }
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                    try StandardStreams.write(Array(try encoder.encode(summary)) + [0x0A])
+                    try StandardStreams.write(Analysis.json(summary))
                 } else if dek {
                     try StandardStreams.write("\(summary.dek)\n")
                 } else {

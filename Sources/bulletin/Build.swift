@@ -117,17 +117,19 @@ extension BulletinCommand {
             var shownWarnings: Set<String> = []
             while true {
                 let lookStarted = ContinuousClock.now
-                var (project, snapshot, failure) = survey()
+                var (project, snapshot, failure) = survey(watched)
                 interval = max(.milliseconds(250), (ContinuousClock.now - lookStarted) * 20)
                 if snapshot != watched {
                     if let watched {
                         // Editors save in steps: the files must hold still a while. With events that is a quarter of
                         // a second; polling, a whole interval, since looking again is what costs.
                         try await Task.sleep(for: events == nil ? interval : .milliseconds(250))
-                        let settled = survey()
+                        let settled = survey(watched)
                         guard settled.snapshot == snapshot else { continue }
                         (project, snapshot, failure) = settled
-                        console.info("Changed: " + Self.listing(snapshot.changes(since: watched)))
+                        // Empty when only a folder's entries changed (a file the build does not read).
+                        let changes = snapshot.changes(since: watched)
+                        if !changes.isEmpty { console.info("Changed: " + Self.listing(changes)) }
                     }
                     if let failure {
                         _ = console.fail(failure)
@@ -173,13 +175,14 @@ extension BulletinCommand {
 
         /// The project as its files say now, and the state of those files; when it cannot be resolved, the
         /// problem, and the state of what was named (the configuration, the sources and theme folder given),
-        /// to see it fixed.
-        private func survey() -> (project: Project?, snapshot: InputSnapshot, failure: (any Error)?) {
+        /// to see it fixed, and of the files of `watched`, the snapshot before: a change is then told
+        /// against the same files, and the Changed line names only those that changed.
+        private func survey(_ watched: InputSnapshot?) -> (project: Project?, snapshot: InputSnapshot, failure: (any Error)?) {
             do {
                 let project = try resolveProject()
                 return (project, InputSnapshot(paths: project.inputFiles), nil)
             } catch {
-                return (nil, InputSnapshot(paths: namedPaths), error)
+                return (nil, InputSnapshot(paths: (watched?.paths ?? []).union(namedPaths)), error)
             }
         }
 

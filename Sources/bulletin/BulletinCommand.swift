@@ -9,8 +9,10 @@ struct BulletinCommand: AsyncParsableCommand {
         commandName: "bulletin",
         abstract: "Turns news-bulletin sources into EPUBs, a static site, feeds, plain text and JSON.",
         discussion: """
-        Exit status: 0 success; 1 invalid sources or configuration; 64 invalid usage; \
-        70 a writer failed; 74 a file could not be read or written.
+        Exit status: 0 success; 1 invalid sources, --jsonl input or configuration (a source that cannot be \
+        read is one, reported with the others; so is a configuration file that cannot be read); \
+        64 invalid usage; 70 a writer failed; 74 a file or folder named as a source is missing, the one \
+        source of convert, tag or summarize cannot be read, or an output could not be written.
         """,
         version: "\(BulletinInfo.name) \(BulletinInfo.version)",
         subcommands: [Build.self, Convert.self, Check.self, Tag.self, Summarize.self, Schema.self],

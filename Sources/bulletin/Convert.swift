@@ -1,17 +1,20 @@
 import ArgumentParser
 import BulletinKit
+import BulletinWriters
 import Foundation
 
 extension BulletinCommand {
     struct Convert: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Convert one source to one format, to standard output by default (a Unix filter)."
+            abstract: "Convert one source to one format, to standard output by default (a Unix filter).",
+            discussion: "feeds prints the article's Atom document alone; a build writes RSS and JSON Feed beside it."
         )
 
         @Argument(help: "The source file, or - for standard input.")
         var source: String
 
-        @Option(name: .shortAndLong, help: "The format to write (text, json, …).")
+        // The formats are those of the writers Converter uses, so the list cannot fall behind them.
+        @Option(name: .shortAndLong, help: ArgumentHelp("The format to write: \(WriterRegistry.standard.formats.joined(separator: ", ")).", valueName: "format"))
         var to: String
 
         @Option(name: .shortAndLong, help: "The file to write, or - for standard output (default).")

@@ -203,8 +203,8 @@ struct EntityAndSummaryTests {
         let output = String(decoding: try Analysis.tagJSONLines(Data(Self.wireStory.utf8)), as: UTF8.self)
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[2].contains("\"start_char\": 0, \"end_char\": 13, \"type\": \"PER\""))
-        #expect(lines[2].contains("\"type\": \"ORG\""))
+        #expect(lines[2].contains("{\"start_char\":0,\"end_char\":13,\"type\":\"PER\"}"))
+        #expect(lines[2].contains("\"type\":\"ORG\""))
     }
 
     @Test("tag --jsonl streams: input in pieces of any size gives the same lines, each story written once it is whole")
@@ -232,6 +232,69 @@ struct EntityAndSummaryTests {
         }
         #expect(throws: BulletinError.self) {
             try Analysis.tagJSONLines(Data("{\"sentence\": 0, \"text\": \"ok\"}\nnot json\n".utf8))
+        }
+    }
+
+    @Test("a line of --jsonl input that is not the format is invalid input, named by its line number, blank lines counted",
+          arguments: ["{\"id\": \"a\", \"text\": \"One.\"}", "{\"sentence\": 0, \"text\": \"One.\"}"])
+    func jsonLinesErrorLine(first: String) throws {
+        let input = Data((first + "\n\n \r\nbad\n").utf8)
+        do {
+            if first.contains("sentence") {
+                _ = try Analysis.tagJSONLines(input)
+            } else {
+                _ = try Analysis.summarizeJSONLines(input, dek: false, options: SummaryOptions())
+            }
+            Issue.record("no error for a line that is not JSON")
+        } catch let error as BulletinError {
+            #expect(error.message.hasPrefix("<stdin>:4: "))
+            // Bad input data, as a malformed source is (exit status 1), not a usage error.
+            #expect(error.code == .invalidSources)
+        }
+    }
+
+    @Test("summarize --jsonl echoes each id with the JSON type it came with")
+    func jsonLinesIDs() throws {
+        let input = "{\"id\": 7, \"text\": \"The talks ended.\"}\n{\"id\": \"7\", \"text\": \"The talks began.\"}\n"
+        let output = try Analysis.summarizeJSONLines(Data(input.utf8), dek: false, options: SummaryOptions())
+        let records = try String(decoding: output, as: UTF8.self).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(records.count == 2)
+        #expect(records.first?["id"] as? Int == 7 && !(records.first?["id"] is String))
+        #expect(records.last?["id"] as? String == "7")
+    }
+
+    @Test("tag --json and summarize --json print what the types encode to, indented as convert --to json indents")
+    func jsonDocuments() async throws {
+        let article = try await sample()
+        let entries = Analysis.entities(in: article)
+        let summary = try #require(article.metadata.summary)
+        struct Report: Codable, Equatable { var entities: [Analysis.EntityEntry] }
+        let printed = [Analysis.json(entries), Analysis.json(summary)]
+        #expect(try JSONDecoder().decode(Report.self, from: Data(printed[0])) == Report(entities: entries))
+        #expect(try JSONDecoder().decode(ArticleSummary.self, from: Data(printed[1])) == summary)
+        for bytes in printed {
+            let text = String(decoding: bytes, as: UTF8.self)
+            // The project's pretty style: two spaces a level, `"key": value`, a final newline.
+            #expect(text.hasPrefix("{\n  \""))
+            #expect(text.hasSuffix("\n}\n"))
+            #expect(!text.contains("\" : "))
+        }
+        // Keys sorted, as in the document tree.
+        let first = "      \"end\": \(entries[0].end),\n      \"id\": \"\(entries[0].id)\",\n      \"provenance\": \"automatic\",\n"
+        #expect(String(decoding: printed[0], as: UTF8.self).hasPrefix("{\n  \"entities\": [\n    {\n" + first))
+    }
+
+    @Test("tag --jsonl and summarize --jsonl write compact JSON, one record a line")
+    func jsonLinesCompact() throws {
+        let tagged = try Analysis.tagJSONLines(Data(Self.wireStory.utf8))
+        let summaries = try Analysis.summarizeJSONLines(Data("{\"id\": \"a b\", \"text\": \"The talks: they ended, \\\"at last\\\".\"}\n".utf8),
+                                                        dek: false, options: SummaryOptions())
+        #expect(String(decoding: summaries, as: UTF8.self) == "{\"id\":\"a b\",\"summary\":\"The talks: they ended, \\\"at last\\\".\"}\n")
+        for line in String(decoding: tagged, as: UTF8.self).split(separator: "\n") {
+            #expect(!line.contains(": ") && !line.contains(", "), "\(line)")
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
         }
     }
 }

@@ -40,6 +40,44 @@ struct InputSnapshotTests {
         #expect(InputSnapshot(paths: paths + [c.path]).changes(since: removed) == [c.path])
     }
 
+    @Test("snapshots of other paths, as a watch takes while its configuration is broken: only files that changed are named")
+    func changesAcrossPaths() throws {
+        let folder = TestSupport.temporaryFolder()
+        let sources = folder.appendingPathComponent("sources"), later = folder.appendingPathComponent("later")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        let a = sources.appendingPathComponent("a.txt"), b = sources.appendingPathComponent("b.txt")
+        let config = folder.appendingPathComponent("bulletin.yml")
+        try Self.write("one", to: a)
+        try Self.write("two", to: b)
+        try Self.write("sources: [sources]\n", to: config)
+        let files = [a.path, b.path, config.path]
+        let good = InputSnapshot(paths: files)
+
+        // Broken, the watch holds what was named (a folder among them) and the last project's files.
+        usleep(20_000)
+        try Self.write("sources: [sources\n", to: config)
+        let broken = InputSnapshot(paths: good.paths.union([config.path, sources.path]))
+        #expect(broken.changes(since: good) == [config.path])
+        usleep(20_000)
+        try Self.write("sources: [sources]\n", to: config)
+        let mended = InputSnapshot(paths: files)
+        #expect(mended.changes(since: broken) == [config.path])
+
+        // A file no longer named but as it was is not listed; one removed is.
+        #expect(InputSnapshot(paths: [a.path, config.path]).changes(since: mended).isEmpty)
+        try FileManager.default.removeItem(at: b)
+        #expect(InputSnapshot(paths: [a.path, config.path]).changes(since: mended) == [b.path])
+
+        // A folder whose entries change is not listed; one that appears is.
+        let folders = InputSnapshot(paths: [sources.path, later.path])
+        usleep(20_000)
+        try Self.write("three", to: sources.appendingPathComponent("c.txt"))
+        try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
+        let after = InputSnapshot(paths: [sources.path, later.path])
+        #expect(after != folders)
+        #expect(after.changes(since: folders) == [later.path])
+    }
+
     @Test("a project's input files are its sources, its configuration and its theme folder's files")
     func projectInputs() throws {
         let folder = TestSupport.temporaryFolder()

@@ -14,10 +14,12 @@ public struct JSONTreeSerializer: ~Copyable {
     private var depth = 0
     private var needsComma = [false]
 
-    /// Creates a serializer; `pretty` indents by two spaces with `"key": value` members.
+    /// Creates a serializer; `pretty` indents by two spaces with `"key": value` members, the style of every
+    /// indented JSON document Bulletin prints; otherwise it writes compact JSON, as for JSON Lines.
     ///
-    /// Within the module its primitives (`object`, `array`, `member`) also write other JSON documents,
-    /// such as JSON Feed pages; callers emit members in sorted key order.
+    /// Its primitives (`object`, `array`, `key`, `member`) also write other JSON documents, such as JSON
+    /// Feed pages and what `bulletin tag` and `summarize` print; callers emit members in the order they
+    /// are to appear (sorted, for documents that match a `Codable` form).
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
         digestForm = false
@@ -94,7 +96,8 @@ public struct JSONTreeSerializer: ~Copyable {
         buffer.appendByte(bracket)
     }
 
-    mutating func key(_ name: StaticString) {
+    /// Starts a member named `name`; the value written next is its value.
+    public mutating func key(_ name: StaticString) {
         if digestForm {
             buffer.appendByte(DigestTag.key)
             name.withUTF8Buffer { buffer.appendBytes($0) }
@@ -108,13 +111,15 @@ public struct JSONTreeSerializer: ~Copyable {
         if pretty { buffer.appendByte(0x20) }
     }
 
-    mutating func object(_ body: (inout JSONTreeSerializer) -> Void) {
+    /// Writes an object whose members `body` writes.
+    public mutating func object(_ body: (inout JSONTreeSerializer) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
         close(UInt8(ascii: "}"))
     }
 
-    mutating func array<Element>(_ elements: [Element], _ body: (inout JSONTreeSerializer, Element) -> Void) {
+    /// Writes an array of `elements`, each written by `body`.
+    public mutating func array<Element>(_ elements: [Element], _ body: (inout JSONTreeSerializer, Element) -> Void) {
         open(UInt8(ascii: "["))
         for element in elements {
             separator()
@@ -130,7 +135,8 @@ public struct JSONTreeSerializer: ~Copyable {
 
     // MARK: - Scalars
 
-    mutating func string(_ value: String) {
+    /// Writes a string.
+    public mutating func string(_ value: String) {
         guard digestForm else { return Self.appendLiteral(value, into: &buffer) }
         var value = value
         value.withUTF8 { utf8 in
@@ -212,22 +218,29 @@ public struct JSONTreeSerializer: ~Copyable {
         return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
-    mutating func number(_ value: Int) {
+    /// Writes a whole number.
+    public mutating func number(_ value: Int) {
         if digestForm { return appendTagged(DigestTag.number, UInt64(bitPattern: Int64(value))) }
         var digits = String(value)
         digits.withUTF8 { buffer.appendBytes($0) }
     }
 
-    mutating func bool(_ value: Bool) {
+    /// Writes `true` or `false`.
+    public mutating func bool(_ value: Bool) {
         if digestForm { return appendTagged(DigestTag.bool, value ? 1 : 0) }
         (value ? "true" : "false" as StaticString).withUTF8Buffer { buffer.appendBytes($0) }
     }
 
-    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
-    mutating func member(_ name: StaticString, _ value: Int) { key(name); number(value) }
-    mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
-    mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
-    mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
+    /// Writes a member with a string value.
+    public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    /// Writes a member with a number value.
+    public mutating func member(_ name: StaticString, _ value: Int) { key(name); number(value) }
+    /// Writes a member with a Boolean value.
+    public mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    /// Writes a member with a string value, or nothing for nil.
+    public mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
+    /// Writes a member with a number value, or nothing for nil.
+    public mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
 
     // MARK: - The tree
 
@@ -299,16 +312,22 @@ public struct JSONTreeSerializer: ~Copyable {
                 json.member("sha256", metadata.source.sha256)
             }
             if let summary = metadata.summary {
-                json.key("summary"); json.object { json in
-                    json.member("dek", summary.dek)
-                    json.member("origin", summary.origin.rawValue)
-                    json.member("text", summary.text)
-                }
+                json.key("summary"); json.write(summary)
             }
             json.member("title", metadata.title)
             json.member("titleIsDerived", metadata.titleIsDerived)
             json.member("volume", metadata.volume)
             json.member("wordCount", metadata.wordCount)
+        }
+    }
+
+    /// Writes an article's summary, `{"dek", "origin", "text"}`, as the tree holds it (and `bulletin
+    /// summarize --json` prints it).
+    public mutating func write(_ summary: ArticleSummary) {
+        object { json in
+            json.member("dek", summary.dek)
+            json.member("origin", summary.origin.rawValue)
+            json.member("text", summary.text)
         }
     }
 
