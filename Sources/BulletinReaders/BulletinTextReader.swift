@@ -86,7 +86,13 @@ public struct BulletinTextReader: SourceReader {
         var values: [Field: (value: String, line: Int, column: Int)] = [:]
         var extra: [HeaderField] = []
         var authors: [String] = []
+        // Where each line of unknown fields alone began, in `extra` and the diagnostics: such a line may
+        // turn out to be the text's first ("Washington: The president said…"), and is then given back.
+        var unknownLines: [(index: Int, extraCount: Int, diagnosticCount: Int)] = []
         while index < lines.count, let fields = Self.headerFields(in: lines[index]) {
+            if fields.allSatisfy({ Field(rawValue: $0.key.lowercased()) == nil }) {
+                unknownLines.append((index, extra.count, diagnostics.count))
+            }
             for field in fields {
                 let lineNumber = index + 1
                 guard let known = Field(rawValue: field.key.lowercased()) else {
@@ -113,6 +119,23 @@ public struct BulletinTextReader: SourceReader {
         if index == headerStart {
             report("missing-header", .error, "the file has no header", line: headerStart + 1, column: 1, text: lines[safe: headerStart], fix: headerExample)
             return ReadResult(article: nil, diagnostics: diagnostics)
+        }
+        // A header runs until a blank line. Text straight after it means the blank line was left out, and
+        // then the lines of unknown fields just before the text are its first lines: a dateline such as
+        // "MOSCOW: …" is no field.
+        if index < lines.count, !lines[index].isBlank {
+            var givenBack: Substring?
+            while let last = unknownLines.last, last.index == index - 1, last.index > headerStart {
+                extra.removeSubrange(last.extraCount...)
+                diagnostics.removeSubrange(last.diagnosticCount...)
+                unknownLines.removeLast()
+                index -= 1
+                givenBack = lines[index]
+            }
+            let message = givenBack.map { "the header is not followed by a blank line, so '\(Self.quoted(String($0)))' is read as the text's first line" }
+                ?? "the header is not followed by a blank line"
+            report("no-blank-line", .warning, message, line: index + 1, column: 1, text: lines[index],
+                   fix: "add a blank line between the header and the text")
         }
         let headerLine = headerStart + 1
         let bodyLine = min(index + 1, lines.count)

@@ -133,6 +133,29 @@ struct BulletinTextReaderTests {
         #expect(article.authors == expected)
     }
 
+    @Test("text straight after the header is warned of, and a dateline like a field just before it is the text's first line")
+    func noBlankLineAfterHeader() throws {
+        let result = read("Publication: Monitor Volume: 1 Issue: 1\nWashington: The president said on Monday\nthat talks would resume.\n")
+        let article = try #require(result.article)
+        #expect(article.blocks.map(\.plainText) == ["Washington: The president said on Monday that talks would resume."])
+        #expect(article.extraFields.isEmpty)
+        #expect(result.diagnostics.map(\.id) == ["reader.text.no-blank-line"])
+        #expect(result.diagnostics.first?.location?.line == 2)
+        #expect(result.diagnostics.first?.message.contains("'Washington: The president said on Monday' is read as the text's first line") == true)
+
+        // Known fields stay the header's; text right after them is only warned of.
+        let plain = read("Publication: Monitor Volume: 1 Issue: 1\nDate: 2000-02-02\nThe text.\n")
+        #expect(plain.article?.date == "2000-02-02")
+        #expect(plain.article?.blocks.map(\.plainText) == ["The text."])
+        #expect(plain.diagnostics.map(\.id) == ["reader.text.no-blank-line"])
+        #expect(plain.diagnostics.first?.location?.line == 3)
+
+        // An unknown field before a blank line stays a field, with its warning.
+        let field = read("Publication: Monitor Volume: 1 Issue: 1\nDesk: Moscow\n\nThe text.\n")
+        #expect(field.article?.extraFields == [HeaderField(key: "Desk", value: "Moscow")])
+        #expect(field.diagnostics.map(\.id) == ["reader.text.unknown-field"])
+    }
+
     @Test("every Author and Authors field adds its names, in the order written, each name once")
     func severalAuthorFields() throws {
         for header in ["Author: Anna Politkovskaya\nAuthors: Pavel Felgenhauer; Anna Politkovskaya",
