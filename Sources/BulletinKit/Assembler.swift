@@ -136,10 +136,18 @@ public struct Assembler: Sendable {
                 let body = bodies[index]
                 let bodyHash = body.sha256
                 if let first = seen[bodyHash] {
-                    diagnostics.append(Diagnostic(
+                    // A copy is left out; text with another title, byline or other header is no copy, and
+                    // leaving it out would lose those, so the build stops instead.
+                    let differences = Self.headerDifferences(member, first)
+                    diagnostics.append(differences.isEmpty ? Diagnostic(
                         id: "assembly.duplicate-article", severity: .warning,
                         message: "this article repeats \(first.source.path) word for word in \(publicationName) \(key.volume)/\(key.issue); the copy is left out",
                         location: member.headerLocation, fix: "remove one of the two files"
+                    ) : Diagnostic(
+                        id: "assembly.conflicting-duplicate", severity: .error,
+                        message: "this article's text is \(first.source.path)'s word for word, in \(publicationName) \(key.volume)/\(key.issue), "
+                            + "but its \(differences.joined(separator: ", ")) \(differences.count == 1 ? "differs" : "differ"); an issue holds a text once",
+                        location: member.headerLocation, fix: "remove one of the two files, or give them the same header"
                     ))
                     continue
                 }
@@ -199,6 +207,20 @@ public struct Assembler: Sendable {
     }
 
     /// The comparison key for publication names: lowercase, spaces removed.
+    /// The header fields, by label, in which `article` differs from `other` and which a reader of the
+    /// outputs would see: title, authors, date, section, summary, language and the other fields.
+    static func headerDifferences(_ article: SourceArticle, _ other: SourceArticle) -> [String] {
+        var labels: [String] = []
+        if article.title != other.title { labels.append("Title") }
+        if article.authors != other.authors { labels.append("Author") }
+        if article.date != other.date { labels.append("Date") }
+        if article.section != other.section { labels.append("Section") }
+        if article.summary != other.summary { labels.append("Summary") }
+        if article.language != other.language { labels.append("Language") }
+        if article.extraFields != other.extraFields { labels.append("other fields") }
+        return labels
+    }
+
     public static func publicationKey(_ name: String) -> String {
         String(name.lowercased().filter { !$0.isWhitespace })
     }

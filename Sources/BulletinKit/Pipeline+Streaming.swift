@@ -154,6 +154,8 @@ extension Pipeline {
         survey.bodies = []
         var (archive, assemblyDiagnostics) = Assembler().assemble(consume headers, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
+        // Assembly finds errors too: the same text under two headers.
+        if let error = Self.sourceErrors(in: diagnostics) { throw error }
 
         timer.start(3, of: steps, name: "Link the archive")
         archive.updateIssues(SlugAssignment.assignSlugs)

@@ -115,6 +115,8 @@ public struct Pipeline: Sendable {
         let bodies = await parallelMap(articles, Assembler.Body.init)
         var (archive, assemblyDiagnostics) = Assembler().assemble(consume articles, bodies: consume bodies, defaultLanguage: configuration.language ?? "en")
         diagnostics += assemblyDiagnostics
+        // Assembly finds errors too: the same text under two headers.
+        if let error = Self.sourceErrors(in: diagnostics) { throw error }
         for transform in transforms {
             timer.start(3, of: count, name: transform.name)
             archive = await self.transform(consume archive, with: [transform])

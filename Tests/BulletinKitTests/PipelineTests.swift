@@ -218,6 +218,27 @@ struct PipelineTests {
         #expect(all.map(\.id) == ["reader.text.missing-header", "reader.text.empty-file"])
     }
 
+    @Test("the same text under another header is an error naming what differs, in a held build and a streamed one")
+    func conflictingDuplicates() async throws {
+        let files = [
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nTitle: First title\nAuthor: Ann\n\nSame body.", path: "a.txt"),
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nTitle: Second title\nAuthor: Bob\nSection: Opinion\n\nSame body.", path: "b.txt"),
+        ]
+        for threshold in [nil, 0] as [Int?] {
+            var pipeline = Pipeline()
+            pipeline.streamingThreshold = threshold
+            let output = TestSupport.temporaryFolder()
+            do {
+                _ = try await pipeline.build(files, output: output, formats: ["text"], theme: Resources.theme(nil))
+                Issue.record("the build went on")
+            } catch let error as BulletinError {
+                let diagnostic = try #require(error.diagnostics.first { $0.id == "assembly.conflicting-duplicate" })
+                #expect(diagnostic.severity == .error && diagnostic.location?.path == "b.txt")
+                #expect(diagnostic.message.contains("but its Title, Author, Section differ"), "\(diagnostic.message)")
+            }
+        }
+    }
+
     @Test("a publication's slug does not depend on the other publications: names in other scripts and names of one slug get their own hash")
     func publicationSlugs() async throws {
         func issueIDs(_ names: [String]) async throws -> [String: String] {
