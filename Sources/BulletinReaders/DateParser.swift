@@ -17,19 +17,26 @@ public enum DateParser {
                   (match.output.6.flatMap { Int($0) } ?? 0) < 61 else { return nil }
             return format(year: Int(match.output.1)!, month: Int(match.output.2)!, day: Int(match.output.3)!)
         }
-        let parts = trimmed.split(separator: "-")
-        if parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+        // Every part in digits: "-0044-03-15" and "2000--02--02" are no dates, nor is a day of "+5".
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, let year = digits(parts[0]), let month = digits(parts[1]), let day = digits(parts[2]) {
             return format(year: year, month: month, day: day)
         }
         let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
         guard words.count == 3 else { return nil }
-        if let month = month(words[0]), let day = Int(words[1]), let year = Int(words[2]) {
+        if let month = month(words[0]), let day = digits(words[1]), let year = digits(words[2]) {
             return format(year: year, month: month, day: day)
         }
-        if let day = Int(words[0]), let month = month(words[1]), let year = Int(words[2]) {
+        if let day = digits(words[0]), let month = month(words[1]), let year = digits(words[2]) {
             return format(year: year, month: month, day: day)
         }
         return nil
+    }
+
+    /// The number `text` writes in ASCII digits alone, no sign; nil for anything else.
+    private static func digits(_ text: some StringProtocol) -> Int? {
+        guard !text.isEmpty, text.utf8.count <= 9, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int(text)
     }
 
     private static func month(_ word: String) -> Int? {

@@ -293,6 +293,7 @@ struct BulletinConventionsTests {
         ("2000-02-02T10:30:00Z", "2000-02-02"), ("2000-02-02 23:59", "2000-02-02"), ("2000-02-02T23:30:00.250-05:00", "2000-02-02"),
         ("2000-02-02T10:30+0300", "2000-02-02"), ("2000-02-30T10:30Z", nil), ("2000-02-02T24:00", nil), ("2000-02-02T10:61", nil),
         ("2000-02-02T10", nil), ("2000-02-02Tnoon", nil), ("2000-02-02 at 10:30", nil),
+        ("-0044-03-15", nil), ("2000--02--02", nil), ("2000-+2-+2", nil), ("February +2, 2000", nil), ("2 February -2000", nil),
     ] as [(String, String?)])
     func fieldDates(text: String, expected: String?) {
         #expect(DateParser.isoDate(from: text) == expected)
