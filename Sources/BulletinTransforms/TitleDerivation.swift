@@ -43,8 +43,8 @@ public struct TitleDerivation: ArticleTransform {
     /// does not end on a word that only leads into what was cut ("of the", "would", "after", "that—by").
     public func shorten(_ sentence: String, language: String = "en") -> String {
         var text = Substring(sentence)
-        // A title does not end in a full stop.
-        if text.hasSuffix("."), !text.hasSuffix("..") { text = text.dropLast() }
+        // A title does not end in a full stop, unless it is all there is (a body of ".").
+        if text.hasSuffix("."), !text.hasSuffix(".."), text.dropLast().contains(where: { !$0.isWhitespace }) { text = text.dropLast() }
         guard text.count > maximumLength else { return String(text) }
         let limit = text.index(text.startIndex, offsetBy: maximumLength)
         var cut = text[..<limit]

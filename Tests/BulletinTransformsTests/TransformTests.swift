@@ -77,6 +77,9 @@ struct TransformTests {
         #expect(title.count - 1 >= 10 && title.hasSuffix("…"))
         #expect(TitleDerivation(maximumLength: 22).shorten("Das ist der Anfang of the Ende", language: "de") == "Das ist der Anfang of…")
         #expect(TitleDerivation(maximumLength: 22).shorten("Das ist der Anfang of the Ende", language: "en-GB") == "Das ist der Anfang…")
+        // A full stop that is the whole sentence stays: a title is never empty.
+        #expect(TitleDerivation().shorten(".") == "." && TitleDerivation().shorten(" .") == " ." && TitleDerivation().shorten("Done.") == "Done")
+        #expect(TitleDerivation().derivedTitle(for: article(".")) == ".")
     }
 
     @Test("never splits a word when no space falls within the limit")
