@@ -145,7 +145,23 @@ public enum TextWrapper {
 
     /// The columns `text` takes on a terminal.
     public static func columns(of text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + columns(of: $1.value) }
+        var total = 0
+        var previous: UInt32 = 0
+        var indicators = 0
+        for scalar in text.unicodeScalars {
+            total += joinsPrevious(scalar.value, previous: previous, indicators: &indicators) ? 0 : columns(of: scalar.value)
+            previous = scalar.value
+        }
+        return total
+    }
+
+    /// Whether `scalar` is drawn as one with the character before it, taking no columns of its own and
+    /// never parted from it: an emoji after a zero-width joiner (a family, "👩‍💻"), or the second regional
+    /// indicator of a flag. `indicators` counts the regional indicators in a row so far.
+    static func joinsPrevious(_ scalar: UInt32, previous: UInt32, indicators: inout Int) -> Bool {
+        let isIndicator = (0x1F1E6...0x1F1FF).contains(scalar)
+        indicators = isIndicator ? indicators + 1 : 0
+        return previous == 0x200D || (isIndicator && indicators % 2 == 0)
     }
 
     /// Appends the lines of ``wrap(_:width:hangingIndent:)``, each after `indent`, separated by line feeds.
@@ -237,11 +253,13 @@ public enum TextWrapper {
                 var pieceColumns = 0
                 var joined = false
                 var previous: UInt32 = 0
+                var indicators = 0
                 var position = start
                 while position < index {
                     let (scalar, length) = decode(bytes, at: position)
-                    let columns = columns(of: scalar)
-                    if position > pieceStart, breaks(between: previous, and: scalar) {
+                    let joins = joinsPrevious(scalar, previous: previous, indicators: &indicators)
+                    let columns = joins ? 0 : columns(of: scalar)
+                    if position > pieceStart, !joins, breaks(between: previous, and: scalar) {
                         place(pieceStart, position, columns: pieceColumns, joined: joined)
                         joined = true
                         pieceStart = position
@@ -275,8 +293,8 @@ public enum TextWrapper {
              0xE0100...0xE01EF:
             return 0
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F1E6...0x1F1FF,
+             0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
             return 2
         default:
             return 1
@@ -284,9 +302,11 @@ public enum TextWrapper {
     }
 
     /// True when a line may break between `before` and `after`, two characters of one run without spaces:
-    /// beside a wide character, unless `after` closes a phrase or `before` opens one.
+    /// beside a wide character, unless `after` closes a phrase or `before` opens one, or both are Hangul,
+    /// which parts its words with spaces as Latin script does.
     private static func breaks(between before: UInt32, and after: UInt32) -> Bool {
         guard columns(of: before) == 2 || columns(of: after) == 2, columns(of: after) != 0 else { return false }
+        if isHangul(before), isHangul(after) { return false }
         switch after {
         // Closing punctuation and marks that never start a line.
         case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B, 0x309B...0x309E,
@@ -304,5 +324,10 @@ public enum TextWrapper {
         default:
             return true
         }
+    }
+
+    /// Hangul syllables and jamo.
+    private static func isHangul(_ scalar: UInt32) -> Bool {
+        (0xAC00...0xD7A3).contains(scalar) || (0x1100...0x11FF).contains(scalar) || (0x3130...0x318F).contains(scalar)
     }
 }

@@ -71,6 +71,19 @@ struct TextLayoutTests {
         #expect(TextWrapper.wrap("Cafe\u{301} cafe\u{301} cafe\u{301}", width: 10) == ["Cafe\u{301} cafe\u{301}", "cafe\u{301}"])
     }
 
+    @Test("Korean breaks at its spaces; an emoji joined by ZWJ and a flag are one character two columns wide, never parted")
+    func hangulAndEmoji() {
+        #expect(TextWrapper.wrap("가나다라마바사 문단입니다 서울에서.", width: 20) == ["가나다라마바사", "문단입니다 서울에서."])
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
+        #expect(TextWrapper.columns(of: family) == 2 && TextWrapper.columns(of: "🇺🇦🇵🇱") == 4)
+        let run = String(repeating: family, count: 30)
+        let lines = TextWrapper.wrap(run, width: 20)
+        #expect(lines.joined() == run)
+        #expect(lines.dropLast().allSatisfy { $0 == String(repeating: family, count: 10) }, "\(lines.map(TextWrapper.columns))")
+        let flags = String(repeating: "🇺🇦", count: 15)
+        #expect(TextWrapper.wrap(flags, width: 20).allSatisfy { $0.unicodeScalars.count % 2 == 0 })
+    }
+
     @Test("a long publication name puts the metadata on lines of their own, wrapped")
     func longMetadata() throws {
         var article = Self.article([.paragraph([.text("Text.")], span: nil)])
