@@ -31,14 +31,15 @@ public struct Archive: Sendable, Hashable, Codable {
 
     /// ``dominantLanguage`` of the articles of `publications`.
     static func dominantLanguage(of publications: some Sequence<Publication>) -> String {
+        dominantLanguage(of: publications.lazy.flatMap(\.volumes).flatMap(\.issues).flatMap(\.articles))
+    }
+
+    /// The language most of `articles` are in (an article with none counts as English); ties go to the
+    /// smaller tag, and "en" when there is no article. One rule for every page, book and feed that spans
+    /// several articles, so that an issue's page and its book agree.
+    public static func dominantLanguage(of articles: some Sequence<Article>) -> String {
         var counts: [String: Int] = [:]
-        for publication in publications {
-            for volume in publication.volumes {
-                for issue in volume.issues {
-                    for article in issue.articles { counts[article.metadata.language, default: 0] += 1 }
-                }
-            }
-        }
+        for article in articles { counts[article.metadata.language.isBlank ? "en" : article.metadata.language, default: 0] += 1 }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "en"
     }
 
@@ -225,5 +226,12 @@ extension Publication {
     /// The language most of its articles are in, as ``Archive/dominantLanguage`` reckons it.
     public var dominantLanguage: String {
         Archive.dominantLanguage(of: [self])
+    }
+}
+
+extension Issue {
+    /// The language most of its articles are in, as ``Archive/dominantLanguage`` reckons it.
+    public var dominantLanguage: String {
+        Archive.dominantLanguage(of: articles)
     }
 }

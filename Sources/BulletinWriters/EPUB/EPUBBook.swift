@@ -94,7 +94,7 @@ struct EPUBBook: Sendable {
                  wording: (UIStrings) -> (title: String, coverLine: String)) {
         let articles = issues.flatMap(\.articles)
         self.identifier = identifier
-        self.language = Self.mainLanguage(of: articles)
+        self.language = Archive.dominantLanguage(of: articles)
         self.words = strings.strings(for: language)
         let (title, coverLine) = wording(words)
         self.title = title
@@ -120,24 +120,6 @@ struct EPUBBook: Sendable {
     }
 
     // MARK: - Derived metadata
-
-    /// The language most articles are in; ties go to the first met, and "en" when there is no article.
-    static func mainLanguage(of articles: [Article]) -> String {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for article in articles {
-            let language = article.metadata.language.isBlank ? "en" : article.metadata.language
-            if counts[language] == nil { order.append(language) }
-            counts[language, default: 0] += 1
-        }
-        var best = "en"
-        var bestCount = 0
-        for language in order where counts[language]! > bestCount {
-            best = language
-            bestCount = counts[language]!
-        }
-        return best
-    }
 
     /// The most frequent people, organisations and places over all articles (other names are too noisy to
     /// be subjects), most mentioned first, ties by name.

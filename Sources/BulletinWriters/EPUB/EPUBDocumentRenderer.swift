@@ -96,7 +96,7 @@ struct EPUBDocumentRenderer: Sendable {
     func titlePage(for part: EPUBBook.Part) throws -> [UInt8] {
         let issue = part.issue
         // In its own issue's language, which in a volume's book may not be the book's.
-        let language = EPUBBook.mainLanguage(of: issue.articles)
+        let language = issue.dominantLanguage
         let words = templates.strings.strings(for: language)
         let articles: [TemplateValues] = part.articles.map { article, path in
             let metadata = article.metadata

@@ -169,7 +169,9 @@ struct SitePageRenderer {
     /// An issue's contents; `neighbours` are the issues before and after it in its publication, which it links.
     func issuePage(_ issue: Issue, path: String, neighbours: (previous: Issue?, next: Issue?) = (nil, nil)) -> [UInt8] {
         let root = SiteLayout.rootPrefix(path)
-        let language = issue.articles.first?.metadata.language ?? "en"
+        // The language most of its articles are in, as its book's: one article in Arabic does not make
+        // an English issue's page right-to-left.
+        let language = issue.dominantLanguage
         let strings = self.strings(language)
         let pageLanguage = PageLanguage(content: language, strings: strings)
         // Each article's entities come both as a list and as links rendered from `issue-entity`; a value

@@ -768,6 +768,20 @@ struct SiteAccessibilityTests {
         }
     }
 
+    @Test("an issue's page is in the language most of its articles are in, as its book is, whatever the first article's")
+    func issueLanguage() async throws {
+        let sources = ["ar", "en", "en"].enumerated().map { index, language in
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nLanguage: \(language)\nOrder: \(index)\nTitle: Article \(index)\n\nText \(index).",
+                               path: "\(index).txt")
+        }
+        let (archive, _) = try await Pipeline(concurrency: 2).load(sources)
+        let issue = try #require(archive.issues.first)
+        #expect(issue.articles.first?.metadata.language == "ar" && issue.dominantLanguage == "en")
+        let page = try #require(try await SiteFixture.build(archive)["monitor/1/1/index.html"])
+        #expect(page.contains("<html lang=\"en\">"))
+        #expect(page.contains("lang=\"ar\" dir=\"rtl\""), "the Arabic article's entry is marked with its language")
+    }
+
     @Test("a part in another language than its page is marked with it, and a page whose language the theme has no words for is marked in the words' language")
     func languageOfParts() async throws {
         let (archive, _) = try await Pipeline(concurrency: 2).load([
