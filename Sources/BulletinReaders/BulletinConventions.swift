@@ -120,6 +120,8 @@ public enum BulletinConventions {
     /// A source and its date, "Interfax, February 1", from the UTF-8 of one part of a citation.
     private static func citationSource(_ part: ArraySlice<UInt8>) -> CitationSource? {
         guard let comma = part.lastIndex(of: UInt8(ascii: ",")), comma > part.startIndex else { return nil }
+        // "see the monitor, May 1" points at an issue, if badly: no source is named "see".
+        if part.count > 4, ASCIIBytes.isWord(part.prefix(3), "see"), part[part.startIndex + 3] == UInt8(ascii: " ") { return nil }
         var name = UTF8Whitespace.trimming(part[..<comma])
         var date = UTF8Whitespace.trimming(part[(comma + 1)...])
         // "Reuters, February 1, 2000": the year belongs to the date.

@@ -322,9 +322,12 @@ struct BulletinConventionsTests {
             return
         }
         #expect(reference.publication == "\u{00C9}cho")
-        // Not a cross-reference, it is read as a source named "see the monitor".
-        guard case .citation = BulletinConventions.inlines(in: "(see the monitor, May 1)")[0] else {
-            Testing.Issue.record("a publication starting in lower case is no cross-reference")
+        // Not a cross-reference, and no citation of a source named "see the monitor": text.
+        #expect(BulletinConventions.inlines(in: "(see the monitor, May 1)") == [.text("(see the monitor, May 1)")])
+        #expect(BulletinConventions.inlines(in: "(Interfax, May 1; see 🎉, May 2)") == [.text("(Interfax, May 1; see 🎉, May 2)")])
+        // A source whose name starts with the letters, not the word, is one.
+        guard case .citation = BulletinConventions.inlines(in: "(Seeker Daily, May 1)")[0] else {
+            Testing.Issue.record("'Seeker Daily' is a source")
             return
         }
     }
