@@ -25,7 +25,9 @@ struct BuildRecord: Sendable, Equatable {
     }
 
     static let fileName = ".bulletin-record"
-    private static let header = "bulletin-record\t1"
+    /// What every record's first line begins with, whatever its version.
+    private static let signature = "bulletin-record\t"
+    private static let header = signature + "1"
 
     /// Each group's key.
     var keys: [Group: String] = [:]
@@ -112,6 +114,23 @@ struct BuildRecord: Sendable, Equatable {
             return lineNumber > 0
         }
         guard parsed else { return nil }
+    }
+
+    /// Whether the file at `path` is a build record of some version: its first line is ``signature`` and a
+    /// version number. An empty file, or any other that only has the name, is not; nor is anything but a
+    /// regular file (a named pipe is not waited on).
+    static func isRecord(at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
+        let signature = Array(Self.signature.utf8)
+        guard count > signature.count, bytes.starts(with: signature) else { return false }
+        let version = bytes[signature.count..<count].prefix { $0 != 0x0A }
+        return !version.isEmpty && signature.count + version.count < count && version.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The record as its file holds it, handed to `write` a piece at a time: at 10,000 articles it has

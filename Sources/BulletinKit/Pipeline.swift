@@ -71,8 +71,9 @@ public struct Pipeline: Sendable {
     @Sendable func read(_ file: SourceFile) -> ReadResult {
         guard let bytes = file.load() else {
             return ReadResult(article: nil, diagnostics: [Diagnostic(
-                id: "source.unreadable", severity: .error, message: "the file cannot be read",
-                location: SourceLocation(path: file.path, line: 1, column: 1), fix: "check that the file exists and may be read"
+                id: "source.unreadable", severity: .error, message: "the file cannot be read: \(SourceDiscovery.problem(reading: file.path))",
+                location: SourceLocation(path: file.path, line: 1, column: 1),
+                fix: "check that the file exists and may be read, and that a symbolic link names one"
             )])
         }
         let fileExtension = file.path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }

@@ -24,6 +24,8 @@ public struct Project: Sendable {
     /// The folders searched for the sources (those named and every folder under them that is not skipped);
     /// none for the bundled example.
     public var sourceFolders: [String] = []
+    /// What the search for the sources left out and why (``SourceDiscovery/Found/warnings``).
+    public var discoveryWarnings: [Diagnostic] = []
 
     /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
     /// formats.
@@ -35,6 +37,10 @@ public struct Project: Sendable {
             location: nil, fix: "set 'baseURL: https://…/' in bulletin.yml to the address the output's site/ folder is published at"
         )]
     }
+
+    /// Every warning a build of the project reports before its sources': the configuration's, then the
+    /// search's.
+    public var warnings: [Diagnostic] { configurationWarnings + discoveryWarnings }
 
     /// Resolves command-line values against the configuration: explicit values win, then the configuration,
     /// then defaults. With no sources and no configuration the bundled example archive is the source.
@@ -79,14 +85,13 @@ public struct Project: Sendable {
             }
         }
         // The output folder may lie inside a source folder (`bulletin build .`): its files are never sources.
-        let files: [SourceFile]
-        var folders: [String] = []
+        let found: SourceDiscovery.Found
         if !sources.isEmpty {
-            (files, folders) = try SourceDiscovery().filesAndFolders(under: sources, excluding: [outputPath])
+            found = try SourceDiscovery().search(under: sources, excluding: [outputPath])
         } else if let configured = configuration.sources, !configured.isEmpty {
-            (files, folders) = try SourceDiscovery().filesAndFolders(under: configured.map(relative), excluding: [outputPath])
+            found = try SourceDiscovery().search(under: configured.map(relative), excluding: [outputPath])
         } else if path == nil {
-            files = Resources.exampleSources
+            found = SourceDiscovery.Found(files: Resources.exampleSources, folders: [], warnings: [])
         } else {
             throw BulletinError(code: .invalidUsage, message: "\(path!) names no sources; add 'sources: [folder]' or give source folders on the command line")
         }
@@ -97,9 +102,10 @@ public struct Project: Sendable {
             throw BulletinError(code: .invalidUsage, message: "no format to build: name one or more of \(writers.formats.joined(separator: ", "))")
         }
         return Project(
-            configuration: configuration, sources: files, output: URL(fileURLWithPath: outputPath),
+            configuration: configuration, sources: found.files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
-            readingDiagnostics: readingDiagnostics, configurationPath: path, sourceFolders: folders
+            readingDiagnostics: readingDiagnostics, configurationPath: path, sourceFolders: found.folders,
+            discoveryWarnings: found.warnings
         )
     }
 

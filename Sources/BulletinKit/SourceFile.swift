@@ -1,3 +1,4 @@
+import BulletinModel
 import BulletinReaders
 import Foundation
 
@@ -44,90 +45,161 @@ public struct SourceDiscovery: Sendable {
         self.readers = readers
     }
 
+    /// What a search found.
+    public struct Found: Sendable {
+        /// The sources, in path order, each read when it is needed (``SourceFile/load()``): the pipeline
+        /// reads them in parallel, and a build that streams reads each twice.
+        public var files: [SourceFile]
+        /// The folders searched: the folders among the inputs and every folder under them that was read, sorted.
+        public var folders: [String]
+        /// What was left out and why: a folder skipped as another build's output, an entry that is no file.
+        public var warnings: [Diagnostic]
+    }
+
     /// Files named directly are taken whatever their extension; folders are searched recursively for
-    /// files a reader claims, skipping hidden entries. A symbolic link to a file counts; a link to a
-    /// folder is not followed (it could lead back up). The result is sorted by path.
+    /// files a reader claims, skipping hidden entries. Symbolic links are followed, to files and to folders;
+    /// a folder reached twice (by a link, or a link leading back up) is read once, by the path that reaches
+    /// it without a link where there is one. An entry a reader claims that cannot be followed or looked at
+    /// (a link to nothing) is a source all the same, so that reading it reports why it cannot be read.
     ///
     /// Build output is never a source: the folders in `excluded` (the build's own output folder, however
-    /// its path is spelled) and every folder holding a build record (the output of another build) are
-    /// skipped, so `bulletin build .` with the output inside the sources reads only the sources, every time.
-    public func paths(under inputs: [String], excluding excluded: [String] = []) throws -> [String] {
-        try search(inputs, excluding: excluded).files.sorted()
-    }
-
-    /// ``files(under:excluding:)``, and the folders searched for them: the folders among `inputs` and every
-    /// folder under them that is not skipped, sorted.
-    public func filesAndFolders(under inputs: [String], excluding excluded: [String] = []) throws -> (files: [SourceFile], folders: [String]) {
-        let (files, folders) = try search(inputs, excluding: excluded)
-        return (files.sorted().map(SourceFile.init(onDisk:)), folders.sorted())
-    }
-
-    private func search(_ inputs: [String], excluding excluded: [String]) throws -> (files: Set<String>, folders: Set<String>) {
-        let claimed = Set(readers.fileExtensions.map { $0.lowercased() })
-        let skipped = Set(excluded.compactMap(FileIdentity.init(folder:)))
-        var found: Set<String> = [], searched: Set<String> = []
+    /// its path is spelled) are skipped without a word, and every folder holding a build record (the output
+    /// of another build) with a warning, so `bulletin build .` with the output inside the sources reads
+    /// only the sources, every time.
+    public func search(under inputs: [String], excluding excluded: [String] = []) throws -> Found {
+        var search = Search(claimed: Set(readers.fileExtensions.map { $0.lowercased() }),
+                            excluded: Set(excluded.compactMap(FileIdentity.init(folder:))))
         for input in inputs {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
-            }
-            guard isDirectory.boolValue else { found.insert(input); continue }
-            try collect(under: input, claimed: claimed, skipping: skipped, into: &found, searched: &searched)
-        }
-        return (found, searched)
-    }
-
-    /// The name of the file every build writes into its output folder; a folder holding one is output.
-    static let buildRecordName = ".bulletin-record"
-
-    /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
-    /// enumerator spent more time on path strings than a large archive's reading took.
-    private func collect(under folder: String, claimed: Set<String>, skipping skipped: Set<FileIdentity>, into found: inout Set<String>,
-                         searched: inout Set<String>) throws {
-        if !skipped.isEmpty, let identity = FileIdentity(folder: folder), skipped.contains(identity) { return }
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        if access(prefix + Self.buildRecordName, F_OK) == 0 { return }
-        searched.insert(folder)
-        var folders: [String] = []
-        try list(folder) { entry, path in
-            let name = path[path.index(after: path.lastIndex(of: "/")!)...]
-            var isFolder = Int32(entry.d_type) == Int32(DT_DIR)
-            var isFile = Int32(entry.d_type) == Int32(DT_REG)
-            if !isFolder && !isFile {
-                // A link, or a file system that does not say: ask, following a link to what it names.
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else { search.files.insert(input); continue }
+                try search.collect(under: input)
+            } else {
+                // A link to nothing is named, and reading it says so; where nothing is, the input is wrong.
                 var status = stat()
-                guard stat(path, &status) == 0 else { return }
-                isFile = status.st_mode & S_IFMT == S_IFREG
-                isFolder = Int32(entry.d_type) != Int32(DT_LNK) && status.st_mode & S_IFMT == S_IFDIR
-            }
-            if isFolder {
-                folders.append(path)
-            } else if isFile, let dot = name.lastIndex(of: "."), claimed.contains(name[name.index(after: dot)...].lowercased()) {
-                found.insert(path)
+                guard lstat(input, &status) == 0 else {
+                    throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
+                }
+                search.files.insert(input)
             }
         }
-        // Listed after the folder is closed, so a deep tree holds one folder open at a time.
-        for path in folders { try collect(under: path, claimed: claimed, skipping: skipped, into: &found, searched: &searched) }
+        // Folders reached through links last, so that a folder is named by its own path when it has one.
+        while !search.linked.isEmpty { try search.collect(under: search.linked.removeFirst()) }
+        return Found(files: search.files.sorted().map(SourceFile.init(onDisk:)), folders: search.folders.sorted(),
+                     warnings: search.warnings)
     }
 
-    /// Calls `body` with each entry of `folder` that is not hidden (nor "." or ".."), and its path.
-    private func list(_ folder: String, _ body: (dirent, String) -> Void) throws {
-        guard let directory = opendir(folder) else {
-            throw BulletinError(code: .fileSystem, message: "\(folder): the folder cannot be listed: \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(directory) }
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        while let entry = readdir(directory) {
-            let name = entry.pointee.name
-            guard !name.hasPrefix(".") else { continue }
-            body(entry.pointee, prefix + name)
-        }
+    /// The paths of the files ``search(under:excluding:)`` finds.
+    public func paths(under inputs: [String], excluding excluded: [String] = []) throws -> [String] {
+        try search(under: inputs, excluding: excluded).files.map(\.path)
     }
 
-    /// The files under `inputs` (but not under `excluded`, ``paths(under:excluding:)``), in path order, each read when it is needed (``SourceFile/load()``): the
-    /// pipeline reads them in parallel, and a build that streams reads each twice.
+    /// The files ``search(under:excluding:)`` finds.
     public func files(under inputs: [String], excluding excluded: [String] = []) throws -> [SourceFile] {
-        try paths(under: inputs, excluding: excluded).map(SourceFile.init(onDisk:))
+        try search(under: inputs, excluding: excluded).files
+    }
+
+    /// A search in progress.
+    private struct Search {
+        /// The extensions readers claim, lowercased.
+        let claimed: Set<String>
+        /// The folders never searched, nor mentioned.
+        let excluded: Set<FileIdentity>
+        var files: Set<String> = []
+        var folders: Set<String> = []
+        var warnings: [Diagnostic] = []
+        /// Every folder reached, however: a link leading back up reaches one again.
+        var reached: Set<FileIdentity> = []
+        /// Links to folders found, to be searched after every folder reached without one.
+        var linked: [String] = []
+
+        /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
+        /// enumerator spent more time on path strings than a large archive's reading took.
+        mutating func collect(under folder: String) throws {
+            guard let directory = opendir(folder) else {
+                throw BulletinError(code: .fileSystem, message: "\(folder): the folder cannot be listed: \(String(cString: strerror(errno)))")
+            }
+            var subfolders: [String] = [], links: [String] = []
+            do {
+                defer { closedir(directory) }
+                var status = stat()
+                guard fstat(dirfd(directory), &status) == 0 else { return }
+                let identity = FileIdentity(status)
+                guard !excluded.contains(identity), reached.insert(identity).inserted else { return }
+                let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+                if BuildRecord.isRecord(at: prefix + BuildRecord.fileName) {
+                    warnings.append(Diagnostic(
+                        id: "source.build-output", severity: .warning,
+                        message: "\(folder) is not read for sources: it holds another build's output (\(BuildRecord.fileName))",
+                        location: nil, fix: "move that build's output out of the source folders, or delete \(prefix + BuildRecord.fileName) if it holds sources"
+                    ))
+                    return
+                }
+                folders.insert(folder)
+                while let entry = readdir(directory) {
+                    let name = entry.pointee.name
+                    guard !name.hasPrefix(".") else { continue }
+                    let path = prefix + name
+                    switch Self.kind(of: entry.pointee, at: path) {
+                    // An entry that cannot be looked at is taken as its name says, and reading it says why it cannot be read.
+                    case .file, .unknown: if isClaimed(name) { files.insert(path) }
+                    case .folder: subfolders.append(path)
+                    case .linkedFolder: links.append(path)
+                    case .other(let kind):
+                        if isClaimed(name) {
+                            warnings.append(Diagnostic(
+                                id: "source.not-a-file", severity: .warning, message: "\(path) is not read: it is \(kind), not a file",
+                                location: nil, fix: "give its contents in a regular file"
+                            ))
+                        }
+                    }
+                }
+            }
+            // In path order, so that which path names a folder reached twice does not depend on the order
+            // the file system lists entries in; searched after the folder is closed, so a deep tree holds one
+            // folder open at a time.
+            linked += links.sorted()
+            for path in subfolders.sorted() { try collect(under: path) }
+        }
+
+        /// Whether a reader claims files named `name`, by their extension.
+        private func isClaimed(_ name: String) -> Bool {
+            guard let dot = name.lastIndex(of: ".") else { return false }
+            return claimed.contains(name[name.index(after: dot)...].lowercased())
+        }
+
+        /// What an entry of a folder is.
+        private enum Kind {
+            case file, folder, linkedFolder
+            /// A link to nothing, or an entry that cannot be looked at.
+            case unknown
+            /// A named pipe, socket or device, with its name ("a named pipe").
+            case other(String)
+        }
+
+        /// What the entry `entry`, at `path`, is, a link followed to what it names.
+        private static func kind(of entry: dirent, at path: String) -> Kind {
+            switch Int32(entry.d_type) {
+            case Int32(DT_REG): return .file
+            case Int32(DT_DIR): return .folder
+            default: break
+            }
+            // A link, or a file system that does not say: ask, following a link to what it names.
+            var status = stat()
+            var isLink = Int32(entry.d_type) == Int32(DT_LNK)
+            if !isLink {
+                guard lstat(path, &status) == 0 else { return .unknown }
+                isLink = status.st_mode & S_IFMT == S_IFLNK
+            }
+            guard !isLink || stat(path, &status) == 0 else { return .unknown }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return isLink ? .linkedFolder : .folder
+            case S_IFIFO: return .other("a named pipe")
+            case S_IFSOCK: return .other("a socket")
+            default: return .other("a device")
+            }
+        }
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read. Any file that can be read to its end
@@ -137,6 +209,28 @@ public struct SourceDiscovery: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         return read(descriptor: descriptor)
+    }
+
+    /// Why the file at `path` cannot be read, for a message that follows its path: a symbolic link says
+    /// what it names.
+    public static func problem(reading path: String) -> String {
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, stat(path, &status) != 0 {
+            let reason = errno
+            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &target, target.count - 1)
+            let named = count < 0 ? "" : " to " + String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            switch reason {
+            case ENOENT: return "it is a symbolic link\(named), where nothing is"
+            case ELOOP: return "it is a symbolic link\(named) that leads back to itself"
+            default: return "it is a symbolic link\(named), which cannot be followed: \(String(cString: strerror(reason)))"
+            }
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var byte: UInt8 = 0
+        return Foundation.read(descriptor, &byte, 1) < 0 && errno != EAGAIN ? String(cString: strerror(errno)) : "it could not be read to its end"
     }
 
     /// The bytes of the open file `descriptor` from where it stands to its end, or nil when they cannot be read.
@@ -191,6 +285,11 @@ struct FileIdentity: Hashable {
     private init?(path: String, folderOnly: Bool) {
         var status = stat()
         guard stat(path, &status) == 0, !folderOnly || status.st_mode & S_IFMT == S_IFDIR else { return nil }
+        self.init(status)
+    }
+
+    /// The identity of the file `status` describes.
+    init(_ status: stat) {
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
     }

@@ -10,13 +10,31 @@ public enum ControlCharacter {
         (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || ((0x7F...0x9F).contains(scalar.value) && scalar.value != 0x85)
     }
 
+    /// True for a character that ends a line: line feed, carriage return, U+0085, and the line and
+    /// paragraph separators U+2028 and U+2029.
+    @inlinable
+    public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
     /// `text` as a terminal can show it: each control character, U+0085 too, replaced by U+FFFD, one for
     /// one, so that a column counted in `text` still points at the same character.
     public static func printable(_ text: some StringProtocol) -> String {
-        let isShown = { (scalar: Unicode.Scalar) in !contains(scalar) && scalar.value != 0x85 }
-        if text.unicodeScalars.allSatisfy(isShown) { return String(text) }
+        replacing(text) { !contains($0) && $0.value != 0x85 }
+    }
+
+    /// `text` as one line of a terminal: ``printable(_:)``, and every line break (``isLineBreak(_:)``)
+    /// replaced by U+FFFD too, so that a file's name, or a message naming it, cannot end the line and
+    /// start one that reads as something else (`a⏎b.txt:2:7: error: …` as two lines).
+    public static func printableLine(_ text: some StringProtocol) -> String {
+        replacing(text) { !contains($0) && !isLineBreak($0) }
+    }
+
+    /// `text` with each scalar that is not `shown` replaced by U+FFFD.
+    private static func replacing(_ text: some StringProtocol, keeping shown: (Unicode.Scalar) -> Bool) -> String {
+        if text.unicodeScalars.allSatisfy(shown) { return String(text) }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(isShown(scalar) ? scalar : "\u{FFFD}") }
+        for scalar in text.unicodeScalars { scalars.append(shown(scalar) ? scalar : "\u{FFFD}") }
         return String(scalars)
     }
 }

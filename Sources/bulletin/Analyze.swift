@@ -117,7 +117,7 @@ extension BulletinCommand {
 /// would be left unread or unused without a word.
 func validateJSONLines(jsonl: Bool, source: String?, json: Bool) throws {
     guard jsonl else { return }
-    if let source { throw ValidationError("--jsonl reads standard input; give '\(source)' without --jsonl, or --jsonl alone") }
+    if let source { throw ValidationError("--jsonl reads standard input; give '\(ControlCharacter.printableLine(source))' without --jsonl, or --jsonl alone") }
     if json { throw ValidationError("--jsonl writes JSON Lines; give --json or --jsonl, not both") }
 }
 

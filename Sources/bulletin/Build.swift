@@ -86,9 +86,18 @@ extension BulletinCommand {
             // The pipeline frees the source bytes once they are read, as long as nothing else holds them.
             let files = project.sources
             project.sources = []
-            let report = try await pipeline.build(consume files, output: project.output, formats: project.formats, theme: project.theme)
+            let report: BuildReport
+            do {
+                report = try await pipeline.build(consume files, output: project.output, formats: project.formats, theme: project.theme)
+            } catch {
+                // What the search left out may be why the build failed (a folder skipped as another build's
+                // output held sources): it is said before the failure.
+                console.finishProgress()
+                console.show(project.discoveryWarnings.filter { !repeatedWarnings.contains($0.summary) })
+                throw error
+            }
             console.finishProgress()
-            console.show(report.diagnostics + project.configurationWarnings.filter { !repeatedWarnings.contains($0.summary) })
+            console.show(report.diagnostics + project.warnings.filter { !repeatedWarnings.contains($0.summary) })
             let issues = report.archive.issueCount, articles = report.archive.articleCount
             let kept = report.keptFiles > 0 ? " (\(report.keptFiles) kept unchanged from the previous build)" : ""
             let time = timed ? String(format: ", in %.2f s", (ContinuousClock.now - start) / .milliseconds(1) / 1000) : ""
@@ -134,7 +143,7 @@ extension BulletinCommand {
                     if let failure {
                         _ = console.fail(failure)
                     } else if var project {
-                        let warnings = Set(project.configurationWarnings.map(\.summary))
+                        let warnings = Set(project.warnings.map(\.summary))
                         defer { shownWarnings = warnings }
                         do {
                             _ = try await build(&project, console: console, repeatedWarnings: warnings == shownWarnings ? warnings : [], timed: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulletinKit
+import BulletinModel
 import Foundation
 
 /// The `bulletin` command: parses arguments, calls BulletinKit, renders what it reports.
@@ -44,7 +45,8 @@ struct BulletinCommand: AsyncParsableCommand {
         let message = fullMessage(for: error)
         guard !message.isEmpty else { return status }
         guard status == 0 else {
-            StandardStreams.writeError(message + "\n")
+            // A usage error may quote an argument (a file's name): its control characters are not passed on.
+            StandardStreams.writeError(ControlCharacter.printable(message) + "\n")
             return status
         }
         do {

@@ -23,7 +23,7 @@ extension BulletinCommand {
             let console = Console(quiet: common.quiet)
             do {
                 let files: [SourceFile]
-                var configurationDiagnostics: [Diagnostic] = []
+                var foundDiagnostics: [Diagnostic] = []
                 var checker = Checker()
                 if sources == ["-"] {
                     files = [try SourceInput.read("-")]
@@ -33,13 +33,16 @@ extension BulletinCommand {
                     let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil,
                                                       keepingConfigurationErrors: true)
                     files = project.sources
-                    configurationDiagnostics = project.readingDiagnostics
+                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings
                     // Its entity dictionary is checked against the sources' entities only when the file has no error.
-                    if !configurationDiagnostics.contains(where: { $0.severity == .error }) { checker.configuration = project.configuration }
+                    if !foundDiagnostics.contains(where: { $0.severity == .error }) { checker.configuration = project.configuration }
                 } else {
-                    files = try SourceDiscovery().files(under: sources.isEmpty ? ["."] : sources)
+                    // As a build of them would: the output folder it would write is not read, nor mentioned.
+                    let found = try SourceDiscovery().search(under: sources.isEmpty ? ["."] : sources, excluding: ["output"])
+                    files = found.files
+                    foundDiagnostics = found.warnings
                 }
-                let diagnostics = configurationDiagnostics + (try await checker.check(files))
+                let diagnostics = foundDiagnostics + (try await checker.check(files))
                 console.show(diagnostics)
                 // As a build of them would fail: a folder with no source checks nothing, and says so.
                 if files.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) { throw Pipeline.noSources }

@@ -20,22 +20,24 @@ struct Console: Sendable {
         if !quiet && Self.isTerminal { StandardStreams.writeError("\r\u{1B}[K") }
     }
 
+    /// Prints `message`, a line, unless quiet; as every line here, with its control characters and line
+    /// breaks replaced (``ControlCharacter/printableLine(_:)``), since it may name a file.
     func info(_ message: String) {
-        if !quiet { StandardStreams.writeError(message + "\n") }
+        if !quiet { StandardStreams.writeError(ControlCharacter.printableLine(message) + "\n") }
     }
 
     /// Prints diagnostics as `path:line:column: severity: message`, the source line and a caret. Text
-    /// from a file (a line, a value quoted in a message) is printed with its control characters replaced,
-    /// so that a file cannot drive the terminal.
+    /// from a file (a path, a line, a value quoted in a message) is printed with its control characters and
+    /// line breaks replaced, so that a file cannot drive the terminal, nor split a diagnostic's line in two.
     func show(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            var text = ControlCharacter.printable(diagnostic.summary) + "\n"
+            var text = ControlCharacter.printableLine(diagnostic.summary) + "\n"
             if let (line, caret) = diagnostic.lineExcerpt() {
-                let printable = String(ControlCharacter.printable(line).map { $0 == "\t" ? " " : $0 })
+                let printable = String(ControlCharacter.printableLine(line).map { $0 == "\t" ? " " : $0 })
                 text += "    " + printable + "\n"
                 text += "    " + String(repeating: " ", count: caret) + "^\n"
             }
-            if let fix = diagnostic.fix { text += "    fix: \(ControlCharacter.printable(fix))\n" }
+            if let fix = diagnostic.fix { text += "    fix: \(ControlCharacter.printableLine(fix))\n" }
             StandardStreams.writeError(text)
         }
     }
@@ -47,16 +49,16 @@ struct Console: Sendable {
         if let failure = error as? WriterError, !failure.diagnostics.isEmpty {
             // A problem in a file the user gave (a theme's template), not in the writer.
             show(failure.diagnostics)
-            StandardStreams.writeError("error: \(ControlCharacter.printable(String(describing: failure)))\n")
+            StandardStreams.writeError("error: \(ControlCharacter.printableLine(String(describing: failure)))\n")
             return ExitCode(1)
         }
         guard let failure = error as? BulletinError else {
             if error is CleanExit || error is ValidationError { return error }
-            StandardStreams.writeError("error: \(ControlCharacter.printable(String(describing: error)))\n")
+            StandardStreams.writeError("error: \(ControlCharacter.printableLine(String(describing: error)))\n")
             return ExitCode(70)
         }
         show(failure.diagnostics)
-        StandardStreams.writeError("error: \(ControlCharacter.printable(failure.message))\n")
+        StandardStreams.writeError("error: \(ControlCharacter.printableLine(failure.message))\n")
         switch failure.code {
         case .invalidSources, .invalidConfiguration: return ExitCode(1)
         case .invalidUsage: return ExitCode(64)

@@ -11,9 +11,11 @@ enum SourceInput {
             }
             return file
         }
-        var isFolder: ObjCBool = false
+        var isFolder: ObjCBool = false, status = stat()
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw BulletinError(code: .fileSystem, message: "\(path): no such file")
+            // A link to nothing is there, but names no file: it says what it names.
+            let problem = lstat(path, &status) == 0 ? "cannot be read: " + SourceDiscovery.problem(reading: path) : "no such file"
+            throw BulletinError(code: .fileSystem, message: "\(path): \(problem)")
         }
         if isFolder.boolValue {
             throw BulletinError(code: .invalidUsage, message: "\(path) is a folder: give one source file (bulletin build takes folders)")

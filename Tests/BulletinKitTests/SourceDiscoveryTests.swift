@@ -1,4 +1,5 @@
 @testable import BulletinKit
+import BulletinModel
 import BulletinTestSupport
 import Foundation
 import Testing
@@ -34,13 +35,62 @@ struct SourceDiscoveryTests {
         #expect(try SourceDiscovery().paths(under: [named, root.path, root.path]) == [named, root.path + "/one.txt"].sorted())
     }
 
-    @Test("a link to a file counts; a link to a folder is not followed")
+    @Test("links are followed, to files and to folders; a folder reached twice is read once, by its own path where it has one")
     func links() throws {
-        let root = try Self.folder(with: ["real/a.txt", "other/b.txt"])
-        try FileManager.default.createSymbolicLink(atPath: root.path + "/real/link.txt", withDestinationPath: root.path + "/other/b.txt")
-        try FileManager.default.createSymbolicLink(atPath: root.path + "/real/loop", withDestinationPath: root.path + "/real")
+        let root = try Self.folder(with: ["real/a.txt", "real/sub/c.txt", "other/b.txt", "other/deeper/d.txt"])
+        try Self.link(root.path + "/real/link.txt", to: root.path + "/other/b.txt")
+        // A link to a folder outside, by a relative path as `ln -s ../other linked` makes.
+        try Self.link(root.path + "/real/linked", to: "../other")
+        // Links leading back up, and one to a folder reached by its own path too: none hangs or reads a file twice.
+        try Self.link(root.path + "/real/loop", to: root.path + "/real")
+        try Self.link(root.path + "/other/deeper/up", to: "../..")
+        try Self.link(root.path + "/real/a-sub", to: "sub")
         let paths = try SourceDiscovery().paths(under: [root.path + "/real"])
-        #expect(paths == [root.path + "/real/a.txt", root.path + "/real/link.txt"])
+        #expect(paths == ["a.txt", "link.txt", "linked/b.txt", "linked/deeper/d.txt", "sub/c.txt"].map { root.path + "/real/" + $0 })
+        // A folder named twice, however spelled, is read once.
+        #expect(try SourceDiscovery().paths(under: [root.path + "/real", root.path + "/real/linked", root.path + "/other/"]) == paths)
+        // The folders read are those reached through links too, once each: `up` reaches the folder above
+        // `real` and `other`, which holds nothing new.
+        #expect(try SourceDiscovery().search(under: [root.path + "/real"]).folders
+            == ["", "/linked", "/linked/deeper", "/linked/deeper/up", "/sub"].map { root.path + "/real" + $0 })
+    }
+
+    @Test("an entry a reader claims that cannot be followed is a source, whose reading says why; one no reader claims is not")
+    func unreadableEntries() async throws {
+        let root = try Self.folder(with: ["src/a.txt"])
+        try Self.link(root.path + "/src/gone.txt", to: "/nonexistent-\(UUID().uuidString).txt")
+        try Self.link(root.path + "/src/loop.txt", to: "loop.txt")
+        try Self.link(root.path + "/src/gone-folder", to: root.path + "/nowhere")
+        try Self.link(root.path + "/src/notes.md", to: root.path + "/nowhere.md")
+        let expected = ["a.txt", "gone.txt", "loop.txt"].map { root.path + "/src/" + $0 }
+        let found = try SourceDiscovery().search(under: [root.path + "/src"])
+        #expect(found.files.map(\.path) == expected)
+        #expect(found.warnings.isEmpty)
+        let results = await Pipeline(concurrency: 1).read(found.files)
+        let messages = results.map { $0.diagnostics.filter { $0.id == "source.unreadable" }.map(\.message) }
+        #expect(messages[0].isEmpty)
+        #expect(messages[1].count == 1 && messages[1][0].hasPrefix("the file cannot be read: it is a symbolic link to /nonexistent-"))
+        #expect(messages[1].first?.hasSuffix(".txt, where nothing is") == true)
+        #expect(messages[2] == ["the file cannot be read: it is a symbolic link to loop.txt that leads back to itself"])
+        #expect(results[1].diagnostics.first?.location == SourceLocation(path: expected[1], line: 1, column: 1))
+        // Named directly, a link to nothing is a source the same way, not a missing input.
+        #expect(try SourceDiscovery().paths(under: [root.path + "/src/gone.txt"]) == [root.path + "/src/gone.txt"])
+    }
+
+    @Test("an entry a reader claims that is no file (a named pipe) is left out with a warning that names it")
+    func specialFiles() throws {
+        let root = try Self.folder(with: ["a.txt"])
+        try #require(mkfifo(root.path + "/pipe.txt", 0o600) == 0)
+        try #require(mkfifo(root.path + "/pipe", 0o600) == 0)
+        let found = try SourceDiscovery().search(under: [root.path])
+        #expect(found.files.map(\.path) == [root.path + "/a.txt"])
+        #expect(found.warnings.map(\.id) == ["source.not-a-file"])
+        #expect(found.warnings.first?.message == "\(root.path)/pipe.txt is not read: it is a named pipe, not a file")
+    }
+
+    /// Makes a symbolic link at `path` to `target`.
+    private static func link(_ path: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
     }
 
     @Test("files are found in path order and read whole, empty and large ones included")
@@ -63,8 +113,9 @@ struct SourceDiscoveryTests {
     @Test("build output is never a source: the output folder however spelled, and any folder holding a build record")
     func outputSkipped() throws {
         let root = try Self.folder(with: [
-            "a.txt", "out/text/issue.txt", "out/site/robots.txt", "old/text/issue.txt", "old/.bulletin-record", "notes/b.txt",
+            "a.txt", "out/text/issue.txt", "out/site/robots.txt", "old/text/issue.txt", "notes/b.txt",
         ])
+        try "bulletin-record\t1\nkey\ttext\t\tab12\n".write(toFile: root.path + "/old/.bulletin-record", atomically: true, encoding: .utf8)
         let expected = ["a.txt", "notes/b.txt"].map { root.path + "/" + $0 }
         for spelling in [root.path + "/out", root.path + "/out/", root.path + "/./notes/../out"] {
             #expect(try SourceDiscovery().paths(under: [root.path], excluding: [spelling]) == expected)
@@ -78,6 +129,41 @@ struct SourceDiscoveryTests {
         #expect(try SourceDiscovery().paths(under: [root.path], excluding: [root.path + "/not-yet"]).count == 4)
         // A file named directly is still taken.
         #expect(try SourceDiscovery().paths(under: [root.path + "/out/text/issue.txt"], excluding: [root.path + "/out"]).count == 1)
+    }
+
+    @Test("a folder skipped as another build's output is named in a warning; the build's own output is skipped without one")
+    func outputSkippedSaysSo() throws {
+        let root = try Self.folder(with: ["a.txt", "old/text/issue.txt", "out/text/issue.txt"])
+        for folder in ["old", "out"] {
+            try "bulletin-record\t1\n".write(toFile: root.path + "/\(folder)/.bulletin-record", atomically: true, encoding: .utf8)
+        }
+        let found = try SourceDiscovery().search(under: [root.path], excluding: [root.path + "/out"])
+        #expect(found.files.map(\.path) == [root.path + "/a.txt"])
+        #expect(found.folders == [root.path])
+        #expect(found.warnings.map(\.id) == ["source.build-output"])
+        #expect(found.warnings.map(\.severity) == [.warning])
+        #expect(found.warnings.first?.message == "\(root.path)/old is not read for sources: it holds another build's output (.bulletin-record)")
+        // A build of the project reports it with the configuration's warnings.
+        let project = try Project.resolve(sources: [root.path], configPath: nil, output: root.path + "/out", formats: "text", theme: nil)
+        #expect(project.warnings.map(\.id) == ["source.build-output"])
+    }
+
+    @Test("only a build record marks build output: an empty file, or another, of that name does not", arguments: [
+        ("", false), ("bulletin-record\t1\n", true), ("bulletin-record\t2\nsomething newer\n", true), ("bulletin-record\t1", false),
+        ("bulletin-record\t\n", false), ("bulletin-record\tx\n", false), ("bulletin-record 1\n", false), ("Notes about the record\n", false),
+    ])
+    func buildRecordHeader(_ example: (String, Bool)) throws {
+        let root = try Self.folder(with: ["a.txt", "sub/b.txt"])
+        try example.0.write(toFile: root.path + "/sub/.bulletin-record", atomically: true, encoding: .utf8)
+        #expect(BuildRecord.isRecord(at: root.path + "/sub/.bulletin-record") == example.1)
+        #expect(try SourceDiscovery().paths(under: [root.path]).count == (example.1 ? 1 : 2))
+    }
+
+    @Test("a folder named .bulletin-record, or a named pipe, is no build record, and is not waited on")
+    func buildRecordNotAFile() throws {
+        let root = try Self.folder(with: ["a/x.txt", "a/.bulletin-record/inside", "b/y.txt"])
+        try #require(mkfifo(root.path + "/b/.bulletin-record", 0o600) == 0)
+        #expect(try SourceDiscovery().paths(under: [root.path]) == [root.path + "/a/x.txt", root.path + "/b/y.txt"])
     }
 
     @Test("a build whose output lies inside its source folder reads only the sources, build after build")

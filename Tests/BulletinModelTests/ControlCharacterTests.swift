@@ -23,4 +23,18 @@ struct ControlCharacterTests {
         #expect(shown == example.1)
         #expect(shown.unicodeScalars.count == example.0.unicodeScalars.count)
     }
+
+    @Test("a printable line replaces line breaks too (line feed, carriage return, U+0085, U+2028, U+2029), one for one", arguments: [
+        ("r7/a\nb.txt", "r7/a\u{FFFD}b.txt"),
+        ("a\rb\r\nc", "a\u{FFFD}b\u{FFFD}\u{FFFD}c"),
+        ("a\u{85}b\u{2028}c\u{2029}d", "a\u{FFFD}b\u{FFFD}c\u{FFFD}d"),
+        ("\u{1B}[2J\tkept", "\u{FFFD}[2J\tkept"),
+        ("plain/path.txt", "plain/path.txt"),
+    ])
+    func printableLine(_ example: (String, String)) {
+        let shown = ControlCharacter.printableLine(example.0)
+        #expect(shown == example.1)
+        #expect(shown.unicodeScalars.count == example.0.unicodeScalars.count)
+        #expect(!shown.unicodeScalars.contains(where: ControlCharacter.isLineBreak))
+    }
 }
