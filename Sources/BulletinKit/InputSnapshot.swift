@@ -1,8 +1,15 @@
+import BulletinModel
 import Foundation
 
 /// The files a build reads from disk, each with what the file system says of it: a file edited, added,
 /// removed or replaced gives another snapshot. `bulletin build --watch` compares them to know when to
-/// build again, without reading a byte of any file.
+/// build again, reading no file but those written in the last moments.
+///
+/// A file's times tick at the file system's granularity (a kernel tick, a second or two on some file
+/// systems), so a file written twice within one tick, at the same size, keeps its stamp. As git does for
+/// its index, a file modified within ``racyWindow`` of the snapshot has its bytes digested too, and the
+/// next snapshot digests it again if its stamp is unchanged: the second write is then seen. Once a
+/// snapshot finds a file older than the window, its stamp alone tells any later write.
 public struct InputSnapshot: Equatable, Sendable {
     /// A file's size, times and identity; two stamps of one file differ after any write to it, or after
     /// it is replaced by another file (as editors save, by a rename).
@@ -13,15 +20,47 @@ public struct InputSnapshot: Equatable, Sendable {
         var device: UInt64
         var inode: UInt64
         var isFolder: Bool
+        /// Whether the file was modified within ``InputSnapshot/racyWindow`` of the snapshot, so that a
+        /// write in the same tick would leave the stamp as it is.
+        var isRacy = false
+        /// The SHA-256 of its bytes, for a file that is racy, or was in the snapshot before with this stamp.
+        var digest: [UInt8]?
+
+        /// The same stamp, and the same bytes where both stamps know them.
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.size == b.size && a.modified == b.modified && a.changed == b.changed && a.device == b.device && a.inode == b.inode
+                && a.isFolder == b.isFolder && (a.digest == nil || b.digest == nil || a.digest == b.digest)
+        }
     }
+
+    /// How recently a file may have been modified, before a snapshot, for a write in the same tick to
+    /// go unseen by its times: two seconds, the coarsest granularity of the file systems in use (FAT).
+    static let racyWindow: Int64 = 2_000_000_000
 
     /// By path; nil for a file named but not found.
     private var stamps: [String: Stamp?]
 
-    /// The state of the files at `paths` now.
-    public init(paths: some Sequence<String>) {
+    /// The state of the files at `paths` now; `earlier`, the snapshot before, says which files to digest
+    /// (those it found racy, when their stamps are unchanged).
+    public init(paths: some Sequence<String>, after earlier: InputSnapshot? = nil) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        self.init(paths: paths, after: earlier, time: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
+    }
+
+    /// The snapshot as if taken at `time` (nanoseconds since 1970), for tests of what is racy.
+    init(paths: some Sequence<String>, after earlier: InputSnapshot?, time: Int64) {
         var stamps: [String: Stamp?] = [:]
-        for path in paths { stamps[path] = Self.stamp(of: path) }
+        for path in paths {
+            guard var stamp = Self.stamp(of: path) else {
+                stamps[path] = .some(nil)
+                continue
+            }
+            stamp.isRacy = !stamp.isFolder && max(stamp.modified, stamp.changed) >= time - Self.racyWindow
+            let wasRacy = earlier?.stamps[path].flatMap { $0 }.map { $0.isRacy && $0 == stamp } ?? false
+            if stamp.isRacy || wasRacy { stamp.digest = Self.digest(of: path) }
+            stamps[path] = stamp
+        }
         self.stamps = stamps
     }
 
@@ -36,6 +75,18 @@ public struct InputSnapshot: Equatable, Sendable {
             device: UInt64(status.st_dev), inode: UInt64(status.st_ino),
             isFolder: status.st_mode & S_IFMT == S_IFDIR
         )
+    }
+
+    /// The SHA-256 of the file at `path`; of nothing when it cannot be read (its stamp then tells).
+    private static func digest(of path: String) -> [UInt8] {
+        var hasher = SHA256()
+        if let data = FileManager.default.contents(atPath: path) { hasher.update(data) }
+        return hasher.finalize()
+    }
+
+    /// The stamp of the file at `path`, for tests.
+    func stamp(at path: String) -> Stamp? {
+        stamps[path] ?? nil
     }
 
     /// The paths the snapshot holds.

@@ -189,9 +189,9 @@ extension BulletinCommand {
         private func survey(_ watched: InputSnapshot?) -> (project: Project?, snapshot: InputSnapshot, failure: (any Error)?) {
             do {
                 let project = try resolveProject()
-                return (project, InputSnapshot(paths: project.inputFiles), nil)
+                return (project, InputSnapshot(paths: project.inputFiles, after: watched), nil)
             } catch {
-                return (nil, InputSnapshot(paths: (watched?.paths ?? []).union(namedPaths)), error)
+                return (nil, InputSnapshot(paths: (watched?.paths ?? []).union(namedPaths), after: watched), error)
             }
         }
 
