@@ -308,7 +308,7 @@ struct UIStringsTests {
                 Author: \(author)
                 Title: Talks by \(author)
 
-                Envoys met on Monday.
+                Envoys met on Monday, \(author) writes.
                 """, path: "\(author).txt"))
         }
         let archive = try await Pipeline(concurrency: 2).load(sources).archive
