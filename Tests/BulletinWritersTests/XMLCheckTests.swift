@@ -25,6 +25,12 @@ struct XMLCheckTests {
         "<ü-ß.1 ö=\"1\"></ü-ß.1   >",
         "<a xmlns:xml=\"http://www.w3.org/XML/1998/namespace\" xmlns=\"\" xmlns:e=\"urn:x?a=b&amp;c\"/>",
         "<a xmlns:e=\"//host:80/p/a:b\" xmlns:f=\"http://[::1]/%20\" xmlns:g=\"mailto:a@b\"/>",
+        // What theme authors write that Bulletin's own templates do not.
+        "<?xml-stylesheet href=\"a.css\" type=\"text/css\"?>\n<!DOCTYPE html SYSTEM 'about:legacy-compat'>\n<html/>",
+        "<html><style><![CDATA[ a > b { content: \"]]]]><![CDATA[>\" } ]]></style><p title=\"a\n\tb &#x1F600; &#128512;\">x</p></html>",
+        "<a xml:space=\"preserve\" xml:lang=\"en\"><svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\"><svg:g/></svg:svg><!----><!-- - --></a>",
+        "<a>\r\n<b\r\n c = 'd'\r\n/>\r\n</a>",
+        "<e:a xmlns:e=\"urn:e\"><b xmlns:e=\"urn:other\"><e:c/></b><e:d/></e:a>",
     ])
     func wellFormed(_ document: String) {
         #expect(Self.problem(document) == nil)
