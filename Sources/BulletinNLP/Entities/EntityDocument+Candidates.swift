@@ -59,6 +59,8 @@ extension EntityDocument {
         if let (len, _) = phraseMatch(tokens, i, hi), len > 1 { return false }
         // "Standard & Poor's", "Marks & Spencer": the first word of a firm's name.
         if i + 2 < hi, tokens[i + 1].word == lexicon.keywords.ampersand { return false }
+        // "Radio Liberty said…": a broadcaster's name, not "Radio" and a person.
+        if t.traits.contains(.organizationLead), i + 1 < hi, tokens[i + 1].isCapitalized { return false }
         if t.traits.contains(.nonEntity) { return !isTitle(t) || i + 1 >= hi }
         if let entry = lexicon.words[Int(t.word)].phrase {
             // "Total", "Unity" opening a sentence are words; "China", "Turkey" are still places.
@@ -259,6 +261,10 @@ extension EntityDocument {
         let nextTraits = hi < tokens.count ? tokens[hi].traits : []
         if len == 1 && first.isSentenceStart && first.traits.contains(.commonWord) { return }
         if len == 1 && isCommonCompound(key(p, lo)) { return }
+        if len >= 2 && first.traits.contains(.organizationLead) {
+            add(p, lo, hi, .organization, 2)
+            return
+        }
         if len == 1 && hasInnerCapital(first, in: paragraphs[p].bytes) {
             // "NationsBank", "BankAmerica": a brand, not a person ("McDonald", "MacLeod" excepted).
             add(p, lo, hi, .organization, 1)
@@ -290,6 +296,22 @@ extension EntityDocument {
         if nextTraits.contains(.organizationContextAfter)
             || (tokens.indices.contains(hi) && tokens[hi].isPossessive && next2Traits.contains(.organizationContextAfter))
             || ((prev == keywords.of || prev == keywords.in || prev == keywords.for) && prev2Traits.contains(.organizationContextBefore)) {
+            add(p, lo, hi, .organization, 2)
+            return
+        }
+        // "Rosvooruzhenie, the state arms exporter,": an apposition whose head, the word before its closing
+        // comma, names what kind of body it is ("Ivanov, the chairman of the company," names a person).
+        if hi + 3 < tokens.count, tokens[hi].word == keywords.comma, [keywords.the, keywords.a, keywords.an].contains(tokens[hi + 1].word),
+           let close = tokens[(hi + 3)..<min(tokens.count, hi + 7)].firstIndex(where: { $0.word == keywords.comma }),
+           tokens[close - 1].traits.contains(.organizationAppositive), !tokens[close - 1].isCapitalized,
+           !tokens[(hi + 2)..<close].contains(where: { $0.word == keywords.of }) {
+            add(p, lo, hi, .organization, 2)
+            return
+        }
+        // "Kommersant-Daily", "Interfax-Ukraine"… a hyphenated name ending in a body's word: a publication or firm.
+        if len == 1, let hyphen = paragraphs[p].bytes[first.byteStart..<first.byteEnd].lastIndex(of: UInt8(ascii: "-")),
+           hyphen > first.byteStart,
+           EntityLexicon.organizationSuffixes.contains(String(decoding: paragraphs[p].bytes[(hyphen + 1)..<first.byteEnd], as: UTF8.self).lowercased()) {
             add(p, lo, hi, .organization, 2)
             return
         }

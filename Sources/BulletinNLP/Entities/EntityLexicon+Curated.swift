@@ -1384,6 +1384,20 @@ extension EntityLexicon {
         "weekly", "radio", "television", "magazine",
     ]
 
+    /// Nouns that, in an apposition after a name ("Rosvooruzhenie, the state arms exporter,"), say it
+    /// names an organisation.
+    static let organizationAppositives: Set<String> = [
+        "company", "firm", "exporter", "importer", "producer", "maker", "manufacturer", "agency", "newspaper", "daily",
+        "weekly", "magazine", "bank", "concern", "corporation", "monopoly", "conglomerate", "operator", "broker",
+        "carrier", "airline", "utility", "ministry", "party", "organization", "organisation", "association", "fund",
+        "broadcaster", "publisher", "consortium", "retailer", "distributor", "supplier", "lender", "insurer", "refiner",
+        "subsidiary", "affiliate", "holding", "exchange",
+    ]
+
+    /// First words that make the capitalised words after them a broadcaster's or a bank's name
+    /// ("Radio Liberty", "Bank Menatep"), even at the start of a sentence.
+    static let organizationLeads: Set<String> = ["radio", "bank", "television", "tv"]
+
     /// Words before "of"/"in"/"for" + name that mark the name as a company ("a stake in Ruch").
     static let organizationContextBefore: Set<String> = [
         "stake", "shares", "share", "unit", "subsidiary", "bid", "takeover", "acquisition", "offer", "control",

@@ -34,7 +34,7 @@ final class EntityLexicon: Sendable {
 
     /// The ids of the words and marks that rules name one by one.
     struct Keywords: Sendable {
-        let of, the, `in`, `for`, at, ampersand, comma, hyphen, colon: Int32
+        let of, the, a, an, `in`, `for`, at, ampersand, comma, hyphen, colon: Int32
     }
 
     /// The process-wide lexicon, built on first use (Swift globals are lazily initialised, thread-safe).
@@ -88,9 +88,11 @@ final class EntityLexicon: Sendable {
         mark(EntityLexicon.organizationContextAfter, .organizationContextAfter)
         mark(EntityLexicon.organizationContextBefore, .organizationContextBefore)
         mark(EntityLexicon.placePrepositions, .placePreposition)
+        mark(EntityLexicon.organizationAppositives, .organizationAppositive)
+        mark(EntityLexicon.organizationLeads, .organizationLead)
 
         keywords = Keywords(
-            of: vocabulary.id("of"), the: vocabulary.id("the"), in: vocabulary.id("in"), for: vocabulary.id("for"),
+            of: vocabulary.id("of"), the: vocabulary.id("the"), a: vocabulary.id("a"), an: vocabulary.id("an"), in: vocabulary.id("in"), for: vocabulary.id("for"),
             at: vocabulary.id("at"), ampersand: vocabulary.id("&"), comma: vocabulary.id(","), hyphen: vocabulary.id("-"),
             colon: vocabulary.id(":"))
 

@@ -22,4 +22,6 @@ struct EntityWordTraits: OptionSet, Sendable {
     static let organizationContextAfter = EntityWordTraits(rawValue: 1 << 17)
     static let organizationContextBefore = EntityWordTraits(rawValue: 1 << 18)
     static let placePreposition = EntityWordTraits(rawValue: 1 << 19)
+    static let organizationAppositive = EntityWordTraits(rawValue: 1 << 20)
+    static let organizationLead = EntityWordTraits(rawValue: 1 << 21)
 }

@@ -42,6 +42,16 @@ struct EntityTaggerBasicsTests {
         #expect(spans.map(\.kind) == [.location, .organization])
     }
 
+    @Test("a body is known by an apposition naming its kind, a hyphenated publication by its last word, a broadcaster by 'Radio'")
+    func organisationsByTheirCues() {
+        let spans = EntityTagger().tag(
+            "Rosvooruzhenie, the state arms exporter, signed a deal. Kommersant-Daily had the story. Radio Liberty said so. He told Radio Liberty too.")
+        #expect(spans.map(\.text) == ["Rosvooruzhenie", "Kommersant-Daily", "Radio Liberty", "Radio Liberty"])
+        #expect(spans.allSatisfy { $0.kind == .organization })
+        // A person's apposition keeps a person: "Ivanov, the company's chairman," is no company.
+        #expect(EntityTagger().tag("Ivanov, the chairman of the company, resigned.").map(\.kind) == [.person])
+    }
+
     @Test("empty and punctuation-only input tag nothing", arguments: ["", " ", "...", "\n\n", "— – «»"])
     func emptyInput(text: String) {
         #expect(EntityTagger().tag(text).isEmpty)
