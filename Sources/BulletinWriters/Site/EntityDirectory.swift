@@ -38,7 +38,7 @@ struct EntityDirectory {
 
     /// The articles that name an entity, in archive order.
     let references: [Reference]
-    /// Entities sorted by name, then id.
+    /// Entities in index order (``sortKey(of:)``), then by id.
     let entries: [Entry]
 
     /// The directory of `archive`, its issue titles and dates in the words of `strings`.
@@ -69,6 +69,14 @@ struct EntityDirectory {
             entries[index].articles.sort { (dates[Int($0)], $1) > (dates[Int($1)], $0) }
         }
         self.references = references
-        self.entries = entries.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        self.entries = entries.map { (Self.sortKey(of: $0), $0) }.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }.map(\.1)
+    }
+
+    /// Where an entity goes in the index: a person by surname, as an index lists people ("Arbatov" under A,
+    /// not under Akhmed), then by the whole name; anything else by its name.
+    static func sortKey(of entry: Entry) -> String {
+        let name = entry.name.lowercased()
+        guard entry.type == .person, let space = name.lastIndex(of: " ") else { return name }
+        return name[name.index(after: space)...] + " " + name
     }
 }

@@ -768,6 +768,16 @@ struct SiteAccessibilityTests {
         }
     }
 
+    @Test("the entity index lists people by surname, then whole name, and other entities by name")
+    func entityIndexOrder() {
+        let entries = [("Boris Chernov", EntityType.person), ("Akhmed Chernov", .person), ("Zaur Arbatov", .person), ("Putin", .person),
+                       ("Baku", .location), ("Abkhazia", .location)]
+            .map { EntityDirectory.Entry(id: Slug.make($0.0), name: $0.0, type: $0.1, mentions: 1, articles: []) }
+        let people = entries.filter { $0.type == .person }.sorted { EntityDirectory.sortKey(of: $0) < EntityDirectory.sortKey(of: $1) }
+        #expect(people.map(\.name) == ["Zaur Arbatov", "Akhmed Chernov", "Boris Chernov", "Putin"])
+        #expect(entries.filter { $0.type == .location }.map(EntityDirectory.sortKey) == ["baku", "abkhazia"])
+    }
+
     @Test("an issue's page is in the language most of its articles are in, as its book is, whatever the first article's")
     func issueLanguage() async throws {
         let sources = ["ar", "en", "en"].enumerated().map { index, language in
