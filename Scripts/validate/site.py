@@ -125,8 +125,11 @@ for base, _, names in os.walk(unicode_site):
         page = open(os.path.join(base, name), encoding="utf-8").read()
         page_lang = re.search(r'<html lang="([^"]+)"', page).group(1)
         for lang, title in titles.items():
-            for found in re.finditer(r'<([a-z0-9]+)((?: [a-z-]+="[^"]*")*)>' + re.escape(title) + "<", page):
-                marked = re.search(r' lang="([^"]+)"', found.group(2))
+            # The mark is on the element holding the title, or on the heading around its link (an issue's
+            # contents: the heading's alignment then follows the title's direction).
+            for found in re.finditer(r'(?:<(h[1-6])((?: [a-z-]+="[^"]*")*)>)?<([a-z0-9]+)((?: [a-z-]+="[^"]*")*)>'
+                                     + re.escape(title) + "<", page):
+                marked = re.search(r' lang="([^"]+)"', found.group(4)) or re.search(r' lang="([^"]+)"', found.group(2) or "")
                 seen += 1
                 marked_parts += 1 if marked else 0
                 if (marked.group(1) if marked else page_lang) != lang:

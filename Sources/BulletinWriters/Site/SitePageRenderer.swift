@@ -199,7 +199,8 @@ struct SitePageRenderer {
                 item["hasEntities"] = .flag(true)
                 if listsEntities { item["entities"] = .list(entityLinks(metadata.entities, root: root, strings: strings)) }
                 if printsEntityLinks {
-                    item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, strings: strings, separator: ", "))
+                    item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, strings: strings,
+                                                                   separator: Markup.attribute(strings.text("listSeparator"))))
                 }
             }
             return item

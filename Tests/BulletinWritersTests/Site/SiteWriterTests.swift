@@ -782,6 +782,26 @@ struct SiteAccessibilityTests {
         #expect(page.contains("lang=\"ar\" dir=\"rtl\""), "the Arabic article's entry is marked with its language")
     }
 
+    @Test("a right-to-left issue page marks a left-to-right article's heading, not its link, and parts its meta with the language's list separator")
+    func rightToLeftIssue() async throws {
+        let (archive, _) = try await Pipeline(concurrency: 2).load([
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nLanguage: ar\nTitle: المحادثات مستمرة\n\nعقد الوفد اجتماعا في القاهرة.",
+                               path: "a-ar.txt"),
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nTitle: Talks go on\n\nThe delegates met in Cairo on Monday.",
+                               path: "b-en.txt"),
+        ])
+        let files = try await SiteFixture.build(archive)
+        let issue = try #require(files["monitor/1/1/index.html"])
+        #expect(issue.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        // The heading, a block, takes the title's direction (and so its alignment), as its summary does.
+        #expect(issue.contains("<h2 lang=\"en\" dir=\"ltr\"><a href=\"../../../monitor/1/1/talks-go-on/index.html\">Talks go on</a></h2>"))
+        #expect(issue.contains("<p class=\"summary\" lang=\"en\" dir=\"ltr\">"))
+        #expect(issue.contains("<a href=\"../../../monitor/index.html\">Monitor</a>، <a href=\"../../../monitor/1/index.html\">"))
+        let article = try #require(files.first { $0.key.hasPrefix("monitor/1/1/") && $0.key != "monitor/1/1/index.html" && $0.value.contains("<html lang=\"ar\"") }?.value)
+        #expect(article.contains("Monitor</a>، <a href="))
+        #expect(!article.contains("</a>, <a href="), "no Latin comma in the Arabic page's meta")
+    }
+
     @Test("a part in another language than its page is marked with it, and a page whose language the theme has no words for is marked in the words' language")
     func languageOfParts() async throws {
         let (archive, _) = try await Pipeline(concurrency: 2).load([
@@ -841,7 +861,7 @@ struct SiteAccessibilityTests {
         // The issue page is in its first article's language; the other article's title and summary are marked.
         let issue = try page("monitor/1/1/index.html")
         #expect(issue.contains("<html lang=\"en\">"))
-        #expect(issue.contains("les-negociations-reprennent/index.html\" lang=\"fr\">Les négociations reprennent</a>"))
+        #expect(issue.contains("<h2 lang=\"fr\"><a href=\"../../../monitor/1/1/les-negociations-reprennent/index.html\">Les négociations reprennent</a></h2>"))
         #expect(issue.contains("<p class=\"summary\" lang=\"fr\">"))
         #expect(issue.contains("talks-resume-in-moscow/index.html\">Talks resume in Moscow</a>"))
         // The home page lists the Persian issue's lead marked right to left inside a left-to-right page.
