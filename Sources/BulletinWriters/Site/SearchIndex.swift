@@ -18,10 +18,11 @@ import Foundation
 ///   direction ("rtl" or "ltr"), when that is not the page's: the script marks its title and dek with them.
 ///
 /// Words are folded as the search script folds a query: lower case, in canonical decomposition without
-/// the combining diacritics (so "Zürich" is "zurich"); letters, marks and digits make words and every other
-/// character parts them. A word of one letter, and the commonest English words (``stopWordList``), are
-/// not indexed: the script leaves them out of a query too. A shard's name in a file name keeps ASCII
-/// letters and digits, and writes any other character as `_<hex>_` (``shardFileName(_:)``).
+/// the combining diacritics (so "Zürich" is "zurich"), and with final sigma as σ ("ΠΟΡΤΟΣ" and "Πόρτος"
+/// are "πορτοσ"); letters, marks and digits make words and every other character parts them. A word of
+/// one letter, and the commonest English words (``stopWordList``), are not indexed: the script leaves them
+/// out of a query too. A shard's name in a file name keeps ASCII letters and digits, and writes any other
+/// character as `_<hex>_` (``shardFileName(_:)``).
 struct SearchIndex {
     /// Articles in a file of records.
     static let blockSize = 16
@@ -321,11 +322,16 @@ struct SearchIndex {
         }
 
         /// A word with characters outside ASCII, folded as the script folds a query: lower case, canonical
-        /// decomposition, the combining diacritics (U+0300 to U+036F) left out.
+        /// decomposition, the combining diacritics (U+0300 to U+036F) left out, and Greek final sigma (ς)
+        /// as σ.
         static func folded(_ word: [UInt8]) -> [UInt8] {
             let decomposed = String(decoding: word, as: UTF8.self).lowercased().decomposedStringWithCanonicalMapping
             var out = String.UnicodeScalarView()
-            for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) { out.append(scalar) }
+            // Lower case has two sigmas where capitals have one: Swift's lowercased() makes "ΠΟΡΤΟΣ" "πορτοσ"
+            // and a browser's toLowerCase() "πορτος" (Final_Sigma), so both sides fold ς to σ.
+            for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+                out.append(scalar.value == 0x3C2 ? "\u{3C3}" : scalar)
+            }
             return Array(String(out).utf8)
         }
 

@@ -45,9 +45,10 @@
   if (!index) { status.textContent = say("searchIndexMissing"); return; }
   if (!query) { status.textContent = say("searchPrompt", { count: index.articles }); return; }
 
-  // As the index folds its words: lower case, decomposed, without combining diacritics.
+  // As the index folds its words: lower case, decomposed, without combining diacritics, final sigma as σ
+  // (toLowerCase() makes a word's last capital Σ a ς where the index, lowered without context, has σ).
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u03c2/g, "\u03c3");
   }
   function shardKey(term) {
     return Array.from(term).slice(0, 2).join("");
