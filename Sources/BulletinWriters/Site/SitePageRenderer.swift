@@ -617,7 +617,7 @@ extension EntityType {
 /// from the `data-messages` attribute of its status line: each a text, or an object of plural forms.
 enum SearchMessages {
     static let keys = ["searchIndexMissing", "searchPrompt", "searchNothing", "searching", "searchNone", "searchMatches",
-                       "searchAll", "searchBest"]
+                       "searchAll", "searchBest", "searchMore"]
 
     static func json(_ strings: UIStrings) -> String {
         var object: [String: Any] = ["lang": strings.language]

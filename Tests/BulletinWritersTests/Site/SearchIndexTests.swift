@@ -84,6 +84,38 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("articles are numbered newest first by their date, else their issue's; undated last; archive order among equals")
+    func newestFirst() {
+        func article(_ slug: String, _ date: String?) -> Article {
+            SiteFixture.article(slug, title: slug, issue: ("monitor", 1, 1), date: date, blocks: [])
+        }
+        func issue(_ number: Int, _ date: String?, _ articles: [Article]) -> BulletinModel.Issue {
+            BulletinModel.Issue(id: "monitor-v1-i\(number)", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: number,
+                  date: date, articles: articles)
+        }
+        let issues = [
+            issue(1, "1996-03-01", [article("old", "1996-03-01"), article("undated-in-dated", nil), article("late", "2003-05-02")]),
+            issue(2, nil, [article("undated", nil), article("new", "2003-05-02"), article("undated-too", nil)]),
+            issue(3, "2000-01-01", [article("middle", "2000-01-01")]),
+        ]
+        let order = SearchIndex.newestFirst(issues).map { issues[$0.issue].articles[$0.article].metadata.slug }
+        #expect(order == ["late", "new", "middle", "old", "undated-in-dated", "undated", "undated-too"])
+    }
+
+    @Test("the records and postings follow the newest-first numbering")
+    func recordsNewestFirst() async throws {
+        func article(_ slug: String, _ date: String?) -> Article {
+            SiteFixture.article(slug, title: "Duma \(slug)", issue: ("monitor", 1, 1), date: date, blocks: [])
+        }
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            BulletinModel.Issue(id: "monitor-v1-i1", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: 1, date: "1996-01-01",
+                  articles: [article("older", "1996-01-01"), article("undated", nil), article("newer", "2003-01-01")]),
+        ])])])
+        let files = try await SiteFixture.build(archive)
+        #expect(try SearchFiles.records(files, block: 0).map { $0["t"] } == ["Duma newer", "Duma older", "Duma undated"])
+        #expect(try SearchFiles.terms(files, shard: "du")["duma"] == [0 << 3 | 1, 1 << 3 | 1, 2 << 3 | 1])
+    }
+
     @Test("shards: the first two characters of a word, named in ASCII")
     func shards() {
         #expect(SearchIndex.shardKey(Array("duma".utf8)) == Array("du".utf8))

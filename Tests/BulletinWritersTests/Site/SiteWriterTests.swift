@@ -283,15 +283,16 @@ struct SiteWriterTests {
         #expect(files["search/index.js"] == "window.BULLETIN_SEARCH = " + search.dropLast() + ";\n")
         let records = try SearchFiles.records(files, block: 0)
         #expect(records.count == 3)
-        #expect(records[0]["u"] == "monitor/1/1/talks/index.html")
-        #expect(records[0]["d"] == "Envoys met in Kyiv.")
-        #expect(records[0]["e"] == nil && records[0]["x"] == nil, "a record holds what a result shows, no more")
+        // Articles are numbered newest first, in archive order among those of one date.
+        #expect(records.map { $0["u"] } == ["monitor/1/2/follow-up/index.html", "monitor/1/2/other/index.html", "monitor/1/1/talks/index.html"])
+        #expect(records[2]["d"] == "Envoys met in Kyiv.")
+        #expect(records[2]["e"] == nil && records[2]["x"] == nil, "a record holds what a result shows, no more")
         // A posting is the article's number times 8 plus 1 for its title, 2 for its dek or an entity's name
-        // and 4 for its text: Kyiv is in the first article's dek, entities and text, "talks" in the title of
-        // the first and in everything of the second, "interfax" in the first's citation.
-        #expect(try SearchFiles.terms(files, shard: "ky")["kyiv"] == [0 << 3 | 2 | 4])
-        #expect(try SearchFiles.terms(files, shard: "ta")["talks"] == [0 << 3 | 1, 1 << 3 | 1 | 2 | 4])
-        #expect(try SearchFiles.terms(files, shard: "in")["interfax"] == [0 << 3 | 4])
+        // and 4 for its text: Kyiv is in the oldest article's dek, entities and text, "talks" in everything of
+        // the newest and in the title of the oldest, "interfax" in the oldest's citation.
+        #expect(try SearchFiles.terms(files, shard: "ky")["kyiv"] == [2 << 3 | 2 | 4])
+        #expect(try SearchFiles.terms(files, shard: "ta")["talks"] == [0 << 3 | 1 | 2 | 4, 2 << 3 | 1])
+        #expect(try SearchFiles.terms(files, shard: "in")["interfax"] == [2 << 3 | 4])
         #expect(files.filter { $0.key.hasPrefix("search/terms/") && $0.value.contains("\"the\"") }.isEmpty, "stop words are not indexed")
     }
 
@@ -873,9 +874,9 @@ struct SiteAccessibilityTests {
         #expect(sergeyev.contains("sergeyev-leaves-for-london/index.html\" lang=\"en-GB\">Sergeyev leaves for London</a>"))
         #expect(sergeyev.contains("talks-resume-in-moscow/index.html\">Talks resume in Moscow</a>"))
         let records = try SearchFiles.records(files, block: 0)
-        #expect(records.map { $0["t"] ?? "" } == ["Talks resume in Moscow", "Les négociations reprennent", "نشست در تهران", "Sergeyev leaves for London"])
-        #expect(records.map { $0["l"] } == [nil, "fr", "fa", "en-GB"])
-        #expect(records.map { $0["w"] } == [nil, nil, "rtl", nil])
+        #expect(records.map { $0["t"] ?? "" } == ["Sergeyev leaves for London", "نشست در تهران", "Talks resume in Moscow", "Les négociations reprennent"])
+        #expect(records.map { $0["l"] } == ["en-GB", "fa", nil, "fr"])
+        #expect(records.map { $0["w"] } == [nil, "rtl", nil, nil])
         // No page of an English archive carries a mark.
         let examples = try await SiteFixture.build(try await SiteFixture.example())
         #expect(!examples.values.contains { $0.contains(" lang=\"") && $0.components(separatedBy: " lang=\"").count > 2 })
