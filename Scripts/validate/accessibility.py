@@ -5,7 +5,7 @@ axe-core's script comes from the PyPI package axe-playwright-python (only its sc
 its driver are Debian's `chromium` and `chromium-driver`, driven by Selenium. Reads what site.py and epub.py
 built in WORK_DIR and checks:
 - every page of the example site but its 404 page (see below), and the search page showing the results of
-  a query;
+  a query, and site.py's search page of 130 equal results showing 100 and its "Show more" button;
 - a sample of every kind of page of the generated 200-article site (home, publication, volume, issue,
   article, entity index, entity pages and their further pages, search, 404), the first ones in path order;
 - the same sample of the example built with the newsprint theme, and `convert --to site`'s standalone page;
@@ -86,6 +86,8 @@ example, generated, newsprint = (os.path.join(work, name, "site") for name in ("
 unreachable = os.path.join(example, "404.html")
 checks = [(page, "site") for page in pages(example) if page != unreachable]
 checks.append((os.path.join(example, "search", "index.html") + "?q=moscow", "site"))
+# 130 results of equal score, 100 listed: the page with its "Show more" button.
+checks.append((os.path.join(work, "site-ties", "site", "search", "index.html") + "?q=duma", "site"))
 checks += [(page, "site") for page in sample(generated, per_kind)]
 checks += [(page, "site") for page in sample(newsprint, {})]
 checks.append((os.path.join(work, "standalone.html"), "site"))

@@ -10,7 +10,10 @@ generated 200-article archive (without one) into site folders with the given bin
   3. headless Chromium renders an article page and the search page (query from ?q=) and the DOM it
      dumps holds the expected title and search result, with the search form shown by the script; the
      queries: a word's beginning in the example, words of a generated article, and word beginnings in
-     other capitals and without diacritics, Latin and Cyrillic, in a small archive built for it;
+     other capitals and without diacritics, Latin and Cyrillic, in a small archive built for it; and,
+     through WebDriver, 130 equally good matches listed newest first (undated last), 100 of them until
+     "Show more", reached by Tab and pressed with Enter, lists the rest and moves focus to the first new
+     one, and a Greek word in capitals found by the word in small letters;
   4. every word of every source body reaches its article page, in order;
   5. sitemap.xml and canonical links exist exactly when a base URL is configured;
   6. feed discovery: built with the feeds and a base URL, every page names the archive's feeds (and on
@@ -125,8 +128,11 @@ for base, _, names in os.walk(unicode_site):
         page = open(os.path.join(base, name), encoding="utf-8").read()
         page_lang = re.search(r'<html lang="([^"]+)"', page).group(1)
         for lang, title in titles.items():
-            for found in re.finditer(r'<([a-z0-9]+)((?: [a-z-]+="[^"]*")*)>' + re.escape(title) + "<", page):
-                marked = re.search(r' lang="([^"]+)"', found.group(2))
+            # The mark is on the element holding the title, or on the heading around its link (an issue's
+            # contents: the heading's alignment then follows the title's direction).
+            for found in re.finditer(r'(?:<(h[1-6])((?: [a-z-]+="[^"]*")*)>)?<([a-z0-9]+)((?: [a-z-]+="[^"]*")*)>'
+                                     + re.escape(title) + "<", page):
+                marked = re.search(r' lang="([^"]+)"', found.group(4)) or re.search(r' lang="([^"]+)"', found.group(2) or "")
                 seen += 1
                 marked_parts += 1 if marked else 0
                 if (marked.group(1) if marked else page_lang) != lang:
@@ -281,6 +287,88 @@ for site, query, expected in searches:
         else:
             marks = " ".join(re.findall(r'(?:lang|dir)="[^"]+"', link.group(1)))
             print(f"browser (search, language of parts): on the {page_lang.group(1)} page the result is marked {marks}")
+
+# Equal scores list the newest first (undated last), 100 at a time, and "Show more", pressed from the
+# keyboard, lists the rest, says so in the status line and moves focus to the first new result. An
+# archive whose publications' order is not their dates': Alpha's issues are the oldest, Zeta's the newest,
+# Beta's undated; every article has "duma" once in its text, so all score alike. Greek in capitals is
+# found by the word in small letters (final sigma).
+ties_sources = os.path.join(work, "site-ties-sources")
+os.makedirs(ties_sources, exist_ok=True)
+ties_dates = []
+for number in range(1, 131):
+    publication, date = ("Beta", None) if number > 125 else ("Alpha" if number % 2 else "Zeta", None)
+    if date is None and publication != "Beta":
+        year = 1990 + number // 12 if publication == "Alpha" else 2001 + number // 12
+        date = f"{year}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+    ties_dates.append(date)
+    title = f"Report {date or f'undated {number}'}"
+    with open(os.path.join(ties_sources, f"{number:03d}.txt"), "w", encoding="utf-8") as f:
+        f.write(f"Publication: {publication} Volume: 1 Issue: {number}\n" + (f"Date: {date}\n" if date else "")
+                + f"Title: {title}\n\nThe duma met again{' in ΠΟΡΤΟΣ' if number == 7 else ''}.\n")
+ties_site = build([ties_sources], os.path.join(work, "site-ties"))
+expected_order = [f"Report {d}" for d in sorted((d for d in ties_dates if d), reverse=True)] + \
+                 [f"Report undated {n}" for n in range(126, 131)]
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+    options = Options()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+except Exception as error:  # noqa: BLE001 - the check cannot run without the browser's driver
+    browser = None
+    fail(f"chromium: no WebDriver for the search's \"Show more\" check: {error}")
+if browser:
+    try:
+        def listed():
+            return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li > a")]
+        browser.get("file://" + urllib.parse.quote(os.path.join(os.path.abspath(ties_site), "search/index.html")) + "?q=duma")
+        WebDriverWait(browser, 20).until(lambda b: len(listed()) > 0)
+        first_page = listed()
+        status_before = browser.find_element(By.ID, "search-status").text
+        if first_page != expected_order[:100]:
+            wrong = next((i for i, (a, b) in enumerate(zip(first_page, expected_order)) if a != b), len(first_page))
+            fail(f"chromium: equal scores are not listed newest first: result {wrong + 1} is "
+                 f"{first_page[wrong] if wrong < len(first_page) else None!r}, expected {expected_order[wrong]!r}")
+        more = browser.find_elements(By.CSS_SELECTOR, ".search-more button")
+        if not more or not more[0].is_displayed():
+            fail("chromium: 130 results, 100 listed, and no \"Show more\" button")
+        else:
+            # From the keyboard: Tab from the last result reaches the button, Enter presses it.
+            browser.find_elements(By.CSS_SELECTOR, "#search-results li > a")[-1].send_keys(Keys.TAB)
+            if browser.switch_to.active_element != more[0]:
+                fail("chromium: Tab from the last result does not reach \"Show more\"")
+            browser.switch_to.active_element.send_keys(Keys.ENTER)
+            WebDriverWait(browser, 20).until(lambda b: len(listed()) > 100)
+            all_listed, status_after = listed(), browser.find_element(By.ID, "search-status").text
+            focused = browser.switch_to.active_element
+            if all_listed != expected_order:
+                fail(f"chromium: after \"Show more\" {len(all_listed)} results are listed, expected all 130 newest first, undated last")
+            if focused.text != expected_order[100]:
+                fail(f"chromium: after \"Show more\" focus is on {focused.text!r}, not the first new result {expected_order[100]!r}")
+            if more[0].is_displayed():
+                fail("chromium: \"Show more\" is still shown with every result listed")
+            if status_after == status_before or "130" not in status_after:
+                fail(f"chromium: the status line did not tell of the results \"Show more\" listed: {status_after!r}")
+            print(f"browser (search, ties): ?q=duma over 130 equal matches lists the newest first "
+                  f"({first_page[0]!r} … {first_page[-1]!r}), “{status_before}”; Enter on \"Show more\" lists "
+                  f"{len(all_listed)} (undated last: {all_listed[-1]!r}), “{status_after}”, focus on {focused.text!r}")
+        browser.get("file://" + urllib.parse.quote(os.path.join(os.path.abspath(ties_site), "search/index.html")) + "?q=πόρτος")
+        WebDriverWait(browser, 20).until(lambda b: "…" not in b.find_element(By.ID, "search-status").text
+                                         and b.find_element(By.ID, "search-status").text)
+        greek = listed()
+        if greek != [expected_order[expected_order.index(f"Report {ties_dates[6]}")]]:
+            fail(f"chromium: searching 'πόρτος' did not find the article with ΠΟΡΤΟΣ in capitals: {greek}")
+        else:
+            print(f"browser (search ?q=πόρτος): finds the article with “ΠΟΡΤΟΣ” in capitals: {greek[0]!r}")
+    finally:
+        browser.quit()
 
 
 # -- 4. nothing lost ------------------------------------------------------------------------------

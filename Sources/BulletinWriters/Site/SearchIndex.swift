@@ -13,15 +13,18 @@ import Foundation
 ///   where the word is in it (1 the title, 2 the dek or an entity's name, 4 the text); the list is in
 ///   article order, each number given as its difference from the one before.
 /// - `records/<n>.js`: `BULLETIN_SEARCH_RECORDS(n, [{"u": path, "t": title, "m": "Monitor 6/23 · 2 February
-///   2000", "d": dek}, …])`, the articles numbered `n × 16 ..< (n + 1) × 16`, in archive order. A record of an
-///   article in another language than the search page's also has `"l"`, its language tag, and `"w"`, its
-///   direction ("rtl" or "ltr"), when that is not the page's: the script marks its title and dek with them.
+///   2000", "d": dek}, …])`, the articles numbered `n × 16 ..< (n + 1) × 16`. Articles are numbered newest
+///   first (``newestFirst(_:)``), so that the script lists the newest of equally good matches first. A
+///   record of an article in another language than the search page's also has `"l"`, its language tag, and
+///   `"w"`, its direction ("rtl" or "ltr"), when that is not the page's: the script marks its title and dek
+///   with them.
 ///
 /// Words are folded as the search script folds a query: lower case, in canonical decomposition without
-/// the combining diacritics (so "Zürich" is "zurich"); letters, marks and digits make words and every other
-/// character parts them. A word of one letter, and the commonest English words (``stopWordList``), are
-/// not indexed: the script leaves them out of a query too. A shard's name in a file name keeps ASCII
-/// letters and digits, and writes any other character as `_<hex>_` (``shardFileName(_:)``).
+/// the combining diacritics (so "Zürich" is "zurich"), and with final sigma as σ ("ΠΟΡΤΟΣ" and "Πόρτος"
+/// are "πορτοσ"); letters, marks and digits make words and every other character parts them. A word of
+/// one letter, and the commonest English words (``stopWordList``), are not indexed: the script leaves them
+/// out of a query too. A shard's name in a file name keeps ASCII letters and digits, and writes any other
+/// character as `_<hex>_` (``shardFileName(_:)``).
 struct SearchIndex {
     /// Articles in a file of records.
     static let blockSize = 16
@@ -114,17 +117,17 @@ struct SearchIndex {
             block.removeAll(keepingCapacity: true)
             blockNumber += 1
         }
-        for issue in archive.issues {
-            for article in issue.articles {
-                if index.articleCount % blockSize == 0 {
-                    if index.articleCount > 0 { try finishBlock() }
-                    block.append(contentsOf: "BULLETIN_SEARCH_RECORDS(\(blockNumber), [\n".utf8)
-                } else {
-                    block.append(contentsOf: ",\n".utf8)
-                }
-                appendRecord(article, in: issue, strings: strings, page: page, to: &block)
-                index.add(article)
+        let issues = archive.issues
+        for (issueIndex, articleIndex) in newestFirst(issues) {
+            let issue = issues[issueIndex], article = issue.articles[articleIndex]
+            if index.articleCount % blockSize == 0 {
+                if index.articleCount > 0 { try finishBlock() }
+                block.append(contentsOf: "BULLETIN_SEARCH_RECORDS(\(blockNumber), [\n".utf8)
+            } else {
+                block.append(contentsOf: ",\n".utf8)
             }
+            appendRecord(article, in: issue, strings: strings, page: page, to: &block)
+            index.add(article)
         }
         if index.articleCount > 0 { try finishBlock() }
         let shards = index.shards()
@@ -160,6 +163,29 @@ struct SearchIndex {
         summary.append(contentsOf: "]}".utf8)
         try write("search/index.json", summary + [0x0A])
         try write("search/index.js", Array("window.BULLETIN_SEARCH = ".utf8) + summary + Array(";\n".utf8))
+    }
+
+    /// The articles of `issues` in the order the index numbers them, as positions (an issue's, an article's
+    /// in it): newest first by date (the article's, else its issue's), undated ones last, and in archive
+    /// order among equals. The script orders equal scores by number, so the newest of them are listed
+    /// first, and it costs the index nothing: no date is stored.
+    static func newestFirst(_ issues: [Issue]) -> [(issue: Int, article: Int)] {
+        var entries: [(date: String?, issue: Int, article: Int)] = []
+        for (issueIndex, issue) in issues.enumerated() {
+            for (articleIndex, article) in issue.articles.enumerated() {
+                entries.append((article.metadata.date ?? issue.date, issueIndex, articleIndex))
+            }
+        }
+        // Dates are ISO 8601 calendar dates, which order as text; the positions make the order total.
+        entries.sort { first, second in
+            switch (first.date, second.date) {
+            case let (one?, other?) where one != other: return one > other
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return (first.issue, first.article) < (second.issue, second.article)
+            }
+        }
+        return entries.map { ($0.issue, $0.article) }
     }
 
     /// An article's record: where it is, its title, its issue and date, its dek, and its language when it is
@@ -321,11 +347,16 @@ struct SearchIndex {
         }
 
         /// A word with characters outside ASCII, folded as the script folds a query: lower case, canonical
-        /// decomposition, the combining diacritics (U+0300 to U+036F) left out.
+        /// decomposition, the combining diacritics (U+0300 to U+036F) left out, and Greek final sigma (ς)
+        /// as σ.
         static func folded(_ word: [UInt8]) -> [UInt8] {
             let decomposed = String(decoding: word, as: UTF8.self).lowercased().decomposedStringWithCanonicalMapping
             var out = String.UnicodeScalarView()
-            for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) { out.append(scalar) }
+            // Lower case has two sigmas where capitals have one: Swift's lowercased() makes "ΠΟΡΤΟΣ" "πορτοσ"
+            // and a browser's toLowerCase() "πορτος" (Final_Sigma), so both sides fold ς to σ.
+            for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+                out.append(scalar.value == 0x3C2 ? "\u{3C3}" : scalar)
+            }
             return Array(String(out).utf8)
         }
 

@@ -199,7 +199,8 @@ struct SitePageRenderer {
                 item["hasEntities"] = .flag(true)
                 if listsEntities { item["entities"] = .list(entityLinks(metadata.entities, root: root, strings: strings)) }
                 if printsEntityLinks {
-                    item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, strings: strings, separator: ", "))
+                    item["entityLinks"] = .text(entityItems(metadata.entities, template: "issue-entity", root: root, strings: strings,
+                                                                   separator: Markup.attribute(strings.text("listSeparator"))))
                 }
             }
             return item
@@ -616,7 +617,7 @@ extension EntityType {
 /// from the `data-messages` attribute of its status line: each a text, or an object of plural forms.
 enum SearchMessages {
     static let keys = ["searchIndexMissing", "searchPrompt", "searchNothing", "searching", "searchNone", "searchMatches",
-                       "searchAll", "searchBest"]
+                       "searchAll", "searchBest", "searchMore"]
 
     static func json(_ strings: UIStrings) -> String {
         var object: [String: Any] = ["lang": strings.language]

@@ -35,12 +35,20 @@ struct SearchIndexTests {
         ])
     }
 
+    @Test("Greek final sigma folds to σ, so a word in capitals is found by the word in small letters", arguments: [
+        ("ΠΟΡΤΟΣ", "πορτοσ"), ("Πόρτος", "πορτοσ"), ("πορτος", "πορτοσ"), ("ΟΔΥΣΣΕΥΣ Οδυσσεύς", "οδυσσευσ οδυσσευσ"),
+    ])
+    func finalSigma(text: String, folded: String) {
+        #expect(SearchIndex.words([text]) == folded.split(separator: " ").map(String.init))
+    }
+
     /// The rule by characters, as the search script applies it to a query: lower case, canonical
-    /// decomposition without the combining diacritics, then words of letters, marks and digits.
+    /// decomposition without the combining diacritics and with final sigma as σ, then words of letters,
+    /// marks and digits.
     static func referenceWords(_ text: String) -> [String] {
         let folded = String(String.UnicodeScalarView(text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             !(0x300...0x36F).contains($0.value)
-        }))
+        }.map { $0.value == 0x3C2 ? "\u{3C3}" : $0 }))
         var words: [String] = [], word = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -59,7 +67,7 @@ struct SearchIndexTests {
     @Test("words of the real sample, cut into pieces at every few characters, agree with the script's rule for queries")
     func sampleWords() throws {
         let text = try String(contentsOf: TestPaths.sampleBulletin, encoding: .utf8)
-            + " Zürich’s ZÜRICH naïve façade—«quoted» x×y 10÷2 ΑΘΉΝΑ Αθήνα 東京 नमस्ते İstanbul ǅemal end"
+            + " Zürich’s ZÜRICH naïve façade—«quoted» x×y 10÷2 ΑΘΉΝΑ Αθήνα ΠΟΡΤΟΣ Πόρτος 東京 नमस्ते İstanbul ǅemal end"
         let paragraphs = text.split(separator: "\n").map(String.init)
         for cut in [1, 3, 7, 64, 100_000] {
             var pieces: [String] = []
@@ -74,6 +82,38 @@ struct SearchIndexTests {
             }
             #expect(SearchIndex.words(pieces) == Self.referenceWords(paragraphs.joined(separator: " ")), "cut \(cut)")
         }
+    }
+
+    @Test("articles are numbered newest first by their date, else their issue's; undated last; archive order among equals")
+    func newestFirst() {
+        func article(_ slug: String, _ date: String?) -> Article {
+            SiteFixture.article(slug, title: slug, issue: ("monitor", 1, 1), date: date, blocks: [])
+        }
+        func issue(_ number: Int, _ date: String?, _ articles: [Article]) -> BulletinModel.Issue {
+            BulletinModel.Issue(id: "monitor-v1-i\(number)", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: number,
+                  date: date, articles: articles)
+        }
+        let issues = [
+            issue(1, "1996-03-01", [article("old", "1996-03-01"), article("undated-in-dated", nil), article("late", "2003-05-02")]),
+            issue(2, nil, [article("undated", nil), article("new", "2003-05-02"), article("undated-too", nil)]),
+            issue(3, "2000-01-01", [article("middle", "2000-01-01")]),
+        ]
+        let order = SearchIndex.newestFirst(issues).map { issues[$0.issue].articles[$0.article].metadata.slug }
+        #expect(order == ["late", "new", "middle", "old", "undated-in-dated", "undated", "undated-too"])
+    }
+
+    @Test("the records and postings follow the newest-first numbering")
+    func recordsNewestFirst() async throws {
+        func article(_ slug: String, _ date: String?) -> Article {
+            SiteFixture.article(slug, title: "Duma \(slug)", issue: ("monitor", 1, 1), date: date, blocks: [])
+        }
+        let archive = Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+            BulletinModel.Issue(id: "monitor-v1-i1", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: 1, date: "1996-01-01",
+                  articles: [article("older", "1996-01-01"), article("undated", nil), article("newer", "2003-01-01")]),
+        ])])])
+        let files = try await SiteFixture.build(archive)
+        #expect(try SearchFiles.records(files, block: 0).map { $0["t"] } == ["Duma newer", "Duma older", "Duma undated"])
+        #expect(try SearchFiles.terms(files, shard: "du")["duma"] == [0 << 3 | 1, 1 << 3 | 1, 2 << 3 | 1])
     }
 
     @Test("shards: the first two characters of a word, named in ASCII")

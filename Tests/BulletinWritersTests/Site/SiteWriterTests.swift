@@ -283,15 +283,16 @@ struct SiteWriterTests {
         #expect(files["search/index.js"] == "window.BULLETIN_SEARCH = " + search.dropLast() + ";\n")
         let records = try SearchFiles.records(files, block: 0)
         #expect(records.count == 3)
-        #expect(records[0]["u"] == "monitor/1/1/talks/index.html")
-        #expect(records[0]["d"] == "Envoys met in Kyiv.")
-        #expect(records[0]["e"] == nil && records[0]["x"] == nil, "a record holds what a result shows, no more")
+        // Articles are numbered newest first, in archive order among those of one date.
+        #expect(records.map { $0["u"] } == ["monitor/1/2/follow-up/index.html", "monitor/1/2/other/index.html", "monitor/1/1/talks/index.html"])
+        #expect(records[2]["d"] == "Envoys met in Kyiv.")
+        #expect(records[2]["e"] == nil && records[2]["x"] == nil, "a record holds what a result shows, no more")
         // A posting is the article's number times 8 plus 1 for its title, 2 for its dek or an entity's name
-        // and 4 for its text: Kyiv is in the first article's dek, entities and text, "talks" in the title of
-        // the first and in everything of the second, "interfax" in the first's citation.
-        #expect(try SearchFiles.terms(files, shard: "ky")["kyiv"] == [0 << 3 | 2 | 4])
-        #expect(try SearchFiles.terms(files, shard: "ta")["talks"] == [0 << 3 | 1, 1 << 3 | 1 | 2 | 4])
-        #expect(try SearchFiles.terms(files, shard: "in")["interfax"] == [0 << 3 | 4])
+        // and 4 for its text: Kyiv is in the oldest article's dek, entities and text, "talks" in everything of
+        // the newest and in the title of the oldest, "interfax" in the oldest's citation.
+        #expect(try SearchFiles.terms(files, shard: "ky")["kyiv"] == [2 << 3 | 2 | 4])
+        #expect(try SearchFiles.terms(files, shard: "ta")["talks"] == [0 << 3 | 1 | 2 | 4, 2 << 3 | 1])
+        #expect(try SearchFiles.terms(files, shard: "in")["interfax"] == [2 << 3 | 4])
         #expect(files.filter { $0.key.hasPrefix("search/terms/") && $0.value.contains("\"the\"") }.isEmpty, "stop words are not indexed")
     }
 
@@ -792,6 +793,26 @@ struct SiteAccessibilityTests {
         #expect(page.contains("lang=\"ar\" dir=\"rtl\""), "the Arabic article's entry is marked with its language")
     }
 
+    @Test("a right-to-left issue page marks a left-to-right article's heading, not its link, and parts its meta with the language's list separator")
+    func rightToLeftIssue() async throws {
+        let (archive, _) = try await Pipeline(concurrency: 2).load([
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nLanguage: ar\nTitle: المحادثات مستمرة\n\nعقد الوفد اجتماعا في القاهرة.",
+                               path: "a-ar.txt"),
+            TestSupport.source("Publication: Monitor Volume: 1 Issue: 1\nTitle: Talks go on\n\nThe delegates met in Cairo on Monday.",
+                               path: "b-en.txt"),
+        ])
+        let files = try await SiteFixture.build(archive)
+        let issue = try #require(files["monitor/1/1/index.html"])
+        #expect(issue.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        // The heading, a block, takes the title's direction (and so its alignment), as its summary does.
+        #expect(issue.contains("<h2 lang=\"en\" dir=\"ltr\"><a href=\"../../../monitor/1/1/talks-go-on/index.html\">Talks go on</a></h2>"))
+        #expect(issue.contains("<p class=\"summary\" lang=\"en\" dir=\"ltr\">"))
+        #expect(issue.contains("<a href=\"../../../monitor/index.html\">Monitor</a>، <a href=\"../../../monitor/1/index.html\">"))
+        let article = try #require(files.first { $0.key.hasPrefix("monitor/1/1/") && $0.key != "monitor/1/1/index.html" && $0.value.contains("<html lang=\"ar\"") }?.value)
+        #expect(article.contains("Monitor</a>، <a href="))
+        #expect(!article.contains("</a>, <a href="), "no Latin comma in the Arabic page's meta")
+    }
+
     @Test("a part in another language than its page is marked with it, and a page whose language the theme has no words for is marked in the words' language")
     func languageOfParts() async throws {
         let (archive, _) = try await Pipeline(concurrency: 2).load([
@@ -851,7 +872,7 @@ struct SiteAccessibilityTests {
         // The issue page is in its first article's language; the other article's title and summary are marked.
         let issue = try page("monitor/1/1/index.html")
         #expect(issue.contains("<html lang=\"en\">"))
-        #expect(issue.contains("les-negociations-reprennent/index.html\" lang=\"fr\">Les négociations reprennent</a>"))
+        #expect(issue.contains("<h2 lang=\"fr\"><a href=\"../../../monitor/1/1/les-negociations-reprennent/index.html\">Les négociations reprennent</a></h2>"))
         #expect(issue.contains("<p class=\"summary\" lang=\"fr\">"))
         #expect(issue.contains("talks-resume-in-moscow/index.html\">Talks resume in Moscow</a>"))
         // The home page lists the Persian issue's lead marked right to left inside a left-to-right page.
@@ -863,9 +884,9 @@ struct SiteAccessibilityTests {
         #expect(sergeyev.contains("sergeyev-leaves-for-london/index.html\" lang=\"en-GB\">Sergeyev leaves for London</a>"))
         #expect(sergeyev.contains("talks-resume-in-moscow/index.html\">Talks resume in Moscow</a>"))
         let records = try SearchFiles.records(files, block: 0)
-        #expect(records.map { $0["t"] ?? "" } == ["Talks resume in Moscow", "Les négociations reprennent", "نشست در تهران", "Sergeyev leaves for London"])
-        #expect(records.map { $0["l"] } == [nil, "fr", "fa", "en-GB"])
-        #expect(records.map { $0["w"] } == [nil, nil, "rtl", nil])
+        #expect(records.map { $0["t"] ?? "" } == ["Sergeyev leaves for London", "نشست در تهران", "Talks resume in Moscow", "Les négociations reprennent"])
+        #expect(records.map { $0["l"] } == ["en-GB", "fa", nil, "fr"])
+        #expect(records.map { $0["w"] } == [nil, "rtl", nil, nil])
         // No page of an English archive carries a mark.
         let examples = try await SiteFixture.build(try await SiteFixture.example())
         #expect(!examples.values.contains { $0.contains(" lang=\"") && $0.components(separatedBy: " lang=\"").count > 2 })

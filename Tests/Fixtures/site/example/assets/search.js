@@ -1,6 +1,7 @@
 // Offline search over the index under search/ (see search/index.js, window.BULLETIN_SEARCH): reads the
 // query from ?q=, loads the word shards its words begin with and then the records of the best matches,
-// each by a script tag, so that it also works from file://. Ranks title, entity and dek matches first.
+// each by a script tag, so that it also works from file://. Ranks title, entity and dek matches first,
+// and the newest first among equals. Lists 100 results, and a "Show more" button lists the next 100.
 // Builds results with textContent only: index data never becomes markup. Its messages are the page's,
 // in its language: the JSON object of the status line's data-messages attribute (each a text, or plural
 // forms chosen with Intl.PluralRules), English where a theme's page gives none.
@@ -17,7 +18,8 @@
     searchNone: "No articles match “{query}”.",
     searchMatches: { one: "{count} article matches “{query}”", other: "{count} articles match “{query}”" },
     searchAll: "{matches}.",
-    searchBest: "{matches}; the best {shown} are listed."
+    searchBest: "{matches}; the best {shown} are listed.",
+    searchMore: "Show more results"
   };
   var lang = "en";
   try {
@@ -45,9 +47,10 @@
   if (!index) { status.textContent = say("searchIndexMissing"); return; }
   if (!query) { status.textContent = say("searchPrompt", { count: index.articles }); return; }
 
-  // As the index folds its words: lower case, decomposed, without combining diacritics.
+  // As the index folds its words: lower case, decomposed, without combining diacritics, final sigma as σ
+  // (toLowerCase() makes a word's last capital Σ a ς where the index, lowered without context, has σ).
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u03c2/g, "\u03c3");
   }
   function shardKey(term) {
     return Array.from(term).slice(0, 2).join("");
@@ -118,41 +121,65 @@
     });
     var scored = [];
     totals.forEach(function (score, number) { scored.push([score, number]); });
+    // The index numbers articles newest first (undated last), so equal scores list the newest first.
     scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    var shown = scored.slice(0, 100);
-    var blocks = [];
-    shown.forEach(function (s) {
-      var block = Math.floor(s[1] / index.block);
-      if (blocks.indexOf(block) < 0) blocks.push(block);
-    });
-    load(blocks.map(function (block) { return "records/" + block + ".js"; }), function () {
-      var matches = say("searchMatches", { count: scored.length, query: query });
-      status.textContent = scored.length === 0 ? say("searchNone", { query: query })
-        : scored.length > shown.length ? say("searchBest", { matches: matches, shown: shown.length }) : say("searchAll", { matches: matches });
-      var root = "../";
-      shown.forEach(function (s) {
-        var record = (records[Math.floor(s[1] / index.block)] || [])[s[1] % index.block];
-        if (!record) return;
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = root + record.u;
-        a.textContent = record.t;
-        markLanguage(a, record);
-        li.appendChild(a);
-        var meta = document.createElement("span");
-        meta.className = "meta";
-        meta.textContent = " " + record.m;
-        li.appendChild(meta);
-        if (record.d) {
-          li.appendChild(document.createElement("br"));
-          var dek = document.createElement("span");
-          dek.className = "dek";
-          dek.textContent = record.d;
-          markLanguage(dek, record);
-          li.appendChild(dek);
-        }
-        results.appendChild(li);
+    var pageSize = 100, listed = 0, more = null;
+    var matches = say("searchMatches", { count: scored.length, query: query });
+    // Lists the next results after those listed, loading the records they need, and says in the status
+    // line (a live region) how many are listed; after "Show more", focus moves to the first new result.
+    function listMore(moveFocus) {
+      var next = scored.slice(listed, listed + pageSize);
+      var blocks = [];
+      next.forEach(function (s) {
+        var block = Math.floor(s[1] / index.block);
+        if (!records[block] && blocks.indexOf(block) < 0) blocks.push(block);
       });
-    });
+      if (more) more.disabled = true;
+      load(blocks.map(function (block) { return "records/" + block + ".js"; }), function () {
+        var root = "../", first = null;
+        next.forEach(function (s) {
+          var record = (records[Math.floor(s[1] / index.block)] || [])[s[1] % index.block];
+          if (!record) return;
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = root + record.u;
+          a.textContent = record.t;
+          markLanguage(a, record);
+          li.appendChild(a);
+          var meta = document.createElement("span");
+          meta.className = "meta";
+          meta.textContent = " " + record.m;
+          li.appendChild(meta);
+          if (record.d) {
+            li.appendChild(document.createElement("br"));
+            var dek = document.createElement("span");
+            dek.className = "dek";
+            dek.textContent = record.d;
+            markLanguage(dek, record);
+            li.appendChild(dek);
+          }
+          results.appendChild(li);
+          if (!first) first = a;
+        });
+        listed += next.length;
+        status.textContent = scored.length === 0 ? say("searchNone", { query: query })
+          : scored.length > listed ? say("searchBest", { matches: matches, shown: listed }) : say("searchAll", { matches: matches });
+        if (listed < scored.length && !more) {
+          var holder = document.createElement("p");
+          holder.className = "search-more";
+          more = document.createElement("button");
+          more.type = "button";
+          more.textContent = say("searchMore");
+          more.addEventListener("click", function () { listMore(true); });
+          holder.appendChild(more);
+          results.parentNode.insertBefore(holder, results.nextSibling);
+        } else if (more) {
+          more.disabled = false;
+          more.parentNode.hidden = listed >= scored.length;
+        }
+        if (moveFocus && first) first.focus();
+      });
+    }
+    listMore(false);
   });
 })();

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ab", {
-"about":[62],
-"abroad":[44]
+"about":[38],
+"abroad":[20]
 });

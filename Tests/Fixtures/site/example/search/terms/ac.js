@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ac", {
-"accept":[28],
-"accused":[12]
+"accept":[4],
+"accused":[60]
 });

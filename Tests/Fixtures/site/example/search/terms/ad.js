@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("ad", {
-"address":[37],
-"administration":[12,48],
-"adopted":[36]
+"address":[13],
+"administration":[36,24],
+"adopted":[12]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("af", {
-"after":[20]
+"after":[68]
 });

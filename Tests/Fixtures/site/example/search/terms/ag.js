@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ag", {
-"again":[28],
-"agreement":[4]
+"again":[4],
+"agreement":[52]
 });

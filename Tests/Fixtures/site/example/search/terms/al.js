@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("al", {
-"all":[62],
-"almaty":[38],
-"although":[4],
-"alyaksandr":[23]
+"all":[38],
+"almaty":[14],
+"although":[52],
+"alyaksandr":[71]
 });

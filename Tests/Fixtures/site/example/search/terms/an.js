@@ -1,8 +1,8 @@
 BULLETIN_SEARCH_TERMS("an", {
-"analysts":[20],
-"announce":[36],
-"announcement":[36],
-"annual":[37],
-"answerable":[44],
-"any":[22,6]
+"analysts":[68],
+"announce":[12],
+"announcement":[12],
+"annual":[13],
+"answerable":[20],
+"any":[4,66]
 });

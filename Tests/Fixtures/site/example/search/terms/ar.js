@@ -1,8 +1,8 @@
 BULLETIN_SEARCH_TERMS("ar", {
-"archive":[68],
-"argue":[62],
-"armed":[15],
-"around":[60],
-"arrangement":[22],
-"arrived":[30]
+"archive":[44],
+"argue":[38],
+"armed":[63],
+"around":[36],
+"arrangement":[70],
+"arrived":[6]
 });

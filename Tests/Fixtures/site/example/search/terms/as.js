@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("as", {
-"asked":[4,24,8],
-"aslan":[46],
-"associates":[44],
-"astana":[62]
+"asked":[4,8,40],
+"aslan":[22],
+"associates":[20],
+"astana":[38]
 });

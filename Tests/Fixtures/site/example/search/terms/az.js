@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("az", {
-"azerbaijan":[54]
+"azerbaijan":[30]
 });

@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("ba", {
-"background":[38],
-"baku":[55],
-"balkans":[6],
-"bargaining":[20],
-"basic":[44]
+"background":[14],
+"baku":[31],
+"balkans":[54],
+"bargaining":[68],
+"basic":[20]
 });

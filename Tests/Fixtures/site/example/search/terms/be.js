@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("be", {
-"before":[20,8],
-"begun":[62],
-"belapan":[20],
-"belarusian":[23],
-"between":[1]
+"before":[4,64],
+"begun":[38],
+"belapan":[68],
+"belarusian":[71],
+"between":[49]
 });

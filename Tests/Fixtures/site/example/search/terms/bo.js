@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("bo", {
-"both":[4]
+"both":[52]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("br", {
-"break":[20,34],
-"breakaway":[28]
+"break":[30,38],
+"breakaway":[4]
 });

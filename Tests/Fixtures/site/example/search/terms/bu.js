@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("bu", {
-"budget":[20,16],
-"business":[36],
-"businesslike":[4]
+"budget":[12,56],
+"business":[12],
+"businesslike":[52]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("by", {
-"bypass":[60]
+"bypass":[36]
 });

@@ -1,8 +1,8 @@
 BULLETIN_SEARCH_TERMS("ca", {
-"call":[12],
-"called":[12,32],
-"came":[20],
-"careful":[60],
-"carries":[60],
-"caspian":[55,15]
+"call":[60],
+"called":[20,40],
+"came":[68],
+"careful":[36],
+"carries":[36],
+"caspian":[31,15]
 });

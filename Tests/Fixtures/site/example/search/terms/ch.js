@@ -1,8 +1,8 @@
 BULLETIN_SEARCH_TERMS("ch", {
-"change":[44],
-"changing":[60],
-"charge":[12],
-"chechnya":[14,32],
-"chisinau":[6,24],
-"chronology":[68]
+"change":[20],
+"changing":[36],
+"charge":[60],
+"chechnya":[22,40],
+"chisinau":[6,48],
+"chronology":[44]
 });

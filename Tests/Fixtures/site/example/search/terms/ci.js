@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ci", {
-"circle":[60],
-"cis":[36]
+"circle":[36],
+"cis":[12]
 });

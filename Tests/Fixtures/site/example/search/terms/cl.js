@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("cl", {
-"clashes":[15],
-"closes":[71]
+"clashes":[63],
+"closes":[47]
 });

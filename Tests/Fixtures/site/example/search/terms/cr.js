@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("cr", {
-"critics":[36]
+"critics":[12]
 });

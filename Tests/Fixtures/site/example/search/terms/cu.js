@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("cu", {
-"customs":[22,6],
-"cut":[28]
+"customs":[4,66],
+"cut":[4]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("da", {
-"dagestan":[15],
-"day":[20]
+"dagestan":[63],
+"day":[68]
 });

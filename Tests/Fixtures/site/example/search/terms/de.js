@@ -1,14 +1,14 @@
 BULLETIN_SEARCH_TERMS("de", {
-"debate":[61],
-"decade":[60],
-"decision":[44],
-"decisions":[60],
-"declined":[12],
-"delayed":[36],
-"deliveries":[4,24],
-"deputy":[12],
-"described":[4],
-"detained":[44],
-"detaining":[12],
-"detentions":[47]
+"debate":[37],
+"decade":[36],
+"decision":[20],
+"decisions":[36],
+"declined":[60],
+"delayed":[12],
+"deliveries":[4,48],
+"deputy":[60],
+"described":[52],
+"detained":[20],
+"detaining":[60],
+"detentions":[23]
 });

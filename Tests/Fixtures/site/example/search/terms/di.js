@@ -1,11 +1,11 @@
 BULLETIN_SEARCH_TERMS("di", {
-"dimension":[60],
-"diplomats":[52],
-"discuss":[55],
-"discussed":[28],
-"dismissed":[52],
-"dispute":[30,8],
-"disputes":[71],
-"districts":[14],
-"division":[52]
+"dimension":[36],
+"diplomats":[28],
+"discuss":[31],
+"discussed":[4],
+"dismissed":[28],
+"dispute":[6,8],
+"disputes":[47],
+"districts":[62],
+"division":[28]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("dn", {
-"dniester":[30]
+"dniester":[6]
 });

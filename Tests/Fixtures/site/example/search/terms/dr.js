@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("dr", {
-"drafted":[36]
+"drafted":[12]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("du", {
-"duma":[14],
-"duty":[20]
+"duma":[62],
+"duty":[68]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("ea", {
-"each":[20],
-"earlier":[46,22],
-"eastern":[52]
+"each":[68],
+"earlier":[22,22],
+"eastern":[28]
 });

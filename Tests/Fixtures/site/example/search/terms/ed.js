@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ed", {
-"editors":[71]
+"editors":[47]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("en", {
-"energy":[6,22,43],
-"enjoyed":[20],
-"envoys":[30]
+"energy":[4,43,7],
+"enjoyed":[68],
+"envoys":[6]
 });

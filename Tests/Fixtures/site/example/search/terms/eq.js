@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("eq", {
-"equal":[52]
+"equal":[28]
 });

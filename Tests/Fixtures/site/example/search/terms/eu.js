@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("eu", {
-"europe":[30],
-"european":[6,48]
+"europe":[6],
+"european":[30,24]
 });

@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("ex", {
-"exemptions":[20],
-"expect":[52],
-"exports":[60],
-"extension":[20]
+"exemptions":[68],
+"expect":[28],
+"exports":[36],
+"extension":[68]
 });

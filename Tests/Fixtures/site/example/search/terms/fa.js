@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("fa", {
-"families":[44]
+"families":[20]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("fe", {
-"federal":[14],
-"fees":[6]
+"federal":[62],
+"fees":[54]
 });

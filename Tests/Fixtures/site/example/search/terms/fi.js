@@ -1,8 +1,8 @@
 BULLETIN_SEARCH_TERMS("fi", {
-"finance":[20],
-"financing":[52],
-"find":[68],
-"firms":[36],
-"first":[12,18],
-"five":[55]
+"finance":[68],
+"financing":[28],
+"find":[44],
+"firms":[12],
+"first":[6,54],
+"five":[31]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("fl", {
-"flow":[4]
+"flow":[52]
 });

@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("fo", {
-"follow":[4],
-"followed":[44],
-"forces":[15],
-"foreign":[36],
-"former":[44]
+"follow":[52],
+"followed":[20],
+"forces":[63],
+"foreign":[12],
+"former":[20]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("fr", {
-"friday":[23]
+"friday":[71]
 });

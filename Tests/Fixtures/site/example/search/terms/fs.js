@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("fs", {
-"fsb":[12]
+"fsb":[60]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("ga", {
-"gap":[4],
-"gas":[1,29,22,16],
-"gazprom":[6,48]
+"gap":[52],
+"gas":[6,22,16,5],
+"gazprom":[30,24]
 });

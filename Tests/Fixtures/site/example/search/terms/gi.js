@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("gi", {
-"given":[36]
+"given":[12]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("go", {
-"government":[4,56],
-"governors":[62]
+"government":[36,16],
+"governors":[38]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("gr", {
-"groups":[15,31],
-"grozny":[14,33]
+"groups":[22,41],
+"grozny":[23,39]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("gu", {
-"guarantees":[22,6,16]
+"guarantees":[4,16,50]
 });

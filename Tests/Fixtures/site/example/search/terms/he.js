@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("he", {
-"helps":[52]
+"helps":[28]
 });

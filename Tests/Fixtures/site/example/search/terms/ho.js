@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ho", {
-"how":[62]
+"how":[38]
 });

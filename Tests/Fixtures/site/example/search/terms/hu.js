@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("hu", {
-"human":[12,34]
+"human":[22,38]
 });

@@ -1,11 +1,11 @@
 BULLETIN_SEARCH_TERMS("in", {
-"independent":[38],
-"infotag":[28],
-"inquiry":[12,35],
-"inside":[36],
-"insists":[52],
-"interfax":[4,16],
-"interrupted":[4],
-"into":[12,35,10],
-"investors":[36]
+"independent":[14],
+"infotag":[4],
+"inquiry":[23,37],
+"inside":[12],
+"insists":[28],
+"interfax":[52,16],
+"interrupted":[52],
+"into":[23,10,27],
+"investors":[12]
 });

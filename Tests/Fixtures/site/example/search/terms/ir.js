@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ir", {
-"iran":[54]
+"iran":[30]
 });

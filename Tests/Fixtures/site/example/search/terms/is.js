@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("is", {
-"issue":[71]
+"issue":[47]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ja", {
-"january":[4,8,8,8,10,8,6,8]
+"january":[4,10,8,6,8,16,8,8]
 });

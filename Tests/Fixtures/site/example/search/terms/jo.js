@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("jo", {
-"join":[22],
-"joint":[28]
+"join":[70],
+"joint":[4]
 });

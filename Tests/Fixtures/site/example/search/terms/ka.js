@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("ka", {
-"kadyrov":[14],
-"kazakh":[36,24],
-"kazakhstan":[39,15,9]
+"kadyrov":[62],
+"kazakh":[12,24],
+"kazakhstan":[15,15,9]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ko", {
-"kommersant":[44]
+"kommersant":[20]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("la", {
-"larger":[62],
-"last":[30,8],
-"late":[20]
+"larger":[38],
+"last":[6,8],
+"late":[68]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("le", {
-"leadership":[28,16],
-"left":[54],
-"legal":[55]
+"leadership":[4,16],
+"left":[30],
+"legal":[31]
 });

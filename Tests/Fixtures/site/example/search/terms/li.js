@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("li", {
-"line":[52],
-"link":[4],
-"little":[52],
-"living":[44]
+"line":[28],
+"link":[52],
+"little":[28],
+"living":[20]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("lo", {
-"local":[12],
-"long":[44]
+"local":[60],
+"long":[20]
 });

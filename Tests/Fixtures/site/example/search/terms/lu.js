@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("lu", {
-"lukashenko":[23]
+"lukashenko":[71]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("ma", {
-"made":[20,40],
-"makhachkala":[14],
-"maskhadov":[46]
+"made":[36,32],
+"makhachkala":[62],
+"maskhadov":[22]
 });

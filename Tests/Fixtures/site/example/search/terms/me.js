@@ -1,11 +1,11 @@
 BULLETIN_SEARCH_TERMS("me", {
-"meanwhile":[12],
-"median":[52],
-"mediate":[4],
-"mediators":[29],
-"meet":[55],
-"meeting":[4,19,13],
-"members":[62],
-"memorial":[12],
-"met":[6,38]
+"meanwhile":[60],
+"median":[28],
+"mediate":[52],
+"mediators":[5],
+"meet":[31],
+"meeting":[12,40,19],
+"members":[38],
+"memorial":[60],
+"met":[20,34]
 });

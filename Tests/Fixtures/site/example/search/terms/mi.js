@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("mi", {
-"militants":[12],
-"minister":[4],
-"ministry":[20],
-"minsk":[22]
+"militants":[60],
+"minister":[52],
+"ministry":[68],
+"minsk":[70]
 });

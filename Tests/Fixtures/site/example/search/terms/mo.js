@@ -1,11 +1,11 @@
 BULLETIN_SEARCH_TERMS("mo", {
-"moldova":[6,24],
-"moldovan":[6,24],
-"monday":[30],
-"monitor":[28,18,6,18],
-"month":[30,25],
-"moscow":[7,7,48],
-"most":[44,16],
-"mountain":[15],
-"moves":[57]
+"moldova":[6,48],
+"moldovan":[6,48],
+"monday":[6],
+"monitor":[4,18,6,18],
+"month":[6,25],
+"moscow":[38,17,7],
+"most":[20,16],
+"mountain":[63],
+"moves":[33]
 });

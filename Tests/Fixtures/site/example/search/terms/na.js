@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("na", {
-"narrowed":[4],
-"nazarbaev":[39]
+"narrowed":[52],
+"nazarbaev":[15]
 });

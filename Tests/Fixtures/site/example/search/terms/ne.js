@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("ne", {
-"negotiations":[68],
-"negotiators":[6],
-"neither":[4],
-"new":[22,14],
-"next":[55,7,6]
+"negotiations":[44],
+"negotiators":[54],
+"neither":[52],
+"new":[12,58],
+"next":[31,7,6]
 });

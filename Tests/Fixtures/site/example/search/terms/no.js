@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("no", {
-"no":[4],
-"not":[22,6,32],
-"note":[71],
-"nothing":[44],
-"now":[44]
+"no":[52],
+"not":[4,32,34],
+"note":[47],
+"nothing":[20],
+"now":[20]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("nu", {
-"nursultan":[39]
+"nursultan":[15]
 });

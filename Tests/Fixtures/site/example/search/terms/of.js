@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("of", {
-"offend":[60],
-"offer":[52],
-"offered":[52],
-"office":[47],
-"officials":[4,8,16]
+"offend":[36],
+"offer":[28],
+"offered":[28],
+"office":[23],
+"officials":[4,48,8]
 });

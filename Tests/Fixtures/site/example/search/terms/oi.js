@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("oi", {
-"oil":[22,14,25]
+"oil":[12,25,33]
 });

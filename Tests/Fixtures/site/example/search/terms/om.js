@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("om", {
-"ombudsman":[44]
+"ombudsman":[20]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("on", {
-"one":[12],
-"only":[28,16]
+"one":[60],
+"only":[4,16]
 });

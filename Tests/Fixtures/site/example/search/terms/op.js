@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("op", {
-"open":[36,18,3],
-"opened":[47],
-"operation":[30]
+"open":[12,18,3],
+"opened":[23],
+"operation":[6]
 });

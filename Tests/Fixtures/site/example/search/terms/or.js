@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("or", {
-"organised":[62],
-"organization":[30]
+"organised":[38],
+"organization":[6]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("os", {
-"osce":[30]
+"osce":[6]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ou", {
-"out":[20,18]
+"out":[14,54]
 });

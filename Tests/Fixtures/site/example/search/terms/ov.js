@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ov", {
-"over":[4,10]
+"over":[52,10]
 });

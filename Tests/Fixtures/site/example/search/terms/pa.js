@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("pa", {
-"parliament":[36,26],
-"parliamentary":[12],
-"partial":[20],
-"past":[60]
+"parliament":[12,26],
+"parliamentary":[60],
+"partial":[68],
+"past":[36]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ph", {
-"phase":[20]
+"phase":[68]
 });

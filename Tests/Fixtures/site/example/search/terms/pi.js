@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("pi", {
-"pipeline":[52],
-"pipelines":[60]
+"pipeline":[28],
+"pipelines":[36]
 });

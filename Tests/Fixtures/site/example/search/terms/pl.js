@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("pl", {
-"placed":[28],
-"plan":[36]
+"placed":[4],
+"plan":[12]
 });

@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("po", {
-"policeman":[12],
-"political":[28],
-"position":[20],
-"posts":[28]
+"policeman":[60],
+"political":[4],
+"position":[68],
+"posts":[4]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("pu", {
-"public":[62],
-"punishment":[12]
+"public":[38],
+"punishment":[60]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("qu", {
-"question":[54],
-"questions":[28]
+"question":[30],
+"questions":[4]
 });

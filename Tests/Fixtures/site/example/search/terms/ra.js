@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ra", {
-"ramzan":[14],
-"rather":[20]
+"ramzan":[62],
+"rather":[68]
 });

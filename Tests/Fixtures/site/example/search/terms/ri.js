@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ri", {
-"rights":[12,34]
+"rights":[22,38]
 });

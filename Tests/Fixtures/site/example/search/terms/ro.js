@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ro", {
-"romania":[6],
-"round":[6,14,10]
+"romania":[54],
+"round":[6,48,14]
 });

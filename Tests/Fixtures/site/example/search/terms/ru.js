@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("ru", {
-"russia":[54,8],
-"russian":[22,24]
+"russia":[30,8],
+"russian":[22,48]
 });

@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("sa", {
-"said":[4,8,16,8,8],
-"sale":[36],
-"sales":[62],
-"saturday":[6,41],
-"say":[4]
+"said":[4,8,8,32,8],
+"sale":[12],
+"sales":[38],
+"saturday":[23,31],
+"say":[52]
 });

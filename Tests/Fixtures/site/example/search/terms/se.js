@@ -1,11 +1,11 @@
 BULLETIN_SEARCH_TERMS("se", {
-"sea":[54],
-"sector":[36,24],
-"security":[15,8,7,14],
-"see":[28,10,8,6],
-"service":[14],
-"services":[44],
-"set":[38],
-"settled":[20],
-"settlement":[30]
+"sea":[30],
+"sector":[12,24],
+"security":[6,14,43,8],
+"see":[4,10,8,6],
+"service":[62],
+"services":[20],
+"set":[14],
+"settled":[68],
+"settlement":[6]
 });

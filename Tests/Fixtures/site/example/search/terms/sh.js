@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("sh", {
-"shore":[52],
-"should":[62]
+"shore":[28],
+"should":[38]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("si", {
-"sides":[4],
-"similar":[20],
-"since":[20,10,24]
+"sides":[52],
+"similar":[68],
+"since":[6,24,38]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("sm", {
-"small":[60]
+"small":[36]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("so", {
-"south":[14],
-"soviet":[54]
+"south":[62],
+"soviet":[30]
 });

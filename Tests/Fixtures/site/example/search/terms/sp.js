@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("sp", {
-"speech":[20],
-"spring":[4]
+"speech":[68],
+"spring":[52]
 });

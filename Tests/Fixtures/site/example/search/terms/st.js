@@ -1,11 +1,11 @@
 BULLETIN_SEARCH_TERMS("st", {
-"stake":[52],
-"stakes":[36],
-"state":[6,8],
-"statement":[44],
-"states":[38,17],
-"status":[55],
-"still":[60],
-"storage":[4],
-"studying":[4]
+"stake":[28],
+"stakes":[12],
+"state":[54,8],
+"statement":[20],
+"states":[14,17],
+"status":[31],
+"still":[36],
+"storage":[52],
+"studying":[52]
 });

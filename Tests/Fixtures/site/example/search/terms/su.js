@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("su", {
-"subsidies":[20],
-"such":[12],
-"sunday":[4],
-"supply":[52],
-"suspected":[12]
+"subsidies":[68],
+"such":[60],
+"sunday":[52],
+"supply":[28],
+"suspected":[60]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ta", {
-"talks":[7,13,10,38]
+"talks":[6,38,11,13]
 });

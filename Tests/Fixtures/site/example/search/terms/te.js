@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("te", {
-"television":[36],
-"terms":[36]
+"television":[12],
+"terms":[12]
 });

@@ -1,8 +1,8 @@
 BULLETIN_SEARCH_TERMS("th", {
-"than":[20],
-"third":[6,65],
-"threats":[20],
-"three":[36],
-"through":[4,24],
-"thursday":[37]
+"than":[68],
+"third":[47,7],
+"threats":[68],
+"three":[12],
+"through":[4,48],
+"thursday":[13]
 });

@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ti", {
-"tiraspol":[30]
+"tiraspol":[6]
 });

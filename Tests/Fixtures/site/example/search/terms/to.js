@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("to", {
-"told":[23]
+"told":[71]
 });

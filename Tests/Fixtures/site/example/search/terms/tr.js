@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("tr", {
-"trans":[52],
-"transdniester":[25],
-"transit":[6],
-"transport":[28]
+"trans":[28],
+"transdniester":[1],
+"transit":[54],
+"transport":[4]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("tu", {
-"turan":[52],
-"turkmenistan":[54]
+"turan":[28],
+"turkmenistan":[30]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("tw", {
-"twice":[4],
-"two":[15]
+"twice":[52],
+"two":[63]
 });

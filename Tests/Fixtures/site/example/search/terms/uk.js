@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("uk", {
-"ukrainian":[6]
+"ukrainian":[54]
 });

@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("un", {
-"under":[28],
-"union":[6,14,34],
-"unrealistic":[52],
-"until":[36]
+"under":[4],
+"union":[30,24,14],
+"unrealistic":[28],
+"until":[12]
 });

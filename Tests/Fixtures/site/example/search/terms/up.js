@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("up", {
-"up":[54]
+"up":[30]
 });

@@ -1,5 +1,5 @@
 BULLETIN_SEARCH_TERMS("us", {
-"use":[12],
-"used":[37],
-"usually":[20]
+"use":[60],
+"used":[13],
+"usually":[68]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("vi", {
-"violation":[44],
-"visit":[44]
+"violation":[20],
+"visit":[20]
 });

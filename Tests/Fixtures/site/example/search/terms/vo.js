@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("vo", {
-"volume":[71]
+"volume":[47]
 });

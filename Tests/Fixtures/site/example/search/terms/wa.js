@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("wa", {
-"want":[60],
-"wave":[62]
+"want":[36],
+"wave":[38]
 });

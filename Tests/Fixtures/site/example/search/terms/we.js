@@ -1,7 +1,7 @@
 BULLETIN_SEARCH_TERMS("we", {
-"week":[38,8],
-"weekend":[14],
-"welcomed":[36],
-"well":[60],
-"west":[60]
+"week":[14,8],
+"weekend":[62],
+"welcomed":[12],
+"well":[36],
+"west":[36]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("wh", {
-"whether":[4],
-"while":[52,8]
+"whether":[52],
+"while":[28,8]
 });

@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("wi", {
-"winter":[4,66],
-"without":[12,10,14]
+"winter":[46,6],
+"without":[12,48,10]
 });

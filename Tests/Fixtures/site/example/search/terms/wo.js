@@ -1,4 +1,4 @@
 BULLETIN_SEARCH_TERMS("wo", {
-"would":[4,18,6,8,8],
-"wounded":[12]
+"would":[4,8,8,32,18],
+"wounded":[60]
 });

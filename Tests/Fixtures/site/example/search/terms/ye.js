@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ye", {
-"years":[12]
+"years":[60]
 });
