@@ -84,6 +84,11 @@ final class OutputReuse: Sendable {
             digest.add(path)
             digest.add(bytes: context.theme.files[path]!)
         }
+        // And the bundled strings files beneath the theme's, which give the words those leave out.
+        for path in context.theme.bundledStrings.keys.sorted() where writer.readsThemeFile(path) {
+            digest.add("bundled " + path)
+            digest.add(bytes: context.theme.bundledStrings[path]!)
+        }
         return digest.finalize()
     }
 

@@ -26,6 +26,8 @@ public struct Project: Sendable {
     public var sourceFolders: [String] = []
     /// What the search for the sources left out and why (``SourceDiscovery/Found/warnings``).
     public var discoveryWarnings: [Diagnostic] = []
+    /// What looks mistyped in the theme folder's strings files (``BulletinWriters/Theme/stringsWarnings``).
+    public var themeWarnings: [Diagnostic] = []
 
     /// The configuration file's warnings, and what the configuration leaves undecided for the chosen
     /// formats.
@@ -38,9 +40,9 @@ public struct Project: Sendable {
         )]
     }
 
-    /// Every warning a build of the project reports before its sources': the configuration's, then the
-    /// search's.
-    public var warnings: [Diagnostic] { configurationWarnings + discoveryWarnings }
+    /// Every warning a build of the project reports before its sources': the configuration's, the
+    /// search's, then the theme's.
+    public var warnings: [Diagnostic] { configurationWarnings + discoveryWarnings + themeWarnings }
 
     /// Resolves command-line values against the configuration: explicit values win, then the configuration,
     /// then defaults. With no sources and no configuration the bundled example archive is the source.
@@ -101,11 +103,12 @@ public struct Project: Sendable {
         if chosen.isEmpty {
             throw BulletinError(code: .invalidUsage, message: "no format to build: name one or more of \(writers.formats.joined(separator: ", "))")
         }
+        let theme = try Resources.theme(theme ?? configuration.theme)
         return Project(
             configuration: configuration, sources: found.files, output: URL(fileURLWithPath: outputPath),
-            formats: Array(Set(chosen)).sorted(), theme: try Resources.theme(theme ?? configuration.theme),
+            formats: Array(Set(chosen)).sorted(), theme: theme,
             readingDiagnostics: readingDiagnostics, configurationPath: path, sourceFolders: found.folders,
-            discoveryWarnings: found.warnings
+            discoveryWarnings: found.warnings, themeWarnings: theme.stringsWarnings
         )
     }
 
@@ -205,7 +208,7 @@ public struct Converter: Sendable {
         self.writers = writers
     }
 
-    /// The standalone document `format` makes of `file`, and the warnings reading it gave.
+    /// The standalone document `format` makes of `file`, and the warnings reading it and the theme's strings gave.
     public func convert(_ file: SourceFile, to format: String, theme: Theme? = nil) async throws -> (bytes: [UInt8], diagnostics: [Diagnostic]) {
         let writer = try writers.writers(for: [format])[0]
         let pipeline = Pipeline(configuration: configuration, writers: writers, concurrency: 1)
@@ -215,7 +218,7 @@ public struct Converter: Sendable {
         }
         let context = WriterContext(settings: configuration.writerSettings, theme: try theme ?? Resources.theme(configuration.theme))
         do {
-            return (try writer.standalone(article, in: archive, context: context), diagnostics)
+            return (try writer.standalone(article, in: archive, context: context), diagnostics + context.theme.stringsWarnings)
         } catch let error as BulletinError {
             throw error
         } catch let error as WriterError where !error.diagnostics.isEmpty {

@@ -42,11 +42,18 @@ public enum Resources {
 
     /// A theme by name (embedded) or by folder path, merged file by file over the default theme.
     public static func theme(_ nameOrPath: String?) throws -> Theme {
-        var files = embeddedTheme("default")
+        let bundled = embeddedTheme("default")
+        var files = bundled
         guard let nameOrPath, nameOrPath != "default" else { return Theme(files: files) }
+        // A theme's strings file replaces the bundled one of its language, which stays beneath it for the
+        // keys it leaves out: a theme may change a few words of a language Bulletin has.
+        func bundledStrings(under overridden: some Sequence<String>) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: overridden.filter { $0.hasPrefix("strings/") }.compactMap { path in bundled[path].map { (path, $0) } })
+        }
         if isEmbeddedTheme(nameOrPath) {
-            files.merge(embeddedTheme(nameOrPath)) { $1 }
-            return Theme(files: files)
+            let theme = embeddedTheme(nameOrPath)
+            files.merge(theme) { $1 }
+            return Theme(files: files, bundledStrings: bundledStrings(under: theme.keys))
         }
         guard isTheme(nameOrPath) else {
             throw BulletinError(code: .invalidUsage, message: "no theme '\(nameOrPath)': give a theme name (\(themeNames.joined(separator: ", "))) or a folder")
@@ -63,9 +70,7 @@ public enum Resources {
             files[relative] = [UInt8](data)
             origins[relative] = (nameOrPath.hasSuffix("/") ? nameOrPath : nameOrPath + "/") + relative
         }
-        // The theme's English words replace the bundled file, which stays beneath them for the keys they leave out.
-        let bundledEnglish = origins["strings/en.json"] == nil ? nil : embeddedTheme("default")["strings/en.json"]
-        return Theme(files: files, origins: origins, bundledEnglish: bundledEnglish)
+        return Theme(files: files, origins: origins, bundledStrings: bundledStrings(under: origins.keys))
     }
 
     private static func embeddedTheme(_ name: String) -> [String: [UInt8]] {

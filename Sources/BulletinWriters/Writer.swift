@@ -177,15 +177,15 @@ public struct Theme: Sendable, Hashable {
     /// Where the files read from disk were read, by relative path, for diagnostics; a file bundled
     /// with Bulletin has none.
     public var origins: [String: String]
-    /// Bulletin's own English words, when the theme's `strings/en.json` takes their place: the keys that
-    /// file leaves out come from them, as every other language's leave-outs come from English.
-    public var bundledEnglish: [UInt8]?
+    /// Bulletin's own strings files that the theme's take the place of, by path (`strings/fr.json`): the
+    /// keys a theme's file leaves out come from them before any other language's (English last).
+    public var bundledStrings: [String: [UInt8]]
 
     /// Creates a theme from its files.
-    public init(files: [String: [UInt8]], origins: [String: String] = [:], bundledEnglish: [UInt8]? = nil) {
+    public init(files: [String: [UInt8]], origins: [String: String] = [:], bundledStrings: [String: [UInt8]] = [:]) {
         self.files = files
         self.origins = origins
-        self.bundledEnglish = bundledEnglish
+        self.bundledStrings = bundledStrings
     }
 
     /// Where the file at `path` came from: its path on disk, or the bundled theme's path.

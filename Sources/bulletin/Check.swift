@@ -33,7 +33,7 @@ extension BulletinCommand {
                     let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil,
                                                       keepingConfigurationErrors: true)
                     files = project.sources
-                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings
+                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings + project.themeWarnings
                     // Its entity dictionary is checked against the sources' entities only when the file has no error.
                     if !foundDiagnostics.contains(where: { $0.severity == .error }) { checker.configuration = project.configuration }
                 } else {

@@ -87,15 +87,16 @@ struct EPUBTemplates: Sendable {
 
     /// The last theme's EPUB and strings files and their compiled templates. Books of one build share one
     /// theme, so this compiles once per build; comparing the files is cheap because equal arrays share storage.
-    private static let cache = Mutex<(files: [[UInt8]?], templates: EPUBTemplates)?>(nil)
+    private static let cache = Mutex<(files: [[UInt8]?], bundled: [String: [UInt8]], templates: EPUBTemplates)?>(nil)
 
     /// The compiled templates of `theme`, from the cache when its EPUB files and its words are unchanged.
     static func compiled(for theme: Theme) throws -> EPUBTemplates {
         let strings = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }
         let files = paths.map { theme.files[$0] } + strings.flatMap { [Array($0.key.utf8), $0.value] }
-        if let cached = cache.withLock({ $0 }), cached.files == files { return cached.templates }
+        // The bundled strings files beneath the theme's are words too.
+        if let cached = cache.withLock({ $0 }), cached.files == files, cached.bundled == theme.bundledStrings { return cached.templates }
         let templates = try EPUBTemplates(theme: theme)
-        cache.withLock { $0 = (files, templates) }
+        cache.withLock { $0 = (files, theme.bundledStrings, templates) }
         return templates
     }
 }

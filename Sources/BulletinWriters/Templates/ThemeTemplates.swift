@@ -28,11 +28,22 @@ struct ThemeTemplates: Sendable {
 
     private static let registration: Void = MustacheContentTypes.register(PreEscaped(), named: contentTypeName)
 
-    /// What the template engine's error says, at the line and column of the theme's file (the content
-    /// type tag put before the first line taken off again).
-    static func diagnostic(for error: any Error, in file: String) -> Diagnostic {
+    /// What the template engine's error compiling `text` says, at the line and column of the theme's file
+    /// (the content type tag put before the first line taken off again).
+    static func diagnostic(for error: any Error, compiling text: String, in file: String) -> Diagnostic {
         guard let error = error as? MustacheTemplate.ParserError else {
             return Diagnostic(id: "theme.template", severity: .error, message: "the template cannot be compiled: \(error)", location: nil)
+        }
+        // The parser finds a section unclosed at the end of the text, and a stray close where it stands as
+        // a misnamed one: the tag at fault is found by pairing the template's tags.
+        switch (error.error as? MustacheTemplate.Error, unpaired(in: text)) {
+        case (.expectedSectionEnd?, .unclosed(let tag, let name)?):
+            return tagDiagnostic(tag, in: text, file: file, message: "a section is not closed",
+                                 fix: "close '{{\(tag.drop { $0 == " " }.prefix(1))\(name)}}' with '{{/\(name)}}'")
+        case (.sectionCloseNameIncorrect?, .closesNothing(let tag, let name)?):
+            return tagDiagnostic(tag, in: text, file: file, message: "'{{/\(name)}}' closes no section: none is open here",
+                                 fix: "remove it, or open the section with '{{#\(name)}}' before it")
+        default: break
         }
         let context = error.context
         var line = context.line
@@ -107,7 +118,7 @@ struct ThemeTemplates: Sendable {
                 let included = Self.includedName(missing) ?? missing
                 throw WriterError(format: format, message: "the theme's \(path(name)) includes a template it does not have",
                                   diagnostics: [Self.tagDiagnostic(missing, in: text, file: origin(path(name)),
-                                      message: "there is no template '\(included)' to include",
+                                      message: included.isEmpty ? "the tag names no template to include" : "there is no template '\(included)' to include",
                                       fix: "name one of the templates: \(sources.keys.sorted().joined(separator: ", "))")])
             }
             splices = splices && Self.printsValuesVerbatim(text, tags: tags)
@@ -117,7 +128,7 @@ struct ThemeTemplates: Sendable {
                 library.register(try MustacheTemplate(string: Self.contentTypeTag + text), named: name)
             } catch {
                 throw WriterError(format: format, message: "the theme's \(path(name)) is not a valid Mustache template",
-                                  diagnostics: [Self.diagnostic(for: error, in: origin(path(name)))])
+                                  diagnostics: [Self.diagnostic(for: error, compiling: text, in: origin(path(name)))])
             }
         }
         self.library = library
@@ -165,6 +176,35 @@ struct ThemeTemplates: Sendable {
             for word in tag.split(whereSeparator: { " \t\n{}&#^/><$!%().=*".contains($0) }) { names.insert(String(word)) }
         }
         return names
+    }
+
+    /// A section tag of a template that pairs with none: an opening one never closed (the innermost), or a
+    /// closing one with nothing open.
+    enum Unpaired {
+        case unclosed(Substring, name: Substring)
+        case closesNothing(Substring, name: Substring)
+    }
+
+    /// The first closing tag of `template` with no section open, else the innermost section left open; nil
+    /// when every section pairs, when one is closed with another name, or when the delimiters change (the
+    /// tags are then not all `{{…}}`).
+    static func unpaired(in template: String) -> Unpaired? {
+        var open: [(tag: Substring, name: Substring)] = []
+        for tag in tags(of: template) {
+            let body = tag.drop { $0 == " " }
+            guard let sigil = body.first else { continue }
+            if sigil == "=" { return nil }
+            let name = body.dropFirst().drop { $0 == " " }.prefix { $0 != " " }
+            switch sigil {
+            case "#", "^", "$", "<": open.append((tag, name))
+            case "/":
+                guard let innermost = open.popLast() else { return .closesNothing(tag, name: name) }
+                // A close of another name is the parser's own error, found where it stands.
+                if innermost.name != name { return nil }
+            default: break
+            }
+        }
+        return open.last.map { .unclosed($0.tag, name: $0.name) }
     }
 
     /// Whether `tag` is a partial (`> name`) or a parent (`< name`), which brings in another template's tags.

@@ -11,14 +11,18 @@ import Synchronization
 /// the twelve month names as a date uses them, and `date` places them (`"{day} {month} {year}"`).
 ///
 /// The strings of a language are found from its tag: the file of the whole tag (`pt-BR`), else of its
-/// language (`pt`), else English. A key a file leaves out is English too, so a theme may translate part
-/// of them. Templates read them as `{{t.<key>}}`; writers use them for what they word themselves.
+/// language (`pt`), else English. A key a file leaves out comes from the file beneath it: a theme's file
+/// from Bulletin's own for the same tag, a regional tag's from its language's, any language's from
+/// English, so a theme may translate or change part of them. Templates read them as `{{t.<key>}}`; writers use them for what they word themselves.
 public struct UIStrings: Sendable {
     /// The tag of the file the strings came from (`en` when none matched the language asked for).
     public let language: String
     private let texts: [String: String]
-    /// The keys the language's own file gives, for ``text(_:variant:_:)``.
-    private let ownKeys: Set<String>
+    /// For each key, the layer of the file that gives it: 0 for the lowest (English), one more for each
+    /// file read over it; for ``text(_:variant:_:)``.
+    private let layerOfKey: [String: Int]
+    /// How many files these strings are read from, one over another.
+    private let layers: Int
     private let counted: [String: [PluralCategory: String]]
     private let months: [String]
     /// Every text, escaped, as the template value `t`.
@@ -55,7 +59,9 @@ public struct UIStrings: Sendable {
             }
         }
         self.texts = texts
-        ownKeys = Set(entries.map(\.key))
+        let layer = fallback?.layers ?? 0
+        layers = layer + 1
+        layerOfKey = (fallback?.layerOfKey ?? [:]).merging(entries.map { ($0.key, layer) }) { $1 }
         self.counted = counted
         self.months = months
         templateValue = .constant(key: language, TemplateValues(distinct: texts.sorted { $0.key < $1.key }.map {
@@ -71,11 +77,11 @@ public struct UIStrings: Sendable {
     /// The text of `variant`, a particular wording of `key` for a case that reads better apart ("entityPageRangeOne",
     /// a page of one article, of "entityPageRange"), or of `key` when `variant` is nil; `values` fills either.
     ///
-    /// Where the language's own file words `key` but not `variant` (a theme's translation made before the
-    /// variant was), it is `key`'s wording in that language rather than `variant`'s in English.
+    /// Where a file words `key` but not `variant` (a theme's translation made before the variant was), it is
+    /// `key`'s wording in that file rather than `variant`'s of a file beneath it (English).
     public func text(_ key: String, variant: String?, _ values: [String: String]) -> String {
         guard let variant else { return text(key, values) }
-        let wordsVariant = ownKeys.contains(variant) || !ownKeys.contains(key)
+        let wordsVariant = (layerOfKey[variant] ?? -1) >= (layerOfKey[key] ?? -1)
         return text(wordsVariant ? variant : key, values)
     }
 
@@ -141,7 +147,9 @@ public struct UIStrings: Sendable {
     }
 }
 
-/// The strings of a theme in every language it has a file for (`strings/<tag>.json`), each over English.
+/// The strings of a theme in every language it has a file for (`strings/<tag>.json`), each over the files
+/// beneath it: Bulletin's own file for the tag when the theme's replaced it, its language's for a regional
+/// tag, English.
 struct ThemeStrings: Sendable {
     /// By the lowercased tag of their file.
     private let byTag: [String: UIStrings]
@@ -149,33 +157,44 @@ struct ThemeStrings: Sendable {
 
     /// Reads every strings file of `theme`; a file that cannot be read is an error naming it.
     init(theme: Theme) throws {
-        guard let englishBytes = theme.files["strings/en.json"] else {
+        guard theme.files["strings/en.json"] != nil else {
             throw WriterError(format: "theme", message: "the theme has no strings/en.json (and the default theme is missing it too)")
         }
-        let bundled = try theme.bundledEnglish.map { try Self.read($0, tag: "en", path: "strings/en.json", theme: Theme(files: [:]), fallback: nil) }
-        english = try Self.read(englishBytes, tag: "en", path: "strings/en.json", theme: theme, fallback: bundled)
+        english = try Self.layers(of: "strings/en.json", tag: "en", in: theme, over: nil)
         var byTag: [String: UIStrings] = [:]
-        for (path, bytes) in theme.files where path.hasPrefix("strings/") && path.hasSuffix(".json") && path != "strings/en.json" {
+        // A language (`pt`) before its regional tags (`pt-BR`), which are read over it.
+        let paths = theme.files.keys.filter { $0.hasPrefix("strings/") && $0.hasSuffix(".json") && $0 != "strings/en.json" }
+            .sorted { ($0.count { $0 == "-" }, $0) < ($1.count { $0 == "-" }, $1) }
+        for path in paths {
             let tag = String(path.dropFirst("strings/".count).dropLast(".json".count))
-            byTag[tag.lowercased()] = try Self.read(bytes, tag: tag, path: path, theme: theme, fallback: english)
+            let primary = String(tag.lowercased().prefix { $0 != "-" })
+            let beneath = primary == tag.lowercased() ? english : byTag[primary] ?? english
+            byTag[tag.lowercased()] = try Self.layers(of: path, tag: tag, in: theme, over: beneath)
         }
         self.byTag = byTag
     }
 
     /// The last theme's strings files and their strings: the site, EPUB and feed writers of a build share one
     /// theme, and each would read its twelve files again.
-    private static let last = Mutex<(files: [(String, [UInt8])], bundledEnglish: [UInt8]?, strings: ThemeStrings)?>(nil)
+    private static let last = Mutex<(files: [(String, [UInt8])], bundled: [String: [UInt8]], strings: ThemeStrings)?>(nil)
 
     /// The strings of `theme`, read again only when its strings files differ from the last theme's.
     static func of(_ theme: Theme) throws -> ThemeStrings {
         let files = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if let cached = last.withLock({ $0 }), cached.files.elementsEqual(files, by: { $0.0 == $1.0 && $0.1 == $1.1 }),
-           cached.bundledEnglish == theme.bundledEnglish {
+           cached.bundled == theme.bundledStrings {
             return cached.strings
         }
         let strings = try ThemeStrings(theme: theme)
-        last.withLock { $0 = (files, theme.bundledEnglish, strings) }
+        last.withLock { $0 = (files, theme.bundledStrings, strings) }
         return strings
+    }
+
+    /// The strings of the theme's file at `path`, over Bulletin's own file there when the theme's replaced
+    /// it, over `beneath`.
+    private static func layers(of path: String, tag: String, in theme: Theme, over beneath: UIStrings?) throws -> UIStrings {
+        let bundled = try theme.bundledStrings[path].map { try read($0, tag: tag, path: path, theme: Theme(files: [:]), fallback: beneath) }
+        return try read(theme.files[path]!, tag: tag, path: path, theme: theme, fallback: bundled ?? beneath)
     }
 
     /// The strings for `language` (a BCP 47 tag): its file's, else its first subtag's, else English.

@@ -28,6 +28,9 @@ struct ThemeTemplateErrorTests {
               ("one\n{{#items}}\n  {{name}\n{{/items}}\n", 3, 9, "  {{name}", "a tag is not finished"),
               ("{{% FOO }}", 1, 1, "{{% FOO }}", "a '{{% …}}' tag is not one Bulletin's templates take"),
               ("<p>\n  <b>{{% CONTENT_TYPE: HTML }}</b>\n", 2, 6, "  <b>{{% CONTENT_TYPE: HTML }}</b>", "a '{{% …}}' tag is not one Bulletin's templates take"),
+              ("<h1>{{title}}</h1>\n<p>{{#a}}{{#b}}\n{{/b}}\n</p>\n", 2, 4, "<p>{{#a}}{{#b}}", "a section is not closed"),
+              ("{{#a}}\n{{^b}}x{{/b}}\n  {{#c}}\n{{/a}}", 4, 4, "{{/a}}", "a section is closed with another name than it was opened with"),
+              ("<p>{{#a}}{{/a}}\n {{/stray}}</p>", 2, 2, " {{/stray}}</p>", "'{{/stray}}' closes no section: none is open here"),
           ])
     func located(_ example: (String, Int, Int, String, String)) throws {
         for path in ["site/article.mustache", "epub/article.xhtml.mustache"] {
@@ -51,6 +54,10 @@ struct ThemeTemplateErrorTests {
             #expect(diagnostic.location?.line == (path.hasPrefix("site") ? 2 : 1))
             #expect(diagnostic.fix?.contains("article") == true)
         }
+        // A tag that names none says so.
+        let unnamed = try failure("site/404.mustache", "<p>{{> }}</p>", origin: "my-theme/site/404.mustache")
+        #expect(unnamed.diagnostics.first?.message == "the tag names no template to include")
+        #expect(unnamed.diagnostics.first?.location?.column == 4)
         // Included by a value, the name is known only when rendered, and is not checked.
         var theme = try Resources.theme(nil)
         theme.files["site/404.mustache"] = Array("{{>*which}}".utf8)

@@ -8,9 +8,14 @@ import Testing
 @Suite("Words of the theme in each language")
 struct UIStringsTests {
     /// The default theme with `extra` files over it.
+    /// The default theme with `extra` files over it, as a theme folder's are: a strings file Bulletin has
+    /// stays beneath the one that replaces it.
     private static func theme(_ extra: [String: String] = [:]) throws -> Theme {
         var theme = try Resources.theme(nil)
-        for (path, text) in extra { theme.files[path] = Array(text.utf8) }
+        for (path, text) in extra {
+            if path.hasPrefix("strings/"), let bundled = theme.files[path] { theme.bundledStrings[path] = bundled }
+            theme.files[path] = Array(text.utf8)
+        }
         return theme
     }
 
@@ -34,17 +39,42 @@ struct UIStringsTests {
 
     @Test("the strings of a language: its file, else its first subtag's, else English, key by key")
     func fallback() throws {
-        let strings = try ThemeStrings(theme: Self.theme(["strings/pt.json": #"{"home": "Início"}"#]))
+        let strings = try ThemeStrings(theme: Self.theme(["strings/sv.json": #"{"home": "Hem"}"#]))
         #expect(strings.strings(for: "fr").text("home") == "Accueil")
         #expect(strings.strings(for: "fr-CA").text("home") == "Accueil")
         #expect(strings.strings(for: "FR").language == "fr")
-        #expect(strings.strings(for: "sv").text("home") == "Home")
-        #expect(strings.strings(for: "sv").language == "en")
+        #expect(strings.strings(for: "ja").text("home") == "Home")
+        #expect(strings.strings(for: "ja").language == "en")
         // A file that leaves keys out: they are English, and its counts follow its own language's rules.
-        let portuguese = strings.strings(for: "pt-BR")
-        #expect(portuguese.language == "pt")
-        #expect(portuguese.text("home") == "Início")
-        #expect(portuguese.text("search") == "Search")
+        let swedish = strings.strings(for: "sv-FI")
+        #expect(swedish.language == "sv")
+        #expect(swedish.text("home") == "Hem")
+        #expect(swedish.text("search") == "Search")
+    }
+
+    @Test("a theme's file for a language Bulletin has changes only the words it gives: the rest are Bulletin's in that language")
+    func fileOverBundledLanguage() throws {
+        let values = ["number": "3"]
+        let french = try ThemeStrings(theme: Self.theme(["strings/fr.json": #"{"skipToContent": "Sauter au contenu", "home": "Maison"}"#]))
+            .strings(for: "fr")
+        #expect(french.text("home") == "Maison")
+        #expect(french.text("skipToContent") == "Sauter au contenu")
+        #expect(french.text("entities") == "Entités")
+        #expect(french.text("issueNumber", values) == "Numéro 3")
+        #expect(french.date("2026-01-12") == "12 janvier 2026")
+        #expect(french.counted(2, "article") == "2 articles")
+        // A regional tag's file lies over its language's, Bulletin's here, and that over English.
+        let brazilian = try ThemeStrings(theme: Self.theme(["strings/pt-BR.json": #"{"home": "Início!"}"#])).strings(for: "pt-BR")
+        #expect(brazilian.language == "pt-BR")
+        #expect(brazilian.text("home") == "Início!")
+        #expect(brazilian.text("search") == "Pesquisa")
+        #expect(brazilian.text("entities") == "Nomes")
+        // The theme's own file of the language beneath the regional one.
+        let layered = try ThemeStrings(theme: Self.theme(["strings/pt.json": #"{"search": "Busca"}"#, "strings/pt-BR.json": #"{"home": "Lar"}"#]))
+            .strings(for: "pt-BR")
+        #expect(layered.text("home") == "Lar")
+        #expect(layered.text("search") == "Busca")
+        #expect(layered.text("entities") == "Nomes")
     }
 
     @Test("a particular wording a theme's file lacks is its general wording in the file's language, not the English particular one")
@@ -58,8 +88,8 @@ struct UIStringsTests {
         let french = try ThemeStrings(theme: older).strings(for: "fr")
         #expect(french.text("entityPageRange", variant: "entityPageRangeOne", values) == "n° 2 à 2 (2/2)")
         #expect(french.text("entityListSummary", variant: "entityListSummaryOne", ["articles": "1 article"]) == "1 article, récents d’abord")
-        // A key it does not word at all is English, variant and all.
-        #expect(french.text("byline", variant: "bylineSeveral", ["authors": "A et B"]) == "By A et B")
+        // A key it does not word at all is Bulletin's French, variant and all.
+        #expect(french.text("byline", variant: "bylineSeveral", ["authors": "A et B"]) == "Par A et B")
         var archive = SiteFixture.tagged()
         for issue in archive.publications[0].volumes[0].issues.indices {
             for article in archive.publications[0].volumes[0].issues[issue].articles.indices {
@@ -255,13 +285,14 @@ struct UIStringsTests {
         }
     }
 
-    @Test("a theme's strings file words the pages, English filling in what it leaves out")
+    @Test("a theme's strings file words the pages, Bulletin's words of the language filling in what it leaves out")
     func themeStrings() async throws {
         let theme = try Self.theme(["strings/fr.json": #"{"home": "Une & autre", "article": {"one": "{count} papier", "other": "{count} papiers"}}"#])
         let site = try await SiteFixture.build(Self.archive(language: "fr"), theme: theme)
         let page = try #require(site["monitor/6/23/talks-resume/index.html"])
         #expect(page.contains(">Une &amp; autre<"))
-        #expect(page.contains("Skip to content"))
+        #expect(page.contains("Aller au contenu"))
+        #expect(!page.contains("Skip to content"))
         #expect(site["monitor/6/23/index.html"]?.contains("1 papier") == true)
     }
 
