@@ -15,7 +15,7 @@ feed pages), and of a generated 200-article archive; then, for every feed (the a
   every archive page, and each archive page holds the items of the Atom archive document of its number;
 - every item's content, as feedparser reads it (Atom content, RSS content:encoded) and as JSON Feed's
   content_html holds it, has every word of its source body, in order, once its tags are stripped.
-Articles are known from manifest.json; item ids are urn:uuid from the article id, as the writer makes them."""
+Articles are known from manifest.json; item ids are urn:uuid of the issue and the source's file name, as the writer makes them."""
 import hashlib, html, json, os, re, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 import feedparser, jsonschema
@@ -188,9 +188,13 @@ def check_build(root, limit, base_url, label):
     sources_by_id.clear()
     for issue in manifest["issues"]:
         slug = re.sub(r"-v\d+-i\d+$", "", issue["id"])
-        for article in issue["articles"]:
-            sources_by_id[content_uuid(article["id"])] = article["source"]
-            item = (issue.get("date") or "", content_uuid(article["id"]))
+        names = [article["source"].split("/")[-1] for article in issue["articles"]]
+        for article, name in zip(issue["articles"], names):
+            # As the writer makes it: the issue and the source's file name, and the article's id where two
+            # sources of the issue share the name.
+            item_id = content_uuid(f"item:{issue['id']}/{name}" + (f"/{article['id']}" if names.count(name) > 1 else ""))
+            sources_by_id[item_id] = article["source"]
+            item = (issue.get("date") or "", item_id)
             by_publication.setdefault(slug, []).append(item)
             everything.append(item)
     total = check_feed(root, "feeds", ordered(everything), limit, base_url, label)
