@@ -170,6 +170,14 @@ extension EntityDocument {
                     continue
                 }
             }
+            // "Radio Moscow": a broadcaster or bank named by its first word and a name the lexicon knows as
+            // something else (Moscow a place). Unknown words after it are read as a run, below.
+            if t.traits.contains(.organizationLead), pos + 1 < hi, !isTitle(tokens[pos + 1]), let (length, _) = phraseMatch(tokens, pos + 1, hi) {
+                let end = pos + 1 + length
+                add(p, pos, end, .organization, 2)
+                pos = end
+                continue
+            }
             // Organisation by its last word ("Defense Ministry", "Labour Party").
             if let (e, kind) = suffixEnd(tokens, pos, hi) {
                 // "Iraqi News Agency", "British Labour Party": the demonym belongs to the name.

@@ -48,6 +48,9 @@ struct EntityTaggerBasicsTests {
             "Rosvooruzhenie, the state arms exporter, signed a deal. Kommersant-Daily had the story. Radio Liberty said so. He told Radio Liberty too.")
         #expect(spans.map(\.text) == ["Rosvooruzhenie", "Kommersant-Daily", "Radio Liberty", "Radio Liberty"])
         #expect(spans.allSatisfy { $0.kind == .organization })
+        // A broadcaster named for a place is the broadcaster: "Radio Moscow" is no place.
+        let moscow = EntityTagger().tag("Radio Moscow reported the vote. Bank Rozwoju Exportu SA bid too.")
+        #expect(moscow.map(\.text) == ["Radio Moscow", "Bank Rozwoju Exportu SA"] && moscow.allSatisfy { $0.kind == .organization })
         // A person's apposition keeps a person: "Ivanov, the company's chairman," is no company.
         #expect(EntityTagger().tag("Ivanov, the chairman of the company, resigned.").map(\.kind) == [.person])
     }
