@@ -357,6 +357,23 @@ struct UIStringsTests {
         #expect(article.contains("Par Anne Martin") && article.contains("2 février 2000"))
     }
 
+    @Test("a theme folder's French file of one word words a French book in Bulletin's French for the rest, and its text too")
+    func partialStringsBook() async throws {
+        let theme = try Self.theme(["strings/fr.json": "{ \"inThisIssue\": \"Au sommaire\" }\n"])
+        let archive = try await Self.archive(language: "fr")
+        let files = try await SiteFixture.write(archive, theme: theme, formats: ["epub", "text"])
+        let entries = try EPUBFixtures.entries(of: try #require(files["epub/monitor-v6-i23.epub"]))
+        let documents = Dictionary(entries.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { a, _ in a }
+        let titlePage = try #require(documents["EPUB/monitor-v6-i23.xhtml"])
+        // The theme's word where it has one; Bulletin's French, not English, for the others.
+        #expect(titlePage.contains("Au sommaire") && !titlePage.contains("Dans ce numéro") && !titlePage.contains("In this issue"))
+        #expect(titlePage.contains("2 février 2000") && titlePage.contains("Par Ann Smith"))
+        let article = try #require(documents.first { $0.key.hasPrefix("EPUB/monitor-v6-i23/") }?.value)
+        #expect(article.contains("Par Ann Smith") && !article.contains("By Ann Smith"))
+        let text = String(decoding: try #require(files.first { $0.key.hasPrefix("text/monitor-v6-i23/") }?.value), as: UTF8.self)
+        #expect(text.contains("Par Ann Smith"))
+    }
+
     @Test("a book in a language the theme has no words for marks the English words it falls back to, and only those")
     func untranslatedBook() async throws {
         func documents(_ language: String) async throws -> [String: String] {
