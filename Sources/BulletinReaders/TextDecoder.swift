@@ -66,7 +66,7 @@ public struct SourceTextDecoder {
                 index += 1
                 continue
             }
-            if let (scalar, length) = utf8Sequence(bytes, at: index) {
+            if let (scalar, length) = UTF8Scalar.decode(bytes, at: index) {
                 append(scalar)
                 index += length
                 continue
@@ -99,27 +99,5 @@ public struct SourceTextDecoder {
             }
             return false
         }
-    }
-
-    /// One well-formed UTF-8 sequence at `index`, or nil.
-    private static func utf8Sequence(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
-        let lead = bytes[index]
-        let length: Int
-        var value: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
-        default: return nil
-        }
-        guard index + length <= bytes.count else { return nil }
-        for offset in 1..<length {
-            let next = bytes[index + offset]
-            guard next & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-        guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
     }
 }

@@ -1,3 +1,5 @@
+import BulletinModel
+
 /// Whether a document is well-formed XML 1.0 with namespaces, as an XML reading system's parser needs it:
 /// for the documents a theme's own EPUB templates make, which no other part of a build checks (a reading
 /// system shows nothing of a book with one broken document, and Bulletin's own templates are checked by
@@ -64,27 +66,9 @@ struct XMLCheck {
         }
     }
 
-    /// The scalar starting at `offset` and its length in bytes; nil when the bytes are not UTF-8.
+    /// The scalar starting at `offset`, as a number, and its length in bytes; nil when the bytes are not UTF-8.
     private static func scalar(in bytes: [UInt8], at offset: Int) -> (UInt32, Int)? {
-        let first = bytes[offset]
-        if first < 0x80 { return (UInt32(first), 1) }
-        let length: Int
-        var value: UInt32
-        switch first {
-        case 0xC2...0xDF: (length, value) = (2, UInt32(first & 0x1F))
-        case 0xE0...0xEF: (length, value) = (3, UInt32(first & 0x0F))
-        case 0xF0...0xF4: (length, value) = (4, UInt32(first & 0x07))
-        default: return nil
-        }
-        guard offset + length <= bytes.count else { return nil }
-        for next in bytes[(offset + 1)..<(offset + length)] {
-            guard next & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        let smallest: UInt32 = length == 3 ? 0x800 : length == 4 ? 0x10000 : 0x80
-        guard value >= smallest, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
-        return (value, length)
+        UTF8Scalar.decode(bytes, at: offset).map { ($0.0.value, $0.1) }
     }
 
     /// XML 1.0's Char production.
