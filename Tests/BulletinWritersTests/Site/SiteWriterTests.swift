@@ -251,6 +251,30 @@ struct SiteWriterTests {
         #expect(StructuredData.authorType(name) == type)
     }
 
+    @Test("collective bylines in the languages Bulletin has words for are Organizations; people's names there stay Persons", arguments: [
+        // German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Ukrainian, Arabic, Hebrew.
+        ("Redaktion", "Organization"), ("Auslandsredaktion", "Organization"), ("Moskau-Korrespondentin", "Organization"),
+        ("Nachrichtenagenturen", "Organization"), ("Hauptstadtbüro", "Organization"),
+        ("La Rédaction", "Organization"), ("Notre correspondant à Moscou", "Organization"), ("Agences", "Organization"),
+        ("Redacción", "Organization"), ("Corresponsal en Moscú", "Organization"), ("Agencias", "Organization"),
+        ("Redazione esteri", "Organization"), ("Dal nostro inviato", "Organization"), ("Agenzie", "Organization"),
+        ("Redação", "Organization"), ("Correspondente em Moscou", "Organization"), ("Agência Brasil", "Organization"),
+        ("Buitenlandredactie", "Organization"), ("Onze correspondent", "Organization"), ("Persbureaus", "Organization"),
+        ("Redakcja", "Organization"), ("Korespondent PAP w Moskwie", "Organization"), ("Biuro prasowe", "Organization"),
+        ("Редакция", "Organization"), ("Собственный корреспондент", "Organization"), ("Собкор", "Organization"),
+        ("Пресс-служба Кремля", "Organization"), ("Агентства", "Organization"),
+        ("Редакція", "Organization"), ("Власний кореспондент", "Organization"), ("Агенції", "Organization"),
+        ("هيئة التحرير", "Organization"), ("مراسلنا في موسكو", "Organization"), ("وكالات", "Organization"),
+        ("המערכת", "Organization"), ("כתבנו במוסקבה", "Organization"), ("סוכנויות הידיעות", "Organization"),
+        ("Hans Müller", "Person"), ("Jeanne Dubois", "Person"), ("Sergio García", "Person"), ("Giulia Rossi", "Person"),
+        ("João da Silva", "Person"), ("Jan de Vries", "Person"), ("De Vries", "Person"), ("Piotr Kowalski", "Person"),
+        ("Олена Коваль", "Person"), ("Сергей Бюров", "Person"), ("Marine Le Pen", "Person"), ("דוד כהן", "Person"),
+        ("أحمد مكتبي", "Person"), ("Laura Agenjo", "Person"),
+    ])
+    func authorRuleInOtherLanguages(name: String, type: String) {
+        #expect(StructuredData.authorType(name) == type)
+    }
+
     @Test("article pages carry summaries, attributions, linked cross-references and entities, and previous/next")
     func taggedArticles() async throws {
         let files = try await SiteFixture.build(SiteFixture.tagged())
