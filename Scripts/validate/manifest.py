@@ -2,7 +2,8 @@
 """Checks a build's manifest.json against the files with Python's own SHA-256 (hashlib).
 
 Usage: manifest.py OUTPUT_FOLDER
-Every listed file exists with the listed size and digest, and every file of the output but the
+The manifest's bytes are json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) and a line feed:
+the style of every indented JSON document Bulletin writes ("key": value). Every listed file exists with the listed size and digest, and every file of the output but the
 manifest itself, .bulletin-record, .bulletin-mentions and .bulletin-summaries is listed once. Every file the record names for the next build
 (to keep it when its issue is unchanged) is listed in the manifest with the same format, issue, size
 and digest, every file with a key of its own (a feed document) is one of the archive-wide files it names, and every
@@ -10,8 +11,14 @@ part it records (an issue's lines of articles.ndjson) lies inside such a file.""
 import hashlib, json, os, sys
 
 folder = sys.argv[1]
-manifest = json.load(open(os.path.join(folder, "manifest.json"), encoding="utf-8"))
+manifest_bytes = open(os.path.join(folder, "manifest.json"), "rb").read()
+manifest = json.loads(manifest_bytes.decode("utf-8"))
 problems = []
+# The one style of Bulletin's indented JSON: sorted keys, two spaces, "key": value, [] when empty, a final line feed.
+canonical = (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+if manifest_bytes != canonical:
+    line = next((n for n, (a, b) in enumerate(zip(manifest_bytes.split(b"\n"), canonical.split(b"\n")), 1) if a != b), None)
+    problems.append(f"manifest.json: not in Bulletin's JSON style (Python's json.dumps indent=2, sort_keys), first at line {line}")
 listed = set()
 for entry in manifest["files"]:
     path = os.path.join(folder, entry["path"])
@@ -68,5 +75,5 @@ for path, key, offset, count in parts:
         problems.append(f".bulletin-record: a part of {path} lies outside any archive-wide file of the record")
 for problem in problems[:20]:
     print(problem)
-print(f"manifest: {len(listed)} files, sizes and SHA-256 checked with hashlib; the record for the next build names {recorded} files, each checked against it, {len(file_keys)} with keys of their own, {len(parts)} parts of files; {len(problems)} problems")
+print(f"manifest: {'in' if manifest_bytes == canonical else 'NOT in'} Bulletin's JSON style; {len(listed)} files, sizes and SHA-256 checked with hashlib; the record for the next build names {recorded} files, each checked against it, {len(file_keys)} with keys of their own, {len(parts)} parts of files; {len(problems)} problems")
 sys.exit(1 if problems or not listed else 0)

@@ -15,7 +15,8 @@ generated 200-article archive (without one) into site folders with the given bin
      "Show more", reached by Tab and pressed with Enter, lists the rest and moves focus to the first new
      one, and a Greek word in capitals found by the word in small letters;
   4. every word of every source body reaches its article page, in order;
-  5. sitemap.xml and canonical links exist exactly when a base URL is configured;
+  5. sitemap.xml and canonical links exist exactly when a base URL is configured; robots.txt only when it is a
+     host's root, naming that sitemap by its absolute URL, a file the build wrote;
   6. feed discovery: built with the feeds and a base URL, every page names the archive's feeds (and on
      a publication's pages that publication's first) in Atom, RSS and JSON Feed, and links the nearer one
      in its footer, each URL a document of that format the build wrote; built without, no page names one.
@@ -415,6 +416,23 @@ if not canonical or canonical.group(1) not in locs:
 if os.path.exists(os.path.join(generated_site, "sitemap.xml")) or "canonical" in open(next(pages(generated_site))).read():
     fail("the generated site (no base URL) has a sitemap or canonical links")
 print(f"sitemap: {len(locs)} absolute URLs with a base URL; canonical {canonical.group(1) if canonical else 'missing'}; none without a base URL")
+# robots.txt only at a host's root, naming the sitemap there; not below it (the example), nor without a base URL.
+for folder, name in [(example_site, "the example site (base URL with a path)"), (generated_site, "the generated site (no base URL)")]:
+    if os.path.exists(os.path.join(folder, "robots.txt")):
+        fail(f"{name} has a robots.txt, which no crawler reads there or which says nothing")
+root_config = os.path.join(work, "site-root.yml")
+with open(root_config, "w") as f:
+    f.write(f"baseURL: https://example.org/\nsources: [{json.dumps(unicode_sources)}]\n")
+root_site = build(["--config", root_config], os.path.join(work, "site-root"))
+robots_path = os.path.join(root_site, "robots.txt")
+robots = open(robots_path).read() if os.path.exists(robots_path) else ""
+named = re.findall(r"(?m)^Sitemap: (\S+)$", robots)
+if not re.match(r"User-agent: \*\nAllow: /\n", robots) or named != ["https://example.org/sitemap.xml"]:
+    fail(f"the site at a host's root has no robots.txt naming https://example.org/sitemap.xml: {robots!r}")
+# The URL it names is a file the build wrote, as every absolute link under the base URL is checked above.
+elif not os.path.exists(os.path.join(root_site, named[0][len("https://example.org/"):])):
+    fail(f"robots.txt names {named[0]}, which the build did not write")
+print(f"robots.txt: at a host's root names {named[0] if named else 'nothing'}, a file written; none below a host's root or without a base URL")
 
 
 # -- 6. feed discovery ----------------------------------------------------------------------------

@@ -2,8 +2,10 @@ import BulletinModel
 
 /// Plain text: each article and each whole issue, wrapped without splitting words or URLs.
 ///
-/// Files: `text/<issue>.txt` (the issue) and `text/<issue>/<slug>.txt` (each article). The header's fields
-/// are labelled as a source's are; the byline is the theme's, in the article's language, as on its page and in its book.
+/// Files: `text/<issue>.txt` (the issue) and `text/<issue>/<slug>.txt` (each article). Every word that is not the
+/// source's is the theme's (``UIStrings``), as on pages and in books: an article's publication, volume and issue,
+/// date, byline and section in the article's language; an issue's masthead and contents heading in the language
+/// most of its articles are in.
 public struct TextWriter: Writer {
     public let format = "text"
     public let summary = "plain text, wrapped at 72 columns: each issue and each article"
@@ -14,7 +16,7 @@ public struct TextWriter: Writer {
     public func write(_ issue: Issue, in archive: Archive, to sink: any OutputSink, context: WriterContext) throws {
         let width = context.settings.textWidth
         let strings = try ThemeStrings.of(context.theme)
-        var whole = Array(issueHeader(issue, width: width).utf8)
+        var whole = Array(issueHeader(issue, width: width, words: strings.strings(for: issue.dominantLanguage)).utf8)
         for article in issue.articles {
             let text = renderBytes(article, width: width, words: strings.strings(for: article.metadata.language))
             try sink.write(text, to: "text/\(issue.id)/\(article.metadata.slug).txt", format: format, issue: issue.id)
@@ -35,18 +37,21 @@ public struct TextWriter: Writer {
     /// None: an issue's text depends on the issue alone.
     public func dependencies(of issue: Issue, in archive: Archive, context: WriterContext) -> [UInt8]? { [] }
 
-    /// The words under `strings/`, for bylines: plain text has no templates or styles.
+    /// The words under `strings/`, for labels, dates and bylines: plain text has no templates or styles.
     public func readsThemeFile(_ path: String) -> Bool { path.hasPrefix("strings/") }
 
     public func settingsRead(from settings: WriterSettings) -> WriterSettings {
         WriterSettings(textWidth: settings.textWidth)
     }
 
-    /// The issue's masthead and table of contents.
-    func issueHeader(_ issue: Issue, width: Int) -> String {
-        var lines = [issue.displayTitle]
-        if let date = issue.date { lines.append(date) }
-        lines.append(String(repeating: "=", count: min(width, TextWrapper.columns(of: issue.displayTitle))))
+    /// The issue's masthead and table of contents, worded in `words`, as its book's title page is.
+    func issueHeader(_ issue: Issue, width: Int, words: UIStrings) -> String {
+        let title = words.title(of: issue)
+        var lines = [title]
+        if let date = issue.date { lines.append(EPUBBook.longDate(date, in: words)) }
+        lines.append(String(repeating: "=", count: min(width, TextWrapper.columns(of: title))))
+        lines.append("")
+        lines.append(contentsOf: TextWrapper.wrap(words.text("inThisIssue"), width: width))
         lines.append("")
         for (number, article) in issue.articles.enumerated() {
             lines.append(contentsOf: TextWrapper.wrap("\(number + 1). \(article.metadata.title)", width: width, hangingIndent: 3))
@@ -54,7 +59,7 @@ public struct TextWriter: Writer {
         return lines.joined(separator: "\n")
     }
 
-    /// One article: title, header block, body; the byline in `words`.
+    /// One article: title, header block, body; the header's words in `words`.
     public func render(_ article: Article, width: Int, words: UIStrings) -> String {
         String(decoding: renderBytes(article, width: width, words: words), as: UTF8.self)
     }
@@ -64,18 +69,21 @@ public struct TextWriter: Writer {
         let metadata = article.metadata
         var lines = TextWrapper.wrap(metadata.title, width: width)
         lines.append(String(repeating: "-", count: min(width, lines.map(TextWrapper.columns).max() ?? 0)))
-        // On one line when it fits; else the publication's name has a line of its own, wrapped.
-        let place = "Volume: \(metadata.volume)  Issue: \(metadata.issue)"
-        let publication = "Publication: \(metadata.publication)"
-        if TextWrapper.columns(of: publication) + 2 + TextWrapper.columns(of: place) <= width {
-            lines.append(publication + "  " + place)
+        // "Monitor, Volume 6, Issue 23" on one line when it fits; else the publication's name has lines of its
+        // own, wrapped, and the volume and issue the next.
+        let place = words.text("volumeAndIssue", ["volume": String(metadata.volume), "issue": String(metadata.issue)])
+        let separator = words.text("listSeparator")
+        if TextWrapper.columns(of: metadata.publication + separator + place) <= width {
+            lines.append(metadata.publication + separator + place)
         } else {
-            lines.append(contentsOf: TextWrapper.wrap(publication, width: width, hangingIndent: 2))
+            lines.append(contentsOf: TextWrapper.wrap(metadata.publication, width: width, hangingIndent: 2))
             lines.append(place)
         }
-        if let date = metadata.date { lines.append("Date: \(date)") }
+        if let date = metadata.date { lines.append(EPUBBook.longDate(date, in: words)) }
         if !metadata.authors.isEmpty { lines.append(contentsOf: TextWrapper.wrap(words.byline(metadata.authors), width: width)) }
-        if let section = metadata.section { lines.append(contentsOf: TextWrapper.wrap("Section: \(section)", width: width, hangingIndent: 2)) }
+        if let section = metadata.section {
+            lines.append(contentsOf: TextWrapper.wrap(words.text("sectionLabel", ["section": section]), width: width, hangingIndent: 2))
+        }
         var output: [UInt8] = []
         output.reserveCapacity(metadata.wordCount * 7 + 512)
         for line in lines {

@@ -91,7 +91,57 @@ struct TextLayoutTests {
         article.metadata.title = "会谈 结束"
         let lines = TextWriter().render(article, width: 40, words: try Self.english()).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[1] == "---------")
-        #expect(lines[2...4] == ["Publication: Eurasia Daily Monitor &", "  Review of the Commonwealth Affairs", "Volume: 1  Issue: 1"])
+        #expect(lines[2...4] == ["Eurasia Daily Monitor & Review of the", "  Commonwealth Affairs", "Volume 1, Issue 1"])
+    }
+
+    @Test("the labels are the theme's words in the article's language, the issue's in the issue's; the body's words stay in order")
+    func worded() async throws {
+        let french = """
+            Publication: Monitor Volume: 6 Issue: 3
+            Title: Les pourparlers reprennent
+            Date: 2026-01-12
+            Author: Anne Martin
+            Section: Europe
+            Language: fr
+
+            Les envoyés se sont rencontrés lundi à Kyiv.
+            """
+        let russian = """
+            Publication: Monitor Volume: 6 Issue: 3
+            Title: Переговоры возобновились
+            Date: 2026-01-12
+            Language: ru
+
+            Посланники встретились в Киеве в понедельник.
+            """
+        let output = TestSupport.temporaryFolder()
+        let sources = [TestSupport.source(french, path: "fr.txt"), TestSupport.source(russian, path: "ru.txt"),
+                       TestSupport.source(russian.replacingOccurrences(of: "Переговоры", with: "Встреча").replacingOccurrences(of: "Посланники", with: "Министры"), path: "ru2.txt")]
+        _ = try await Pipeline(concurrency: 2).build(sources, output: output, formats: ["text"], theme: Resources.theme(nil))
+        func text(_ path: String) -> String { String(decoding: TestSupport.bytes(output.appendingPathComponent(path)), as: UTF8.self) }
+        let article = text("text/monitor-v6-i3/les-pourparlers-reprennent.txt")
+        #expect(article == """
+            Les pourparlers reprennent
+            --------------------------
+            Monitor, Volume 6, numéro 3
+            12 janvier 2026
+            Par Anne Martin
+            Rubrique\u{A0}: Europe
+
+            Les envoyés se sont rencontrés lundi à Kyiv.
+
+            """)
+        // The issue is mostly Russian: its masthead and contents heading are, and each article keeps its own words.
+        let issue = text("text/monitor-v6-i3.txt")
+        #expect(issue.hasPrefix("Monitor — том 6, выпуск 3\n12 января 2026 г.\n=========================\n\nВ этом выпуске\n\n1. "), "\(issue)")
+        #expect(issue.contains("Monitor, Том 6, выпуск 3\n12 января 2026 г.\n\nПосланники"))
+        #expect(issue.contains(article))
+        // English labels, as they were ("Volume" is French too).
+        for english in ["Publication:", "Volume:", "Issue", "Issue:", "Date:", "Section:", "By", "Contents", "In"] {
+            #expect(!TestSupport.words(issue).contains(english), "\(english)")
+        }
+        let words = TestSupport.words(issue)
+        for source in [french, russian] { #expect(TestSupport.containsInOrder(TestSupport.bodyWords(ofSource: source), in: words)) }
     }
 
     /// The default theme's English words, for bylines.
@@ -123,8 +173,8 @@ struct TextLayoutTests {
         #expect(text == """
             Nested blocks
             -------------
-            Publication: X
-            Volume: 1  Issue: 1
+            X
+            Volume 1, Issue 1
 
             one two three
             four five six

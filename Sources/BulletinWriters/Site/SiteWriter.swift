@@ -7,8 +7,8 @@ import BulletinModel
 /// `entities/<entity>/index.html`, `search/index.html` with the index under `search/` (``SearchIndex``),
 /// `404.html`, the theme's assets, and `sitemap.xml` (an index of `sitemap-<n>.xml` past 50,000 pages, ``Sitemap``)
 /// when a base URL is configured (a sitemap must hold absolute URLs, so without one there is none, and pages
-/// carry no canonical link); `robots.txt`, naming the sitemap by its absolute URL, unless the base URL has a
-/// path (``SiteLayout/isHostRoot(_:)``), where crawlers never look for it.
+/// carry no canonical link); `robots.txt`, naming the sitemap by its absolute URL, only when the base URL is a
+/// host's root (``SiteLayout/isHostRoot(_:)``), the one place crawlers read it, and the theme has none of its own.
 ///
 /// Issue and article pages are written per issue, in parallel; pages that span the archive in
 /// ``writeArchive(_:to:context:)``. Templates come from the theme (`site/*.mustache`), compiled once per theme.
@@ -105,7 +105,6 @@ public struct SiteWriter: Writer {
             try sink.write(bytes, to: path, format: format, issue: nil)
         }
 
-        var sitemapURL: String?
         if let baseURL = context.settings.baseURL {
             var sitemapPaths = paths.filter { $0 != SiteLayout.searchPath }
             for issue in archive.issues {
@@ -115,14 +114,16 @@ public struct SiteWriter: Writer {
             for (path, bytes) in Sitemap.files(paths: sitemapPaths, baseURL: baseURL) {
                 try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
             }
-            sitemapURL = SiteLayout.url(for: "sitemap.xml", baseURL: baseURL)
-        }
-        // Crawlers read robots.txt only at a host's root: a site published below it (https://example.org/news/)
-        // gets none, for a file there would be read by no one, and a copy of it at the root would open the
-        // whole host to them. The README tells such a site to add the Sitemap line to the host's own file.
-        if context.settings.baseURL.map(SiteLayout.isHostRoot) ?? true {
-            let robots = "User-agent: *\nAllow: /\n" + (sitemapURL.map { "\nSitemap: \($0)\n" } ?? "")
-            try sink.write(Array(robots.utf8), to: "site/robots.txt", format: format, issue: nil)
+            // Crawlers read robots.txt only at a host's root: a site published below it (https://example.org/news/)
+            // gets none, for a file there would be read by no one, and a copy of it at the root would open the
+            // whole host to them; the README tells such a site to add the Sitemap line to the host's own file.
+            // Without a base URL there is none either: there is no sitemap to name, allowing everything is what
+            // no file at all means (RFC 9309), and the folder may be copied to a host whose own rules it would
+            // replace. A theme's own `site/robots.txt`, copied above, is the site's, and stands alone.
+            if SiteLayout.isHostRoot(baseURL), context.theme.files["site/robots.txt"] == nil {
+                let robots = "User-agent: *\nAllow: /\n\nSitemap: \(SiteLayout.url(for: "sitemap.xml", baseURL: baseURL))\n"
+                try sink.write(Array(robots.utf8), to: "site/robots.txt", format: format, issue: nil)
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import BulletinModel
 
 extension Theme {
     /// What looks mistyped in the strings files the theme's folder gives, as warnings at the line and column:
-    /// a key Bulletin does not word and no template of the theme prints (`hmoe`), and a `{name}` a key does not
+    /// a key Bulletin does not word and no template of the theme can read (`hmoe`), and a `{name}` a key does not
     /// take (`{cuont}`), which pages would print as it is. Both are compared with Bulletin's English.
     ///
     /// A file that cannot be read gives none: building stops at it with an error of its own.
@@ -34,7 +34,7 @@ extension Theme {
                     if printed.contains(entry.key) { continue }
                     let near = Self.nearest(to: entry.key, among: takes.keys)
                     warnings.append(warning("theme.strings.unknown-key",
-                        "'\(entry.key)' is not a key Bulletin words, and no template of the theme prints it as {{t.\(entry.key)}}: it is not used",
+                        "'\(entry.key)' is not a key Bulletin words, and no template of the theme reads it ({{t.\(entry.key)}}, or {{\(entry.key)}} inside {{#t}}…{{/t}}): it is not used",
                         at: entry.at, marking: nil,
                         fix: near.map { "did you mean '\($0)'? (the keys are those of the default theme's strings/en.json)" }
                             ?? "use a key of the default theme's strings/en.json, or print it in a template"))
@@ -61,17 +61,16 @@ extension Theme {
         return warnings
     }
 
-    /// The keys the theme's templates print as `{{t.<key>}}`: a theme may word keys of its own.
+    /// The keys the theme's templates can look up in its strings, each kind (`site/`, `epub/`) with the partials
+    /// it can include (``ThemeTemplates/stringKeys(in:)``): a theme may word keys of its own.
     private var templateStringKeys: Set<String> {
-        var keys: Set<String> = []
+        var kinds: [Substring: [String: String]] = [:]
         for (path, bytes) in files where path.hasSuffix(".mustache") {
-            for tag in ThemeTemplates.tags(of: String(decoding: bytes, as: UTF8.self)) {
-                for word in tag.split(whereSeparator: { " \t\n{}&#^/><$!%()=*".contains($0) }) where word.hasPrefix("t.") {
-                    keys.insert(String(word.dropFirst(2)))
-                }
-            }
+            let kind = path.prefix { $0 != "/" }
+            let name = path.dropFirst(kind.count + 1).dropLast(".mustache".count)
+            kinds[kind, default: [:]][String(name)] = String(decoding: bytes, as: UTF8.self)
         }
-        return keys
+        return kinds.values.reduce(into: Set<String>()) { $0.formUnion(ThemeTemplates.stringKeys(in: $1)) }
     }
 
     /// The names of the `{name}` places of every text of `value`.

@@ -37,12 +37,14 @@ struct SiteWriterTests {
         let archive = try await SiteFixture.example()
         let without = try await SiteFixture.build(archive)
         let with = try await SiteFixture.build(archive, baseURL: "https://example.org/b")
-        for path in ["index.html", "404.html", "robots.txt", "monitor/index.html", "monitor/1/index.html", "monitor/1/1/index.html",
+        for path in ["index.html", "404.html", "monitor/index.html", "monitor/1/index.html", "monitor/1/1/index.html",
                      "monitor/1/1/gas-talks-resume-between-kyiv-and-moscow/index.html", "entities/index.html",
                      "search/index.html", "search/index.json", "search/index.js", "search/records/0.js", "search/terms/ga.js", "assets/style.css", "assets/search.js", "assets/site.js"] {
             #expect(without[path] != nil, "missing \(path)")
         }
         #expect(without["sitemap.xml"] == nil)
+        // Nowhere known to be a host's root, and nothing to name: none (see robotsAtHostRoot).
+        #expect(without["robots.txt"] == nil)
         #expect(!without.values.contains { $0.contains("rel=\"canonical\"") })
         let sitemap = try #require(with["sitemap.xml"])
         #expect(sitemap.contains("<loc>https://example.org/b/monitor/1/1/gas-talks-resume-between-kyiv-and-moscow/</loc>"))
@@ -57,7 +59,7 @@ struct SiteWriterTests {
         #expect(with["404.html"]?.contains("href=\"https://example.org/b/index.html\"") == true)
     }
 
-    @Test("robots.txt is written where crawlers read it, at a host's root, naming the sitemap by its absolute URL; not below it")
+    @Test("robots.txt is written only where crawlers read it, at a host's root, naming the sitemap by its absolute URL; not below it, nor without a base URL")
     func robotsAtHostRoot() async throws {
         let archive = SiteFixture.tagged()
         for base in ["https://example.org/", "https://example.org", "http://example.org:8080/"] {
@@ -73,8 +75,16 @@ struct SiteWriterTests {
             let folder = base.hasSuffix("/") ? base : base + "/"
             #expect(files["sitemap.xml"]?.contains("<loc>\(folder)monitor/1/1/talks/</loc>") == true, "\(base)")
         }
-        // Without a base URL it cannot say where the site goes, and writes the file without a sitemap, as before.
-        #expect(try await SiteFixture.build(archive)["robots.txt"] == "User-agent: *\nAllow: /\n")
+        // Without a base URL there is no sitemap to name, and the site may go anywhere: an allow-all file says
+        // what no file says (RFC 9309), and copied to a host's root it would replace the host's own rules.
+        #expect(try await SiteFixture.build(archive)["robots.txt"] == nil)
+        // A theme's own robots.txt is the site's, with or without a base URL, as the theme wrote it.
+        var theme = try Resources.theme(nil)
+        theme.files["site/robots.txt"] = Array("User-agent: *\nDisallow: /search/\n".utf8)
+        for base in [nil, "https://example.org/"] {
+            let files = try await SiteFixture.build(archive, theme: theme, baseURL: base)
+            #expect(files["robots.txt"] == "User-agent: *\nDisallow: /search/\n", "\(base ?? "no base URL")")
+        }
     }
 
     @Test("a base URL is a host's root only when nothing follows the host but a slash", arguments: [
@@ -248,6 +258,30 @@ struct SiteWriterTests {
         ("Σοφία Παππά", "Person"), ("محمد علي", "Person"), ("王小明", "Person"), ("Smith & Wesson", "Person"),
     ])
     func authorRule(name: String, type: String) {
+        #expect(StructuredData.authorType(name) == type)
+    }
+
+    @Test("collective bylines in the languages Bulletin has words for are Organizations; people's names there stay Persons", arguments: [
+        // German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian, Ukrainian, Arabic, Hebrew.
+        ("Redaktion", "Organization"), ("Auslandsredaktion", "Organization"), ("Moskau-Korrespondentin", "Organization"),
+        ("Nachrichtenagenturen", "Organization"), ("Hauptstadtbüro", "Organization"),
+        ("La Rédaction", "Organization"), ("Notre correspondant à Moscou", "Organization"), ("Agences", "Organization"),
+        ("Redacción", "Organization"), ("Corresponsal en Moscú", "Organization"), ("Agencias", "Organization"),
+        ("Redazione esteri", "Organization"), ("Dal nostro inviato", "Organization"), ("Agenzie", "Organization"),
+        ("Redação", "Organization"), ("Correspondente em Moscou", "Organization"), ("Agência Brasil", "Organization"),
+        ("Buitenlandredactie", "Organization"), ("Onze correspondent", "Organization"), ("Persbureaus", "Organization"),
+        ("Redakcja", "Organization"), ("Korespondent PAP w Moskwie", "Organization"), ("Biuro prasowe", "Organization"),
+        ("Редакция", "Organization"), ("Собственный корреспондент", "Organization"), ("Собкор", "Organization"),
+        ("Пресс-служба Кремля", "Organization"), ("Агентства", "Organization"),
+        ("Редакція", "Organization"), ("Власний кореспондент", "Organization"), ("Агенції", "Organization"),
+        ("هيئة التحرير", "Organization"), ("مراسلنا في موسكو", "Organization"), ("وكالات", "Organization"),
+        ("המערכת", "Organization"), ("כתבנו במוסקבה", "Organization"), ("סוכנויות הידיעות", "Organization"),
+        ("Hans Müller", "Person"), ("Jeanne Dubois", "Person"), ("Sergio García", "Person"), ("Giulia Rossi", "Person"),
+        ("João da Silva", "Person"), ("Jan de Vries", "Person"), ("De Vries", "Person"), ("Piotr Kowalski", "Person"),
+        ("Олена Коваль", "Person"), ("Сергей Бюров", "Person"), ("Marine Le Pen", "Person"), ("דוד כהן", "Person"),
+        ("أحمد مكتبي", "Person"), ("Laura Agenjo", "Person"),
+    ])
+    func authorRuleInOtherLanguages(name: String, type: String) {
         #expect(StructuredData.authorType(name) == type)
     }
 

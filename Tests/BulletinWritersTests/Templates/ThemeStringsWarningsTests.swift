@@ -18,6 +18,18 @@ struct ThemeStringsWarningsTests {
         return try body(try Resources.theme(folder.path), folder.path)
     }
 
+    /// ``withThemeFolder(_:_:)`` for an asynchronous body.
+    private func withThemeFolder<T>(_ files: [String: String], _ body: (Theme, String) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-strings-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return try await body(try Resources.theme(folder.path), folder.path)
+    }
+
     @Test("a folder's file for a language Bulletin has, or for a regional tag, lies over Bulletin's words of the language")
     func layeredOverBundled() throws {
         try withThemeFolder(["strings/fr.json": #"{ "skipToContent": "Sauter au contenu", "home": "Maison" }"#,
@@ -42,6 +54,37 @@ struct ThemeStringsWarningsTests {
         try withThemeFolder(["strings/fr.json": #"{"byline": "Signé {authors}", "article": {"one": "{count} papier", "other": "{count} papiers"}}"#,
                              "strings/en.json": #"{"mine": "Mine"}"#, "site/404.mustache": "<p>{{t.mine}}</p>"]) { theme, _ in
             #expect(theme.stringsWarnings.isEmpty, "\(theme.stringsWarnings)")
+        }
+    }
+
+    @Test("a theme's own key is known however a template reaches it: {{t.key}}, a bare name in a {{#t}} section, a partial or block rendered there, other delimiters")
+    func ownKeysEveryWay() async throws {
+        let strings = #"""
+            {"dotted": "1", "sectioned": "2", "nested": "3", "inPartial": "4", "inBlock": "5", "delimited": "6",
+             "inverted": "7", "transformed": "8", "epubOwn": "9", "hmoe": "typo", "outside": "not in t"}
+            """#
+        let files = [
+            "strings/en.json": strings,
+            // Every way a page can look a string up: the partial and the block are rendered inside the section.
+            "site/404.mustache": """
+                <p>{{t.dotted}}</p>{{#t}}<p>{{sectioned}}</p>{{#sectioned}}<i>{{nested}}</i>{{/sectioned}}{{^inverted}}-{{/inverted}}\
+                {{> own-bits}}{{$slot}}{{/slot}}{{lowercased(transformed)}}{{/t}}{{outside}}
+                {{=<% %>=}}<%#t%><p><%delimited%></p><%/t%><%={{ }}=%>
+                """,
+            "site/own-bits.mustache": "<b>{{inPartial}}</b>",
+            "site/own-child.mustache": "{{<404}}{{$slot}}<u>{{inBlock}}</u>{{/slot}}{{/404}}",
+            "epub/cover.svg.mustache": "{{#t}}{{{epubOwn}}}{{/t}}",
+        ]
+        try withThemeFolder(files) { theme, _ in
+            let warnings = theme.stringsWarnings
+            // Only the typo, and the key read outside the section (where `t`'s keys are not looked up), are unused.
+            #expect(warnings.map(\.message).map { $0.prefix { $0 != " " } } == ["'hmoe'", "'outside'"], "\(warnings.map(\.message))")
+        }
+        // The section's bare names do reach the strings on a page.
+        try await withThemeFolder(["strings/en.json": strings, "site/404.mustache": files["site/404.mustache"]!,
+                                   "site/own-bits.mustache": files["site/own-bits.mustache"]!]) { theme, _ in
+            let page = try #require(try await SiteFixture.build(SiteFixture.tagged(), theme: theme)["404.html"])
+            for text in ["<p>1</p>", "<p>2</p>", "<i>3</i>", "<b>4</b>", "<p>6</p>"] { #expect(page.contains(text), "\(text)") }
         }
     }
 
