@@ -94,6 +94,28 @@ try:
         check(f"{command[0]} from a named pipe: status 0", result.returncode == 0, repr(result.stderr))
         check(f"{command[0]} from a named pipe: output", result.stdout != b"" and (command[0] != "convert" or result.stdout == expected))
 
+    # A source reached twice (by two links, a hard link, or named again beside its folder) is read once, by
+    # check and by build: no "repeats word for word" warning, one article, named by the path without a link.
+    os.makedirs("twice/sub")
+    shutil.copy(source, "twice/a.txt")
+    os.symlink("a.txt", "twice/l1.txt")
+    os.symlink(os.path.abspath("twice/a.txt"), "twice/l2.txt")
+    os.link("twice/a.txt", "twice/sub/hard.txt")
+    for args in (["check", "twice"], ["check", "twice", "twice/l1.txt", "twice/sub/../a.txt"], ["check", "twice/l2.txt", "twice/l1.txt"]):
+        result = run(args)
+        label = " ".join(args)
+        check(f"{label}: status 0", result.returncode == 0, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"{label}: one file, no warning", result.stdout + result.stderr == b"1 file checked: 0 errors, 0 warnings\n",
+              repr((result.stdout + result.stderr)[:300]))
+    result = run(["build", "twice", "-o", "twice-out", "--formats", "text"])
+    check("build of a file reached twice: status 0", result.returncode == 0, repr(result.stderr[:300]))
+    check("build of a file reached twice: no warning", b"warning" not in result.stdout + result.stderr and
+          b"Built 1 issue, 1 article" in result.stdout + result.stderr, repr((result.stdout + result.stderr)[:300]))
+    if result.returncode == 0:
+        import json
+        articles = [a["source"] for i in json.load(open("twice-out/manifest.json"))["issues"] for a in i["articles"]]
+        check("build of a file reached twice: one article, by its own path", articles == ["twice/a.txt"], repr(articles))
+
     # Standard output that cannot be written: one line on standard error and status 74, never a crash.
     # /dev/full is opened as it is, never created: where there is none the cases are left out.
     open("same.txt", "wb").write(original)

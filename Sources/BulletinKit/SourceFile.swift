@@ -59,8 +59,10 @@ public struct SourceDiscovery: Sendable {
     /// Files named directly are taken whatever their extension; folders are searched recursively for
     /// files a reader claims, skipping hidden entries. Symbolic links are followed, to files and to folders;
     /// a folder reached twice (by a link, or a link leading back up) is read once, by the path that reaches
-    /// it without a link where there is one. An entry a reader claims that cannot be followed or looked at
-    /// (a link to nothing) is a source all the same, so that reading it reports why it cannot be read.
+    /// it without a link where there is one, and so is a file (by two links, a hard link, or named besides
+    /// its folder), the first in path order among equals. An entry a reader claims that cannot be followed
+    /// or looked at (a link to nothing) is a source all the same, so that reading it reports why it cannot
+    /// be read.
     ///
     /// Build output is never a source: the folders in `excluded` (the build's own output folder, however
     /// its path is spelled) are skipped without a word, and every folder holding a build record (the output
@@ -70,23 +72,22 @@ public struct SourceDiscovery: Sendable {
         var search = Search(claimed: Set(readers.fileExtensions.map { $0.lowercased() }),
                             excluded: Set(excluded.compactMap(FileIdentity.init(folder:))))
         for input in inputs {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else { search.files.insert(input); continue }
-                try search.collect(under: input)
+            var status = stat()
+            guard lstat(input, &status) == 0 else {
+                // Where nothing is, the input is wrong.
+                throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
+            }
+            let isLink = status.st_mode & S_IFMT == S_IFLNK
+            if stat(input, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                try search.collect(under: input, throughLink: isLink)
             } else {
-                // A link to nothing is named, and reading it says so; where nothing is, the input is wrong.
-                var status = stat()
-                guard lstat(input, &status) == 0 else {
-                    throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
-                }
-                search.files.insert(input)
+                // A link to nothing is named, and reading it says so.
+                search.add(input, identity: FileIdentity(path: input), throughLink: isLink)
             }
         }
         // Folders reached through links last, so that a folder is named by its own path when it has one.
-        while !search.linked.isEmpty { try search.collect(under: search.linked.removeFirst()) }
-        return Found(files: search.files.sorted().map(SourceFile.init(onDisk:)), folders: search.folders.sorted(),
-                     warnings: search.warnings)
+        while !search.linked.isEmpty { try search.collect(under: search.linked.removeFirst(), throughLink: true) }
+        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.sorted(), warnings: search.warnings)
     }
 
     /// The paths of the files ``search(under:excluding:)`` finds.
@@ -105,7 +106,10 @@ public struct SourceDiscovery: Sendable {
         let claimed: Set<String>
         /// The folders never searched, nor mentioned.
         let excluded: Set<FileIdentity>
-        var files: Set<String> = []
+        /// Each file found, by the path that names it, and whether that path goes through a link.
+        var files: [FileIdentity: (path: String, throughLink: Bool)] = [:]
+        /// Files that cannot be looked at (a link to nothing), by path: reading them says why.
+        var unknown: Set<String> = []
         var folders: Set<String> = []
         var warnings: [Diagnostic] = []
         /// Every folder reached, however: a link leading back up reaches one again.
@@ -113,17 +117,36 @@ public struct SourceDiscovery: Sendable {
         /// Links to folders found, to be searched after every folder reached without one.
         var linked: [String] = []
 
-        /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
-        /// enumerator spent more time on path strings than a large archive's reading took.
-        mutating func collect(under folder: String) throws {
+        /// The paths of the files found, sorted.
+        var paths: [String] {
+            unknown.union(files.values.map(\.path)).sorted()
+        }
+
+        /// Adds the file `identity` at `path`, unless a path already found for it goes through no link where
+        /// this one does, or comes first in path order: a file reached twice is read once, by one name
+        /// whatever order the file system lists entries in.
+        mutating func add(_ path: String, identity: FileIdentity?, throughLink: Bool) {
+            guard let identity else {
+                unknown.insert(path)
+                return
+            }
+            if let kept = files[identity], kept.throughLink == throughLink ? kept.path <= path : !kept.throughLink { return }
+            files[identity] = (path, throughLink)
+        }
+
+        /// Adds the claimed files under `folder`, reached through a symbolic link or not, listed with the
+        /// system's own calls: Foundation's enumerator spent more time on path strings than a large archive's
+        /// reading took.
+        mutating func collect(under folder: String, throughLink: Bool) throws {
             guard let directory = opendir(folder) else {
                 throw BulletinError(code: .fileSystem, message: "\(folder): the folder cannot be listed: \(String(cString: strerror(errno)))")
             }
             var subfolders: [String] = [], links: [String] = []
             do {
                 defer { closedir(directory) }
+                let descriptor = dirfd(directory)
                 var status = stat()
-                guard fstat(dirfd(directory), &status) == 0 else { return }
+                guard fstat(descriptor, &status) == 0 else { return }
                 let identity = FileIdentity(status)
                 guard !excluded.contains(identity), reached.insert(identity).inserted else { return }
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
@@ -140,9 +163,14 @@ public struct SourceDiscovery: Sendable {
                     let name = entry.pointee.name
                     guard !name.hasPrefix(".") else { continue }
                     let path = prefix + name
-                    switch Self.kind(of: entry.pointee, at: path) {
+                    // A folder is looked at whatever its name; a file only when a reader claims it.
+                    let type = Int32(entry.pointee.d_type)
+                    guard type != Int32(DT_REG) || isClaimed(name) else { continue }
+                    switch Self.kind(of: entry.pointee, in: descriptor) {
+                    case .file(let identity, let isLink):
+                        if isClaimed(name) { add(path, identity: identity, throughLink: throughLink || isLink) }
                     // An entry that cannot be looked at is taken as its name says, and reading it says why it cannot be read.
-                    case .file, .unknown: if isClaimed(name) { files.insert(path) }
+                    case .unknown: if isClaimed(name) { unknown.insert(path) }
                     case .folder: subfolders.append(path)
                     case .linkedFolder: links.append(path)
                     case .other(let kind):
@@ -159,7 +187,7 @@ public struct SourceDiscovery: Sendable {
             // the file system lists entries in; searched after the folder is closed, so a deep tree holds one
             // folder open at a time.
             linked += links.sorted()
-            for path in subfolders.sorted() { try collect(under: path) }
+            for path in subfolders.sorted() { try collect(under: path, throughLink: throughLink) }
         }
 
         /// Whether a reader claims files named `name`, by their extension.
@@ -170,30 +198,33 @@ public struct SourceDiscovery: Sendable {
 
         /// What an entry of a folder is.
         private enum Kind {
-            case file, folder, linkedFolder
+            /// A file, with its identity, and whether the entry is a link to it.
+            case file(FileIdentity, isLink: Bool)
+            case folder, linkedFolder
             /// A link to nothing, or an entry that cannot be looked at.
             case unknown
             /// A named pipe, socket or device, with its name ("a named pipe").
             case other(String)
         }
 
-        /// What the entry `entry`, at `path`, is, a link followed to what it names.
-        private static func kind(of entry: dirent, at path: String) -> Kind {
-            switch Int32(entry.d_type) {
-            case Int32(DT_REG): return .file
-            case Int32(DT_DIR): return .folder
-            default: break
-            }
-            // A link, or a file system that does not say: ask, following a link to what it names.
+        /// What the entry `entry` of the open folder `folder` is, a link followed to what it names. A file
+        /// is looked at for its identity, relative to the folder, which costs less than by its whole path.
+        private static func kind(of entry: dirent, in folder: Int32) -> Kind {
+            if Int32(entry.d_type) == Int32(DT_DIR) { return .folder }
             var status = stat()
             var isLink = Int32(entry.d_type) == Int32(DT_LNK)
-            if !isLink {
-                guard lstat(path, &status) == 0 else { return .unknown }
-                isLink = status.st_mode & S_IFMT == S_IFLNK
+            let found = withUnsafeBytes(of: entry.d_name) { raw -> Bool in
+                let name = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                // A file system that does not say what the entry is: ask whether it is a link.
+                if Int32(entry.d_type) == Int32(DT_UNKNOWN) {
+                    guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+                    isLink = status.st_mode & S_IFMT == S_IFLNK
+                }
+                return fstatat(folder, name, &status, 0) == 0
             }
-            guard !isLink || stat(path, &status) == 0 else { return .unknown }
+            guard found else { return .unknown }
             switch status.st_mode & S_IFMT {
-            case S_IFREG: return .file
+            case S_IFREG: return .file(FileIdentity(status), isLink: isLink)
             case S_IFDIR: return isLink ? .linkedFolder : .folder
             case S_IFIFO: return .other("a named pipe")
             case S_IFSOCK: return .other("a socket")

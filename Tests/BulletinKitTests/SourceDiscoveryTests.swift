@@ -46,13 +46,38 @@ struct SourceDiscoveryTests {
         try Self.link(root.path + "/other/deeper/up", to: "../..")
         try Self.link(root.path + "/real/a-sub", to: "sub")
         let paths = try SourceDiscovery().paths(under: [root.path + "/real"])
-        #expect(paths == ["a.txt", "link.txt", "linked/b.txt", "linked/deeper/d.txt", "sub/c.txt"].map { root.path + "/real/" + $0 })
+        // `link.txt` and `linked/b.txt` are one file, both reached through a link: it is read once, by the first path.
+        #expect(paths == ["a.txt", "link.txt", "linked/deeper/d.txt", "sub/c.txt"].map { root.path + "/real/" + $0 })
         // A folder named twice, however spelled, is read once.
         #expect(try SourceDiscovery().paths(under: [root.path + "/real", root.path + "/real/linked", root.path + "/other/"]) == paths)
         // The folders read are those reached through links too, once each: `up` reaches the folder above
         // `real` and `other`, which holds nothing new.
         #expect(try SourceDiscovery().search(under: [root.path + "/real"]).folders
             == ["", "/linked", "/linked/deeper", "/linked/deeper/up", "/sub"].map { root.path + "/real" + $0 })
+    }
+
+    @Test("a file reached twice (by links, a hard link, or named again however spelled) is read once, by the path without a link")
+    func filesReachedTwice() throws {
+        let root = try Self.folder(with: ["src/a.txt", "src/sub/b.txt", "outside/c.txt"])
+        let src = root.path + "/src"
+        try Self.link(src + "/l1.txt", to: "a.txt")
+        try Self.link(src + "/l2.txt", to: src + "/a.txt")
+        try Self.link(src + "/z-link.txt", to: "sub/b.txt")
+        try FileManager.default.linkItem(atPath: src + "/a.txt", toPath: src + "/hard.txt")
+        // Two links to a file outside the folder: no path reaches it without a link, and the first in path order names it.
+        try Self.link(src + "/c2.txt", to: "../outside/c.txt")
+        try Self.link(src + "/c1.txt", to: root.path + "/outside/c.txt")
+        let expected = ["a.txt", "c1.txt", "sub/b.txt"].map { src + "/" + $0 }
+        #expect(try SourceDiscovery().paths(under: [src]) == expected)
+        // A file named besides its folder, spelled otherwise, or through a link, is the same file; among paths
+        // without a link, the first in path order names it.
+        #expect(try SourceDiscovery().paths(under: [src, src + "/l1.txt", src + "/./sub/b.txt"])
+            == ["./sub/b.txt", "a.txt", "c1.txt"].map { src + "/" + $0 })
+        #expect(try SourceDiscovery().paths(under: [src + "/l1.txt", src + "/l2.txt"]) == [src + "/l1.txt"])
+        #expect(try SourceDiscovery().paths(under: [src + "/l2.txt", src + "/a.txt"]) == [src + "/a.txt"])
+        // Named by its own path, a file the folder reaches only through links is named by that path.
+        #expect(try SourceDiscovery().paths(under: [src, root.path + "/outside/c.txt"])
+            == [root.path + "/outside/c.txt"] + ["a.txt", "sub/b.txt"].map { src + "/" + $0 })
     }
 
     @Test("an entry a reader claims that cannot be followed is a source, whose reading says why; one no reader claims is not")
