@@ -116,6 +116,35 @@ try:
         articles = [a["source"] for i in json.load(open("twice-out/manifest.json"))["issues"] for a in i["articles"]]
         check("build of a file reached twice: one article, by its own path", articles == ["twice/a.txt"], repr(articles))
 
+    # A folder that cannot be listed (permission denied) is one error at its path among the others, status 1,
+    # not the end of the search. Root is denied nothing: as root, bulletin runs as nobody.
+    os.makedirs("locked/src/closed")
+    shutil.copy(source, "locked/src/a.txt")
+    open("locked/src/bad.txt", "w").write("Publication: Monitor Volume: six Issue: 1\n\nText.\n")
+    os.chmod("locked/src/closed", 0)
+    demote = None
+    if os.geteuid() == 0:
+        import pwd
+        nobody = pwd.getpwnam("nobody")
+        os.chmod(work, 0o755)
+        os.chmod("locked", 0o777)
+        demote = lambda: (os.setgroups([]), os.setgid(nobody.pw_gid), os.setuid(nobody.pw_uid))
+    # Where nobody may not run the binary (a build folder private to root), the cases are left out.
+    if subprocess.run([binary, "--version"], capture_output=True, timeout=60, preexec_fn=demote).returncode == 0:
+        for args, label in [(["check", "src"], "check"), (["build", "src", "-o", "out", "--formats", "text"], "build"),
+                            (["check", "src/closed"], "check of the folder alone")]:
+            result = subprocess.run([binary] + args, capture_output=True, timeout=60, cwd="locked", preexec_fn=demote)
+            errors = result.stderr.decode(errors="replace")
+            check(f"unlistable folder, {label}: status 1", result.returncode == 1, f"{result.returncode} {errors[:300]!r}")
+            check(f"unlistable folder, {label}: an error at its path",
+                  "src/closed:1:1: error: the folder cannot be listed: Permission denied\n" in errors, repr(errors[:500]))
+            if label != "check of the folder alone":
+                check(f"unlistable folder, {label}: the other errors too", "src/bad.txt:1:" in errors, repr(errors[:500]))
+        check("unlistable folder: build wrote nothing", not os.path.exists("locked/out"))
+    else:
+        print("cli io: the binary cannot be run as nobody here; the cases of a folder that cannot be listed are left out")
+    os.chmod("locked/src/closed", 0o755)
+
     # Standard output that cannot be written: one line on standard error and status 74, never a crash.
     # /dev/full is opened as it is, never created: where there is none the cases are left out.
     open("same.txt", "wb").write(original)

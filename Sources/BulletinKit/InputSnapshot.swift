@@ -121,9 +121,10 @@ public struct InputSnapshot: Equatable, Sendable {
 
 extension Project {
     /// Every file a build of this project reads from disk: its sources, its configuration file and the
-    /// files of a theme folder. Empty for the bundled example, which is read from the program itself.
+    /// files of a theme folder, and the folders that could not be listed, so that a watch builds again once
+    /// one can be. Empty for the bundled example, which is read from the program itself.
     public var inputFiles: [String] {
-        var paths = sources.filter { $0.bytes == nil }.map(\.path)
+        var paths = sources.filter { $0.bytes == nil }.map(\.path) + discoveryErrors.compactMap(\.location?.path)
         if let configurationPath { paths.append(configurationPath) }
         paths += theme.origins.values.sorted()
         return paths

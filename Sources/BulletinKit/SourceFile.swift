@@ -54,6 +54,17 @@ public struct SourceDiscovery: Sendable {
         public var folders: [String]
         /// What was left out and why: a folder skipped as another build's output, an entry that is no file.
         public var warnings: [Diagnostic]
+        /// What could not be searched: a folder that cannot be listed, at its path. Like a source that cannot
+        /// be read, each is an error of the sources, reported with theirs.
+        public var errors: [Diagnostic] = []
+
+        /// What a search found.
+        public init(files: [SourceFile], folders: [String], warnings: [Diagnostic], errors: [Diagnostic] = []) {
+            self.files = files
+            self.folders = folders
+            self.warnings = warnings
+            self.errors = errors
+        }
     }
 
     /// Files named directly are taken whatever their extension; folders are searched recursively for
@@ -62,7 +73,8 @@ public struct SourceDiscovery: Sendable {
     /// it without a link where there is one, and so is a file (by two links, a hard link, or named besides
     /// its folder), the first in path order among equals. An entry a reader claims that cannot be followed
     /// or looked at (a link to nothing) is a source all the same, so that reading it reports why it cannot
-    /// be read.
+    /// be read, and a folder that cannot be listed is an error (``Found/errors``) that leaves the rest of
+    /// the search as it is.
     ///
     /// Build output is never a source: the folders in `excluded` (the build's own output folder, however
     /// its path is spelled) are skipped without a word, and every folder holding a build record (the output
@@ -79,15 +91,16 @@ public struct SourceDiscovery: Sendable {
             }
             let isLink = status.st_mode & S_IFMT == S_IFLNK
             if stat(input, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                try search.collect(under: input, throughLink: isLink)
+                search.collect(under: input, throughLink: isLink)
             } else {
                 // A link to nothing is named, and reading it says so.
                 search.add(input, identity: FileIdentity(path: input), throughLink: isLink)
             }
         }
         // Folders reached through links last, so that a folder is named by its own path when it has one.
-        while !search.linked.isEmpty { try search.collect(under: search.linked.removeFirst(), throughLink: true) }
-        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.sorted(), warnings: search.warnings)
+        while !search.linked.isEmpty { search.collect(under: search.linked.removeFirst(), throughLink: true) }
+        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.sorted(), warnings: search.warnings,
+                     errors: search.errors.sorted())
     }
 
     /// The paths of the files ``search(under:excluding:)`` finds.
@@ -112,6 +125,7 @@ public struct SourceDiscovery: Sendable {
         var unknown: Set<String> = []
         var folders: Set<String> = []
         var warnings: [Diagnostic] = []
+        var errors: [Diagnostic] = []
         /// Every folder reached, however: a link leading back up reaches one again.
         var reached: Set<FileIdentity> = []
         /// Links to folders found, to be searched after every folder reached without one.
@@ -137,9 +151,10 @@ public struct SourceDiscovery: Sendable {
         /// Adds the claimed files under `folder`, reached through a symbolic link or not, listed with the
         /// system's own calls: Foundation's enumerator spent more time on path strings than a large archive's
         /// reading took.
-        mutating func collect(under folder: String, throughLink: Bool) throws {
+        mutating func collect(under folder: String, throughLink: Bool) {
             guard let directory = opendir(folder) else {
-                throw BulletinError(code: .fileSystem, message: "\(folder): the folder cannot be listed: \(String(cString: strerror(errno)))")
+                unlistable(folder, "the folder cannot be listed: \(String(cString: strerror(errno)))")
+                return
             }
             var subfolders: [String] = [], links: [String] = []
             do {
@@ -159,7 +174,13 @@ public struct SourceDiscovery: Sendable {
                     return
                 }
                 folders.insert(folder)
-                while let entry = readdir(directory) {
+                while true {
+                    // readdir says its failure only in errno, which the calls for the entry before may have set.
+                    errno = 0
+                    guard let entry = readdir(directory) else {
+                        if errno != 0 { unlistable(folder, "the folder could not be listed to its end: \(String(cString: strerror(errno)))") }
+                        break
+                    }
                     let name = entry.pointee.name
                     guard !name.hasPrefix(".") else { continue }
                     let path = prefix + name
@@ -187,7 +208,15 @@ public struct SourceDiscovery: Sendable {
             // the file system lists entries in; searched after the folder is closed, so a deep tree holds one
             // folder open at a time.
             linked += links.sorted()
-            for path in subfolders.sorted() { try collect(under: path, throughLink: throughLink) }
+            for path in subfolders.sorted() { collect(under: path, throughLink: throughLink) }
+        }
+
+        /// Records that `folder` cannot be listed, and why: an error at its path, as a file that cannot be read is.
+        private mutating func unlistable(_ folder: String, _ message: String) {
+            errors.append(Diagnostic(
+                id: "source.unlistable", severity: .error, message: message, location: SourceLocation(path: folder, line: 1, column: 1),
+                fix: "check that the folder exists and may be read and searched (its permissions), or move it out of the source folders"
+            ))
         }
 
         /// Whether a reader claims files named `name`, by their extension.

@@ -83,6 +83,7 @@ extension BulletinCommand {
             if let jobs { pipeline.concurrency = max(1, jobs) }
             if let stream { pipeline.streamingThreshold = stream ? 0 : nil }
             pipeline.keepsUnchangedFiles = !clean
+            pipeline.searchErrors = project.discoveryErrors
             // The pipeline frees the source bytes once they are read, as long as nothing else holds them.
             let files = project.sources
             project.sources = []

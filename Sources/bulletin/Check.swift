@@ -33,14 +33,14 @@ extension BulletinCommand {
                     let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil,
                                                       keepingConfigurationErrors: true)
                     files = project.sources
-                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings + project.themeWarnings
+                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings + project.discoveryErrors + project.themeWarnings
                     // Its entity dictionary is checked against the sources' entities only when the file has no error.
                     if !foundDiagnostics.contains(where: { $0.severity == .error }) { checker.configuration = project.configuration }
                 } else {
                     // As a build of them would: the output folder it would write is not read, nor mentioned.
                     let found = try SourceDiscovery().search(under: sources.isEmpty ? ["."] : sources, excluding: ["output"])
                     files = found.files
-                    foundDiagnostics = found.warnings
+                    foundDiagnostics = found.warnings + found.errors
                 }
                 let diagnostics = foundDiagnostics + (try await checker.check(files))
                 console.show(diagnostics)

@@ -102,6 +102,83 @@ struct SourceDiscoveryTests {
         #expect(try SourceDiscovery().paths(under: [root.path + "/src/gone.txt"]) == [root.path + "/src/gone.txt"])
     }
 
+    @Test("a folder that cannot be listed is an error at its path, reported with every other problem, not the end of the search")
+    func unlistableFolders() async throws {
+        let root = try Self.folder(with: ["src/a.txt", "src/z/b.txt"])
+        let src = root.path + "/src"
+        // Folders nested deeper than a path can name (PATH_MAX): listing the first of them by its path fails,
+        // as root too, where no permission is denied.
+        let name = String(repeating: "n", count: 200)
+        let depth = Int(PATH_MAX) / (name.utf8.count + 1) + 1
+        try Self.nest(name, depth: depth, under: src + "/m")
+        defer { Self.removeNested(name, depth: depth, under: src + "/m") }
+        var unlistable = src + "/m"
+        while unlistable.utf8.count < Int(PATH_MAX) { unlistable += "/" + name }
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map(\.path) == ["a.txt", "z/b.txt"].map { src + "/" + $0 })
+        #expect(found.warnings.isEmpty)
+        #expect(found.errors.map(\.id) == ["source.unlistable"])
+        #expect(found.errors.first?.severity == .error)
+        #expect(found.errors.first?.location == SourceLocation(path: unlistable, line: 1, column: 1))
+        #expect(found.errors.first?.message == "the folder cannot be listed: File name too long")
+        // A build of them fails as for a source in error, with the sources' errors too (the files hold no header);
+        // so does a search that finds no source.
+        for sources in [[src], [src + "/m"]] {
+            let project = try Project.resolve(sources: sources, configPath: nil, output: root.path + "/out", formats: "text", theme: nil)
+            #expect(project.discoveryErrors.map(\.id) == ["source.unlistable"])
+            #expect(project.inputFiles.contains(unlistable))
+            for threshold in [nil, 0] {
+                var pipeline = Pipeline(concurrency: 2)
+                pipeline.searchErrors = project.discoveryErrors
+                pipeline.streamingThreshold = threshold
+                let error = await #expect(throws: BulletinError.self) {
+                    try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+                }
+                #expect(error?.code == .invalidSources)
+                let expected = (sources == [src] ? ["reader.text.missing-header", "reader.text.missing-header"] : []) + ["source.unlistable"]
+                #expect(error?.diagnostics.filter { $0.severity == .error }.map(\.id).sorted() == expected)
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/out"))
+        // Where permissions deny (not as root), a folder that may not be read is one too.
+        if getuid() != 0 {
+            try #require(chmod(src + "/z", 0) == 0)
+            defer { chmod(src + "/z", 0o755) }
+            let denied = try SourceDiscovery().search(under: [src])
+            #expect(denied.errors.map(\.message).contains("the folder cannot be listed: Permission denied"))
+            #expect(denied.errors.map(\.location?.path).contains(src + "/z"))
+        }
+    }
+
+    /// Makes `depth` folders named `name`, each in the one before, under the new folder `folder`, and a
+    /// source in the deepest: made one at a time relative to the one above, as a path that long cannot be named.
+    private static func nest(_ name: String, depth: Int, under folder: String) throws {
+        try #require(mkdir(folder, 0o755) == 0)
+        var current = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for _ in 0..<depth {
+            try #require(mkdirat(current, name, 0o755) == 0)
+            let inner = openat(current, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            close(current)
+            current = inner
+            try #require(current >= 0)
+        }
+        let file = openat(current, "deep.txt", O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        close(file)
+        close(current)
+    }
+
+    /// Removes what ``nest(_:depth:under:)`` made, which `FileManager` cannot, by paths that long.
+    private static func removeNested(_ name: String, depth: Int, under folder: String) {
+        var folders = [open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)]
+        for _ in 0..<depth { folders.append(openat(folders.last!, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) }
+        unlinkat(folders.last!, "deep.txt", 0)
+        for level in stride(from: depth, to: 0, by: -1) {
+            close(folders[level])
+            unlinkat(folders[level - 1], name, AT_REMOVEDIR)
+        }
+        close(folders[0])
+    }
+
     @Test("an entry a reader claims that is no file (a named pipe) is left out with a warning that names it")
     func specialFiles() throws {
         let root = try Self.folder(with: ["a.txt"])
