@@ -99,7 +99,7 @@ public struct SourceDiscovery: Sendable {
         }
         // Folders reached through links last, so that a folder is named by its own path when it has one.
         while !search.linked.isEmpty { search.collect(under: search.linked.removeFirst(), throughLink: true) }
-        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.sorted(), warnings: search.warnings,
+        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.inByteOrder(), warnings: search.warnings,
                      errors: search.errors.sorted())
     }
 
@@ -122,8 +122,8 @@ public struct SourceDiscovery: Sendable {
         /// Each file found, by the path that names it, and whether that path goes through a link.
         var files: [FileIdentity: (path: String, throughLink: Bool)] = [:]
         /// Files that cannot be looked at (a link to nothing), by path: reading them says why.
-        var unknown: Set<String> = []
-        var folders: Set<String> = []
+        var unknown: [String] = []
+        var folders: [String] = []
         var warnings: [Diagnostic] = []
         var errors: [Diagnostic] = []
         /// Every folder reached, however: a link leading back up reaches one again.
@@ -131,9 +131,11 @@ public struct SourceDiscovery: Sendable {
         /// Links to folders found, to be searched after every folder reached without one.
         var linked: [String] = []
 
-        /// The paths of the files found, sorted.
+        /// The paths of the files found, in the order of their bytes. Never a `Set<String>`: Swift's strings
+        /// are equal when their letters are (`café` composed or decomposed), where file names are bytes, and
+        /// one of two files so named was left out.
         var paths: [String] {
-            unknown.union(files.values.map(\.path)).sorted()
+            (unknown + files.values.map(\.path)).inByteOrder()
         }
 
         /// Adds the file `identity` at `path`, unless a path already found for it goes through no link where
@@ -141,10 +143,11 @@ public struct SourceDiscovery: Sendable {
         /// whatever order the file system lists entries in.
         mutating func add(_ path: String, identity: FileIdentity?, throughLink: Bool) {
             guard let identity else {
-                unknown.insert(path)
+                unknown.append(path)
                 return
             }
-            if let kept = files[identity], kept.throughLink == throughLink ? kept.path <= path : !kept.throughLink { return }
+            if let kept = files[identity],
+               kept.throughLink == throughLink ? !path.utf8.lexicographicallyPrecedes(kept.path.utf8) : !kept.throughLink { return }
             files[identity] = (path, throughLink)
         }
 
@@ -173,7 +176,7 @@ public struct SourceDiscovery: Sendable {
                     ))
                     return
                 }
-                folders.insert(folder)
+                folders.append(folder)
                 while true {
                     // readdir says its failure only in errno, which the calls for the entry before may have set.
                     errno = 0
@@ -191,7 +194,7 @@ public struct SourceDiscovery: Sendable {
                     case .file(let identity, let isLink):
                         if isClaimed(name) { add(path, identity: identity, throughLink: throughLink || isLink) }
                     // An entry that cannot be looked at is taken as its name says, and reading it says why it cannot be read.
-                    case .unknown: if isClaimed(name) { unknown.insert(path) }
+                    case .unknown: if isClaimed(name) { unknown.append(path) }
                     case .folder: subfolders.append(path)
                     case .linkedFolder: links.append(path)
                     case .other(let kind):
@@ -207,8 +210,8 @@ public struct SourceDiscovery: Sendable {
             // In path order, so that which path names a folder reached twice does not depend on the order
             // the file system lists entries in; searched after the folder is closed, so a deep tree holds one
             // folder open at a time.
-            linked += links.sorted()
-            for path in subfolders.sorted() { collect(under: path, throughLink: throughLink) }
+            linked += links.inByteOrder()
+            for path in subfolders.inByteOrder() { collect(under: path, throughLink: throughLink) }
         }
 
         /// Records that `folder` cannot be listed, and why: an error at its path, as a file that cannot be read is.

@@ -172,13 +172,13 @@ extension BulletinCommand {
 
         /// The folders of what was named, for a project that cannot be resolved: each named folder, and the
         /// folder each named path is in.
-        private func namedFolders() -> Set<String> {
-            var folders: Set<String> = []
+        private func namedFolders() -> [String] {
+            var folders: [String] = []
             for path in namedPaths {
                 var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { folders.insert(path) }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { folders.append(path) }
                 let parent = (path as NSString).deletingLastPathComponent
-                folders.insert(parent.isEmpty ? "." : parent)
+                folders.append(parent.isEmpty ? "." : parent)
             }
             return folders
         }
@@ -192,7 +192,7 @@ extension BulletinCommand {
                 let project = try resolveProject()
                 return (project, InputSnapshot(paths: project.inputFiles, after: watched), nil)
             } catch {
-                return (nil, InputSnapshot(paths: (watched?.paths ?? []).union(namedPaths), after: watched), error)
+                return (nil, InputSnapshot(paths: (watched?.paths ?? []) + namedPaths, after: watched), error)
             }
         }
 

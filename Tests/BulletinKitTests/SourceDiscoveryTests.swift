@@ -102,6 +102,25 @@ struct SourceDiscoveryTests {
         #expect(try SourceDiscovery().paths(under: [root.path + "/src/gone.txt"]) == [root.path + "/src/gone.txt"])
     }
 
+    @Test("files whose names differ only in how an accent is written are two files, both found, in the order of their bytes")
+    func namesOfOneSpelling() throws {
+        // Swift's strings take `café` with a composed é and with a decomposed one as equal; a file system does not.
+        let composed = "caf\u{E9}.txt", decomposed = "cafe\u{301}.txt"
+        let root = try Self.folder(with: ["src/" + composed, "src/" + decomposed, "src/sub\u{E9}/a.txt", "src/sube\u{301}/b.txt"])
+        let src = root.path + "/src"
+        let expected = [decomposed, composed, "sube\u{301}/b.txt", "sub\u{E9}/a.txt"].map { src + "/" + $0 }
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map { Array($0.path.utf8) } == expected.map { Array($0.utf8) })
+        #expect(found.folders.map { Array($0.utf8) } == [src, src + "/sube\u{301}", src + "/sub\u{E9}"].map { Array($0.utf8) })
+        #expect(try SourceDiscovery().paths(under: [src + "/" + composed, src + "/" + decomposed]).count == 2)
+        // A watch tells a change to either.
+        let first = InputSnapshot(paths: expected)
+        #expect(first.paths.count == 4)
+        usleep(20_000)
+        try Data("changed".utf8).write(to: URL(fileURLWithPath: src + "/" + decomposed))
+        #expect(InputSnapshot(paths: expected).changes(since: first).map { Array($0.utf8) } == [Array((src + "/" + decomposed).utf8)])
+    }
+
     @Test("a folder that cannot be listed is an error at its path, reported with every other problem, not the end of the search")
     func unlistableFolders() async throws {
         let root = try Self.folder(with: ["src/a.txt", "src/z/b.txt"])
