@@ -116,6 +116,19 @@ try:
         articles = [a["source"] for i in json.load(open("twice-out/manifest.json"))["issues"] for a in i["articles"]]
         check("build of a file reached twice: one article, by its own path", articles == ["twice/a.txt"], repr(articles))
 
+    # A source whose name is not UTF-8 (Latin-1 café.txt) cannot be named by a path: an error that says so,
+    # in a folder, and named on the command line, not "no such file" alone.
+    os.makedirs("latin1")
+    shutil.copy(source, b"latin1/caf\xe9.txt")
+    result = run(["check", "latin1"])
+    check("a name not UTF-8 in a folder: status 1", result.returncode == 1, f"{result.returncode} {result.stderr[:300]!r}")
+    check("a name not UTF-8 in a folder: says so", "latin1/caf\ufffd.txt:1:1: error: the file's name is not UTF-8".encode() in result.stderr,
+          repr(result.stderr[:300]))
+    for command in (["convert", b"latin1/caf\xe9.txt", "--to", "text"], ["check", b"latin1/caf\xe9.txt"]):
+        result = subprocess.run([binary] + command, capture_output=True, timeout=60)
+        check(f"a name not UTF-8 named to {command[0]}: status 74", result.returncode == 74, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"a name not UTF-8 named to {command[0]}: says why", b"a name that is not UTF-8" in result.stderr, repr(result.stderr[:300]))
+
     # A folder that cannot be listed (permission denied) is one error at its path among the others, status 1,
     # not the end of the search. Root is denied nothing: as root, bulletin runs as nobody.
     os.makedirs("locked/src/closed")

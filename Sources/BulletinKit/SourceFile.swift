@@ -87,7 +87,7 @@ public struct SourceDiscovery: Sendable {
             var status = stat()
             guard lstat(input, &status) == 0 else {
                 // Where nothing is, the input is wrong.
-                throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
+                throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder\(Self.notUTF8Hint(input))")
             }
             let isLink = status.st_mode & S_IFMT == S_IFLNK
             if stat(input, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
@@ -101,6 +101,12 @@ public struct SourceDiscovery: Sendable {
         while !search.linked.isEmpty { search.collect(under: search.linked.removeFirst(), throughLink: true) }
         return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.inByteOrder(), warnings: search.warnings,
                      errors: search.errors.sorted())
+    }
+
+    /// What to add to "no such file" for the path `missing` named on the command line: an argument that was
+    /// not UTF-8 comes with U+FFFD in its bytes' place, and names nothing.
+    public static func notUTF8Hint(_ missing: String) -> String {
+        missing.unicodeScalars.contains("\u{FFFD}") ? "; a name that is not UTF-8 (shown with U+FFFD) cannot be given: rename it in UTF-8" : ""
     }
 
     /// The paths of the files ``search(under:excluding:)`` finds.
@@ -190,7 +196,13 @@ public struct SourceDiscovery: Sendable {
                     // A folder is looked at whatever its name; a file only when a reader claims it.
                     let type = Int32(entry.pointee.d_type)
                     guard type != Int32(DT_REG) || isClaimed(name) else { continue }
-                    switch Self.kind(of: entry.pointee, in: descriptor) {
+                    let kind = Self.kind(of: entry.pointee, in: descriptor)
+                    // A path is a string, which cannot hold a name that is not UTF-8: its U+FFFD would name no file.
+                    guard !name.unicodeScalars.contains("\u{FFFD}") || entry.pointee.nameIsUTF8 else {
+                        notUTF8(path, kind)
+                        continue
+                    }
+                    switch kind {
                     case .file(let identity, let isLink):
                         if isClaimed(name) { add(path, identity: identity, throughLink: throughLink || isLink) }
                     // An entry that cannot be looked at is taken as its name says, and reading it says why it cannot be read.
@@ -219,6 +231,21 @@ public struct SourceDiscovery: Sendable {
             errors.append(Diagnostic(
                 id: "source.unlistable", severity: .error, message: message, location: SourceLocation(path: folder, line: 1, column: 1),
                 fix: "check that the folder exists and may be read and searched (its permissions), or move it out of the source folders"
+            ))
+        }
+
+        /// Records that the entry at `path`, shown with U+FFFD for the bytes of its name that are not UTF-8,
+        /// cannot be read or searched, when it is a folder, or a source a reader claims.
+        private mutating func notUTF8(_ path: String, _ kind: Kind) {
+            let what: String
+            switch kind {
+            case .file, .unknown: guard isClaimed(path) else { return }; what = "the file's name is not UTF-8 (shown with U+FFFD), so it cannot be read"
+            case .folder, .linkedFolder: what = "the folder's name is not UTF-8 (shown with U+FFFD), so it cannot be searched"
+            case .other: return
+            }
+            errors.append(Diagnostic(
+                id: "source.name-not-utf8", severity: .error, message: what, location: SourceLocation(path: path, line: 1, column: 1),
+                fix: "rename it in UTF-8 (convmv -f latin1 -t utf8 --notest renames Latin-1 names)"
             ))
         }
 
@@ -323,9 +350,14 @@ public struct SourceDiscovery: Sendable {
 }
 
 extension dirent {
-    /// The entry's name, as `readdir` gives it.
+    /// The entry's name, as `readdir` gives it; bytes that are not UTF-8 are shown as U+FFFD (``nameIsUTF8``).
     var name: String {
         withUnsafeBytes(of: d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+
+    /// Whether the entry's name is UTF-8, so that ``name`` names it.
+    var nameIsUTF8: Bool {
+        withUnsafeBytes(of: d_name) { raw in String(validating: raw.prefix { $0 != 0 }, as: UTF8.self) != nil }
     }
 }
 

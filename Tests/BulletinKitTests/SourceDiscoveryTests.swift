@@ -121,6 +121,36 @@ struct SourceDiscoveryTests {
         #expect(InputSnapshot(paths: expected).changes(since: first).map { Array($0.utf8) } == [Array((src + "/" + decomposed).utf8)])
     }
 
+    @Test("a source or folder whose name is not UTF-8 is an error that says so, not a file that is not there")
+    func namesNotUTF8() throws {
+        let root = try Self.folder(with: ["src/ok.txt"])
+        let src = root.path + "/src"
+        // Latin-1 names, as an old archive's may be: `café.txt`, a folder `déjà` holding a source, and `é.md`, no source.
+        func make(_ name: [UInt8], folder: Bool) throws {
+            let path = Array(src.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let made = path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { folder ? mkdir($0.baseAddress!, 0o755) : creat($0.baseAddress!, 0o644) }
+            }
+            try #require(made >= 0)
+            if !folder { close(made) }
+        }
+        try make(Array("caf".utf8) + [0xE9] + Array(".txt".utf8), folder: false)
+        try make([0x64, 0xE9, 0x6A, 0xE0], folder: true)
+        try make([0x64, 0xE9, 0x6A, 0xE0] + Array("/x.txt".utf8), folder: false)
+        try make([0xE9] + Array(".md".utf8), folder: false)
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map(\.path) == [src + "/ok.txt"])
+        #expect(found.errors.map(\.id) == ["source.name-not-utf8", "source.name-not-utf8"])
+        #expect(found.errors.map(\.location?.path) == [src + "/caf\u{FFFD}.txt", src + "/d\u{FFFD}j\u{FFFD}"])
+        #expect(found.errors.map(\.message) == [
+            "the file's name is not UTF-8 (shown with U+FFFD), so it cannot be read",
+            "the folder's name is not UTF-8 (shown with U+FFFD), so it cannot be searched",
+        ])
+        // Named, such a path is not there: the message says why that may be.
+        let error = #expect(throws: BulletinError.self) { try SourceDiscovery().search(under: [src + "/caf\u{FFFD}.txt"]) }
+        #expect(error?.message.hasSuffix("no such file or folder; a name that is not UTF-8 (shown with U+FFFD) cannot be given: rename it in UTF-8") == true)
+    }
+
     @Test("a folder that cannot be listed is an error at its path, reported with every other problem, not the end of the search")
     func unlistableFolders() async throws {
         let root = try Self.folder(with: ["src/a.txt", "src/z/b.txt"])
