@@ -116,6 +116,18 @@ try:
         articles = [a["source"] for i in json.load(open("twice-out/manifest.json"))["issues"] for a in i["articles"]]
         check("build of a file reached twice: one article, by its own path", articles == ["twice/a.txt"], repr(articles))
 
+    # ./output, which check leaves out as a build's output, is checked when named itself; an empty path is a
+    # usage error; standard input is checked alone.
+    os.makedirs("named/output")
+    shutil.copy(source, "named/output/a.txt")
+    for args, status, says in [(["check", "output"], 0, b"1 file checked: 0 errors"), (["check", "./output/"], 0, b"1 file checked: 0 errors"),
+                               (["check", "."], 1, b"no sources found"), (["check", ""], 64, b"an empty path names no source"),
+                               (["build", "", "-o", "out"], 64, b"an empty path names no source")]:
+        result = subprocess.run([binary] + args, capture_output=True, timeout=60, cwd="named")
+        label = " ".join(repr(a) if a == "" else a for a in args)
+        check(f"{label}: status {status}", result.returncode == status, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"{label}: says so", says in result.stdout + result.stderr, repr((result.stdout + result.stderr)[:300]))
+
     # A source whose name is not UTF-8 (Latin-1 café.txt) cannot be named by a path: an error that says so,
     # in a folder, and named on the command line, not "no such file" alone.
     os.makedirs("latin1")

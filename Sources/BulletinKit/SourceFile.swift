@@ -77,13 +77,17 @@ public struct SourceDiscovery: Sendable {
     /// the search as it is.
     ///
     /// Build output is never a source: the folders in `excluded` (the build's own output folder, however
-    /// its path is spelled) are skipped without a word, and every folder holding a build record (the output
-    /// of another build) with a warning, so `bulletin build .` with the output inside the sources reads
-    /// only the sources, every time.
+    /// its path is spelled) are skipped without a word where the search reaches them (one named among the
+    /// inputs is searched: it was asked for), and every folder holding a build record (the output of another
+    /// build) with a warning, so `bulletin build .` with the output inside the sources reads only the
+    /// sources, every time. An empty input is a usage error.
     public func search(under inputs: [String], excluding excluded: [String] = []) throws -> Found {
         var search = Search(claimed: Set(readers.fileExtensions.map { $0.lowercased() }),
                             excluded: Set(excluded.compactMap(FileIdentity.init(folder:))))
         for input in inputs {
+            guard !input.isEmpty else {
+                throw BulletinError(code: .invalidUsage, message: "an empty path names no source: name a file or folder, or . for the current folder")
+            }
             var status = stat()
             guard lstat(input, &status) == 0 else {
                 // Where nothing is, the input is wrong.
@@ -91,7 +95,7 @@ public struct SourceDiscovery: Sendable {
             }
             let isLink = status.st_mode & S_IFMT == S_IFLNK
             if stat(input, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                search.collect(under: input, throughLink: isLink)
+                search.collect(under: input, throughLink: isLink, named: true)
             } else {
                 // A link to nothing is named, and reading it says so.
                 search.add(input, identity: FileIdentity(path: input), throughLink: isLink)
@@ -157,10 +161,10 @@ public struct SourceDiscovery: Sendable {
             files[identity] = (path, throughLink)
         }
 
-        /// Adds the claimed files under `folder`, reached through a symbolic link or not, listed with the
-        /// system's own calls: Foundation's enumerator spent more time on path strings than a large archive's
-        /// reading took.
-        mutating func collect(under folder: String, throughLink: Bool) {
+        /// Adds the claimed files under `folder`, reached through a symbolic link or not, and named among the
+        /// inputs (which an excluded folder may be) or not, listed with the system's own calls: Foundation's
+        /// enumerator spent more time on path strings than a large archive's reading took.
+        mutating func collect(under folder: String, throughLink: Bool, named: Bool = false) {
             guard let directory = opendir(folder) else {
                 unlistable(folder, "the folder cannot be listed: \(String(cString: strerror(errno)))")
                 return
@@ -172,7 +176,7 @@ public struct SourceDiscovery: Sendable {
                 var status = stat()
                 guard fstat(descriptor, &status) == 0 else { return }
                 let identity = FileIdentity(status)
-                guard !excluded.contains(identity), reached.insert(identity).inserted else { return }
+                guard named || !excluded.contains(identity), reached.insert(identity).inserted else { return }
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 if BuildRecord.isRecord(at: prefix + BuildRecord.fileName) {
                     warnings.append(Diagnostic(

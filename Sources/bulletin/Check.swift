@@ -25,6 +25,9 @@ extension BulletinCommand {
                 let files: [SourceFile]
                 var foundDiagnostics: [Diagnostic] = []
                 var checker = Checker()
+                if sources.contains("-") && sources != ["-"] {
+                    throw BulletinError(code: .invalidUsage, message: "- reads one source from standard input, given alone: check the other sources in a command of their own")
+                }
                 if sources == ["-"] {
                     files = [try SourceInput.read("-")]
                 } else if Project.configurationPath(sources: sources, configPath: config) != nil {

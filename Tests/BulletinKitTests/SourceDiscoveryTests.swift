@@ -278,8 +278,14 @@ struct SourceDiscoveryTests {
         #expect(try SourceDiscovery().paths(under: [root.path]) == [root.path + "/a.txt", root.path + "/notes/b.txt",
                                                                       root.path + "/out/site/robots.txt", root.path + "/out/text/issue.txt"])
         #expect(try SourceDiscovery().paths(under: [root.path], excluding: [root.path + "/not-yet"]).count == 4)
-        // A file named directly is still taken.
+        // A file named directly is still taken, and so is the folder itself, named (check names ./output so).
         #expect(try SourceDiscovery().paths(under: [root.path + "/out/text/issue.txt"], excluding: [root.path + "/out"]).count == 1)
+        let outFiles = [root.path + "/out/site/robots.txt", root.path + "/out/text/issue.txt"]
+        #expect(try SourceDiscovery().paths(under: [root.path + "/out/"], excluding: [root.path + "/out"]) == outFiles)
+        #expect(try SourceDiscovery().paths(under: [root.path, root.path + "/out"], excluding: [root.path + "/out"]) == (expected + outFiles).sorted())
+        // An empty path names nothing: a usage error, not "no such file or folder" after an empty name.
+        let empty = #expect(throws: BulletinError.self) { try SourceDiscovery().search(under: [root.path, ""]) }
+        #expect(empty?.code == .invalidUsage)
     }
 
     @Test("a folder skipped as another build's output is named in a warning; the build's own output is skipped without one")
