@@ -156,8 +156,10 @@ public struct SourceDiscovery: Sendable {
                 unknown.append(path)
                 return
             }
-            if let kept = files[identity],
-               kept.throughLink == throughLink ? !path.utf8.lexicographicallyPrecedes(kept.path.utf8) : !kept.throughLink { return }
+            if let kept = files[identity] {
+                let keptComesFirst = kept.throughLink == throughLink ? !path.utf8.lexicographicallyPrecedes(kept.path.utf8) : !kept.throughLink
+                if keptComesFirst { return }
+            }
             files[identity] = (path, throughLink)
         }
 
@@ -243,9 +245,13 @@ public struct SourceDiscovery: Sendable {
         private mutating func notUTF8(_ path: String, _ kind: Kind) {
             let what: String
             switch kind {
-            case .file, .unknown: guard isClaimed(path) else { return }; what = "the file's name is not UTF-8 (shown with U+FFFD), so it cannot be read"
-            case .folder, .linkedFolder: what = "the folder's name is not UTF-8 (shown with U+FFFD), so it cannot be searched"
-            case .other: return
+            case .file, .unknown:
+                guard isClaimed(path) else { return }
+                what = "the file's name is not UTF-8 (shown with U+FFFD), so it cannot be read"
+            case .folder, .linkedFolder:
+                what = "the folder's name is not UTF-8 (shown with U+FFFD), so it cannot be searched"
+            case .other:
+                return
             }
             errors.append(Diagnostic(
                 id: "source.name-not-utf8", severity: .error, message: what, location: SourceLocation(path: path, line: 1, column: 1),
