@@ -94,6 +94,82 @@ try:
         check(f"{command[0]} from a named pipe: status 0", result.returncode == 0, repr(result.stderr))
         check(f"{command[0]} from a named pipe: output", result.stdout != b"" and (command[0] != "convert" or result.stdout == expected))
 
+    # A source reached twice (by two links, a hard link, or named again beside its folder) is read once, by
+    # check and by build: no "repeats word for word" warning, one article, named by the path without a link.
+    os.makedirs("twice/sub")
+    shutil.copy(source, "twice/a.txt")
+    os.symlink("a.txt", "twice/l1.txt")
+    os.symlink(os.path.abspath("twice/a.txt"), "twice/l2.txt")
+    os.link("twice/a.txt", "twice/sub/hard.txt")
+    for args in (["check", "twice"], ["check", "twice", "twice/l1.txt", "twice/sub/../a.txt"], ["check", "twice/l2.txt", "twice/l1.txt"]):
+        result = run(args)
+        label = " ".join(args)
+        check(f"{label}: status 0", result.returncode == 0, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"{label}: one file, no warning", result.stdout + result.stderr == b"1 file checked: 0 errors, 0 warnings\n",
+              repr((result.stdout + result.stderr)[:300]))
+    result = run(["build", "twice", "-o", "twice-out", "--formats", "text"])
+    check("build of a file reached twice: status 0", result.returncode == 0, repr(result.stderr[:300]))
+    check("build of a file reached twice: no warning", b"warning" not in result.stdout + result.stderr and
+          b"Built 1 issue, 1 article" in result.stdout + result.stderr, repr((result.stdout + result.stderr)[:300]))
+    if result.returncode == 0:
+        import json
+        articles = [a["source"] for i in json.load(open("twice-out/manifest.json"))["issues"] for a in i["articles"]]
+        check("build of a file reached twice: one article, by its own path", articles == ["twice/a.txt"], repr(articles))
+
+    # ./output, which check leaves out as a build's output, is checked when named itself; an empty path is a
+    # usage error; standard input is checked alone.
+    os.makedirs("named/output")
+    shutil.copy(source, "named/output/a.txt")
+    for args, status, says in [(["check", "output"], 0, b"1 file checked: 0 errors"), (["check", "./output/"], 0, b"1 file checked: 0 errors"),
+                               (["check", "."], 1, b"no sources found"), (["check", ""], 64, b"an empty path names no source"),
+                               (["build", "", "-o", "out"], 64, b"an empty path names no source")]:
+        result = subprocess.run([binary] + args, capture_output=True, timeout=60, cwd="named")
+        label = " ".join(repr(a) if a == "" else a for a in args)
+        check(f"{label}: status {status}", result.returncode == status, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"{label}: says so", says in result.stdout + result.stderr, repr((result.stdout + result.stderr)[:300]))
+
+    # A source whose name is not UTF-8 (Latin-1 café.txt) cannot be named by a path: an error that says so,
+    # in a folder, and named on the command line, not "no such file" alone.
+    os.makedirs("latin1")
+    shutil.copy(source, b"latin1/caf\xe9.txt")
+    result = run(["check", "latin1"])
+    check("a name not UTF-8 in a folder: status 1", result.returncode == 1, f"{result.returncode} {result.stderr[:300]!r}")
+    check("a name not UTF-8 in a folder: says so", "latin1/caf\ufffd.txt:1:1: error: the file's name is not UTF-8".encode() in result.stderr,
+          repr(result.stderr[:300]))
+    for command in (["convert", b"latin1/caf\xe9.txt", "--to", "text"], ["check", b"latin1/caf\xe9.txt"]):
+        result = subprocess.run([binary] + command, capture_output=True, timeout=60)
+        check(f"a name not UTF-8 named to {command[0]}: status 74", result.returncode == 74, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"a name not UTF-8 named to {command[0]}: says why", b"a name that is not UTF-8" in result.stderr, repr(result.stderr[:300]))
+
+    # A folder that cannot be listed (permission denied) is one error at its path among the others, status 1,
+    # not the end of the search. Root is denied nothing: as root, bulletin runs as nobody.
+    os.makedirs("locked/src/closed")
+    shutil.copy(source, "locked/src/a.txt")
+    open("locked/src/bad.txt", "w").write("Publication: Monitor Volume: six Issue: 1\n\nText.\n")
+    os.chmod("locked/src/closed", 0)
+    demote = None
+    if os.geteuid() == 0:
+        import pwd
+        nobody = pwd.getpwnam("nobody")
+        os.chmod(work, 0o755)
+        os.chmod("locked", 0o777)
+        demote = lambda: (os.setgroups([]), os.setgid(nobody.pw_gid), os.setuid(nobody.pw_uid))
+    # Where nobody may not run the binary (a build folder private to root), the cases are left out.
+    if subprocess.run([binary, "--version"], capture_output=True, timeout=60, preexec_fn=demote).returncode == 0:
+        for args, label in [(["check", "src"], "check"), (["build", "src", "-o", "out", "--formats", "text"], "build"),
+                            (["check", "src/closed"], "check of the folder alone")]:
+            result = subprocess.run([binary] + args, capture_output=True, timeout=60, cwd="locked", preexec_fn=demote)
+            errors = result.stderr.decode(errors="replace")
+            check(f"unlistable folder, {label}: status 1", result.returncode == 1, f"{result.returncode} {errors[:300]!r}")
+            check(f"unlistable folder, {label}: an error at its path",
+                  "src/closed:1:1: error: the folder cannot be listed: Permission denied\n" in errors, repr(errors[:500]))
+            if label != "check of the folder alone":
+                check(f"unlistable folder, {label}: the other errors too", "src/bad.txt:1:" in errors, repr(errors[:500]))
+        check("unlistable folder: build wrote nothing", not os.path.exists("locked/out"))
+    else:
+        print("cli io: the binary cannot be run as nobody here; the cases of a folder that cannot be listed are left out")
+    os.chmod("locked/src/closed", 0o755)
+
     # Standard output that cannot be written: one line on standard error and status 74, never a crash.
     # /dev/full is opened as it is, never created: where there is none the cases are left out.
     open("same.txt", "wb").write(original)

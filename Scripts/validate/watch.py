@@ -10,6 +10,8 @@ WORK/watch/bulletin.yml --watch`, and after its first build:
   deleting it builds again;
 - changes the configuration's title: the site's home page shows it; breaks the configuration's YAML: the
   problem is reported at its line and column; mends it: a build follows;
+- adds a link to a source beside an edit of it: the source is read once (no "repeats" warning, as many
+  articles as before), and the link is no change;
 - names in each Changed line the one file that step changed, and no other;
 - sends SIGINT (Ctrl-C): the watch ends by it, and nothing but the output is left beside the output."""
 import json, os, shutil, signal, subprocess, sys, time
@@ -91,6 +93,17 @@ if not any(line.startswith(config + ":") and "error: the configuration is not va
 write(config, config_text)
 wait_for(6, "Built ", "the configuration mended")
 
+# A link to a source is the source: read once, by its own path. Made with an edit, so that a build follows.
+before = len(transcript())
+os.symlink(source, os.path.join(sources, "again.txt"))
+write(source, open(source, encoding="utf-8").read().replace("Zanzibarian", "Zanzibari", 1))
+wait_for(7, "Built ", "a link to a source")
+built = [line for line in transcript().splitlines() if line.startswith("Built ")]
+if built[-1].split(" as ")[0] != built[-2].split(" as ")[0]:
+    problems.append(f"a link to a source: {built[-1]}, after {built[-2]}")
+if "repeats" in transcript()[before:]:
+    problems.append("a link to a source: it was read as a copy of the source")
+
 process.send_signal(signal.SIGINT)
 status = process.wait(timeout=60)
 if status != -signal.SIGINT:
@@ -101,11 +114,11 @@ if left:
 changes = [line for line in transcript().splitlines() if line.startswith("Changed: ")]
 # Each step changed one file, and its Changed line names that file alone: breaking the configuration and
 # mending it used to name every file of the project as well.
-expected = ["Changed: " + path for path in (source, os.path.join(sources, "later.txt"), bad, bad, config, config, config)]
+expected = ["Changed: " + path for path in (source, os.path.join(sources, "later.txt"), bad, bad, config, config, config, source)]
 if changes != expected:
     problems.append(f"Changed lines: {changes}, expected {expected}")
 print(f"watch: {transcript().count('Built ')} builds for {len(changes)} changes (an edit, a new issue, a bad source added "
-      f"and deleted, a new title, broken and mended YAML); the bad source and the broken YAML reported at their lines; "
+      f"and deleted, a new title, broken and mended YAML, a link to a source); the bad source and the broken YAML reported at their lines; "
       f"ended by SIGINT ({status}), nothing left beside the output")
 log.close()
 shutil.rmtree(root, ignore_errors=True)

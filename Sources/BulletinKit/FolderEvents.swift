@@ -5,8 +5,8 @@ import Foundation
 /// seen at once and a watch over a large archive costs nothing while nothing changes.
 public final class FolderEvents {
     private let descriptor: Int32
-    /// The watch descriptor of each folder watched, by path.
-    private var watches: [String: Int32] = [:]
+    /// The watch descriptor of each folder watched, by path (compared by its bytes, ``PathKey``).
+    private var watches: [PathKey: Int32] = [:]
 
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
         | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -24,15 +24,16 @@ public final class FolderEvents {
     /// Watches exactly `folders`: those not watched yet are added and those no longer named let go. A folder
     /// that cannot be watched (gone, or past the system's limit of watches) is left out; false when any was.
     @discardableResult
-    public func watch(_ folders: Set<String>) -> Bool {
-        for (path, watch) in watches where !folders.contains(path) {
+    public func watch(_ folders: some Sequence<String>) -> Bool {
+        let wanted = Set(folders.map(PathKey.init))
+        for (key, watch) in watches where !wanted.contains(key) {
             inotify_rm_watch(descriptor, watch)
-            watches[path] = nil
+            watches[key] = nil
         }
         var complete = true
-        for path in folders.sorted() where watches[path] == nil {
-            let watch = inotify_add_watch(descriptor, path, Self.mask)
-            if watch >= 0 { watches[path] = watch } else { complete = false }
+        for key in wanted where watches[key] == nil {
+            let watch = inotify_add_watch(descriptor, key.path, Self.mask)
+            if watch >= 0 { watches[key] = watch } else { complete = false }
         }
         return complete
     }
@@ -69,8 +70,9 @@ public final class FolderEvents {
 
 extension Project {
     /// The folders in which a change could change this project's build: the folders searched for its
-    /// sources, and the folder of each source, configuration file and theme file it reads.
-    public var inputFolders: Set<String> {
-        Set(inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 }).union(sourceFolders)
+    /// sources, and the folder of each source, configuration file and theme file it reads; each once, in the
+    /// order of their bytes.
+    public var inputFolders: [String] {
+        (inputFiles.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 } + sourceFolders).inByteOrder()
     }
 }

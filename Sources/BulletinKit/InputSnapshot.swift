@@ -37,8 +37,8 @@ public struct InputSnapshot: Equatable, Sendable {
     /// go unseen by its times: two seconds, the coarsest granularity of the file systems in use (FAT).
     static let racyWindow: Int64 = 2_000_000_000
 
-    /// By path; nil for a file named but not found.
-    private var stamps: [String: Stamp?]
+    /// By path, compared by its bytes (``PathKey``); nil for a file named but not found.
+    private var stamps: [PathKey: Stamp?]
 
     /// The state of the files at `paths` now; `earlier`, the snapshot before, says which files to digest
     /// (those it found racy, when their stamps are unchanged).
@@ -50,16 +50,17 @@ public struct InputSnapshot: Equatable, Sendable {
 
     /// The snapshot as if taken at `time` (nanoseconds since 1970), for tests of what is racy.
     init(paths: some Sequence<String>, after earlier: InputSnapshot?, time: Int64) {
-        var stamps: [String: Stamp?] = [:]
+        var stamps: [PathKey: Stamp?] = [:]
         for path in paths {
+            let key = PathKey(path)
             guard var stamp = Self.stamp(of: path) else {
-                stamps[path] = .some(nil)
+                stamps[key] = .some(nil)
                 continue
             }
             stamp.isRacy = !stamp.isFolder && max(stamp.modified, stamp.changed) >= time - Self.racyWindow
-            let wasRacy = earlier?.stamps[path].flatMap { $0 }.map { $0.isRacy && $0 == stamp } ?? false
+            let wasRacy = earlier?.stamps[key].flatMap { $0 }.map { $0.isRacy && $0 == stamp } ?? false
             if stamp.isRacy || wasRacy { stamp.digest = Self.digest(of: path) }
-            stamps[path] = stamp
+            stamps[key] = stamp
         }
         self.stamps = stamps
     }
@@ -86,16 +87,16 @@ public struct InputSnapshot: Equatable, Sendable {
 
     /// The stamp of the file at `path`, for tests.
     func stamp(at path: String) -> Stamp? {
-        stamps[path] ?? nil
+        stamps[PathKey(path)] ?? nil
     }
 
-    /// The paths the snapshot holds.
-    public var paths: Set<String> { Set(stamps.keys) }
+    /// The paths the snapshot holds, in the order of their bytes.
+    public var paths: [String] { stamps.keys.map(\.path).inByteOrder() }
 
     /// How many files the snapshot holds.
     public var count: Int { stamps.count }
 
-    /// The files written, added or removed since `earlier`, sorted.
+    /// The files written, added or removed since `earlier`, in the order of their bytes.
     ///
     /// The two snapshots need not hold the same paths (one taken while the project could not be resolved
     /// holds what was named, and what the last project read). A path in only one of them is listed only
@@ -105,25 +106,26 @@ public struct InputSnapshot: Equatable, Sendable {
     /// for its entries changing; one that appears or goes is.
     public func changes(since earlier: InputSnapshot) -> [String] {
         var changed: [String] = []
-        for (path, stamp) in stamps {
-            if let before = earlier.stamps[path] {
-                if stamp != before, stamp?.isFolder != true || before?.isFolder != true { changed.append(path) }
+        for (key, stamp) in stamps {
+            if let before = earlier.stamps[key] {
+                if stamp != before, stamp?.isFolder != true || before?.isFolder != true { changed.append(key.path) }
             } else if let stamp, !stamp.isFolder {
-                changed.append(path)
+                changed.append(key.path)
             }
         }
-        for (path, before) in earlier.stamps where stamps.index(forKey: path) == nil {
-            if let before, !before.isFolder, Self.stamp(of: path) != before { changed.append(path) }
+        for (key, before) in earlier.stamps where stamps.index(forKey: key) == nil {
+            if let before, !before.isFolder, Self.stamp(of: key.path) != before { changed.append(key.path) }
         }
-        return changed.sorted()
+        return changed.inByteOrder()
     }
 }
 
 extension Project {
     /// Every file a build of this project reads from disk: its sources, its configuration file and the
-    /// files of a theme folder. Empty for the bundled example, which is read from the program itself.
+    /// files of a theme folder, and the folders that could not be listed, so that a watch builds again once
+    /// one can be. Empty for the bundled example, which is read from the program itself.
     public var inputFiles: [String] {
-        var paths = sources.filter { $0.bytes == nil }.map(\.path)
+        var paths = sources.filter { $0.bytes == nil }.map(\.path) + discoveryErrors.compactMap(\.location?.path)
         if let configurationPath { paths.append(configurationPath) }
         paths += theme.origins.values.sorted()
         return paths

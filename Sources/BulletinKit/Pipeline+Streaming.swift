@@ -142,10 +142,10 @@ extension Pipeline {
         var timer = StepTimer(observer: observer)
         defer { timer.finish() }
         timer.start(1, of: steps, name: "Survey sources")
-        if files.isEmpty { throw Self.noSources }
+        if files.isEmpty && searchErrors.isEmpty { throw Self.noSources }
         let store = scratch.flatMap { ScratchStore(in: $0, expectedKeys: files.count) }
         var survey = await self.survey(files, keeping: store, cache: cache)
-        var diagnostics = survey.diagnostics
+        var diagnostics = searchErrors + survey.diagnostics
         if let error = Self.sourceErrors(in: diagnostics) { throw error }
 
         timer.start(2, of: steps, name: "Assemble issues")

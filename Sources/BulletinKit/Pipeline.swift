@@ -27,6 +27,9 @@ public struct Pipeline: Sendable {
     /// Whether a build keeps the files of the previous build in its output folder that the same inputs
     /// made (see ``build(_:output:formats:theme:)``), rather than making every file again.
     public var keepsUnchangedFiles = true
+    /// Errors of the search for the sources (a folder that cannot be listed, ``SourceDiscovery/Found/errors``):
+    /// they stop a build as errors of the sources do, reported with theirs.
+    public var searchErrors: [Diagnostic] = []
 
     /// Creates a pipeline.
     public init(
@@ -106,8 +109,8 @@ public struct Pipeline: Sendable {
         Task.detached { for transform in transforms { transform.prepare() } }
         let noSources = files.isEmpty
         let results = await read(consume files)
-        var diagnostics = results.flatMap(\.diagnostics)
-        if noSources { throw Self.noSources }
+        var diagnostics = searchErrors + results.flatMap(\.diagnostics)
+        if noSources && searchErrors.isEmpty { throw Self.noSources }
         if let error = Self.sourceErrors(in: diagnostics) { throw error }
         timer.start(2, of: count, name: "Assemble issues")
         // Each stage's input is given up as soon as the next exists (`consume`): the archive shares its

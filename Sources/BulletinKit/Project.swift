@@ -26,6 +26,9 @@ public struct Project: Sendable {
     public var sourceFolders: [String] = []
     /// What the search for the sources left out and why (``SourceDiscovery/Found/warnings``).
     public var discoveryWarnings: [Diagnostic] = []
+    /// What the search for the sources could not search (``SourceDiscovery/Found/errors``): errors that fail
+    /// a build of the project, reported with its sources' (``Pipeline/searchErrors``).
+    public var discoveryErrors: [Diagnostic] = []
     /// What looks mistyped in the theme folder's strings files (``BulletinWriters/Theme/stringsWarnings``).
     public var themeWarnings: [Diagnostic] = []
 
@@ -108,7 +111,7 @@ public struct Project: Sendable {
             configuration: configuration, sources: found.files, output: URL(fileURLWithPath: outputPath),
             formats: Array(Set(chosen)).sorted(), theme: theme,
             readingDiagnostics: readingDiagnostics, configurationPath: path, sourceFolders: found.folders,
-            discoveryWarnings: found.warnings, themeWarnings: theme.stringsWarnings
+            discoveryWarnings: found.warnings, discoveryErrors: found.errors, themeWarnings: theme.stringsWarnings
         )
     }
 

@@ -14,8 +14,9 @@ import Synchronization
 /// written or read back are simply not there: the mentions are found again, and no summary cache is written.
 final class ScratchStore: Sendable {
     private let descriptor: Int32
-    /// The end of the file, and where the bytes of each key are in it.
-    private let state: Mutex<(end: Int, places: [String: Place])>
+    /// The end of the file, and where the bytes of each key are in it; keys compared by their bytes, as
+    /// they may be source paths (``PathKey``).
+    private let state: Mutex<(end: Int, places: [PathKey: Place])>
 
     /// Where a key's bytes are: offset and count in one word (40 and 24 bits), so that the table of a large
     /// archive's keys is a quarter smaller. Bytes that would not fit (a terabyte into the file, or 16 MB under
@@ -34,7 +35,7 @@ final class ScratchStore: Sendable {
 
     /// A store in `folder`, or nil when no file can be made there; `expectedKeys` sizes its table once.
     init?(in folder: URL, expectedKeys: Int = 0) {
-        var places: [String: Place] = [:]
+        var places: [PathKey: Place] = [:]
         places.reserveCapacity(expectedKeys)
         state = Mutex((0, places))
         // mkstemp replaces the six trailing X's with a name no other file has.
@@ -58,12 +59,12 @@ final class ScratchStore: Sendable {
         let written = bytes.withUnsafeBytes { buffer in
             transfersWhole(buffer.count) { done in pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done)) }
         }
-        if written, let place = Place(offset: offset, count: bytes.count) { state.withLock { $0.places[key] = place } }
+        if written, let place = Place(offset: offset, count: bytes.count) { state.withLock { $0.places[PathKey(key)] = place } }
     }
 
     /// The bytes kept under `key`, or nil.
     func bytes(for key: String) -> [UInt8]? {
-        guard let place = state.withLock({ $0.places[key] }) else { return nil }
+        guard let place = state.withLock({ $0.places[PathKey(key)] }) else { return nil }
         return readWhole(descriptor, count: place.count, at: place.offset)
     }
 }

@@ -54,39 +54,63 @@ public struct SourceDiscovery: Sendable {
         public var folders: [String]
         /// What was left out and why: a folder skipped as another build's output, an entry that is no file.
         public var warnings: [Diagnostic]
+        /// What could not be searched: a folder that cannot be listed, at its path. Like a source that cannot
+        /// be read, each is an error of the sources, reported with theirs.
+        public var errors: [Diagnostic] = []
+
+        /// What a search found.
+        public init(files: [SourceFile], folders: [String], warnings: [Diagnostic], errors: [Diagnostic] = []) {
+            self.files = files
+            self.folders = folders
+            self.warnings = warnings
+            self.errors = errors
+        }
     }
 
     /// Files named directly are taken whatever their extension; folders are searched recursively for
     /// files a reader claims, skipping hidden entries. Symbolic links are followed, to files and to folders;
     /// a folder reached twice (by a link, or a link leading back up) is read once, by the path that reaches
-    /// it without a link where there is one. An entry a reader claims that cannot be followed or looked at
-    /// (a link to nothing) is a source all the same, so that reading it reports why it cannot be read.
+    /// it without a link where there is one, and so is a file (by two links, a hard link, or named besides
+    /// its folder), the first in path order among equals. An entry a reader claims that cannot be followed
+    /// or looked at (a link to nothing) is a source all the same, so that reading it reports why it cannot
+    /// be read, and a folder that cannot be listed is an error (``Found/errors``) that leaves the rest of
+    /// the search as it is.
     ///
     /// Build output is never a source: the folders in `excluded` (the build's own output folder, however
-    /// its path is spelled) are skipped without a word, and every folder holding a build record (the output
-    /// of another build) with a warning, so `bulletin build .` with the output inside the sources reads
-    /// only the sources, every time.
+    /// its path is spelled) are skipped without a word where the search reaches them (one named among the
+    /// inputs is searched: it was asked for), and every folder holding a build record (the output of another
+    /// build) with a warning, so `bulletin build .` with the output inside the sources reads only the
+    /// sources, every time. An empty input is a usage error.
     public func search(under inputs: [String], excluding excluded: [String] = []) throws -> Found {
         var search = Search(claimed: Set(readers.fileExtensions.map { $0.lowercased() }),
                             excluded: Set(excluded.compactMap(FileIdentity.init(folder:))))
         for input in inputs {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else { search.files.insert(input); continue }
-                try search.collect(under: input)
+            guard !input.isEmpty else {
+                throw BulletinError(code: .invalidUsage, message: "an empty path names no source: name a file or folder, or . for the current folder")
+            }
+            var status = stat()
+            guard lstat(input, &status) == 0 else {
+                // Where nothing is, the input is wrong.
+                throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder\(Self.notUTF8Hint(input))")
+            }
+            let isLink = status.st_mode & S_IFMT == S_IFLNK
+            if stat(input, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                search.collect(under: input, throughLink: isLink, named: true)
             } else {
-                // A link to nothing is named, and reading it says so; where nothing is, the input is wrong.
-                var status = stat()
-                guard lstat(input, &status) == 0 else {
-                    throw BulletinError(code: .fileSystem, message: "\(input): no such file or folder")
-                }
-                search.files.insert(input)
+                // A link to nothing is named, and reading it says so.
+                search.add(input, identity: FileIdentity(path: input), throughLink: isLink)
             }
         }
         // Folders reached through links last, so that a folder is named by its own path when it has one.
-        while !search.linked.isEmpty { try search.collect(under: search.linked.removeFirst()) }
-        return Found(files: search.files.sorted().map(SourceFile.init(onDisk:)), folders: search.folders.sorted(),
-                     warnings: search.warnings)
+        while !search.linked.isEmpty { search.collect(under: search.linked.removeFirst(), throughLink: true) }
+        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.inByteOrder(), warnings: search.warnings,
+                     errors: search.errors.sorted())
+    }
+
+    /// What to add to "no such file" for the path `missing` named on the command line: an argument that was
+    /// not UTF-8 comes with U+FFFD in its bytes' place, and names nothing.
+    public static func notUTF8Hint(_ missing: String) -> String {
+        missing.unicodeScalars.contains("\u{FFFD}") ? "; a name that is not UTF-8 (shown with U+FFFD) cannot be given: rename it in UTF-8" : ""
     }
 
     /// The paths of the files ``search(under:excluding:)`` finds.
@@ -105,27 +129,56 @@ public struct SourceDiscovery: Sendable {
         let claimed: Set<String>
         /// The folders never searched, nor mentioned.
         let excluded: Set<FileIdentity>
-        var files: Set<String> = []
-        var folders: Set<String> = []
+        /// Each file found, by the path that names it, and whether that path goes through a link.
+        var files: [FileIdentity: (path: String, throughLink: Bool)] = [:]
+        /// Files that cannot be looked at (a link to nothing), by path: reading them says why.
+        var unknown: [String] = []
+        var folders: [String] = []
         var warnings: [Diagnostic] = []
+        var errors: [Diagnostic] = []
         /// Every folder reached, however: a link leading back up reaches one again.
         var reached: Set<FileIdentity> = []
         /// Links to folders found, to be searched after every folder reached without one.
         var linked: [String] = []
 
-        /// Adds the claimed files under `folder`, listed with the system's own calls: Foundation's
+        /// The paths of the files found, in the order of their bytes. Never a `Set<String>`: Swift's strings
+        /// are equal when their letters are (`café` composed or decomposed), where file names are bytes, and
+        /// one of two files so named was left out.
+        var paths: [String] {
+            (unknown + files.values.map(\.path)).inByteOrder()
+        }
+
+        /// Adds the file `identity` at `path`, unless a path already found for it goes through no link where
+        /// this one does, or comes first in path order: a file reached twice is read once, by one name
+        /// whatever order the file system lists entries in.
+        mutating func add(_ path: String, identity: FileIdentity?, throughLink: Bool) {
+            guard let identity else {
+                unknown.append(path)
+                return
+            }
+            if let kept = files[identity] {
+                let keptComesFirst = kept.throughLink == throughLink ? !path.utf8.lexicographicallyPrecedes(kept.path.utf8) : !kept.throughLink
+                if keptComesFirst { return }
+            }
+            files[identity] = (path, throughLink)
+        }
+
+        /// Adds the claimed files under `folder`, reached through a symbolic link or not, and named among the
+        /// inputs (which an excluded folder may be) or not, listed with the system's own calls: Foundation's
         /// enumerator spent more time on path strings than a large archive's reading took.
-        mutating func collect(under folder: String) throws {
+        mutating func collect(under folder: String, throughLink: Bool, named: Bool = false) {
             guard let directory = opendir(folder) else {
-                throw BulletinError(code: .fileSystem, message: "\(folder): the folder cannot be listed: \(String(cString: strerror(errno)))")
+                unlistable(folder, "the folder cannot be listed: \(String(cString: strerror(errno)))")
+                return
             }
             var subfolders: [String] = [], links: [String] = []
             do {
                 defer { closedir(directory) }
+                let descriptor = dirfd(directory)
                 var status = stat()
-                guard fstat(dirfd(directory), &status) == 0 else { return }
+                guard fstat(descriptor, &status) == 0 else { return }
                 let identity = FileIdentity(status)
-                guard !excluded.contains(identity), reached.insert(identity).inserted else { return }
+                guard named || !excluded.contains(identity), reached.insert(identity).inserted else { return }
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 if BuildRecord.isRecord(at: prefix + BuildRecord.fileName) {
                     warnings.append(Diagnostic(
@@ -135,14 +188,31 @@ public struct SourceDiscovery: Sendable {
                     ))
                     return
                 }
-                folders.insert(folder)
-                while let entry = readdir(directory) {
+                folders.append(folder)
+                while true {
+                    // readdir says its failure only in errno, which the calls for the entry before may have set.
+                    errno = 0
+                    guard let entry = readdir(directory) else {
+                        if errno != 0 { unlistable(folder, "the folder could not be listed to its end: \(String(cString: strerror(errno)))") }
+                        break
+                    }
                     let name = entry.pointee.name
                     guard !name.hasPrefix(".") else { continue }
                     let path = prefix + name
-                    switch Self.kind(of: entry.pointee, at: path) {
+                    // A folder is looked at whatever its name; a file only when a reader claims it.
+                    let type = Int32(entry.pointee.d_type)
+                    guard type != Int32(DT_REG) || isClaimed(name) else { continue }
+                    let kind = Self.kind(of: entry.pointee, in: descriptor)
+                    // A path is a string, which cannot hold a name that is not UTF-8: its U+FFFD would name no file.
+                    guard !name.unicodeScalars.contains("\u{FFFD}") || entry.pointee.nameIsUTF8 else {
+                        notUTF8(path, kind)
+                        continue
+                    }
+                    switch kind {
+                    case .file(let identity, let isLink):
+                        if isClaimed(name) { add(path, identity: identity, throughLink: throughLink || isLink) }
                     // An entry that cannot be looked at is taken as its name says, and reading it says why it cannot be read.
-                    case .file, .unknown: if isClaimed(name) { files.insert(path) }
+                    case .unknown: if isClaimed(name) { unknown.append(path) }
                     case .folder: subfolders.append(path)
                     case .linkedFolder: links.append(path)
                     case .other(let kind):
@@ -158,8 +228,35 @@ public struct SourceDiscovery: Sendable {
             // In path order, so that which path names a folder reached twice does not depend on the order
             // the file system lists entries in; searched after the folder is closed, so a deep tree holds one
             // folder open at a time.
-            linked += links.sorted()
-            for path in subfolders.sorted() { try collect(under: path) }
+            linked += links.inByteOrder()
+            for path in subfolders.inByteOrder() { collect(under: path, throughLink: throughLink) }
+        }
+
+        /// Records that `folder` cannot be listed, and why: an error at its path, as a file that cannot be read is.
+        private mutating func unlistable(_ folder: String, _ message: String) {
+            errors.append(Diagnostic(
+                id: "source.unlistable", severity: .error, message: message, location: SourceLocation(path: folder, line: 1, column: 1),
+                fix: "check that the folder exists and may be read and searched (its permissions), or move it out of the source folders"
+            ))
+        }
+
+        /// Records that the entry at `path`, shown with U+FFFD for the bytes of its name that are not UTF-8,
+        /// cannot be read or searched, when it is a folder, or a source a reader claims.
+        private mutating func notUTF8(_ path: String, _ kind: Kind) {
+            let what: String
+            switch kind {
+            case .file, .unknown:
+                guard isClaimed(path) else { return }
+                what = "the file's name is not UTF-8 (shown with U+FFFD), so it cannot be read"
+            case .folder, .linkedFolder:
+                what = "the folder's name is not UTF-8 (shown with U+FFFD), so it cannot be searched"
+            case .other:
+                return
+            }
+            errors.append(Diagnostic(
+                id: "source.name-not-utf8", severity: .error, message: what, location: SourceLocation(path: path, line: 1, column: 1),
+                fix: "rename it in UTF-8 (convmv -f latin1 -t utf8 --notest renames Latin-1 names)"
+            ))
         }
 
         /// Whether a reader claims files named `name`, by their extension.
@@ -170,30 +267,33 @@ public struct SourceDiscovery: Sendable {
 
         /// What an entry of a folder is.
         private enum Kind {
-            case file, folder, linkedFolder
+            /// A file, with its identity, and whether the entry is a link to it.
+            case file(FileIdentity, isLink: Bool)
+            case folder, linkedFolder
             /// A link to nothing, or an entry that cannot be looked at.
             case unknown
             /// A named pipe, socket or device, with its name ("a named pipe").
             case other(String)
         }
 
-        /// What the entry `entry`, at `path`, is, a link followed to what it names.
-        private static func kind(of entry: dirent, at path: String) -> Kind {
-            switch Int32(entry.d_type) {
-            case Int32(DT_REG): return .file
-            case Int32(DT_DIR): return .folder
-            default: break
-            }
-            // A link, or a file system that does not say: ask, following a link to what it names.
+        /// What the entry `entry` of the open folder `folder` is, a link followed to what it names. A file
+        /// is looked at for its identity, relative to the folder, which costs less than by its whole path.
+        private static func kind(of entry: dirent, in folder: Int32) -> Kind {
+            if Int32(entry.d_type) == Int32(DT_DIR) { return .folder }
             var status = stat()
             var isLink = Int32(entry.d_type) == Int32(DT_LNK)
-            if !isLink {
-                guard lstat(path, &status) == 0 else { return .unknown }
-                isLink = status.st_mode & S_IFMT == S_IFLNK
+            let found = withUnsafeBytes(of: entry.d_name) { raw -> Bool in
+                let name = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                // A file system that does not say what the entry is: ask whether it is a link.
+                if Int32(entry.d_type) == Int32(DT_UNKNOWN) {
+                    guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+                    isLink = status.st_mode & S_IFMT == S_IFLNK
+                }
+                return fstatat(folder, name, &status, 0) == 0
             }
-            guard !isLink || stat(path, &status) == 0 else { return .unknown }
+            guard found else { return .unknown }
             switch status.st_mode & S_IFMT {
-            case S_IFREG: return .file
+            case S_IFREG: return .file(FileIdentity(status), isLink: isLink)
             case S_IFDIR: return isLink ? .linkedFolder : .folder
             case S_IFIFO: return .other("a named pipe")
             case S_IFSOCK: return .other("a socket")
@@ -260,9 +360,14 @@ public struct SourceDiscovery: Sendable {
 }
 
 extension dirent {
-    /// The entry's name, as `readdir` gives it.
+    /// The entry's name, as `readdir` gives it; bytes that are not UTF-8 are shown as U+FFFD (``nameIsUTF8``).
     var name: String {
         withUnsafeBytes(of: d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+
+    /// Whether the entry's name is UTF-8, so that ``name`` names it.
+    var nameIsUTF8: Bool {
+        withUnsafeBytes(of: d_name) { raw in String(validating: raw.prefix { $0 != 0 }, as: UTF8.self) != nil }
     }
 }
 

@@ -83,6 +83,7 @@ extension BulletinCommand {
             if let jobs { pipeline.concurrency = max(1, jobs) }
             if let stream { pipeline.streamingThreshold = stream ? 0 : nil }
             pipeline.keepsUnchangedFiles = !clean
+            pipeline.searchErrors = project.discoveryErrors
             // The pipeline frees the source bytes once they are read, as long as nothing else holds them.
             let files = project.sources
             project.sources = []
@@ -171,13 +172,13 @@ extension BulletinCommand {
 
         /// The folders of what was named, for a project that cannot be resolved: each named folder, and the
         /// folder each named path is in.
-        private func namedFolders() -> Set<String> {
-            var folders: Set<String> = []
+        private func namedFolders() -> [String] {
+            var folders: [String] = []
             for path in namedPaths {
                 var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { folders.insert(path) }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { folders.append(path) }
                 let parent = (path as NSString).deletingLastPathComponent
-                folders.insert(parent.isEmpty ? "." : parent)
+                folders.append(parent.isEmpty ? "." : parent)
             }
             return folders
         }
@@ -191,7 +192,7 @@ extension BulletinCommand {
                 let project = try resolveProject()
                 return (project, InputSnapshot(paths: project.inputFiles, after: watched), nil)
             } catch {
-                return (nil, InputSnapshot(paths: (watched?.paths ?? []).union(namedPaths), after: watched), error)
+                return (nil, InputSnapshot(paths: (watched?.paths ?? []) + namedPaths, after: watched), error)
             }
         }
 

@@ -25,6 +25,9 @@ extension BulletinCommand {
                 let files: [SourceFile]
                 var foundDiagnostics: [Diagnostic] = []
                 var checker = Checker()
+                if sources.contains("-") && sources != ["-"] {
+                    throw BulletinError(code: .invalidUsage, message: "- reads one source from standard input, given alone: check the other sources in a command of their own")
+                }
                 if sources == ["-"] {
                     files = [try SourceInput.read("-")]
                 } else if Project.configurationPath(sources: sources, configPath: config) != nil {
@@ -33,14 +36,14 @@ extension BulletinCommand {
                     let project = try Project.resolve(sources: sources, configPath: config, output: nil, formats: nil, theme: nil,
                                                       keepingConfigurationErrors: true)
                     files = project.sources
-                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings + project.themeWarnings
+                    foundDiagnostics = project.readingDiagnostics + project.discoveryWarnings + project.discoveryErrors + project.themeWarnings
                     // Its entity dictionary is checked against the sources' entities only when the file has no error.
                     if !foundDiagnostics.contains(where: { $0.severity == .error }) { checker.configuration = project.configuration }
                 } else {
                     // As a build of them would: the output folder it would write is not read, nor mentioned.
                     let found = try SourceDiscovery().search(under: sources.isEmpty ? ["."] : sources, excluding: ["output"])
                     files = found.files
-                    foundDiagnostics = found.warnings
+                    foundDiagnostics = found.warnings + found.errors
                 }
                 let diagnostics = foundDiagnostics + (try await checker.check(files))
                 console.show(diagnostics)

@@ -14,7 +14,8 @@ enum SourceInput {
         var isFolder: ObjCBool = false, status = stat()
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             // A link to nothing is there, but names no file: it says what it names.
-            let problem = lstat(path, &status) == 0 ? "cannot be read: " + SourceDiscovery.problem(reading: path) : "no such file"
+            let problem = lstat(path, &status) == 0 ? "cannot be read: " + SourceDiscovery.problem(reading: path)
+                : "no such file" + SourceDiscovery.notUTF8Hint(path)
             throw BulletinError(code: .fileSystem, message: "\(path): \(problem)")
         }
         if isFolder.boolValue {

@@ -84,7 +84,7 @@ struct InputSnapshotTests {
         // Broken, the watch holds what was named (a folder among them) and the last project's files.
         usleep(20_000)
         try Self.write("sources: [sources\n", to: config)
-        let broken = InputSnapshot(paths: good.paths.union([config.path, sources.path]))
+        let broken = InputSnapshot(paths: good.paths + [config.path, sources.path])
         #expect(broken.changes(since: good) == [config.path])
         usleep(20_000)
         try Self.write("sources: [sources]\n", to: config)
@@ -154,6 +154,6 @@ struct InputSnapshotTests {
         try Self.write("Publication: Monitor Volume: 1 Issue: 1\n\nText.\n", to: root.appendingPathComponent("monitor/2000/a.txt"))
         let project = try Project.resolve(sources: [root.path], configPath: nil, output: root.appendingPathComponent("output").path,
                                           formats: nil, theme: nil)
-        #expect(project.inputFolders == Set([root.path, root.path + "/monitor", root.path + "/monitor/2000", root.path + "/prism"]))
+        #expect(project.inputFolders == [root.path, root.path + "/monitor", root.path + "/monitor/2000", root.path + "/prism"])
     }
 }

@@ -46,13 +46,38 @@ struct SourceDiscoveryTests {
         try Self.link(root.path + "/other/deeper/up", to: "../..")
         try Self.link(root.path + "/real/a-sub", to: "sub")
         let paths = try SourceDiscovery().paths(under: [root.path + "/real"])
-        #expect(paths == ["a.txt", "link.txt", "linked/b.txt", "linked/deeper/d.txt", "sub/c.txt"].map { root.path + "/real/" + $0 })
+        // `link.txt` and `linked/b.txt` are one file, both reached through a link: it is read once, by the first path.
+        #expect(paths == ["a.txt", "link.txt", "linked/deeper/d.txt", "sub/c.txt"].map { root.path + "/real/" + $0 })
         // A folder named twice, however spelled, is read once.
         #expect(try SourceDiscovery().paths(under: [root.path + "/real", root.path + "/real/linked", root.path + "/other/"]) == paths)
         // The folders read are those reached through links too, once each: `up` reaches the folder above
         // `real` and `other`, which holds nothing new.
         #expect(try SourceDiscovery().search(under: [root.path + "/real"]).folders
             == ["", "/linked", "/linked/deeper", "/linked/deeper/up", "/sub"].map { root.path + "/real" + $0 })
+    }
+
+    @Test("a file reached twice (by links, a hard link, or named again however spelled) is read once, by the path without a link")
+    func filesReachedTwice() throws {
+        let root = try Self.folder(with: ["src/a.txt", "src/sub/b.txt", "outside/c.txt"])
+        let src = root.path + "/src"
+        try Self.link(src + "/l1.txt", to: "a.txt")
+        try Self.link(src + "/l2.txt", to: src + "/a.txt")
+        try Self.link(src + "/z-link.txt", to: "sub/b.txt")
+        try FileManager.default.linkItem(atPath: src + "/a.txt", toPath: src + "/hard.txt")
+        // Two links to a file outside the folder: no path reaches it without a link, and the first in path order names it.
+        try Self.link(src + "/c2.txt", to: "../outside/c.txt")
+        try Self.link(src + "/c1.txt", to: root.path + "/outside/c.txt")
+        let expected = ["a.txt", "c1.txt", "sub/b.txt"].map { src + "/" + $0 }
+        #expect(try SourceDiscovery().paths(under: [src]) == expected)
+        // A file named besides its folder, spelled otherwise, or through a link, is the same file; among paths
+        // without a link, the first in path order names it.
+        #expect(try SourceDiscovery().paths(under: [src, src + "/l1.txt", src + "/./sub/b.txt"])
+            == ["./sub/b.txt", "a.txt", "c1.txt"].map { src + "/" + $0 })
+        #expect(try SourceDiscovery().paths(under: [src + "/l1.txt", src + "/l2.txt"]) == [src + "/l1.txt"])
+        #expect(try SourceDiscovery().paths(under: [src + "/l2.txt", src + "/a.txt"]) == [src + "/a.txt"])
+        // Named by its own path, a file the folder reaches only through links is named by that path.
+        #expect(try SourceDiscovery().paths(under: [src, root.path + "/outside/c.txt"])
+            == [root.path + "/outside/c.txt"] + ["a.txt", "sub/b.txt"].map { src + "/" + $0 })
     }
 
     @Test("an entry a reader claims that cannot be followed is a source, whose reading says why; one no reader claims is not")
@@ -75,6 +100,132 @@ struct SourceDiscoveryTests {
         #expect(results[1].diagnostics.first?.location == SourceLocation(path: expected[1], line: 1, column: 1))
         // Named directly, a link to nothing is a source the same way, not a missing input.
         #expect(try SourceDiscovery().paths(under: [root.path + "/src/gone.txt"]) == [root.path + "/src/gone.txt"])
+    }
+
+    @Test("files whose names differ only in how an accent is written are two files, both found, in the order of their bytes")
+    func namesOfOneSpelling() throws {
+        // Swift's strings take `café` with a composed é and with a decomposed one as equal; a file system does not.
+        let composed = "caf\u{E9}.txt", decomposed = "cafe\u{301}.txt"
+        let root = try Self.folder(with: ["src/" + composed, "src/" + decomposed, "src/sub\u{E9}/a.txt", "src/sube\u{301}/b.txt"])
+        let src = root.path + "/src"
+        let expected = [decomposed, composed, "sube\u{301}/b.txt", "sub\u{E9}/a.txt"].map { src + "/" + $0 }
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map { Array($0.path.utf8) } == expected.map { Array($0.utf8) })
+        #expect(found.folders.map { Array($0.utf8) } == [src, src + "/sube\u{301}", src + "/sub\u{E9}"].map { Array($0.utf8) })
+        #expect(try SourceDiscovery().paths(under: [src + "/" + composed, src + "/" + decomposed]).count == 2)
+        // A watch tells a change to either.
+        let first = InputSnapshot(paths: expected)
+        #expect(first.paths.count == 4)
+        usleep(20_000)
+        try Data("changed".utf8).write(to: URL(fileURLWithPath: src + "/" + decomposed))
+        #expect(InputSnapshot(paths: expected).changes(since: first).map { Array($0.utf8) } == [Array((src + "/" + decomposed).utf8)])
+    }
+
+    @Test("a source or folder whose name is not UTF-8 is an error that says so, not a file that is not there")
+    func namesNotUTF8() throws {
+        let root = try Self.folder(with: ["src/ok.txt"])
+        let src = root.path + "/src"
+        // Latin-1 names, as an old archive's may be: `café.txt`, a folder `déjà` holding a source, and `é.md`, no source.
+        func make(_ name: [UInt8], folder: Bool) throws {
+            let path = Array(src.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let made = path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { folder ? mkdir($0.baseAddress!, 0o755) : creat($0.baseAddress!, 0o644) }
+            }
+            try #require(made >= 0)
+            if !folder { close(made) }
+        }
+        try make(Array("caf".utf8) + [0xE9] + Array(".txt".utf8), folder: false)
+        try make([0x64, 0xE9, 0x6A, 0xE0], folder: true)
+        try make([0x64, 0xE9, 0x6A, 0xE0] + Array("/x.txt".utf8), folder: false)
+        try make([0xE9] + Array(".md".utf8), folder: false)
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map(\.path) == [src + "/ok.txt"])
+        #expect(found.errors.map(\.id) == ["source.name-not-utf8", "source.name-not-utf8"])
+        #expect(found.errors.map(\.location?.path) == [src + "/caf\u{FFFD}.txt", src + "/d\u{FFFD}j\u{FFFD}"])
+        #expect(found.errors.map(\.message) == [
+            "the file's name is not UTF-8 (shown with U+FFFD), so it cannot be read",
+            "the folder's name is not UTF-8 (shown with U+FFFD), so it cannot be searched",
+        ])
+        // Named, such a path is not there: the message says why that may be.
+        let error = #expect(throws: BulletinError.self) { try SourceDiscovery().search(under: [src + "/caf\u{FFFD}.txt"]) }
+        #expect(error?.message.hasSuffix("no such file or folder; a name that is not UTF-8 (shown with U+FFFD) cannot be given: rename it in UTF-8") == true)
+    }
+
+    @Test("a folder that cannot be listed is an error at its path, reported with every other problem, not the end of the search")
+    func unlistableFolders() async throws {
+        let root = try Self.folder(with: ["src/a.txt", "src/z/b.txt"])
+        let src = root.path + "/src"
+        // Folders nested deeper than a path can name (PATH_MAX): listing the first of them by its path fails,
+        // as root too, where no permission is denied.
+        let name = String(repeating: "n", count: 200)
+        let depth = Int(PATH_MAX) / (name.utf8.count + 1) + 1
+        try Self.nest(name, depth: depth, under: src + "/m")
+        defer { Self.removeNested(name, depth: depth, under: src + "/m") }
+        var unlistable = src + "/m"
+        while unlistable.utf8.count < Int(PATH_MAX) { unlistable += "/" + name }
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map(\.path) == ["a.txt", "z/b.txt"].map { src + "/" + $0 })
+        #expect(found.warnings.isEmpty)
+        #expect(found.errors.map(\.id) == ["source.unlistable"])
+        #expect(found.errors.first?.severity == .error)
+        #expect(found.errors.first?.location == SourceLocation(path: unlistable, line: 1, column: 1))
+        #expect(found.errors.first?.message == "the folder cannot be listed: File name too long")
+        // A build of them fails as for a source in error, with the sources' errors too (the files hold no header);
+        // so does a search that finds no source.
+        for sources in [[src], [src + "/m"]] {
+            let project = try Project.resolve(sources: sources, configPath: nil, output: root.path + "/out", formats: "text", theme: nil)
+            #expect(project.discoveryErrors.map(\.id) == ["source.unlistable"])
+            #expect(project.inputFiles.contains(unlistable))
+            for threshold in [nil, 0] {
+                var pipeline = Pipeline(concurrency: 2)
+                pipeline.searchErrors = project.discoveryErrors
+                pipeline.streamingThreshold = threshold
+                let error = await #expect(throws: BulletinError.self) {
+                    try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+                }
+                #expect(error?.code == .invalidSources)
+                let expected = (sources == [src] ? ["reader.text.missing-header", "reader.text.missing-header"] : []) + ["source.unlistable"]
+                #expect(error?.diagnostics.filter { $0.severity == .error }.map(\.id).sorted() == expected)
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/out"))
+        // Where permissions deny (not as root), a folder that may not be read is one too.
+        if getuid() != 0 {
+            try #require(chmod(src + "/z", 0) == 0)
+            defer { chmod(src + "/z", 0o755) }
+            let denied = try SourceDiscovery().search(under: [src])
+            #expect(denied.errors.map(\.message).contains("the folder cannot be listed: Permission denied"))
+            #expect(denied.errors.map(\.location?.path).contains(src + "/z"))
+        }
+    }
+
+    /// Makes `depth` folders named `name`, each in the one before, under the new folder `folder`, and a
+    /// source in the deepest: made one at a time relative to the one above, as a path that long cannot be named.
+    private static func nest(_ name: String, depth: Int, under folder: String) throws {
+        try #require(mkdir(folder, 0o755) == 0)
+        var current = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for _ in 0..<depth {
+            try #require(mkdirat(current, name, 0o755) == 0)
+            let inner = openat(current, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            close(current)
+            current = inner
+            try #require(current >= 0)
+        }
+        let file = openat(current, "deep.txt", O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        close(file)
+        close(current)
+    }
+
+    /// Removes what ``nest(_:depth:under:)`` made, which `FileManager` cannot, by paths that long.
+    private static func removeNested(_ name: String, depth: Int, under folder: String) {
+        var folders = [open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)]
+        for _ in 0..<depth { folders.append(openat(folders.last!, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) }
+        unlinkat(folders.last!, "deep.txt", 0)
+        for level in stride(from: depth, to: 0, by: -1) {
+            close(folders[level])
+            unlinkat(folders[level - 1], name, AT_REMOVEDIR)
+        }
+        close(folders[0])
     }
 
     @Test("an entry a reader claims that is no file (a named pipe) is left out with a warning that names it")
@@ -127,8 +278,14 @@ struct SourceDiscoveryTests {
         #expect(try SourceDiscovery().paths(under: [root.path]) == [root.path + "/a.txt", root.path + "/notes/b.txt",
                                                                       root.path + "/out/site/robots.txt", root.path + "/out/text/issue.txt"])
         #expect(try SourceDiscovery().paths(under: [root.path], excluding: [root.path + "/not-yet"]).count == 4)
-        // A file named directly is still taken.
+        // A file named directly is still taken, and so is the folder itself, named (check names ./output so).
         #expect(try SourceDiscovery().paths(under: [root.path + "/out/text/issue.txt"], excluding: [root.path + "/out"]).count == 1)
+        let outFiles = [root.path + "/out/site/robots.txt", root.path + "/out/text/issue.txt"]
+        #expect(try SourceDiscovery().paths(under: [root.path + "/out/"], excluding: [root.path + "/out"]) == outFiles)
+        #expect(try SourceDiscovery().paths(under: [root.path, root.path + "/out"], excluding: [root.path + "/out"]) == (expected + outFiles).sorted())
+        // An empty path names nothing: a usage error, not "no such file or folder" after an empty name.
+        let empty = #expect(throws: BulletinError.self) { try SourceDiscovery().search(under: [root.path, ""]) }
+        #expect(empty?.code == .invalidUsage)
     }
 
     @Test("a folder skipped as another build's output is named in a warning; the build's own output is skipped without one")

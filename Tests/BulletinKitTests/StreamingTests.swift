@@ -170,6 +170,25 @@ struct StreamingTests {
         func progress(completed: Int, total: Int) {}
     }
 
+    @Test("two sources whose paths differ only in how an accent is written build the same bytes streamed and held")
+    func pathsOfOneSpelling() async throws {
+        // `café.txt` with a composed é and with a decomposed one: two files, which Swift's strings take as one
+        // path; a streamed build kept one article's entity mentions for both.
+        let sources = Resources.exampleSources + [
+            TestSupport.source("Publication: Prism Volume: 3 Issue: 4\nTitle: One\n\nGazprom met Lukoil in Kabul on Monday.", path: "z/caf\u{E9}.txt"),
+            TestSupport.source("Publication: Prism Volume: 3 Issue: 4\nTitle: Two\n\nThe Kremlin and NATO spoke in Geneva.", path: "z/cafe\u{301}.txt"),
+        ]
+        let held = TestSupport.temporaryFolder(), streamed = TestSupport.temporaryFolder()
+        let theme = try Resources.theme(nil)
+        _ = try await pipeline(streaming: false).build(sources, output: held, formats: Self.formats, theme: theme)
+        _ = try await pipeline(streaming: true).build(sources, output: streamed, formats: Self.formats, theme: theme)
+        let a = TestSupport.tree(held), b = TestSupport.tree(streamed)
+        #expect(Set(a.keys) == Set(b.keys))
+        for (path, bytes) in a.sorted(by: { $0.key < $1.key }) {
+            #expect(b[path] == bytes, "\(path) differs between the held and the streamed build")
+        }
+    }
+
     @Test("a source changed between the two readings stops the build, and nothing is written")
     func changedSource() async throws {
         let folder = TestSupport.temporaryFolder()
