@@ -24,6 +24,14 @@ public struct Pipeline: Sendable {
     public var streamingThreshold: Int? = Pipeline.defaultStreamingThreshold
     /// 2,000 sources: an archive of that size takes some 32 MB held whole.
     public static let defaultStreamingThreshold = 2000
+
+    /// Starts building the word lists the transforms read (about 20 ms of one core), on a task of its own,
+    /// and returns at once. A command calls it first: resolving a project and reading its first sources
+    /// take one core, and the lists are built on the other meanwhile. The warm-up of ``build(_:output:formats:theme:)``
+    /// then finds them built or being built, and does not wait for them.
+    public static func prepareTransforms() {
+        Task.detached { EntityTagging().prepare() }
+    }
     /// Whether a build keeps the files of the previous build in its output folder that the same inputs
     /// made (see ``build(_:output:formats:theme:)``), rather than making every file again.
     public var keepsUnchangedFiles = true

@@ -33,6 +33,7 @@ extension BulletinCommand {
         }
 
         func run() async throws {
+            Pipeline.prepareTransforms()
             let console = Console(quiet: common.quiet)
             do {
                 if jsonl {
@@ -88,6 +89,7 @@ extension BulletinCommand {
         }
 
         func run() async throws {
+            Pipeline.prepareTransforms()
             let console = Console(quiet: common.quiet)
             do {
                 if jsonl {

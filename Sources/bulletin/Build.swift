@@ -55,6 +55,7 @@ extension BulletinCommand {
         }
 
         func run() async throws {
+            Pipeline.prepareTransforms()
             let console = Console(quiet: common.quiet)
             Interruption.install()
             if watch { return try await watchInputs(console: console) }

@@ -20,6 +20,7 @@ extension BulletinCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
+            Pipeline.prepareTransforms()
             let console = Console(quiet: common.quiet)
             do {
                 let files: [SourceFile]

@@ -26,6 +26,7 @@ extension BulletinCommand {
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
+            Pipeline.prepareTransforms()
             // Ended by a signal, it deletes the temporary file its --output is written to first.
             Interruption.install()
             let console = Console(quiet: common.quiet)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds people, organisations, places and other proper names in news prose.
 ///
 /// The tagger is rule based: gazetteers built from open data (see
@@ -7,10 +9,14 @@ public struct EntityTagger: Sendable {
     /// Creates a tagger; the word lists are built once per process on first use.
     public init() {}
 
-    /// Builds the word lists now rather than on first use.
+    /// Builds the word lists now rather than on first use; returns at once when another call is building
+    /// them (or has), so that a second warm-up never holds a thread waiting for the first.
     public static func prepare() {
+        guard !preparing.exchange(true, ordering: .relaxed) else { return }
         _ = EntityLexicon.shared
     }
+
+    private static let preparing = Atomic<Bool>(false)
 
     /// Tags one document given as paragraphs; offsets are per paragraph.
     ///

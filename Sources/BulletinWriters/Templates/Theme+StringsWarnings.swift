@@ -7,12 +7,16 @@ extension Theme {
     ///
     /// A file that cannot be read gives none: building stops at it with an error of its own.
     public var stringsWarnings: [Diagnostic] {
-        guard let englishBytes = bundledStrings["strings/en.json"] ?? files["strings/en.json"],
+        // Most builds use a theme without strings of its own, and the templates are read only for one that has
+        // some: every build waits for this check before it reads a source.
+        let ownStrings = origins.keys.filter { $0.hasPrefix("strings/") && $0.hasSuffix(".json") }.sorted()
+        guard !ownStrings.isEmpty,
+              let englishBytes = bundledStrings["strings/en.json"] ?? files["strings/en.json"],
               let english = try? StringsFile.entries(of: englishBytes) else { return [] }
         let takes = Dictionary(english.map { ($0.key, Self.placeholders(in: $0.value)) }) { first, _ in first }
         let printed = templateStringKeys
         var warnings: [Diagnostic] = []
-        for path in origins.keys.sorted() where path.hasPrefix("strings/") && path.hasSuffix(".json") {
+        for path in ownStrings {
             guard let bytes = files[path], let entries = try? StringsFile.entries(of: bytes) else { continue }
             let lines = String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             func warning(_ id: String, _ message: String, at position: StringsFile.Position, marking word: String?, fix: String) -> Diagnostic {
