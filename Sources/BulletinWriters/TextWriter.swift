@@ -45,7 +45,7 @@ public struct TextWriter: Writer {
     /// The issue's masthead and table of contents.
     func issueHeader(_ issue: Issue, width: Int) -> String {
         var lines = [issue.displayTitle]
-        if let date = issue.date { lines.append(date) }
+        if let date = issue.date { lines.append(Self.shownDate(date)) }
         lines.append(String(repeating: "=", count: min(width, TextWrapper.columns(of: issue.displayTitle))))
         lines.append("")
         for (number, article) in issue.articles.enumerated() {
@@ -53,6 +53,18 @@ public struct TextWriter: Writer {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// A date as the text shows it: in ISO 8601 (`2026-01-12`), as a source's Date field gives it, but for a
+    /// year before 1000, which ISO 8601 pads with zeros (`0044-03-15`), worded with the year as written
+    /// (`15 March 44`), in the English of the text's field labels, which a Date field reads as the same day.
+    static func shownDate(_ date: String) -> String {
+        guard let parsed = ISODate(date), parsed.year < 1000 else { return date }
+        return "\(parsed.day) \(englishMonths[parsed.month - 1]) \(parsed.year)"
+    }
+
+    private static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
 
     /// One article: title, header block, body; the byline in `words`.
     public func render(_ article: Article, width: Int, words: UIStrings) -> String {
@@ -73,7 +85,7 @@ public struct TextWriter: Writer {
             lines.append(contentsOf: TextWrapper.wrap(publication, width: width, hangingIndent: 2))
             lines.append(place)
         }
-        if let date = metadata.date { lines.append("Date: \(date)") }
+        if let date = metadata.date { lines.append("Date: \(Self.shownDate(date))") }
         if !metadata.authors.isEmpty { lines.append(contentsOf: TextWrapper.wrap(words.byline(metadata.authors), width: width)) }
         if let section = metadata.section { lines.append(contentsOf: TextWrapper.wrap("Section: \(section)", width: width, hangingIndent: 2)) }
         var output: [UInt8] = []
