@@ -45,6 +45,18 @@ struct EntityDocument {
         return words > 0 && caps * 10 >= words * 7 && (caps >= 2 || words == 1)
     }
 
+    /// A title in title case ("Gazprom Resumes Gas Talks With Kyiv"): its words of four letters or more
+    /// after the first, two at least, are nearly all capitalised, as they are in few sentences.
+    static func isTitleCase(_ tokens: [EntityToken]) -> Bool {
+        var long = 0
+        var capitalized = 0
+        for t in tokens.dropFirst() where t.shape == .word && t.byteCount >= 4 {
+            long += 1
+            if t.isCapitalized { capitalized += 1 }
+        }
+        return long >= 2 && capitalized * 4 >= long * 3
+    }
+
     // MARK: - Running
 
     mutating func run() -> [[EntitySpan]] {

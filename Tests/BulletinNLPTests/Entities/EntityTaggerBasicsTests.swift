@@ -16,6 +16,19 @@ struct EntityTaggerBasicsTests {
         #expect(spans.map(\.text) == ["Paris", "Moscow"])
     }
 
+    @Test("a title is tagged with its body as one document; in title case only names the lexicon or the body know are found")
+    func titles() {
+        let body = ["Negotiators met on Saturday. General Alexander Lebed spoke in the Chechen capital."]
+        let titleCase = EntityTagger().tag(title: "Lebed Warns Chechen Rebels Over Grozny", paragraphs: body)
+        #expect(titleCase.title.map(\.text) == ["Lebed", "Chechen", "Grozny"])
+        #expect(titleCase.title.first?.canonicalName == "Alexander Lebed")
+        #expect(titleCase.paragraphs.map { $0.map(\.text) } == [["Alexander Lebed", "Chechen"]])
+        // Read as a sentence, the capitals of a title in title case would make "Lebed Warns" a person.
+        #expect(EntityTagger().tag("Lebed Warns Chechen Rebels Over Grozny").first?.text == "Lebed Warns")
+        let sentenceCase = EntityTagger().tag(title: "Gas talks resume between Kyiv and Moscow", paragraphs: body)
+        #expect(sentenceCase.title.map(\.text) == ["Kyiv", "Moscow"])
+    }
+
     @Test("a name written with combining marks is tagged as its composed spelling is")
     func decomposedLetters() {
         let composed = EntityTagger().tag("Delegates met in Zürich on Monday.")
