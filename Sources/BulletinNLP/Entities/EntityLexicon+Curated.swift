@@ -1405,6 +1405,18 @@ extension EntityLexicon {
         "division", "affiliate", "employees", "executive", "director",
     ]
 
+    /// Places whose names are also adjectives ("the Caspian", "Caspian oil"): before a common noun they
+    /// describe it, and are not the place.
+    static let placeAdjectives: Set<String> = [
+        "caspian", "baltic", "arctic", "antarctic", "pacific", "atlantic", "mediterranean", "caribbean", "adriatic", "aegean",
+    ]
+
+    /// Verbs a place's name may be the subject of ("the Caspian is"): lower case after it, but no noun it describes.
+    static let linkingVerbs: Set<String> = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "remained", "remains",
+        "became", "becomes", "lies",
+    ]
+
     /// Prepositions after which an unknown capitalised name is likely a place.
     static let placePrepositions: Set<String> = [
         "in", "near", "outside", "across", "around", "throughout", "to", "from", "via", "into", "towards", "toward",

@@ -29,6 +29,20 @@ struct EntityTaggerBasicsTests {
         #expect(sentenceCase.title.map(\.text) == ["Kyiv", "Moscow"])
     }
 
+    @Test("a place's name used as an adjective before a common noun is no place; as a noun, or in a longer name, it is", arguments: [
+        ("Russia wants Caspian oil to flow north.", "Caspian", EntityKind.miscellaneous),
+        ("The five Caspian states will meet in Baku next month.", "Caspian", .miscellaneous),
+        ("Rescuers reached the Arctic town on Friday.", "Arctic", .miscellaneous),
+        ("The Caspian is rich in oil and gas.", "Caspian", .location),
+        ("Tankers crossed the Caspian and the Black Sea.", "Caspian", .location),
+        ("Sturgeon stocks in the Caspian Sea are falling.", "Caspian Sea", .location),
+    ])
+    func placeAdjectives(text: String, name: String, kind: EntityKind) {
+        let span = EntityTagger().tag(text).first { $0.text.hasPrefix("Caspian") || $0.text == "Arctic" }
+        #expect(span?.text == name)
+        #expect(span?.kind == kind)
+    }
+
     @Test("a name written with combining marks is tagged as its composed spelling is")
     func decomposedLetters() {
         let composed = EntityTagger().tag("Delegates met in Zürich on Monday.")
