@@ -282,6 +282,13 @@ extension EntityDocument {
             add(p, lo, hi, .organization, 2)
             return
         }
+        // "Sovetskaya Rossiya", "Nezavisimaya": a name opening with a Russian adjective is a newspaper's or a
+        // body's, not a person's, even before "wrote".
+        let firstKey = key(p, lo)
+        if firstKey.utf8.count >= 7, EntityLexicon.russianAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) }) {
+            add(p, lo, hi, .organization, 1)
+            return
+        }
         if len == 1 && hasInnerCapital(first, in: paragraphs[p].bytes) {
             // "NationsBank", "BankAmerica": a brand, not a person ("McDonald", "MacLeod" excepted).
             add(p, lo, hi, .organization, 1)

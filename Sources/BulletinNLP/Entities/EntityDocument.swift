@@ -67,14 +67,17 @@ struct EntityDocument {
         resolve(memory: memory)
         let sports = isSportsDocument()
         for i in candidates.indices where candidates[i].isFallback && candidates[i].kind == nil {
-            // Sports copy names clubs it does not explain (and grounds after "at"); news copy names people.
+            // Sports copy names clubs it does not explain (and grounds after "at"). In news copy a lone
+            // capitalised word that nothing types is a person only when it ends as a surname does: otherwise
+            // it is as often a firm, a place, a newspaper or a market's word ("Comelf", "Stansted",
+            // "Obshchaya", "Eurodollars"), and is left untyped.
             let c = candidates[i]
             let afterAt = c.lo > 0 && paragraphs[c.paragraph].tokens[c.lo - 1].word == lexicon.keywords.at
             if sports {
                 // A surname-like word in sports copy is still a player ("Duran", "Vaas" are clubs' opponents' players).
                 let isSurname = c.hi - c.lo == 1 && paragraphs[c.paragraph].tokens[c.lo].traits.contains(.surname)
                 candidates[i].kind = afterAt ? .location : (isSurname ? .person : .organization)
-            } else {
+            } else if endsAsSurname(c) {
                 candidates[i].kind = .person
             }
         }
@@ -94,6 +97,13 @@ struct EntityDocument {
         }
         if sports { retypeSportsTeams() }
         return makeSpans()
+    }
+
+    /// Whether the one word of `c` ends as a Slavic or Caucasian surname does (``EntityLexicon/surnameEndings``).
+    func endsAsSurname(_ c: Candidate) -> Bool {
+        guard c.hi - c.lo == 1 else { return false }
+        let word = key(c.paragraph, c.lo)
+        return word.utf8.count >= 5 && EntityLexicon.surnameEndings.contains { word.hasSuffix($0) }
     }
 
     // MARK: - Sports copy

@@ -1417,6 +1417,18 @@ extension EntityLexicon {
         "became", "becomes", "lies",
     ]
 
+    /// Endings of Slavic and Caucasian surnames ("Kvashnin", "Maskhadov", "Shevardnadze"): a capitalised word
+    /// nothing else types is a person only when it ends so.
+    static let surnameEndings = [
+        "ov", "ova", "ev", "eva", "in", "ina", "enko", "uk", "sky", "skiy", "ski", "yan", "dze", "shvili", "vich",
+    ]
+
+    /// Endings of Russian adjectives as transliterated ("Nezavisimaya", "Sovetskaya", "Nezavisimoye"), which open
+    /// the names of newspapers and bodies ("Sovetskaya Rossiya", "Obshchaya Gazeta"), never a person's.
+    static let russianAdjectiveEndings = [
+        "naya", "chaya", "shaya", "skaya", "vaya", "imaya", "noye", "skoye", "imoye", "niye", "skiye", "nyye",
+    ]
+
     /// Prepositions after which an unknown capitalised name is likely a place.
     static let placePrepositions: Set<String> = [
         "in", "near", "outside", "across", "around", "throughout", "to", "from", "via", "into", "towards", "toward",

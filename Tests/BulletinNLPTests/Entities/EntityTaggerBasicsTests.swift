@@ -43,6 +43,22 @@ struct EntityTaggerBasicsTests {
         #expect(span?.kind == kind)
     }
 
+    @Test("a lone capitalised word nothing types is no person unless it ends as a surname; a Russian adjective opens a newspaper's name", arguments: [
+        ("Obshchaya reported the deal on Tuesday.", "Obshchaya", EntityKind.organization),
+        ("Primary dealers immediately sold Eurodollars and bond futures.", "Eurodollars", nil),
+        ("From January to June Comelf exported 59 percent of its output.", "Comelf", nil),
+        ("Nezavisimaya wrote that the deal had failed.", "Nezavisimaya", .organization),
+        ("Sovetskaya Rossiya attacked the deal.", "Sovetskaya Rossiya", .organization),
+        ("The weekly Obshchaya Gazeta said the deal had failed.", "Obshchaya Gazeta", .organization),
+        ("Kvashnin would resign, officials said.", "Kvashnin", .person),
+        ("The deal was signed by Shevardnadze in the evening.", "Shevardnadze", .person),
+    ] as [(String, String, EntityKind?)])
+    func unknownWords(text: String, name: String, kind: EntityKind?) {
+        let spans = EntityTagger().tag(text)
+        #expect(spans.first { name.hasPrefix($0.text) }?.text == kind.map { _ in name })
+        #expect(spans.first { name.hasPrefix($0.text) }?.kind == kind)
+    }
+
     @Test("a name written with combining marks is tagged as its composed spelling is")
     func decomposedLetters() {
         let composed = EntityTagger().tag("Delegates met in Zürich on Monday.")
