@@ -13,7 +13,8 @@ generated 200-article archive (without one) into site folders with the given bin
      other capitals and without diacritics, Latin and Cyrillic, in a small archive built for it; and,
      through WebDriver, 130 equally good matches listed newest first (undated last), 100 of them until
      "Show more", reached by Tab and pressed with Enter, lists the rest and moves focus to the first new
-     one, and a Greek word in capitals found by the word in small letters;
+     one, and a Greek word in capitals found by the word in small letters; English stop words are left out
+     of English articles alone: German "was" finds a German article, "the zürich" the English one;
   4. every word of every source body reaches its article page, in order;
   5. sitemap.xml and canonical links exist exactly when a base URL is configured; robots.txt only when it is a
      host's root, naming that sitemap by its absolute URL, a file the build wrote;
@@ -89,7 +90,10 @@ for name, text in [("talks.txt", "Publication: Monitor Volume: 1 Issue: 1\nTitle
                    # Persian, which the default theme has no words for: the pages are in English words, marked
                    # lang="en", and the article's title, summary and body are marked Persian, right to left.
                    ("persian.txt", "Publication: Monitor Volume: 1 Issue: 6\nLanguage: fa\nDate: 2000-08-01\n"
-                                    "Title: گفتگوها از سر گرفته شد\n\nهیئت روز دوشنبه در کی‌یف دیدار کرد. گفتگوها هفته آینده ادامه می‌یابد.\n")]:
+                                    "Title: گفتگوها از سر گرفته شد\n\nهیئت روز دوشنبه در کی‌یف دیدار کرد. گفتگوها هفته آینده ادامه می‌یابد.\n"),
+                   # German, whose "was" and "will" are English stop words: searched for below.
+                   ("german.txt", "Publication: Monitor Volume: 1 Issue: 7\nLanguage: de\nDate: 2000-09-01\n"
+                                   "Title: Was die Delegation will\n\nDie Delegation traf sich am Montag in Kiew.\n")]:
     with open(os.path.join(unicode_sources, name), "w", encoding="utf-8") as f:
         f.write(text)
 unicode_out = os.path.join(work, "site-unicode")
@@ -120,7 +124,7 @@ print(f"language of parts: the Persian article page (no words for Persian) holds
       f"of {len(persian_marks)} marks: {', '.join(persian_marks)}")
 # Every page of the unicode site marks each article title in another language than the page's (language of parts).
 titles = {"en": "Talks in Zürich and Київ", "ar": "المحادثات مستمرة", "fr": "Les pourparlers reprennent",
-          "ru": "Переговоры возобновились", "pl": "Rozmowy wznowione", "fa": "گفتگوها از سر گرفته شد"}
+          "ru": "Переговоры возобновились", "pl": "Rozmowy wznowione", "fa": "گفتگوها از سر گرفته شد", "de": "Was die Delegation will"}
 unmarked, seen, marked_parts = [], 0, 0
 for base, _, names in os.walk(unicode_site):
     for name in names:
@@ -288,6 +292,17 @@ for site, query, expected in searches:
         else:
             marks = " ".join(re.findall(r'(?:lang|dir)="[^"]+"', link.group(1)))
             print(f"browser (search, language of parts): on the {page_lang.group(1)} page the result is marked {marks}")
+
+# Stop words are a language's: English ones are left out of English articles alone, so the German article is
+# found by "was" (an English stop word), and "the zürich" still finds the English one ("the" is asked for, not
+# required, where some articles index it and others do not).
+for query, expected in [("was", "Was die Delegation will"), ("the zürich", "Talks in Zürich and Київ")]:
+    dom = dump_dom(os.path.join(unicode_site, "search/index.html"), "?q=" + urllib.parse.quote(query))
+    results = re.search(r'<ol id="search-results"[^>]*>(.*?)</ol>', dom, re.S)
+    titles = [text_of(t).strip() for t in re.findall(r"<li><a [^>]*>(.*?)</a>", results.group(1) if results else "")]
+    if titles != [expected]:
+        fail(f"chromium: searching {query!r} in the unicode site listed {titles[:5]}, expected only {expected!r}")
+    print(f"browser (search ?q={query}, stop words by language): lists {titles[:3]}")
 
 # Equal scores list the newest first (undated last), 100 at a time, and "Show more", pressed from the
 # keyboard, lists the rest, says so in the status line and moves focus to the first new result. An

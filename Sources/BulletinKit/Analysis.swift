@@ -6,7 +6,7 @@ import Foundation
 
 /// What `bulletin tag` and `bulletin summarize` report, and their JSON Lines modes for evaluation.
 public enum Analysis {
-    /// One entity mention with offsets in Unicode scalars of the article's plain text.
+    /// One entity mention with offsets in Unicode scalars of the article's plain text, or of its title.
     public struct EntityEntry: Codable, Sendable, Hashable {
         public var text: String
         public var type: EntityType
@@ -14,11 +14,18 @@ public enum Analysis {
         public var end: Int
         public var id: String
         public var provenance: Provenance
+        /// True for a mention in the article's given title, whose offsets are into the title; nil in the body.
+        public var inTitle: Bool?
     }
 
-    /// Every entity mention of `article`, offsets into ``Article/plainText`` (blocks separated by blank lines).
+    /// Every entity mention of `article`: its title's first, offsets into the title, then its body's, offsets
+    /// into ``Article/plainText`` (blocks separated by blank lines).
     public static func entities(in article: Article) -> [EntityEntry] {
         var entries: [EntityEntry] = []
+        for (mention, range) in (article.metadata.titleContent ?? []).entityMentions {
+            entries.append(EntityEntry(text: mention.text, type: mention.type, start: range.lowerBound, end: range.upperBound,
+                                       id: mention.entityID, provenance: mention.provenance, inTitle: true))
+        }
         var offset = 0
         func walk(_ inlines: [Inline]) {
             for (mention, range) in inlines.entityMentions {
@@ -52,8 +59,8 @@ public enum Analysis {
 
     // MARK: - JSON documents
 
-    /// What `bulletin tag --json` prints: `{"entities": [{"end", "id", "provenance", "start", "text", "type"}]}`,
-    /// keys sorted and indented as `convert --to json` indents the document tree, with a final newline.
+    /// What `bulletin tag --json` prints: `{"entities": [{"end", "id", "inTitle", "provenance", "start", "text", "type"}]}`
+    /// (`inTitle` only for a mention in the title, true), keys sorted and indented as `convert --to json` indents the document tree, with a final newline.
     public static func json(_ entries: [EntityEntry]) -> [UInt8] {
         var json = JSONTreeSerializer(pretty: true)
         json.object { json in
@@ -61,6 +68,7 @@ public enum Analysis {
                 json.object { json in
                     json.member("end", entry.end)
                     json.member("id", entry.id)
+                    if entry.inTitle == true { json.member("inTitle", true) }
                     json.member("provenance", entry.provenance.rawValue)
                     json.member("start", entry.start)
                     json.member("text", entry.text)

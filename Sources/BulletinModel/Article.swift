@@ -90,6 +90,9 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
     public var title: String
     /// True when the title was derived from the text rather than given.
     public var titleIsDerived: Bool
+    /// The given title as inline content with the entities it names, once tagged; nil when it names
+    /// none (or was derived from the text, whose mentions are the body's). Its plain text is ``title``.
+    public var titleContent: [Inline]?
     /// The publication's display name.
     public var publication: String
     /// The volume number.
@@ -119,7 +122,7 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
 
     /// Creates article metadata.
     public init(
-        id: String, slug: String, title: String, titleIsDerived: Bool,
+        id: String, slug: String, title: String, titleIsDerived: Bool, titleContent: [Inline]? = nil,
         publication: String, volume: Int, issue: Int, date: String? = nil,
         authors: [String] = [], language: String = "en", section: String? = nil, order: Int? = nil,
         source: SourceInfo, wordCount: Int, summary: ArticleSummary? = nil,
@@ -129,6 +132,7 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
         self.slug = slug
         self.title = title
         self.titleIsDerived = titleIsDerived
+        self.titleContent = titleContent
         self.publication = publication
         self.volume = volume
         self.issue = issue

@@ -204,8 +204,14 @@ public struct EntityLinking: ArchiveAwareTransform {
                     // Only ids and provenance change, in place: rebuilt, every inline list of the article
                     // was allocated again, some 10 MB more at the peak of a 10,000-article build.
                     for index in article.blocks.indices { relink(&article.blocks[index]) }
+                    if var title = article.metadata.titleContent {
+                        article.metadata.titleContent = nil
+                        relink(&title)
+                        article.metadata.titleContent = title
+                    }
                 } else {
                     article.blocks = rewritten(article.blocks)
+                    article.metadata.titleContent = rewrittenTitle(of: article.metadata)
                 }
             }
             article.metadata.entities = EntityLinking.counts(of: article, names: names)
@@ -279,20 +285,30 @@ public struct EntityLinking: ArchiveAwareTransform {
 
         private func rewritten(_ blocks: [Block]) -> [Block] {
             blocks.map { block in
-                block.mapInlines { inlines in
-                    var rewritten = inlines.map { inline in
-                        inline.mapRecursively { node in
-                            guard case .entity(var mention) = node else { return node }
-                            if isSuppressed(mention) { return .text(mention.text) }
-                            if let target = remap[mention.entityID] { mention.entityID = target }
-                            if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
-                            return .entity(mention)
-                        }
-                    }
-                    if !additions.isEmpty { rewritten = EntityLinking.tagAdditions(rewritten, additions) }
-                    return EntityLinking.mergingText(rewritten)
+                block.mapInlines { rewritten($0) }
+            }
+        }
+
+        /// The title's content with the dictionary applied, as a body's runs are: nil when no mention is left.
+        /// A derived title is left untagged: its words are the body's, tagged there.
+        private func rewrittenTitle(of metadata: ArticleMetadata) -> [Inline]? {
+            guard !metadata.titleIsDerived, !metadata.title.isEmpty else { return nil }
+            let content = rewritten(metadata.titleContent ?? [.text(metadata.title)])
+            return content.entityMentions.isEmpty ? nil : content
+        }
+
+        private func rewritten(_ inlines: [Inline]) -> [Inline] {
+            var rewritten = inlines.map { inline in
+                inline.mapRecursively { node in
+                    guard case .entity(var mention) = node else { return node }
+                    if isSuppressed(mention) { return .text(mention.text) }
+                    if let target = remap[mention.entityID] { mention.entityID = target }
+                    if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
+                    return .entity(mention)
                 }
             }
+            if !additions.isEmpty { rewritten = EntityLinking.tagAdditions(rewritten, additions) }
+            return EntityLinking.mergingText(rewritten)
         }
     }
 
@@ -303,7 +319,8 @@ public struct EntityLinking: ArchiveAwareTransform {
         return found
     }
 
-    /// Calls `body` with every entity mention of `article`, in reading order, without rebuilding anything.
+    /// Calls `body` with every entity mention of `article`, its title's first, in reading order, without
+    /// rebuilding anything.
     static func forEachMention(in article: Article, _ body: (EntityMention) -> Void) {
         func visit(_ inlines: [Inline]) {
             for inline in inlines {
@@ -315,6 +332,7 @@ public struct EntityLinking: ArchiveAwareTransform {
                 }
             }
         }
+        if let title = article.metadata.titleContent { visit(title) }
         var runs: [[Inline]] = []
         for block in article.blocks { block.collectInlineRuns(into: &runs) }
         for run in runs { visit(run) }

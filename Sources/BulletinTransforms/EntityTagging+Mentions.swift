@@ -1,41 +1,32 @@
 import BulletinNLP
 
 extension EntityTagging {
-    /// The entity mentions of one article, run by run (paragraphs, headings and list items in reading
-    /// order): what ``EntityTagging/mentions(in:)`` finds and ``EntityTagging/apply(to:mentions:)`` places.
+    /// The entity mentions of one article, in its given title and run by run in its body (paragraphs,
+    /// headings and list items in reading order): what ``EntityTagging/mentions(in:)`` finds and
+    /// ``EntityTagging/apply(to:mentions:)`` places.
     ///
     /// They can be kept as bytes (``encoded()``) between the two, so that an article read twice is tagged
     /// once: a streamed build finds mentions while it surveys the sources and places them when it writes.
     public struct Mentions: Sendable, Equatable {
         /// Each run's spans, offsets in Unicode scalars of the run's plain text.
         public var runs: [[EntitySpan]]
+        /// The given title's spans, offsets in Unicode scalars of the title.
+        public var title: [EntitySpan]
 
-        /// Mentions of runs.
-        public init(runs: [[EntitySpan]]) {
+        /// Mentions of runs and of the title.
+        public init(runs: [[EntitySpan]], title: [EntitySpan] = []) {
             self.runs = runs
+            self.title = title
         }
 
-        /// The mentions as bytes: per run its span count, then each span's start, length, kind, text,
-        /// canonical name and role (lengths and numbers as LEB128 varints, strings as UTF-8).
+        /// The mentions as bytes: the runs' count, then per run, and last for the title, its span count and
+        /// each span's start, length, kind, text, canonical name and role (lengths and numbers as LEB128
+        /// varints, strings as UTF-8).
         public func encoded() -> [UInt8] {
             var bytes: [UInt8] = []
             Self.append(runs.count, to: &bytes)
-            for run in runs {
-                Self.append(run.count, to: &bytes)
-                for span in run {
-                    Self.append(span.start, to: &bytes)
-                    Self.append(span.end - span.start, to: &bytes)
-                    bytes.append(Self.kindCodes.firstIndex(of: span.kind).map(UInt8.init) ?? 0)
-                    Self.append(span.text, to: &bytes)
-                    Self.append(span.canonicalName, to: &bytes)
-                    if let role = span.role {
-                        bytes.append(1)
-                        Self.append(role, to: &bytes)
-                    } else {
-                        bytes.append(0)
-                    }
-                }
-            }
+            for run in runs { Self.append(run, to: &bytes) }
+            Self.append(title, to: &bytes)
             return bytes
         }
 
@@ -46,26 +37,50 @@ extension EntityTagging {
             var runs: [[EntitySpan]] = []
             runs.reserveCapacity(min(runCount, bytes.count))
             for _ in 0..<runCount {
-                guard let spanCount = reader.number() else { return nil }
-                var run: [EntitySpan] = []
-                run.reserveCapacity(min(spanCount, bytes.count))
-                for _ in 0..<spanCount {
-                    guard let start = reader.number(), let length = reader.number(), let code = reader.byte(),
-                          Int(code) < Self.kindCodes.count, let text = reader.string(), let canonicalName = reader.string(),
-                          let hasRole = reader.byte(), hasRole <= 1
-                    else { return nil }
-                    var role: String?
-                    if hasRole == 1 {
-                        guard let given = reader.string() else { return nil }
-                        role = given
-                    }
-                    run.append(EntitySpan(start: start, end: start + length, kind: Self.kindCodes[Int(code)], text: text,
-                                          canonicalName: canonicalName, role: role))
-                }
+                guard let run = Self.run(from: &reader) else { return nil }
                 runs.append(run)
             }
-            guard reader.isAtEnd else { return nil }
+            guard let title = Self.run(from: &reader), reader.isAtEnd else { return nil }
             self.runs = runs
+            self.title = title
+        }
+
+        private static func append(_ run: [EntitySpan], to bytes: inout [UInt8]) {
+            append(run.count, to: &bytes)
+            for span in run {
+                append(span.start, to: &bytes)
+                append(span.end - span.start, to: &bytes)
+                bytes.append(kindCodes.firstIndex(of: span.kind).map(UInt8.init) ?? 0)
+                append(span.text, to: &bytes)
+                append(span.canonicalName, to: &bytes)
+                if let role = span.role {
+                    bytes.append(1)
+                    append(role, to: &bytes)
+                } else {
+                    bytes.append(0)
+                }
+            }
+        }
+
+        /// One run's spans read from `reader`, or nil when the bytes are not such spans.
+        private static func run(from reader: inout Reader) -> [EntitySpan]? {
+            guard let spanCount = reader.number() else { return nil }
+            var run: [EntitySpan] = []
+            run.reserveCapacity(min(spanCount, reader.bytes.count))
+            for _ in 0..<spanCount {
+                guard let start = reader.number(), let length = reader.number(), let code = reader.byte(),
+                      Int(code) < kindCodes.count, let text = reader.string(), let canonicalName = reader.string(),
+                      let hasRole = reader.byte(), hasRole <= 1
+                else { return nil }
+                var role: String?
+                if hasRole == 1 {
+                    guard let given = reader.string() else { return nil }
+                    role = given
+                }
+                run.append(EntitySpan(start: start, end: start + length, kind: kindCodes[Int(code)], text: text,
+                                      canonicalName: canonicalName, role: role))
+            }
+            return run
         }
 
         /// Kinds by their code in the encoding.

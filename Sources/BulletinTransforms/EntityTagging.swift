@@ -3,9 +3,11 @@ import BulletinNLP
 
 /// Marks mentions of people, organisations, places and other names with entity nodes.
 ///
-/// The whole article is tagged as one document, so short forms link to the full form ("Ivashov" →
-/// "Leonid Ivashov"). Citations and cross-references are left alone: they are bulletin apparatus,
-/// not prose. The article's entity list (with counts) is filled in by ``EntityLinking``.
+/// The whole article, its given title and its body, is tagged as one document, so short forms link to
+/// the full form ("Ivashov" → "Leonid Ivashov"). The title's mentions become its
+/// ``ArticleMetadata/titleContent`` and count as the body's do; a title derived from the text is not tagged,
+/// since its words are the body's. Citations and cross-references are left alone: they are bulletin
+/// apparatus, not prose. The article's entity list (with counts) is filled in by ``EntityLinking``.
 public struct EntityTagging: ArticleTransform {
     public let name = "Tag entities"
     private let tagger = EntityTagger()
@@ -35,25 +37,40 @@ public struct EntityTagging: ArticleTransform {
         guard article.metadata.isEnglish else { return Mentions(runs: []) }
         var runs: [[Inline]] = []
         for block in article.blocks { block.collectInlineRuns(into: &runs) }
-        guard !runs.isEmpty else { return Mentions(runs: []) }
         let texts = runs.map { $0.plainText }
-        return Mentions(runs: Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts))
+        let title = article.metadata.titleIsDerived ? "" : article.metadata.title
+        guard !title.isBlank else {
+            guard !runs.isEmpty else { return Mentions(runs: []) }
+            return Mentions(runs: Self.linkingAcronyms(tagger.tag(paragraphs: texts), in: texts))
+        }
+        let found = tagger.tag(title: title, paragraphs: texts)
+        let linked = Self.linkingAcronyms([found.title] + found.paragraphs, in: [title] + texts)
+        return Mentions(runs: Array(linked.dropFirst()), title: linked[0])
     }
 
     /// `article` with `mentions`, found in it by ``mentions(in:)``, made entity nodes.
     public func apply(to article: Article, mentions: Mentions) -> Article {
         let spans = mentions.runs
-        guard !spans.isEmpty else { return article }
+        guard !spans.isEmpty || !mentions.title.isEmpty else { return article }
         var names: [String: (name: String, type: EntityType, count: Int)] = [:]
         // One id string per entity of the article, shared by all its mentions: an archive holds some
         // thirty mentions an article, and a slug made (and kept) for each would be as many strings.
         var ids: [EntityIDKey: String] = [:]
         // Sized once for every mention: grown from empty, the two tables were rehashed several times an article.
-        let mentionCount = spans.reduce(0) { $0 + $1.count }
+        let mentionCount = spans.reduce(mentions.title.count) { $0 + $1.count }
         names.reserveCapacity(mentionCount)
         ids.reserveCapacity(mentionCount)
         var next = 0
         var result = article
+        // A derived title holds no mentions of its own: they are its words' in the body.
+        if !mentions.title.isEmpty, !article.metadata.titleIsDerived {
+            var rewriter = MentionRewriter(spans: mentions.title)
+            let content = rewriter.rewrite([.text(article.metadata.title)], ids: &ids)
+            for (id, span) in rewriter.placed {
+                names[id, default: (span.canonicalName, EntityType(span.kind), 0)].count += 1
+            }
+            if !rewriter.placed.isEmpty { result.metadata.titleContent = content }
+        }
         result.blocks = article.blocks.map { block in
             block.mapInlines { run in
                 // Mentions found in another article could count other runs: the runs past them get none.

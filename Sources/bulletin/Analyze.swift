@@ -9,7 +9,8 @@ extension BulletinCommand {
             abstract: "List the people, organisations, places and other names of one source.",
             discussion: """
             Offsets count Unicode scalars of the article's plain text (blocks separated by blank lines), \
-            as the json format writes it. --jsonl reads {"sentence", "text"} lines from standard input \
+            as the json format writes it; a mention in the title (title: before its offsets, "inTitle": true \
+            in JSON) counts them in the title. --jsonl reads {"sentence", "text"} lines from standard input \
             and writes {"sentence", "entities": [{"start_char", "end_char", "type"}]} lines.
             """
         )
@@ -17,7 +18,7 @@ extension BulletinCommand {
         @Argument(help: "The source file, or - for standard input.")
         var source: String?
 
-        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\", \"provenance\"}]} (provenance: automatic, or editor for the configuration's entity dictionary).")
+        @Flag(help: "Print {\"entities\": [{\"text\", \"type\", \"start\", \"end\", \"id\", \"provenance\", \"inTitle\"}]} (provenance: automatic, or editor for the configuration's entity dictionary; inTitle: true for a mention in the title).")
         var json = false
 
         @Flag(help: "Tag JSON Lines sentences from standard input (the evaluation format).")
@@ -50,7 +51,8 @@ extension BulletinCommand {
                     var lines = ""
                     for entry in entries {
                         let canonical = names[entry.id].map { $0 == entry.text ? "" : "  → \($0)" } ?? ""
-                        lines += "\(entry.start)-\(entry.end)\t\(entry.type.rawValue)\t\(entry.text)\(canonical)\n"
+                        // A title's mention is marked so: its offsets are into the title.
+                        lines += "\(entry.inTitle == true ? "title:" : "")\(entry.start)-\(entry.end)\t\(entry.type.rawValue)\t\(entry.text)\(canonical)\n"
                     }
                     try StandardStreams.write(lines)
                 }

@@ -288,6 +288,34 @@ struct BulletinConventionsTests {
         #expect(WrittenDate.monthAndDay(text)?.day == day)
     }
 
+    @Test("reads Russian dates, day first: a month's genitive as dates use it, or its nominative, in any case", arguments: [
+        ("3 мая", 5, 3), ("3 МАЯ", 5, 3), ("31 декабря 1999", 12, 31), ("1-2 февраля", 2, 1), ("3\u{2013}4 марта", 3, 3),
+        ("1 и 3 сентября", 9, 1), ("12 января 2000 г.", 1, 12), ("7 ноябрь", 11, 7), ("15 Март", 3, 15), ("30 июня 1996 года", 6, 30),
+    ])
+    func russianDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+    }
+
+    @Test("a Russian article's trailing citation is a citation, and a Russian Date field a date")
+    func russianCitation() {
+        let inlines = BulletinConventions.inlines(in: "Переговоры продолжатся (Интерфакс, 3 мая).")
+        #expect(inlines == [
+            .text("Переговоры продолжатся "),
+            .citation(Citation(text: "(Интерфакс, 3 мая)", sources: [CitationSource(name: "Интерфакс", date: "3 мая")])),
+            .text("."),
+        ])
+        let several = BulletinConventions.inlines(in: "(ИТАР-ТАСС, 1 и 2 апреля; Коммерсантъ, 3 апреля 2000 г.)")
+        guard case .citation(let citation) = several.first else { Testing.Issue.record("\(several)"); return }
+        #expect(citation.sources.map(\.date) == ["1 и 2 апреля", "3 апреля 2000 г."])
+        #expect(DateParser.isoDate(from: "3 мая 2000") == "2000-05-03")
+        #expect(DateParser.isoDate(from: "3 мая 2000 г.") == "2000-05-03")
+        #expect(DateParser.isoDate(from: "12 Январь 2026") == "2026-01-12")
+        #expect(DateParser.isoDate(from: "30 февраля 2000") == nil)
+        // No month of another language is taken for one, nor a Russian month before its day.
+        for text in ["3 мая май", "мая 3", "3 маяк", "3 janvier", "3 травня"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
+    }
+
     @Test("reads a Date field's calendar date, alone or with a time as ISO 8601 gives it", arguments: [
         ("2000-02-02", "2000-02-02"), ("February 2, 2000", "2000-02-02"), ("2 Feb 2000", "2000-02-02"),
         ("2000-02-02T10:30:00Z", "2000-02-02"), ("2000-02-02 23:59", "2000-02-02"), ("2000-02-02T23:30:00.250-05:00", "2000-02-02"),

@@ -208,6 +208,15 @@ extension EntityDocument {
                     pos += 2
                     continue
                 }
+                // "Caspian oil", "the five Caspian states": a place's name as an adjective before a common noun
+                // describes the noun; it is a name (as "Russian" in "Russian oil" is), not the place.
+                if entry.kind == .location, pos + 1 == hi, t.traits.contains(.placeAdjective), hi < tokens.count,
+                   tokens[hi].shape == .word, !tokens[hi].isCapitalized, tokens[hi].traits.contains(.commonWord),
+                   tokens[hi].traits.isDisjoint(with: [.nonEntity, .reportingVerb, .placePreposition, .linkingVerb]) {
+                    add(p, pos, pos + 1, .miscellaneous, 2)
+                    pos += 1
+                    continue
+                }
                 // "Fergana Valley", "Moscow Region": a place and the kind of place it is make one name.
                 if entry.kind == .location, pos + 1 < hi, tokens[pos + 1].traits.contains(.placeSuffix),
                    tokens[pos + 1].isCapitalized, phraseMatch(tokens, pos + 1, hi) == nil {
@@ -271,6 +280,13 @@ extension EntityDocument {
         if len == 1 && isCommonCompound(key(p, lo)) { return }
         if len >= 2 && first.traits.contains(.organizationLead) {
             add(p, lo, hi, .organization, 2)
+            return
+        }
+        // "Sovetskaya Rossiya", "Nezavisimaya": a name opening with a Russian adjective is a newspaper's or a
+        // body's, not a person's, even before "wrote".
+        let firstKey = key(p, lo)
+        if firstKey.utf8.count >= 7, EntityLexicon.russianAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) }) {
+            add(p, lo, hi, .organization, 1)
             return
         }
         if len == 1 && hasInnerCapital(first, in: paragraphs[p].bytes) {

@@ -45,6 +45,18 @@ struct EntityDocument {
         return words > 0 && caps * 10 >= words * 7 && (caps >= 2 || words == 1)
     }
 
+    /// A title in title case ("Gazprom Resumes Gas Talks With Kyiv"): its words of four letters or more
+    /// after the first, two at least, are nearly all capitalised, as they are in few sentences.
+    static func isTitleCase(_ tokens: [EntityToken]) -> Bool {
+        var long = 0
+        var capitalized = 0
+        for t in tokens.dropFirst() where t.shape == .word && t.byteCount >= 4 {
+            long += 1
+            if t.isCapitalized { capitalized += 1 }
+        }
+        return long >= 2 && capitalized * 4 >= long * 3
+    }
+
     // MARK: - Running
 
     mutating func run() -> [[EntitySpan]] {
@@ -55,14 +67,17 @@ struct EntityDocument {
         resolve(memory: memory)
         let sports = isSportsDocument()
         for i in candidates.indices where candidates[i].isFallback && candidates[i].kind == nil {
-            // Sports copy names clubs it does not explain (and grounds after "at"); news copy names people.
+            // Sports copy names clubs it does not explain (and grounds after "at"). In news copy a lone
+            // capitalised word that nothing types is a person only when it ends as a surname does: otherwise
+            // it is as often a firm, a place, a newspaper or a market's word ("Comelf", "Stansted",
+            // "Obshchaya", "Eurodollars"), and is left untyped.
             let c = candidates[i]
             let afterAt = c.lo > 0 && paragraphs[c.paragraph].tokens[c.lo - 1].word == lexicon.keywords.at
             if sports {
                 // A surname-like word in sports copy is still a player ("Duran", "Vaas" are clubs' opponents' players).
                 let isSurname = c.hi - c.lo == 1 && paragraphs[c.paragraph].tokens[c.lo].traits.contains(.surname)
                 candidates[i].kind = afterAt ? .location : (isSurname ? .person : .organization)
-            } else {
+            } else if endsAsSurname(c) {
                 candidates[i].kind = .person
             }
         }
@@ -82,6 +97,13 @@ struct EntityDocument {
         }
         if sports { retypeSportsTeams() }
         return makeSpans()
+    }
+
+    /// Whether the one word of `c` ends as a Slavic or Caucasian surname does (``EntityLexicon/surnameEndings``).
+    func endsAsSurname(_ c: Candidate) -> Bool {
+        guard c.hi - c.lo == 1 else { return false }
+        let word = key(c.paragraph, c.lo)
+        return word.utf8.count >= 5 && EntityLexicon.surnameEndings.contains { word.hasSuffix($0) }
     }
 
     // MARK: - Sports copy

@@ -1405,6 +1405,30 @@ extension EntityLexicon {
         "division", "affiliate", "employees", "executive", "director",
     ]
 
+    /// Places whose names are also adjectives ("the Caspian", "Caspian oil"): before a common noun they
+    /// describe it, and are not the place.
+    static let placeAdjectives: Set<String> = [
+        "caspian", "baltic", "arctic", "antarctic", "pacific", "atlantic", "mediterranean", "caribbean", "adriatic", "aegean",
+    ]
+
+    /// Verbs a place's name may be the subject of ("the Caspian is"): lower case after it, but no noun it describes.
+    static let linkingVerbs: Set<String> = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "remained", "remains",
+        "became", "becomes", "lies",
+    ]
+
+    /// Endings of Slavic and Caucasian surnames ("Kvashnin", "Maskhadov", "Shevardnadze"): a capitalised word
+    /// nothing else types is a person only when it ends so.
+    static let surnameEndings = [
+        "ov", "ova", "ev", "eva", "in", "ina", "enko", "uk", "sky", "skiy", "ski", "yan", "dze", "shvili", "vich",
+    ]
+
+    /// Endings of Russian adjectives as transliterated ("Nezavisimaya", "Sovetskaya", "Nezavisimoye"), which open
+    /// the names of newspapers and bodies ("Sovetskaya Rossiya", "Obshchaya Gazeta"), never a person's.
+    static let russianAdjectiveEndings = [
+        "naya", "chaya", "shaya", "skaya", "vaya", "imaya", "noye", "skoye", "imoye", "niye", "skiye", "nyye",
+    ]
+
     /// Prepositions after which an unknown capitalised name is likely a place.
     static let placePrepositions: Set<String> = [
         "in", "near", "outside", "across", "around", "throughout", "to", "from", "via", "into", "towards", "toward",

@@ -90,6 +90,8 @@ final class EntityLexicon: Sendable {
         mark(EntityLexicon.placePrepositions, .placePreposition)
         mark(EntityLexicon.organizationAppositives, .organizationAppositive)
         mark(EntityLexicon.organizationLeads, .organizationLead)
+        mark(EntityLexicon.placeAdjectives, .placeAdjective)
+        mark(EntityLexicon.linkingVerbs, .linkingVerb)
 
         keywords = Keywords(
             of: vocabulary.id("of"), the: vocabulary.id("the"), a: vocabulary.id("a"), an: vocabulary.id("an"), in: vocabulary.id("in"), for: vocabulary.id("for"),

@@ -27,6 +27,20 @@ public struct EntityTagger: Sendable {
         return document.run()
     }
 
+    /// Tags an article's title and its paragraphs as one document: the title's spans, offsets into the
+    /// title, and each paragraph's.
+    ///
+    /// The title is read as the document's first paragraph, so a name the body types keeps its type in
+    /// the title and the other way round. A title in title case ("Gazprom Resumes Talks With Kyiv"),
+    /// whose capitals say nothing of names, is read as a headline in capitals is: only the names the word
+    /// lists or the body know are found there.
+    public func tag(title: String, paragraphs: [String]) -> (title: [EntitySpan], paragraphs: [[EntitySpan]]) {
+        var document = EntityDocument(paragraphs: [title] + paragraphs, lexicon: EntityLexicon.shared)
+        if EntityDocument.isTitleCase(document.paragraphs[0].tokens) { document.paragraphs[0].isHeadline = true }
+        let spans = document.run()
+        return (spans[0], Array(spans.dropFirst()))
+    }
+
     /// Tags one text as one document.
     public func tag(_ text: String) -> [EntitySpan] {
         tag(paragraphs: [text])[0]

@@ -24,4 +24,6 @@ struct EntityWordTraits: OptionSet, Sendable {
     static let placePreposition = EntityWordTraits(rawValue: 1 << 19)
     static let organizationAppositive = EntityWordTraits(rawValue: 1 << 20)
     static let organizationLead = EntityWordTraits(rawValue: 1 << 21)
+    static let placeAdjective = EntityWordTraits(rawValue: 1 << 22)
+    static let linkingVerb = EntityWordTraits(rawValue: 1 << 23)
 }

@@ -158,6 +158,9 @@ struct EPUBDocumentRenderer: Sendable {
             "lang": .text(Markup.attribute(metadata.language)),
             "direction": .text(TextDirection.of(metadata.language)),
             "title": .text(Markup.text(metadata.title.isBlank ? words.text("untitled") : metadata.title)),
+            // The heading's title, its names marked as the body's are.
+            "titleMarkup": .text(metadata.titleContent.map { renderer.render($0) }
+                ?? Markup.text(metadata.title.isBlank ? words.text("untitled") : metadata.title)),
             "derived": .flag(metadata.titleIsDerived),
             "stylesheet": .text(Markup.attribute(up + Self.stylesheetPath)),
             "hasSection": .flag(metadata.section.map { !$0.isBlank } ?? false),

@@ -315,6 +315,9 @@ public struct JSONTreeSerializer: ~Copyable {
                 json.key("summary"); json.write(summary)
             }
             json.member("title", metadata.title)
+            if let content = metadata.titleContent {
+                json.key("titleContent"); json.array(content) { $0.write($1) }
+            }
             json.member("titleIsDerived", metadata.titleIsDerived)
             json.member("volume", metadata.volume)
             json.member("wordCount", metadata.wordCount)

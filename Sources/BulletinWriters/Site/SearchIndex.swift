@@ -7,7 +7,9 @@ import Foundation
 /// Files, under `site/search/`:
 /// - `index.json`, and `index.js` assigning the same object to `window.BULLETIN_SEARCH` (browsers refuse
 ///   `fetch()` of a local file while a script tag loads from `file://` fine):
-///   `{"articles": 3, "block": 16, "shards": ["du", "мо", …], "stop": ["a", "an", …]}`.
+///   `{"articles": 3, "block": 16, "shards": ["du", "мо", …], "stop": ["a", "an", …], "optional": []}`: `stop`
+///   the words no article indexes, which a query leaves out, and `optional` those some articles index and
+///   others leave out as stop words of their language, which a query asks for without requiring them.
 /// - `terms/<shard>.js`: `BULLETIN_SEARCH_TERMS("du", {"duma": [postings], "dubois": [postings]})`, every
 ///   indexed word whose first two letters are the shard's. A posting is an article's number times 8 plus
 ///   where the word is in it (1 the title, 2 the dek or an entity's name, 4 the text); the list is in
@@ -22,8 +24,9 @@ import Foundation
 /// Words are folded as the search script folds a query: lower case, in canonical decomposition without
 /// the combining diacritics (so "Zürich" is "zurich"), and with final sigma as σ ("ΠΟΡΤΟΣ" and "Πόρτος"
 /// are "πορτοσ"); letters, marks and digits make words and every other character parts them. A word of
-/// one letter, and the commonest English words (``stopWordList``), are not indexed: the script leaves them
-/// out of a query too. A shard's name in a file name keeps ASCII letters and digits, and writes any other
+/// one letter is not indexed, nor, in an English article, one of the commonest English words
+/// (``stopWordList``); other languages keep every word, so that German "was" or Dutch "will" is found. The
+/// script leaves a query's words of one letter out, and its stop words where every article left them out. A shard's name in a file name keeps ASCII letters and digits, and writes any other
 /// character as `_<hex>_` (``shardFileName(_:)``).
 struct SearchIndex {
     /// Articles in a file of records.
@@ -37,7 +40,7 @@ struct SearchIndex {
         static let text = Fields(rawValue: 4)
     }
 
-    /// Words that are not indexed.
+    /// Words that are not indexed in English articles.
     static let stopWordList = [
         "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
         "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them", "they",
@@ -48,6 +51,11 @@ struct SearchIndex {
 
     /// The number given to the next article.
     private(set) var articleCount = 0
+    /// Whether an English article was added, whose stop words were left out, and whether another one was,
+    /// whose were not.
+    private var hasEnglish = false, hasOther = false
+    /// Whether the article being added leaves out the English stop words.
+    private var dropsStopWords = false
     /// Term numbers by the hash of their folded bytes.
     private var numbers = TermNumbers()
     /// The folded bytes of each term.
@@ -64,6 +72,8 @@ struct SearchIndex {
         let number = Int32(articleCount)
         articleCount += 1
         let metadata = article.metadata
+        dropsStopWords = metadata.isEnglish
+        if dropsStopWords { hasEnglish = true } else { hasOther = true }
         var scanner = WordScanner()
         func scan(_ text: String, as field: Fields) {
             scanner.scan(text) { hash, bytes, folding in note(hash, bytes, folding, field, number) }
@@ -86,7 +96,7 @@ struct SearchIndex {
 
     /// Counts one word of an article: `bytes` spell it, with ASCII capitals still to be lowered when `folding`.
     private mutating func note(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ folding: Bool, _ field: Fields, _ article: Int32) {
-        guard !Self.stopWords.contains(hash) else { return }
+        guard !dropsStopWords || !Self.stopWords.contains(hash) else { return }
         let (number, isNew) = numbers.number(of: hash, next: Int32(terms.count))
         if isNew {
             terms.append(folding ? bytes.map(WordScanner.lowercased) : Array(bytes))
@@ -155,14 +165,26 @@ struct SearchIndex {
             if position > 0 { summary.append(UInt8(ascii: ",")) }
             JSONString.append(shard.key, to: &summary)
         }
-        summary.append(contentsOf: "],\"stop\":[".utf8)
-        for (position, word) in stopWordList.enumerated() {
-            if position > 0 { summary.append(UInt8(ascii: ",")) }
-            JSONString.append(word, to: &summary)
+        let (stop, optional) = index.queryStopWords
+        for (name, words) in [("stop", stop), ("optional", optional)] {
+            summary.append(contentsOf: "],\"\(name)\":[".utf8)
+            for (position, word) in words.enumerated() {
+                if position > 0 { summary.append(UInt8(ascii: ",")) }
+                JSONString.append(word, to: &summary)
+            }
         }
         summary.append(contentsOf: "]}".utf8)
         try write("search/index.json", summary + [0x0A])
         try write("search/index.js", Array("window.BULLETIN_SEARCH = ".utf8) + summary + Array(";\n".utf8))
+    }
+
+    /// What a query does with stop words: it leaves out those no article indexes (`stop`: the English ones
+    /// when every article is English), and asks for those some articles index and others do not (`optional`:
+    /// the English ones in an archive of English and other articles) without requiring them, so that "the
+    /// duma" finds the English articles naming the Duma, and "was" German articles.
+    var queryStopWords: (stop: [String], optional: [String]) {
+        if !hasEnglish { return ([], []) }
+        return hasOther ? ([], Self.stopWordList) : (Self.stopWordList, [])
     }
 
     /// The articles of `issues` in the order the index numbers them, as positions (an issue's, an article's

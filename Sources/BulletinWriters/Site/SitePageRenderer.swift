@@ -247,9 +247,12 @@ struct SitePageRenderer {
         var values = issueValues(issue, root: root, strings: strings)
         // A standalone page has no publication, volume or issue pages beside it to link to.
         if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
+        let renderer = HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2)
         values["title"] = escaped(metadata.title)
+        // The heading's title, its names linked to their pages as the body's are.
+        values["titleMarkup"] = metadata.titleContent.map { .text(renderer.render($0)) } ?? escaped(metadata.title)
         values["langAttributes"] = pageLanguage.attributes(for: metadata.language)
-        values["body"] = .text(HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2).render(article.blocks))
+        values["body"] = .text(renderer.render(article.blocks))
         if !metadata.authors.isEmpty {
             values["authors"] = escaped(strings.list(metadata.authors))
             values["byline"] = escaped(strings.byline(metadata.authors))

@@ -116,12 +116,14 @@ public struct UIStrings: Sendable {
         return counted[key].map { forms in Dictionary(uniqueKeysWithValues: forms.map { ($0.key.rawValue, $0.value) }) }
     }
 
-    /// `2026-01-12` as the language writes a date (`12 January 2026`); anything else as given.
+    /// `2026-01-12` as the language writes a date (`12 January 2026`); anything else as given. The year is
+    /// worded as it is written, without the zeros ISO 8601 pads it with: `0044-03-15` is `15 March 44`.
     public func date(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), months.count == 12
+        guard parts.count == 3, let year = Int(parts[0]), year >= 0, let month = Int(parts[1]), (1...12).contains(month),
+              let day = Int(parts[2]), months.count == 12
         else { return iso }
-        return text("date", ["day": String(day), "month": months[month - 1], "year": String(parts[0])])
+        return text("date", ["day": String(day), "month": months[month - 1], "year": String(year)])
     }
 
     /// `text` with each `{name}` that `values` names replaced by its value, read as bytes: pages fill a

@@ -16,6 +16,49 @@ struct EntityTaggerBasicsTests {
         #expect(spans.map(\.text) == ["Paris", "Moscow"])
     }
 
+    @Test("a title is tagged with its body as one document; in title case only names the lexicon or the body know are found")
+    func titles() {
+        let body = ["Negotiators met on Saturday. General Alexander Lebed spoke in the Chechen capital."]
+        let titleCase = EntityTagger().tag(title: "Lebed Warns Chechen Rebels Over Grozny", paragraphs: body)
+        #expect(titleCase.title.map(\.text) == ["Lebed", "Chechen", "Grozny"])
+        #expect(titleCase.title.first?.canonicalName == "Alexander Lebed")
+        #expect(titleCase.paragraphs.map { $0.map(\.text) } == [["Alexander Lebed", "Chechen"]])
+        // Read as a sentence, the capitals of a title in title case would make "Lebed Warns" a person.
+        #expect(EntityTagger().tag("Lebed Warns Chechen Rebels Over Grozny").first?.text == "Lebed Warns")
+        let sentenceCase = EntityTagger().tag(title: "Gas talks resume between Kyiv and Moscow", paragraphs: body)
+        #expect(sentenceCase.title.map(\.text) == ["Kyiv", "Moscow"])
+    }
+
+    @Test("a place's name used as an adjective before a common noun is no place; as a noun, or in a longer name, it is", arguments: [
+        ("Russia wants Caspian oil to flow north.", "Caspian", EntityKind.miscellaneous),
+        ("The five Caspian states will meet in Baku next month.", "Caspian", .miscellaneous),
+        ("Rescuers reached the Arctic town on Friday.", "Arctic", .miscellaneous),
+        ("The Caspian is rich in oil and gas.", "Caspian", .location),
+        ("Tankers crossed the Caspian and the Black Sea.", "Caspian", .location),
+        ("Sturgeon stocks in the Caspian Sea are falling.", "Caspian Sea", .location),
+    ])
+    func placeAdjectives(text: String, name: String, kind: EntityKind) {
+        let span = EntityTagger().tag(text).first { $0.text.hasPrefix("Caspian") || $0.text == "Arctic" }
+        #expect(span?.text == name)
+        #expect(span?.kind == kind)
+    }
+
+    @Test("a lone capitalised word nothing types is no person unless it ends as a surname; a Russian adjective opens a newspaper's name", arguments: [
+        ("Obshchaya reported the deal on Tuesday.", "Obshchaya", EntityKind.organization),
+        ("Primary dealers immediately sold Eurodollars and bond futures.", "Eurodollars", nil),
+        ("From January to June Comelf exported 59 percent of its output.", "Comelf", nil),
+        ("Nezavisimaya wrote that the deal had failed.", "Nezavisimaya", .organization),
+        ("Sovetskaya Rossiya attacked the deal.", "Sovetskaya Rossiya", .organization),
+        ("The weekly Obshchaya Gazeta said the deal had failed.", "Obshchaya Gazeta", .organization),
+        ("Kvashnin would resign, officials said.", "Kvashnin", .person),
+        ("The deal was signed by Shevardnadze in the evening.", "Shevardnadze", .person),
+    ] as [(String, String, EntityKind?)])
+    func unknownWords(text: String, name: String, kind: EntityKind?) {
+        let spans = EntityTagger().tag(text)
+        #expect(spans.first { name.hasPrefix($0.text) }?.text == kind.map { _ in name })
+        #expect(spans.first { name.hasPrefix($0.text) }?.kind == kind)
+    }
+
     @Test("a name written with combining marks is tagged as its composed spelling is")
     func decomposedLetters() {
         let composed = EntityTagger().tag("Delegates met in Zürich on Monday.")

@@ -116,6 +116,48 @@ struct SearchIndexTests {
         #expect(try SearchFiles.terms(files, shard: "du")["duma"] == [0 << 3 | 1, 1 << 3 | 1, 2 << 3 | 1])
     }
 
+    @Test("English stop words are left out of English articles alone: German 'was' and Dutch 'will' are indexed, and index.json says which words a query may leave out")
+    func stopWordsByLanguage() async throws {
+        func article(_ slug: String, _ language: String, _ text: String, date: String) -> Article {
+            var article = SiteFixture.article(slug, title: slug.capitalized, issue: ("monitor", 1, 1), date: date,
+                                              blocks: [.paragraph([.text(text)], span: nil)])
+            article.metadata.language = language
+            return article
+        }
+        func archive(_ articles: [Article]) -> Archive {
+            Archive(publications: [Publication(name: "Monitor", slug: "monitor", volumes: [Volume(number: 1, issues: [
+                BulletinModel.Issue(id: "monitor-v1-i1", publication: "Monitor", publicationSlug: "monitor", volume: 1, number: 1,
+                                    date: "2026-01-01", articles: articles),
+            ])])])
+        }
+        func summary(_ files: [String: String]) throws -> [String: Any] {
+            let json = try #require(files["search/index.json"])
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        }
+        // Numbered newest first: the German article 0, the Dutch 1, the English 2.
+        let english = article("english", "en-GB", "It was the Duma that will decide.", date: "2026-01-01")
+        let german = article("german", "de", "Was die Duma will, ist klar.", date: "2026-01-03")
+        let dutch = article("dutch", "nl", "Wat de Doema will, is de vraag.", date: "2026-01-02")
+        let mixed = try await SiteFixture.build(archive([english, german, dutch]))
+        #expect(try SearchFiles.terms(mixed, shard: "wa")["was"] == [0 << 3 | 4])
+        #expect(try SearchFiles.terms(mixed, shard: "wi")["will"] == [0 << 3 | 4, 1 << 3 | 4])
+        #expect(!mixed.contains { $0.key.hasPrefix("search/terms/") && $0.value.contains("\"the\"") }, "the English article's 'the'")
+        #expect(try SearchFiles.terms(mixed, shard: "du")["duma"] == [0 << 3 | 4, 2 << 3 | 4])
+        // No word is left out of every article, so a query drops none; English stop words are left out of some,
+        // so a query asks for them without requiring them ("the duma" still finds the English article).
+        #expect(try summary(mixed)["stop"] as? [String] == [])
+        #expect(try summary(mixed)["optional"] as? [String] == SearchIndex.stopWordList)
+        // An English archive leaves them out of every article, and a query drops them, as before.
+        let englishOnly = try await SiteFixture.build(archive([english]))
+        #expect(try summary(englishOnly)["stop"] as? [String] == SearchIndex.stopWordList)
+        #expect(try summary(englishOnly)["optional"] as? [String] == [])
+        #expect(!englishOnly.contains { $0.key.hasPrefix("search/terms/") && $0.value.contains("\"was\"") })
+        // An archive without English leaves nothing out.
+        let germanOnly = try await SiteFixture.build(archive([german]))
+        #expect(try summary(germanOnly)["stop"] as? [String] == [])
+        #expect(try SearchFiles.terms(germanOnly, shard: "wa")["was"] == [0 << 3 | 4])
+    }
+
     @Test("shards: the first two characters of a word, named in ASCII")
     func shards() {
         #expect(SearchIndex.shardKey(Array("duma".utf8)) == Array("du".utf8))

@@ -77,8 +77,10 @@
     });
   }
 
-  var stop = new Set(index.stop), shards = new Set(index.shards), seen = new Set();
-  // Words of one letter and the commonest words are not indexed: a query leaves them out too.
+  var stop = new Set(index.stop), optional = new Set(index.optional || []), shards = new Set(index.shards), seen = new Set();
+  // Words of one letter, and stop words no article indexes, are left out of a query as the index left them
+  // out. A stop word of some articles' language, which other articles index ("was" is English's and German's
+  // word for "what"), is asked for but not required: it adds to the score of the articles holding it.
   var terms = fold(query).split(/[^\p{L}\p{M}\p{N}]+/u).filter(function (t) {
     if (Array.from(t).length < 2 || stop.has(t) || seen.has(t)) return false;
     seen.add(t);
@@ -101,11 +103,11 @@
   load(keys.map(function (key) { return "terms/" + fileName(key) + ".js"; }), function () {
     // Each article's score is the sum over the query's words of its best match: a word in the title
     // scores 10, in the dek or an entity's name 4, in the text 2 (1 where the word only begins so).
-    var totals = null;
-    terms.forEach(function (term) {
+    // An optional word matches itself alone ("the" is no beginning of "theatre" here).
+    function matches(term, exact) {
       var table = tables[shardKey(term)] || {}, best = new Map();
       Object.keys(table).forEach(function (word) {
-        if (word.lastIndexOf(term, 0) !== 0) return;
+        if (exact ? word !== term : word.lastIndexOf(term, 0) !== 0) return;
         var postings = table[word], article = 0;
         for (var i = 0; i < postings.length; i++) {
           article += postings[i];
@@ -114,10 +116,24 @@
           if (score > (best.get(number) || 0)) best.set(number, score);
         }
       });
+      return best;
+    }
+    var totals = null;
+    terms.filter(function (t) { return !optional.has(t); }).forEach(function (term) {
+      var best = matches(term, false);
       if (totals === null) { totals = best; return; }
       var both = new Map();
       best.forEach(function (score, number) { if (totals.has(number)) both.set(number, totals.get(number) + score); });
       totals = both;
+    });
+    // Optional words add to the articles the required ones found; a query of optional words alone finds
+    // the articles holding any of them.
+    var alone = totals === null;
+    if (alone) totals = new Map();
+    terms.filter(function (t) { return optional.has(t); }).forEach(function (term) {
+      matches(term, true).forEach(function (score, number) {
+        if (alone || totals.has(number)) totals.set(number, (totals.get(number) || 0) + score);
+      });
     });
     var scored = [];
     totals.forEach(function (score, number) { scored.push([score, number]); });
@@ -162,7 +178,7 @@
           if (!first) first = a;
         });
         listed += next.length;
-        status.textContent = scored.length === 0 ? say("searchNone", { query: query })
+        status.textContent = scored.length === 0 ? say(alone ? "searchNothing" : "searchNone", { query: query })
           : scored.length > listed ? say("searchBest", { matches: matches, shown: listed }) : say("searchAll", { matches: matches });
         if (listed < scored.length && !more) {
           var holder = document.createElement("p");

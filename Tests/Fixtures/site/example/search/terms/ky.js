@@ -1,3 +1,3 @@
 BULLETIN_SEARCH_TERMS("ky", {
-"kyiv":[49]
+"kyiv":[51]
 });

@@ -1,6 +1,6 @@
 BULLETIN_SEARCH_TERMS("tr", {
 "trans":[28],
-"transdniester":[1],
+"transdniester":[3],
 "transit":[54],
 "transport":[4]
 });
