@@ -17,6 +17,13 @@ struct SourceDiscoveryTests {
         return root
     }
 
+    @Test("paths in byte order, each once: a prefix first, composed and decomposed accents apart, the same bytes once")
+    func pathsInByteOrder() {
+        let composed = "d/caf\u{E9}.txt", decomposed = "d/cafe\u{301}.txt"
+        let paths = ["b", "a/x", "a", composed, "", "a", decomposed, "ab", "B", "a/x"].inByteOrder()
+        #expect(paths.map { Array($0.utf8) } == ["", "B", "a", "a/x", "ab", "b", decomposed, composed].map { Array($0.utf8) })
+    }
+
     @Test("folders are searched recursively for claimed extensions, hidden entries skipped, paths sorted")
     func recursive() throws {
         let root = try Self.folder(with: [
