@@ -211,6 +211,27 @@ try:
         check(f"reader gone ({label}): status", status == (141 if ignored else -signal.SIGPIPE), str(status))
         check(f"reader gone ({label}): nothing on standard error", errors == b"", repr(errors[:300]))
 
+    # Input that never ends stops at the size limit, an error at its path, never a hang or a filled memory:
+    # standard input from /dev/zero, and an endless pipe (lines for --jsonl, one line for a source).
+    for label, args, status in [
+        ("convert -", ["convert", "-", "--to", "text"], 74),
+        ("tag -", ["tag", "-"], 74),
+        ("summarize -", ["summarize", "-"], 74),
+        ("tag --jsonl", ["tag", "--jsonl"], 1),
+        ("summarize --jsonl", ["summarize", "--jsonl"], 1),
+    ]:
+        with open("/dev/zero", "rb") as zero:
+            result = subprocess.run([binary] + args, stdin=zero, capture_output=True, timeout=60)
+        check(f"{label} < /dev/zero: status {status}", result.returncode == status, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"{label} < /dev/zero: says the input is too large", b"holds more than 32 MiB" in result.stderr, repr(result.stderr[:300]))
+    endless = subprocess.Popen(["yes", "Publication: Monitor Volume: 1 Issue: 1"], stdout=subprocess.PIPE)
+    result = subprocess.run([binary, "check", "/dev/stdin"], stdin=endless.stdout, capture_output=True, timeout=60)
+    endless.kill()
+    endless.wait()
+    check("check of an endless pipe: status 1", result.returncode == 1, f"{result.returncode} {result.stderr[:300]!r}")
+    check("check of an endless pipe: source.too-large", b"/dev/stdin:1:1: error: the file cannot be read: it holds more than 32 MiB" in result.stderr,
+          repr(result.stderr[:300]))
+
     # A book is not written to a terminal (a pseudo-terminal here): a usage error that says what to do.
     import pty
     primary, secondary = pty.openpty()

@@ -110,7 +110,9 @@ public enum Analysis {
     /// ``tagJSONLines(_:)`` as a stream: `read` hands over the next bytes of input (empty at its end) and
     /// `write` takes each document's lines as soon as they are tagged. One document is held at a time,
     /// so memory does not grow with the input.
-    public static func tagJSONLines(reading read: () throws -> [UInt8], writing write: ([UInt8]) throws -> Void) throws {
+    /// A line longer than `lineLimit` bytes (an article's ``SourceFile/sizeLimit``) is an error.
+    public static func tagJSONLines(reading read: () throws -> [UInt8], lineLimit: Int = SourceFile.sizeLimit,
+                                    writing write: ([UInt8]) throws -> Void) throws {
         let tagger = EntityTagger()
         let decoder = JSONDecoder()
         var document: [SentenceInput] = []
@@ -155,23 +157,39 @@ public enum Analysis {
             pending = (sentence, isDateline)
         }
 
+        try forEachLine(reading: read, lineLimit: lineLimit, accept)
+        if let last = pending { document.append(last.sentence) }
+        try flush()
+    }
+
+    /// Hands `accept` each line of the input `read` hands over in chunks (empty at its end), without its line
+    /// feed, with its 1-based number. A line longer than `lineLimit` bytes is an error at its number, found
+    /// once that much of it is read, so that input without a line feed (`/dev/zero`) ends rather than
+    /// filling memory.
+    static func forEachLine(reading read: () throws -> [UInt8], lineLimit: Int,
+                            _ accept: (ArraySlice<UInt8>, Int) throws -> Void) throws {
         var buffer: [UInt8] = []
         var lineNumber = 0
         while true {
             let chunk = try read()
             if chunk.isEmpty { break }
+            // Only the new bytes are searched for a line feed: a long line is not searched again and again.
+            var searchFrom = buffer.count
             buffer += chunk
             var start = buffer.startIndex
-            while let end = buffer[start...].firstIndex(of: 0x0A) {
+            while let end = buffer[max(start, searchFrom)...].firstIndex(of: 0x0A) {
                 lineNumber += 1
-                try accept(buffer[start..<end], number: lineNumber)
+                try accept(buffer[start..<end], lineNumber)
                 start = end + 1
+                searchFrom = start
             }
             buffer.removeFirst(start)
+            if buffer.count > lineLimit {
+                throw BulletinError(code: .invalidSources,
+                                    message: "<stdin>:\(lineNumber + 1): the line holds more than \(SourceReadFailure.size(lineLimit)), the most one line may hold")
+            }
         }
-        if !buffer.isEmpty { try accept(buffer[...], number: lineNumber + 1) }
-        if let last = pending { document.append(last.sentence) }
-        try flush()
+        if !buffer.isEmpty { try accept(buffer[...], lineNumber + 1) }
     }
 
     /// Whether a line of JSON Lines input holds nothing but spaces (and the CR of a CR LF line end): it is skipped.
@@ -230,15 +248,23 @@ public enum Analysis {
     /// `{"id", "text"}` lines in, `{"id", "summary"}` lines out (the dek instead when `dek` is true).
     /// Term statistics are gathered from all the input first, as a build gathers them from the archive.
     public static func summarizeJSONLines(_ input: Data, dek: Bool, options: SummaryOptions) throws -> Data {
+        var input: [UInt8]? = Array(input)
+        return Data(try summarizeJSONLines(reading: { input.take() ?? [] }, dek: dek, options: options))
+    }
+
+    /// ``summarizeJSONLines(_:dek:options:)`` reading its input in chunks from `read` (empty at its end): the
+    /// articles are held, as their term statistics need all of them, but a line longer than `lineLimit` bytes
+    /// is an error, so that input without a line feed ends.
+    public static func summarizeJSONLines(reading read: () throws -> [UInt8], lineLimit: Int = SourceFile.sizeLimit,
+                                          dek: Bool, options: SummaryOptions) throws -> [UInt8] {
         var articles: [ArticleInput] = []
         let decoder = JSONDecoder()
-        // Empty lines are kept in the split, so that a line's number is its line in the input.
-        let lines = input.split(separator: 0x0A, omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() where !isBlank(line) {
+        try forEachLine(reading: read, lineLimit: lineLimit) { line, number in
+            guard !isBlank(line) else { return }
             do {
                 articles.append(try decoder.decode(ArticleInput.self, from: Data(line)))
             } catch {
-                throw BulletinError(code: .invalidSources, message: "<stdin>:\(index + 1): expected {\"id\": …, \"text\": \"…\"}")
+                throw BulletinError(code: .invalidSources, message: "<stdin>:\(number): expected {\"id\": …, \"text\": \"…\"}")
             }
         }
         var statistics = TermStatistics()
@@ -256,6 +282,6 @@ public enum Analysis {
             }
             json.newline()
         }
-        return Data(json.takeBytes())
+        return json.takeBytes()
     }
 }

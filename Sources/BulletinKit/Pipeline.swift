@@ -80,7 +80,17 @@ public struct Pipeline: Sendable {
     /// Reads one file with the reader its extension names (bulletin text when none does); a file that
     /// cannot be read gives an error.
     @Sendable func read(_ file: SourceFile) -> ReadResult {
-        guard let bytes = file.load() else {
+        let bytes: [UInt8]
+        switch file.read() {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let limit)):
+            return ReadResult(article: nil, diagnostics: [Diagnostic(
+                id: "source.too-large", severity: .error,
+                message: "the file cannot be read: it holds more than \(SourceReadFailure.size(limit)), the most a source may hold",
+                location: SourceLocation(path: file.path, line: 1, column: 1),
+                fix: "split it into articles of their own; a device or a stream that never ends is no source"
+            )])
+        case .failure(.unreadable):
             return ReadResult(article: nil, diagnostics: [Diagnostic(
                 id: "source.unreadable", severity: .error, message: "the file cannot be read: \(SourceDiscovery.problem(reading: file.path))",
                 location: SourceLocation(path: file.path, line: 1, column: 1),

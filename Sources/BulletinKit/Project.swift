@@ -158,7 +158,13 @@ public struct Project: Sendable {
         -> (configuration: Configuration, diagnostics: [Diagnostic]) {
         guard let path else { return (Configuration(), []) }
         // Read to its end, so that --config <(…) and a named pipe read too.
-        guard let bytes = SourceDiscovery.read(path) else {
+        let bytes: [UInt8]
+        switch SourceDiscovery.read(path, limit: SourceFile.sizeLimit) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let limit)):
+            throw BulletinError(code: .invalidConfiguration,
+                                message: "\(path): the configuration file cannot be read: it holds more than \(SourceReadFailure.size(limit))")
+        case .failure(.unreadable):
             throw BulletinError(code: .invalidConfiguration, message: "\(path): the configuration file cannot be read")
         }
         // Bytes that are not UTF-8 are read as a source's are, as Windows-1252, and said so: a title saved in

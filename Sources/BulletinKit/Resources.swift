@@ -1,3 +1,4 @@
+import BulletinModel
 import BulletinWriters
 import Foundation
 
@@ -64,13 +65,37 @@ public enum Resources {
         while let relative = enumerator?.nextObject() as? String {
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let url = root.appendingPathComponent(relative)
-            var entryIsDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue,
-                  let data = FileManager.default.contents(atPath: url.path) else { continue }
-            files[relative] = [UInt8](data)
-            origins[relative] = (nameOrPath.hasSuffix("/") ? nameOrPath : nameOrPath + "/") + relative
+            let origin = (nameOrPath.hasSuffix("/") ? nameOrPath : nameOrPath + "/") + relative
+            // Links are followed, as a source's are; what they lead to must be a file that ends: a device
+            // (`/dev/zero`) or a named pipe would never end, or wait for a writer, and a file that cannot be
+            // read would leave the default's in its place unannounced.
+            var status = stat()
+            guard stat(url.path, &status) == 0 else {
+                throw unreadableThemeFile(origin, because: SourceDiscovery.problem(reading: url.path))
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFREG: break
+            case S_IFIFO: throw unreadableThemeFile(origin, because: "it is a named pipe, not a file")
+            case S_IFSOCK: throw unreadableThemeFile(origin, because: "it is a socket, not a file")
+            default: throw unreadableThemeFile(origin, because: "it is a device, not a file")
+            }
+            switch SourceDiscovery.read(url.path, limit: SourceFile.sizeLimit) {
+            case .success(let bytes): files[relative] = bytes
+            case .failure(let failure): throw unreadableThemeFile(origin, because: failure.reason)
+            }
+            origins[relative] = origin
         }
         return Theme(files: files, origins: origins, bundledStrings: bundledStrings(under: origins.keys))
+    }
+
+    /// The error for the theme file at `origin`, which cannot be read `because`: it stops the build, as a
+    /// template that does not compile does, rather than leaving the default's file in its place.
+    private static func unreadableThemeFile(_ origin: String, because reason: String) -> BulletinError {
+        BulletinError(code: .invalidConfiguration, message: "the theme file \(origin) cannot be read", diagnostics: [Diagnostic(
+            id: "theme.unreadable", severity: .error, message: "the theme file cannot be read: \(reason)",
+            location: SourceLocation(path: origin, line: 1, column: 1),
+            fix: "make it a file that may be read, of at most \(SourceReadFailure.size(SourceFile.sizeLimit)), or remove it from the theme")])
     }
 
     private static func embeddedTheme(_ name: String) -> [String: [UInt8]] {

@@ -22,16 +22,47 @@ public struct SourceFile: Sendable, Hashable {
         self.bytes = nil
     }
 
-    /// The bytes: those given, or the file's as it is now; nil when it cannot be read.
+    /// The most bytes a source may hold: 32 MiB. A bulletin article is a few kilobytes and a long report a
+    /// few hundred; a source past this is a mistake (a device, `/dev/zero`, a pipe that never ends, a log
+    /// file named by accident), and reading it whole would hold the machine's memory or never end.
+    public static let sizeLimit = 32 << 20
+
+    /// The bytes: those given, or the file's as it is now; nil when it cannot be read (``read()`` says why).
     public func load() -> [UInt8]? {
-        bytes ?? SourceDiscovery.read(path)
+        try? read().get()
     }
 
-    /// A source read now, to its end, from the open file `descriptor` (standard input, a pipe), and named
-    /// `path` in diagnostics; nil when it cannot be read.
-    public init?(path: String, readingToEndOf descriptor: Int32) {
-        guard let bytes = SourceDiscovery.read(descriptor: descriptor) else { return nil }
-        self.init(path: path, bytes: bytes)
+    /// The bytes: those given, or the file's as it is now, read to its end but no further than
+    /// ``sizeLimit``; or why they cannot be had.
+    public func read() -> Result<[UInt8], SourceReadFailure> {
+        bytes.map { .success($0) } ?? SourceDiscovery.read(path, limit: Self.sizeLimit)
+    }
+
+    /// A source read now, to its end (at most ``sizeLimit`` bytes), from the open file `descriptor`
+    /// (standard input, a pipe), and named `path` in diagnostics; or why it cannot be read.
+    public static func read(path: String, toEndOf descriptor: Int32) -> Result<SourceFile, SourceReadFailure> {
+        SourceDiscovery.read(descriptor: descriptor, limit: sizeLimit).map { SourceFile(path: path, bytes: $0) }
+    }
+}
+
+/// Why the bytes of a source, a configuration or a theme file could not be had.
+public enum SourceReadFailure: Error, Sendable, Equatable {
+    /// The file could not be opened or read: the `errno` it failed with.
+    case unreadable(Int32)
+    /// The file held more than `limit` bytes: reading stopped there, so a device or an endless pipe ends too.
+    case tooLarge(limit: Int)
+
+    /// Why, for a message that follows a path and "cannot be read: ".
+    public var reason: String {
+        switch self {
+        case .unreadable(let code): String(cString: strerror(code))
+        case .tooLarge(let limit): "it holds more than \(Self.size(limit)), the most Bulletin reads of one file"
+        }
+    }
+
+    /// `limit` bytes in words: `32 MiB`.
+    public static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 }
 
@@ -302,13 +333,14 @@ public struct SourceDiscovery: Sendable {
         }
     }
 
-    /// The bytes of the file at `path`, or nil when it cannot be read. Any file that can be read to its end
-    /// counts: a named pipe, `/dev/stdin` or a shell's `<(…)` as well as a regular file.
-    static func read(_ path: String) -> [UInt8]? {
+    /// The bytes of the file at `path`, read to its end but no further than `limit` bytes; or why they cannot
+    /// be had. Any file that can be read to its end counts: a named pipe, `/dev/stdin` or a shell's `<(…)`
+    /// as well as a regular file.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], SourceReadFailure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .failure(.unreadable(errno)) }
         defer { close(descriptor) }
-        return read(descriptor: descriptor)
+        return read(descriptor: descriptor, limit: limit)
     }
 
     /// Why the file at `path` cannot be read, for a message that follows its path: a symbolic link says
@@ -333,29 +365,35 @@ public struct SourceDiscovery: Sendable {
         return Foundation.read(descriptor, &byte, 1) < 0 && errno != EAGAIN ? String(cString: strerror(errno)) : "it could not be read to its end"
     }
 
-    /// The bytes of the open file `descriptor` from where it stands to its end, or nil when they cannot be read.
-    static func read(descriptor: Int32) -> [UInt8]? {
+    /// The bytes of the open file `descriptor` from where it stands to its end, or why they cannot be had:
+    /// more than `limit` of them is a failure, found by reading no more than a byte past it, so that a
+    /// device or a pipe that never ends stops there rather than filling memory.
+    static func read(descriptor: Int32, limit: Int) -> Result<[UInt8], SourceReadFailure> {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(errno)) }
+        // A regular file says its length: one past the limit is refused unread.
+        if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > limit { return .failure(.tooLarge(limit: limit)) }
         var bytes: [UInt8] = []
-        var capacity = max(Int(status.st_size), 0) + 1
+        // Sized from the file's length, plus a byte to see the end; grown, in chunks up to a byte past the
+        // limit, if the file grew meanwhile or says no length (a pipe, a device).
+        var capacity = min(max(Int(status.st_size), 0), limit) + 1
         var count = 0
         while true {
-            // Sized from the file's length, plus a byte to see the end; grown if the file grew meanwhile.
             if bytes.count < capacity { bytes += [UInt8](repeating: 0, count: capacity - bytes.count) }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 Foundation.read(descriptor, buffer.baseAddress! + count, capacity - count)
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failure(.unreadable(errno))
             }
             if got == 0 { break }
             count += got
-            if count == capacity { capacity *= 2 }
+            if count > limit { return .failure(.tooLarge(limit: limit)) }
+            if count == capacity { capacity = min(max(capacity * 2, 1 << 16), limit + 1) }
         }
         bytes.removeLast(bytes.count - count)
-        return bytes
+        return .success(bytes)
     }
 }
 

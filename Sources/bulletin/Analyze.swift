@@ -96,8 +96,8 @@ extension BulletinCommand {
             do {
                 if jsonl {
                     let options = try Project.configuration(at: config).summaryOptions
-                    let input = try SourceInput.read("-").bytes ?? []
-                    try StandardStreams.write(Array(try Analysis.summarizeJSONLines(Data(input), dek: dek, options: options)))
+                    try StandardStreams.write(try Analysis.summarizeJSONLines(reading: { try StandardStreams.read(upTo: 1 << 20) },
+                                                                              dek: dek, options: options))
                     return
                 }
                 guard let source else { throw ValidationError("give a source file, - for standard input, or --jsonl") }

@@ -6,10 +6,10 @@ enum SourceInput {
     /// The file at `path`, or standard input for `-` (named `<stdin>` in diagnostics).
     static func read(_ path: String) throws -> SourceFile {
         if path == "-" {
-            guard let file = SourceFile(path: "<stdin>", readingToEndOf: STDIN_FILENO) else {
-                throw BulletinError(code: .fileSystem, message: "<stdin>: cannot be read: \(String(cString: strerror(errno)))")
+            switch SourceFile.read(path: "<stdin>", toEndOf: STDIN_FILENO) {
+            case .success(let file): return file
+            case .failure(let failure): throw BulletinError(code: .fileSystem, message: "<stdin>: cannot be read: \(failure.reason)")
             }
-            return file
         }
         var isFolder: ObjCBool = false, status = stat()
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -23,10 +23,11 @@ enum SourceInput {
         }
         // Read to its end rather than by its size, so that a named pipe, /dev/stdin or a shell's <(…) reads
         // as check reads it.
-        guard let bytes = SourceFile(onDisk: path).load() else {
-            throw BulletinError(code: .fileSystem, message: "\(path): cannot be read: \(String(cString: strerror(errno)))")
+        // A device or a pipe that never ends stops at the size limit, as a file past it does.
+        switch SourceFile(onDisk: path).read() {
+        case .success(let bytes): return SourceFile(path: path, bytes: bytes)
+        case .failure(let failure): throw BulletinError(code: .fileSystem, message: "\(path): cannot be read: \(failure.reason)")
         }
-        return SourceFile(path: path, bytes: bytes)
     }
 
     /// Writes to standard output for `-`, else to the file at `path` (``FileDestination``).

@@ -235,6 +235,33 @@ struct EntityAndSummaryTests {
         }
     }
 
+    @Test("--jsonl input is read in chunks, and a line past the limit is an error at its number, even one that never ends",
+          arguments: [false, true])
+    func jsonLinesLimit(summarize: Bool) throws {
+        func run(_ read: @escaping () -> [UInt8], limit: Int) throws -> [UInt8] {
+            if summarize { return try Analysis.summarizeJSONLines(reading: read, lineLimit: limit, dek: false, options: SummaryOptions()) }
+            var output: [UInt8] = []
+            try Analysis.tagJSONLines(reading: read, lineLimit: limit, writing: { output += $0 })
+            return output
+        }
+        let line = summarize ? "{\"id\": \"a\", \"text\": \"One sentence here.\"}\n" : "{\"sentence\": 0, \"text\": \"Moscow .\"}\n"
+        // Lines within the limit, handed over a byte at a time, read as a whole would.
+        var rest = Array((line + line).utf8)[...]
+        let pieces = try run({ defer { rest = rest.dropFirst(1) }; return Array(rest.prefix(1)) }, limit: line.utf8.count)
+        #expect(!pieces.isEmpty)
+        // Zeros without end, after one good line: an error at line 2 once a line holds more than the limit.
+        var reads = 0
+        var first: [UInt8]? = Array(line.utf8)
+        do {
+            _ = try run({ reads += 1; return first.take() ?? [UInt8](repeating: 0, count: 4096) }, limit: 100_000)
+            Issue.record("an endless line was read to no end")
+        } catch let error as BulletinError {
+            #expect(error.code == .invalidSources)
+            #expect(error.message == "<stdin>:2: the line holds more than 100000 bytes, the most one line may hold")
+        }
+        #expect(reads < 100)
+    }
+
     @Test("a line of --jsonl input that is not the format is invalid input, named by its line number, blank lines counted",
           arguments: ["{\"id\": \"a\", \"text\": \"One.\"}", "{\"sentence\": 0, \"text\": \"One.\"}"])
     func jsonLinesErrorLine(first: String) throws {

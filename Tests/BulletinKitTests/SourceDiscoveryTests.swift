@@ -391,6 +391,33 @@ struct SourceDiscoveryTests {
         #expect(try Project.configuration(at: pipe).text?.width == 30)
     }
 
+    @Test("a source past the size limit is refused, a device or an endless pipe reading no more than a byte past it")
+    func sizeLimit() async throws {
+        // A device that never ends: the limit ends it.
+        #expect(SourceFile(onDisk: "/dev/zero").read() == .failure(.tooLarge(limit: SourceFile.sizeLimit)))
+        let result = await Pipeline().read(SourceFile(onDisk: "/dev/zero"))
+        #expect(result.article == nil)
+        #expect(result.diagnostics.map(\.id) == ["source.too-large"])
+        #expect(result.diagnostics.first?.location == SourceLocation(path: "/dev/zero", line: 1, column: 1))
+        #expect(result.diagnostics.first?.message == "the file cannot be read: it holds more than 32 MiB, the most a source may hold")
+        // A regular file up to the limit reads; one byte more does not.
+        let root = TestSupport.temporaryFolder()
+        let path = root.appendingPathComponent("a.txt").path
+        try Data(repeating: 0x41, count: 1000).write(to: URL(fileURLWithPath: path))
+        #expect(try SourceDiscovery.read(path, limit: 1000).get().count == 1000)
+        #expect(SourceDiscovery.read(path, limit: 999) == .failure(.tooLarge(limit: 999)))
+        // A pipe, whose length is not known beforehand: the same.
+        for (limit, fits) in [(50_000, true), (49_999, false)] {
+            var ends: [Int32] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            let writeEnd = ends[1]
+            Self.feed(String(repeating: "x", count: 50_000)) { writeEnd }
+            let read = SourceDiscovery.read(descriptor: ends[0], limit: limit)
+            close(ends[0])
+            #expect(fits ? (try? read.get().count) == 50_000 : read == .failure(.tooLarge(limit: limit)))
+        }
+    }
+
     @Test("a source is read to its end from an open file, such as standard input")
     func descriptor() throws {
         var ends: [Int32] = [0, 0]
@@ -400,9 +427,9 @@ struct SourceDiscoveryTests {
         let writeEnd = ends[1]
         Self.feed(text) { writeEnd }
         defer { close(ends[0]) }
-        let file = SourceFile(path: "<stdin>", readingToEndOf: ends[0])
-        #expect(file?.path == "<stdin>")
-        #expect(file?.bytes == Array(text.utf8))
+        let file = try SourceFile.read(path: "<stdin>", toEndOf: ends[0]).get()
+        #expect(file.path == "<stdin>")
+        #expect(file.bytes == Array(text.utf8))
     }
 
     /// Writes `text` from a thread of its own into the file `opening` opens (a named pipe's opening waits

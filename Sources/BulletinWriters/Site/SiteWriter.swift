@@ -56,8 +56,15 @@ public struct SiteWriter: Writer {
         let renderer = SitePageRenderer(templates: templates, settings: context.settings, linksFeeds: context.formats.contains(FeedWriter.formatName))
         let language = archive.dominantLanguage
         var paths: [String] = []
+        // Every file this writer makes under `site/` (pages kept from the last build among them), for a theme
+        // file's path to be checked against.
+        var made: Set<String> = []
+        func file(_ path: String, _ bytes: [UInt8]) throws {
+            try sink.write(bytes, to: path, format: format, issue: nil)
+            made.insert(path)
+        }
         func page(_ path: String, _ bytes: [UInt8]) throws {
-            try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
+            try file("site/" + path, bytes)
             paths.append(path)
         }
 
@@ -90,19 +97,19 @@ public struct SiteWriter: Writer {
                 return try keeping.keep("site/" + path, key: key.finalize())
             }
             for (path, bytes) in pages {
-                if let bytes { try page(path, bytes) } else { paths.append(path) }
+                if let bytes { try page(path, bytes) } else { paths.append(path); made.insert("site/" + path) }
             }
         }
         try page(SiteLayout.searchPath, renderer.searchPage(language: language))
         let strings = templates.strings.strings(for: language)
         try SearchIndex.write(archive, strings: strings, page: PageLanguage(content: language, strings: strings)) { path, bytes in
-            try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
+            try file("site/" + path, bytes)
         }
-        try sink.write(renderer.notFoundPage(language: language), to: "site/" + SiteLayout.notFoundPath, format: format, issue: nil)
-
-        for (path, bytes) in context.theme.files.sorted(by: { $0.key < $1.key })
-        where path.hasPrefix("site/") && !path.hasSuffix(".mustache") {
-            try sink.write(bytes, to: path, format: format, issue: nil)
+        try file("site/" + SiteLayout.notFoundPath, renderer.notFoundPage(language: language))
+        // The issue and article pages, written issue by issue (``write(_:in:to:context:)``).
+        for issue in archive.issues {
+            made.insert("site/" + SiteLayout.issuePath(issue))
+            for article in issue.articles { made.insert("site/" + SiteLayout.articlePath(article.metadata, in: issue)) }
         }
 
         if let baseURL = context.settings.baseURL {
@@ -112,19 +119,49 @@ public struct SiteWriter: Writer {
                 for article in issue.articles { sitemapPaths.append(SiteLayout.articlePath(article.metadata, in: issue)) }
             }
             for (path, bytes) in Sitemap.files(paths: sitemapPaths, baseURL: baseURL) {
-                try sink.write(bytes, to: "site/" + path, format: format, issue: nil)
+                try file("site/" + path, bytes)
             }
             // Crawlers read robots.txt only at a host's root: a site published below it (https://example.org/news/)
             // gets none, for a file there would be read by no one, and a copy of it at the root would open the
             // whole host to them; the README tells such a site to add the Sitemap line to the host's own file.
             // Without a base URL there is none either: there is no sitemap to name, allowing everything is what
             // no file at all means (RFC 9309), and the folder may be copied to a host whose own rules it would
-            // replace. A theme's own `site/robots.txt`, copied above, is the site's, and stands alone.
+            // replace. A theme's own `site/robots.txt`, copied below, is the site's, and stands alone.
             if SiteLayout.isHostRoot(baseURL), context.theme.files["site/robots.txt"] == nil {
                 let robots = "User-agent: *\nAllow: /\n\nSitemap: \(SiteLayout.url(for: "sitemap.xml", baseURL: baseURL))\n"
-                try sink.write(Array(robots.utf8), to: "site/robots.txt", format: format, issue: nil)
+                try file("site/robots.txt", Array(robots.utf8))
             }
         }
+
+        // The theme's files last, once every path the site's own files take is known: a theme file at one of
+        // them (or at a folder holding one, or inside one) is an error at the theme file. Its `robots.txt`
+        // takes the place of Bulletin's, which only allows everything; no other file of Bulletin's can be
+        // replaced without breaking the site (a home page the templates do not make, a search index that does
+        // not match its records, a sitemap missing pages), and a theme file left out with a warning would give
+        // a site other than the theme asks for: the template (`site/home.mustache`) is the way to change a page.
+        let theme = context.theme.files.filter { $0.key.hasPrefix("site/") && !$0.key.hasSuffix(".mustache") }.sorted { $0.key < $1.key }
+        var folders: Set<Substring> = []
+        for path in made {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") { folder = folder[..<slash]; folders.insert(folder) }
+        }
+        for path in theme.map(\.key) {
+            var ancestor = path[...]
+            var clash = made.contains(path) ? "the path of a file" : folders.contains(path[...]) ? "the path of a folder" : nil
+            while clash == nil, let slash = ancestor.lastIndex(of: "/") {
+                ancestor = ancestor[..<slash]
+                if made.contains(String(ancestor)) { clash = "a path inside the file \(ancestor)" }
+            }
+            if let clash {
+                let origin = context.theme.origin(of: path)
+                throw WriterError(format: format, message: "the theme's \(path) has \(clash) the site writer makes", diagnostics: [Diagnostic(
+                    id: "theme.site-file-clash", severity: .error,
+                    message: "the theme file has \(clash) Bulletin writes into the site, and would replace it",
+                    location: SourceLocation(path: origin, line: 1, column: 1),
+                    fix: "change a page through its template (site/*.mustache), or move the file to a path of its own, such as under site/assets/")])
+            }
+        }
+        for (path, bytes) in theme { try sink.write(bytes, to: path, format: format, issue: nil) }
     }
 
     /// True: the archive-wide pages are made of the archive, the settings and the theme alone.

@@ -114,32 +114,49 @@ struct TemplateTag {
 
     /// The tags of `template` in order, read with the delimiters it sets; comments and delimiter changes left out.
     static func all(in template: String) -> [TemplateTag] {
-        var tags: [TemplateTag] = []
-        var (opening, closing) = ("{{", "}}")
-        var rest = template[...]
-        while let open = rest.range(of: opening) {
-            var after = rest[open.upperBound...]
-            // A triple mustache closes with one brace more.
-            let triple = opening == "{{" && after.first == "{"
-            guard let close = after.range(of: triple ? "}}}" : closing) else { break }
-            let body = after[..<close.lowerBound]
-            after = after[close.upperBound...]
-            rest = after
-            let trimmed = body.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-            guard let first = trimmed.first else { continue }
-            if first == "=" {
-                // `{{=<% %>=}}`: two delimiters between the equals signs.
-                let parts = trimmed.dropFirst().prefix { $0 != "=" }.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                if parts.count == 2 { (opening, closing) = (String(parts[0]), String(parts[1])) }
-                continue
-            }
-            if first == "!" { continue }
+        scan(template).compactMap { tag in
+            let trimmed = tag.body.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+            guard let first = trimmed.first, first != "=", first != "!" else { return nil }
             let sigil: Character? = "#^/><$&{".contains(first) ? first : nil
             let name = (sigil == nil ? trimmed : trimmed.dropFirst()).drop { $0 == " " || $0 == "\t" }
             var end = name.endIndex
             while end > name.startIndex, " \t\n".contains(name[name.index(before: end)]) { end = name.index(before: end) }
-            tags.append(TemplateTag(sigil: sigil, name: name[..<end]))
+            return TemplateTag(sigil: sigil, name: name[..<end])
+        }
+    }
+
+    /// Every tag of `template` in order, comments and delimiter changes among them, as the engine reads them:
+    /// with the delimiters the template sets (`{{=<% %>=}}`), and a triple mustache (`{{{name}}}`) closing with
+    /// one brace more. The one reader of tags, so that what Bulletin checks of a template (a tag naming a
+    /// template it does not have, a content type) and the strings keys it finds are the tags the engine renders.
+    static func scan(_ template: String) -> [ScannedTag] {
+        var tags: [ScannedTag] = []
+        var (opening, closing) = ("{{", "}}")
+        var rest = template[...]
+        while let open = rest.range(of: opening) {
+            var after = rest[open.upperBound...]
+            let triple = opening == "{{" && after.first == "{"
+            guard let close = after.range(of: triple ? "}}}" : closing) else { break }
+            let body = after[..<close.lowerBound]
+            tags.append(ScannedTag(body: body, start: open.lowerBound))
+            after = after[close.upperBound...]
+            rest = after
+            let trimmed = body.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+            if trimmed.first == "=" {
+                // `{{=<% %>=}}`: two delimiters between the equals signs.
+                let parts = trimmed.dropFirst().prefix { $0 != "=" }.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if parts.count == 2 { (opening, closing) = (String(parts[0]), String(parts[1])) }
+            }
         }
         return tags
     }
+}
+
+/// One tag of a template as ``TemplateTag/scan(_:)`` finds it: the text between its delimiters, and where its
+/// opening delimiter starts, both in the template's text.
+struct ScannedTag {
+    /// The text between the delimiters (`#items`, `{name` of `{{{name}}}`, `=<% %>=`, `! a comment`).
+    var body: Substring
+    /// Where the opening delimiter starts.
+    var start: String.Index
 }

@@ -78,7 +78,9 @@ struct ThemeTemplates: Sendable {
 
     /// The diagnostic `message` and `fix` at the tag `tag` (a slice of `text`, between its braces) in `file`.
     private static func tagDiagnostic(_ tag: Substring, in text: String, file: String, message: String, fix: String) -> Diagnostic {
-        let before = text[..<tag.startIndex].dropLast(2)
+        // At the tag's opening delimiter, whatever the template set it to.
+        let start = TemplateTag.scan(text).first { $0.body.startIndex == tag.startIndex }?.start ?? tag.startIndex
+        let before = text[..<start]
         let lineStart = before.lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
         let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
         let location = SourceLocation(path: file, line: before.count(where: \.isNewline) + 1,
@@ -105,7 +107,10 @@ struct ThemeTemplates: Sendable {
         var splices = true
         var mentioned: [String: Set<String>] = [:]
         var including: [String] = []
-        for (name, text) in sources {
+        var includes: [String: [(name: String, tag: Substring, depth: Int)]] = [:]
+        var sectionDepths: [String: Int] = [:]
+        // In name order, so that of several templates in error the same one is reported every time.
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let tags = Self.tags(of: text)
             // A content type tag would escape the values again: they arrive escaped.
             if let tag = tags.first(where: { $0.first == "%" }) {
@@ -121,6 +126,38 @@ struct ThemeTemplates: Sendable {
                                       message: included.isEmpty ? "the tag names no template to include" : "there is no template '\(included)' to include",
                                       fix: "name one of the templates: \(sources.keys.sorted().joined(separator: ", "))")])
             }
+            // A template named by a value is chosen by the archive's text: a title or section naming the template
+            // itself would include it again without end, and the engine does not stop (a crash, its stack spent).
+            if let dynamic = tags.first(where: { tag in
+                Self.includesTemplate(tag) && tag.drop(while: { $0 == " " }).dropFirst().drop(while: { $0 == " " }).first == "*"
+            }) {
+                throw WriterError(format: format, message: "the theme's \(path(name)) includes a template named by a value",
+                                  diagnostics: [Self.tagDiagnostic(dynamic, in: text, file: origin(path(name)),
+                                      message: "a template named by a value is not one Bulletin's templates take: the value, text from a source, could name any template, this one among them",
+                                      fix: "name the template to include: '{{> name}}'")])
+            }
+            // The engine reads and renders a section inside another by calling itself: nested a few hundred
+            // deep they spend its stack (a crash), so a section past `nestingLimit` is an error at its tag.
+            var depth = 0
+            var deepest = 0
+            var included: [(name: String, tag: Substring, depth: Int)] = []
+            for tag in tags {
+                if let name = Self.includedName(tag) { included.append((String(name), tag, depth)) }
+                switch tag.first(where: { $0 != " " }) {
+                case "#", "^", "$", "<": depth += 1
+                case "/": depth -= 1
+                default: break
+                }
+                deepest = max(deepest, depth)
+                if depth > Self.nestingLimit {
+                    throw WriterError(format: format, message: "the theme's \(path(name)) nests sections too deep",
+                                      diagnostics: [Self.tagDiagnostic(tag, in: text, file: origin(path(name)),
+                                          message: "sections nest more than \(Self.nestingLimit) deep here, more than the template engine can follow",
+                                          fix: "close sections before opening others")])
+                }
+            }
+            includes[name] = included
+            sectionDepths[name] = deepest
             splices = splices && Self.printsValuesVerbatim(text, tags: tags)
             mentioned[name] = Self.names(in: tags)
             if tags.contains(where: Self.includesTemplate) { including.append(name) }
@@ -131,12 +168,70 @@ struct ThemeTemplates: Sendable {
                                   diagnostics: [Self.diagnostic(for: error, compiling: text, in: origin(path(name)))])
             }
         }
+        if let cycle = Self.includeCycle(includes) {
+            let name = cycle[0].name
+            let text = sources[name] ?? ""
+            let chain = (cycle.map(\.name) + [name]).joined(separator: " → ")
+            throw WriterError(format: format, message: "the theme's \(path(name)) includes itself",
+                              diagnostics: [Self.tagDiagnostic(cycle[0].tag, in: text, file: origin(path(name)),
+                                  message: "the template includes itself (\(chain)), and would be rendered without end",
+                                  fix: "include a template only from templates it does not itself include")])
+        }
+        // Included templates render inside the including one, inside its sections: they all count as nested.
+        var nesting: [String: Int] = [:]
+        func nested(_ name: String) -> Int {
+            if let known = nesting[name] { return known }
+            let depth = (includes[name] ?? []).map { $0.depth + 1 + nested($0.name) }.reduce(sectionDepths[name] ?? 0, max)
+            nesting[name] = depth
+            return depth
+        }
+        if let name = sources.keys.sorted().first(where: { nested($0) > Self.nestingLimit }),
+           let tag = includes[name]?.first(where: { $0.depth + 1 + nested($0.name) > Self.nestingLimit }) {
+            throw WriterError(format: format, message: "the theme's \(path(name)) nests templates too deep",
+                              diagnostics: [Self.tagDiagnostic(tag.tag, in: sources[name] ?? "", file: origin(path(name)),
+                                  message: "sections and the templates included in them nest more than \(Self.nestingLimit) deep from here, more than the template engine can follow",
+                                  fix: "include fewer templates within each other, or within fewer sections")])
+        }
         self.library = library
         names = Set(sources.keys)
         // A template that includes others (`{{> name}}`, `{{< name}}`) may look up any name they mention.
         let all = mentioned.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         for name in including { mentioned[name] = all }
         skeletons = splices ? TemplateSkeletons(names: mentioned) : nil
+    }
+
+    /// How deep sections may nest in a template, and templates include each other: real templates nest a few
+    /// deep, and the engine, which calls itself for each, spent its stack between 400 and 700 in a debug build.
+    static let nestingLimit = 100
+
+    /// The first cycle of templates including each other (`{{> name}}`, `{{< name}}`), looked for in name order:
+    /// each template of it, with its tag that includes the next (the last includes the first); nil when there
+    /// is none. The engine follows includes without a limit, so a cycle never ends: every value Bulletin hands
+    /// a template is a finite tree whose names do not repeat below themselves, and a name looked up inside a
+    /// section is found again in the context around it.
+    static func includeCycle(_ includes: [String: [(name: String, tag: Substring, depth: Int)]]) -> [(name: String, tag: Substring)]? {
+        var done: Set<String> = []
+        var path: [(name: String, tag: Substring)] = []
+        var onPath: Set<String> = []
+        func visit(_ name: String) -> [(name: String, tag: Substring)]? {
+            guard !done.contains(name) else { return nil }
+            onPath.insert(name)
+            for include in includes[name] ?? [] {
+                path.append((name, include.tag))
+                if onPath.contains(include.name) {
+                    return Array(path[(path.firstIndex { $0.name == include.name } ?? 0)...])
+                }
+                if let cycle = visit(include.name) { return cycle }
+                path.removeLast()
+            }
+            onPath.remove(name)
+            done.insert(name)
+            return nil
+        }
+        for name in includes.keys.sorted() {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
     }
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
@@ -213,14 +308,9 @@ struct ThemeTemplates: Sendable {
         return sigil == ">" || sigil == "<"
     }
 
-    /// The text between each `{{` and the `}}` after it.
+    /// The text between the delimiters of each tag, read with the delimiters the template sets, as the
+    /// engine and ``TemplateTag/all(in:)`` read them (``TemplateTag/scan(_:)``).
     static func tags(of template: String) -> [Substring] {
-        var tags: [Substring] = []
-        var rest = template[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            tags.append(rest[open.upperBound..<close.lowerBound])
-            rest = rest[close.upperBound...]
-        }
-        return tags
+        TemplateTag.scan(template).map(\.body)
     }
 }

@@ -87,6 +87,34 @@ struct SiteWriterTests {
         }
     }
 
+    @Test("a theme file at the path of a file the site writer makes, or of a folder, or inside one, is an error at the theme file",
+          arguments: [
+              ("site/index.html", "the path of a file"), ("site/sitemap.xml", "the path of a file"),
+              ("site/search/index.json", "the path of a file"), ("site/404.html", "the path of a file"),
+              ("site/monitor/1/1/index.html", "the path of a file"), ("site/entities/index.html", "the path of a file"),
+              ("site/search", "the path of a folder"), ("site/404.html/x.css", "a path inside the file site/404.html"),
+          ])
+    func themeFileClash(path: String, clash: String) async throws {
+        var theme = try Resources.theme(nil)
+        theme.files[path] = Array("<p>theme</p>".utf8)
+        theme.origins[path] = "mytheme/" + path
+        do {
+            _ = try await SiteFixture.build(SiteFixture.tagged(), theme: theme, baseURL: "https://example.org/")
+            Issue.record("\(path) was written")
+        } catch let error as WriterError {
+            #expect(error.message == "the theme's \(path) has \(clash) the site writer makes")
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.id == "theme.site-file-clash" && diagnostic.severity == .error)
+            #expect(diagnostic.location == SourceLocation(path: "mytheme/" + path, line: 1, column: 1))
+        }
+        // A file of the theme's own beside them is copied, and its robots.txt is the site's.
+        theme.files[path] = nil
+        theme.files["site/monitor/extra.css"] = Array("p {}".utf8)
+        theme.files["site/robots.txt"] = Array("User-agent: *\n".utf8)
+        let files = try await SiteFixture.build(SiteFixture.tagged(), theme: theme, baseURL: "https://example.org/")
+        #expect(files["monitor/extra.css"] == "p {}" && files["robots.txt"] == "User-agent: *\n")
+    }
+
     @Test("a base URL is a host's root only when nothing follows the host but a slash", arguments: [
         ("https://example.org/", true), ("https://example.org", true), ("http://example.org:8080/", true),
         ("https://example.org/news/", false), ("https://example.org/news", false), ("https://user@example.org//", false),

@@ -58,10 +58,10 @@ struct ThemeTemplateErrorTests {
         let unnamed = try failure("site/404.mustache", "<p>{{> }}</p>", origin: "my-theme/site/404.mustache")
         #expect(unnamed.diagnostics.first?.message == "the tag names no template to include")
         #expect(unnamed.diagnostics.first?.location?.column == 4)
-        // Included by a value, the name is known only when rendered, and is not checked.
+        // Included by a value, the name is known only when rendered: an error (see dynamicPartial).
         var theme = try Resources.theme(nil)
         theme.files["site/404.mustache"] = Array("{{>*which}}".utf8)
-        _ = try SiteTemplates(theme: theme)
+        #expect(throws: WriterError.self) { try SiteTemplates(theme: theme) }
     }
 
     @Test("a theme folder's own English words change the keys they give; the others stay Bulletin's English")
@@ -86,6 +86,67 @@ struct ThemeTemplateErrorTests {
         let theme = try Resources.theme(folder.path)
         #expect(theme.origin(of: "site/article.mustache") == folder.path + "/site/article.mustache")
         #expect(theme.origin(of: "site/issue.mustache") == "(bundled theme) site/issue.mustache")
+        #expect(throws: WriterError.self) { try SiteTemplates(theme: theme) }
+    }
+
+    @Test("tags are read with the delimiters a template sets, by the one tag reader the strings keys use too")
+    func delimiters() throws {
+        let text = "{{=<% %>=}}<h1><%title%></h1>\n<p><%> nosuch %></p><%={{ }}=%>{{t.skipToContent}}"
+        let error = try failure("site/404.mustache", text, origin: "my-theme/site/404.mustache")
+        #expect(error.message == "the theme's site/404.mustache includes a template it does not have")
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(diagnostic.location == SourceLocation(path: "my-theme/site/404.mustache", line: 2, column: 4))
+        let setting = try failure("site/404.mustache", "{{=| |=}}\n  |% CONTENT_TYPE: HTML|", origin: "my-theme/site/404.mustache")
+        #expect(setting.diagnostics.first?.location == SourceLocation(path: "my-theme/site/404.mustache", line: 2, column: 3))
+        // The two readers give the same tags: the names ThemeTemplates checks, and those the strings keys come from.
+        let tags = ThemeTemplates.tags(of: text)
+        #expect(tags.map { String($0) } == ["=<% %>=", "title", "> nosuch ", "={{ }}=", "t.skipToContent"])
+        #expect(TemplateTag.all(in: text).map { String($0.name) } == ["title", "nosuch", "t.skipToContent"])
+    }
+
+    @Test("a template that includes itself, or two that include each other, is an error at the include, not a crash",
+          arguments: [
+              (["site/article.mustache": "<p>\n{{#entities}}{{> article}}{{/entities}}"], "site/article.mustache", 2, 14, "article → article"),
+              (["site/404.mustache": "{{> a}}", "site/a.mustache": "x {{> b}}", "site/b.mustache": "{{#t}}{{< a}}{{/a}}{{/t}}"],
+               "site/a.mustache", 1, 3, "a → b → a"),
+          ])
+    func includesItself(_ example: ([String: String], String, Int, Int, String)) throws {
+        var theme = try Resources.theme(nil)
+        for (path, text) in example.0 { theme.files[path] = Array(text.utf8); theme.origins[path] = "my-theme/" + path }
+        #expect(throws: WriterError.self) { try SiteTemplates(theme: theme) }
+        do { _ = try SiteTemplates(theme: theme) } catch let error as WriterError {
+            #expect(error.message == "the theme's \(example.1) includes itself")
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.location == SourceLocation(path: "my-theme/" + example.1, line: example.2, column: example.3))
+            #expect(diagnostic.message == "the template includes itself (\(example.4)), and would be rendered without end")
+        }
+    }
+
+    @Test("a template named by a value is an error: a source's text could name the template itself")
+    func dynamicPartial() throws {
+        let error = try failure("site/article.mustache", "<p>{{>*title}}</p>", origin: "my-theme/site/article.mustache")
+        #expect(error.message == "the theme's site/article.mustache includes a template named by a value")
+        #expect(error.diagnostics.first?.location?.column == 4)
+    }
+
+    @Test("sections nested past the limit, in one template or through included ones, are an error, not a crash")
+    func nesting() throws {
+        let limit = ThemeTemplates.nestingLimit
+        // At the limit, a template compiles and renders.
+        var theme = try Resources.theme(nil)
+        theme.files["site/404.mustache"] = Array((String(repeating: "{{#t}}", count: limit) + "x" + String(repeating: "{{/t}}", count: limit)).utf8)
+        _ = try SiteTemplates(theme: theme)
+        for text in [String(repeating: "{{#t}}", count: 1000) + "x" + String(repeating: "{{/t}}", count: 1000),
+                     String(repeating: "{{^a}}", count: 100_000)] {
+            let error = try failure("site/404.mustache", text, origin: "my-theme/site/404.mustache")
+            #expect(error.message == "the theme's site/404.mustache nests sections too deep")
+            #expect(error.diagnostics.first?.location?.column == limit * 6 + 1)
+        }
+        // Sixty templates, each including the next inside two sections: 180 deep.
+        for index in 0..<60 {
+            theme.files["site/p\(index).mustache"] = Array("{{#t}}{{#t}}{{> p\(index + 1)}}{{/t}}{{/t}}".utf8)
+        }
+        theme.files["site/p60.mustache"] = Array("x".utf8)
         #expect(throws: WriterError.self) { try SiteTemplates(theme: theme) }
     }
 }
