@@ -313,7 +313,72 @@ struct BulletinConventionsTests {
         #expect(DateParser.isoDate(from: "12 Январь 2026") == "2026-01-12")
         #expect(DateParser.isoDate(from: "30 февраля 2000") == nil)
         // No month of another language is taken for one, nor a Russian month before its day.
-        for text in ["3 мая май", "мая 3", "3 маяк", "3 janvier", "3 травня"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
+        for text in ["3 мая май", "мая 3", "3 маяк", "3 janvier", "3 травняк"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
+    }
+
+    @Test("reads English dates day first, the month capitalised", arguments: [
+        ("3 May", 5, 3), ("3-4 May", 5, 3), ("3 May 2000", 5, 3), ("1 and 3 June", 6, 1), ("3 Sept.", 9, 3), ("31 DECEMBER 1999", 12, 31),
+    ])
+    func englishDayFirstDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+    }
+
+    @Test("reads Ukrainian dates, day first: a month's genitive or nominative, 'і', 'й' or 'та', a year and 'р.' or 'року'", arguments: [
+        ("3 травня", 5, 3), ("1 і 2 квітня", 4, 1), ("1 та 2 квітня", 4, 1), ("3 травня 2000 р.", 5, 3), ("15 Листопад", 11, 15),
+        ("30 червня 1996 року", 6, 30), ("12 січня", 1, 12), ("28 лютого", 2, 28), ("3\u{2013}4 грудня", 12, 3),
+    ])
+    func ukrainianDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+    }
+
+    @Test("reads a date of six or more words", arguments: [
+        ("1 и 3 сентября 2000 г.", 9, 1), ("1, 2 и 3 сентября 2000 г.", 9, 1), ("1 і 3 вересня 2000 р.", 9, 1),
+        ("1 and 3 May 2000", 5, 1), ("February 1, 2 and 3, 2000", 2, 1),
+    ])
+    func longDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+        #expect(BulletinConventions.inlines(in: "(Agency, \(text))").count == 1, "\(text)")
+    }
+
+    @Test("refuses day-first phrases that are not dates", arguments: [
+        "3 may", "3 Mayday", "3 May protesters", "3 4 May", "1 or 3 May", "1 и 3 травня", "1 and 3 мая", "1 і 3 мая",
+        "3 May 2000 г.", "3 травня 2000 г.", "1 и 2 и 3 и 4 и 5 сентября", "May", "3 травня р. 2000",
+    ])
+    func notDayFirstDates(text: String) {
+        #expect(WrittenDate.monthAndDay(text) == nil)
+    }
+
+    @Test("an English day-first citation is a citation, and ordinary parentheticals stay text")
+    func englishDayFirstCitation() {
+        for (source, name, date) in [("(Reuters, 3 May)", "Reuters", "3 May"), ("(Interfax, 3 May 2000)", "Interfax", "3 May 2000"),
+                                     ("(ITAR-TASS, 3-4 May)", "ITAR-TASS", "3-4 May")] {
+            #expect(BulletinConventions.inlines(in: "Talks go on \(source).")
+                == [.text("Talks go on "), .citation(Citation(text: source, sources: [CitationSource(name: name, date: date)])), .text(".")])
+        }
+        let several = BulletinConventions.inlines(in: "(Interfax, 3 May; Reuters, May 4, 2000)")
+        guard case .citation(let citation) = several.first else { Testing.Issue.record("\(several)"); return }
+        #expect(citation.sources.map(\.date) == ["3 May", "May 4, 2000"])
+        for text in ["(3 May protesters were arrested)", "(May 3 was a holiday)", "(12)", "(In 1999, 3 May was a holiday)",
+                     "(Of the 12, 3 may)", "(3, May)", "(of 12, 3 may leave)", "(1, 2, 3)"] {
+            #expect(BulletinConventions.inlines(in: "Text \(text).") == [.text("Text \(text).")], "\(text)")
+        }
+    }
+
+    @Test("a Ukrainian article's citation is a citation, and a Ukrainian Date field a date")
+    func ukrainianCitation() {
+        #expect(BulletinConventions.inlines(in: "Переговори тривають (УНІАН, 3 травня).") == [
+            .text("Переговори тривають "),
+            .citation(Citation(text: "(УНІАН, 3 травня)", sources: [CitationSource(name: "УНІАН", date: "3 травня")])),
+            .text("."),
+        ])
+        #expect(DateParser.isoDate(from: "3 травня 2000") == "2000-05-03")
+        #expect(DateParser.isoDate(from: "3 травня 2000 р.") == "2000-05-03")
+        #expect(DateParser.isoDate(from: "2 лютого 2000 року") == "2000-02-02")
+        #expect(DateParser.isoDate(from: "12 Січень 2026") == "2026-01-12")
+        #expect(DateParser.isoDate(from: "29 лютого 2001") == nil)
     }
 
     @Test("reads a Date field's calendar date, alone or with a time as ISO 8601 gives it", arguments: [
