@@ -312,8 +312,8 @@ struct BulletinConventionsTests {
         #expect(DateParser.isoDate(from: "3 мая 2000 г.") == "2000-05-03")
         #expect(DateParser.isoDate(from: "12 Январь 2026") == "2026-01-12")
         #expect(DateParser.isoDate(from: "30 февраля 2000") == nil)
-        // No month of another language is taken for one, nor a Russian month before its day.
-        for text in ["3 мая май", "мая 3", "3 маяк", "3 janvier", "3 травняк"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
+        // No capitalised French month (French writes "janvier") is taken for one, nor a Russian month before its day.
+        for text in ["3 мая май", "мая 3", "3 маяк", "3 Janvier", "3 травняк"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
     }
 
     @Test("reads English dates day first, the month capitalised", arguments: [
@@ -379,6 +379,42 @@ struct BulletinConventionsTests {
         #expect(DateParser.isoDate(from: "2 лютого 2000 року") == "2000-02-02")
         #expect(DateParser.isoDate(from: "12 Січень 2026") == "2026-01-12")
         #expect(DateParser.isoDate(from: "29 лютого 2001") == nil)
+    }
+
+    @Test("reads French, Italian, Spanish, Portuguese, Dutch and Polish dates day first, the month in lower case", arguments: [
+        ("3 mai", 5, 3), ("3 et 4 mai 2000", 5, 3), ("15 août", 8, 15), ("15 aout", 8, 15), ("3 maggio 2000", 5, 3),
+        ("3 de mayo", 5, 3), ("3 y 4 de mayo de 2000", 5, 3), ("3 de maio de 2000", 5, 3), ("3 de março", 3, 3), ("3 mei", 5, 3),
+        ("1 en 2 mei 2000", 5, 1), ("3 maja 2000 r.", 5, 3), ("1 i 2 października", 10, 1), ("3 de abril", 4, 3),
+    ])
+    func otherDayFirstDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month, "\(text)")
+        #expect(WrittenDate.monthAndDay(text)?.day == day, "\(text)")
+    }
+
+    @Test("refuses other languages' months written otherwise than their dates write them", arguments: [
+        "3 Mars", "3 Mai", "3 mayo", "3 de Mayo", "3 maio", "3 de mayo 2000", "1 and 3 mai", "1 et 3 May", "3 mai 2000 г.",
+        "3 mai de 2000", "3 de mayo de", "3 maja r. 2000", "3 de mai", "1 y 3 maggio", "3 abril",
+    ])
+    func notOtherDayFirstDates(text: String) {
+        #expect(WrittenDate.monthAndDay(text) == nil)
+    }
+
+    @Test("other languages' day-first citations and Date fields are read; English words like them stay text")
+    func otherLanguagesCitations() {
+        for (source, date) in [("(AFP, 3 mai)", "3 mai"), ("(EFE, 3 de mayo de 2000)", "3 de mayo de 2000"), ("(PAP, 3 maja)", "3 maja")] {
+            guard case .citation(let citation) = BulletinConventions.inlines(in: source).first else { Testing.Issue.record("\(source)"); continue }
+            #expect(citation.sources.map(\.date) == [date])
+        }
+        for text in ["(Of the 12, 3 Mars)", "(Lettuce, 2 mayo)", "(Deals, 3 Mayo)"] {
+            #expect(BulletinConventions.inlines(in: text) == [.text(text)], "\(text)")
+        }
+        for (text, iso) in [("3 mai 2000", "2000-05-03"), ("3 de mayo de 2000", "2000-05-03"), ("3 maja 2000 r.", "2000-05-03"),
+                            ("3 mei 2000", "2000-05-03"), ("31 dicembre 1999", "1999-12-31")] {
+            #expect(DateParser.isoDate(from: text) == iso, "\(text)")
+        }
+        for text in ["3-4 mai 2000", "1 et 3 mai 2000", "3 mai", "31 juin 2000", "1 и 3 сентября 2000 г."] {
+            #expect(DateParser.isoDate(from: text) == nil, "\(text)")
+        }
     }
 
     @Test("reads a Date field's calendar date, alone or with a time as ISO 8601 gives it", arguments: [
