@@ -7,8 +7,9 @@ public enum DateParser {
         "july", "august", "september", "october", "november", "december",
     ]
 
-    /// `2000-02-02`, `February 2, 2000`, `2 February 2000`, `2 февраля 2000` (a Russian month's genitive or
-    /// nominative, perhaps with `г.` after the year) → `2000-02-02`; nil when not a real date. An
+    /// `2000-02-02`, `February 2, 2000`, `2 February 2000`, `2 февраля 2000` (a Russian or Ukrainian month's genitive
+    /// or nominative, perhaps with `г.` or `р.` after the year), `2 février 2000`, `2 de febrero de 2000` (a day-first
+    /// date ``WrittenDate/dayFirstDate(_:)`` reads) → `2000-02-02`; nil when not a real date. An
     /// ISO 8601 date and time (`2000-02-02T10:30:00Z`, `2000-02-02 10:30+03:00`, as content systems export
     /// them) gives its date as written: the day the writer's clock showed.
     public static func isoDate(from text: String) -> String? {
@@ -25,15 +26,16 @@ public enum DateParser {
         if parts.count == 3, parts[0].count == 4, let year = digits(parts[0]), let month = digits(parts[1]), let day = digits(parts[2]) {
             return format(year: year, month: month, day: day)
         }
-        var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
-        // "3 мая 2000 г.", "3 мая 2000 года": a Russian date's word for "year".
-        if words.count == 4, ["г.", "г", "года"].contains(words[3]), WrittenDate.russianMonth(words[1]) != nil { words.removeLast() }
-        guard words.count == 3 else { return nil }
-        if let month = month(words[0]), let day = digits(words[1]), let year = digits(words[2]) {
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+        if words.count == 3, let month = month(words[0]), let day = digits(words[1]), let year = digits(words[2]) {
             return format(year: year, month: month, day: day)
         }
-        if let day = digits(words[0]), let month = month(words[1]) ?? WrittenDate.russianMonth(words[1]), let year = digits(words[2]) {
+        if words.count == 3, let day = digits(words[0]), let month = month(words[1]), let year = digits(words[2]) {
             return format(year: year, month: month, day: day)
+        }
+        // "2 февраля 2000 г.", "2 лютого 2000 р.", "2 février 2000", "2 de febrero de 2000": one day, a year.
+        if let date = WrittenDate.dayFirstDate(trimmed), date.isSingleDay, let year = date.year {
+            return format(year: year, month: date.month, day: date.day)
         }
         return nil
     }

@@ -312,8 +312,109 @@ struct BulletinConventionsTests {
         #expect(DateParser.isoDate(from: "3 мая 2000 г.") == "2000-05-03")
         #expect(DateParser.isoDate(from: "12 Январь 2026") == "2026-01-12")
         #expect(DateParser.isoDate(from: "30 февраля 2000") == nil)
-        // No month of another language is taken for one, nor a Russian month before its day.
-        for text in ["3 мая май", "мая 3", "3 маяк", "3 janvier", "3 травня"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
+        // No capitalised French month (French writes "janvier") is taken for one, nor a Russian month before its day.
+        for text in ["3 мая май", "мая 3", "3 маяк", "3 Janvier", "3 травняк"] { #expect(WrittenDate.monthAndDay(text) == nil, "\(text)") }
+    }
+
+    @Test("reads English dates day first, the month capitalised", arguments: [
+        ("3 May", 5, 3), ("3-4 May", 5, 3), ("3 May 2000", 5, 3), ("1 and 3 June", 6, 1), ("3 Sept.", 9, 3), ("31 DECEMBER 1999", 12, 31),
+    ])
+    func englishDayFirstDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+    }
+
+    @Test("reads Ukrainian dates, day first: a month's genitive or nominative, 'і', 'й' or 'та', a year and 'р.' or 'року'", arguments: [
+        ("3 травня", 5, 3), ("1 і 2 квітня", 4, 1), ("1 та 2 квітня", 4, 1), ("3 травня 2000 р.", 5, 3), ("15 Листопад", 11, 15),
+        ("30 червня 1996 року", 6, 30), ("12 січня", 1, 12), ("28 лютого", 2, 28), ("3\u{2013}4 грудня", 12, 3),
+    ])
+    func ukrainianDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+    }
+
+    @Test("reads a date of six or more words", arguments: [
+        ("1 и 3 сентября 2000 г.", 9, 1), ("1, 2 и 3 сентября 2000 г.", 9, 1), ("1 і 3 вересня 2000 р.", 9, 1),
+        ("1 and 3 May 2000", 5, 1), ("February 1, 2 and 3, 2000", 2, 1),
+    ])
+    func longDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month)
+        #expect(WrittenDate.monthAndDay(text)?.day == day)
+        #expect(BulletinConventions.inlines(in: "(Agency, \(text))").count == 1, "\(text)")
+    }
+
+    @Test("refuses day-first phrases that are not dates", arguments: [
+        "3 may", "3 Mayday", "3 May protesters", "3 4 May", "1 or 3 May", "1 и 3 травня", "1 and 3 мая", "1 і 3 мая",
+        "3 May 2000 г.", "3 травня 2000 г.", "1 и 2 и 3 и 4 и 5 сентября", "May", "3 травня р. 2000",
+    ])
+    func notDayFirstDates(text: String) {
+        #expect(WrittenDate.monthAndDay(text) == nil)
+    }
+
+    @Test("an English day-first citation is a citation, and ordinary parentheticals stay text")
+    func englishDayFirstCitation() {
+        for (source, name, date) in [("(Reuters, 3 May)", "Reuters", "3 May"), ("(Interfax, 3 May 2000)", "Interfax", "3 May 2000"),
+                                     ("(ITAR-TASS, 3-4 May)", "ITAR-TASS", "3-4 May")] {
+            #expect(BulletinConventions.inlines(in: "Talks go on \(source).")
+                == [.text("Talks go on "), .citation(Citation(text: source, sources: [CitationSource(name: name, date: date)])), .text(".")])
+        }
+        let several = BulletinConventions.inlines(in: "(Interfax, 3 May; Reuters, May 4, 2000)")
+        guard case .citation(let citation) = several.first else { Testing.Issue.record("\(several)"); return }
+        #expect(citation.sources.map(\.date) == ["3 May", "May 4, 2000"])
+        for text in ["(3 May protesters were arrested)", "(May 3 was a holiday)", "(12)", "(In 1999, 3 May was a holiday)",
+                     "(Of the 12, 3 may)", "(3, May)", "(of 12, 3 may leave)", "(1, 2, 3)"] {
+            #expect(BulletinConventions.inlines(in: "Text \(text).") == [.text("Text \(text).")], "\(text)")
+        }
+    }
+
+    @Test("a Ukrainian article's citation is a citation, and a Ukrainian Date field a date")
+    func ukrainianCitation() {
+        #expect(BulletinConventions.inlines(in: "Переговори тривають (УНІАН, 3 травня).") == [
+            .text("Переговори тривають "),
+            .citation(Citation(text: "(УНІАН, 3 травня)", sources: [CitationSource(name: "УНІАН", date: "3 травня")])),
+            .text("."),
+        ])
+        #expect(DateParser.isoDate(from: "3 травня 2000") == "2000-05-03")
+        #expect(DateParser.isoDate(from: "3 травня 2000 р.") == "2000-05-03")
+        #expect(DateParser.isoDate(from: "2 лютого 2000 року") == "2000-02-02")
+        #expect(DateParser.isoDate(from: "12 Січень 2026") == "2026-01-12")
+        #expect(DateParser.isoDate(from: "29 лютого 2001") == nil)
+    }
+
+    @Test("reads French, Italian, Spanish, Portuguese, Dutch and Polish dates day first, the month in lower case", arguments: [
+        ("3 mai", 5, 3), ("3 et 4 mai 2000", 5, 3), ("15 août", 8, 15), ("15 aout", 8, 15), ("3 maggio 2000", 5, 3),
+        ("3 de mayo", 5, 3), ("3 y 4 de mayo de 2000", 5, 3), ("3 de maio de 2000", 5, 3), ("3 de março", 3, 3), ("3 mei", 5, 3),
+        ("1 en 2 mei 2000", 5, 1), ("3 maja 2000 r.", 5, 3), ("1 i 2 października", 10, 1), ("3 de abril", 4, 3),
+    ])
+    func otherDayFirstDates(text: String, month: Int, day: Int) {
+        #expect(WrittenDate.monthAndDay(text)?.month == month, "\(text)")
+        #expect(WrittenDate.monthAndDay(text)?.day == day, "\(text)")
+    }
+
+    @Test("refuses other languages' months written otherwise than their dates write them", arguments: [
+        "3 Mars", "3 Mai", "3 mayo", "3 de Mayo", "3 maio", "3 de mayo 2000", "1 and 3 mai", "1 et 3 May", "3 mai 2000 г.",
+        "3 mai de 2000", "3 de mayo de", "3 maja r. 2000", "3 de mai", "1 y 3 maggio", "3 abril",
+    ])
+    func notOtherDayFirstDates(text: String) {
+        #expect(WrittenDate.monthAndDay(text) == nil)
+    }
+
+    @Test("other languages' day-first citations and Date fields are read; English words like them stay text")
+    func otherLanguagesCitations() {
+        for (source, date) in [("(AFP, 3 mai)", "3 mai"), ("(EFE, 3 de mayo de 2000)", "3 de mayo de 2000"), ("(PAP, 3 maja)", "3 maja")] {
+            guard case .citation(let citation) = BulletinConventions.inlines(in: source).first else { Testing.Issue.record("\(source)"); continue }
+            #expect(citation.sources.map(\.date) == [date])
+        }
+        for text in ["(Of the 12, 3 Mars)", "(Lettuce, 2 mayo)", "(Deals, 3 Mayo)"] {
+            #expect(BulletinConventions.inlines(in: text) == [.text(text)], "\(text)")
+        }
+        for (text, iso) in [("3 mai 2000", "2000-05-03"), ("3 de mayo de 2000", "2000-05-03"), ("3 maja 2000 r.", "2000-05-03"),
+                            ("3 mei 2000", "2000-05-03"), ("31 dicembre 1999", "1999-12-31")] {
+            #expect(DateParser.isoDate(from: text) == iso, "\(text)")
+        }
+        for text in ["3-4 mai 2000", "1 et 3 mai 2000", "3 mai", "31 juin 2000", "1 и 3 сентября 2000 г."] {
+            #expect(DateParser.isoDate(from: text) == nil, "\(text)")
+        }
     }
 
     @Test("reads a Date field's calendar date, alone or with a time as ISO 8601 gives it", arguments: [

@@ -282,10 +282,11 @@ extension EntityDocument {
             add(p, lo, hi, .organization, 2)
             return
         }
-        // "Sovetskaya Rossiya", "Nezavisimaya": a name opening with a Russian adjective is a newspaper's or a
-        // body's, not a person's, even before "wrote".
+        // "Sovetskaya Rossiya", "Nezavisimaya", "Moskovsky Komsomolets": a name opening with a Russian adjective
+        // is a newspaper's or a body's, not a person's, even before "wrote".
         let firstKey = key(p, lo)
-        if firstKey.utf8.count >= 7, EntityLexicon.russianAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) }) {
+        if firstKey.utf8.count >= 7, EntityLexicon.russianAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) })
+            || (len >= 2 && EntityLexicon.russianMasculineAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) })) {
             add(p, lo, hi, .organization, 1)
             return
         }

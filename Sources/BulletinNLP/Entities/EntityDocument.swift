@@ -126,7 +126,7 @@ struct EntityDocument {
         for i in candidates.indices where candidates[i].kind == .location {
             let c = candidates[i]
             let tokens = paragraphs[c.paragraph].tokens
-            if lexicon.countries.contains(c.key) { continue }
+            if lexicon.countries.contains(c.key) || EntityLexicon.teamlessRegions.contains(c.key) { continue }
             // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
             if let last = tokens.last, last.shape == .number, tokens.count <= 6,
                paragraphs[c.paragraph].bytes[last.byteStart..<last.byteEnd].contains(0x2D) { continue }

@@ -208,6 +208,20 @@ extension EntityLexicon {
     central america
     caribbean
     balkans
+    balkan
+    balkan peninsula
+    transcaucasia
+    slavonia
+    eastern slavonia
+    krajina
+    transylvania
+    anatolia
+    indochina
+    maghreb
+    benelux
+    eurasia
+    polynesia
+    horn of africa
     scandinavia
     persian gulf
     gulf
@@ -517,6 +531,19 @@ extension EntityLexicon {
     moscow times
     rossiiskaya gazeta
     komsomolskaya pravda
+    moskovsky komsomolets
+    moskovskiye novosti
+    argumenty i fakty
+    novaya gazeta
+    obshchaya gazeta
+    literaturnaya gazeta
+    krasnaya zvezda
+    sovetskaya rossiya
+    vremya novostei
+    vedomosti
+    rosvooruzhenie
+    promexport
+    rosenergoatom
     reuters
     ap
     afp
@@ -1427,6 +1454,18 @@ extension EntityLexicon {
     /// the names of newspapers and bodies ("Sovetskaya Rossiya", "Obshchaya Gazeta"), never a person's.
     static let russianAdjectiveEndings = [
         "naya", "chaya", "shaya", "skaya", "vaya", "imaya", "noye", "skoye", "imoye", "niye", "skiye", "nyye",
+    ]
+
+    /// Endings of Russian masculine adjectives as transliterated ("Moskovsky", "Russky"): before another
+    /// capitalised word ("Moskovsky Komsomolets") they open a newspaper's or a body's name, since a person's
+    /// name puts a "-sky" surname last.
+    static let russianMasculineAdjectiveEndings = ["sky", "skiy", "skii", "skoy", "skoi"]
+
+    /// Regions no club or national side is named after ("the Balkan country", "Real Madrid's Balkan strike
+    /// force"): in sports copy they stay places, as countries do.
+    static let teamlessRegions: Set<String> = [
+        "balkan", "balkans", "caucasus", "north caucasus", "transcaucasia", "baltics", "baltic states", "middle east",
+        "far east", "central asia", "southeast asia", "south-east asia", "persian gulf", "indochina", "maghreb",
     ]
 
     /// Prepositions after which an unknown capitalised name is likely a place.

@@ -59,6 +59,31 @@ struct EntityTaggerBasicsTests {
         #expect(spans.first { name.hasPrefix($0.text) }?.kind == kind)
     }
 
+    @Test("a region is a place; a Russian masculine adjective before a noun opens a newspaper's name; an arms exporter is a firm", arguments: [
+        ("Albania was reinstated after the Balkan country's government acted.", "Balkan", EntityKind.location),
+        ("The talks on Transcaucasia resumed on Friday.", "Transcaucasia", .location),
+        ("Moskovsky Komsomolets wrote that the deal had failed.", "Moskovsky Komsomolets", .organization),
+        ("Permsky Obozrevatel wrote that the deal had failed.", "Permsky Obozrevatel", .organization),
+        ("Rosvooruzhenie signed the contract on Friday.", "Rosvooruzhenie", .organization),
+        ("Zhirinovsky wrote that the deal had failed.", "Zhirinovsky", .person),
+        ("Vladimir Zhirinovsky said the deal had failed.", "Vladimir Zhirinovsky", .person),
+    ] as [(String, String, EntityKind?)])
+    func regionsAndRussianNames(text: String, name: String, kind: EntityKind?) {
+        let span = EntityTagger().tag(text).first { name.hasPrefix($0.text) }
+        #expect(span?.text == name)
+        #expect(span?.kind == kind)
+    }
+
+    @Test("in sports copy, where a city names its club, a region stays a place")
+    func regionsInSportsCopy() {
+        let spans = EntityTagger().tag(paragraphs: [
+            "SOCCER - ALBANIA NAMES SQUAD",
+            "TIRANA 1996-12-07",
+            "FIFA reinstated Albania after the Balkan country's government lifted suspensions.",
+        ])
+        #expect(spans[2].first { $0.text == "Balkan" }?.kind == .location, "\(spans[2])")
+    }
+
     @Test("a name written with combining marks is tagged as its composed spelling is")
     func decomposedLetters() {
         let composed = EntityTagger().tag("Delegates met in Zürich on Monday.")
