@@ -198,11 +198,6 @@ public struct Issue: Sendable, Hashable, Codable, Identifiable {
     public var reference: IssueReference {
         IssueReference(id: id, publication: publication, volume: volume, issue: number)
     }
-
-    /// "Monitor — Volume 6, Issue 23".
-    public var displayTitle: String {
-        "\(publication) — Volume \(volume), Issue \(number)"
-    }
 }
 
 /// The JSON document the JSON writer emits per issue, versioned by `schemaVersion`.
