@@ -141,6 +141,16 @@ try:
         check(f"a name not UTF-8 named to {command[0]}: status 74", result.returncode == 74, f"{result.returncode} {result.stderr[:300]!r}")
         check(f"a name not UTF-8 named to {command[0]}: says why", b"a name that is not UTF-8" in result.stderr, repr(result.stderr[:300]))
 
+    # check lists every problem in one order, by path, as a failed build does: a source's error under a/ before
+    # the search's error for a name under b/ that is not UTF-8, where the search's came first.
+    os.makedirs("ordered/a")
+    os.makedirs("ordered/b")
+    open("ordered/a/bad.txt", "w").write("Publication: Monitor Volume: six Issue: 1\n\nText.\n")
+    shutil.copy(source, b"ordered/b/caf\xe9.txt")
+    result = run(["check", "ordered"])
+    source_error, search_error = result.stderr.find(b"ordered/a/bad.txt:"), result.stderr.find(b"ordered/b/caf")
+    check("check: a source's error and the search's, in path order", 0 <= source_error < search_error, repr(result.stderr[:400]))
+
     # A folder that cannot be listed (permission denied) is one error at its path among the others, status 1,
     # not the end of the search. Root is denied nothing: as root, bulletin runs as nobody.
     os.makedirs("locked/src/closed")

@@ -46,7 +46,9 @@ extension BulletinCommand {
                     files = found.files
                     foundDiagnostics = found.warnings + found.errors
                 }
-                let diagnostics = foundDiagnostics + (try await checker.check(files))
+                // In one order, by path, line and column, as a failed build lists them: a folder that cannot be
+                // listed among the files that cannot be read.
+                let diagnostics = (foundDiagnostics + (try await checker.check(files))).sorted()
                 console.show(diagnostics)
                 // As a build of them would fail: a folder with no source checks nothing, and says so.
                 if files.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) { throw Pipeline.noSources }
