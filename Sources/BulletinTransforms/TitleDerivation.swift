@@ -44,63 +44,164 @@ public struct TitleDerivation: ArticleTransform {
     public func shorten(_ sentence: String, language: String = "en") -> String {
         var text = Substring(sentence)
         // A title does not end in a full stop, unless it is all there is (a body of ".").
-        if text.hasSuffix("."), !text.hasSuffix(".."), text.dropLast().contains(where: { !$0.isWhitespace }) { text = text.dropLast() }
-        guard text.count > maximumLength else { return String(text) }
-        let limit = text.index(text.startIndex, offsetBy: maximumLength)
-        var cut = text[..<limit]
-        if text[limit].isWhitespace == false, let space = cut.lastIndex(where: \.isWhitespace) {
-            cut = cut[..<space]
+        if text.hasSuffix("."), !text.hasSuffix("..") {
+            // Not `dropLast()`, which counts every character of the text to find the last.
+            let withoutStop = text[..<text.index(before: text.endIndex)]
+            if withoutStop.contains(where: { !$0.isWhitespace }) { text = withoutStop }
         }
-        cut = Self.trimmingSeparators(cut)
+        let cut = Cut(text, count: maximumLength + 1)
+        guard cut.glyphs.count > maximumLength else { return String(text) }
+        let glyphs = cut.glyphs
+        var end = maximumLength
+        if !glyphs[end].isWhitespace, let space = glyphs[..<end].lastIndex(where: \.isWhitespace) {
+            end = space
+        }
+        end = cut.trimmingSeparators(end)
         let halfLength = (maximumLength + 1) / 2
-        if let bracket = Self.unclosedBracket(in: cut) {
-            let shorter = Self.trimmingSeparators(cut[..<bracket])
-            if shorter.count >= halfLength { cut = shorter }
+        if let bracket = cut.unclosedBracket(before: end) {
+            let shorter = cut.trimmingSeparators(bracket)
+            if shorter >= halfLength { end = shorter }
         }
         let english = ArticleMetadata.isEnglish(language)
-        while let boundary = cut.lastIndex(where: Self.separatesWords) {
-            let last = cut[cut.index(after: boundary)...]
-            guard (english && LeadWords.english.contains(last.lowercased())) || Self.splitsName(before: cut.endIndex, in: text) else { break }
-            let shorter = Self.trimmingSeparators(cut[..<boundary])
-            guard shorter.count >= halfLength else { break }
-            cut = shorter
+        while let boundary = glyphs[..<end].lastIndex(where: \.separatesWords) {
+            let last = text[cut.starts[boundary + 1]..<cut.starts[end]]
+            guard (english && LeadWords.english.contains(last.lowercased())) || cut.splitsName(before: end) else { break }
+            let shorter = cut.trimmingSeparators(boundary)
+            guard shorter >= halfLength else { break }
+            end = shorter
         }
-        return cut + "…"
+        return text[..<cut.starts[end]] + "…"
     }
 
-    /// White space, and the dashes that join words without it ("a step that—by").
-    private static func separatesWords(_ character: Character) -> Bool {
-        character.isWhitespace || character == "—" || character == "–"
-    }
+    /// What the cut asks of one character.
+    private struct Glyph {
+        var isWhitespace: Bool
+        var isLetter: Bool
+        var isUppercase: Bool
+        /// 1 for an opening bracket, -1 for a closing one, 0 for anything else.
+        var bracket: Int8
+        /// A dash that joins words without white space ("a step that—by").
+        var isDash: Bool
+        /// Dropped from the end of a cut title with white space: commas, colons and dashes.
+        var isTrailingMark: Bool
 
-    /// The opening bracket of `text` that nothing closes after it, if any.
-    private static func unclosedBracket(in text: Substring) -> Substring.Index? {
-        var open: [Substring.Index] = []
-        for index in text.indices {
-            switch text[index] {
-            case "(", "[": open.append(index)
-            case ")", "]": _ = open.popLast()
-            default: break
+        /// White space, and the dashes that join words without it.
+        var separatesWords: Bool { isWhitespace || isDash }
+
+        init(_ character: Character) {
+            isWhitespace = character.isWhitespace
+            isLetter = character.isLetter
+            isUppercase = character.isUppercase
+            bracket = character == "(" || character == "[" ? 1 : character == ")" || character == "]" ? -1 : 0
+            isDash = character == "—" || character == "–"
+            isTrailingMark = ",;:–—-".contains(character)
+        }
+
+        /// A scalar that is a character of its own whatever comes before or after it (see ``standsAlone``).
+        init(standalone scalar: Unicode.Scalar) {
+            guard scalar.isASCII else {
+                self.init(Character(scalar))
+                return
+            }
+            let v = scalar.value
+            self.init(
+                isWhitespace: v == 0x20 || v &- 0x09 < 5, isLetter: (v | 0x20) &- 0x61 < 26, isUppercase: v &- 0x41 < 26,
+                bracket: v == 0x28 || v == 0x5B ? 1 : v == 0x29 || v == 0x5D ? -1 : 0, isDash: false,
+                isTrailingMark: v == 0x2C || v == 0x3B || v == 0x3A || v == 0x2D)
+        }
+
+        private init(isWhitespace: Bool, isLetter: Bool, isUppercase: Bool, bracket: Int8, isDash: Bool, isTrailingMark: Bool) {
+            self.isWhitespace = isWhitespace
+            self.isLetter = isLetter
+            self.isUppercase = isUppercase
+            self.bracket = bracket
+            self.isDash = isDash
+            self.isTrailingMark = isTrailingMark
+        }
+
+        /// Whether `scalar` is a character by itself and does not join the one before it: the printable ASCII,
+        /// Latin, Cyrillic and general punctuation scalars that most titles are made of. Carriage return
+        /// (which joins a line feed), combining marks, joiners and the rest are read as characters.
+        static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: true
+            default: false
             }
         }
-        return open.first
     }
 
-    /// True when the words on both sides of `end`, a word boundary of `text`, begin with capitals: a cut
-    /// there would split a name such as "Vladimir Putin" or "Security Council".
-    private static func splitsName(before end: Substring.Index, in text: Substring) -> Bool {
-        guard end < text.endIndex, separatesWords(text[end]) else { return false }
-        let before = text[..<end]
-        let lastWord = before[(before.lastIndex(where: separatesWords).map(before.index(after:)) ?? before.startIndex)...]
-        guard lastWord.first(where: \.isLetter)?.isUppercase == true else { return false }
-        let after = text[end...].drop(while: separatesWords)
-        return after.prefix(while: { !separatesWords($0) }).first(where: \.isLetter)?.isUppercase == true
-    }
+    /// The first characters of a title being cut, and the text after them. Offsets count characters.
+    private struct Cut {
+        /// Up to `count` characters from the start of the text.
+        private(set) var glyphs: [Glyph] = []
+        /// Where each glyph's character starts in the text.
+        private(set) var starts: [Substring.Index] = []
+        /// The text after the glyphs.
+        let rest: Substring
 
-    /// `text` without the white space, commas, colons and dashes it ends with.
-    private static func trimmingSeparators(_ text: Substring) -> Substring {
-        var text = text
-        while let last = text.last, last.isWhitespace || ",;:–—-".contains(last) { text = text.dropLast() }
-        return text
+        /// Reads the first `count` characters of `text` once: the cut is found by offsets, where walking the
+        /// string's characters again for every look took most of the time. Runs of scalars that stand alone
+        /// are read a scalar at a time, without the grapheme breaking that reading characters costs.
+        init(_ text: Substring, count: Int) {
+            glyphs.reserveCapacity(count)
+            starts.reserveCapacity(count)
+            let scalars = text.unicodeScalars
+            var index = text.startIndex
+            var scalar = index < text.endIndex ? scalars[index] : nil
+            while let current = scalar, glyphs.count < count {
+                starts.append(index)
+                let next = scalars.index(after: index)
+                let following = next < text.endIndex ? scalars[next] : nil
+                if Glyph.standsAlone(current), following.map(Glyph.standsAlone) ?? true {
+                    glyphs.append(Glyph(standalone: current))
+                    index = next
+                    scalar = following
+                } else {
+                    glyphs.append(Glyph(text[index]))
+                    index = text.index(after: index)
+                    scalar = index < text.endIndex ? scalars[index] : nil
+                }
+            }
+            rest = text[index...]
+        }
+
+        /// The opening bracket before `end` that nothing closes before `end`, if any.
+        func unclosedBracket(before end: Int) -> Int? {
+            var open: [Int] = []
+            for offset in 0..<end {
+                switch glyphs[offset].bracket {
+                case 1: open.append(offset)
+                case -1: _ = open.popLast()
+                default: break
+                }
+            }
+            return open.first
+        }
+
+        /// True when the words on both sides of `end`, a word boundary, begin with capitals: a cut there
+        /// would split a name such as "Vladimir Putin" or "Security Council".
+        func splitsName(before end: Int) -> Bool {
+            guard end < glyphs.count, glyphs[end].separatesWords else { return false }
+            let lastWord = glyphs[(glyphs[..<end].lastIndex(where: \.separatesWords).map { $0 + 1 } ?? 0)..<end]
+            guard lastWord.first(where: \.isLetter)?.isUppercase == true else { return false }
+            // The next word's first letter, which may lie past the characters read.
+            var inWord = false
+            /// Whether the next word begins with a capital, once `glyph` decides it.
+            func decided(by glyph: Glyph) -> Bool? {
+                if glyph.separatesWords { return inWord ? false : nil }
+                inWord = true
+                return glyph.isLetter ? glyph.isUppercase : nil
+            }
+            for glyph in glyphs[end...] { if let answer = decided(by: glyph) { return answer } }
+            for character in rest { if let answer = decided(by: Glyph(character)) { return answer } }
+            return false
+        }
+
+        /// `end` moved back past the white space, commas, colons and dashes the characters before it end with.
+        func trimmingSeparators(_ end: Int) -> Int {
+            var end = end
+            while end > 0, glyphs[end - 1].isWhitespace || glyphs[end - 1].isTrailingMark { end -= 1 }
+            return end
+        }
     }
 }
