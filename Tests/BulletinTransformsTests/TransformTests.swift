@@ -82,6 +82,17 @@ struct TransformTests {
         #expect(TitleDerivation().derivedTitle(for: article(".")) == ".")
     }
 
+    @Test("counts characters, not scalars: a letter with a combining accent is one")
+    func charactersNotScalars() {
+        // Five decomposed "é" (ten scalars) and a word: read as scalars, the limit of six would cut inside them.
+        let accented = String(repeating: "e\u{301}", count: 5)
+        #expect(TitleDerivation(maximumLength: 6).shorten(accented + " word").unicodeScalars.elementsEqual((accented + "…").unicodeScalars))
+        // CR LF is one character, white space; the cut falls before it.
+        #expect(TitleDerivation(maximumLength: 8).shorten("Moscow\r\nmeets Kyiv") == "Moscow…")
+        // A bracket the cut would leave open goes, with what follows it.
+        #expect(TitleDerivation(maximumLength: 30).shorten("Talks begin on wage arrears (Kazakhstan and more") == "Talks begin on wage arrears…")
+    }
+
     @Test("never splits a word when no space falls within the limit")
     func longWord() {
         let title = TitleDerivation(maximumLength: 10).shorten("Supercalifragilistic words")
