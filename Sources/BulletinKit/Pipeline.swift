@@ -97,8 +97,11 @@ public struct Pipeline: Sendable {
                 fix: "check that the file exists and may be read, and that a symbolic link names one"
             )])
         }
-        let fileExtension = file.path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }
-        let reader = fileExtension.flatMap { readers.reader(forExtension: String($0)) } ?? BulletinTextReader()
+        // The name's last part after a dot, found in its bytes: splitting the whole path into characters cost
+        // more than a small source's reading.
+        let name = file.path.utf8.split(separator: UInt8(ascii: "/")).last
+        let fileExtension = name.flatMap { name in name.contains(UInt8(ascii: ".")) ? name.split(separator: UInt8(ascii: ".")).last : nil }
+        let reader = fileExtension.flatMap { readers.reader(forExtension: String(Substring($0))) } ?? BulletinTextReader()
         return reader.read(bytes, path: file.path)
     }
 

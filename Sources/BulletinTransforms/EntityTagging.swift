@@ -98,16 +98,17 @@ extension EntityTagging {
     static func linkingAcronyms(_ spans: [[EntitySpan]], in texts: [String]) -> [[EntitySpan]] {
         var aliases: [String: (name: String, kind: EntityKind)] = [:]
         for (run, runSpans) in spans.enumerated() where runSpans.count > 1 {
-            // Made only for a run with two spans a bracket apart, which few runs have.
+            // Made only for a run with a name and an acronym two scalars apart, which few runs have.
             var scalars: [Unicode.Scalar] = []
             for index in runSpans.indices.dropFirst() {
                 let name = runSpans[index - 1], acronym = runSpans[index]
-                guard acronym.start == name.end + 2 else { continue }
+                // What the spans tell first: most pairs two scalars apart are lists ("Moscow, Kyiv").
+                guard acronym.start == name.end + 2, acronym.kind == name.kind, acronym.text.count >= 2, name.text.contains(" "),
+                      acronym.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." })
+                else { continue }
                 if scalars.isEmpty { scalars = Array(texts[run].unicodeScalars) }
                 guard acronym.end < scalars.count,
-                      scalars[name.end] == " ", scalars[name.end + 1] == "(", scalars[acronym.end] == ")",
-                      acronym.kind == name.kind, acronym.text.count >= 2, name.text.contains(" "),
-                      acronym.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." })
+                      scalars[name.end] == " ", scalars[name.end + 1] == "(", scalars[acronym.end] == ")"
                 else { continue }
                 aliases[acronym.canonicalName] = (name.canonicalName, name.kind)
             }

@@ -85,6 +85,14 @@ extension EntityDocument {
 
     /// True when every word of `key` (lowercase, single spaces) is a word of `name`.
     static func holdsEveryWord(of key: String, _ name: String) -> Bool {
+        // ASCII, most names: the words are compared as bytes, the name's capitals read as lower case, without
+        // making a lowercase copy and a set of its words for every look.
+        if key.utf8.allSatisfy({ $0 < 0x80 }), name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let words = name.utf8.split(separator: UInt8(ascii: " "))
+            return key.utf8.split(separator: UInt8(ascii: " ")).allSatisfy { word in
+                words.contains { candidate in candidate.elementsEqual(word) { ($0 &- 0x41 < 26 ? $0 + 32 : $0) == $1 } }
+            }
+        }
         let words = Set(name.lowercased().split(separator: " "))
         return key.split(separator: " ").allSatisfy(words.contains)
     }
