@@ -305,38 +305,78 @@ public struct BulletinTextReader: SourceReader {
     /// scalars, and they are counted from the UTF-8 bytes; other lines are measured character by character.
     public static func textColumns(of line: Substring) -> (first: Int, last: Int) {
         let counted = line.utf8.withContiguousStorageIfAvailable { bytes -> (first: Int, last: Int)? in
-            var first = 0, last = 0, column = 0
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                let length: Int
-                switch lead {
-                case 0x00..<0x80:
-                    length = 1
-                case 0xC2...0xCB: // U+0080–U+02FF
-                    guard index + 1 < bytes.count else { return nil }
-                    length = 2
-                case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81): // U+2000–U+207F
-                    let low = bytes[index + 2], value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(low & 0x3F) | 0x2000
-                    guard value <= 0x206F, value != 0x200C, value != 0x200D else { return nil }
-                    length = 3
-                default:
-                    return nil
-                }
-                let isSpace = UTF8Whitespace.length(bytes, at: index) > 0
-                index += length
-                column += 1
-                if !isSpace {
-                    if first == 0 { first = column }
-                    last = column
-                }
+            // The text's first and last bytes, found from either end: most lines have no white space at either.
+            var start = 0
+            while start < bytes.count {
+                let space = UTF8Whitespace.length(bytes, at: start)
+                if space == 0 { break }
+                start += space
             }
-            return first == 0 ? (1, 1) : (first, last)
+            guard start < bytes.count else { return Self.standAlone(bytes) ? (1, 1) : nil }
+            var lastLead = bytes.count - 1
+            while true {
+                while bytes[lastLead] & 0xC0 == 0x80 { lastLead -= 1 }
+                if UTF8Whitespace.length(bytes, at: lastLead) == 0 { break }
+                lastLead -= 1
+            }
+            // Columns are scalars counted up to each end, once every scalar of the line is known to stand alone.
+            guard Self.standAlone(bytes) else { return nil }
+            return (Self.scalarCount(bytes, before: start) + 1, Self.scalarCount(bytes, before: lastLead + 1))
         }
         if let counted = counted ?? nil { return counted }
         let first = line.firstIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
         let last = line.lastIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
         return (first, last)
+    }
+
+    /// Whether every scalar of `bytes` is a character of its own: below the combining marks at U+0300, or
+    /// general punctuation but the joiners (U+2000–U+206F). Valid UTF-8 is assumed, as a string holds.
+    private static func standAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            // Eight ASCII bytes at once, most of a text.
+            if index + 8 <= bytes.count, word(bytes, at: index) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            switch lead {
+            case 0x00..<0x80:
+                index += 1
+            case 0xC2...0xCB: // U+0080–U+02FF
+                guard index + 1 < bytes.count else { return false }
+                index += 2
+            case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81): // U+2000–U+207F
+                let value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F) | 0x2000
+                guard value <= 0x206F, value != 0x200C, value != 0x200D else { return false }
+                index += 3
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The scalars of `bytes` that start before `end`: the bytes that do not continue a scalar, counted
+    /// eight at a time (a continuation byte is 10xxxxxx).
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+        var count = 0, index = 0
+        while index + 8 <= end {
+            let word = word(bytes, at: index)
+            count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The eight bytes at `index`, the first the lowest.
+    @inline(__always)
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     struct RawField {

@@ -86,7 +86,21 @@ public struct SourceTextDecoder {
     private static func hasReplacedCharacter(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var previous: UInt8 = 0
-            for index in buffer.indices {
+            var index = 0
+            while index < buffer.count {
+                // Eight bytes at once while they are printable ASCII (0x20–0x7E), most of a text: none of
+                // them is replaced. A byte below 0x20 borrows into its top bit, one above 0x7E carries into it.
+                if index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                    if below | above == 0 {
+                        previous = buffer[index + 7]
+                        index += 8
+                        continue
+                    }
+                }
+                defer { index += 1 }
                 let byte = buffer[index]
                 if byte < 0x80 {
                     if ControlCharacter.contains(Unicode.Scalar(byte)) { return true }

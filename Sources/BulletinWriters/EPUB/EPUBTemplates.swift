@@ -94,9 +94,13 @@ struct EPUBTemplates: Sendable {
         let strings = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }
         let files = paths.map { theme.files[$0] } + strings.flatMap { [Array($0.key.utf8), $0.value] }
         // The bundled strings files beneath the theme's are words too.
-        if let cached = cache.withLock({ $0 }), cached.files == files, cached.bundled == theme.bundledStrings { return cached.templates }
-        let templates = try EPUBTemplates(theme: theme)
-        cache.withLock { $0 = (files, theme.bundledStrings, templates) }
-        return templates
+        // Compiled while the lock is held: the books that start together wait for one compilation, where
+        // each used to find the cache empty and make its own.
+        return try cache.withLock { cached in
+            if let cached, cached.files == files, cached.bundled == theme.bundledStrings { return cached.templates }
+            let templates = try EPUBTemplates(theme: theme)
+            cached = (files, theme.bundledStrings, templates)
+            return templates
+        }
     }
 }

@@ -183,13 +183,16 @@ struct ThemeStrings: Sendable {
     /// The strings of `theme`, read again only when its strings files differ from the last theme's.
     static func of(_ theme: Theme) throws -> ThemeStrings {
         let files = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        if let cached = last.withLock({ $0 }), cached.files.elementsEqual(files, by: { $0.0 == $1.0 && $0.1 == $1.1 }),
-           cached.bundled == theme.bundledStrings {
-            return cached.strings
+        // Read while the lock is held: writers that start together wait for one reading, where each used
+        // to find nothing kept and read the files itself.
+        return try last.withLock { last in
+            if let last, last.files.elementsEqual(files, by: { $0.0 == $1.0 && $0.1 == $1.1 }), last.bundled == theme.bundledStrings {
+                return last.strings
+            }
+            let strings = try ThemeStrings(theme: theme)
+            last = (files, theme.bundledStrings, strings)
+            return strings
         }
-        let strings = try ThemeStrings(theme: theme)
-        last.withLock { $0 = (files, theme.bundledStrings, strings) }
-        return strings
     }
 
     /// The strings of the theme's file at `path`, over Bulletin's own file there when the theme's replaced
