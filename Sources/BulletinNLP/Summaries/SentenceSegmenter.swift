@@ -119,7 +119,6 @@ public struct SentenceSegmenter: Sendable {
         while hi > lo, SummaryText.isCloser(s[hi - 1]) { hi -= 1 }
         guard hi > lo else { return true }
         if hi - lo > 12 { return true } // long words are never abbreviations
-        var word = ""
         var letters = 0
         var hasInnerPeriod = false
         // A dotted acronym ("U.S", "a.m", "J.R.R", "Ph.D") has only short letter groups;
@@ -138,9 +137,9 @@ public struct SentenceSegmenter: Sendable {
             } else {
                 isDottedAcronym = false
             }
-            word.unicodeScalars.append(SummaryText.asciiLower(v))
         }
         if letters == 0 { return true } // "in 2015." or "(February 1)."
+        let word = SummaryText.lowercasedWord(s, lo..<hi)
 
         let rules = SentenceSegmenter.rules
         if rules.neverFinal.contains(word) { return false }
@@ -160,13 +159,9 @@ public struct SentenceSegmenter: Sendable {
 
     private func startsCommonSentenceWord(_ s: [Unicode.Scalar], at start: Int) -> Bool {
         var end = start
-        var word = ""
-        while end < s.count, end - start < 12, SummaryText.isLetter(s[end]) {
-            word.unicodeScalars.append(SummaryText.asciiLower(s[end]))
-            end += 1
-        }
-        if word.isEmpty { return SummaryText.isDigit(s[start]) }
-        return SentenceSegmenter.rules.sentenceOpeners.contains(word)
+        while end < s.count, end - start < 12, SummaryText.isLetter(s[end]) { end += 1 }
+        if end == start { return SummaryText.isDigit(s[start]) }
+        return SentenceSegmenter.rules.sentenceOpeners.contains(SummaryText.lowercasedWord(s, start..<end))
     }
 }
 
