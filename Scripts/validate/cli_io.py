@@ -210,6 +210,21 @@ try:
         check(f"link into the output ({output}): a warning names it", warning in result.stderr, repr(result.stderr[:400]))
         check(f"link into the output ({output}): one article", b"1 article" in result.stdout + result.stderr, repr(result.stderr[:400]))
 
+    # A theme's link to a folder is followed, its files the theme's; one to a folder that holds it is an error at it.
+    os.makedirs("themes/fonts/serif")
+    os.makedirs("themes/linked/site")
+    os.makedirs("themes/looped/site")
+    open("themes/fonts/serif/body.woff2", "wb").write(b"font")
+    os.symlink("../../fonts", "themes/linked/site/fonts")
+    os.symlink("..", "themes/looped/site/back")
+    result = run(["build", source, "-o", "themes/out", "--formats", "site", "--theme", "themes/linked"])
+    check("theme link to a folder: status 0", result.returncode == 0, f"{result.returncode} {result.stderr[:300]!r}")
+    check("theme link to a folder: its file in the site", os.path.exists("themes/out/site/fonts/serif/body.woff2"))
+    result = run(["build", source, "-o", "themes/out2", "--formats", "site", "--theme", "themes/looped"])
+    check("theme link to a holding folder: status 1", result.returncode == 1, f"{result.returncode} {result.stderr[:300]!r}")
+    check("theme link to a holding folder: an error at the link", b"themes/looped/site/back:1:1" + loop % b".." in result.stderr, repr(result.stderr[:300]))
+    check("theme link to a holding folder: build wrote nothing", not os.path.exists("themes/out2"))
+
     # Standard output that cannot be written: one line on standard error and status 74, never a crash.
     # /dev/full is opened as it is, never created: where there is none the cases are left out.
     open("same.txt", "wb").write(original)
