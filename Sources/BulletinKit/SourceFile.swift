@@ -177,6 +177,8 @@ public struct SourceDiscovery: Sendable {
         var errors: [Diagnostic] = []
         /// Every folder reached, however: a link leading back up reaches one again.
         var reached: Set<FileIdentity> = []
+        /// Whether each folder above a link's target holds a build record, as far as asked.
+        var recordFolders: [FileIdentity: Bool] = [:]
         /// Links to folders found, to be searched after every folder reached without one, each with the
         /// folders that hold the folder it is in.
         var linked: [(path: String, holders: [FileIdentity])] = []
@@ -217,9 +219,9 @@ public struct SourceDiscovery: Sendable {
         /// Whether the link at `path`, which leads to what `lineage` holds, may be followed: false, with a
         /// warning that names it, when it leads into build output, the build's own or another's.
         private mutating func mayFollow(link path: String, lineage: [(identity: FileIdentity, path: String)]) -> Bool {
-            guard let index = lineage.firstIndex(where: { excluded.contains($0.identity) || isBuildOutput($0.path) }) else { return true }
-            let record = lineage[index].path + (lineage[index].path.hasSuffix("/") ? "" : "/") + BuildRecord.fileName
-            let place = excluded.contains(lineage[index].identity) ? "the build's output folder" : "another build's output (\(record))"
+            guard let output = lineage.first(where: { excluded.contains($0.identity) || isBuildOutput($0) }) else { return true }
+            let record = output.path + (output.path.hasSuffix("/") ? "" : "/") + BuildRecord.fileName
+            let place = excluded.contains(output.identity) ? "the build's output folder" : "another build's output (\(record))"
             warnings.append(Diagnostic(
                 id: "source.build-output", severity: .warning,
                 message: "\(path) is not read for sources: it is a symbolic link to \(SymbolicLink.target(of: path) ?? "build output"), in \(place)",
@@ -228,9 +230,13 @@ public struct SourceDiscovery: Sendable {
             return false
         }
 
-        /// Whether the folder `folder` holds a build record.
-        private func isBuildOutput(_ folder: String) -> Bool {
-            BuildRecord.isRecord(at: folder + (folder.hasSuffix("/") ? "" : "/") + BuildRecord.fileName)
+        /// Whether the folder `folder` holds a build record, asked once a folder: every link to a file looks
+        /// at each folder above the file, and an archive of links shares them.
+        private mutating func isBuildOutput(_ folder: (identity: FileIdentity, path: String)) -> Bool {
+            if let known = recordFolders[folder.identity] { return known }
+            let holds = BuildRecord.isRecord(at: folder.path + (folder.path.hasSuffix("/") ? "" : "/") + BuildRecord.fileName)
+            recordFolders[folder.identity] = holds
+            return holds
         }
 
         /// Adds the claimed files under `folder`, reached through a symbolic link or not, and named among the
