@@ -180,6 +180,51 @@ try:
         print("cli io: the binary cannot be run as nobody here; the cases of a folder that cannot be listed are left out")
     os.chmod("locked/src/closed", 0o755)
 
+    # A link to a folder that holds it (`/`, `..`) is not followed: an error at the link, status 1, and a build
+    # writes nothing; a search that followed `root -> /` read the whole file system (62,177 files).
+    os.makedirs("loops/src/sub")
+    shutil.copy(source, "loops/src/a.txt")
+    os.symlink("/", "loops/src/root")
+    os.symlink("../..", "loops/src/sub/up")
+    loop = b": error: the symbolic link to %s is not followed: it leads back to a folder that holds it"
+    for args, label in [(["check", "src"], "check"), (["build", "src", "-o", "out", "--formats", "text"], "build")]:
+        result = subprocess.run([binary] + args, capture_output=True, timeout=60, cwd="loops")
+        check(f"link to a holding folder, {label}: status 1", result.returncode == 1, f"{result.returncode} {result.stderr[:300]!r}")
+        check(f"link to a holding folder, {label}: an error at each link",
+              b"src/root:1:1" + loop % b"/" in result.stderr and b"src/sub/up:1:1" + loop % b"../.." in result.stderr, repr(result.stderr[:600]))
+        if label == "check":
+            check("link to a holding folder, check: the one source checked", b"1 file checked: 2 errors" in result.stderr, repr(result.stderr[-300:]))
+    check("link to a holding folder: build wrote nothing", not os.path.exists("loops/out"))
+
+    # Files a build wrote are never read back as sources, through a link into its output folder beside the
+    # sources or inside them: the next build reads the source alone, with a warning at the link.
+    for output, link, target in [("out", "src/old", "../out/text"), ("src/output", "src/old", "output/text")]:
+        folder = "own-" + output.replace("/", "-")
+        os.makedirs(folder + "/src")
+        shutil.copy(source, folder + "/src/a.txt")
+        os.symlink(target, f"{folder}/{link}")
+        for build in range(2):
+            result = subprocess.run([binary, "build", "src", "-o", output, "--formats", "text"], capture_output=True, timeout=60, cwd=folder)
+            check(f"link into the output ({output}), build {build + 1}: status 0", result.returncode == 0, f"{result.returncode} {result.stderr[:400]!r}")
+        warning = f"warning: src/old is not read for sources: it is a symbolic link to {target}, in the build's output folder\n".encode()
+        check(f"link into the output ({output}): a warning names it", warning in result.stderr, repr(result.stderr[:400]))
+        check(f"link into the output ({output}): one article", b"1 article" in result.stdout + result.stderr, repr(result.stderr[:400]))
+
+    # A theme's link to a folder is followed, its files the theme's; one to a folder that holds it is an error at it.
+    os.makedirs("themes/fonts/serif")
+    os.makedirs("themes/linked/site")
+    os.makedirs("themes/looped/site")
+    open("themes/fonts/serif/body.woff2", "wb").write(b"font")
+    os.symlink("../../fonts", "themes/linked/site/fonts")
+    os.symlink("..", "themes/looped/site/back")
+    result = run(["build", source, "-o", "themes/out", "--formats", "site", "--theme", "themes/linked"])
+    check("theme link to a folder: status 0", result.returncode == 0, f"{result.returncode} {result.stderr[:300]!r}")
+    check("theme link to a folder: its file in the site", os.path.exists("themes/out/site/fonts/serif/body.woff2"))
+    result = run(["build", source, "-o", "themes/out2", "--formats", "site", "--theme", "themes/looped"])
+    check("theme link to a holding folder: status 1", result.returncode == 1, f"{result.returncode} {result.stderr[:300]!r}")
+    check("theme link to a holding folder: an error at the link", b"themes/looped/site/back:1:1" + loop % b".." in result.stderr, repr(result.stderr[:300]))
+    check("theme link to a holding folder: build wrote nothing", not os.path.exists("themes/out2"))
+
     # Standard output that cannot be written: one line on standard error and status 74, never a crash.
     # /dev/full is opened as it is, never created: where there is none the cases are left out.
     open("same.txt", "wb").write(original)

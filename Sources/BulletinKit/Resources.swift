@@ -59,43 +59,82 @@ public enum Resources {
         guard isTheme(nameOrPath) else {
             throw BulletinError(code: .invalidUsage, message: "no theme '\(nameOrPath)': give a theme name (\(themeNames.joined(separator: ", "))) or a folder")
         }
-        let root = URL(fileURLWithPath: nameOrPath)
         var origins: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let relative = enumerator?.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let url = root.appendingPathComponent(relative)
-            let origin = (nameOrPath.hasSuffix("/") ? nameOrPath : nameOrPath + "/") + relative
-            // Links are followed, as a source's are; what they lead to must be a file that ends: a device
-            // (`/dev/zero`) or a named pipe would never end, or wait for a writer, and a file that cannot be
-            // read would leave the default's in its place unannounced.
-            var status = stat()
-            guard stat(url.path, &status) == 0 else {
-                throw unreadableThemeFile(origin, because: SourceDiscovery.problem(reading: url.path))
-            }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: continue
-            case S_IFREG: break
-            case S_IFIFO: throw unreadableThemeFile(origin, because: "it is a named pipe, not a file")
-            case S_IFSOCK: throw unreadableThemeFile(origin, because: "it is a socket, not a file")
-            default: throw unreadableThemeFile(origin, because: "it is a device, not a file")
-            }
-            switch SourceDiscovery.read(url.path, limit: SourceFile.sizeLimit) {
-            case .success(let bytes): files[relative] = bytes
-            case .failure(let failure): throw unreadableThemeFile(origin, because: failure.reason)
-            }
+        try readThemeFolder(nameOrPath) { relative, origin, bytes in
+            files[relative] = bytes
             origins[relative] = origin
         }
         return Theme(files: files, origins: origins, bundledStrings: bundledStrings(under: origins.keys))
     }
 
+    /// Hands `add` each file of the theme folder `folder`, with its path in the theme, its path as named
+    /// from `folder`, and its bytes, in path order; hidden entries are skipped. Links are followed, to
+    /// files and to folders, as a source's are, except a link to a folder that holds it (`..`, `.`, `/`),
+    /// which is an error at the link (`theme.link-loop`): a theme author who links `site/fonts` to a shared
+    /// folder means its files to be the theme's, and a link that is skipped without a word would leave
+    /// them out unannounced. What a link leads to must be a file that ends: a device (`/dev/zero`) or a
+    /// named pipe would never end, or wait for a writer, and a file that cannot be read would leave the
+    /// default's in its place unannounced.
+    private static func readThemeFolder(_ folder: String, _ add: (String, String, [UInt8]) -> Void) throws {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        func walk(_ relative: String, holders: [FileIdentity]) throws {
+            let origin = prefix + relative
+            guard let directory = opendir(relative.isEmpty ? folder : origin) else {
+                throw unreadableThemeFile(relative.isEmpty ? folder : origin, because: String(cString: strerror(errno)), folder: true)
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = entry.pointee.name
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            closedir(directory)
+            for name in names.inByteOrder() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let origin = prefix + path
+                var status = stat()
+                guard stat(origin, &status) == 0 else {
+                    throw unreadableThemeFile(origin, because: SourceDiscovery.problem(reading: origin))
+                }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    var link = stat()
+                    guard lstat(origin, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else {
+                        try walk(path, holders: holders + [FileIdentity(status)])
+                        continue
+                    }
+                    guard !holders.contains(FileIdentity(status)) else {
+                        throw BulletinError(code: .invalidConfiguration, message: "the link \(origin) in the theme leads back to a folder that holds it", diagnostics: [
+                            SymbolicLink.loop(at: origin, id: "theme.link-loop",
+                                              fix: "remove the link from the theme, or link to a folder outside the one that holds it"),
+                        ])
+                    }
+                    try walk(path, holders: holders + FileIdentity.lineage(ofFolder: origin).map(\.identity))
+                    continue
+                case S_IFREG: break
+                case S_IFIFO: throw unreadableThemeFile(origin, because: "it is a named pipe, not a file")
+                case S_IFSOCK: throw unreadableThemeFile(origin, because: "it is a socket, not a file")
+                default: throw unreadableThemeFile(origin, because: "it is a device, not a file")
+                }
+                switch SourceDiscovery.read(origin, limit: SourceFile.sizeLimit) {
+                case .success(let bytes): add(path, origin, bytes)
+                case .failure(let failure): throw unreadableThemeFile(origin, because: failure.reason)
+                }
+            }
+        }
+        try walk("", holders: FileIdentity.lineage(ofFolder: folder).map(\.identity))
+    }
+
     /// The error for the theme file at `origin`, which cannot be read `because`: it stops the build, as a
     /// template that does not compile does, rather than leaving the default's file in its place.
-    private static func unreadableThemeFile(_ origin: String, because reason: String) -> BulletinError {
-        BulletinError(code: .invalidConfiguration, message: "the theme file \(origin) cannot be read", diagnostics: [Diagnostic(
-            id: "theme.unreadable", severity: .error, message: "the theme file cannot be read: \(reason)",
-            location: SourceLocation(path: origin, line: 1, column: 1),
-            fix: "make it a file that may be read, of at most \(SourceReadFailure.size(SourceFile.sizeLimit)), or remove it from the theme")])
+    /// A folder of the theme that cannot be listed is one too, rather than its files left out unannounced.
+    private static func unreadableThemeFile(_ origin: String, because reason: String, folder: Bool = false) -> BulletinError {
+        let fix = folder ? "check that the folder may be read and searched (its permissions), or remove it from the theme"
+            : "make it a file that may be read, of at most \(SourceReadFailure.size(SourceFile.sizeLimit)), or remove it from the theme"
+        return BulletinError(
+            code: .invalidConfiguration, message: "the theme \(folder ? "folder" : "file") \(origin) cannot be \(folder ? "listed" : "read")",
+            diagnostics: [Diagnostic(
+                id: "theme.unreadable", severity: .error, message: "the theme \(folder ? "folder cannot be listed" : "file cannot be read"): \(reason)",
+                location: SourceLocation(path: origin, line: 1, column: 1), fix: fix)])
     }
 
     private static func embeddedTheme(_ name: String) -> [String: [UInt8]] {

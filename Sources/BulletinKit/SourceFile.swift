@@ -100,9 +100,12 @@ public struct SourceDiscovery: Sendable {
 
     /// Files named directly are taken whatever their extension; folders are searched recursively for
     /// files a reader claims, skipping hidden entries. Symbolic links are followed, to files and to folders;
-    /// a folder reached twice (by a link, or a link leading back up) is read once, by the path that reaches
-    /// it without a link where there is one, and so is a file (by two links, a hard link, or named besides
-    /// its folder), the first in path order among equals. An entry a reader claims that cannot be followed
+    /// a folder reached twice (by two links) is read once, by the path that reaches it without a link where
+    /// there is one, and so is a file (by two links, a hard link, or named besides its folder), the first in
+    /// path order among equals. A link to a folder that holds it (`.`, `..`, `/`: the folder it is in, or one
+    /// above, as the file system has them or as the search came down) is not followed, and is an error at
+    /// the link (``Found/errors``): following it would search that folder again with all it holds, the
+    /// whole file system for `/`. An entry a reader claims that cannot be followed
     /// or looked at (a link to nothing) is a source all the same, so that reading it reports why it cannot
     /// be read, and a folder that cannot be listed is an error (``Found/errors``) that leaves the rest of
     /// the search as it is.
@@ -111,7 +114,9 @@ public struct SourceDiscovery: Sendable {
     /// its path is spelled) are skipped without a word where the search reaches them (one named among the
     /// inputs is searched: it was asked for), and every folder holding a build record (the output of another
     /// build) with a warning, so `bulletin build .` with the output inside the sources reads only the
-    /// sources, every time. An empty input is a usage error.
+    /// sources, every time. A link that leads into build output (`old -> ../out/text`), the build's own or
+    /// another's, is not followed, with a warning: it was made on purpose, and is still not read. An empty
+    /// input is a usage error.
     public func search(under inputs: [String], excluding excluded: [String] = []) throws -> Found {
         var search = Search(claimed: Set(readers.fileExtensions.map { $0.lowercased() }),
                             excluded: Set(excluded.compactMap(FileIdentity.init(folder:))))
@@ -126,15 +131,18 @@ public struct SourceDiscovery: Sendable {
             }
             let isLink = status.st_mode & S_IFMT == S_IFLNK
             if stat(input, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                search.collect(under: input, throughLink: isLink, named: true)
+                search.collect(under: input, throughLink: isLink, named: true, holders: FileIdentity.lineage(ofFolder: input).map(\.identity))
             } else {
                 // A link to nothing is named, and reading it says so.
                 search.add(input, identity: FileIdentity(path: input), throughLink: isLink)
             }
         }
         // Folders reached through links last, so that a folder is named by its own path when it has one.
-        while !search.linked.isEmpty { search.collect(under: search.linked.removeFirst(), throughLink: true) }
-        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.inByteOrder(), warnings: search.warnings,
+        while !search.linked.isEmpty {
+            let link = search.linked.removeFirst()
+            search.follow(link.path, heldBy: link.holders)
+        }
+        return Found(files: search.paths.map(SourceFile.init(onDisk:)), folders: search.folders.inByteOrder(), warnings: search.warnings.sorted(),
                      errors: search.errors.sorted())
     }
 
@@ -169,8 +177,11 @@ public struct SourceDiscovery: Sendable {
         var errors: [Diagnostic] = []
         /// Every folder reached, however: a link leading back up reaches one again.
         var reached: Set<FileIdentity> = []
-        /// Links to folders found, to be searched after every folder reached without one.
-        var linked: [String] = []
+        /// Whether each folder above a link's target holds a build record, as far as asked.
+        var recordFolders: [FileIdentity: Bool] = [:]
+        /// Links to folders found, to be searched after every folder reached without one, each with the
+        /// folders that hold the folder it is in.
+        var linked: [(path: String, holders: [FileIdentity])] = []
 
         /// The paths of the files found, in the order of their bytes. Never a `Set<String>`: Swift's strings
         /// are equal when their letters are (`café` composed or decomposed), where file names are bytes, and
@@ -182,7 +193,10 @@ public struct SourceDiscovery: Sendable {
         /// Adds the file `identity` at `path`, unless a path already found for it goes through no link where
         /// this one does, or comes first in path order: a file reached twice is read once, by one name
         /// whatever order the file system lists entries in.
-        mutating func add(_ path: String, identity: FileIdentity?, throughLink: Bool) {
+        mutating func add(_ path: String, identity: FileIdentity?, throughLink: Bool, isLink: Bool = false) {
+            // A link leading into build output is left out; every other path to a file there passes through
+            // its folder, which is.
+            if isLink, !mayFollow(link: path, lineage: FileIdentity.lineage(ofFileAt: path)) { return }
             guard let identity else {
                 unknown.append(path)
                 return
@@ -194,15 +208,47 @@ public struct SourceDiscovery: Sendable {
             files[identity] = (path, throughLink)
         }
 
+        /// Searches the folder the link at `path` leads to, held by `holders` (the folders that hold the
+        /// link) and by the folders above it, unless it lies in build output.
+        mutating func follow(_ path: String, heldBy holders: [FileIdentity]) {
+            let lineage = FileIdentity.lineage(ofFolder: path)
+            guard mayFollow(link: path, lineage: lineage) else { return }
+            collect(under: path, throughLink: true, holders: holders + lineage.map(\.identity))
+        }
+
+        /// Whether the link at `path`, which leads to what `lineage` holds, may be followed: false, with a
+        /// warning that names it, when it leads into build output, the build's own or another's.
+        private mutating func mayFollow(link path: String, lineage: [(identity: FileIdentity, path: String)]) -> Bool {
+            guard let output = lineage.first(where: { excluded.contains($0.identity) || isBuildOutput($0) }) else { return true }
+            let record = output.path + (output.path.hasSuffix("/") ? "" : "/") + BuildRecord.fileName
+            let place = excluded.contains(output.identity) ? "the build's output folder" : "another build's output (\(record))"
+            warnings.append(Diagnostic(
+                id: "source.build-output", severity: .warning,
+                message: "\(path) is not read for sources: it is a symbolic link to \(SymbolicLink.target(of: path) ?? "build output"), in \(place)",
+                location: nil, fix: "remove the link: files a build wrote are never sources; link to the sources they were made from"
+            ))
+            return false
+        }
+
+        /// Whether the folder `folder` holds a build record, asked once a folder: every link to a file looks
+        /// at each folder above the file, and an archive of links shares them.
+        private mutating func isBuildOutput(_ folder: (identity: FileIdentity, path: String)) -> Bool {
+            if let known = recordFolders[folder.identity] { return known }
+            let holds = BuildRecord.isRecord(at: folder.path + (folder.path.hasSuffix("/") ? "" : "/") + BuildRecord.fileName)
+            recordFolders[folder.identity] = holds
+            return holds
+        }
+
         /// Adds the claimed files under `folder`, reached through a symbolic link or not, and named among the
-        /// inputs (which an excluded folder may be) or not, listed with the system's own calls: Foundation's
-        /// enumerator spent more time on path strings than a large archive's reading took.
-        mutating func collect(under folder: String, throughLink: Bool, named: Bool = false) {
+        /// inputs (which an excluded folder may be) or not, and held by the folders `holders` (above it in the
+        /// file system, and those the search came down through), listed with the system's own calls:
+        /// Foundation's enumerator spent more time on path strings than a large archive's reading took.
+        mutating func collect(under folder: String, throughLink: Bool, named: Bool = false, holders: [FileIdentity]) {
             guard let directory = opendir(folder) else {
                 unlistable(folder, "the folder cannot be listed: \(String(cString: strerror(errno)))")
                 return
             }
-            var subfolders: [String] = [], links: [String] = []
+            var subfolders: [String] = [], links: [String] = [], chain = holders
             do {
                 defer { closedir(directory) }
                 let descriptor = dirfd(directory)
@@ -210,6 +256,7 @@ public struct SourceDiscovery: Sendable {
                 guard fstat(descriptor, &status) == 0 else { return }
                 let identity = FileIdentity(status)
                 guard named || !excluded.contains(identity), reached.insert(identity).inserted else { return }
+                chain.append(identity)
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 if BuildRecord.isRecord(at: prefix + BuildRecord.fileName) {
                     warnings.append(Diagnostic(
@@ -241,11 +288,17 @@ public struct SourceDiscovery: Sendable {
                     }
                     switch kind {
                     case .file(let identity, let isLink):
-                        if isClaimed(name) { add(path, identity: identity, throughLink: throughLink || isLink) }
+                        if isClaimed(name) { add(path, identity: identity, throughLink: throughLink || isLink, isLink: isLink) }
                     // An entry that cannot be looked at is taken as its name says, and reading it says why it cannot be read.
                     case .unknown: if isClaimed(name) { unknown.append(path) }
                     case .folder: subfolders.append(path)
-                    case .linkedFolder: links.append(path)
+                    case .linkedFolder(let identity):
+                        if chain.contains(identity) {
+                            errors.append(SymbolicLink.loop(at: path, id: "source.link-loop", fix:
+                                "remove the link, or link to a folder outside the one that holds it (a name that begins with a dot hides it from the search)"))
+                        } else {
+                            links.append(path)
+                        }
                     case .other(let kind):
                         if isClaimed(name) {
                             warnings.append(Diagnostic(
@@ -259,8 +312,8 @@ public struct SourceDiscovery: Sendable {
             // In path order, so that which path names a folder reached twice does not depend on the order
             // the file system lists entries in; searched after the folder is closed, so a deep tree holds one
             // folder open at a time.
-            linked += links.inByteOrder()
-            for path in subfolders.inByteOrder() { collect(under: path, throughLink: throughLink) }
+            linked += links.inByteOrder().map { ($0, chain) }
+            for path in subfolders.inByteOrder() { collect(under: path, throughLink: throughLink, holders: chain) }
         }
 
         /// Records that `folder` cannot be listed, and why: an error at its path, as a file that cannot be read is.
@@ -300,7 +353,9 @@ public struct SourceDiscovery: Sendable {
         private enum Kind {
             /// A file, with its identity, and whether the entry is a link to it.
             case file(FileIdentity, isLink: Bool)
-            case folder, linkedFolder
+            case folder
+            /// A link to a folder, with the folder's identity.
+            case linkedFolder(FileIdentity)
             /// A link to nothing, or an entry that cannot be looked at.
             case unknown
             /// A named pipe, socket or device, with its name ("a named pipe").
@@ -325,7 +380,7 @@ public struct SourceDiscovery: Sendable {
             guard found else { return .unknown }
             switch status.st_mode & S_IFMT {
             case S_IFREG: return .file(FileIdentity(status), isLink: isLink)
-            case S_IFDIR: return isLink ? .linkedFolder : .folder
+            case S_IFDIR: return isLink ? .linkedFolder(FileIdentity(status)) : .folder
             case S_IFIFO: return .other("a named pipe")
             case S_IFSOCK: return .other("a socket")
             default: return .other("a device")
@@ -349,9 +404,7 @@ public struct SourceDiscovery: Sendable {
         var status = stat()
         if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, stat(path, &status) != 0 {
             let reason = errno
-            var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(path, &target, target.count - 1)
-            let named = count < 0 ? "" : " to " + String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let named = SymbolicLink.target(of: path).map { " to " + $0 } ?? ""
             switch reason {
             case ENOENT: return "it is a symbolic link\(named), where nothing is"
             case ELOOP: return "it is a symbolic link\(named) that leads back to itself"

@@ -48,7 +48,8 @@ struct SourceDiscoveryTests {
         try Self.link(root.path + "/real/link.txt", to: root.path + "/other/b.txt")
         // A link to a folder outside, by a relative path as `ln -s ../other linked` makes.
         try Self.link(root.path + "/real/linked", to: "../other")
-        // Links leading back up, and one to a folder reached by its own path too: none hangs or reads a file twice.
+        // Links leading back up, and one to a folder reached by its own path too: none hangs or reads a file twice
+        // (those leading up are errors, which the next test looks at).
         try Self.link(root.path + "/real/loop", to: root.path + "/real")
         try Self.link(root.path + "/other/deeper/up", to: "../..")
         try Self.link(root.path + "/real/a-sub", to: "sub")
@@ -57,10 +58,47 @@ struct SourceDiscoveryTests {
         #expect(paths == ["a.txt", "link.txt", "linked/deeper/d.txt", "sub/c.txt"].map { root.path + "/real/" + $0 })
         // A folder named twice, however spelled, is read once.
         #expect(try SourceDiscovery().paths(under: [root.path + "/real", root.path + "/real/linked", root.path + "/other/"]) == paths)
-        // The folders read are those reached through links too, once each: `up` reaches the folder above
-        // `real` and `other`, which holds nothing new.
-        #expect(try SourceDiscovery().search(under: [root.path + "/real"]).folders
-            == ["", "/linked", "/linked/deeper", "/linked/deeper/up", "/sub"].map { root.path + "/real" + $0 })
+        // The folders read are those reached through links too, once each; `up`, which leads to the folder
+        // above `real` and `other`, is not followed.
+        let found = try SourceDiscovery().search(under: [root.path + "/real"])
+        #expect(found.folders == ["", "/linked", "/linked/deeper", "/sub"].map { root.path + "/real" + $0 })
+        #expect(found.errors.map(\.location?.path) == [root.path + "/real/linked/deeper/up", root.path + "/real/loop"])
+    }
+
+    @Test("a link to a folder that holds it (its own folder, one above, however spelled) is not followed: an error at the link")
+    func linksToHoldingFolders() async throws {
+        let root = try Self.folder(with: ["src/a.txt", "src/sub/b.txt", "elsewhere/c.txt"])
+        let src = root.path + "/src"
+        try Self.link(src + "/self", to: ".")
+        try Self.link(src + "/sub/up", to: "../..")
+        try Self.link(src + "/sub/home", to: src + "/./sub/..")
+        // A folder beside the sources, which holds none of them, is followed as before.
+        try Self.link(src + "/sub/beside", to: "../../elsewhere")
+        // Through a link, the folder it leads to is held by the folders above it, not by those above the link.
+        try Self.link(root.path + "/elsewhere/top", to: "..")
+        let found = try SourceDiscovery().search(under: [src])
+        #expect(found.files.map(\.path) == ["a.txt", "sub/b.txt", "sub/beside/c.txt"].map { src + "/" + $0 })
+        #expect(found.folders == ["", "/sub", "/sub/beside"].map { src + $0 })
+        #expect(found.warnings.isEmpty)
+        let links = ["self", "sub/beside/top", "sub/home", "sub/up"].map { src + "/" + $0 }
+        #expect(found.errors.map(\.id) == Array(repeating: "source.link-loop", count: 4))
+        #expect(found.errors.map(\.severity) == Array(repeating: .error, count: 4))
+        #expect(found.errors.map(\.location) == links.map { SourceLocation(path: $0, line: 1, column: 1) })
+        #expect(found.errors.map(\.message) == [".", "..", src + "/./sub/..", "../.."].map {
+            "the symbolic link to \($0) is not followed: it leads back to a folder that holds it, which would be searched again with all it holds"
+        })
+        // A build of them fails, as for a folder that cannot be listed, and writes nothing.
+        let project = try Project.resolve(sources: [src], configPath: nil, output: root.path + "/out", formats: "text", theme: nil)
+        #expect(project.discoveryErrors.map(\.id) == Array(repeating: "source.link-loop", count: 4))
+        var pipeline = Pipeline(concurrency: 2)
+        pipeline.searchErrors = project.discoveryErrors
+        let error = await #expect(throws: BulletinError.self) {
+            try await pipeline.build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+        }
+        #expect(error?.code == .invalidSources)
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/out"))
+        // Named among the inputs, a link is searched: it was asked for.
+        #expect(try SourceDiscovery().search(under: [src + "/sub/beside"]).files.map(\.path) == [src + "/sub/beside/c.txt"])
     }
 
     @Test("a file reached twice (by links, a hard link, or named again however spelled) is read once, by the path without a link")
@@ -344,6 +382,50 @@ struct SourceDiscoveryTests {
             #expect(report.archive.articles.count == 3)
         }
         #expect(FileManager.default.fileExists(atPath: root.path + "/output/manifest.json"))
+    }
+
+    @Test("a link into build output, to a folder or a file, the build's own or another's, is not followed, and a warning names it")
+    func linksIntoOutput() throws {
+        let root = try Self.folder(with: ["src/a.txt", "out/text/issue.txt", "out/text/issue/article.txt", "old/text/x.txt"])
+        for folder in ["out", "old"] {
+            try "bulletin-record\t1\n".write(toFile: root.path + "/\(folder)/.bulletin-record", atomically: true, encoding: .utf8)
+        }
+        let src = root.path + "/src"
+        try Self.link(src + "/prev", to: "../out/text")
+        try Self.link(src + "/issue.txt", to: "../out/text/issue.txt")
+        try Self.link(src + "/whole", to: root.path + "/out")
+        try Self.link(src + "/older", to: "../old/text")
+        let found = try SourceDiscovery().search(under: [src], excluding: [root.path + "/out"])
+        #expect(found.files.map(\.path) == [src + "/a.txt"])
+        #expect(found.errors.isEmpty)
+        #expect(found.warnings.map(\.id) == Array(repeating: "source.build-output", count: 4))
+        #expect(found.warnings.map(\.message) == [
+            "\(src)/issue.txt is not read for sources: it is a symbolic link to ../out/text/issue.txt, in the build's output folder",
+            "\(src)/older is not read for sources: it is a symbolic link to ../old/text, in another build's output (\(root.path)/old/.bulletin-record)",
+            "\(src)/prev is not read for sources: it is a symbolic link to ../out/text, in the build's output folder",
+            "\(src)/whole is not read for sources: it is a symbolic link to \(root.path)/out, in the build's output folder",
+        ])
+    }
+
+    @Test("files a build wrote are never read back as sources: not through a link into its output, inside the sources or beside them",
+          arguments: [("src/output", "src/prev", "output/text"), ("out", "src/prev", "../out/text")])
+    func ownOutputThroughLinks(_ layout: (output: String, link: String, target: String)) async throws {
+        let root = TestSupport.temporaryFolder()
+        let src = root.path + "/src"
+        try FileManager.default.createDirectory(atPath: src, withIntermediateDirectories: true)
+        for (index, source) in Resources.exampleSources.prefix(3).enumerated() {
+            try Data(try #require(source.bytes)).write(to: URL(fileURLWithPath: src + "/s\(index).txt"))
+        }
+        try Self.link(root.path + "/" + layout.link, to: layout.target)
+        for build in 0..<2 {
+            let project = try Project.resolve(sources: [src], configPath: nil, output: root.path + "/" + layout.output, formats: "text", theme: nil)
+            #expect(project.sources.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["s0.txt", "s1.txt", "s2.txt"])
+            // The link leads to nothing before the first build, and into the output after it.
+            #expect(project.warnings.map(\.id) == (build == 0 ? [] : ["source.build-output"]))
+            let report = try await Pipeline(configuration: project.configuration, concurrency: 2)
+                .build(project.sources, output: project.output, formats: project.formats, theme: project.theme)
+            #expect(report.archive.articles.count == 3)
+        }
     }
 
     @Test("a source folder that is the output, or lies inside it, and an empty output are usage errors that say so")

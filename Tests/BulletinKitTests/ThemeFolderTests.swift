@@ -24,18 +24,19 @@ struct ThemeFolderTests {
             default: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "nothing")
             }
         }
-        do {
-            _ = try Resources.theme(folder)
-            Issue.record("the theme was read")
-        } catch let error as BulletinError {
-            #expect(error.code == .invalidConfiguration)
-            let diagnostic = try #require(error.diagnostics.first)
-            #expect(diagnostic.id == "theme.unreadable")
-            #expect(diagnostic.location == SourceLocation(path: folder + "/site/extra.css", line: 1, column: 1))
-            let reason = ["device": "it is a device, not a file", "pipe": "it is a named pipe, not a file",
-                          "dangling": "it is a symbolic link to nothing, where nothing is"][kind] ?? ""
-            #expect(diagnostic.message == "the theme file cannot be read: " + reason)
-        }
+        let diagnostic = try Self.error(reading: folder)
+        #expect(diagnostic.id == "theme.unreadable")
+        #expect(diagnostic.location == SourceLocation(path: folder + "/site/extra.css", line: 1, column: 1))
+        let reason = ["device": "it is a device, not a file", "pipe": "it is a named pipe, not a file",
+                      "dangling": "it is a symbolic link to nothing, where nothing is"][kind] ?? ""
+        #expect(diagnostic.message == "the theme file cannot be read: " + reason)
+    }
+
+    /// The first diagnostic of the error reading the theme folder `folder` stops with, a configuration error.
+    private static func error(reading folder: String) throws -> Diagnostic {
+        let error = #expect(throws: BulletinError.self) { try Resources.theme(folder) }
+        #expect(error?.code == .invalidConfiguration)
+        return try #require(error?.diagnostics.first)
     }
 
     @Test("a link to a file outside the theme folder is followed, as a source's is")
@@ -44,5 +45,35 @@ struct ThemeFolderTests {
         try Data("p {}".utf8).write(to: outside)
         let folder = try Self.theme { try FileManager.default.createSymbolicLink(atPath: $0, withDestinationPath: outside.path) }
         #expect(try Resources.theme(folder).files["site/extra.css"] == Array("p {}".utf8))
+    }
+
+    @Test("a link to a folder is followed, as a source folder's is: its files are the theme's, under the link's path")
+    func linkedFolder() throws {
+        let shared = TestSupport.temporaryFolder().appendingPathComponent("fonts")
+        try FileManager.default.createDirectory(at: shared.appendingPathComponent("serif"), withIntermediateDirectories: true)
+        try Data("font".utf8).write(to: shared.appendingPathComponent("serif/body.woff2"))
+        try Data("hidden".utf8).write(to: shared.appendingPathComponent(".notes.txt"))
+        let folder = try Self.theme { path in
+            try Data("p {}".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.createSymbolicLink(atPath: (path as NSString).deletingLastPathComponent + "/fonts", withDestinationPath: shared.path)
+        }
+        let theme = try Resources.theme(folder)
+        #expect(theme.files["site/fonts/serif/body.woff2"] == Array("font".utf8))
+        #expect(theme.files["site/fonts/.notes.txt"] == nil)
+        #expect(theme.files["site/extra.css"] == Array("p {}".utf8))
+    }
+
+    @Test("a link to a folder that holds it (the theme, a folder above it, its own folder) is an error at the link, not a silent skip",
+          arguments: ["..", "../..", "."])
+    func linkToHoldingFolder(target: String) throws {
+        let folder = try Self.theme { path in
+            try Data("p {}".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.createSymbolicLink(atPath: (path as NSString).deletingLastPathComponent + "/back", withDestinationPath: target)
+        }
+        let diagnostic = try Self.error(reading: folder)
+        #expect(diagnostic.id == "theme.link-loop")
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location == SourceLocation(path: folder + "/site/back", line: 1, column: 1))
+        #expect(diagnostic.message == "the symbolic link to \(target) is not followed: it leads back to a folder that holds it, which would be searched again with all it holds")
     }
 }
