@@ -2,8 +2,8 @@ import BulletinModel
 import BulletinReaders
 import Testing
 
-/// German dates, French "1er" and "le", Spanish and Portuguese "de", and capitalised English months: what a citation
-/// and a Date field read, and what stays text.
+/// German dates, French "1er" and "le", Spanish and Portuguese "de", capitalised English months, and source names
+/// that are names: what a citation and a Date field read, and what stays text.
 @Suite("Citation dates and names")
 struct CitationDateTests {
     /// The sources' dates of the one citation `text` is, or nil when it is no citation.
@@ -70,5 +70,29 @@ struct CitationDateTests {
         for text in ["(Reuters, may 3)", "(Interfax, march 3, 2000)", "(see the Monitor, may 3)", "(Reuters, May 1; AP, may 3)"] {
             #expect(BulletinConventions.inlines(in: "Text \(text).") == [.text("Text \(text).")], "\(text)")
         }
+    }
+
+    // MARK: - Source names
+
+    @Test("a source is named: a lower-case phrase before the date leaves the parenthetical text", arguments: [
+        "(the minister, 3 May)", "(see above, May 3)", "(in Moscow, May 3)", "(as expected, May 3)", "(12, May 3)",
+        "(in 1999, May 3)", "(Interfax, May 3; the minister, May 4)", "(ibid, May 3)", "(and so on, 3 mai)",
+    ])
+    func unnamedSources(text: String) {
+        #expect(BulletinConventions.inlines(in: "Text \(text).") == [.text("Text \(text).")], "\(text)")
+    }
+
+    @Test("a source named by a capital, an all-caps agency, a lower-case agency, an article and a name, or a script without case", arguments: [
+        ("(Russian agencies, February 1)", "Russian agencies"), ("(УНІАН, 3 травня)", "УНІАН"), ("(ITAR-TASS, 3-4 May)", "ITAR-TASS"),
+        ("(dpa, May 3)", "dpa"), ("(the Moscow Times, May 3)", "the Moscow Times"), ("(la Repubblica, 3 maggio)", "la Repubblica"),
+        ("(de Volkskrant, 3 mei)", "de Volkskrant"), ("(新华社, May 3)", "新华社"), ("(24 Hours, May 3)", "24 Hours"),
+        ("(Écho, 3 mai)", "Écho"), ("(Interfax, AP, May 3)", "Interfax, AP"),
+    ])
+    func namedSources(text: String, name: String) {
+        guard case .citation(let citation) = BulletinConventions.inlines(in: text).first else {
+            Testing.Issue.record("\(text) is no citation")
+            return
+        }
+        #expect(citation.sources.map(\.name) == [name], "\(text)")
     }
 }
