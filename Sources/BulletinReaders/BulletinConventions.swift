@@ -132,8 +132,28 @@ public enum BulletinConventions {
         guard !name.isEmpty, WrittenDate.monthAndDay(utf8: date) != nil else { return nil }
         let nameText = String(decoding: name, as: UTF8.self)
         // At most 80 characters: fewer bytes than that are fewer characters.
-        guard name.count <= 80 || nameText.count <= 80 else { return nil }
+        guard name.count <= 80 || nameText.count <= 80, isSourceName(nameText) else { return nil }
         return CitationSource(name: nameText, date: String(decoding: date, as: UTF8.self))
+    }
+
+    /// Agencies that write their names in lower case, as German ones do ("dpa", Deutsche Presse-Agentur).
+    private static let lowercaseAgencies: Set<Substring> = ["dpa", "ddp", "dapd", "epd", "kna", "sid"]
+
+    /// Articles that open some papers' names before a capitalised word: "the Moscow Times", "la Repubblica",
+    /// "il Giornale", "de Volkskrant", "el País".
+    private static let nameArticles: Set<Substring> = ["the", "la", "il", "le", "les", "lo", "de", "het", "el", "der", "die", "das"]
+
+    /// Whether a citation's source is named as a source is: its first letter a capital ("Russian agencies",
+    /// "ITAR-TASS", "24 Hours") or of a script without case ("新华社"), an article before such a word ("the Moscow
+    /// Times"), or an agency that writes itself in lower case ("dpa"). A lower-case phrase before a date ("the
+    /// minister, 3 May", "in 1999, May 3") names nobody, and a number alone ("12, May 3") neither.
+    private static func isSourceName(_ name: String) -> Bool {
+        guard let letter = name.first(where: \.isLetter) else { return false }
+        guard letter.isLowercase else { return true }
+        let words = name.split(separator: " ", maxSplits: 2)
+        let first = words[0].prefix(while: \.isLetter)
+        if lowercaseAgencies.contains(first) { return true }
+        return words.count > 1 && nameArticles.contains(first) && first.count == words[0].count && words[1].first?.isUppercase == true
     }
 }
 

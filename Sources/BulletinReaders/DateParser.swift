@@ -8,8 +8,8 @@ public enum DateParser {
     ]
 
     /// `2000-02-02`, `February 2, 2000`, `2 February 2000`, `2 февраля 2000` (a Russian or Ukrainian month's genitive
-    /// or nominative, perhaps with `г.` or `р.` after the year), `2 février 2000`, `2 de febrero de 2000` (a day-first
-    /// date ``WrittenDate/dayFirstDate(_:)`` reads) → `2000-02-02`; nil when not a real date. An
+    /// or nominative, perhaps with `г.` or `р.` after the year), `2 février 2000`, `le 2 février 2000`, `2 de febrero de 2000`,
+    /// `2. Februar 2000` (a day-first date ``WrittenDate/dayFirstDate(_:)`` reads) → `2000-02-02`; nil when not a real date. An
     /// ISO 8601 date and time (`2000-02-02T10:30:00Z`, `2000-02-02 10:30+03:00`, as content systems export
     /// them) gives its date as written: the day the writer's clock showed.
     public static func isoDate(from text: String) -> String? {
