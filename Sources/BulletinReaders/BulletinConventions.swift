@@ -130,11 +130,22 @@ public enum BulletinConventions {
             name = UTF8Whitespace.trimming(part[..<earlier])
         }
         guard !name.isEmpty, WrittenDate.monthAndDay(utf8: date) != nil else { return nil }
-        let nameText = String(decoding: name, as: UTF8.self)
+        let written = String(decoding: name, as: UTF8.self)
+        // "according to Interfax": the source is the name after the words that attribute to it.
+        let nameText = attributionLeads.lazy.compactMap { written.dropping(lead: $0) }.first ?? written
         // At most 80 characters: fewer bytes than that are fewer characters.
-        guard name.count <= 80 || nameText.count <= 80, isSourceName(nameText) else { return nil }
+        guard name.count <= 80 || written.count <= 80, isSourceName(nameText) else { return nil }
         return CitationSource(name: nameText, date: String(decoding: date, as: UTF8.self))
     }
+
+    /// Words that attribute what was said to the source after them, in the languages whose dates a
+    /// citation reads: "(according to Interfax, May 3)", "(по данным Интерфакса, 3 мая)". Each ends with
+    /// its space.
+    private static let attributionLeads = [
+        "according to ", "citing ", "quoting ", "reported by ", "as reported by ",
+        "по данным ", "по сообщению ", "согласно ", "со ссылкой на ", "за даними ", "за повідомленням ", "згідно з ",
+        "selon ", "laut ", "secondo ", "según ", "segundo ", "volgens ", "według ",
+    ]
 
     /// Agencies that write their names in lower case, as German ones do ("dpa", Deutsche Presse-Agentur).
     private static let lowercaseAgencies: Set<Substring> = ["dpa", "ddp", "dapd", "epd", "kna", "sid"]
@@ -154,6 +165,19 @@ public enum BulletinConventions {
         let first = words[0].prefix(while: \.isLetter)
         if lowercaseAgencies.contains(first) { return true }
         return words.count > 1 && nameArticles.contains(first) && first.count == words[0].count && words[1].first?.isUppercase == true
+    }
+}
+
+extension String {
+    /// The rest of the string after `lead`, which it starts with as written or with its first letter
+    /// capitalised ("According to"), when something is left; nil otherwise.
+    fileprivate func dropping(lead: String) -> String? {
+        guard utf8.count > lead.utf8.count else { return nil }
+        let capitalised = lead.prefix(1).uppercased() + lead.dropFirst()
+        for form in [lead, capitalised] where hasPrefix(form) {
+            return String(dropFirst(form.count))
+        }
+        return nil
     }
 }
 

@@ -77,6 +77,7 @@ struct CitationDateTests {
     @Test("a source is named: a lower-case phrase before the date leaves the parenthetical text", arguments: [
         "(the minister, 3 May)", "(see above, May 3)", "(in Moscow, May 3)", "(as expected, May 3)", "(12, May 3)",
         "(in 1999, May 3)", "(Interfax, May 3; the minister, May 4)", "(ibid, May 3)", "(and so on, 3 mai)",
+        "(according to him, May 3)", "(citing sources, May 3)", "(according to, May 3)",
     ])
     func unnamedSources(text: String) {
         #expect(BulletinConventions.inlines(in: "Text \(text).") == [.text("Text \(text).")], "\(text)")
@@ -87,6 +88,9 @@ struct CitationDateTests {
         ("(dpa, May 3)", "dpa"), ("(the Moscow Times, May 3)", "the Moscow Times"), ("(la Repubblica, 3 maggio)", "la Repubblica"),
         ("(de Volkskrant, 3 mei)", "de Volkskrant"), ("(新华社, May 3)", "新华社"), ("(24 Hours, May 3)", "24 Hours"),
         ("(Écho, 3 mai)", "Écho"), ("(Interfax, AP, May 3)", "Interfax, AP"),
+        // Words that attribute to the source are not its name.
+        ("(according to Interfax, May 3)", "Interfax"), ("(According to the Moscow Times, May 3)", "the Moscow Times"),
+        ("(по данным Интерфакса, 3 мая)", "Интерфакса"), ("(citing RIA Novosti, 3 May)", "RIA Novosti"),
     ])
     func namedSources(text: String, name: String) {
         guard case .citation(let citation) = BulletinConventions.inlines(in: text).first else {
