@@ -18,7 +18,12 @@ public enum BulletinConventions {
         var result: [Inline] = []
         var pendingStart = 0
         var searchFrom = 0
-        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        // Cut from the string itself, not decoded from its bytes again: a cut falls beside a parenthesis or
+        // a node, never inside a character, and the string's UTF-8 is known valid.
+        func string(_ range: Range<Int>) -> String {
+            let utf8 = text.utf8
+            return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+        }
         while let open = bytes[searchFrom...].firstIndex(of: UInt8(ascii: "(")) {
             guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ")")) else { break }
             if let innerOpen = bytes[(open + 1)..<close].lastIndex(of: UInt8(ascii: "(")) {
@@ -38,6 +43,8 @@ public enum BulletinConventions {
             }
             searchFrom = close + 1
         }
+        // A paragraph without a citation or cross-reference, most of them, is its own string.
+        if pendingStart == 0 { return bytes.isEmpty ? [] : [.text(text)] }
         if pendingStart < bytes.count { result.append(.text(string(pendingStart..<bytes.count))) }
         return result
     }
@@ -132,7 +139,8 @@ public enum BulletinConventions {
         guard !name.isEmpty, WrittenDate.monthAndDay(utf8: date) != nil else { return nil }
         let written = String(decoding: name, as: UTF8.self)
         // "according to Interfax": the source is the name after the words that attribute to it.
-        let nameText = attributionLeads.lazy.compactMap { written.dropping(lead: $0) }.first ?? written
+        let lead = attributionLeads.first { lead in name.count > lead.count && name.starts(with: lead) }
+        let nameText = lead.map { String(decoding: name.dropFirst($0.count), as: UTF8.self) } ?? written
         // At most 80 characters: fewer bytes than that are fewer characters.
         guard name.count <= 80 || written.count <= 80, isSourceName(nameText) else { return nil }
         return CitationSource(name: nameText, date: String(decoding: date, as: UTF8.self))
@@ -140,12 +148,12 @@ public enum BulletinConventions {
 
     /// Words that attribute what was said to the source after them, in the languages whose dates a
     /// citation reads: "(according to Interfax, May 3)", "(по данным Интерфакса, 3 мая)". Each ends with
-    /// its space.
-    private static let attributionLeads = [
+    /// its space, and is here as written and with its first letter capitalised, as UTF-8.
+    private static let attributionLeads: [[UInt8]] = [
         "according to ", "citing ", "quoting ", "reported by ", "as reported by ",
         "по данным ", "по сообщению ", "согласно ", "со ссылкой на ", "за даними ", "за повідомленням ", "згідно з ",
         "selon ", "laut ", "secondo ", "según ", "segundo ", "volgens ", "według ",
-    ]
+    ].flatMap { lead in [Array(lead.utf8), Array((lead.prefix(1).uppercased() + lead.dropFirst()).utf8)] }
 
     /// Agencies that write their names in lower case, as German ones do ("dpa", Deutsche Presse-Agentur).
     private static let lowercaseAgencies: Set<Substring> = ["dpa", "ddp", "dapd", "epd", "kna", "sid"]
@@ -165,19 +173,6 @@ public enum BulletinConventions {
         let first = words[0].prefix(while: \.isLetter)
         if lowercaseAgencies.contains(first) { return true }
         return words.count > 1 && nameArticles.contains(first) && first.count == words[0].count && words[1].first?.isUppercase == true
-    }
-}
-
-extension String {
-    /// The rest of the string after `lead`, which it starts with as written or with its first letter
-    /// capitalised ("According to"), when something is left; nil otherwise.
-    fileprivate func dropping(lead: String) -> String? {
-        guard utf8.count > lead.utf8.count else { return nil }
-        let capitalised = lead.prefix(1).uppercased() + lead.dropFirst()
-        for form in [lead, capitalised] where hasPrefix(form) {
-            return String(dropFirst(form.count))
-        }
-        return nil
     }
 }
 
