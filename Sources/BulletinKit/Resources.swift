@@ -83,11 +83,23 @@ public enum Resources {
                 throw unreadableThemeFile(relative.isEmpty ? folder : origin, because: String(cString: strerror(errno)), folder: true)
             }
             var names: [String] = []
+            var notUTF8: String?
             while let entry = readdir(directory) {
                 let name = entry.pointee.name
-                if !name.hasPrefix(".") { names.append(name) }
+                if name.hasPrefix(".") { continue }
+                // A name that is not UTF-8 cannot be given back to the file system as a string: say so,
+                // rather than that nothing is there.
+                guard !name.unicodeScalars.contains("\u{FFFD}") || entry.pointee.nameIsUTF8 else {
+                    notUTF8 = notUTF8 ?? (relative.isEmpty ? name : relative + "/" + name)
+                    continue
+                }
+                names.append(name)
             }
             closedir(directory)
+            if let notUTF8 {
+                throw unreadableThemeFile(prefix + notUTF8, because: "its name is not UTF-8 (shown with U+FFFD)",
+                                          fix: "rename it in UTF-8 (convmv -f latin1 -t utf8 --notest renames Latin-1 names)")
+            }
             for name in names.inByteOrder() {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let origin = prefix + path
@@ -127,9 +139,9 @@ public enum Resources {
     /// The error for the theme file at `origin`, which cannot be read `because`: it stops the build, as a
     /// template that does not compile does, rather than leaving the default's file in its place.
     /// A folder of the theme that cannot be listed is one too, rather than its files left out unannounced.
-    private static func unreadableThemeFile(_ origin: String, because reason: String, folder: Bool = false) -> BulletinError {
-        let fix = folder ? "check that the folder may be read and searched (its permissions), or remove it from the theme"
-            : "make it a file that may be read, of at most \(SourceReadFailure.size(SourceFile.sizeLimit)), or remove it from the theme"
+    private static func unreadableThemeFile(_ origin: String, because reason: String, folder: Bool = false, fix: String? = nil) -> BulletinError {
+        let fix = fix ?? (folder ? "check that the folder may be read and searched (its permissions), or remove it from the theme"
+            : "make it a file that may be read, of at most \(SourceReadFailure.size(SourceFile.sizeLimit)), or remove it from the theme")
         return BulletinError(
             code: .invalidConfiguration, message: "the theme \(folder ? "folder" : "file") \(origin) cannot be \(folder ? "listed" : "read")",
             diagnostics: [Diagnostic(

@@ -32,6 +32,21 @@ struct ThemeFolderTests {
         #expect(diagnostic.message == "the theme file cannot be read: " + reason)
     }
 
+    @Test("a theme file whose name is not UTF-8 is an error that says so, not that nothing is there")
+    func nameNotUTF8() throws {
+        let folder = try Self.theme { path in
+            // "café.css" in Latin-1: the name's bytes as the file system holds them.
+            let name = Array(((path as NSString).deletingLastPathComponent + "/caf").utf8) + [0xE9] + Array(".css".utf8) + [0]
+            let descriptor = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let diagnostic = try Self.error(reading: folder)
+        #expect(diagnostic.id == "theme.unreadable")
+        #expect(diagnostic.message == "the theme file cannot be read: its name is not UTF-8 (shown with U+FFFD)")
+        #expect(diagnostic.location == SourceLocation(path: folder + "/site/caf\u{FFFD}.css", line: 1, column: 1))
+    }
+
     /// The first diagnostic of the error reading the theme folder `folder` stops with, a configuration error.
     private static func error(reading folder: String) throws -> Diagnostic {
         let error = #expect(throws: BulletinError.self) { try Resources.theme(folder) }
