@@ -176,7 +176,11 @@ public struct BulletinTextReader: SourceReader {
         var date: String?
         if let given = values[.date] {
             date = DateParser.isoDate(from: given.value)
-            if date == nil {
+            if date == nil, let conflict = DateParser.weekdayConflict(in: given.value) {
+                report("invalid-date", .error, "the date '\(Self.quoted(given.value))' names a weekday it does not fall on: \(conflict.date) is a \(conflict.actual)",
+                       line: given.line, column: given.column, text: lines[given.line - 1],
+                       fix: "correct the weekday or the date, or leave the weekday out ('\(Self.quoted(conflict.written))')")
+            } else if date == nil {
                 report("invalid-date", .error, "cannot read the date '\(Self.quoted(given.value))'", line: given.line, column: given.column,
                        text: lines[given.line - 1], fix: "write dates as YYYY-MM-DD, e.g. 'Date: 2000-02-02'")
             }

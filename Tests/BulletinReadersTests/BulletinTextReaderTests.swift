@@ -113,6 +113,7 @@ struct BulletinTextReaderTests {
         Case(name: "invalid UTF-8", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nCaf".utf8) + [0xE9, 0x20, 0x93, 0x71, 0x94], id: "reader.text.invalid-utf8", severity: .warning, line: 3, column: 4),
         Case(name: "unknown field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nColour: blue\n\nText.".utf8), id: "reader.text.unknown-field", severity: .warning, line: 2, column: 1),
         Case(name: "invalid date", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nDate: 2000-02-30\n\nText.".utf8), id: "reader.text.invalid-date", severity: .error, line: 2, column: 7),
+        Case(name: "weekday of another date", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nDate: Wednesday, May 4, 2000\n\nText.".utf8), id: "reader.text.invalid-date", severity: .error, line: 2, column: 7),
         Case(name: "conflicting field", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\nVolume: 7\n\nText.".utf8), id: "reader.text.conflicting-field", severity: .error, line: 2, column: 1),
         Case(name: "control character", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nA\u{07}b".utf8), id: "reader.text.control-character", severity: .warning, line: 3, column: 2),
         Case(name: "noncharacter", bytes: Array("Publication: Monitor Volume: 6 Issue: 23\n\nAb \u{10FFFF}c\u{FFFE}".utf8), id: "reader.text.noncharacter", severity: .warning, line: 3, column: 4),

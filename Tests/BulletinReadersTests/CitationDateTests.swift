@@ -34,6 +34,26 @@ struct CitationDateTests {
                           ("1. Dez. 1999", "1999-12-01")], refused: ["3.\u{2013}4. Mai 2000", "3. Mai", "29. Februar 2001", "3 Mai 2000"])
     }
 
+    // MARK: - Weekdays and times
+
+    @Test("a Date field may open with the date's weekday, in any language dates are read in, and end with a time of day")
+    func weekdaysAndTimes() {
+        expectFieldDates([
+            ("Wednesday, May 3, 2000", "2000-05-03"), ("Wed, 03 May 2000", "2000-05-03"), ("Wed., 3 May 2000", "2000-05-03"),
+            ("Wed, 03 May 2000 10:00:00 +0000", "2000-05-03"), ("Thu, 4 May 2000 23:59 GMT", "2000-05-04"),
+            ("May 3, 2000 10:00", "2000-05-03"), ("Mittwoch, 3. Mai 2000", "2000-05-03"), ("mercredi 3 mai 2000", "2000-05-03"),
+            ("Среда, 3 мая 2000 г.", "2000-05-03"), ("Monday, 2000-01-03", "2000-01-03"), ("Sunday, 1 January 1995", "1995-01-01"),
+            ("Tuesday, 29 February 2000", "2000-02-29"), ("Saturday, 1 January 2000", "2000-01-01"),
+        ], refused: [
+            // The weekday is another day's, or the time is no time.
+            "Wednesday, May 4, 2000", "Saturday, 29 February 2000", "Wed, 03 May 2000 25:00", "Wed, 03 May 2000 10:61",
+            "Wednesday", "Wednesday,", "Someday, May 3, 2000",
+        ])
+        let conflict = DateParser.weekdayConflict(in: "Wednesday, May 4, 2000")
+        #expect(conflict?.date == "2000-05-04" && conflict?.actual == "Thursday" && conflict?.written == "Wednesday")
+        #expect(DateParser.weekdayConflict(in: "Wednesday, May 3, 2000") == nil)
+    }
+
     // MARK: - French
 
     @Test("a French '1er' citation is a citation, and a Date field 'le 3 mai 2000' or '1er mai 2000' a date")
