@@ -136,6 +136,10 @@ public struct EntityLinking: ArchiveAwareTransform {
             var type: EntityType
             var spellings: [(name: String, articles: Int)]
 
+            mutating func count(_ other: [(name: String, articles: Int)]) {
+                for spelling in other { count(spelling.name, articles: spelling.articles) }
+            }
+
             mutating func count(_ name: String, articles: Int) {
                 if let index = spellings.firstIndex(where: { $0.name == name }) {
                     spellings[index].articles += articles
@@ -165,11 +169,9 @@ public struct EntityLinking: ArchiveAwareTransform {
         /// Adds the counts of another table.
         public mutating func merge(_ other: EntityNames) {
             for (id, entry) in other.entries {
-                guard entries[id] != nil else {
-                    entries[id] = entry
-                    continue
-                }
-                for spelling in entry.spellings { entries[id]!.count(spelling.name, articles: spelling.articles) }
+                // One look-up an entity: a new one's spellings, distinct, are counted into an empty list in
+                // their order, which is the list itself.
+                entries[id, default: Entry(type: entry.type, spellings: [])].count(entry.spellings)
             }
         }
 
@@ -261,9 +263,12 @@ public struct EntityLinking: ArchiveAwareTransform {
             for index in inlines.indices {
                 switch inlines[index] {
                 case .entity(var mention):
-                    guard remap[mention.entityID] != nil || editorIDs.contains(mention.entityID) else { continue }
-                    if let target = remap[mention.entityID] { mention.entityID = target }
-                    if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
+                    // Each table is asked once a mention, and an empty one not at all: each question hashes a string.
+                    let target = remap.isEmpty ? nil : remap[mention.entityID]
+                    if let target { mention.entityID = target }
+                    let isEditor = !editorIDs.isEmpty && editorIDs.contains(mention.entityID)
+                    guard target != nil || isEditor else { continue }
+                    if isEditor { mention.provenance = .editor }
                     inlines[index] = .entity(mention)
                 case .emphasis(var content):
                     inlines[index] = .lineBreak
