@@ -136,10 +136,6 @@ public struct EntityLinking: ArchiveAwareTransform {
             var type: EntityType
             var spellings: [(name: String, articles: Int)]
 
-            mutating func count(_ other: [(name: String, articles: Int)]) {
-                for spelling in other { count(spelling.name, articles: spelling.articles) }
-            }
-
             mutating func count(_ name: String, articles: Int) {
                 if let index = spellings.firstIndex(where: { $0.name == name }) {
                     spellings[index].articles += articles
@@ -169,9 +165,12 @@ public struct EntityLinking: ArchiveAwareTransform {
         /// Adds the counts of another table.
         public mutating func merge(_ other: EntityNames) {
             for (id, entry) in other.entries {
-                // One look-up an entity: a new one's spellings, distinct, are counted into an empty list in
-                // their order, which is the list itself.
-                entries[id, default: Entry(type: entry.type, spellings: [])].count(entry.spellings)
+                // A known entity is found once, not again for each of its spellings.
+                guard let index = entries.index(forKey: id) else {
+                    entries[id] = entry
+                    continue
+                }
+                for spelling in entry.spellings { entries.values[index].count(spelling.name, articles: spelling.articles) }
             }
         }
 
