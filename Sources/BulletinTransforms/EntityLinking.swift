@@ -165,11 +165,12 @@ public struct EntityLinking: ArchiveAwareTransform {
         /// Adds the counts of another table.
         public mutating func merge(_ other: EntityNames) {
             for (id, entry) in other.entries {
-                guard entries[id] != nil else {
+                // A known entity is found once, not again for each of its spellings.
+                guard let index = entries.index(forKey: id) else {
                     entries[id] = entry
                     continue
                 }
-                for spelling in entry.spellings { entries[id]!.count(spelling.name, articles: spelling.articles) }
+                for spelling in entry.spellings { entries.values[index].count(spelling.name, articles: spelling.articles) }
             }
         }
 
@@ -261,9 +262,12 @@ public struct EntityLinking: ArchiveAwareTransform {
             for index in inlines.indices {
                 switch inlines[index] {
                 case .entity(var mention):
-                    guard remap[mention.entityID] != nil || editorIDs.contains(mention.entityID) else { continue }
-                    if let target = remap[mention.entityID] { mention.entityID = target }
-                    if editorIDs.contains(mention.entityID) { mention.provenance = .editor }
+                    // Each table is asked once a mention, and an empty one not at all: each question hashes a string.
+                    let target = remap.isEmpty ? nil : remap[mention.entityID]
+                    if let target { mention.entityID = target }
+                    let isEditor = !editorIDs.isEmpty && editorIDs.contains(mention.entityID)
+                    guard target != nil || isEditor else { continue }
+                    if isEditor { mention.provenance = .editor }
                     inlines[index] = .entity(mention)
                 case .emphasis(var content):
                     inlines[index] = .lineBreak

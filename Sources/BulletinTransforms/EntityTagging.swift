@@ -23,7 +23,18 @@ public struct EntityTagging: ArticleTransform {
     /// The stable id of an entity: type and canonical name, e.g. `per-leonid-ivashov`.
     public static func entityID(type: EntityType, canonicalName: String) -> String {
         let slug = Slug.make(canonicalName, maxLength: 60, fallback: "")
-        return type.rawValue.lowercased() + "-" + (slug.isEmpty ? "x" + SHA256.hex(of: canonicalName).prefix(10) : slug)
+        return idPrefix(of: type) + (slug.isEmpty ? "x" + SHA256.hex(of: canonicalName).prefix(10) : slug)
+    }
+
+    /// The type's raw value in lower case and a hyphen, spelt out: made from the raw value, it was two
+    /// more strings for every entity of every article.
+    private static func idPrefix(of type: EntityType) -> String {
+        switch type {
+        case .person: "per-"
+        case .organization: "org-"
+        case .location: "loc-"
+        case .miscellaneous: "misc-"
+        }
     }
 
     public func apply(to article: consuming Article) -> Article {
@@ -52,24 +63,15 @@ public struct EntityTagging: ArticleTransform {
     public func apply(to article: Article, mentions: Mentions) -> Article {
         let spans = mentions.runs
         guard !spans.isEmpty || !mentions.title.isEmpty else { return article }
-        var names: [String: (name: String, type: EntityType, count: Int)] = [:]
-        // One id string per entity of the article, shared by all its mentions: an archive holds some
-        // thirty mentions an article, and a slug made (and kept) for each would be as many strings.
-        var ids: [EntityIDKey: String] = [:]
-        // Sized once for every mention: grown from empty, the two tables were rehashed several times an article.
-        let mentionCount = spans.reduce(mentions.title.count) { $0 + $1.count }
-        names.reserveCapacity(mentionCount)
-        ids.reserveCapacity(mentionCount)
+        // Sized once for every mention: grown from empty, the tables were rehashed several times an article.
+        var entities = ArticleEntities(capacity: spans.reduce(mentions.title.count) { $0 + $1.count })
         var next = 0
         var result = article
         // A derived title holds no mentions of its own: they are its words' in the body.
         if !mentions.title.isEmpty, !article.metadata.titleIsDerived {
             var rewriter = MentionRewriter(spans: mentions.title)
-            let content = rewriter.rewrite([.text(article.metadata.title)], ids: &ids)
-            for (id, span) in rewriter.placed {
-                names[id, default: (span.canonicalName, EntityType(span.kind), 0)].count += 1
-            }
-            if !rewriter.placed.isEmpty { result.metadata.titleContent = content }
+            let content = rewriter.rewrite([.text(article.metadata.title)], entities: &entities)
+            if rewriter.placedCount > 0 { result.metadata.titleContent = content }
         }
         result.blocks = article.blocks.map { block in
             block.mapInlines { run in
@@ -77,15 +79,11 @@ public struct EntityTagging: ArticleTransform {
                 let runSpans = next < spans.count ? spans[next] : []
                 next += 1
                 var rewriter = MentionRewriter(spans: runSpans)
-                let rewritten = rewriter.rewrite(run, ids: &ids)
-                for (id, span) in rewriter.placed {
-                    names[id, default: (span.canonicalName, EntityType(span.kind), 0)].count += 1
-                }
-                return rewritten
+                return rewriter.rewrite(run, entities: &entities)
             }
         }
-        result.metadata.entities = names.map { id, value in
-            EntityCount(id: id, name: value.name, type: value.type, count: value.count, provenance: .automatic)
+        result.metadata.entities = entities.counts.map { entity in
+            EntityCount(id: entity.id, name: entity.name, type: entity.type, count: entity.count, provenance: .automatic)
         }.sorted { ($1.count, $0.name, $0.id) < ($0.count, $1.name, $1.id) }
         return result
     }
@@ -143,21 +141,57 @@ struct EntityIDKey: Hashable {
     var canonicalName: String
 }
 
+/// The entities of one article with their mentions counted, as the mentions are placed.
+///
+/// Each entity's id is made once, and every mention of it shares the string: an archive holds some thirty
+/// mentions an article, and a slug made (and kept) for each would be as many strings. A mention is counted
+/// by its key alone; the id is looked up only for a new key, as two keys can give one id ("Leonid Ivashov"
+/// and "Leonid IVASHOV" both `per-leonid-ivashov`), and those count as one entity, named as its first mention.
+struct ArticleEntities {
+    /// Each entity of the article, in the order of its first mention.
+    private(set) var counts: [(id: String, name: String, type: EntityType, count: Int)] = []
+    private var indexByKey: [EntityIDKey: Int] = [:]
+    private var indexByID: [String: Int] = [:]
+
+    init(capacity: Int) {
+        indexByKey.reserveCapacity(capacity)
+        indexByID.reserveCapacity(capacity)
+    }
+
+    /// Counts a mention of `span`'s entity and returns the entity's id.
+    mutating func count(_ span: EntitySpan) -> String {
+        let type = EntityType(span.kind)
+        let key = EntityIDKey(type: type, canonicalName: span.canonicalName)
+        if let index = indexByKey[key] {
+            counts[index].count += 1
+            return counts[index].id
+        }
+        let id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
+        let index = indexByID[id] ?? counts.count
+        if index == counts.count {
+            counts.append((id, span.canonicalName, type, 0))
+            indexByID[id] = index
+        }
+        indexByKey[key] = index
+        counts[index].count += 1
+        return counts[index].id
+    }
+}
+
 /// Splits text inlines at entity spans given in Unicode-scalar offsets of the run's plain text.
 struct MentionRewriter {
     let spans: [EntitySpan]
     private var offset = 0
     private var spanIndex = 0
-    /// The mentions placed, by entity id.
-    private(set) var placed: [(String, EntitySpan)] = []
+    /// How many mentions were placed.
+    private(set) var placedCount = 0
 
     init(spans: [EntitySpan]) {
         self.spans = spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
-    /// `inlines` with their mentions split out; `ids` holds the entity ids made so far for the article,
-    /// so every mention of an entity shares one string.
-    mutating func rewrite(_ inlines: [Inline], ids: inout [EntityIDKey: String]) -> [Inline] {
+    /// `inlines` with their mentions split out, each counted in `entities`, the article's entities so far.
+    mutating func rewrite(_ inlines: [Inline], entities: inout ArticleEntities) -> [Inline] {
         var output: [Inline] = []
         // A span adds at most a mention and the text after it; sized so, the rewritten run keeps no
         // spare capacity from doubling, which a whole archive of runs would hold on to.
@@ -165,13 +199,13 @@ struct MentionRewriter {
         for inline in inlines {
             switch inline {
             case .text(let text):
-                split(text, into: &output, ids: &ids)
+                split(text, into: &output, entities: &entities)
             case .emphasis(let content):
-                output.append(.emphasis(rewrite(content, ids: &ids)))
+                output.append(.emphasis(rewrite(content, entities: &entities)))
             case .strong(let content):
-                output.append(.strong(rewrite(content, ids: &ids)))
+                output.append(.strong(rewrite(content, entities: &entities)))
             case .link(var link):
-                link.content = rewrite(link.content, ids: &ids)
+                link.content = rewrite(link.content, entities: &entities)
                 output.append(.link(link))
             case .lineBreak, .citation, .crossReference, .entity:
                 offset += inline.plainText.unicodeScalars.count
@@ -181,7 +215,7 @@ struct MentionRewriter {
         return output
     }
 
-    private mutating func split(_ text: String, into output: inout [Inline], ids: inout [EntityIDKey: String]) {
+    private mutating func split(_ text: String, into output: inout [Inline], entities: inout ArticleEntities) {
         var contiguous = text
         contiguous.withUTF8 { bytes in
             let count = bytes.count(where: { $0 & 0xC0 != 0x80 })
@@ -217,17 +251,9 @@ struct MentionRewriter {
                 }
                 let localStart = span.start - start, localEnd = span.end - start
                 if localStart > cursor { output.append(.text(slice(cursor, localStart))) }
-                let type = EntityType(span.kind)
-                let key = EntityIDKey(type: type, canonicalName: span.canonicalName)
-                let id: String
-                if let known = ids[key] {
-                    id = known
-                } else {
-                    id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
-                    ids[key] = id
-                }
-                output.append(.entity(EntityMention(text: slice(localStart, localEnd), type: type, entityID: id, provenance: .automatic)))
-                placed.append((id, span))
+                let id = entities.count(span)
+                output.append(.entity(EntityMention(text: slice(localStart, localEnd), type: EntityType(span.kind), entityID: id, provenance: .automatic)))
+                placedCount += 1
                 cursor = localEnd
                 spanIndex += 1
             }

@@ -1,4 +1,5 @@
 import BulletinModel
+import BulletinNLP
 import BulletinReaders
 import BulletinTestSupport
 @testable import BulletinTransforms
@@ -202,6 +203,26 @@ struct TransformTests {
             issue(1, date: nil, articles: [article("A.", title: titles[0]), article("B.", title: titles[0])]),
         ])])])).issues[0].articles.map(\.metadata.slug).filter { $0 != forward[titles[0]]! }.count == 1)
         #expect(SlugAssignment.slug(ofTitle: " ") == "article")
+    }
+
+    @Test("an entity's id is its type's raw value in lower case, a hyphen and its name's slug", arguments: EntityType.allCases)
+    func entityIDs(type: EntityType) {
+        #expect(EntityTagging.entityID(type: type, canonicalName: "Leonid Ivashov") == type.rawValue.lowercased() + "-leonid-ivashov")
+        #expect(EntityTagging.entityID(type: type, canonicalName: "東京")
+            == type.rawValue.lowercased() + "-x" + SHA256.hex(of: "東京").prefix(10))
+    }
+
+    @Test("names that give one id count as one entity, named as its first mention")
+    func entitiesSharingAnID() {
+        var entities = ArticleEntities(capacity: 0)
+        func span(_ name: String, _ kind: EntityKind = .person) -> EntitySpan {
+            EntitySpan(start: 0, end: 1, kind: kind, text: name, canonicalName: name, role: nil)
+        }
+        let ids = [span("Leonid Ivashov"), span("LEONID IVASHOV"), span("Leonid Ivashov"), span("Leonid Ivashov", .location)]
+            .map { entities.count($0) }
+        #expect(ids == ["per-leonid-ivashov", "per-leonid-ivashov", "per-leonid-ivashov", "loc-leonid-ivashov"])
+        #expect(entities.counts.map { $0.name } == ["Leonid Ivashov", "Leonid Ivashov"])
+        #expect(entities.counts.map { $0.count } == [3, 1])
     }
 }
 

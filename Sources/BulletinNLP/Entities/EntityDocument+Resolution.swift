@@ -61,26 +61,40 @@ extension EntityDocument {
         for i in candidates.indices {
             candidates[i].key = key(candidates[i])
         }
-        for c in candidates where c.strength >= 2 {
-            guard let kind = c.kind else { continue }
-            let text = surface(c)
-            if let old = memory.kinds[c.key], old.strength >= c.strength { continue }
-            memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: text, strength: c.strength)
+        // The candidates are read in place, by index: a `for c in candidates` loop copied each candidate,
+        // its two strings retained and released, once a pass.
+        for i in candidates.indices where candidates[i].strength >= 2 {
+            guard let kind = candidates[i].kind else { continue }
+            let strength = candidates[i].strength
+            if let old = memory.kinds[candidates[i].key], old.strength >= strength { continue }
+            memory.kinds[candidates[i].key] = EntityMemory.Entry(kind: kind, canonical: surface(candidates[i]), strength: strength)
         }
         // Person names: each part of a full name points to the longest form.
-        for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
-            let text = surface(c)
-            let last = key(c.paragraph, c.hi - 1)
-            if let old = memory.personParts[last], old.utf8.count >= text.utf8.count { continue }
-            memory.personParts[last] = text
+        for i in candidates.indices where isPersonName(candidates[i]) {
+            let last = key(candidates[i].paragraph, candidates[i].hi - 1)
+            // The surface is made only when it is kept: its length in bytes is the length of its span.
+            if let old = memory.personParts[last], old.utf8.count >= surfaceByteCount(candidates[i]) { continue }
+            memory.personParts[last] = surface(candidates[i])
         }
         // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
-        for c in candidates where c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2 {
-            let first = key(c.paragraph, c.lo)
-            if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(c) }
+        for i in candidates.indices where isPersonName(candidates[i]) {
+            let first = key(candidates[i].paragraph, candidates[i].lo)
+            if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(candidates[i]) }
         }
         for (k, v) in firstNameLinks { memory.personParts[k] = v }
         return memory
+    }
+
+    /// A person's name of two words or more, typed on some evidence: its words name the person alone.
+    private func isPersonName(_ c: Candidate) -> Bool {
+        c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2
+    }
+
+    /// The length in UTF-8 bytes of `surface(c)`: tokens begin and end on scalar boundaries, so the
+    /// decoded text has the bytes of its span.
+    private func surfaceByteCount(_ c: Candidate) -> Int {
+        let tokens = paragraphs[c.paragraph].tokens
+        return tokens[c.hi - 1].byteEnd - tokens[c.lo].byteStart
     }
 
     /// True when every word of `key` (lowercase, single spaces) is a word of `name`.
@@ -88,8 +102,10 @@ extension EntityDocument {
         // ASCII, most names: the words are compared as bytes, the name's capitals read as lower case, without
         // making a lowercase copy and a set of its words for every look.
         if key.utf8.allSatisfy({ $0 < 0x80 }), name.utf8.allSatisfy({ $0 < 0x80 }) {
-            let words = name.utf8.split(separator: UInt8(ascii: " "))
-            return key.utf8.split(separator: UInt8(ascii: " ")).allSatisfy { word in
+            // Split as arrays of bytes: split as UTF-8 views, walking a string's indices, a look took some
+            // 6,500 instructions.
+            let words = Array(name.utf8).split(separator: UInt8(ascii: " "))
+            return Array(key.utf8).split(separator: UInt8(ascii: " ")).allSatisfy { word in
                 words.contains { candidate in candidate.elementsEqual(word) { ($0 &- 0x41 < 26 ? $0 + 32 : $0) == $1 } }
             }
         }
@@ -102,7 +118,9 @@ extension EntityDocument {
             var c = candidates[i]
             if c.key.isEmpty { c.key = key(c) }
             let single = c.hi - c.lo == 1
-            if single, c.kind != .person, let full = memory.personParts[c.key], full.utf8.count > c.key.utf8.count,
+            // A single word's key is its last word's: its full name is looked up once for every rule below.
+            let fullName = single ? memory.personParts[c.key] : nil
+            if single, c.kind != .person, let full = fullName, full.utf8.count > c.key.utf8.count,
                c.kind != .location || !paragraphs[c.paragraph].tokens[c.lo].traits.contains(.country) {
                 // "Jordan" after "Michael Jordan": the person, even if the word also names a place.
                 c.kind = .person
@@ -110,7 +128,7 @@ extension EntityDocument {
             } else if c.strength < 2, let m = memory.kinds[c.key] {
                 c.kind = m.kind
                 c.canonical = m.canonical
-            } else if c.strength < 3 || c.kind == .person, single, let full = memory.personParts[c.key],
+            } else if c.strength < 3 || c.kind == .person, single, let full = fullName,
                       c.kind == nil || c.kind == .person || c.strength < 3 {
                 c.kind = .person
                 c.canonical = full
@@ -118,10 +136,13 @@ extension EntityDocument {
                 c.kind = nil
             }
             if c.kind == .person && c.canonical == nil {
-                let last = key(c.paragraph, c.hi - 1)
                 // A name of several words joins a longer one only when it holds every word of it: "Jan
                 // Zolotov" is not "Eduard Zolotov", though both end in Zolotov.
-                if let full = memory.personParts[last], single || Self.holdsEveryWord(of: c.key, full) { c.canonical = full }
+                if single {
+                    if let full = fullName { c.canonical = full }
+                } else if let full = memory.personParts[key(c.paragraph, c.hi - 1)], Self.holdsEveryWord(of: c.key, full) {
+                    c.canonical = full
+                }
             }
             candidates[i] = c
         }

@@ -81,19 +81,23 @@ struct EntityDocument {
                 candidates[i].kind = .person
             }
         }
-        // Headlines see every name the body typed, however it was typed.
-        for c in candidates {
-            guard let kind = c.kind, memory.kinds[c.key] == nil else { continue }
-            memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength)
-        }
-        let firstHeadline = candidates.count
-        for p in paragraphs.indices where paragraphs[p].isHeadline {
-            findHeadlineCandidates(inParagraph: p, memory: memory)
-        }
-        for i in firstHeadline..<candidates.count {
-            candidates[i].key = key(candidates[i])
-            if let m = memory.kinds[candidates[i].key] { candidates[i].canonical = m.canonical }
-            if candidates[i].kind == .person, let full = memory.personParts[candidates[i].key] { candidates[i].canonical = full }
+        // Headlines see every name the body typed, however it was typed. Most documents have no headline,
+        // and the memory is not asked again.
+        if paragraphs.contains(where: \.isHeadline) {
+            for i in candidates.indices {
+                guard let kind = candidates[i].kind, memory.kinds[candidates[i].key] == nil else { continue }
+                let c = candidates[i]
+                memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength)
+            }
+            let firstHeadline = candidates.count
+            for p in paragraphs.indices where paragraphs[p].isHeadline {
+                findHeadlineCandidates(inParagraph: p, memory: memory)
+            }
+            for i in firstHeadline..<candidates.count {
+                candidates[i].key = key(candidates[i])
+                if let m = memory.kinds[candidates[i].key] { candidates[i].canonical = m.canonical }
+                if candidates[i].kind == .person, let full = memory.personParts[candidates[i].key] { candidates[i].canonical = full }
+            }
         }
         if sports { retypeSportsTeams() }
         return makeSpans()
