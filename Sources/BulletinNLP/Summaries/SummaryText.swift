@@ -67,6 +67,14 @@ enum SummaryText {
 
     /// The Unicode scalars of `text`, decoded straight from its UTF-8 storage.
     static func scalars(of text: String) -> [Unicode.Scalar] {
+        var continuations: [Int32] = []
+        return scalars(of: text, continuations: &continuations)
+    }
+
+    /// The Unicode scalars of `text`, decoded straight from its UTF-8 storage; appends to `continuations`,
+    /// for every continuation byte, the offset of the scalar it belongs to. The UTF-8 offset of scalar `k`
+    /// is then `k` plus the number of entries below `k`, found without reading the text again.
+    static func scalars(of text: String, continuations: inout [Int32]) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
             let n = bytes.count
@@ -74,8 +82,16 @@ enum SummaryText {
                 var i = 0
                 var out = 0
                 while i < n {
+                    // Eight ASCII bytes, most of any text, are eight scalars as they are.
+                    if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        for k in 0..<8 { buffer.initializeElement(at: out + k, to: Unicode.Scalar(bytes[i + k])) }
+                        i += 8
+                        out += 8
+                        continue
+                    }
                     let b0 = UInt32(bytes[i])
                     var v: UInt32
+                    let start = i
                     if b0 < 0x80 {
                         v = b0
                         i += 1
@@ -93,6 +109,7 @@ enum SummaryText {
                         v = 0xFFFD
                         i = n
                     }
+                    for _ in (start + 1)..<i { continuations.append(Int32(truncatingIfNeeded: out)) }
                     // A String's storage is valid UTF-8, so the fallback is never taken in practice.
                     buffer.initializeElement(at: out, to: Unicode.Scalar(v) ?? "\u{FFFD}")
                     out += 1
