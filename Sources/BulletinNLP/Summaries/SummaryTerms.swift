@@ -24,7 +24,9 @@ enum SummaryTerms {
                 var last: UInt32 = 0
                 var secondLast: UInt32 = 0
                 while i < end, isWordScalar(s[i]) {
-                    let v = SummaryText.asciiLower(s[i]).value
+                    // An ASCII word scalar is a letter or a digit, and digits already have the bit that
+                    // lowercases a capital: the same value as `asciiLower`, without its range test.
+                    let v = s[i].value < 0x80 ? s[i].value | 0x20 : s[i].value
                     before = h
                     h = (h ^ UInt64(v)) &* fnvPrime
                     secondLast = last
