@@ -56,7 +56,7 @@ public struct SummaryDocument: Sendable {
             let bytes = continuations.isEmpty ? ranges : Self.utf8Ranges(of: ranges, continuations: continuations)
             for (range, byteRange) in zip(ranges, bytes) {
                 let first = termIDs.count
-                SummaryTerms.forEachTerm(s, range) { hash in
+                let words = SummaryTerms.forEachTerm(s, range) { hash in
                     var number = numbers.value(for: hash) - 1
                     if number < 0 {
                         number = Int32(terms.count)
@@ -66,7 +66,7 @@ public struct SummaryDocument: Sendable {
                     termIDs.append(number)
                 }
                 sentences.append(Sentence(
-                    paragraph: p, range: range, bytes: byteRange, words: SummaryText.wordCount(s, range),
+                    paragraph: p, range: range, bytes: byteRange, words: words,
                     terms: first..<termIDs.count))
             }
         }
@@ -91,9 +91,12 @@ public struct SummaryDocument: Sendable {
         return self
     }
 
-    /// The scalars of sentence `i`, decoded from its paragraph's UTF-8.
+    /// The scalars of sentence `i`, decoded from its paragraph's UTF-8 (no string made of the sentence first).
     func scalars(ofSentence i: Int) -> [Unicode.Scalar] {
-        SummaryText.scalars(of: string(ofSentence: i))
+        var paragraph = paragraphs[sentences[i].paragraph]
+        let bytes = sentences[i].bytes
+        var continuations: [Int32] = []
+        return paragraph.withUTF8 { SummaryText.scalars(ofUTF8: UnsafeBufferPointer(rebasing: $0[bytes]), continuations: &continuations) }
     }
 
     /// The text of sentence `i`.
