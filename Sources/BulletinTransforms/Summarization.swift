@@ -74,9 +74,12 @@ public struct Summarization: ArchiveAwareTransform {
             paragraphs.reserveCapacity(runs.count)
             ranges.reserveCapacity(runs.count)
             for run in runs {
-                var text = Self.emptyText(for: run)
+                let size = Self.size(of: run)
+                var text = ""
+                text.reserveCapacity(size.bytes)
                 var scalars = 0
                 var found: [Range<Int>] = []
+                found.reserveCapacity(size.entities)
                 Self.forEachPiece(of: run) { piece, isEntity in
                     text += piece
                     let start = scalars
@@ -107,11 +110,20 @@ public struct Summarization: ArchiveAwareTransform {
 
         /// An empty string with room for the run's text, so appending leaves no spare capacity.
         private static func emptyText(for run: [Inline]) -> String {
-            var length = 0
-            forEachPiece(of: run) { piece, _ in length += piece.utf8.count }
             var text = ""
-            text.reserveCapacity(length)
+            text.reserveCapacity(size(of: run).bytes)
             return text
+        }
+
+        /// The length of a run's text in UTF-8 bytes and its number of entity mentions: the text and the
+        /// list of where its entities are are each made once, at their size.
+        private static func size(of run: [Inline]) -> (bytes: Int, entities: Int) {
+            var bytes = 0, entities = 0
+            forEachPiece(of: run) { piece, isEntity in
+                bytes += piece.utf8.count
+                if isEntity { entities += 1 }
+            }
+            return (bytes, entities)
         }
 
         /// The pieces of a run's plain text in order (what `plainText` joins), each marked when it is an

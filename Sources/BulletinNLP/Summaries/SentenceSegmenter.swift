@@ -141,17 +141,17 @@ public struct SentenceSegmenter: Sendable {
         if letters == 0 { return true } // "in 2015." or "(February 1)."
         let word = SummaryText.lowercasedWord(s, lo..<hi)
 
-        let rules = SentenceSegmenter.rules
-        if rules.neverFinal.contains(word) { return false }
-        if rules.beforeNumber.contains(word) || rules.months.contains(word) {
+        let abbreviation = SentenceSegmenter.rules.abbreviations[word]
+        if abbreviation == .neverFinal { return false }
+        if abbreviation == .beforeNumber || abbreviation == .month {
             if nextIsDigit { return false }
-            if rules.beforeNumber.contains(word) { return true }
+            if abbreviation == .beforeNumber { return true }
             return startsCommonSentenceWord(s, at: first)
         }
         // Initials ("W."), dotted acronyms ("U.S.", "p.m.") and company suffixes
         // end a sentence only when a typical sentence opener follows.
         let isInitial = letters == 1 && (hi - lo) == 1 && SummaryText.isUppercase(s[lo])
-        if isInitial || (hasInnerPeriod && isDottedAcronym) || rules.ambiguous.contains(word) {
+        if isInitial || (hasInnerPeriod && isDottedAcronym) || abbreviation == .ambiguous {
             return startsCommonSentenceWord(s, at: first)
         }
         return true
@@ -168,6 +168,11 @@ public struct SentenceSegmenter: Sendable {
 // MARK: - Word lists
 
 extension SentenceSegmenter {
+    /// What a listed abbreviation says about the period after it.
+    enum Abbreviation: Sendable {
+        case neverFinal, beforeNumber, month, ambiguous
+    }
+
     /// The abbreviation and sentence-opener lists behind the rules (lowercased, without the final period).
     struct Rules: Sendable {
         /// Titles and abbreviations that practically never end a sentence.
@@ -199,6 +204,16 @@ extension SentenceSegmenter {
             "last", "next", "then", "still", "now", "officials", "police", "according", "it's",
             "earlier", "later", "yesterday", "today", "under", "during", "despite", "such", "each",
         ]
+        /// Every abbreviation of the four lists above with the list it is on: the word before nearly every
+        /// full stop is looked up once, not once a list. A word on two lists stops the program here.
+        let abbreviations: [String: Abbreviation]
+
+        init() {
+            let lists: [(Set<String>, Abbreviation)] = [
+                (neverFinal, .neverFinal), (beforeNumber, .beforeNumber), (months, .month), (ambiguous, .ambiguous),
+            ]
+            abbreviations = Dictionary(uniqueKeysWithValues: lists.flatMap { words, kind in words.map { ($0, kind) } })
+        }
     }
 
     static let rules = Rules()

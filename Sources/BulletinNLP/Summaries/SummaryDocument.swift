@@ -47,14 +47,16 @@ public struct SummaryDocument: Sendable {
         self.paragraphs = paragraphs
         let segmenter = SentenceSegmenter()
         var numbers = SummaryTermTable(minimumCapacity: 256) // term hash → number + 1
+        var continuations: [Int32] = []
         for (p, paragraph) in paragraphs.enumerated() {
-            let s = SummaryText.scalars(of: paragraph)
+            continuations.removeAll(keepingCapacity: true)
+            let s = SummaryText.scalars(of: paragraph, continuations: &continuations)
             let ranges = segmenter.sentenceRanges(in: s)
             // In ASCII text, most of it, scalar offsets are byte offsets.
-            let bytes = s.count == paragraph.utf8.count ? ranges : Self.utf8Ranges(of: ranges, in: paragraph)
+            let bytes = continuations.isEmpty ? ranges : Self.utf8Ranges(of: ranges, continuations: continuations)
             for (range, byteRange) in zip(ranges, bytes) {
                 let first = termIDs.count
-                SummaryTerms.forEachTerm(s, range) { hash in
+                let words = SummaryTerms.forEachTerm(s, range) { hash in
                     var number = numbers.value(for: hash) - 1
                     if number < 0 {
                         number = Int32(terms.count)
@@ -64,7 +66,7 @@ public struct SummaryDocument: Sendable {
                     termIDs.append(number)
                 }
                 sentences.append(Sentence(
-                    paragraph: p, range: range, bytes: byteRange, words: SummaryText.wordCount(s, range),
+                    paragraph: p, range: range, bytes: byteRange, words: words,
                     terms: first..<termIDs.count))
             }
         }
@@ -89,9 +91,12 @@ public struct SummaryDocument: Sendable {
         return self
     }
 
-    /// The scalars of sentence `i`, decoded from its paragraph's UTF-8.
+    /// The scalars of sentence `i`, decoded from its paragraph's UTF-8 (no string made of the sentence first).
     func scalars(ofSentence i: Int) -> [Unicode.Scalar] {
-        SummaryText.scalars(of: string(ofSentence: i))
+        var paragraph = paragraphs[sentences[i].paragraph]
+        let bytes = sentences[i].bytes
+        var continuations: [Int32] = []
+        return paragraph.withUTF8 { SummaryText.scalars(ofUTF8: UnsafeBufferPointer(rebasing: $0[bytes]), continuations: &continuations) }
     }
 
     /// The text of sentence `i`.
@@ -101,29 +106,21 @@ public struct SummaryDocument: Sendable {
         return paragraph.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
-    /// Converts ascending scalar-offset ranges of `text` to UTF-8 offsets in one pass.
-    private static func utf8Ranges(of ranges: [Range<Int>], in text: String) -> [Range<Int>] {
-        var text = text
-        return text.withUTF8 { utf8 in
-            var result: [Range<Int>] = []
-            result.reserveCapacity(ranges.count)
-            var scalar = 0
-            var byte = 0
-            // The UTF-8 offset of scalar `target`, moving forward from the last one found.
-            func offset(_ target: Int) -> Int {
-                while scalar < target, byte < utf8.count {
-                    byte += 1
-                    while byte < utf8.count, utf8[byte] & 0xC0 == 0x80 { byte += 1 }
-                    scalar += 1
-                }
-                return byte
-            }
-            for range in ranges {
-                let lower = offset(range.lowerBound)
-                result.append(lower..<offset(range.upperBound))
-            }
-            return result
+    /// Converts ascending scalar-offset ranges to UTF-8 offsets, given the scalar of every continuation
+    /// byte (see ``SummaryText/scalars(of:continuations:)``): one pass over those, not over the text.
+    private static func utf8Ranges(of ranges: [Range<Int>], continuations: [Int32]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(ranges.count)
+        var before = 0 // continuation bytes of the scalars before the last offset found
+        func offset(_ scalar: Int) -> Int {
+            while before < continuations.count, Int(continuations[before]) < scalar { before += 1 }
+            return scalar + before
         }
+        for range in ranges {
+            let lower = offset(range.lowerBound)
+            result.append(lower..<offset(range.upperBound))
+        }
+        return result
     }
 
 }

@@ -4,27 +4,38 @@
 /// stop words dropped, each reduced to a stable 64-bit FNV-1a hash so that no
 /// per-word `String` is allocated and no randomly seeded hashing reaches the results.
 enum SummaryTerms {
-    /// Calls `body` with the hash of every content word in `range` of `s`.
+    /// Calls `body` with the hash of every content word in `range` of `s`, and returns the number of
+    /// whitespace-separated words there (``SummaryText/wordCount(_:_:)``), counted in the same pass.
     ///
     /// Hashes are computed while scanning (no per-word buffer); the hash before the last
     /// letter is kept so a plural "-s" can be stripped without rescanning.
-    @inline(__always)
-    static func forEachTerm(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ body: (UInt64) -> Void) {
+    @inline(__always) @discardableResult
+    static func forEachTerm(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ body: (UInt64) -> Void) -> Int {
         precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count, "a term range outside its text")
         let stop = stopWords
         // Read without bounds checks, `range` being inside the text: this loop sees every character of an archive.
-        scalars.withUnsafeBufferPointer { s in
+        return scalars.withUnsafeBufferPointer { s in
             var i = range.lowerBound
             let end = range.upperBound
+            var words = 0
+            var inWord = false // whitespace-separated
             while i < end {
-                guard isWordScalar(s[i]) else { i += 1; continue }
+                guard isWordScalar(s[i]) else {
+                    if SummaryText.isSpace(s[i]) { inWord = false } else if !inWord { inWord = true; words += 1 }
+                    i += 1
+                    continue
+                }
+                // No word scalar, apostrophe included, is a space: only the first can start a word.
+                if !inWord { inWord = true; words += 1 }
                 var h = fnvOffset
                 var before = fnvOffset // hash without the last letter
                 var length = 0
                 var last: UInt32 = 0
                 var secondLast: UInt32 = 0
                 while i < end, isWordScalar(s[i]) {
-                    let v = SummaryText.asciiLower(s[i]).value
+                    // An ASCII word scalar is a letter or a digit, and digits already have the bit that
+                    // lowercases a capital: the same value as `asciiLower`, without its range test.
+                    let v = s[i].value < 0x80 ? s[i].value | 0x20 : s[i].value
                     before = h
                     h = (h ^ UInt64(v)) &* fnvPrime
                     secondLast = last
@@ -45,6 +56,7 @@ enum SummaryTerms {
                     body(h)
                 }
             }
+            return words
         }
     }
 

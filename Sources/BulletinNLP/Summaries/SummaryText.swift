@@ -67,38 +67,58 @@ enum SummaryText {
 
     /// The Unicode scalars of `text`, decoded straight from its UTF-8 storage.
     static func scalars(of text: String) -> [Unicode.Scalar] {
+        var continuations: [Int32] = []
+        return scalars(of: text, continuations: &continuations)
+    }
+
+    /// The Unicode scalars of `text`, decoded straight from its UTF-8 storage; appends to `continuations`,
+    /// for every continuation byte, the offset of the scalar it belongs to. The UTF-8 offset of scalar `k`
+    /// is then `k` plus the number of entries below `k`, found without reading the text again.
+    static func scalars(of text: String, continuations: inout [Int32]) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { bytes in
-            let n = bytes.count
-            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, written in
-                var i = 0
-                var out = 0
-                while i < n {
-                    let b0 = UInt32(bytes[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
-                        i += 1
-                    } else if b0 < 0xE0, i + 1 < n {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0, i + 2 < n {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                    } else if i + 3 < n {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    } else {
-                        v = 0xFFFD
-                        i = n
-                    }
-                    // A String's storage is valid UTF-8, so the fallback is never taken in practice.
-                    buffer.initializeElement(at: out, to: Unicode.Scalar(v) ?? "\u{FFFD}")
-                    out += 1
+        return text.withUTF8 { scalars(ofUTF8: $0, continuations: &continuations) }
+    }
+
+    /// The Unicode scalars of valid UTF-8 `bytes`, as ``scalars(of:continuations:)`` decodes a string's.
+    static func scalars(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, continuations: inout [Int32]) -> [Unicode.Scalar] {
+        let n = bytes.count
+        return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, written in
+            var i = 0
+            var out = 0
+            while i < n {
+                // Eight ASCII bytes, most of any text, are eight scalars as they are.
+                if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    for k in 0..<8 { buffer.initializeElement(at: out + k, to: Unicode.Scalar(bytes[i + k])) }
+                    i += 8
+                    out += 8
+                    continue
                 }
-                written = out
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                let start = i
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0, i + 1 < n {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0, i + 2 < n {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else if i + 3 < n {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                } else {
+                    v = 0xFFFD
+                    i = n
+                }
+                for _ in (start + 1)..<i { continuations.append(Int32(truncatingIfNeeded: out)) }
+                // The bytes are valid UTF-8 (a string's, or a slice of them between scalars), so the fallback is never taken in practice.
+                buffer.initializeElement(at: out, to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                out += 1
             }
+            written = out
         }
     }
 
