@@ -200,19 +200,15 @@ public enum Analysis {
     /// "LONDON 1996-08-30".
     static func isDateline(_ text: String) -> Bool {
         // It runs on every input sentence, and most are long: count words by scalars and give up at the ninth
-        // before splitting into Characters. A space is a Character of its own, as the split needs, unless a
-        // combining mark follows it or a prepended mark precedes it; none stands below U+0300 or among the
-        // quotes and dashes of U+2010...U+2027, so the count stops short of any other scalar beside a space.
-        func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x300 || (0x2010...0x2027).contains(scalar.value)
-        }
+        // before splitting into Characters. A space is a Character of its own, as the split needs, beside a
+        // scalar that stands alone; the count stops short of any other scalar beside a space.
         var words = 0
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
             if scalar == " " {
-                if !isPlain(previous) { break }
+                if !previous.standsAlone { break }
             } else if previous == " " {
-                if !isPlain(scalar) { break }
+                if !scalar.standsAlone { break }
                 words += 1
                 if words > 8 { return false }
             }

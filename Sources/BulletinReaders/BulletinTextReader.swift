@@ -305,8 +305,8 @@ public struct BulletinTextReader: SourceReader {
     /// whitespace; 1 for a blank line.
     ///
     /// Characters are grapheme clusters, which are slow to find. Where every scalar of the line stands
-    /// alone (below the combining marks at U+0300, or general punctuation but the joiners), characters are
-    /// scalars, and they are counted from the UTF-8 bytes; other lines are measured character by character.
+    /// alone (`Unicode.Scalar.standsAlone`), characters are scalars, and they are counted from the UTF-8
+    /// bytes; other lines are measured character by character.
     public static func textColumns(of line: Substring) -> (first: Int, last: Int) {
         let counted = line.utf8.withContiguousStorageIfAvailable { bytes -> (first: Int, last: Int)? in
             // The text's first and last bytes, found from either end: most lines have no white space at either.
@@ -333,8 +333,8 @@ public struct BulletinTextReader: SourceReader {
         return (first, last)
     }
 
-    /// Whether every scalar of `bytes` is a character of its own: below the combining marks at U+0300, or
-    /// general punctuation but the joiners (U+2000–U+206F). Valid UTF-8 is assumed, as a string holds.
+    /// Whether every scalar of the valid UTF-8 `bytes` stands alone (`Unicode.Scalar.standsAlone`), so that
+    /// the line's characters are its scalars.
     private static func standAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
@@ -344,19 +344,20 @@ public struct BulletinTextReader: SourceReader {
                 continue
             }
             let lead = bytes[index]
+            let value: UInt32, length: Int
             switch lead {
             case 0x00..<0x80:
-                index += 1
-            case 0xC2...0xCB: // U+0080–U+02FF
-                guard index + 1 < bytes.count else { return false }
-                index += 2
-            case 0xE2 where index + 2 < bytes.count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81): // U+2000–U+207F
-                let value = (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F) | 0x2000
-                guard value <= 0x206F, value != 0x200C, value != 0x200D else { return false }
-                index += 3
+                (value, length) = (UInt32(lead), 1)
+            case 0xC0..<0xE0 where index + 1 < bytes.count:
+                (value, length) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+            case 0xE0..<0xF0 where index + 2 < bytes.count:
+                (value, length) = (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
             default:
+                // Four bytes: beyond every scalar that stands alone.
                 return false
             }
+            guard Unicode.Scalar(value)?.standsAlone == true else { return false }
+            index += length
         }
         return true
     }

@@ -97,7 +97,7 @@ public struct TitleDerivation: ArticleTransform {
             isTrailingMark = ",;:–—-".contains(character)
         }
 
-        /// A scalar that is a character of its own whatever comes before or after it (see ``standsAlone``).
+        /// A scalar that is a character of its own whatever comes before or after it (see `Unicode.Scalar.standsAlone`).
         init(standalone scalar: Unicode.Scalar) {
             guard scalar.isASCII else {
                 self.init(Character(scalar))
@@ -117,16 +117,6 @@ public struct TitleDerivation: ArticleTransform {
             self.bracket = bracket
             self.isDash = isDash
             self.isTrailingMark = isTrailingMark
-        }
-
-        /// Whether `scalar` is a character by itself and does not join the one before it: the printable ASCII,
-        /// Latin, Cyrillic and general punctuation scalars that most titles are made of. Carriage return
-        /// (which joins a line feed), combining marks, joiners and the rest are read as characters.
-        static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E: true
-            default: false
-            }
         }
     }
 
@@ -152,7 +142,7 @@ public struct TitleDerivation: ArticleTransform {
                 starts.append(index)
                 let next = scalars.index(after: index)
                 let following = next < text.endIndex ? scalars[next] : nil
-                if Glyph.standsAlone(current), following.map(Glyph.standsAlone) ?? true {
+                if current.standsAlone, following?.standsAlone ?? true {
                     glyphs.append(Glyph(standalone: current))
                     index = next
                     scalar = following
