@@ -67,8 +67,11 @@ enum SummaryText {
 
     /// The Unicode scalars of `text`, decoded straight from its UTF-8 storage.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var continuations: [Int32] = []
-        return scalars(of: text, continuations: &continuations)
+        var text = text
+        var unused: [Int32] = []
+        // Without the continuations' offsets, which only a summary's sentences need: an archive's term
+        // counting decodes every paragraph and would fill an array for each only to drop it.
+        return text.withUTF8 { decode($0, continuations: &unused, recording: false) }
     }
 
     /// The Unicode scalars of `text`, decoded straight from its UTF-8 storage; appends to `continuations`,
@@ -81,6 +84,12 @@ enum SummaryText {
 
     /// The Unicode scalars of valid UTF-8 `bytes`, as ``scalars(of:continuations:)`` decodes a string's.
     static func scalars(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, continuations: inout [Int32]) -> [Unicode.Scalar] {
+        decode(bytes, continuations: &continuations, recording: true)
+    }
+
+    /// The scalars of valid UTF-8 `bytes`, with the continuations' offsets appended when `recording`.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, continuations: inout [Int32], recording: Bool) -> [Unicode.Scalar] {
         let n = bytes.count
         return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, written in
             var i = 0
@@ -113,7 +122,7 @@ enum SummaryText {
                     v = 0xFFFD
                     i = n
                 }
-                for _ in (start + 1)..<i { continuations.append(Int32(truncatingIfNeeded: out)) }
+                if recording { for _ in (start + 1)..<i { continuations.append(Int32(truncatingIfNeeded: out)) } }
                 // The bytes are valid UTF-8 (a string's, or a slice of them between scalars), so the fallback is never taken in practice.
                 buffer.initializeElement(at: out, to: Unicode.Scalar(v) ?? "\u{FFFD}")
                 out += 1
