@@ -87,20 +87,25 @@ struct FeedItem: Sendable, Hashable {
         )
     }
 
-    /// An item's id: a `urn:uuid:` of its issue and its source's file name, which an edit to the article
-    /// leaves as it is, as RFC 4287 asks of an entry's id (an id of its text made a corrected typo a new
-    /// item in every reader). Where two sources of the issue have one file name (in two folders), each
-    /// adds its article's id.
-    static func id(of article: Article, in issue: Issue) -> String {
-        func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
-        let name = fileName(article.metadata.source.path)
-        let shared = issue.articles.contains { $0.id != article.id && fileName($0.metadata.source.path) == name }
-        return "urn:uuid:" + ContentUUID.make(from: "item:\(issue.id)/\(name)" + (shared ? "/\(article.id)" : ""))
+    /// The ids of an issue's items, in the order of its articles: each a `urn:uuid:` of the issue and its
+    /// source's file name, which an edit to the article leaves as it is, as RFC 4287 asks of an entry's id
+    /// (an id of its text made a corrected typo a new item in every reader). Where two sources of the issue
+    /// have one file name (in two folders), each adds its article's id. Made for the whole issue at once:
+    /// asked article by article, every item split the path of every other article of its issue.
+    static func ids(in issue: Issue) -> [String] {
+        let names = issue.articles.map { $0.metadata.source.path.split(separator: "/").last ?? Substring($0.metadata.source.path) }
+        var articlesNamed: [Substring: [String]] = [:]
+        for (name, article) in zip(names, issue.articles) { articlesNamed[name, default: []].append(article.id) }
+        return zip(names, issue.articles).map { name, article in
+            let shared = articlesNamed[name, default: []].contains { $0 != article.id }
+            return "urn:uuid:" + ContentUUID.make(from: "item:\(issue.id)/\(name)" + (shared ? "/\(article.id)" : ""))
+        }
     }
 
-    init(_ article: Article, in issue: Issue, renderer: HTMLBodyRenderer, links: FeedLinks) {
+    /// The item of `article` of `issue`, whose id is `id` (``ids(in:)``).
+    init(_ article: Article, in issue: Issue, id: String, renderer: HTMLBodyRenderer, links: FeedLinks) {
         let metadata = article.metadata
-        self.id = Self.id(of: article, in: issue)
+        self.id = id
         self.title = metadata.title
         let given = metadata.summary?.text.collapsingWhitespace ?? ""
         self.summary = given.isEmpty ? Self.lead(of: article) : given
