@@ -8,8 +8,8 @@ struct FeedItem: Sendable, Hashable {
     var title: String
     /// The summary when the article has one, else a plain-text lead.
     var summary: String
-    /// The full body as HTML.
-    var contentHTML: String
+    /// The full body as HTML, escaped once for every document that shows it.
+    var content: Content
     /// The article's date, else its issue's; nil when neither is known.
     var date: FeedDate?
     /// Authors, in the order given.
@@ -25,7 +25,24 @@ struct FeedItem: Sendable, Hashable {
     static let unshown = FeedItem()
 
     private init() {
-        (id, title, summary, contentHTML, date, authors, categories, url, language) = ("", "", "", "", nil, [], [], nil, "")
+        (id, title, summary, content, date, authors, categories, url, language) = ("", "", "", Content(html: []), nil, [], [], nil, "")
+    }
+
+    /// An item's body, as each format carries it: an item is shown by a document of each format in the
+    /// archive's channel and in its publication's, and its body is most of each.
+    struct Content: Sendable, Hashable {
+        /// The HTML as XML character data (``Markup/characterData(_:)``): Atom's `content`, RSS's `content:encoded`.
+        var characterData: [UInt8] = []
+        /// The HTML as a JSON string literal: JSON Feed's `content_html`.
+        var jsonLiteral: [UInt8] = []
+
+        /// The body whose HTML is the UTF-8 `html`.
+        init(html: [UInt8]) {
+            html.withUnsafeBufferPointer { html in
+                Markup.appendCharacterData(html, to: &characterData)
+                JSONTreeSerializer.appendLiteral(utf8: html, into: &jsonLiteral)
+            }
+        }
     }
 
     /// Longest plain-text lead, in characters, when an article has no summary.
@@ -109,7 +126,9 @@ struct FeedItem: Sendable, Hashable {
         self.title = metadata.title
         let given = metadata.summary?.text.collapsingWhitespace ?? ""
         self.summary = given.isEmpty ? Self.lead(of: article) : given
-        self.contentHTML = renderer.render(article.blocks)
+        var html = MarkupBuilder(xmlStyle: renderer.xmlStyle)
+        renderer.render(article.blocks, into: &html)
+        self.content = Content(html: html.utf8)
         self.date = (metadata.date ?? issue.date).flatMap(FeedDate.init(iso:))
         self.authors = metadata.authors.map { $0.collapsingWhitespace }.filter { !$0.isEmpty }
         var seen = Set<String>()
