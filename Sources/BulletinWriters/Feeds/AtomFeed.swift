@@ -87,7 +87,7 @@ enum AtomFeed {
             xml.voidLine(2, "category", [("term", category)])
         }
         xml.line(2, "summary", text: item.summary)
-        xml.line(2, "content", [("type", "html")], characterData: item.contentHTML)
+        xml.line(2, "content", [("type", "html")], characterData: item.content.characterData)
         xml.indent(1)
         xml.close("entry")
         xml.newline()
@@ -107,11 +107,11 @@ extension MarkupBuilder {
         newline()
     }
 
-    /// An indented element holding text as a CDATA section, then a line break.
-    mutating func line(_ level: Int, _ name: String, _ attributes: [(String, String?)] = [], characterData: String) {
+    /// An indented element holding character data made already (``Markup/characterData(_:)``), then a line break.
+    mutating func line(_ level: Int, _ name: String, _ attributes: [(String, String?)] = [], characterData: [UInt8]) {
         indent(level)
         open(name, attributes)
-        self.characterData(characterData)
+        append(trusted: characterData)
         close(name)
         newline()
     }

@@ -8,8 +8,8 @@ struct FeedItem: Sendable, Hashable {
     var title: String
     /// The summary when the article has one, else a plain-text lead.
     var summary: String
-    /// The full body as HTML.
-    var contentHTML: String
+    /// The full body as HTML, escaped once for every document that shows it.
+    var content: Content
     /// The article's date, else its issue's; nil when neither is known.
     var date: FeedDate?
     /// Authors, in the order given.
@@ -25,7 +25,24 @@ struct FeedItem: Sendable, Hashable {
     static let unshown = FeedItem()
 
     private init() {
-        (id, title, summary, contentHTML, date, authors, categories, url, language) = ("", "", "", "", nil, [], [], nil, "")
+        (id, title, summary, content, date, authors, categories, url, language) = ("", "", "", Content(html: []), nil, [], [], nil, "")
+    }
+
+    /// An item's body, as each format carries it: an item is shown by a document of each format in the
+    /// archive's channel and in its publication's, and its body is most of each.
+    struct Content: Sendable, Hashable {
+        /// The HTML as XML character data (``Markup/characterData(_:)``): Atom's `content`, RSS's `content:encoded`.
+        var characterData: [UInt8] = []
+        /// The HTML as a JSON string literal: JSON Feed's `content_html`.
+        var jsonLiteral: [UInt8] = []
+
+        /// The body whose HTML is the UTF-8 `html`.
+        init(html: [UInt8]) {
+            html.withUnsafeBufferPointer { html in
+                Markup.appendCharacterData(html, to: &characterData)
+                JSONTreeSerializer.appendLiteral(utf8: html, into: &jsonLiteral)
+            }
+        }
     }
 
     /// Longest plain-text lead, in characters, when an article has no summary.
@@ -87,24 +104,31 @@ struct FeedItem: Sendable, Hashable {
         )
     }
 
-    /// An item's id: a `urn:uuid:` of its issue and its source's file name, which an edit to the article
-    /// leaves as it is, as RFC 4287 asks of an entry's id (an id of its text made a corrected typo a new
-    /// item in every reader). Where two sources of the issue have one file name (in two folders), each
-    /// adds its article's id.
-    static func id(of article: Article, in issue: Issue) -> String {
-        func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
-        let name = fileName(article.metadata.source.path)
-        let shared = issue.articles.contains { $0.id != article.id && fileName($0.metadata.source.path) == name }
-        return "urn:uuid:" + ContentUUID.make(from: "item:\(issue.id)/\(name)" + (shared ? "/\(article.id)" : ""))
+    /// The ids of an issue's items, in the order of its articles: each a `urn:uuid:` of the issue and its
+    /// source's file name, which an edit to the article leaves as it is, as RFC 4287 asks of an entry's id
+    /// (an id of its text made a corrected typo a new item in every reader). Where two sources of the issue
+    /// have one file name (in two folders), each adds its article's id. Made for the whole issue at once:
+    /// asked article by article, every item split the path of every other article of its issue.
+    static func ids(in issue: Issue) -> [String] {
+        let names = issue.articles.map { $0.metadata.source.path.split(separator: "/").last ?? Substring($0.metadata.source.path) }
+        var articlesNamed: [Substring: [String]] = [:]
+        for (name, article) in zip(names, issue.articles) { articlesNamed[name, default: []].append(article.id) }
+        return zip(names, issue.articles).map { name, article in
+            let shared = articlesNamed[name, default: []].contains { $0 != article.id }
+            return "urn:uuid:" + ContentUUID.make(from: "item:\(issue.id)/\(name)" + (shared ? "/\(article.id)" : ""))
+        }
     }
 
-    init(_ article: Article, in issue: Issue, renderer: HTMLBodyRenderer, links: FeedLinks) {
+    /// The item of `article` of `issue`, whose id is `id` (``ids(in:)``).
+    init(_ article: Article, in issue: Issue, id: String, renderer: HTMLBodyRenderer, links: FeedLinks) {
         let metadata = article.metadata
-        self.id = Self.id(of: article, in: issue)
+        self.id = id
         self.title = metadata.title
         let given = metadata.summary?.text.collapsingWhitespace ?? ""
         self.summary = given.isEmpty ? Self.lead(of: article) : given
-        self.contentHTML = renderer.render(article.blocks)
+        var html = MarkupBuilder(xmlStyle: renderer.xmlStyle)
+        renderer.render(article.blocks, into: &html)
+        self.content = Content(html: html.utf8)
         self.date = (metadata.date ?? issue.date).flatMap(FeedDate.init(iso:))
         self.authors = metadata.authors.map { $0.collapsingWhitespace }.filter { !$0.isEmpty }
         var seen = Set<String>()

@@ -51,7 +51,8 @@ public struct FeedWriter: Writer {
 
     /// One article as a one-entry Atom feed.
     public func standalone(_ article: Article, in archive: Archive, context: WriterContext) throws -> [UInt8] {
-        guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }) else {
+        guard let issue = archive.issues.first(where: { $0.articles.contains { $0.id == article.id } }),
+              let index = issue.articles.firstIndex(where: { $0.id == article.id }) else {
             throw WriterError(format: format, message: "the article is not in the archive given")
         }
         // Links resolve against the whole archive; the feed holds the one article.
@@ -59,7 +60,7 @@ public struct FeedWriter: Writer {
         var channel = FeedChannel.channels(for: Archive(publications: []), entries: [], settings: context.settings,
                                            strings: try ThemeStrings.of(context.theme))[0]
         channel.count = 1
-        let item = FeedItem(article, in: issue, renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
+        let item = FeedItem(article, in: issue, id: FeedItem.ids(in: issue)[index], renderer: FeedItem.bodyRenderer(for: archive, links: links), links: links)
         return AtomFeed.document(channel, items: [item], path: "feeds/atom.xml", page: .current(archivePages: 0))
     }
 
@@ -92,6 +93,8 @@ public struct FeedWriter: Writer {
             shown = try channels.indices.map { try channels[$0].keepDocuments(articles[$0], keeping: keeping) }
         }
         var positions = [Int](repeating: 0, count: channels.count)
+        // The item ids of each issue, made when its first item is.
+        var itemIDs = [[String]?](repeating: nil, count: issues.count)
         for entry in entries {
             let issue = issues[entry.issue]
             let publicationChannel = channelOfPublication[entry.publicationSlug]
@@ -101,7 +104,12 @@ public struct FeedWriter: Writer {
             positions[0] += 1
             if let publicationChannel { positions[publicationChannel] += 1 }
             // An item no document made again shows is never rendered: an empty one stands in its place.
-            let item = isShown ? FeedItem(issue.articles[entry.article], in: issue, renderer: renderer, links: links) : FeedItem.unshown
+            var item = FeedItem.unshown
+            if isShown {
+                let ids = itemIDs[entry.issue] ?? FeedItem.ids(in: issue)
+                itemIDs[entry.issue] = ids
+                item = FeedItem(issue.articles[entry.article], in: issue, id: ids[entry.article], renderer: renderer, links: links)
+            }
             try channels[0].add(item, body)
             if let index = channelOfPublication[entry.publicationSlug] { try channels[index].add(item, body) }
         }

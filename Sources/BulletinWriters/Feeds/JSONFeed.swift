@@ -13,8 +13,8 @@ enum JSONFeed {
     /// The format's version URL.
     static let version = "https://jsonfeed.org/version/1.1"
 
-    /// A JSON Feed document.
-    struct Document: Encodable, Sendable {
+    /// A JSON Feed document, as ``serialize(_:)`` writes it (its members named as JSON Feed names them).
+    struct Document: Sendable {
         var version: String
         var title: String
         var homePageURL: String?
@@ -24,40 +24,31 @@ enum JSONFeed {
         var authors: [Author]?
         var language: String
         var items: [Item]
-
-        enum CodingKeys: String, CodingKey {
-            case version, title, description, authors, language, items
-            case homePageURL = "home_page_url", feedURL = "feed_url", nextURL = "next_url"
-        }
     }
 
     /// An author: only the name is known.
-    struct Author: Encodable, Sendable {
+    struct Author: Sendable {
         var name: String
     }
 
     /// A JSON Feed item.
-    struct Item: Encodable, Sendable {
+    struct Item: Sendable {
         var id: String
         var url: String?
         var title: String
-        var contentHTML: String
+        /// The body's HTML, as a JSON string literal.
+        var contentHTML: [UInt8]
         var summary: String
         var datePublished: String?
         var authors: [Author]?
         var tags: [String]?
         var language: String
 
-        enum CodingKeys: String, CodingKey {
-            case id, url, title, summary, authors, tags, language
-            case contentHTML = "content_html", datePublished = "date_published"
-        }
-
         init(_ item: FeedItem) {
             id = item.id
             url = item.url
             title = item.title
-            contentHTML = item.contentHTML
+            contentHTML = item.content.jsonLiteral
             summary = item.summary
             datePublished = item.date?.rfc3339
             authors = item.authors.isEmpty ? nil : item.authors.map(Author.init(name:))
@@ -117,7 +108,8 @@ enum JSONFeed {
             json.array(document.items) { json, item in
                 json.object { json in
                     if let list = item.authors { authors(list, into: &json) }
-                    json.member("content_html", item.contentHTML)
+                    json.key("content_html")
+                    json.literal(item.contentHTML)
                     json.member("date_published", item.datePublished)
                     json.member("id", item.id)
                     json.member("language", item.language)

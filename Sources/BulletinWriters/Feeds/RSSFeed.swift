@@ -43,7 +43,7 @@ enum RSSFeed {
             for author in item.authors { xml.line(2, "dc:creator", text: author) }
             for category in item.categories { xml.line(2, "category", text: category) }
             xml.line(2, "description", text: item.summary)
-            xml.line(2, "content:encoded", characterData: item.contentHTML)
+            xml.line(2, "content:encoded", characterData: item.content.characterData)
             xml.indent(1)
             xml.close("item")
             xml.newline()

@@ -145,6 +145,13 @@ public struct JSONTreeSerializer: ~Copyable {
         }
     }
 
+    /// Writes a value already written as JSON (a string literal made once for several documents). Not in
+    /// a digest's stream, whose strings are not literals.
+    mutating func literal(_ json: [UInt8]) {
+        precondition(!digestForm, "a digest stream takes no JSON literals")
+        json.withUnsafeBufferPointer { buffer.appendBytes($0) }
+    }
+
     /// Tag bytes of the digest stream; brackets stand for themselves.
     private enum DigestTag {
         static let key: UInt8 = 1, string: UInt8 = 2, number: UInt8 = 3, bool: UInt8 = 4
@@ -164,47 +171,51 @@ public struct JSONTreeSerializer: ~Copyable {
     }
 
     static func appendLiteral<Sink: JSONByteSink & ~Copyable>(_ value: String, into bytes: inout Sink) {
-        bytes.appendByte(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole. Eight bytes at a time are checked for
-            // any that might (a control character, quote or backslash); only such words are looked at byte by byte.
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                if index + 8 <= utf8.count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                    if !Self.mayNeedEscape(word) {
-                        index += 8
-                        continue
-                    }
-                }
-                let end = min(index + 8, utf8.count)
-                while index < end {
-                    defer { index += 1 }
-                    let byte = utf8[index]
-                    guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                    if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-                    start = index + 1
-                    bytes.appendByte(UInt8(ascii: "\\"))
-                    switch byte {
-                    case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
-                    case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
-                    case 0x09: bytes.appendByte(UInt8(ascii: "t"))
-                    case 0x08: bytes.appendByte(UInt8(ascii: "b"))
-                    case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
-                    case 0x00..<0x20:
-                        let digits: StaticString = "0123456789abcdef"
-                        for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
-                            bytes.appendByte(escaped)
-                        }
-                    default: bytes.appendByte(byte) // " and \
-                    }
+        value.withUTF8 { appendLiteral(utf8: $0, into: &bytes) }
+    }
+
+    /// Appends the text spelt by `utf8` (valid UTF-8) as a JSON string literal, as ``appendLiteral(_:to:)``
+    /// does: for text made as bytes, with no string made of it.
+    static func appendLiteral<Sink: JSONByteSink & ~Copyable>(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
+        bytes.appendByte(UInt8(ascii: "\""))
+        // Runs of bytes that need no escape are copied whole. Eight bytes at a time are checked for
+        // any that might (a control character, quote or backslash); only such words are looked at byte by byte.
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                if !Self.mayNeedEscape(word) {
+                    index += 8
+                    continue
                 }
             }
-            if start < utf8.count { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start...])) }
+            let end = min(index + 8, utf8.count)
+            while index < end {
+                defer { index += 1 }
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                start = index + 1
+                bytes.appendByte(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
+                case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
+                case 0x09: bytes.appendByte(UInt8(ascii: "t"))
+                case 0x08: bytes.appendByte(UInt8(ascii: "b"))
+                case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
+                case 0x00..<0x20:
+                    let digits: StaticString = "0123456789abcdef"
+                    for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                    digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
+                        bytes.appendByte(escaped)
+                    }
+                default: bytes.appendByte(byte) // " and \
+                }
+            }
         }
+        if start < utf8.count { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start...])) }
         bytes.appendByte(UInt8(ascii: "\""))
     }
 

@@ -25,39 +25,43 @@ public enum Markup {
     /// Appends `value` as ``characterData(_:)`` makes it, without a string in between.
     static func appendCharacterData(_ value: String, to output: inout [UInt8]) {
         var value = value
-        value.withUTF8 { bytes in
-            var endsSection = false
-            let plain = Self.attention.withUnsafeBufferPointer { table in
-                for index in bytes.indices where table[Int(bytes[index])] == 1 {
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: ">") {
-                        endsSection = endsSection || index >= 2 && bytes[index - 1] == UInt8(ascii: "]") && bytes[index - 2] == UInt8(ascii: "]")
-                    } else if byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), replacedLength(bytes, at: index) > 0 {
-                        return false
-                    }
+        value.withUTF8 { appendCharacterData($0, to: &output) }
+    }
+
+    /// Appends the text spelt by `bytes` (valid UTF-8) as ``characterData(_:)`` makes it: for markup a
+    /// builder made as bytes, with no string made of it.
+    static func appendCharacterData(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var endsSection = false
+        let plain = Self.attention.withUnsafeBufferPointer { table in
+            for index in bytes.indices where table[Int(bytes[index])] == 1 {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ">") {
+                    endsSection = endsSection || index >= 2 && bytes[index - 1] == UInt8(ascii: "]") && bytes[index - 2] == UInt8(ascii: "]")
+                } else if byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), replacedLength(bytes, at: index) > 0 {
+                    return false
                 }
-                return true
             }
-            guard plain else {
-                appendEscaped(bytes, quotes: false, to: &output)
-                return
-            }
-            output.append(contentsOf: cdataOpen)
-            if endsSection {
-                // Each `]]>` ends one section after `]]` and starts the next with `>`.
-                var start = 0
-                for index in 2..<bytes.count where bytes[index] == UInt8(ascii: ">") && bytes[index - 1] == UInt8(ascii: "]") && bytes[index - 2] == UInt8(ascii: "]") {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    output.append(contentsOf: cdataClose)
-                    output.append(contentsOf: cdataOpen)
-                    start = index
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            } else {
-                output.append(contentsOf: bytes)
-            }
-            output.append(contentsOf: cdataClose)
+            return true
         }
+        guard plain else {
+            appendEscaped(bytes, quotes: false, to: &output)
+            return
+        }
+        output.append(contentsOf: cdataOpen)
+        if endsSection {
+            // Each `]]>` ends one section after `]]` and starts the next with `>`.
+            var start = 0
+            for index in 2..<bytes.count where bytes[index] == UInt8(ascii: ">") && bytes[index - 1] == UInt8(ascii: "]") && bytes[index - 2] == UInt8(ascii: "]") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: cdataClose)
+                output.append(contentsOf: cdataOpen)
+                start = index
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        } else {
+            output.append(contentsOf: bytes)
+        }
+        output.append(contentsOf: cdataClose)
     }
 
     private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
@@ -281,14 +285,14 @@ public struct MarkupBuilder: Sendable {
         Markup.append(value, quotes: false, to: &bytes)
     }
 
-    /// Text as a CDATA section (see ``Markup/characterData(_:)``).
-    public mutating func characterData(_ value: String) {
-        Markup.appendCharacterData(value, to: &bytes)
-    }
-
     /// Markup that some builder already made safe; never source text.
     public mutating func append(trusted markup: String) {
         raw(markup)
+    }
+
+    /// Markup that some builder already made safe, as UTF-8; never source text.
+    public mutating func append(trusted markup: [UInt8]) {
+        bytes.append(contentsOf: markup)
     }
 
     /// A line break in the markup source, for readability.

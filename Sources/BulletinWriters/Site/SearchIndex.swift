@@ -152,7 +152,7 @@ struct SearchIndex {
                 var previous: UInt32 = 0
                 for (k, posting) in index.postings[Int(term)].enumerated() {
                     if k > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: String(posting - previous).utf8)
+                    appendDecimal(posting - previous, to: &out)
                     previous = posting
                 }
                 out.append(UInt8(ascii: "]"))
@@ -176,6 +176,17 @@ struct SearchIndex {
         summary.append(contentsOf: "]}".utf8)
         try write("search/index.json", summary + [0x0A])
         try write("search/index.js", Array("window.BULLETIN_SEARCH = ".utf8) + summary + Array(";\n".utf8))
+    }
+
+    /// Appends `value` in decimal digits: a large archive's word index holds hundreds of thousands of
+    /// postings, and a string made for each cost more than the rest of writing them.
+    static func appendDecimal(_ value: UInt32, to out: inout [UInt8]) {
+        var divisor: UInt32 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// What a query does with stop words: it leaves out those no article indexes (`stop`: the English ones

@@ -140,10 +140,15 @@ public struct SiteWriter: Writer {
         // not match its records, a sitemap missing pages), and a theme file left out with a warning would give
         // a site other than the theme asks for: the template (`site/home.mustache`) is the way to change a page.
         let theme = context.theme.files.filter { $0.key.hasPrefix("site/") && !$0.key.hasSuffix(".mustache") }.sorted { $0.key < $1.key }
+        // Every folder of a made path: found from the path's end, byte by byte (a path's characters are
+        // not needed to find its slashes), up to the first one already known, whose own folders are then too.
         var folders: Set<Substring> = []
         for path in made {
             var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") { folder = folder[..<slash]; folders.insert(folder) }
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
+            }
         }
         for path in theme.map(\.key) {
             var ancestor = path[...]

@@ -11,81 +11,136 @@ public enum PluralCategory: String, Sendable, CaseIterable {
 public enum PluralRules {
     /// The category of `count` in `language` (a BCP 47 tag; its first subtag decides).
     public static func category(of count: Int, language: String) -> PluralCategory {
-        let n = abs(count)
-        let mod10 = n % 10, mod100 = n % 100
-        // European Portuguese counts as English does; Brazilian, as French.
-        if language.lowercased() == "pt-pt" { return n == 1 ? .one : .other }
-        switch String(language.prefix { $0 != "-" }).lowercased() {
-        case "ja", "zh", "ko", "vi", "th", "id", "ms", "lo", "my", "km":
-            return .other
-        case "fr", "pt", "hy", "kab":
-            // French and Portuguese count 0 and 1 as one (CLDR: i = 0,1).
-            return n <= 1 ? .one : .other
-        case "ru", "uk", "be":
-            if mod10 == 1 && mod100 != 11 { return .one }
-            if (2...4).contains(mod10) && !(12...14).contains(mod100) { return .few }
-            return .many
-        case "pl":
-            if n == 1 { return .one }
-            if (2...4).contains(mod10) && !(12...14).contains(mod100) { return .few }
-            return .many
-        case "cs", "sk":
-            if n == 1 { return .one }
-            return (2...4).contains(n) ? .few : .other
-        case "hr", "sr", "bs":
-            if mod10 == 1 && mod100 != 11 { return .one }
-            if (2...4).contains(mod10) && !(12...14).contains(mod100) { return .few }
-            return .other
-        case "lt":
-            if mod10 == 1 && !(11...19).contains(mod100) { return .one }
-            if (2...9).contains(mod10) && !(11...19).contains(mod100) { return .few }
-            return .other
-        case "lv":
-            if mod10 == 0 || (11...19).contains(mod100) { return .zero }
-            if mod10 == 1 && mod100 != 11 { return .one }
-            return .other
-        case "ro":
-            if n == 1 { return .one }
-            if n == 0 || (1...19).contains(mod100) { return .few }
-            return .other
-        case "ar":
-            switch n {
-            case 0: return .zero
-            case 1: return .one
-            case 2: return .two
-            default:
-                if (3...10).contains(mod100) { return .few }
-                if (11...99).contains(mod100) { return .many }
+        Rule(language: language).category(of: count)
+    }
+
+    /// The rule a language counts by, found from its tag once: a page counts its articles, issues and
+    /// mentions in one language, and reading the tag again for each count cost more than the rule.
+    public enum Rule: Sendable, Hashable {
+        /// `one` for 1, else `other`: English, European Portuguese, and every language not listed.
+        case oneElseOther
+        /// `other` always: Japanese, Chinese, Korean, Vietnamese, Thai, Indonesian, Malay, Lao, Burmese, Khmer.
+        case otherAlways
+        /// `one` for 0 and 1 (CLDR: i = 0,1): French, Brazilian Portuguese, Armenian, Kabyle.
+        case zeroAndOneAsOne
+        /// Russian, Ukrainian, Belarusian.
+        case eastSlavic
+        case polish
+        /// Czech, Slovak.
+        case czechSlovak
+        /// Croatian, Serbian, Bosnian.
+        case serboCroatian
+        case lithuanian
+        case latvian
+        case romanian
+        case arabic
+        /// Hebrew (`he`, and the older `iw`).
+        case hebrew
+        case irish
+        case welsh
+        case slovenian
+
+        /// The rule of `language` (a BCP 47 tag; its first subtag decides).
+        public init(language: String) {
+            // European Portuguese counts as English does; Brazilian, as French.
+            if language.lowercased() == "pt-pt" {
+                self = .oneElseOther
+                return
+            }
+            switch String(language.prefix { $0 != "-" }).lowercased() {
+            case "ja", "zh", "ko", "vi", "th", "id", "ms", "lo", "my", "km": self = .otherAlways
+            case "fr", "pt", "hy", "kab": self = .zeroAndOneAsOne
+            case "ru", "uk", "be": self = .eastSlavic
+            case "pl": self = .polish
+            case "cs", "sk": self = .czechSlovak
+            case "hr", "sr", "bs": self = .serboCroatian
+            case "lt": self = .lithuanian
+            case "lv": self = .latvian
+            case "ro": self = .romanian
+            case "ar": self = .arabic
+            case "he", "iw": self = .hebrew
+            case "ga": self = .irish
+            case "cy": self = .welsh
+            case "sl": self = .slovenian
+            default: self = .oneElseOther
+            }
+        }
+
+        /// The category of `count` under this rule.
+        public func category(of count: Int) -> PluralCategory {
+            let n = abs(count)
+            let mod10 = n % 10, mod100 = n % 100
+            switch self {
+            case .otherAlways:
                 return .other
+            case .zeroAndOneAsOne:
+                return n <= 1 ? .one : .other
+            case .eastSlavic:
+                if mod10 == 1 && mod100 != 11 { return .one }
+                if (2...4).contains(mod10) && !(12...14).contains(mod100) { return .few }
+                return .many
+            case .polish:
+                if n == 1 { return .one }
+                if (2...4).contains(mod10) && !(12...14).contains(mod100) { return .few }
+                return .many
+            case .czechSlovak:
+                if n == 1 { return .one }
+                return (2...4).contains(n) ? .few : .other
+            case .serboCroatian:
+                if mod10 == 1 && mod100 != 11 { return .one }
+                if (2...4).contains(mod10) && !(12...14).contains(mod100) { return .few }
+                return .other
+            case .lithuanian:
+                if mod10 == 1 && !(11...19).contains(mod100) { return .one }
+                if (2...9).contains(mod10) && !(11...19).contains(mod100) { return .few }
+                return .other
+            case .latvian:
+                if mod10 == 0 || (11...19).contains(mod100) { return .zero }
+                if mod10 == 1 && mod100 != 11 { return .one }
+                return .other
+            case .romanian:
+                if n == 1 { return .one }
+                if n == 0 || (1...19).contains(mod100) { return .few }
+                return .other
+            case .arabic:
+                switch n {
+                case 0: return .zero
+                case 1: return .one
+                case 2: return .two
+                default:
+                    if (3...10).contains(mod100) { return .few }
+                    if (11...99).contains(mod100) { return .many }
+                    return .other
+                }
+            case .hebrew:
+                if n == 1 { return .one }
+                if n == 2 { return .two }
+                return .other
+            case .irish:
+                switch n {
+                case 1: return .one
+                case 2: return .two
+                case 3...6: return .few
+                case 7...10: return .many
+                default: return .other
+                }
+            case .welsh:
+                switch n {
+                case 0: return .zero
+                case 1: return .one
+                case 2: return .two
+                case 3: return .few
+                case 6: return .many
+                default: return .other
+                }
+            case .slovenian:
+                if mod100 == 1 { return .one }
+                if mod100 == 2 { return .two }
+                if mod100 == 3 || mod100 == 4 { return .few }
+                return .other
+            case .oneElseOther:
+                return n == 1 ? .one : .other
             }
-        case "he", "iw":
-            if n == 1 { return .one }
-            if n == 2 { return .two }
-            return .other
-        case "ga":
-            switch n {
-            case 1: return .one
-            case 2: return .two
-            case 3...6: return .few
-            case 7...10: return .many
-            default: return .other
-            }
-        case "cy":
-            switch n {
-            case 0: return .zero
-            case 1: return .one
-            case 2: return .two
-            case 3: return .few
-            case 6: return .many
-            default: return .other
-            }
-        case "sl":
-            if mod100 == 1 { return .one }
-            if mod100 == 2 { return .two }
-            if mod100 == 3 || mod100 == 4 { return .few }
-            return .other
-        default:
-            return n == 1 ? .one : .other
         }
     }
 }

@@ -24,6 +24,8 @@ public struct UIStrings: Sendable {
     /// How many files these strings are read from, one over another.
     private let layers: Int
     private let counted: [String: [PluralCategory: String]]
+    /// How ``language`` counts, for ``counted(_:_:)``.
+    private let pluralRule: PluralRules.Rule
     private let months: [String]
     /// Every text, escaped, as the template value `t`.
     let templateValue: TemplateValue
@@ -31,6 +33,7 @@ public struct UIStrings: Sendable {
     /// Strings from the entries of the file for `language`; keys it lacks come from `fallback`.
     init(language: String, entries: [StringsFile.Entry], fallback: UIStrings?) throws(StringsFile.Mistake) {
         self.language = language
+        pluralRule = PluralRules.Rule(language: language)
         var texts = fallback?.texts ?? [:]
         var counted = fallback?.counted ?? [:]
         var months = fallback?.months ?? []
@@ -106,7 +109,7 @@ public struct UIStrings: Sendable {
     /// The counted phrase `key` for `count` ("3 articles"), in the form the language's plural rules choose.
     public func counted(_ count: Int, _ key: String) -> String {
         guard let forms = counted[key] else { return "\(count) \(key)" }
-        let form = forms[PluralRules.category(of: count, language: language)] ?? forms[.other]!
+        let form = forms[pluralRule.category(of: count)] ?? forms[.other]!
         return Self.fill(form, ["count": String(count)])
     }
 

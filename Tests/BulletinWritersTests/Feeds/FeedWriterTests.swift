@@ -63,7 +63,7 @@ struct FeedWriterTests {
         let items = try #require(json["items"] as? [[String: Any]])
         #expect(items.first?["tags"] as? [String] == ["NATO", "Kyiv"])
         let first = FeedFixtures.small.publications[0].volumes[0].issues[1]
-        #expect(items.first?["id"] as? String == FeedItem.id(of: first.articles[0], in: first))
+        #expect(items.first?["id"] as? String == FeedItem.ids(in: first)[0])
     }
 
     @Test("an item's id stays when its article's text is edited, and two sources of one name in an issue get two")
@@ -72,13 +72,13 @@ struct FeedWriterTests {
         var edited = issue
         edited.articles[0].blocks = [.paragraph([.text("Corrected text.")], span: nil)]
         edited.articles[0].metadata.id = issue.id + "-0123456789ab"
-        let id = FeedItem.id(of: issue.articles[0], in: issue)
-        #expect(id.hasPrefix("urn:uuid:") && FeedItem.id(of: edited.articles[0], in: edited) == id)
+        let id = FeedItem.ids(in: issue)[0]
+        #expect(id.hasPrefix("urn:uuid:") && FeedItem.ids(in: edited)[0] == id)
         var twins = issue
         twins.articles.append(issue.articles[0])
         twins.articles[1].metadata.id = issue.id + "-ba9876543210"
         twins.articles[1].metadata.source.path = "elsewhere/" + issue.articles[0].metadata.source.path
-        let twinIDs = Set(twins.articles.prefix(2).map { FeedItem.id(of: $0, in: twins) })
+        let twinIDs = Set(FeedItem.ids(in: twins).prefix(2))
         #expect(twinIDs.count == 2 && !twinIDs.contains(id))
     }
 

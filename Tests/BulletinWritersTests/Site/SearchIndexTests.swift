@@ -26,6 +26,26 @@ struct SearchIndexTests {
         }
     }
 
+
+    @Test("postings are written in the decimal digits String gives, at every length and at the powers of ten")
+    func decimalDigits() {
+        var values: [UInt32] = [0, 9, 10, 11, 99, 100, 101, UInt32.max, UInt32.max - 1, 4_000_000_000]
+        var power: UInt32 = 1
+        for _ in 0..<9 {
+            power *= 10
+            values += [power - 1, power, power + 1]
+        }
+        var state: UInt64 = 0x9E37_79B9
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(UInt32(truncatingIfNeeded: state >> 33) >> (state % 32))
+        }
+        for value in values {
+            var out: [UInt8] = [UInt8(ascii: ",")]
+            SearchIndex.appendDecimal(value, to: &out)
+            #expect(out == Array(",\(value)".utf8), "\(value)")
+        }
+    }
     @Test("words: folded to lower case without diacritics, parted by all but letters, marks and digits, joined across pieces")
     func words() {
         let pieces = ["The Duma and the ", "DUMA", "’s vote on Zürich—ZÜRICH «Ankara» a", "b", " Vote 2000, vote €5 x×y Αθήνα Київ"]
