@@ -14,6 +14,14 @@ struct EntityMemory {
     var personParts: [String: String] = [:]
 }
 
+extension EntityDocument.Candidate {
+    /// A person's name of two words or more, typed on some evidence: its words name the person alone.
+    /// Asked of a candidate in place (`candidates[i].isPersonName`): passed to a function, each was copied.
+    var isPersonName: Bool {
+        kind == .person && strength >= 1 && hi - lo >= 2
+    }
+}
+
 extension EntityDocument {
     func surface(_ c: Candidate) -> String {
         let para = paragraphs[c.paragraph]
@@ -59,7 +67,9 @@ extension EntityDocument {
         memory.kinds.reserveCapacity(candidates.count)
         var firstNameLinks: [String: String] = [:]
         for i in candidates.indices {
-            candidates[i].key = key(candidates[i])
+            // Made first and then stored: made in the assignment, the candidate was copied for the call.
+            let key = key(candidates[i])
+            candidates[i].key = key
         }
         // The candidates are read in place, by index: a `for c in candidates` loop copied each candidate,
         // its two strings retained and released, once a pass.
@@ -70,24 +80,19 @@ extension EntityDocument {
             memory.kinds[candidates[i].key] = EntityMemory.Entry(kind: kind, canonical: surface(candidates[i]), strength: strength)
         }
         // Person names: each part of a full name points to the longest form.
-        for i in candidates.indices where isPersonName(candidates[i]) {
+        for i in candidates.indices where candidates[i].isPersonName {
             let last = key(candidates[i].paragraph, candidates[i].hi - 1)
             // The surface is made only when it is kept: its length in bytes is the length of its span.
             if let old = memory.personParts[last], old.utf8.count >= surfaceByteCount(candidates[i]) { continue }
             memory.personParts[last] = surface(candidates[i])
         }
         // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
-        for i in candidates.indices where isPersonName(candidates[i]) {
+        for i in candidates.indices where candidates[i].isPersonName {
             let first = key(candidates[i].paragraph, candidates[i].lo)
             if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(candidates[i]) }
         }
         for (k, v) in firstNameLinks { memory.personParts[k] = v }
         return memory
-    }
-
-    /// A person's name of two words or more, typed on some evidence: its words name the person alone.
-    private func isPersonName(_ c: Candidate) -> Bool {
-        c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2
     }
 
     /// The length in UTF-8 bytes of `surface(c)`: tokens begin and end on scalar boundaries, so the

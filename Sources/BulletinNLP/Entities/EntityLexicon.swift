@@ -134,6 +134,11 @@ final class EntityLexicon: Sendable {
         words[Int(id(of: key))]
     }
 
+    /// What the lexicon knows about the lowercase key spelt by `bytes`.
+    func word(spelt bytes: UnsafeBufferPointer<UInt8>) -> Word {
+        words[Int(wordIDs.id(of: bytes, lowercasing: false) ?? EntityLexicon.unknownWord)]
+    }
+
     /// The phrase entry at a trie node.
     func entry(at node: Int32) -> PhraseEntry? {
         phraseNodes[Int(node)].entry
