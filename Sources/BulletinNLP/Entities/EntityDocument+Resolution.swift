@@ -14,14 +14,6 @@ struct EntityMemory {
     var personParts: [String: String] = [:]
 }
 
-extension EntityDocument.Candidate {
-    /// A person's name of two words or more, typed on some evidence: its words name the person alone.
-    /// Asked of a candidate in place (`candidates[i].isPersonName`): passed to a function, each was copied.
-    var isPersonName: Bool {
-        kind == .person && strength >= 1 && hi - lo >= 2
-    }
-}
-
 extension EntityDocument {
     func surface(_ c: Candidate) -> String {
         let para = paragraphs[c.paragraph]
@@ -36,8 +28,14 @@ extension EntityDocument {
 
     /// The keys of a candidate's words joined by spaces, as phrases and memory are keyed.
     func key(_ c: Candidate) -> String {
-        let para = paragraphs[c.paragraph]
-        let tokens = para.tokens[c.lo..<c.hi]
+        key(c.paragraph, tokens: c.lo..<c.hi)
+    }
+
+    /// The keys of the words `range` of paragraph `p` joined by spaces: a candidate's key, asked of its
+    /// fields where the candidate itself would be copied to be passed.
+    func key(_ p: Int, tokens range: Range<Int>) -> String {
+        let para = paragraphs[p]
+        let tokens = para.tokens[range]
         let length = tokens.reduce(max(tokens.count - 1, 0)) { $0 + $1.byteCount }
         let ascii = tokens.allSatisfy { token in para.bytes[token.byteStart..<token.byteEnd].allSatisfy { $0 < 0x80 } }
         if ascii {
@@ -54,10 +52,10 @@ extension EntityDocument {
                 return k
             }
         }
-        var k = key(c.paragraph, c.lo)
-        for i in (c.lo + 1)..<c.hi {
+        var k = key(p, range.lowerBound)
+        for i in (range.lowerBound + 1)..<range.upperBound {
             k += " "
-            k += key(c.paragraph, i)
+            k += key(p, i)
         }
         return k
     }
@@ -67,9 +65,9 @@ extension EntityDocument {
         memory.kinds.reserveCapacity(candidates.count)
         var firstNameLinks: [String: String] = [:]
         for i in candidates.indices {
-            // Made first and then stored: made in the assignment, the candidate was copied for the call.
-            let key = key(candidates[i])
-            candidates[i].key = key
+            // Made from the candidate's fields: passed to a function, each candidate was copied (its strings
+            // retained and released) in every pass below.
+            candidates[i].key = key(candidates[i].paragraph, tokens: candidates[i].lo..<candidates[i].hi)
         }
         // The candidates are read in place, by index: a `for c in candidates` loop copied each candidate,
         // its two strings retained and released, once a pass.
@@ -79,15 +77,19 @@ extension EntityDocument {
             if let old = memory.kinds[candidates[i].key], old.strength >= strength { continue }
             memory.kinds[candidates[i].key] = EntityMemory.Entry(kind: kind, canonical: surface(candidates[i]), strength: strength)
         }
-        // Person names: each part of a full name points to the longest form.
-        for i in candidates.indices where candidates[i].isPersonName {
+        // Person names of two words or more, typed on some evidence: their words name the person alone.
+        let personNames = candidates.indices.filter {
+            candidates[$0].kind == .person && candidates[$0].strength >= 1 && candidates[$0].hi - candidates[$0].lo >= 2
+        }
+        // Each part of a full name points to the longest form.
+        for i in personNames {
             let last = key(candidates[i].paragraph, candidates[i].hi - 1)
             // The surface is made only when it is kept: its length in bytes is the length of its span.
             if let old = memory.personParts[last], old.utf8.count >= surfaceByteCount(candidates[i]) { continue }
             memory.personParts[last] = surface(candidates[i])
         }
         // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
-        for i in candidates.indices where candidates[i].isPersonName {
+        for i in personNames {
             let first = key(candidates[i].paragraph, candidates[i].lo)
             if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(candidates[i]) }
         }
