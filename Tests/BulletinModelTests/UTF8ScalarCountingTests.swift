@@ -20,10 +20,9 @@ struct UTF8ScalarCountingTests {
     @Test("counts as many scalars as the string has, in every range that starts and ends on a scalar")
     func counts() {
         for text in Self.texts {
-            let scalars = Array(text.unicodeScalars)
-            let starts = scalars.indices.map { String(String.UnicodeScalarView(scalars[..<$0])).utf8.count } + [text.utf8.count]
+            let starts = Self.scalarStarts(text)
             Array(text.utf8).withUnsafeBufferPointer { bytes in
-                #expect(UTF8Scalar.count(in: bytes, 0..<bytes.count) == scalars.count, "\(text)")
+                #expect(UTF8Scalar.count(in: bytes, 0..<bytes.count) == text.unicodeScalars.count, "\(text)")
                 for (i, start) in starts.enumerated() {
                     for (j, end) in starts.enumerated().dropFirst(i) {
                         #expect(UTF8Scalar.count(in: bytes, start..<end) == j - i)
@@ -36,8 +35,7 @@ struct UTF8ScalarCountingTests {
     @Test("finds the byte of the scalar so many scalars on, as a walk scalar by scalar does")
     func offsets() {
         for text in Self.texts {
-            let scalars = Array(text.unicodeScalars)
-            let starts = scalars.indices.map { String(String.UnicodeScalarView(scalars[..<$0])).utf8.count } + [text.utf8.count]
+            let starts = Self.scalarStarts(text)
             Array(text.utf8).withUnsafeBufferPointer { bytes in
                 for i in starts.indices {
                     for j in i..<starts.count {
@@ -46,5 +44,10 @@ struct UTF8ScalarCountingTests {
                 }
             }
         }
+    }
+
+    /// The byte offset of each scalar of `text` as the string's own views tell it, and of its end.
+    static func scalarStarts(_ text: String) -> [Int] {
+        text.unicodeScalars.indices.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } + [text.utf8.count]
     }
 }
