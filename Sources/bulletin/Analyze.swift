@@ -6,6 +6,7 @@ import Foundation
 extension BulletinCommand {
     struct Tag: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tag",
             abstract: "List the people, organisations, places and other names of one source.",
             discussion: """
             Offsets count Unicode scalars of the article's plain text (blocks separated by blank lines), \
@@ -64,6 +65,7 @@ extension BulletinCommand {
 
     struct Summarize: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "summarize",
             abstract: "Print the summary and dek of one source, made of its own sentences.",
             discussion: "--jsonl reads {\"id\", \"text\"} lines from standard input and writes {\"id\", \"summary\"} lines."
         )

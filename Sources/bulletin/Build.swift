@@ -5,6 +5,7 @@ import Foundation
 extension BulletinCommand {
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build every format of an archive into an output folder.",
             discussion: "With no sources and no configuration, builds the bundled example archive."
         )

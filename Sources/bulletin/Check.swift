@@ -5,6 +5,7 @@ import BulletinModel
 extension BulletinCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate sources without writing anything; reports every problem of every file."
         )
 

@@ -6,6 +6,7 @@ import Foundation
 extension BulletinCommand {
     struct Convert: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Convert one source to one format, to standard output by default (a Unix filter).",
             discussion: "feeds prints the article's Atom document alone; a build writes RSS and JSON Feed beside it."
         )
