@@ -325,7 +325,7 @@ public struct BulletinTextReader: SourceReader {
             }
             // Columns are scalars counted up to each end, once every scalar of the line is known to stand alone.
             guard Self.standAlone(bytes) else { return nil }
-            return (Self.scalarCount(bytes, before: start) + 1, Self.scalarCount(bytes, before: lastLead + 1))
+            return (UTF8Scalar.count(in: bytes, 0..<start) + 1, UTF8Scalar.count(in: bytes, 0..<(lastLead + 1)))
         }
         if let counted = counted ?? nil { return counted }
         let first = line.firstIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
@@ -360,22 +360,6 @@ public struct BulletinTextReader: SourceReader {
             index += length
         }
         return true
-    }
-
-    /// The scalars of `bytes` that start before `end`: the bytes that do not continue a scalar, counted
-    /// eight at a time (a continuation byte is 10xxxxxx).
-    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
-        var count = 0, index = 0
-        while index + 8 <= end {
-            let word = word(bytes, at: index)
-            count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            index += 8
-        }
-        while index < end {
-            if bytes[index] & 0xC0 != 0x80 { count += 1 }
-            index += 1
-        }
-        return count
     }
 
     /// The eight bytes at `index`, the first the lowest.

@@ -97,7 +97,9 @@ extension EntityTagging {
 
         private static func append(_ text: String, to bytes: inout [UInt8]) {
             append(text.utf8.count, to: &bytes)
-            bytes.append(contentsOf: text.utf8)
+            // Copied from the string's contiguous bytes at once, not read through its UTF-8 view.
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
         /// Reads the encoding front to back; every read is nil past the end.

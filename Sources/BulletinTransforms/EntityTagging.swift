@@ -218,7 +218,7 @@ struct MentionRewriter {
     private mutating func split(_ text: String, into output: inout [Inline], entities: inout ArticleEntities) {
         var contiguous = text
         contiguous.withUTF8 { bytes in
-            let count = bytes.count(where: { $0 & 0xC0 != 0x80 })
+            let count = UTF8Scalar.count(in: bytes, 0..<bytes.count)
             let start = offset, end = offset + count
             offset = end
             // Most texts hold no mention: keep the string as it is.
@@ -231,10 +231,9 @@ struct MentionRewriter {
             var scalar = 0, byte = 0
             func byteOffset(_ target: Int) -> Int {
                 if count == bytes.count { return target }
-                while scalar < target {
-                    byte += 1
-                    while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-                    scalar += 1
+                if target > scalar {
+                    byte = UTF8Scalar.offset(target - scalar, after: byte, in: bytes)
+                    scalar = target
                 }
                 return byte
             }

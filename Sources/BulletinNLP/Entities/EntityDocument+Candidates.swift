@@ -277,14 +277,15 @@ extension EntityDocument {
         let prev2Traits = lo > 1 ? tokens[lo - 2].traits : []
         let nextTraits = hi < tokens.count ? tokens[hi].traits : []
         if len == 1 && first.isSentenceStart && first.traits.contains(.commonWord) { return }
-        if len == 1 && isCommonCompound(key(p, lo)) { return }
+        // The first word's key, made once for the rules below that ask for it.
+        let firstKey = key(p, lo)
+        if len == 1 && isCommonCompound(firstKey) { return }
         if len >= 2 && first.traits.contains(.organizationLead) {
             add(p, lo, hi, .organization, 2)
             return
         }
         // "Sovetskaya Rossiya", "Nezavisimaya", "Moskovsky Komsomolets": a name opening with a Russian adjective
         // is a newspaper's or a body's, not a person's, even before "wrote".
-        let firstKey = key(p, lo)
         if firstKey.utf8.count >= 7, EntityLexicon.russianAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) })
             || (len >= 2 && EntityLexicon.russianMasculineAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) })) {
             add(p, lo, hi, .organization, 1)
@@ -295,7 +296,7 @@ extension EntityDocument {
             add(p, lo, hi, .organization, 1)
             return
         }
-        if len == 1 && isDerivedDemonym(key(p, lo)) {
+        if len == 1 && isDerivedDemonym(firstKey) {
             add(p, lo, hi, .miscellaneous, 2)
             return
         }
@@ -386,21 +387,31 @@ extension EntityDocument {
 
     /// "Zairean", "Rwandan", "Panamanian": an adjective formed from a known country or region.
     private func isDerivedDemonym(_ key: String) -> Bool {
-        let u = Array(key.utf8)
-        guard u.count >= 5 else { return false }
-        for suffix in ["n", "an", "ian", "nian", "ean", "ese", "i"] {
-            let sl = suffix.utf8.count
-            guard u.count - sl >= 3, u.suffix(sl).elementsEqual(suffix.utf8) else { continue }
-            let stem = String(decoding: u.prefix(u.count - sl), as: UTF8.self)
-            for ending in ["", "a", "e", "ia"] {
-                let candidate = stem + ending
-                let word = lexicon.word(candidate)
-                if word.traits.contains(.country) { return true }
-                if let entry = word.phrase, entry.kind == .location, entry.source == .curated { return true }
+        var key = key
+        return key.withUTF8 { u in
+            guard u.count >= 5 else { return false }
+            // Each stem and ending is spelt in this one buffer and looked up as bytes: made as strings, they
+            // were up to 28 strings a word, and the lists of endings two arrays a call.
+            var candidate: [UInt8] = []
+            for suffix in Self.demonymSuffixes {
+                guard u.count - suffix.count >= 3, u.suffix(suffix.count).elementsEqual(suffix) else { continue }
+                for ending in Self.placeEndings {
+                    candidate.removeAll(keepingCapacity: true)
+                    candidate.append(contentsOf: u.prefix(u.count - suffix.count))
+                    candidate.append(contentsOf: ending)
+                    let word = candidate.withUnsafeBufferPointer { lexicon.word(spelt: $0) }
+                    if word.traits.contains(.country) { return true }
+                    if let entry = word.phrase, entry.kind == .location, entry.source == .curated { return true }
+                }
             }
+            return false
         }
-        return false
     }
+
+    /// What a demonym adds to the name of its place ("Zaire" + "an", "Panama" + "nian"), in the order tried.
+    private static let demonymSuffixes: [[UInt8]] = ["n", "an", "ian", "nian", "ean", "ese", "i"].map { Array($0.utf8) }
+    /// What a place's name may end in that its demonym drops ("Rwanda", "Zaire", "Albania"), in the order tried.
+    private static let placeEndings: [[UInt8]] = ["", "a", "e", "ia"].map { Array($0.utf8) }
 
     // MARK: - Headlines
 

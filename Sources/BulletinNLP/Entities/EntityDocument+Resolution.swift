@@ -28,8 +28,14 @@ extension EntityDocument {
 
     /// The keys of a candidate's words joined by spaces, as phrases and memory are keyed.
     func key(_ c: Candidate) -> String {
-        let para = paragraphs[c.paragraph]
-        let tokens = para.tokens[c.lo..<c.hi]
+        key(c.paragraph, tokens: c.lo..<c.hi)
+    }
+
+    /// The keys of the words `range` of paragraph `p` joined by spaces: a candidate's key, asked of its
+    /// fields where the candidate itself would be copied to be passed.
+    func key(_ p: Int, tokens range: Range<Int>) -> String {
+        let para = paragraphs[p]
+        let tokens = para.tokens[range]
         let length = tokens.reduce(max(tokens.count - 1, 0)) { $0 + $1.byteCount }
         let ascii = tokens.allSatisfy { token in para.bytes[token.byteStart..<token.byteEnd].allSatisfy { $0 < 0x80 } }
         if ascii {
@@ -46,10 +52,10 @@ extension EntityDocument {
                 return k
             }
         }
-        var k = key(c.paragraph, c.lo)
-        for i in (c.lo + 1)..<c.hi {
+        var k = key(p, range.lowerBound)
+        for i in (range.lowerBound + 1)..<range.upperBound {
             k += " "
-            k += key(c.paragraph, i)
+            k += key(p, i)
         }
         return k
     }
@@ -59,7 +65,9 @@ extension EntityDocument {
         memory.kinds.reserveCapacity(candidates.count)
         var firstNameLinks: [String: String] = [:]
         for i in candidates.indices {
-            candidates[i].key = key(candidates[i])
+            // Made from the candidate's fields: passed to a function, each candidate was copied (its strings
+            // retained and released) in every pass below.
+            candidates[i].key = key(candidates[i].paragraph, tokens: candidates[i].lo..<candidates[i].hi)
         }
         // The candidates are read in place, by index: a `for c in candidates` loop copied each candidate,
         // its two strings retained and released, once a pass.
@@ -69,25 +77,24 @@ extension EntityDocument {
             if let old = memory.kinds[candidates[i].key], old.strength >= strength { continue }
             memory.kinds[candidates[i].key] = EntityMemory.Entry(kind: kind, canonical: surface(candidates[i]), strength: strength)
         }
-        // Person names: each part of a full name points to the longest form.
-        for i in candidates.indices where isPersonName(candidates[i]) {
+        // Person names of two words or more, typed on some evidence: their words name the person alone.
+        let personNames = candidates.indices.filter {
+            candidates[$0].kind == .person && candidates[$0].strength >= 1 && candidates[$0].hi - candidates[$0].lo >= 2
+        }
+        // Each part of a full name points to the longest form.
+        for i in personNames {
             let last = key(candidates[i].paragraph, candidates[i].hi - 1)
             // The surface is made only when it is kept: its length in bytes is the length of its span.
             if let old = memory.personParts[last], old.utf8.count >= surfaceByteCount(candidates[i]) { continue }
             memory.personParts[last] = surface(candidates[i])
         }
         // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
-        for i in candidates.indices where isPersonName(candidates[i]) {
+        for i in personNames {
             let first = key(candidates[i].paragraph, candidates[i].lo)
             if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(candidates[i]) }
         }
         for (k, v) in firstNameLinks { memory.personParts[k] = v }
         return memory
-    }
-
-    /// A person's name of two words or more, typed on some evidence: its words name the person alone.
-    private func isPersonName(_ c: Candidate) -> Bool {
-        c.kind == .person && c.strength >= 1 && c.hi - c.lo >= 2
     }
 
     /// The length in UTF-8 bytes of `surface(c)`: tokens begin and end on scalar boundaries, so the
@@ -101,14 +108,19 @@ extension EntityDocument {
     static func holdsEveryWord(of key: String, _ name: String) -> Bool {
         // ASCII, most names: the words are compared as bytes, the name's capitals read as lower case, without
         // making a lowercase copy and a set of its words for every look.
-        if key.utf8.allSatisfy({ $0 < 0x80 }), name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Split as arrays of bytes: split as UTF-8 views, walking a string's indices, a look took some
-            // 6,500 instructions.
-            let words = Array(name.utf8).split(separator: UInt8(ascii: " "))
-            return Array(key.utf8).split(separator: UInt8(ascii: " ")).allSatisfy { word in
-                words.contains { candidate in candidate.elementsEqual(word) { ($0 &- 0x41 < 26 ? $0 + 32 : $0) == $1 } }
+        var key = key, name = name
+        let ascii: Bool? = key.withUTF8 { key in
+            name.withUTF8 { name in
+                guard !key.contains(where: { $0 >= 0x80 }), !name.contains(where: { $0 >= 0x80 }) else { return nil }
+                // Words are found in place: split into arrays of words first, a look took some 5,400 instructions.
+                return SpaceSeparatedWords(bytes: key).allSatisfy { word in
+                    SpaceSeparatedWords(bytes: name).contains { candidate in
+                        candidate.elementsEqual(word) { ($0 &- 0x41 < 26 ? $0 + 32 : $0) == $1 }
+                    }
+                }
             }
         }
+        if let ascii { return ascii }
         let words = Set(name.lowercased().split(separator: " "))
         return key.split(separator: " ").allSatisfy(words.contains)
     }
@@ -146,5 +158,24 @@ extension EntityDocument {
             }
             candidates[i] = c
         }
+    }
+}
+
+/// The words of some bytes between spaces, found as they are read (runs of spaces make no empty words).
+private struct SpaceSeparatedWords: Sequence, IteratorProtocol {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var end = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+        var start = end
+        while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        guard start < bytes.count else { return nil }
+        end = start
+        while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+        return bytes[start..<end]
     }
 }

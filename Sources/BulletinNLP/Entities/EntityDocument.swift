@@ -149,6 +149,10 @@ struct EntityDocument {
 
     func makeSpans() -> [[EntitySpan]] {
         var out = [[EntitySpan]](repeating: [], count: paragraphs.count)
+        // Each paragraph's spans are counted first, so that its list is made at its size once.
+        var counts = [Int](repeating: 0, count: paragraphs.count)
+        for i in candidates.indices where candidates[i].kind != nil { counts[candidates[i].paragraph] += 1 }
+        for p in out.indices where counts[p] > 0 { out[p].reserveCapacity(counts[p]) }
         for c in candidates {
             guard let kind = c.kind else { continue }
             let para = paragraphs[c.paragraph]
@@ -165,7 +169,10 @@ struct EntityDocument {
                 start: first.start, end: last.end, kind: kind, text: text,
                 canonicalName: c.canonical ?? text, role: role))
         }
-        for i in out.indices { out[i].sort { $0.start < $1.start } }
+        // Most lists are in order already, with no two spans starting together: sorted, they would stay as they are.
+        for i in out.indices where !out[i].indices.dropFirst().allSatisfy({ out[i][$0 - 1].start < out[i][$0].start }) {
+            out[i].sort { $0.start < $1.start }
+        }
         return out
     }
 }

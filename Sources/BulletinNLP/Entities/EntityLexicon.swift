@@ -115,14 +115,20 @@ final class EntityLexicon: Sendable {
         wordIDs.id(of: key) ?? EntityLexicon.unknownWord
     }
 
-    /// The id of an ASCII word read in lower case, or ``unknownWord``.
-    func id(lowercasing ascii: UnsafeBufferPointer<UInt8>) -> Int32 {
-        wordIDs.id(of: ascii, lowercasing: true) ?? EntityLexicon.unknownWord
+    /// The id of an ASCII word read in lower case, or ``unknownWord``; `packed` is its first 12 bytes
+    /// lowercased, as ``EntityWordTable/packed(_:lowercasing:)`` packs them.
+    func id(lowercasing ascii: UnsafeBufferPointer<UInt8>, packed: EntityWordTable.Packed) -> Int32 {
+        wordIDs.id(of: ascii, packed: packed, lowercasing: true) ?? EntityLexicon.unknownWord
     }
 
     /// What the lexicon knows about a lowercase key (nothing for a word on no list).
     func word(_ key: String) -> Word {
         words[Int(id(of: key))]
+    }
+
+    /// What the lexicon knows about the lowercase key spelt by `bytes`.
+    func word(spelt bytes: UnsafeBufferPointer<UInt8>) -> Word {
+        words[Int(wordIDs.id(of: bytes, lowercasing: false) ?? EntityLexicon.unknownWord)]
     }
 
     /// The phrase entry at a trie node.

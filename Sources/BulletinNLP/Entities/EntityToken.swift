@@ -76,44 +76,25 @@ enum EntityTokenizer {
         "registered", "listed", "inspired", "brokered", "educated", "trained", "leaning", "friendly", "like",
     ]
 
+    /// `abbreviations` as ``abbreviationCode(_:)`` packs them, for the tokenizer's look-up.
+    private static let abbreviationCodes = Set(abbreviations.map { abbreviationCode($0.utf8) })
+
+    /// Up to seven bytes and their count in one integer: equal for two byte strings only when they are.
+    private static func abbreviationCode(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var code = UInt64(bytes.count) << 56
+        for (k, byte) in bytes.enumerated() { code |= UInt64(byte) << (8 * UInt64(k)) }
+        return code
+    }
+
     /// Tokens of a paragraph given as its UTF-8 bytes.
     ///
     /// A paragraph of 2³¹ bytes or more has no tokens, and so no entities: a token's offsets are 32 bits.
     static func tokenize(_ bytes: [UInt8], lexicon: EntityLexicon) -> [EntityToken] {
         guard bytes.count < Int(Int32.max) else { return [] }
-        let isASCII = !bytes.contains { $0 >= 0x80 }
-        // Scalar offset of every byte (and of the end), only needed when the text is not ASCII.
-        var scalarOffsets: [Int32] = []
-        if !isASCII {
-            scalarOffsets.reserveCapacity(bytes.count + 1)
-            var n: Int32 = 0
-            for b in bytes {
-                scalarOffsets.append(n)
-                if b & 0xC0 != 0x80 { n += 1 }
-            }
-            scalarOffsets.append(n)
-        }
-        let context = Context(isASCII: isASCII, scalarOffsets: scalarOffsets, lexicon: lexicon)
-        var tokens: [EntityToken] = []
-        tokens.reserveCapacity(bytes.count / 5)
-        bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                // Skip whitespace (ASCII and no-break space U+00A0).
-                let b = buf[i]
-                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { i += 1; continue }
-                if b == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0 { i += 2; continue }
-                var j = i
-                while j < n {
-                    let c = buf[j]
-                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D { break }
-                    if c == 0xC2 && j + 1 < n && buf[j + 1] == 0xA0 { break }
-                    j += 1
-                }
-                splitChunk(buf, i, j, context, into: &tokens)
-                i = j
-            }
+        var tokens = bytes.withUnsafeBufferPointer { buf in
+            var scanner = Scanner(buf, lexicon: lexicon)
+            scanner.run()
+            return scanner.tokens
         }
         markSentenceStarts(&tokens)
         return tokens
@@ -121,184 +102,290 @@ enum EntityTokenizer {
 
     // MARK: - Chunk splitting
 
-    /// What every token of a paragraph needs besides its bytes.
-    private struct Context {
-        var isASCII: Bool
-        /// Scalar offset of every byte and of the end; empty when the paragraph is ASCII.
-        var scalarOffsets: [Int32]
-        var lexicon: EntityLexicon
-    }
+    /// One paragraph being split into tokens: its bytes, the tokens so far, and how far its scalars are counted.
+    private struct Scanner {
+        let buf: UnsafeBufferPointer<UInt8>
+        let lexicon: EntityLexicon
+        var tokens: [EntityToken] = []
+        /// The continuation bytes (`10xxxxxx`) before the chunk being split: a token's scalar offsets are
+        /// its byte offsets less these, and less those before it in its chunk when the chunk has any.
+        private var continuations = 0
+        /// Where the chunk being split starts, and whether it holds bytes outside ASCII.
+        private var chunk = (start: 0, isWide: false)
 
-    /// Length in bytes of a punctuation scalar at `i` that splits off a chunk edge, or 0.
-    @inline(__always)
-    private static func edgePunctLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
-        let c = buf[i]
-        switch c {
-        case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2E, 0x2A, 0x60:
-            return 1
-        case 0xE2:
-            // U+2018..U+201F quotes, U+2013/2014 dashes, U+2026 ellipsis.
-            if i + 2 < end && buf[i + 1] == 0x80 {
-                let d = buf[i + 2]
-                if (d >= 0x98 && d <= 0x9F) || d == 0x93 || d == 0x94 || d == 0xA6 { return 3 }
-            }
-            return 0
-        case 0xC2:
-            if i + 1 < end && (buf[i + 1] == 0xAB || buf[i + 1] == 0xBB) { return 2 }
-            return 0
-        default:
-            return 0
-        }
-    }
+        /// Bits 0x09, 0x0A, 0x0D and 0x20: the ASCII whitespace that separates chunks.
+        private static let whitespace: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20
 
-    private static func splitChunk(
-        _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ context: Context,
-        into tokens: inout [EntityToken]
-    ) {
-        var s = start
-        var e = end
-        // Leading punctuation, one token each.
-        while s < e {
-            let l = edgePunctLength(buf, s, e)
-            if l == 0 || buf[s] == 0x2E { break }
-            if s + l == e { break }
-            emit(buf, s, s + l, context, &tokens)
-            s += l
+        init(_ buf: UnsafeBufferPointer<UInt8>, lexicon: EntityLexicon) {
+            self.buf = buf
+            self.lexicon = lexicon
+            tokens.reserveCapacity(buf.count / 5)
         }
-        // Trailing punctuation: found from the end, emitted in order after the word.
-        let chunkEnd = e
-        while e > s + 1 {
-            var l = 0
-            // Find a punctuation scalar ending at e.
-            if edgePunctLength(buf, e - 1, e) == 1 { l = 1 } else if e - 3 >= s, edgePunctLength(buf, e - 3, e) == 3 { l = 3 } else if e - 2 >= s, edgePunctLength(buf, e - 2, e) == 2 { l = 2 }
-            if l == 0 { break }
-            if l == 1 && buf[e - 1] == 0x2E {
-                // Keep the period of abbreviations, initials and dotted acronyms.
-                if keepsPeriod(buf, s, e - 1) { break }
-            }
-            e -= l
-        }
-        let trailingStart = e
-        // Possessive 's or ’s.
-        var possessive: (Int, Int)?
-        if e - s > 2, buf[e - 1] == 0x73 || buf[e - 1] == 0x53 {
-            if buf[e - 2] == 0x27 && e - 2 > s { possessive = (e - 2, e); e -= 2 }
-            else if e - 4 > s, buf[e - 4] == 0xE2, buf[e - 3] == 0x80, buf[e - 2] == 0x99 { possessive = (e - 4, e); e -= 4 }
-        }
-        // Inner dashes (en/em) split words: "months–and".
-        var k = s
-        var pieceStart = s
-        while k + 2 < e {
-            if buf[k] == 0xE2 && buf[k + 1] == 0x80 && (buf[k + 2] == 0x93 || buf[k + 2] == 0x94) {
-                if k > pieceStart { emitWord(buf, pieceStart, k, context, &tokens) }
-                emit(buf, k, k + 3, context, &tokens)
-                k += 3
-                pieceStart = k
-                continue
-            }
-            k += 1
-        }
-        if e > pieceStart { emitWord(buf, pieceStart, e, context, &tokens) }
-        if let p = possessive {
-            emit(buf, p.0, p.1, context, &tokens)
-            tokens[tokens.count - 1].isPossessive = true
-        }
-        // Every trailing piece is one whole punctuation scalar, so reading forward splits them as reading back did.
-        var t = trailingStart
-        while t < chunkEnd {
-            let l = edgePunctLength(buf, t, chunkEnd)
-            emit(buf, t, t + l, context, &tokens)
-            t += l
-        }
-    }
 
-    private static func keepsPeriod(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        if e <= s { return false }
-        if e - s == 1 { return isLetter(buf[s]) }
-        var hasDot = false
-        for i in s..<e where buf[i] == 0x2E { hasDot = true; break }
-        if hasDot { return true }
-        if e - s > 6 { return false }
-        var key = ""
-        for i in s..<e {
+        /// The `count` (1...8) bytes at `k` packed little-endian, zero above them: read as one word where the
+        /// paragraph has eight bytes from `k`, byte by byte at its end.
+        @inline(__always)
+        static func word(_ buf: UnsafeBufferPointer<UInt8>, at k: Int, count: Int) -> UInt64 {
+            if k + 8 <= buf.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress! + k).loadUnaligned(as: UInt64.self))
+                return count >= 8 ? word : word & (1 << (8 * UInt64(count)) - 1)
+            }
+            var word: UInt64 = 0
+            for i in 0..<count { word |= UInt64(buf[k + i]) << (8 * UInt64(i)) }
+            return word
+        }
+
+        /// The scalar offset of byte `byte` of the chunk being split (or its end).
+        @inline(__always)
+        private func scalarOffset(_ byte: Int) -> Int {
+            var offset = byte - continuations
+            if chunk.isWide {
+                for k in chunk.start..<byte where buf[k] & 0xC0 == 0x80 { offset -= 1 }
+            }
+            return offset
+        }
+
+        /// Splits the paragraph into chunks at whitespace (ASCII and no-break space U+00A0) and each chunk into tokens.
+        mutating func run() {
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { i += 1; continue }
+                if b == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0 { i += 2; continuations += 1; continue }
+                var j = i
+                // The ASCII bytes below 0x40 the chunk holds, bit by byte, and its continuation bytes: most
+                // chunks hold neither a hyphen nor a byte outside ASCII, and need no search for a hyphen or a
+                // dash, nor any count of their scalars.
+                var marks: UInt64 = 0
+                var continued = 0
+                while j < n {
+                    let c = buf[j]
+                    if c < 0x40 {
+                        let bit: UInt64 = 1 << c
+                        if bit & Self.whitespace != 0 { break }
+                        marks |= bit
+                    } else if c >= 0x80 {
+                        if c == 0xC2 && j + 1 < n && buf[j + 1] == 0xA0 { break }
+                        if c & 0xC0 == 0x80 { continued += 1 }
+                    }
+                    j += 1
+                }
+                chunk = (i, continued > 0)
+                splitChunk(i, j, hasHyphen: marks & 1 << 0x2D != 0, hasDashes: continued > 0)
+                continuations += continued
+                i = j
+            }
+        }
+
+        /// Length in bytes of a punctuation scalar at `i` that splits off a chunk edge, or 0.
+        @inline(__always)
+        private func edgePunctLength(_ i: Int, _ end: Int) -> Int {
             let c = buf[i]
-            if c >= 0x80 { return false }
-            key.unicodeScalars.append(Unicode.Scalar(c >= 0x41 && c <= 0x5A ? c + 32 : c))
+            switch c {
+            case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2E, 0x2A, 0x60:
+                return 1
+            case 0xE2:
+                // U+2018..U+201F quotes, U+2013/2014 dashes, U+2026 ellipsis.
+                if i + 2 < end && buf[i + 1] == 0x80 {
+                    let d = buf[i + 2]
+                    if (d >= 0x98 && d <= 0x9F) || d == 0x93 || d == 0x94 || d == 0xA6 { return 3 }
+                }
+                return 0
+            case 0xC2:
+                if i + 1 < end && (buf[i + 1] == 0xAB || buf[i + 1] == 0xBB) { return 2 }
+                return 0
+            default:
+                return 0
+            }
         }
-        return abbreviations.contains(key)
-    }
 
-    @inline(__always)
-    private static func isLetter(_ c: UInt8) -> Bool {
-        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0xC0
-    }
-
-    /// Emits a word, splitting a hyphenated prefix before a capitalised name ("post-Yeltsin") and a
-    /// descriptive suffix after one ("Cold War-style", "Moscow-based").
-    private static func emitWord(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ context: Context,
-        _ tokens: inout [EntityToken]
-    ) {
-        if e - s > 4, buf[s] >= 0x41, buf[s] <= 0x5A {
-            var h = e - 1
-            while h > s && buf[h] != 0x2D && buf[h] >= 0x61 && buf[h] <= 0x7A { h -= 1 }
-            if h > s && h < e - 2 && buf[h] == 0x2D {
-                let suffix = String(decoding: UnsafeBufferPointer(rebasing: buf[(h + 1)..<e]), as: UTF8.self)
-                if hyphenSuffixes.contains(suffix) {
-                    emitWord(buf, s, h, context, &tokens)
-                    emit(buf, h, e, context, &tokens)
-                    return
+        /// Splits the chunk `start..<end` into tokens. `hasHyphen`: it holds a `-`; `hasDashes`: it holds
+        /// bytes outside ASCII, among which an en or em dash may be.
+        private mutating func splitChunk(_ start: Int, _ end: Int, hasHyphen: Bool, hasDashes: Bool) {
+            var s = start
+            var e = end
+            // Leading punctuation, one token each.
+            while s < e {
+                let l = edgePunctLength(s, e)
+                if l == 0 || buf[s] == 0x2E { break }
+                if s + l == e { break }
+                emit(s, s + l)
+                s += l
+            }
+            // Trailing punctuation: found from the end, emitted in order after the word.
+            let chunkEnd = e
+            while e > s + 1 {
+                var l = 0
+                // Find a punctuation scalar ending at e.
+                if edgePunctLength(e - 1, e) == 1 { l = 1 } else if e - 3 >= s, edgePunctLength(e - 3, e) == 3 { l = 3 } else if e - 2 >= s, edgePunctLength(e - 2, e) == 2 { l = 2 }
+                if l == 0 { break }
+                if l == 1 && buf[e - 1] == 0x2E {
+                    // Keep the period of abbreviations, initials and dotted acronyms.
+                    if keepsPeriod(s, e - 1) { break }
+                }
+                e -= l
+            }
+            let trailingStart = e
+            // Possessive 's or ’s.
+            var possessive: (Int, Int)?
+            if e - s > 2, buf[e - 1] == 0x73 || buf[e - 1] == 0x53 {
+                if buf[e - 2] == 0x27 && e - 2 > s { possessive = (e - 2, e); e -= 2 }
+                else if e - 4 > s, buf[e - 4] == 0xE2, buf[e - 3] == 0x80, buf[e - 2] == 0x99 { possessive = (e - 4, e); e -= 4 }
+            }
+            // Inner dashes (en/em) split words: "months–and".
+            var pieceStart = s
+            if hasDashes {
+                var k = s
+                while k + 2 < e {
+                    if buf[k] == 0xE2 && buf[k + 1] == 0x80 && (buf[k + 2] == 0x93 || buf[k + 2] == 0x94) {
+                        if k > pieceStart { emitWord(pieceStart, k, hasHyphen: hasHyphen) }
+                        emit(k, k + 3)
+                        k += 3
+                        pieceStart = k
+                        continue
+                    }
+                    k += 1
                 }
             }
+            if e > pieceStart { emitWord(pieceStart, e, hasHyphen: hasHyphen) }
+            if let p = possessive {
+                emit(p.0, p.1)
+                tokens[tokens.count - 1].isPossessive = true
+            }
+            // Every trailing piece is one whole punctuation scalar, so reading forward splits them as reading back did.
+            var t = trailingStart
+            while t < chunkEnd {
+                let l = edgePunctLength(t, chunkEnd)
+                emit(t, t + l)
+                t += l
+            }
         }
-        if e - s > 4, buf[s] >= 0x61, buf[s] <= 0x7A {
-            var h = s
-            while h < e && h - s < 6 && buf[h] != 0x2D { h += 1 }
-            if h < e - 1 && buf[h] == 0x2D && buf[h + 1] >= 0x41 && buf[h + 1] <= 0x5A {
-                let prefix = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<h]), as: UTF8.self)
-                if hyphenPrefixes.contains(prefix) {
-                    emit(buf, s, h + 1, context, &tokens)
-                    emit(buf, h + 1, e, context, &tokens)
-                    tokens[tokens.count - 1].isHyphenSuffix = true
-                    return
+
+        private func keepsPeriod(_ s: Int, _ e: Int) -> Bool {
+            if e <= s { return false }
+            if e - s == 1 { return isLetter(buf[s]) }
+            var hasDot = false
+            for i in s..<e where buf[i] == 0x2E { hasDot = true; break }
+            if hasDot { return true }
+            if e - s > 6 { return false }
+            let bytes = UnsafeBufferPointer(rebasing: buf[s..<e])
+            if bytes.contains(where: { $0 >= 0x80 }) { return false }
+            return abbreviationCodes.contains(abbreviationCode(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }))
+        }
+
+        /// Emits a word, splitting a hyphenated prefix before a capitalised name ("post-Yeltsin") and a
+        /// descriptive suffix after one ("Cold War-style", "Moscow-based"): only in a chunk with a hyphen.
+        private mutating func emitWord(_ s: Int, _ e: Int, hasHyphen: Bool) {
+            guard hasHyphen else { return emit(s, e) }
+            if e - s > 4, buf[s] >= 0x41, buf[s] <= 0x5A {
+                var h = e - 1
+                while h > s && buf[h] != 0x2D && buf[h] >= 0x61 && buf[h] <= 0x7A { h -= 1 }
+                if h > s && h < e - 2 && buf[h] == 0x2D {
+                    let suffix = String(decoding: UnsafeBufferPointer(rebasing: buf[(h + 1)..<e]), as: UTF8.self)
+                    if hyphenSuffixes.contains(suffix) {
+                        emitWord(s, h, hasHyphen: true)
+                        emit(h, e)
+                        return
+                    }
                 }
             }
+            if e - s > 4, buf[s] >= 0x61, buf[s] <= 0x7A {
+                var h = s
+                while h < e && h - s < 6 && buf[h] != 0x2D { h += 1 }
+                if h < e - 1 && buf[h] == 0x2D && buf[h + 1] >= 0x41 && buf[h + 1] <= 0x5A {
+                    let prefix = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<h]), as: UTF8.self)
+                    if hyphenPrefixes.contains(prefix) {
+                        emit(s, h + 1)
+                        emit(h + 1, e)
+                        tokens[tokens.count - 1].isHyphenSuffix = true
+                        return
+                    }
+                }
+            }
+            emit(s, e)
         }
-        emit(buf, s, e, context, &tokens)
-    }
 
-    private static func emit(
-        _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ context: Context,
-        _ tokens: inout [EntityToken]
-    ) {
-        let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
-        let first = buf[s]
-        var shape: EntityToken.Shape
-        var isCap = false
-        var hasUpper = false
-        var hasLower = false
-        var needsUnicodeLower = false
-        if first >= 0x30 && first <= 0x39 {
-            shape = .number
-        } else if isLetter(first) {
-            shape = .word
-        } else {
-            shape = .punctuation
+        /// Makes the token `s..<e`. Its bytes are read eight at a time: the lanes tell its case, and its
+        /// first twelve, lowercased, are the packed key the word table compares.
+        private mutating func emit(_ s: Int, _ e: Int) {
+            let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
+            let first = buf[s]
+            var shape: EntityToken.Shape
+            var isCap = false
+            if first >= 0x30 && first <= 0x39 {
+                shape = .number
+            } else if isLetter(first) {
+                shape = .word
+            } else {
+                shape = .punctuation
+            }
+            let count = e - s
+            let head = Self.word(buf, at: s, count: min(count, 8))
+            var capitals = ByteLanes.capitals(head)
+            var smallLetters = ByteLanes.smallLetters(head)
+            var high = head & ByteLanes.highBits
+            var tail: UInt64 = 0
+            if count > 8 {
+                // Bytes 8..<12 fill the slot's `tail`; any after are read eight at a time for their case alone.
+                tail = Self.word(buf, at: s + 8, count: min(count - 8, 4))
+                var word = tail
+                var k = s + 12
+                while true {
+                    capitals |= ByteLanes.capitals(word)
+                    smallLetters |= ByteLanes.smallLetters(word)
+                    high |= word & ByteLanes.highBits
+                    guard k < e else { break }
+                    word = Self.word(buf, at: k, count: min(e - k, 8))
+                    k += 8
+                }
+            }
+            let hasLower = smallLetters != 0
+            var hasLetter = capitals != 0 || hasLower
+            var allCaps = !hasLower
+            let word: Int32
+            if high != 0 {
+                let unicode = unicodeWord(slice, shape: shape)
+                word = unicode.word
+                shape = unicode.shape
+                isCap = unicode.isCapitalized
+                if unicode.hasLetters { hasLetter = true }
+                if !unicode.lettersAreCapitals { allCaps = false }
+            } else {
+                let packed = EntityWordTable.Packed(head: ByteLanes.lowercased(head), tail: UInt32(truncatingIfNeeded: ByteLanes.lowercased(tail)))
+                word = lexicon.id(lowercasing: slice, packed: packed)
+            }
+            if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
+            if !hasLetter { allCaps = false }
+            let start = scalarOffset(s)
+            let end = scalarOffset(e)
+            tokens.append(EntityToken(
+                start: start, end: end, byteStart: s, byteEnd: e, word: word,
+                traits: lexicon.words[Int(word)].traits, shape: shape,
+                isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: Self.endsSentence(head, count: count)))
         }
-        // Flags rather than counts: a counter kept in memory across this loop made it the tokenizer's hottest line.
-        for c in slice {
-            if c &- 0x41 < 26 {
-                hasUpper = true
-            } else if c &- 0x61 < 26 {
-                hasLower = true
-            } else if c >= 0x80 {
-                needsUnicodeLower = true
+
+        /// Whether a token of `count` bytes whose first (up to eight) are `head`, packed, is . ! ? : ; ... or U+2026.
+        @inline(__always)
+        static func endsSentence(_ head: UInt64, count: Int) -> Bool {
+            switch count {
+            case 1: head == 0x2E || head == 0x21 || head == 0x3F || head == 0x3A || head == 0x3B
+            case 3: head == 0x2E_2E2E || head == 0xA6_80E2
+            default: false
             }
         }
-        var hasLetter = hasUpper || hasLower
-        var allCaps = !hasLower
-        let word: Int32
-        if needsUnicodeLower {
+
+        /// A token with bytes outside ASCII: its key's id, and its shape and case as its letters' Unicode
+        /// properties tell them. Apart from the ASCII path, so that the common token sets up no properties.
+        @inline(never)
+        private func unicodeWord(_ slice: UnsafeBufferPointer<UInt8>, shape: EntityToken.Shape)
+            -> (word: Int32, shape: EntityToken.Shape, isCapitalized: Bool, hasLetters: Bool, lettersAreCapitals: Bool) {
+            if let key = EntityTokenizer.typographicKey(slice) {
+                // Neither letters nor capitals: the shape and case the ASCII bytes gave stand.
+                return (lexicon.id(of: key), shape, false, false, true)
+            }
+            var shape = shape
+            var isCap = false
             let surface = String(decoding: slice, as: UTF8.self)
             // Letters outside ASCII decide capitalisation by their Unicode properties.
             if shape == .word, let sc = surface.unicodeScalars.first {
@@ -307,27 +394,42 @@ enum EntityTokenizer {
                 }
             }
             var nonASCIILetters = false
+            var capitals = true
             for sc in surface.unicodeScalars where sc.value >= 0x80 && sc.properties.isAlphabetic {
                 nonASCIILetters = true
-                hasLetter = true
-                if !sc.properties.isUppercase { allCaps = false }
+                if !sc.properties.isUppercase { capitals = false }
             }
             if shape == .punctuation && nonASCIILetters, let f = surface.unicodeScalars.first, f.properties.isAlphabetic {
                 shape = .word
                 isCap = f.properties.isUppercase
             }
-            word = context.lexicon.id(of: unicodeKey(surface))
-        } else {
-            word = context.lexicon.id(lowercasing: slice)
+            return (lexicon.id(of: unicodeKey(surface)), shape, isCap, nonASCIILetters, capitals)
         }
-        if shape == .word && first < 0x80 { isCap = first >= 0x41 && first <= 0x5A }
-        if !hasLetter { allCaps = false }
-        let start = context.isASCII ? s : Int(context.scalarOffsets[s])
-        let end = context.isASCII ? e : Int(context.scalarOffsets[e])
-        tokens.append(EntityToken(
-            start: start, end: end, byteStart: s, byteEnd: e, word: word,
-            traits: context.lexicon.words[Int(word)].traits, shape: shape,
-            isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: endsSentence(slice)))
+    }
+
+    /// The key of a token that is one typographic quote, dash or ellipsis, or a possessive `’s`, `’S`:
+    /// what ``unicodeKey(_:)`` makes of it (the apostrophe made ASCII, nothing else changed), without
+    /// decoding it. Nil for any other token. These are most of the tokens outside ASCII in English copy.
+    static func typographicKey(_ token: UnsafeBufferPointer<UInt8>) -> String? {
+        switch token.count {
+        case 2 where token[0] == 0xC2 && (token[1] == 0xAB || token[1] == 0xBB):
+            return token[1] == 0xAB ? "\u{AB}" : "\u{BB}"
+        case 3 where token[0] == 0xE2 && token[1] == 0x80:
+            switch token[2] {
+            case 0x99: return "'"
+            case 0x93, 0x94, 0x98, 0x9A...0x9F, 0xA6: return String(decoding: token, as: UTF8.self)
+            default: return nil
+            }
+        case 4 where token[0] == 0xE2 && token[1] == 0x80 && token[2] == 0x99 && (token[3] == 0x73 || token[3] == 0x53):
+            return "'s"
+        default:
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private static func isLetter(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c >= 0xC0
     }
 
     /// The lowercase look-up key of a token's bytes.
@@ -352,15 +454,6 @@ enum EntityTokenizer {
         return key.unicodeScalars.contains("\u{2019}") ? key.replacingOccurrencesOfEntityApostrophe() : key
     }
 
-    /// . ! ? : ; ... or U+2026.
-    private static func endsSentence(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch token.count {
-        case 1: return token[0] == 0x2E || token[0] == 0x21 || token[0] == 0x3F || token[0] == 0x3A || token[0] == 0x3B
-        case 3: return (token[0] == 0x2E && token[1] == 0x2E && token[2] == 0x2E)
-            || (token[0] == 0xE2 && token[1] == 0x80 && token[2] == 0xA6)
-        default: return false
-        }
-    }
 
     private static func markSentenceStarts(_ tokens: inout [EntityToken]) {
         var atStart = true

@@ -19,6 +19,12 @@ struct EntityWordTable: Sendable {
         var length: Int { Int(entry & 0xFF) }
     }
 
+    /// A word's first 12 bytes packed little-endian, zero beyond its end: the bytes a slot holds.
+    struct Packed: Equatable {
+        var head: UInt64 = 0
+        var tail: UInt32 = 0
+    }
+
     /// The first 12 bytes of a word (folded) and its hash.
     private struct Key {
         var head: UInt64 = 0
@@ -73,6 +79,13 @@ struct EntityWordTable: Sendable {
     /// The id of the word spelt by `bytes` (ASCII capitals read as lower case when `lowercasing`), or nil.
     func id(of bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int32? {
         find(bytes, Self.key(bytes, lowercasing: lowercasing), lowercasing: lowercasing).id
+    }
+
+    /// ``id(of:lowercasing:)`` for a caller that has packed the word's first bytes already: `packed` must be
+    /// `EntityWordTable.packed(bytes, lowercasing: lowercasing)`. The tokenizer packs a token eight bytes
+    /// at a time as it reads its letters, where the table would pack it again byte by byte.
+    func id(of bytes: UnsafeBufferPointer<UInt8>, packed: Packed, lowercasing: Bool) -> Int32? {
+        find(bytes, Self.key(bytes, packed, lowercasing: lowercasing), lowercasing: lowercasing).id
     }
 
     /// The slot holding the word `bytes` spell, with its id, or the empty slot where the search ended.
@@ -135,22 +148,33 @@ struct EntityWordTable: Sendable {
         lowercasing && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 
-    /// The (folded) first 12 bytes packed little-endian, and a hash of all the bytes: the packed words mixed
-    /// with a multiply, then FNV-1a over any bytes past 12, finished with a multiply so the low bits index well.
+    /// The (folded) first 12 bytes of `bytes` packed little-endian, zero beyond its end.
+    @inline(__always)
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Packed {
+        var packed = Packed()
+        let n = bytes.count
+        for k in 0..<min(n, 8) { packed.head |= UInt64(folded(bytes[k], lowercasing)) << (8 * UInt64(k)) }
+        if n > 8 {
+            for k in 8..<min(n, 12) { packed.tail |= UInt32(folded(bytes[k], lowercasing)) << (8 * UInt32(k - 8)) }
+        }
+        return packed
+    }
+
     @inline(__always)
     private static func key(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Key {
-        var head: UInt64 = 0
-        var tail: UInt32 = 0
+        key(bytes, packed(bytes, lowercasing: lowercasing), lowercasing: lowercasing)
+    }
+
+    /// The packed first 12 bytes and a hash of all the bytes: the packed words mixed with a multiply, then
+    /// FNV-1a over any bytes past 12, finished with a multiply so the low bits index well.
+    @inline(__always)
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ packed: Packed, lowercasing: Bool) -> Key {
         let n = bytes.count
-        for k in 0..<min(n, 8) { head |= UInt64(folded(bytes[k], lowercasing)) << (8 * UInt64(k)) }
-        if n > 8 {
-            for k in 8..<min(n, 12) { tail |= UInt32(folded(bytes[k], lowercasing)) << (8 * UInt32(k - 8)) }
-        }
-        var h = (head ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
-        h = (h ^ (h >> 32) ^ UInt64(tail)) &* 0xBF58_476D_1CE4_E5B9
+        var h = (packed.head ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ (h >> 32) ^ UInt64(packed.tail)) &* 0xBF58_476D_1CE4_E5B9
         if n > 12 {
             for k in 12..<n { h = (h ^ UInt64(folded(bytes[k], lowercasing))) &* 0x100_0000_01B3 }
         }
-        return Key(head: head, tail: tail, hash: ((h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB) >> 32)
+        return Key(head: packed.head, tail: packed.tail, hash: ((h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB) >> 32)
     }
 }
