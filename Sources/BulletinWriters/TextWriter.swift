@@ -278,9 +278,11 @@ public enum TextWrapper {
         while index < bytes.count {
             if bytes[index] == 0x20 { index += 1; continue }
             let start = index
-            var count = 0
             // Below U+0300, in the Cyrillic letters after it and in the dashes and quotes of typeset
-            // text, every scalar takes one column: most words are measured by counting lead bytes.
+            // text, every scalar takes one column: most words are measured by counting lead bytes, and
+            // their ASCII letters, a byte each, eight at a time.
+            index = asciiRunEnd(bytes, from: index)
+            var count = index - start
             var plain = true
             while index < bytes.count, bytes[index] != 0x20 {
                 let byte = bytes[index]
@@ -315,6 +317,24 @@ public enum TextWrapper {
             }
             place(pieceStart, index, columns: pieceColumns, joined: joined)
         }
+    }
+
+    /// Where the ASCII bytes other than spaces from `index` on end, read eight at a time: at a space or a
+    /// byte that is not ASCII, or where fewer than eight bytes are left to read.
+    @inline(__always)
+    private static func asciiRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = index
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            // High bits on the bytes that are not ASCII and, by "has a zero byte" on the word less spaces,
+            // on the first space (borrows make false ones only above it): the lowest marks where the run ends.
+            let spaces = word ^ (ones &* 0x20)
+            let stops = (word | ((spaces &- ones) & ~spaces)) & highs
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        return index
     }
 
     /// Whether the scalar whose UTF-8 starts at `index` of `bytes` is one of U+2000-U+203F, the spaces,

@@ -71,7 +71,7 @@ struct TextLayoutTests {
         #expect(TextWrapper.wrap("Cafe\u{301} cafe\u{301} cafe\u{301}", width: 10) == ["Cafe\u{301} cafe\u{301}", "cafe\u{301}"])
     }
 
-    @Test("words of narrow scalars, counted by lead bytes, wrap as when each is measured scalar by scalar")
+    @Test("words of narrow scalars, counted by lead bytes and ASCII words, wrap as when each is measured scalar by scalar")
     func narrowWordsMeasured() {
         // Scalars of one column and of none, from the byte ranges the count by lead bytes takes or leaves:
         // ASCII, Latin, Cyrillic, every scalar of U+2000-U+203F (the zero-width ones among them) and combining marks.
@@ -83,8 +83,11 @@ struct TextLayoutTests {
             return Int((state >> 33) % UInt64(bound))
         }
         for _ in 0..<400 {
+            // Half the scalars ASCII, so that runs of them as long as a word read at once, and longer, are met.
             let words = (0..<(1 + next(30))).map { _ in
-                String(String.UnicodeScalarView((0..<(1 + next(12))).map { _ in narrow[next(narrow.count)] }))
+                String(String.UnicodeScalarView((0..<(1 + next(20))).map { _ in
+                    next(2) == 0 ? Unicode.Scalar(UInt8(0x21 + next(0x5E))) : narrow[next(narrow.count)]
+                }))
             }
             let width = 1 + next(40)
             // Greedy wrapping with every word measured by columns(of:), one scalar at a time.
