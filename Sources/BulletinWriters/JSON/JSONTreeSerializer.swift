@@ -66,6 +66,7 @@ public struct JSONTreeSerializer: ~Copyable {
 
     // MARK: - Structure
 
+    @inline(__always)
     private mutating func separator() {
         if digestForm { return }
         if needsComma { buffer.appendByte(UInt8(ascii: ",")) }
@@ -110,10 +111,7 @@ public struct JSONTreeSerializer: ~Copyable {
             return buffer.appendByte(0)
         }
         separator()
-        buffer.appendByte(UInt8(ascii: "\""))
-        buffer.append(name)
-        buffer.appendByte(UInt8(ascii: "\""))
-        buffer.appendByte(UInt8(ascii: ":"))
+        buffer.appendQuoted(name, then: UInt8(ascii: ":"))
         if pretty { buffer.appendByte(0x20) }
     }
 
@@ -503,6 +501,26 @@ struct JSONBytes: ~Copyable, JSONByteSink {
     mutating func append(_ text: StaticString) {
         guard text.hasPointerRepresentation else { return text.withUTF8Buffer { appendBytes($0) } }
         appendBytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `text` in quotes and then `suffix`, checking the capacity once: the key of every member.
+    @inline(__always)
+    mutating func appendQuoted(_ text: StaticString, then suffix: UInt8) {
+        let quote = UInt8(ascii: "\"")
+        guard text.hasPointerRepresentation else {
+            appendByte(quote)
+            append(text)
+            appendByte(quote)
+            return appendByte(suffix)
+        }
+        let length = text.utf8CodeUnitCount
+        if count + length + 3 > capacity { grow(toHold: count + length + 3) }
+        let start = base + count
+        start.initialize(to: quote)
+        (start + 1).initialize(from: text.utf8Start, count: length)
+        (start + 1 + length).initialize(to: quote)
+        (start + 2 + length).initialize(to: suffix)
+        count += length + 3
     }
 
     /// Calls `body` with the bytes written, in place.
