@@ -105,13 +105,9 @@ public struct JSONTreeSerializer: ~Copyable {
 
     /// Starts a member named `name`; the value written next is its value.
     public mutating func key(_ name: StaticString) {
-        if digestForm {
-            buffer.appendByte(DigestTag.key)
-            buffer.append(name)
-            return buffer.appendByte(0)
-        }
+        if digestForm { return buffer.append(name, between: DigestTag.key, and: 0) }
         separator()
-        buffer.appendQuoted(name, then: UInt8(ascii: ":"))
+        buffer.append(name, between: UInt8(ascii: "\""), and: UInt8(ascii: "\""), then: UInt8(ascii: ":"))
         if pretty { buffer.appendByte(0x20) }
     }
 
@@ -503,24 +499,25 @@ struct JSONBytes: ~Copyable, JSONByteSink {
         appendBytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Appends `text` in quotes and then `suffix`, checking the capacity once: the key of every member.
+    /// Appends `open`, `text`, `close` and `next`, if given, checking the capacity once: the key of every
+    /// member, in either form.
     @inline(__always)
-    mutating func appendQuoted(_ text: StaticString, then suffix: UInt8) {
-        let quote = UInt8(ascii: "\"")
+    mutating func append(_ text: StaticString, between open: UInt8, and close: UInt8, then next: UInt8? = nil) {
         guard text.hasPointerRepresentation else {
-            appendByte(quote)
+            appendByte(open)
             append(text)
-            appendByte(quote)
-            return appendByte(suffix)
+            appendByte(close)
+            if let next { appendByte(next) }
+            return
         }
-        let length = text.utf8CodeUnitCount
-        if count + length + 3 > capacity { grow(toHold: count + length + 3) }
+        let length = text.utf8CodeUnitCount, total = length + (next == nil ? 2 : 3)
+        if count + total > capacity { grow(toHold: count + total) }
         let start = base + count
-        start.initialize(to: quote)
+        start.initialize(to: open)
         (start + 1).initialize(from: text.utf8Start, count: length)
-        (start + 1 + length).initialize(to: quote)
-        (start + 2 + length).initialize(to: suffix)
-        count += length + 3
+        (start + 1 + length).initialize(to: close)
+        if let next { (start + 2 + length).initialize(to: next) }
+        count += total
     }
 
     /// Calls `body` with the bytes written, in place.
