@@ -49,7 +49,7 @@ public struct TextWriter: Writer {
         let title = words.title(of: issue)
         var lines = [title]
         if let date = issue.date { lines.append(EPUBBook.longDate(date, in: words)) }
-        lines.append(String(repeating: "=", count: min(width, TextWrapper.columns(of: title))))
+        lines.append(TextWrapper.rule(of: "=", count: min(width, TextWrapper.columns(of: title))))
         lines.append("")
         lines.append(contentsOf: TextWrapper.wrap(words.text("inThisIssue"), width: width))
         lines.append("")
@@ -68,7 +68,7 @@ public struct TextWriter: Writer {
     func renderBytes(_ article: Article, width: Int, words: UIStrings) -> [UInt8] {
         let metadata = article.metadata
         var lines = TextWrapper.wrap(metadata.title, width: width)
-        lines.append(String(repeating: "-", count: min(width, lines.map(TextWrapper.columns).max() ?? 0)))
+        lines.append(TextWrapper.rule(of: "-", count: min(width, lines.map(TextWrapper.columns).max() ?? 0)))
         // "Monitor, Volume 6, Issue 23" on one line when it fits; else the publication's name has lines of its
         // own, wrapped, and the volume and issue the next.
         let place = words.text("volumeAndIssue", ["volume": String(metadata.volume), "issue": String(metadata.issue)])
@@ -110,12 +110,15 @@ public struct TextWriter: Writer {
     private func append(_ block: Block, width: Int, indent: [UInt8], to output: inout [UInt8]) {
         switch block {
         case .paragraph(let content, _):
-            TextWrapper.appendWrapped(content.plainText, width: width - indent.count, indent: indent, to: &output)
+            // The text pieces' bytes, gathered: joining them into a string grew it piece by piece.
+            var text: [UInt8] = []
+            content.forEachTextPiece { text.append(contentsOf: $0.utf8) }
+            text.withUnsafeBufferPointer { TextWrapper.appendWrapped($0, width: width - indent.count, indent: indent, to: &output) }
         case .heading(_, let content):
             let prefix = String(decoding: indent, as: UTF8.self)
             let lines = TextWrapper.wrap(content.plainText, width: width - indent.count).map { prefix + $0 }
             // Never a negative count: quotes can nest deeper than the width.
-            let rule = prefix + String(repeating: "-", count: max(0, min(width, lines.map(TextWrapper.columns).max() ?? 0) - indent.count))
+            let rule = prefix + TextWrapper.rule(of: "-", count: max(0, min(width, lines.map(TextWrapper.columns).max() ?? 0) - indent.count))
             output.append(contentsOf: (lines + [rule]).joined(separator: "\n").utf8)
         case .blockQuote(let blocks):
             appendBody(blocks, width: width, indent: indent + Array("    ".utf8), to: &output)
@@ -151,6 +154,16 @@ public enum TextWrapper {
         return lines
     }
 
+    /// A line of `count` copies of `character`, an ASCII rule under a title: written in place, as
+    /// `String(repeating:count:)` appends the character's string once for each column.
+    static func rule(of character: Unicode.Scalar, count: Int) -> String {
+        precondition(character.isASCII)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            buffer.initialize(repeating: UInt8(character.value))
+            return count
+        }
+    }
+
     /// The columns `text` takes on a terminal.
     public static func columns(of text: String) -> Int {
         var total = 0
@@ -173,37 +186,62 @@ public enum TextWrapper {
     }
 
     /// Appends the lines of ``wrap(_:width:hangingIndent:)``, each after `indent`, separated by line feeds.
-    ///
-    /// Words go from the text's own bytes straight to `output`, with no line buffer: the body of every
-    /// article is wrapped here.
     static func appendWrapped(_ text: String, width: Int, indent: [UInt8], to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendWrapped($0, width: width, indent: indent, to: &output) }
+    }
+
+    /// Appends the lines of UTF-8 `text` wrapped, each after `indent`, separated by line feeds.
+    ///
+    /// The text goes from its own bytes straight to `output`, with no line buffer, and the words of a line
+    /// that the text has one space apart, most of them, in one copy: the body of every article is wrapped here.
+    static func appendWrapped(_ text: UnsafeBufferPointer<UInt8>, width: Int, indent: [UInt8], to output: inout [UInt8]) {
         output.append(contentsOf: indent)
-        forEachWord(text, width: width, hangingIndent: 0) { placement, word in
+        // The bytes of `text` on the current line not yet copied.
+        var run = 0..<0
+        forEachWord(text, width: width, hangingIndent: 0) { placement, piece in
             switch placement {
-            case .start, .joined: break
-            case .sameLine: output.append(0x20)
+            case .start:
+                run = piece
+                return
+            case .joined:
+                // Pieces of one word follow each other.
+                run = run.lowerBound..<piece.upperBound
+                return
+            case .sameLine where piece.lowerBound == run.upperBound + 1:
+                // Words end at a space, so the one byte between is one.
+                run = run.lowerBound..<piece.upperBound
+                return
+            case .sameLine:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run]))
+                output.append(0x20)
             case .newLine:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run]))
                 output.append(0x0A)
                 output.append(contentsOf: indent)
             }
-            output.append(contentsOf: word)
+            run = piece
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: text[run]))
     }
 
     /// Calls `body` with each line's bytes, in order; at least one line, empty for empty text.
     private static func forEachLine(_ text: String, width: Int, hangingIndent: Int, _ body: (ArraySlice<UInt8>) -> Void) {
         var current: [UInt8] = []
         current.reserveCapacity(width + 16)
-        forEachWord(text, width: width, hangingIndent: hangingIndent) { placement, word in
-            switch placement {
-            case .start, .joined: break
-            case .sameLine: current.append(0x20)
-            case .newLine:
-                body(current[...])
-                current.removeAll(keepingCapacity: true)
-                current.append(contentsOf: repeatElement(0x20, count: hangingIndent))
+        var text = text
+        text.withUTF8 { bytes in
+            forEachWord(bytes, width: width, hangingIndent: hangingIndent) { placement, piece in
+                switch placement {
+                case .start, .joined: break
+                case .sameLine: current.append(0x20)
+                case .newLine:
+                    body(current[...])
+                    current.removeAll(keepingCapacity: true)
+                    current.append(contentsOf: repeatElement(0x20, count: hangingIndent))
+                }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[piece]))
             }
-            current.append(contentsOf: word)
         }
         body(current[...])
     }
@@ -214,72 +252,97 @@ public enum TextWrapper {
         case start, sameLine, joined, newLine
     }
 
-    /// Calls `body` with every piece of `text` (a run between spaces, or part of one where a line may break
-    /// between wide characters, read in place) and where it goes when lines hold at most `width` columns
-    /// and lines after the first begin `hangingIndent` in.
+    /// Calls `body` with the place in `bytes`, UTF-8 text, of every piece of it (a run between spaces, or
+    /// part of one where a line may break between wide characters) and where it goes when lines hold at
+    /// most `width` columns and lines after the first begin `hangingIndent` in.
     private static func forEachWord(
-        _ text: String, width: Int, hangingIndent: Int, _ body: (Placement, UnsafeBufferPointer<UInt8>) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, width: Int, hangingIndent: Int, _ body: (Placement, Range<Int>) -> Void
     ) {
-        var text = text
-        text.withUTF8 { bytes in
-            var started = false
-            var lineWidth = 0
-            func place(_ start: Int, _ end: Int, columns: Int, joined: Bool) {
-                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if !started {
-                    started = true
-                    lineWidth = columns
-                    body(.start, piece)
-                } else if lineWidth + (joined ? 0 : 1) + columns <= width {
-                    lineWidth += (joined ? 0 : 1) + columns
-                    body(joined ? .joined : .sameLine, piece)
-                } else {
-                    lineWidth = hangingIndent + columns
-                    body(.newLine, piece)
-                }
-            }
-            var index = 0
-            while index < bytes.count {
-                if bytes[index] == 0x20 { index += 1; continue }
-                let start = index
-                var count = 0
-                // Below U+0300, and in the Cyrillic letters after it, every scalar takes one column: most
-                // words are measured by counting lead bytes.
-                var plain = true
-                while index < bytes.count, bytes[index] != 0x20 {
-                    let byte = bytes[index]
-                    if byte & 0xC0 != 0x80 { count += 1 }
-                    if byte == 0xCC || byte == 0xCD || byte >= 0xD2 { plain = false }
-                    index += 1
-                }
-                if plain {
-                    place(start, index, columns: count, joined: false)
-                    continue
-                }
-                // Measured scalar by scalar, and split where a line may break between wide characters.
-                var pieceStart = start
-                var pieceColumns = 0
-                var joined = false
-                var previous: UInt32 = 0
-                var indicators = 0
-                var position = start
-                while position < index {
-                    let (scalar, length) = decode(bytes, at: position)
-                    let joins = joinsPrevious(scalar, previous: previous, indicators: &indicators)
-                    let columns = joins ? 0 : columns(of: scalar)
-                    if position > pieceStart, !joins, breaks(between: previous, and: scalar) {
-                        place(pieceStart, position, columns: pieceColumns, joined: joined)
-                        joined = true
-                        pieceStart = position
-                        pieceColumns = 0
-                    }
-                    pieceColumns += columns
-                    previous = scalar
-                    position += length
-                }
-                place(pieceStart, index, columns: pieceColumns, joined: joined)
+        var started = false
+        var lineWidth = 0
+        func place(_ start: Int, _ end: Int, columns: Int, joined: Bool) {
+            let piece = start..<end
+            if !started {
+                started = true
+                lineWidth = columns
+                body(.start, piece)
+            } else if lineWidth + (joined ? 0 : 1) + columns <= width {
+                lineWidth += (joined ? 0 : 1) + columns
+                body(joined ? .joined : .sameLine, piece)
+            } else {
+                lineWidth = hangingIndent + columns
+                body(.newLine, piece)
             }
         }
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20 { index += 1; continue }
+            let start = index
+            // Below U+0300, in the Cyrillic letters after it and in the dashes and quotes of typeset
+            // text, every scalar takes one column: most words are measured by counting lead bytes, and
+            // their ASCII letters, a byte each, eight at a time.
+            index = asciiRunEnd(bytes, from: index)
+            var count = index - start
+            var plain = true
+            while index < bytes.count, bytes[index] != 0x20 {
+                let byte = bytes[index]
+                if byte & 0xC0 != 0x80 { count += 1 }
+                if byte == 0xCC || byte == 0xCD || byte >= 0xD2, !isNarrowPunctuation(bytes, at: index) { plain = false }
+                index += 1
+            }
+            if plain {
+                place(start, index, columns: count, joined: false)
+                continue
+            }
+            // Measured scalar by scalar, and split where a line may break between wide characters.
+            var pieceStart = start
+            var pieceColumns = 0
+            var joined = false
+            var previous: UInt32 = 0
+            var indicators = 0
+            var position = start
+            while position < index {
+                let (scalar, length) = decode(bytes, at: position)
+                let joins = joinsPrevious(scalar, previous: previous, indicators: &indicators)
+                let columns = joins ? 0 : columns(of: scalar)
+                if position > pieceStart, !joins, breaks(between: previous, and: scalar) {
+                    place(pieceStart, position, columns: pieceColumns, joined: joined)
+                    joined = true
+                    pieceStart = position
+                    pieceColumns = 0
+                }
+                pieceColumns += columns
+                previous = scalar
+                position += length
+            }
+            place(pieceStart, index, columns: pieceColumns, joined: joined)
+        }
+    }
+
+    /// Where the ASCII bytes other than spaces from `index` on end, read eight at a time: at a space or a
+    /// byte that is not ASCII, or where fewer than eight bytes are left to read.
+    @inline(__always)
+    private static func asciiRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = index
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            // High bits on the bytes that are not ASCII and, by "has a zero byte" on the word less spaces,
+            // on the first space (borrows make false ones only above it): the lowest marks where the run ends.
+            let spaces = word ^ (ones &* 0x20)
+            let stops = (word | ((spaces &- ones) & ~spaces)) & highs
+            if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        return index
+    }
+
+    /// Whether the scalar whose UTF-8 starts at `index` of `bytes` is one of U+2000-U+203F, the spaces,
+    /// dashes, quotes and ellipsis of General Punctuation, but for the zero-width U+200B-U+200F: one column
+    /// each, joined to nothing and never beside a wide character, they measure as letters do.
+    @inline(__always)
+    private static func isNarrowPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && !(0x8B...0x8F).contains(bytes[index + 2])
     }
 
     /// The scalar whose UTF-8 starts at `index` of `bytes` (valid UTF-8, as a String's storage is), and its length.

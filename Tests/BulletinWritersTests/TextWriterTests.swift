@@ -71,6 +71,45 @@ struct TextLayoutTests {
         #expect(TextWrapper.wrap("Cafe\u{301} cafe\u{301} cafe\u{301}", width: 10) == ["Cafe\u{301} cafe\u{301}", "cafe\u{301}"])
     }
 
+    @Test("words of narrow scalars, counted by lead bytes and ASCII words, wrap as when each is measured scalar by scalar")
+    func narrowWordsMeasured() {
+        // Scalars of one column and of none, from the byte ranges the count by lead bytes takes or leaves:
+        // ASCII, Latin, Cyrillic, every scalar of U+2000-U+203F (the zero-width ones among them) and combining marks.
+        let narrow: [Unicode.Scalar] = ["a", "Z", "7", ".", "é", "ß", "Ω", "ж", "Я", "\u{2FF}", "\u{300}", "\u{301}", "\u{36F}", "\u{483}"]
+            + (0x2000...0x203F).map { Unicode.Scalar($0)! }.filter { $0 != " " }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<400 {
+            // Half the scalars ASCII, so that runs of them as long as a word read at once, and longer, are met.
+            let words = (0..<(1 + next(30))).map { _ in
+                String(String.UnicodeScalarView((0..<(1 + next(20))).map { _ in
+                    next(2) == 0 ? Unicode.Scalar(UInt8(0x21 + next(0x5E))) : narrow[next(narrow.count)]
+                }))
+            }
+            let width = 1 + next(40)
+            // Greedy wrapping with every word measured by columns(of:), one scalar at a time.
+            var expected: [String] = []
+            var line = "", lineColumns = 0
+            for word in words {
+                let columns = TextWrapper.columns(of: word)
+                if line.isEmpty && expected.isEmpty {
+                    (line, lineColumns) = (word, columns)
+                } else if lineColumns + 1 + columns <= width {
+                    (line, lineColumns) = (line + " " + word, lineColumns + 1 + columns)
+                } else {
+                    expected.append(line)
+                    (line, lineColumns) = (word, columns)
+                }
+            }
+            expected.append(line)
+            let text = words.joined(separator: " ")
+            #expect(TextWrapper.wrap(text, width: width) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("Korean breaks at its spaces; an emoji joined by ZWJ and a flag are one character two columns wide, never parted")
     func hangulAndEmoji() {
         #expect(TextWrapper.wrap("가나다라마바사 문단입니다 서울에서.", width: 20) == ["가나다라마바사", "문단입니다 서울에서."])

@@ -12,7 +12,11 @@ public struct JSONTreeSerializer: ~Copyable {
     /// Whether this writes not JSON but the bytes of a digest of the same tree (``digestStream(of:)``).
     private let digestForm: Bool
     private var depth = 0
-    private var needsComma = [false]
+    /// Whether the innermost open object or array has a member or element yet, which the next one follows
+    /// after a comma. The outer levels need no flags of their own: a value inside an object or array
+    /// always comes after its key or its place, which set its level's flag, so each level's flag is true
+    /// again once the value closes.
+    private var needsComma = false
 
     /// Creates a serializer; `pretty` indents by two spaces with `"key": value` members, the style of every
     /// indented JSON document Bulletin prints; otherwise it writes compact JSON, as for JSON Lines.
@@ -28,8 +32,9 @@ public struct JSONTreeSerializer: ~Copyable {
 
     /// A serializer that writes, for the same calls, a stream of bytes to digest rather than JSON: every
     /// key, string, number and bracket, each after a tag byte, strings after their length and keys ended
-    /// by a zero byte, with no escaping, separators or number formatting. Two trees give the same stream
-    /// exactly when they give the same JSON, as both come from the same walk over every field.
+    /// by a zero byte, with no escaping, separators or number formatting (lengths and numbers in LEB128,
+    /// ``appendTagged(_:_:)``). Two trees give the same stream exactly when they give the same JSON, as
+    /// both come from the same walk over every field.
     private init(digestCapacity capacity: Int) {
         pretty = false
         digestForm = true
@@ -61,10 +66,11 @@ public struct JSONTreeSerializer: ~Copyable {
 
     // MARK: - Structure
 
+    @inline(__always)
     private mutating func separator() {
         if digestForm { return }
-        if needsComma[needsComma.count - 1] { buffer.appendByte(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma { buffer.appendByte(UInt8(ascii: ",")) }
+        needsComma = true
         if pretty && depth > 0 { newlineAndIndent() }
     }
 
@@ -85,29 +91,23 @@ public struct JSONTreeSerializer: ~Copyable {
         buffer.appendByte(bracket)
         if digestForm { return }
         depth += 1
-        needsComma.append(false)
+        needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
         if digestForm { return buffer.appendByte(bracket) }
-        let hadMembers = needsComma.removeLast()
+        let hadMembers = needsComma
         depth -= 1
+        needsComma = depth > 0
         if pretty && hadMembers { newlineAndIndent() }
         buffer.appendByte(bracket)
     }
 
     /// Starts a member named `name`; the value written next is its value.
     public mutating func key(_ name: StaticString) {
-        if digestForm {
-            buffer.appendByte(DigestTag.key)
-            name.withUTF8Buffer { buffer.appendBytes($0) }
-            return buffer.appendByte(0)
-        }
+        if digestForm { return buffer.append(name, between: DigestTag.key, and: 0) }
         separator()
-        buffer.appendByte(UInt8(ascii: "\""))
-        name.withUTF8Buffer { buffer.appendBytes($0) }
-        buffer.appendByte(UInt8(ascii: "\""))
-        buffer.appendByte(UInt8(ascii: ":"))
+        buffer.append(name, between: UInt8(ascii: "\""), and: UInt8(ascii: "\""), then: UInt8(ascii: ":"))
         if pretty { buffer.appendByte(0x20) }
     }
 
@@ -157,10 +157,16 @@ public struct JSONTreeSerializer: ~Copyable {
         static let key: UInt8 = 1, string: UInt8 = 2, number: UInt8 = 3, bool: UInt8 = 4
     }
 
-    /// A tag and eight bytes, little-endian.
+    /// A tag and `value` in LEB128: seven bits a byte, low first, the high bit set on all but the last. A
+    /// string's length and most numbers take one byte, where eight each made about a fifth of what was hashed.
     private mutating func appendTagged(_ tag: UInt8, _ value: UInt64) {
         buffer.appendByte(tag)
-        withUnsafeBytes(of: value.littleEndian) { buffer.appendBytes($0.bindMemory(to: UInt8.self)) }
+        var value = value
+        while value >= 0x80 {
+            buffer.appendByte(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        buffer.appendByte(UInt8(value))
     }
 
     /// Appends `value` as a JSON string literal, escaped as Foundation's `JSONEncoder` escapes it: quote,
@@ -179,44 +185,58 @@ public struct JSONTreeSerializer: ~Copyable {
     /// does: for text made as bytes, with no string made of it.
     static func appendLiteral<Sink: JSONByteSink & ~Copyable>(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
         bytes.appendByte(UInt8(ascii: "\""))
-        // Runs of bytes that need no escape are copied whole. Eight bytes at a time are checked for
-        // any that might (a control character, quote or backslash); only such words are looked at byte by byte.
+        defer { bytes.appendByte(UInt8(ascii: "\"")) }
+        // Most strings have nothing to escape and are copied in one piece; the rest byte by byte, runs of
+        // bytes that need no escape copied whole.
+        guard Self.mayNeedEscape(utf8) else { return bytes.appendBytes(utf8) }
         var start = 0
-        var index = 0
-        while index < utf8.count {
-            if index + 8 <= utf8.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                if !Self.mayNeedEscape(word) {
-                    index += 8
-                    continue
+        for (index, byte) in utf8.enumerated() {
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+            start = index + 1
+            bytes.appendByte(UInt8(ascii: "\\"))
+            switch byte {
+            case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
+            case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
+            case 0x09: bytes.appendByte(UInt8(ascii: "t"))
+            case 0x08: bytes.appendByte(UInt8(ascii: "b"))
+            case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
+            case 0x00..<0x20:
+                let digits: StaticString = "0123456789abcdef"
+                for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
+                    bytes.appendByte(escaped)
                 }
-            }
-            let end = min(index + 8, utf8.count)
-            while index < end {
-                defer { index += 1 }
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-                start = index + 1
-                bytes.appendByte(UInt8(ascii: "\\"))
-                switch byte {
-                case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
-                case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
-                case 0x09: bytes.appendByte(UInt8(ascii: "t"))
-                case 0x08: bytes.appendByte(UInt8(ascii: "b"))
-                case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
-                case 0x00..<0x20:
-                    let digits: StaticString = "0123456789abcdef"
-                    for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                    digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
-                        bytes.appendByte(escaped)
-                    }
-                default: bytes.appendByte(byte) // " and \
-                }
+            default: bytes.appendByte(byte) // " and \
             }
         }
         if start < utf8.count { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start...])) }
-        bytes.appendByte(UInt8(ascii: "\""))
+    }
+
+    /// True when a byte of `utf8` is below 0x20, a quote or a backslash, looked for eight bytes at a time:
+    /// the last eight overlap the words before them, and a string shorter than a word is read as two
+    /// overlapping halves, or as its first, middle and last bytes with spaces (which need no escape) for the rest.
+    @inline(__always)
+    private static func mayNeedEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return false }
+        let raw = UnsafeRawPointer(base), count = utf8.count
+        func load<Word: FixedWidthInteger>(_ offset: Int, as type: Word.Type) -> UInt64 {
+            UInt64(Word(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Word.self)))
+        }
+        switch count {
+        case 8...:
+            var offset = 0
+            while offset + 8 < count {
+                if mayNeedEscape(load(offset, as: UInt64.self)) { return true }
+                offset += 8
+            }
+            return mayNeedEscape(load(count - 8, as: UInt64.self))
+        case 4...:
+            return mayNeedEscape(load(0, as: UInt32.self) | load(count - 4, as: UInt32.self) << 32)
+        default:
+            let spaces: UInt64 = 0x2020_2020_2020_2020
+            return mayNeedEscape(UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16 | spaces << 24)
+        }
     }
 
     /// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash: the bit tricks
@@ -239,7 +259,7 @@ public struct JSONTreeSerializer: ~Copyable {
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         if digestForm { return appendTagged(DigestTag.bool, value ? 1 : 0) }
-        (value ? "true" : "false" as StaticString).withUTF8Buffer { buffer.appendBytes($0) }
+        buffer.append(value ? "true" : "false")
     }
 
     /// Writes a member with a string value.
@@ -470,6 +490,34 @@ struct JSONBytes: ~Copyable, JSONByteSink {
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
         (base + count).initialize(from: source, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Appends the UTF-8 of `text`, read in place: a key or a keyword, on every member.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { appendBytes($0) } }
+        appendBytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `open`, `text`, `close` and `next`, if given, checking the capacity once: the key of every
+    /// member, in either form.
+    @inline(__always)
+    mutating func append(_ text: StaticString, between open: UInt8, and close: UInt8, then next: UInt8? = nil) {
+        guard text.hasPointerRepresentation else {
+            appendByte(open)
+            append(text)
+            appendByte(close)
+            if let next { appendByte(next) }
+            return
+        }
+        let length = text.utf8CodeUnitCount, total = length + (next == nil ? 2 : 3)
+        if count + total > capacity { grow(toHold: count + total) }
+        let start = base + count
+        start.initialize(to: open)
+        (start + 1).initialize(from: text.utf8Start, count: length)
+        (start + 1 + length).initialize(to: close)
+        if let next { (start + 2 + length).initialize(to: next) }
+        count += total
     }
 
     /// Calls `body` with the bytes written, in place.
