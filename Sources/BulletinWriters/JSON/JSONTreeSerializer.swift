@@ -186,28 +186,41 @@ public struct JSONTreeSerializer: ~Copyable {
     static func appendLiteral<Sink: JSONByteSink & ~Copyable>(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout Sink) {
         bytes.appendByte(UInt8(ascii: "\""))
         defer { bytes.appendByte(UInt8(ascii: "\"")) }
-        // Most strings have nothing to escape and are copied in one piece; the rest byte by byte, runs of
-        // bytes that need no escape copied whole.
+        // Most strings have nothing to escape and are copied in one piece.
         guard Self.mayNeedEscape(utf8) else { return bytes.appendBytes(utf8) }
+        // The rest are read eight bytes at a time too, and only a word that may hold a byte to escape is
+        // read byte by byte: a feed item's HTML has a quote in nearly every tag, and read byte by byte from
+        // its first one, the bodies of the 1,000-article archive's JSON Feed items cost 26M instructions more.
+        // Runs of bytes that need no escape are copied whole.
         var start = 0
-        for (index, byte) in utf8.enumerated() {
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-            start = index + 1
-            bytes.appendByte(UInt8(ascii: "\\"))
-            switch byte {
-            case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
-            case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
-            case 0x09: bytes.appendByte(UInt8(ascii: "t"))
-            case 0x08: bytes.appendByte(UInt8(ascii: "b"))
-            case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
-            case 0x00..<0x20:
-                let digits: StaticString = "0123456789abcdef"
-                for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
-                    bytes.appendByte(escaped)
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count, !Self.mayNeedEscape(Self.word(utf8, at: index)) {
+                index += 8
+                continue
+            }
+            let end = min(index + 8, utf8.count)
+            while index < end {
+                defer { index += 1 }
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if start < index { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                start = index + 1
+                bytes.appendByte(UInt8(ascii: "\\"))
+                switch byte {
+                case 0x0A: bytes.appendByte(UInt8(ascii: "n"))
+                case 0x0D: bytes.appendByte(UInt8(ascii: "r"))
+                case 0x09: bytes.appendByte(UInt8(ascii: "t"))
+                case 0x08: bytes.appendByte(UInt8(ascii: "b"))
+                case 0x0C: bytes.appendByte(UInt8(ascii: "f"))
+                case 0x00..<0x20:
+                    let digits: StaticString = "0123456789abcdef"
+                    for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                    digits.utf8Start[Int(byte >> 4)], digits.utf8Start[Int(byte & 0x0F)]] {
+                        bytes.appendByte(escaped)
+                    }
+                default: bytes.appendByte(byte) // " and \
                 }
-            default: bytes.appendByte(byte) // " and \
             }
         }
         if start < utf8.count { bytes.appendBytes(UnsafeBufferPointer(rebasing: utf8[start...])) }
@@ -237,6 +250,12 @@ public struct JSONTreeSerializer: ~Copyable {
             let spaces: UInt64 = 0x2020_2020_2020_2020
             return mayNeedEscape(UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16 | spaces << 24)
         }
+    }
+
+    /// The eight bytes of `utf8` from `index`, the first the lowest.
+    @inline(__always)
+    private static func word(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     /// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash: the bit tricks
