@@ -47,11 +47,6 @@ struct EPUBContainer: Sendable {
         files[path] = .deflated(content)
     }
 
-    /// Adds a text file as UTF-8.
-    mutating func add(_ path: String, text: String) {
-        files[path] = .bytes(Array(text.utf8))
-    }
-
     /// The ZIP bytes.
     func archive() throws -> [UInt8] {
         var zip = ZIPWriter(secondsSince1970: Int64(modificationDate.timeIntervalSince1970.rounded(.down)))

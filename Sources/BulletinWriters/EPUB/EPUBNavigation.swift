@@ -16,11 +16,19 @@ struct EPUBNavigation: Sendable {
     }
 
     /// The book.
-    var book: EPUBBook
+    let book: EPUBBook
+    /// The entries (``entries(of:)``), made once for both documents.
+    let entries: [Entry]
+
+    /// The navigation of `book`.
+    init(book: EPUBBook) {
+        self.book = book
+        entries = Self.entries(of: book)
+    }
 
     /// The entries: with one issue, its title page then its articles; with several, each issue's title
     /// page holding its articles.
-    var entries: [Entry] {
+    static func entries(of book: EPUBBook) -> [Entry] {
         func articles(of part: EPUBBook.Part) -> [Entry] {
             part.articles.map { article, path in
                 let language = article.metadata.language
@@ -53,8 +61,8 @@ struct EPUBNavigation: Sendable {
         return [("lang", marks.tag), ("xml:lang", marks.tag), ("dir", marks.direction)]
     }
 
-    /// The EPUB 3 navigation document.
-    func navigationDocument() -> String {
+    /// The EPUB 3 navigation document, as UTF-8 (the container's bytes, with no string in between).
+    func navigationDocument() -> [UInt8] {
         var xml = MarkupBuilder(xmlStyle: true)
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
         xml.open("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("xmlns:epub", "http://www.idpf.org/2007/ops"),
@@ -98,7 +106,7 @@ struct EPUBNavigation: Sendable {
         xml.newline()
         xml.close("html")
         xml.newline()
-        return xml.output
+        return xml.utf8
     }
 
     private func list(_ entries: [Entry], into xml: inout MarkupBuilder) {
@@ -120,13 +128,12 @@ struct EPUBNavigation: Sendable {
 
     // MARK: - toc.ncx
 
-    /// The EPUB 2 navigation control file.
-    func ncx() -> String {
+    /// The EPUB 2 navigation control file, as UTF-8.
+    func ncx() -> [UInt8] {
         var xml = MarkupBuilder(xmlStyle: true)
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.open("ncx", [("xmlns", "http://www.daisy.org/z3986/2005/ncx/"), ("version", "2005-1"), ("xml:lang", book.language)])
         xml.newline()
-        let entries = self.entries
         let depth = entries.contains { !$0.children.isEmpty } ? 2 : 1
         xml.element("head") { head in
             head.newline()
@@ -159,6 +166,6 @@ struct EPUBNavigation: Sendable {
         xml.newline()
         xml.close("ncx")
         xml.newline()
-        return xml.output
+        return xml.utf8
     }
 }

@@ -27,8 +27,9 @@ struct EPUBPackageDocument: Sendable {
     /// may be as good, but nobody here has checked them, and the claim says someone did.
     var claimsConformance: Bool
 
-    /// The XML text of the package document.
-    func render() -> String {
+    /// The package document as UTF-8: its builder's bytes go into the container as they are, with no
+    /// string (and no check of its UTF-8) in between.
+    func render() -> [UInt8] {
         var xml = MarkupBuilder(xmlStyle: true)
         xml.append(trusted: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.open("package", [("xmlns", "http://www.idpf.org/2007/opf"), ("version", "3.0"),
@@ -39,7 +40,7 @@ struct EPUBPackageDocument: Sendable {
         spine(into: &xml)
         xml.close("package")
         xml.newline()
-        return xml.output
+        return xml.utf8
     }
 
     private func metadata(into xml: inout MarkupBuilder) {

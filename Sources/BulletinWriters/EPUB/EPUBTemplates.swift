@@ -85,21 +85,24 @@ struct EPUBTemplates: Sendable {
 
     // MARK: - Once per build
 
-    /// The last theme's EPUB and strings files and their compiled templates. Books of one build share one
-    /// theme, so this compiles once per build; comparing the files is cheap because equal arrays share storage.
-    private static let cache = Mutex<(files: [[UInt8]?], bundled: [String: [UInt8]], templates: EPUBTemplates)?>(nil)
+    /// The last theme and its compiled templates. Books of one build share one theme, so this compiles once
+    /// per build.
+    private static let cache = Mutex<(theme: Theme, templates: EPUBTemplates)?>(nil)
 
-    /// The compiled templates of `theme`, from the cache when its EPUB files and its words are unchanged.
+    /// The compiled templates of `theme`, from the cache when it is the theme they were compiled from.
+    ///
+    /// The whole theme is compared, not only the files the templates read: every book of a build hands over
+    /// the same theme value, whose dictionaries share storage, so the comparison stops at their identity,
+    /// where picking out and sorting the EPUB and strings files cost every book about 50,000 instructions.
+    /// A theme that differs anywhere (its site files, where a file came from) compiles again, which is
+    /// right, if not needed, once per build.
     static func compiled(for theme: Theme) throws -> EPUBTemplates {
-        let strings = theme.files.filter { $0.key.hasPrefix("strings/") }.sorted { $0.key < $1.key }
-        let files = paths.map { theme.files[$0] } + strings.flatMap { [Array($0.key.utf8), $0.value] }
-        // The bundled strings files beneath the theme's are words too.
         // Compiled while the lock is held: the books that start together wait for one compilation, where
         // each used to find the cache empty and make its own.
-        return try cache.withLock { cached in
-            if let cached, cached.files == files, cached.bundled == theme.bundledStrings { return cached.templates }
+        try cache.withLock { cached in
+            if let cached, cached.theme == theme { return cached.templates }
             let templates = try EPUBTemplates(theme: theme)
-            cached = (files, theme.bundledStrings, templates)
+            cached = (theme, templates)
             return templates
         }
     }

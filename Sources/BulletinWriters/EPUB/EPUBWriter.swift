@@ -110,12 +110,12 @@ public struct EPUBWriter: Writer {
             .init(id: "cover-image", href: EPUBDocumentRenderer.coverImagePath, mediaType: "image/svg+xml", properties: "cover-image", inSpine: false),
             .init(id: "style", href: EPUBDocumentRenderer.stylesheetPath, mediaType: "text/css", inSpine: false),
         ]
-        container.add("EPUB/nav.xhtml", text: navigation.navigationDocument())
-        container.add("EPUB/toc.ncx", text: navigation.ncx())
+        container.add("EPUB/nav.xhtml", navigation.navigationDocument())
+        container.add("EPUB/toc.ncx", navigation.ncx())
         container.add("EPUB/" + EPUBDocumentRenderer.coverImagePath, try renderer.coverImage())
         container.add("EPUB/" + EPUBDocumentRenderer.stylesheetPath, templates.stylesheet)
         let package = EPUBPackageDocument(book: book, settings: settings, items: items, claimsConformance: templates.areBundled)
-        container.add("EPUB/package.opf", text: package.render())
+        container.add("EPUB/package.opf", package.render())
         return try container.archive()
     }
 }
