@@ -90,12 +90,29 @@ public struct SentenceSegmenter: Sendable {
                 i = m
                 continue
             default:
-                break
+                // Nearly every scalar decides nothing: pass over the whole run of them up to the next that may.
+                i = s.withUnsafeBufferPointer { s in
+                    var next = i + 1
+                    while next < n, !Self.mayDecide(s[next].value) { next += 1 }
+                    return next
+                }
+                continue
             }
             i += 1
         }
         emit(start, n)
         return result
+    }
+
+    /// Whether the loop of ``sentenceRanges(in:limit:)`` has anything to do at scalar `c`: a bracket, a
+    /// sentence terminator or a newline.
+    @inline(__always)
+    static func mayDecide(_ c: UInt32) -> Bool {
+        // Lowercase letters, most of any text, are answered by the first two tests.
+        if c >= 0x60 { return c == 0x2026 }
+        if c >= 0x40 { return c == 0x5B || c == 0x5D }
+        let below40: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x28 | 1 << 0x29 | 1 << 0x2E | 1 << 0x3F // \n ! ( ) . ?
+        return below40 >> UInt64(c) & 1 != 0
     }
 
     // MARK: - Decision at a candidate boundary

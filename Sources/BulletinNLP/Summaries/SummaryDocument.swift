@@ -57,12 +57,10 @@ public struct SummaryDocument: Sendable {
             for (range, byteRange) in zip(ranges, bytes) {
                 let first = termIDs.count
                 let words = SummaryTerms.forEachTerm(s, range) { hash in
-                    var number = numbers.value(for: hash) - 1
-                    if number < 0 {
-                        number = Int32(terms.count)
-                        numbers.add(hash, number + 1)
+                    let number = numbers.value(for: hash, insertingIfAbsent: {
                         terms.append(hash)
-                    }
+                        return Int32(terms.count)
+                    }) - 1
                     termIDs.append(number)
                 }
                 sentences.append(Sentence(

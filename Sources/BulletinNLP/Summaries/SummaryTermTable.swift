@@ -55,18 +55,34 @@ struct SummaryTermTable: Sendable, Hashable {
     mutating func add(_ term: UInt64, _ amount: Int32 = 1) {
         if (count + 1) * 2 > keys.count { grow() }
         let k = Self.key(term)
-        var i = slot(k)
-        while true {
-            let stored = keys[i]
-            if stored == k { values[i] += amount; return }
-            if stored == 0 {
-                keys[i] = k
-                values[i] = amount
-                count += 1
-                return
-            }
-            i = (i + 1) & mask
+        let i = probe(k)
+        if keys[i] == 0 {
+            keys[i] = k
+            count += 1
         }
+        values[i] += amount // an empty slot's value is 0
+    }
+
+    /// The value stored for `term`, after storing `make()` for it when there was none: one search where
+    /// a look-up and an ``add(_:_:)`` make two for every new term.
+    mutating func value(for term: UInt64, insertingIfAbsent make: () -> Int32) -> Int32 {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = Self.key(term)
+        let i = probe(k)
+        if keys[i] == 0 {
+            keys[i] = k
+            values[i] = make()
+            count += 1
+        }
+        return values[i]
+    }
+
+    /// The slot holding key `k`, or the empty slot where it goes.
+    @inline(__always)
+    private func probe(_ k: UInt64) -> Int {
+        var i = slot(k)
+        while keys[i] != k, keys[i] != 0 { i = (i + 1) & mask }
+        return i
     }
 
     private mutating func grow() {

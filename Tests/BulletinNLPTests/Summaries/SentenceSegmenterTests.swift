@@ -115,4 +115,11 @@ struct SentenceSegmenterTests {
         let text = "It began (badly. \(filler)end. Then it finished."
         #expect(SentenceSegmenter().sentences(in: text).last == "Then it finished.")
     }
+
+    @Test("stops at exactly the scalars the segmenter acts on")
+    func decidingScalars() {
+        let acted: Set<UInt32> = [0x0A, 0x21, 0x28, 0x29, 0x2E, 0x3F, 0x5B, 0x5D, 0x2026]
+        let wrong = (UInt32(0)..<0x1_0000).filter { SentenceSegmenter.mayDecide($0) != acted.contains($0) }
+        #expect(wrong.isEmpty)
+    }
 }
