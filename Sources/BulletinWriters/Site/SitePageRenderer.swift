@@ -20,6 +20,14 @@ struct SitePageRenderer {
         var byPublication: [String: TemplateValues] = [:]
     }
 
+    /// The issue's values and breadcrumbs of its article pages, by issue, page root and language: the same
+    /// on each of an issue's article pages (but for the one that names the article), so made once per issue.
+    private let articleParts = ArticlePartsCache()
+
+    private final class ArticlePartsCache {
+        var byIssue: [String: (values: TemplateValues, crumbs: [Crumb])] = [:]
+    }
+
     /// A renderer; `linksFeeds` when the same build writes the feeds, which pages then name.
     init(templates: SiteTemplates, settings: WriterSettings, linksFeeds: Bool = false) {
         self.templates = templates
@@ -244,9 +252,8 @@ struct SitePageRenderer {
             },
             entity: { mention in hrefs[mention.entityID] }
         )
-        var values = issueValues(issue, root: root, strings: strings)
-        // A standalone page has no publication, volume or issue pages beside it to link to.
-        if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
+        let issueParts = articleIssueParts(issue, root: root, strings: strings)
+        var values = issueParts.values
         let renderer = HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2)
         values["title"] = escaped(metadata.title)
         // The heading's title, its names linked to their pages as the body's are.
@@ -284,13 +291,25 @@ struct SitePageRenderer {
                                           "langAttributes": pageLanguage.attributes(for: next.language)])
             }
         }
-        var trail = crumbs(for: issue, current: false, strings)
+        var trail = issueParts.crumbs
         trail.append(Crumb(label: metadata.title, path: nil, language: metadata.language))
         return page("article", path: path, title: metadata.title, language: pageLanguage,
                     description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication),
                     about: About(structuredData: StructuredData.article(article, in: issue, issueName: strings.title(of: issue), url: absoluteURL(path),
                                                                      settings: settings),
                                  openGraphType: "article", published: metadata.date))
+    }
+
+    /// The values and breadcrumbs an article page of `issue` shares with the issue's other article pages.
+    private func articleIssueParts(_ issue: Issue, root: String, strings: UIStrings) -> (values: TemplateValues, crumbs: [Crumb]) {
+        let key = issue.id + "\u{0}" + root + "\u{0}" + strings.language
+        if let made = articleParts.byIssue[key] { return made }
+        var values = issueValues(issue, root: root, strings: strings)
+        // A standalone page has no publication, volume or issue pages beside it to link to.
+        if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
+        let made = (values, crumbs(for: issue, current: false, strings))
+        articleParts.byIssue[key] = made
+        return made
     }
 
     /// Values every page about an issue shares.
