@@ -77,12 +77,18 @@ final class TemplateSkeletons: Sendable {
     /// By template, every name its tags (and those of the partials it may include) mention; values under
     /// other names cannot change its output, so they are left out of its shapes.
     let names: [String: Set<String>]
+    /// By template, a number for each of its ``names``, which stands for the name in its shapes: found
+    /// with the one look-up that tells whether the name counts, and shorter to write and hash than the name.
+    private let numbers: [String: [String: Int]]
     /// Most shapes kept; past it the store starts over (a theme with many list lengths would otherwise grow it).
     static let limit = 20_000
 
     /// A store for templates whose tags mention `names`, by template.
     init(names: [String: Set<String>]) {
         self.names = names
+        numbers = names.mapValues { names in
+            Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, $0) })
+        }
     }
 
     /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
@@ -108,10 +114,10 @@ final class TemplateSkeletons: Sendable {
     }
 
     private func output(_ name: String, _ values: TemplateValues, with render: (TemplateValues) -> String) -> Output {
-        guard let names = names[name] else { return .rendered(render(values)) }
-        var shape = ValueShape(names: names)
+        guard let numbers = numbers[name] else { return .rendered(render(values)) }
+        var shape = ValueShape(template: name, numbers: numbers)
         guard shape.add(values) else { return .rendered(render(values)) }
-        let key = name + "\u{0}" + shape.key
+        let key = shape.key
         switch entries.withLock({ $0[key] }) {
         case .skeleton(let skeleton):
             return .spliced(skeleton, values: shape.values)
@@ -162,6 +168,15 @@ final class TemplateSkeletons: Sendable {
         "\(markerStart)\(number)\(markerEnd)" + (endsLine ? "\n" : "")
     }
 
+    /// The last two bytes of `text`'s UTF-8, 0 for those it is too short to have: read in place, where
+    /// the collection's `last` steps back through the string's indices.
+    static func lastTwoBytes(of text: String) -> (penultimate: UInt8, last: UInt8) {
+        var text = text
+        return text.withUTF8 { bytes in
+            (bytes.count >= 2 ? bytes[bytes.count - 2] : 0, bytes.last ?? 0)
+        }
+    }
+
     /// `output`, made from the markers of `values`, cut at the markers; nil when a marker is malformed.
     static func skeleton(of output: String, values: [String]) -> Skeleton? {
         var pieces: [Skeleton.Piece] = []
@@ -185,29 +200,36 @@ final class TemplateSkeletons: Sendable {
 
 /// The shape of template values (names, which texts are empty or end a line, flags, list lengths) and
 /// their texts in the order the shape visits them: names in the order they were set, lists in order,
-/// and only the names among ``names``.
+/// and only the names among ``numbers``.
 struct ValueShape {
-    /// The names that count.
-    let names: Set<String>
-    /// The shape as UTF-8 text, built as bytes: appending to a `String` costs several times more.
+    /// The names that count, each with the number that stands for it in the shape.
+    let numbers: [String: Int]
+    /// The template's name and the shape as UTF-8 text, built as bytes: appending to a `String` costs
+    /// several times more.
     private var bytes: [UInt8] = []
     /// The texts and numbers, as text, numbered by position.
     private(set) var values: [String] = []
 
-    init(names: Set<String>) {
-        self.names = names
+    /// The shape of values given to the template `template`, whose tags mention the names of `numbers`.
+    init(template: String, numbers: [String: Int]) {
+        self.numbers = numbers
         bytes.reserveCapacity(256)
+        bytes.append(contentsOf: template.utf8)
+        bytes.append(0)
+        values.reserveCapacity(64)
     }
 
-    /// The shape, as text.
+    /// The template's name and the shape, as text.
     var key: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds `values`; false when a text ends in CR LF, which is rendered directly: it ends a line for
     /// the bytes but not for a partial's indentation, which compares characters (and "\r\n" is one).
     mutating func add(_ values: TemplateValues) -> Bool {
         bytes.append(UInt8(ascii: "{"))
-        for (name, value) in values.members where names.contains(name) {
-            bytes.append(contentsOf: name.utf8)
+        for (name, value) in values.members {
+            guard let number = numbers[name] else { continue }
+            // The name's number in decimal, then "=": a number's digits cannot be read as the start of a value.
+            appendDigits(of: number)
             bytes.append(UInt8(ascii: "="))
             guard add(value) else { return false }
         }
@@ -215,12 +237,17 @@ struct ValueShape {
         return true
     }
 
+    private mutating func appendDigits(of number: Int) {
+        if number >= 10 { appendDigits(of: number / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+
     private mutating func add(_ value: TemplateValue) -> Bool {
         switch value {
         case .text(let text):
-            let utf8 = text.utf8
-            if utf8.last == UInt8(ascii: "\n"), utf8.dropLast().last == UInt8(ascii: "\r") { return false }
-            bytes.append(utf8.isEmpty ? UInt8(ascii: "e") : utf8.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+            let ending = TemplateSkeletons.lastTwoBytes(of: text)
+            if ending.penultimate == UInt8(ascii: "\r"), ending.last == UInt8(ascii: "\n") { return false }
+            bytes.append(text.isEmpty ? UInt8(ascii: "e") : ending.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
             self.values.append(text)
         case .number(let number):
             bytes.append(UInt8(ascii: "s"))
@@ -245,7 +272,7 @@ struct ValueShape {
     /// `values` with each text and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
     func marking(_ values: TemplateValues, next: inout Int) -> TemplateValues {
         var marked: TemplateValues = [:]
-        for (name, value) in values.members where names.contains(name) { marked[name] = marking(value, next: &next) }
+        for (name, value) in values.members where numbers[name] != nil { marked[name] = marking(value, next: &next) }
         return marked
     }
 
