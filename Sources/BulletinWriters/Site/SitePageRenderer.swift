@@ -42,7 +42,7 @@ struct SitePageRenderer {
     /// What a page tells machines about itself besides its title and description: schema.org JSON-LD
     /// (see ``StructuredData``), and the Open Graph type and date that link previews read.
     struct About {
-        var structuredData: String?
+        var structuredData: [UInt8]?
         var openGraphType = "website"
         var published: String?
     }
@@ -78,13 +78,14 @@ struct SitePageRenderer {
         ]
         var content = values
         content.add(missingFrom: shared)
-        let main = templates.render(template, content)
+        // Made as bytes and spliced into the layout's as they are.
+        let main = templates.renderUTF8(template, content)
 
         shared["lang"] = escaped(language.tag)
         // Browsers do not take the direction from the language: an Arabic or Hebrew page must say it.
         if language.direction == "rtl" { shared["rightToLeft"] = .flag(true) }
         shared["pageTitle"] = escaped(title)
-        shared["content"] = .text(main)
+        shared["content"] = .utf8(main)
         shared["standalone"] = .flag(isStandalone)
         // "Page · Site" in the title bar, but not "Site · Site" on the home page, nor on a standalone page.
         shared["titleSuffix"] = .flag(!isStandalone && title != settings.siteTitle)
@@ -102,7 +103,7 @@ struct SitePageRenderer {
             if let published = about.published { openGraph["published"] = escaped(published) }
             shared["openGraph"] = .values(openGraph)
         }
-        if let structuredData = about.structuredData, !isStandalone { shared["structuredData"] = .text(structuredData) }
+        if let structuredData = about.structuredData, !isStandalone { shared["structuredData"] = .utf8(structuredData) }
         if !crumbs.isEmpty, !isStandalone {
             shared["hasBreadcrumbs"] = .flag(true)
             shared["breadcrumbs"] = .list(crumbs.map { crumb -> TemplateValues in
@@ -259,7 +260,10 @@ struct SitePageRenderer {
         // The heading's title, its names linked to their pages as the body's are.
         values["titleMarkup"] = metadata.titleContent.map { .text(renderer.render($0)) } ?? escaped(metadata.title)
         values["langAttributes"] = pageLanguage.attributes(for: metadata.language)
-        values["body"] = .text(renderer.render(article.blocks))
+        // Rendered as bytes, which the page's bytes take as they are.
+        var body = MarkupBuilder(xmlStyle: false)
+        renderer.render(article.blocks, into: &body)
+        values["body"] = .utf8(body.utf8)
         if !metadata.authors.isEmpty {
             values["authors"] = escaped(strings.list(metadata.authors))
             values["byline"] = escaped(strings.byline(metadata.authors))

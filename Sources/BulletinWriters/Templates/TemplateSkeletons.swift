@@ -24,45 +24,77 @@ final class TemplateSkeletons: Sendable {
 
         var pieces: [Piece]
 
-        /// The output for `values`, numbered in the order their shape was taken. Appended to a string
-        /// rather than made as bytes and decoded: a page's own template output is a value of its layout.
-        func splice(_ values: [String]) -> String {
+        /// The output for `values`, numbered in the order their shape was taken.
+        func splice(_ values: [Text]) -> String {
             var output = ""
             output.reserveCapacity(length(with: values))
             for piece in pieces {
                 switch piece {
                 case .literal(let text): output += text
-                case .value(let number): output += values[number]
+                case .value(let number):
+                    switch values[number] {
+                    case .string(let text): output += text
+                    case .utf8(let bytes): output += String(decoding: bytes, as: UTF8.self)
+                    }
                 }
             }
             return output
         }
 
-        /// ``splice(_:)`` as UTF-8, for output written straight to a file.
-        func spliceUTF8(_ values: [String]) -> [UInt8] {
+        /// ``splice(_:)`` as UTF-8, for output written straight to a file or spliced into another as bytes.
+        func spliceUTF8(_ values: [Text]) -> [UInt8] {
             var output: [UInt8] = []
             output.reserveCapacity(length(with: values))
             for piece in pieces {
-                var text: String
                 switch piece {
-                case .literal(let literal): text = literal
-                case .value(let number): text = values[number]
+                case .literal(var text): text.withUTF8 { output.append(contentsOf: $0) }
+                case .value(let number):
+                    switch values[number] {
+                    case .string(var text): text.withUTF8 { output.append(contentsOf: $0) }
+                    case .utf8(let bytes): output.append(contentsOf: bytes)
+                    }
                 }
-                text.withUTF8 { output.append(contentsOf: $0) }
             }
             return output
         }
 
         /// The output's length in UTF-8 bytes.
-        private func length(with values: [String]) -> Int {
+        private func length(with values: [Text]) -> Int {
             var length = 0
             for piece in pieces {
                 switch piece {
                 case .literal(let text): length += text.utf8.count
-                case .value(let number): length += values[number].utf8.count
+                case .value(let number): length += values[number].count
                 }
             }
             return length
+        }
+    }
+
+    /// A value's text as a skeleton splices it: a string, or markup made as UTF-8.
+    enum Text: Sendable {
+        case string(String)
+        case utf8([UInt8])
+
+        /// The length in UTF-8 bytes.
+        var count: Int {
+            switch self {
+            case .string(let text): text.utf8.count
+            case .utf8(let bytes): bytes.count
+            }
+        }
+
+        /// The last two bytes, 0 for those it is too short to have: read in place, where the string's
+        /// `utf8.last` steps back through its indices.
+        var lastTwoBytes: (penultimate: UInt8, last: UInt8) {
+            switch self {
+            case .string(var text): text.withUTF8 { Self.lastTwo(of: $0) }
+            case .utf8(let bytes): bytes.withUnsafeBufferPointer { Self.lastTwo(of: $0) }
+            }
+        }
+
+        private static func lastTwo(of bytes: UnsafeBufferPointer<UInt8>) -> (penultimate: UInt8, last: UInt8) {
+            (bytes.count >= 2 ? bytes[bytes.count - 2] : 0, bytes.last ?? 0)
         }
     }
 
@@ -109,7 +141,7 @@ final class TemplateSkeletons: Sendable {
 
     /// An output to splice, or one rendered already.
     private enum Output {
-        case spliced(Skeleton, values: [String])
+        case spliced(Skeleton, values: [Text])
         case rendered(String)
     }
 
@@ -168,17 +200,8 @@ final class TemplateSkeletons: Sendable {
         "\(markerStart)\(number)\(markerEnd)" + (endsLine ? "\n" : "")
     }
 
-    /// The last two bytes of `text`'s UTF-8, 0 for those it is too short to have: read in place, where
-    /// the collection's `last` steps back through the string's indices.
-    static func lastTwoBytes(of text: String) -> (penultimate: UInt8, last: UInt8) {
-        var text = text
-        return text.withUTF8 { bytes in
-            (bytes.count >= 2 ? bytes[bytes.count - 2] : 0, bytes.last ?? 0)
-        }
-    }
-
     /// `output`, made from the markers of `values`, cut at the markers; nil when a marker is malformed.
-    static func skeleton(of output: String, values: [String]) -> Skeleton? {
+    static func skeleton(of output: String, values: [Text]) -> Skeleton? {
         var pieces: [Skeleton.Piece] = []
         var rest = output[...]
         while let start = rest.firstIndex(of: markerStart) {
@@ -188,7 +211,7 @@ final class TemplateSkeletons: Sendable {
             pieces.append(.value(number))
             rest = digits[digits.index(after: end)...]
             // The line break a marker carries is the value's own.
-            if values[number].utf8.last == UInt8(ascii: "\n") {
+            if values[number].lastTwoBytes.last == UInt8(ascii: "\n") {
                 guard rest.first == "\n" else { return nil }
                 rest = rest.dropFirst()
             }
@@ -208,7 +231,7 @@ struct ValueShape {
     /// several times more.
     private var bytes: [UInt8] = []
     /// The texts and numbers, as text, numbered by position.
-    private(set) var values: [String] = []
+    private(set) var values: [TemplateSkeletons.Text] = []
 
     /// The shape of values given to the template `template`, whose tags mention the names of `numbers`.
     init(template: String, numbers: [String: Int]) {
@@ -245,13 +268,12 @@ struct ValueShape {
     private mutating func add(_ value: TemplateValue) -> Bool {
         switch value {
         case .text(let text):
-            let ending = TemplateSkeletons.lastTwoBytes(of: text)
-            if ending.penultimate == UInt8(ascii: "\r"), ending.last == UInt8(ascii: "\n") { return false }
-            bytes.append(text.isEmpty ? UInt8(ascii: "e") : ending.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            self.values.append(text)
+            return add(TemplateSkeletons.Text.string(text))
+        case .utf8(let text):
+            return add(TemplateSkeletons.Text.utf8(text))
         case .number(let number):
             bytes.append(UInt8(ascii: "s"))
-            self.values.append(String(number))
+            self.values.append(.string(String(number)))
         case .flag(let flag):
             bytes.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case .values(let values):
@@ -269,6 +291,14 @@ struct ValueShape {
         return true
     }
 
+    private mutating func add(_ text: TemplateSkeletons.Text) -> Bool {
+        let ending = text.lastTwoBytes
+        if ending.penultimate == UInt8(ascii: "\r"), ending.last == UInt8(ascii: "\n") { return false }
+        bytes.append(text.count == 0 ? UInt8(ascii: "e") : ending.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+        values.append(text)
+        return true
+    }
+
     /// `values` with each text and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
     func marking(_ values: TemplateValues, next: inout Int) -> TemplateValues {
         var marked: TemplateValues = [:]
@@ -276,11 +306,17 @@ struct ValueShape {
         return marked
     }
 
+    private func marking(_ text: TemplateSkeletons.Text, next: inout Int) -> TemplateValue {
+        defer { next += 1 }
+        return .text(text.count == 0 ? "" : TemplateSkeletons.marker(next, endsLine: text.lastTwoBytes.last == UInt8(ascii: "\n")))
+    }
+
     private func marking(_ value: TemplateValue, next: inout Int) -> TemplateValue {
         switch value {
         case .text(let text):
-            defer { next += 1 }
-            return .text(text.isEmpty ? "" : TemplateSkeletons.marker(next, endsLine: text.utf8.last == UInt8(ascii: "\n")))
+            return marking(TemplateSkeletons.Text.string(text), next: &next)
+        case .utf8(let text):
+            return marking(TemplateSkeletons.Text.utf8(text), next: &next)
         case .number:
             defer { next += 1 }
             return .text(TemplateSkeletons.marker(next, endsLine: false))
