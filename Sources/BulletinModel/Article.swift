@@ -190,15 +190,20 @@ extension ArticleMetadata {
     /// words must end where a word of the text ends.
     public func continuingTitle(_ text: String) -> String? {
         guard titleIsDerived else { return text }
-        var stem = title.collapsingWhitespace.utf8[...]
+        let stemText = title.collapsingWhitespace
+        var stem = stemText.utf8[...]
         let ellipsis = "…".utf8
         let wasCut = stem.count >= ellipsis.count && stem.suffix(ellipsis.count).elementsEqual(ellipsis)
         if wasCut { stem = stem.dropLast(ellipsis.count) }
-        // Compared as bytes (the title was made from these very words), not as characters: the page of
-        // an issue's contents asks this of every article.
+        // Compared as bytes (the title was made from these very words), not as characters, and before the
+        // text is collapsed: the page of an issue's contents asks this of every article, and most texts
+        // do not open with the title.
+        let stemCount = stem.count
+        guard stemCount > 0, text.withUTF8Bytes({ text in
+            stemText.withUTF8Bytes { Self.collapsed(text, startsWith: UnsafeBufferPointer(rebasing: $0[..<stemCount])) }
+        }) else { return text }
         let collapsed = text.collapsingWhitespace
-        guard !stem.isEmpty, collapsed.utf8.starts(with: stem) else { return text }
-        var rest = collapsed[collapsed.utf8.index(collapsed.startIndex, offsetBy: stem.count)...]
+        var rest = collapsed[collapsed.utf8.index(collapsed.startIndex, offsetBy: stemCount)...]
         if let next = rest.first, next.isLetter || next.isNumber { return text }
         // A mark combining with the title's last letter: the title ends inside a character.
         if let scalar = rest.unicodeScalars.first,
@@ -208,5 +213,32 @@ extension ArticleMetadata {
         rest = rest.drop { $0.isWhitespace || (wasCut && ",;:–—-".contains($0)) }
         guard !rest.isEmpty else { return nil }
         return wasCut ? "…" + rest : String(rest)
+    }
+
+    /// Whether `text`, its white space collapsed as ``Swift/String/collapsingWhitespace`` collapses it,
+    /// starts with `stem`: read up to the end of the stem, without making the collapsed text.
+    static func collapsed(_ text: UnsafeBufferPointer<UInt8>, startsWith stem: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0, matched = 0
+        // A run of white space is one space, but only between two words: none leads, none ends the text.
+        var spaceBefore = false
+        while matched < stem.count {
+            guard index < text.count else { return false }
+            let space = UTF8Whitespace.length(text, at: index)
+            if space > 0 {
+                spaceBefore = matched > 0
+                index += space
+                continue
+            }
+            if spaceBefore {
+                guard stem[matched] == 0x20 else { return false }
+                matched += 1
+                spaceBefore = false
+                if matched == stem.count { return true }
+            }
+            guard stem[matched] == text[index] else { return false }
+            matched += 1
+            index += 1
+        }
+        return true
     }
 }

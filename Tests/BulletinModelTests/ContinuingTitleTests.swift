@@ -1,4 +1,4 @@
-import BulletinModel
+@testable import BulletinModel
 import Testing
 
 @Suite("Summaries under derived titles")
@@ -39,5 +39,22 @@ struct ContinuingTitleTests {
         // A title ending in a letter that the text goes on to mark ("e" then a combining acute) stops inside a character.
         #expect(Self.metadata(title: "Cafe…", derived: true).continuingTitle("Cafe\u{301} society reopens.") == "Cafe\u{301} society reopens.")
         #expect(Self.metadata(title: "Café…", derived: true).continuingTitle("Café society reopens.") == "…society reopens.")
+    }
+
+    @Test("the title is found at the opening of texts with white space of every kind, as in the whole text collapsed first")
+    func whiteSpaceOpenings() {
+        let pieces = ["Talks", "resume", "Talks resume", "é", "e\u{301}", "…", ",", " ", "  ", "\t", "\n ", "\u{A0}", "\u{2003}", "\u{3000}", "\u{2026}x", "."]
+        var texts: [String] = [""]
+        for _ in 0..<3 { texts = texts.flatMap { text in pieces.map { text + $0 } } }
+        let stems = ["Talks", "Talks resume", "Talks resume ", "é", "e\u{301}", "resume,", ". Talks", "…Talks", "Talks\u{A0}resume", " "]
+        for stem in stems {
+            for text in texts.map({ $0 + " on Monday." }) + texts {
+                let expected = text.collapsingWhitespace.utf8.starts(with: stem.utf8)
+                let found = Array(text.utf8).withUnsafeBufferPointer { text in
+                    Array(stem.utf8).withUnsafeBufferPointer { ArticleMetadata.collapsed(text, startsWith: $0) }
+                }
+                #expect(found == expected, "stem \(stem.debugDescription), text \(text.debugDescription)")
+            }
+        }
     }
 }

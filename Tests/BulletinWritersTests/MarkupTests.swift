@@ -36,7 +36,7 @@ struct MarkupTests {
             let text = "a" + String(Unicode.Scalar(value)!) + "😀\u{1FFFD}\u{FDCF}\u{FDF0}b"
             #expect(Markup.text(text) == "a\u{FFFD}😀\u{1FFFD}\u{FDCF}\u{FDF0}b", "U+\(String(value, radix: 16))")
             #expect(Markup.attribute(text) == "a\u{FFFD}😀\u{1FFFD}\u{FDCF}\u{FDF0}b")
-            #expect(StructuredData.scriptSafe(Array("{\"a\":\"<\(text)>\"}".utf8))
+            #expect(String(decoding: StructuredData.scriptSafe(Array("{\"a\":\"<\(text)>\"}".utf8)), as: UTF8.self)
                     == "{\"a\":\"\\u003ca\u{FFFD}😀\u{1FFFD}\u{FDCF}\u{FDF0}b\\u003e\"}")
         }
         #expect(Markup.text("😀 \u{10FFFD}") == "😀 \u{10FFFD}")

@@ -20,6 +20,14 @@ struct SitePageRenderer {
         var byPublication: [String: TemplateValues] = [:]
     }
 
+    /// The issue's values and breadcrumbs of its article pages, by issue, page root and language: the same
+    /// on each of an issue's article pages (but for the one that names the article), so made once per issue.
+    private let articleParts = ArticlePartsCache()
+
+    private final class ArticlePartsCache {
+        var byIssue: [String: (values: TemplateValues, crumbs: [Crumb])] = [:]
+    }
+
     /// A renderer; `linksFeeds` when the same build writes the feeds, which pages then name.
     init(templates: SiteTemplates, settings: WriterSettings, linksFeeds: Bool = false) {
         self.templates = templates
@@ -34,7 +42,7 @@ struct SitePageRenderer {
     /// What a page tells machines about itself besides its title and description: schema.org JSON-LD
     /// (see ``StructuredData``), and the Open Graph type and date that link previews read.
     struct About {
-        var structuredData: String?
+        var structuredData: [UInt8]?
         var openGraphType = "website"
         var published: String?
     }
@@ -70,13 +78,14 @@ struct SitePageRenderer {
         ]
         var content = values
         content.add(missingFrom: shared)
-        let main = templates.render(template, content)
+        // Made as bytes and spliced into the layout's as they are.
+        let main = templates.renderUTF8(template, content)
 
         shared["lang"] = escaped(language.tag)
         // Browsers do not take the direction from the language: an Arabic or Hebrew page must say it.
         if language.direction == "rtl" { shared["rightToLeft"] = .flag(true) }
         shared["pageTitle"] = escaped(title)
-        shared["content"] = .text(main)
+        shared["content"] = .utf8(main)
         shared["standalone"] = .flag(isStandalone)
         // "Page · Site" in the title bar, but not "Site · Site" on the home page, nor on a standalone page.
         shared["titleSuffix"] = .flag(!isStandalone && title != settings.siteTitle)
@@ -94,7 +103,7 @@ struct SitePageRenderer {
             if let published = about.published { openGraph["published"] = escaped(published) }
             shared["openGraph"] = .values(openGraph)
         }
-        if let structuredData = about.structuredData, !isStandalone { shared["structuredData"] = .text(structuredData) }
+        if let structuredData = about.structuredData, !isStandalone { shared["structuredData"] = .utf8(structuredData) }
         if !crumbs.isEmpty, !isStandalone {
             shared["hasBreadcrumbs"] = .flag(true)
             shared["breadcrumbs"] = .list(crumbs.map { crumb -> TemplateValues in
@@ -244,15 +253,17 @@ struct SitePageRenderer {
             },
             entity: { mention in hrefs[mention.entityID] }
         )
-        var values = issueValues(issue, root: root, strings: strings)
-        // A standalone page has no publication, volume or issue pages beside it to link to.
-        if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
+        let issueParts = articleIssueParts(issue, root: root, strings: strings)
+        var values = issueParts.values
         let renderer = HTMLBodyRenderer(xmlStyle: false, links: links, headingBase: 2)
         values["title"] = escaped(metadata.title)
         // The heading's title, its names linked to their pages as the body's are.
         values["titleMarkup"] = metadata.titleContent.map { .text(renderer.render($0)) } ?? escaped(metadata.title)
         values["langAttributes"] = pageLanguage.attributes(for: metadata.language)
-        values["body"] = .text(renderer.render(article.blocks))
+        // Rendered as bytes, which the page's bytes take as they are.
+        var body = MarkupBuilder(xmlStyle: false)
+        renderer.render(article.blocks, into: &body)
+        values["body"] = .utf8(body.utf8)
         if !metadata.authors.isEmpty {
             values["authors"] = escaped(strings.list(metadata.authors))
             values["byline"] = escaped(strings.byline(metadata.authors))
@@ -284,13 +295,25 @@ struct SitePageRenderer {
                                           "langAttributes": pageLanguage.attributes(for: next.language)])
             }
         }
-        var trail = crumbs(for: issue, current: false, strings)
+        var trail = issueParts.crumbs
         trail.append(Crumb(label: metadata.title, path: nil, language: metadata.language))
         return page("article", path: path, title: metadata.title, language: pageLanguage,
                     description: metadata.summary?.dek, crumbs: trail, values: values, publication: (issue.publicationSlug, issue.publication),
                     about: About(structuredData: StructuredData.article(article, in: issue, issueName: strings.title(of: issue), url: absoluteURL(path),
                                                                      settings: settings),
                                  openGraphType: "article", published: metadata.date))
+    }
+
+    /// The values and breadcrumbs an article page of `issue` shares with the issue's other article pages.
+    private func articleIssueParts(_ issue: Issue, root: String, strings: UIStrings) -> (values: TemplateValues, crumbs: [Crumb]) {
+        let key = issue.id + "\u{0}" + root + "\u{0}" + strings.language
+        if let made = articleParts.byIssue[key] { return made }
+        var values = issueValues(issue, root: root, strings: strings)
+        // A standalone page has no publication, volume or issue pages beside it to link to.
+        if isStandalone { for name in ["publicationHref", "volumeHref", "issueHref"] { values[name] = nil } }
+        let made = (values, crumbs(for: issue, current: false, strings))
+        articleParts.byIssue[key] = made
+        return made
     }
 
     /// Values every page about an issue shares.

@@ -9,7 +9,7 @@ import BulletinModel
 /// written as `\u` escapes, so no source text can close the element or start another.
 enum StructuredData {
     /// The JSON-LD of an article page; `url` is its absolute address, when there is a base URL.
-    static func article(_ article: Article, in issue: Issue, issueName: String, url: String?, settings: WriterSettings) -> String {
+    static func article(_ article: Article, in issue: Issue, issueName: String, url: String?, settings: WriterSettings) -> [UInt8] {
         let metadata = article.metadata
         var json = JSONTreeSerializer(pretty: false, capacity: 1024)
         json.object { json in
@@ -41,7 +41,7 @@ enum StructuredData {
 
     /// The JSON-LD of an issue page: the issue, its volume and periodical, and its articles' headlines and
     /// (with a base URL) addresses.
-    static func issue(_ issue: Issue, name: String, url: String?, articleURL: (ArticleMetadata) -> String?) -> String {
+    static func issue(_ issue: Issue, name: String, url: String?, articleURL: (ArticleMetadata) -> String?) -> [UInt8] {
         var json = JSONTreeSerializer(pretty: false, capacity: 1024)
         json.object { json in
             json.member("@context", "https://schema.org")
@@ -97,8 +97,8 @@ enum StructuredData {
     }
 
     /// JSON text safe inside a `<script>` element: `<`, `>` and `&` occur only inside strings, where a
-    /// `\u` escape means the same character.
-    static func scriptSafe(_ json: [UInt8]) -> String {
+    /// `\u` escape means the same character. As UTF-8, which a page's bytes take as they are.
+    static func scriptSafe(_ json: [UInt8]) -> [UInt8] {
         // Most articles have none of the three, and no noncharacter: their JSON is used as it is.
         let isPlain = json.withUnsafeBufferPointer { buffer in
             !buffer.indices.contains { index in
@@ -107,7 +107,7 @@ enum StructuredData {
                     || (byte >= 0x90 && byte <= 0xBF && Noncharacter.length(endingAt: index, in: buffer) > 0)
             }
         }
-        guard !isPlain else { return String(decoding: json, as: UTF8.self) }
+        guard !isPlain else { return json }
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 16)
         json.withUnsafeBufferPointer { buffer in
@@ -127,6 +127,6 @@ enum StructuredData {
                 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

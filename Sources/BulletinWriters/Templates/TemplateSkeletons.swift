@@ -24,45 +24,77 @@ final class TemplateSkeletons: Sendable {
 
         var pieces: [Piece]
 
-        /// The output for `values`, numbered in the order their shape was taken. Appended to a string
-        /// rather than made as bytes and decoded: a page's own template output is a value of its layout.
-        func splice(_ values: [String]) -> String {
+        /// The output for `values`, numbered in the order their shape was taken.
+        func splice(_ values: [Text]) -> String {
             var output = ""
             output.reserveCapacity(length(with: values))
             for piece in pieces {
                 switch piece {
                 case .literal(let text): output += text
-                case .value(let number): output += values[number]
+                case .value(let number):
+                    switch values[number] {
+                    case .string(let text): output += text
+                    case .utf8(let bytes): output += String(decoding: bytes, as: UTF8.self)
+                    }
                 }
             }
             return output
         }
 
-        /// ``splice(_:)`` as UTF-8, for output written straight to a file.
-        func spliceUTF8(_ values: [String]) -> [UInt8] {
+        /// ``splice(_:)`` as UTF-8, for output written straight to a file or spliced into another as bytes.
+        func spliceUTF8(_ values: [Text]) -> [UInt8] {
             var output: [UInt8] = []
             output.reserveCapacity(length(with: values))
             for piece in pieces {
-                var text: String
                 switch piece {
-                case .literal(let literal): text = literal
-                case .value(let number): text = values[number]
+                case .literal(var text): text.withUTF8 { output.append(contentsOf: $0) }
+                case .value(let number):
+                    switch values[number] {
+                    case .string(var text): text.withUTF8 { output.append(contentsOf: $0) }
+                    case .utf8(let bytes): output.append(contentsOf: bytes)
+                    }
                 }
-                text.withUTF8 { output.append(contentsOf: $0) }
             }
             return output
         }
 
         /// The output's length in UTF-8 bytes.
-        private func length(with values: [String]) -> Int {
+        private func length(with values: [Text]) -> Int {
             var length = 0
             for piece in pieces {
                 switch piece {
                 case .literal(let text): length += text.utf8.count
-                case .value(let number): length += values[number].utf8.count
+                case .value(let number): length += values[number].count
                 }
             }
             return length
+        }
+    }
+
+    /// A value's text as a skeleton splices it: a string, or markup made as UTF-8.
+    enum Text: Sendable {
+        case string(String)
+        case utf8([UInt8])
+
+        /// The length in UTF-8 bytes.
+        var count: Int {
+            switch self {
+            case .string(let text): text.utf8.count
+            case .utf8(let bytes): bytes.count
+            }
+        }
+
+        /// The last two bytes, 0 for those it is too short to have: read in place, where the string's
+        /// `utf8.last` steps back through its indices.
+        var lastTwoBytes: (penultimate: UInt8, last: UInt8) {
+            switch self {
+            case .string(var text): text.withUTF8 { Self.lastTwo(of: $0) }
+            case .utf8(let bytes): bytes.withUnsafeBufferPointer { Self.lastTwo(of: $0) }
+            }
+        }
+
+        private static func lastTwo(of bytes: UnsafeBufferPointer<UInt8>) -> (penultimate: UInt8, last: UInt8) {
+            (bytes.count >= 2 ? bytes[bytes.count - 2] : 0, bytes.last ?? 0)
         }
     }
 
@@ -77,12 +109,18 @@ final class TemplateSkeletons: Sendable {
     /// By template, every name its tags (and those of the partials it may include) mention; values under
     /// other names cannot change its output, so they are left out of its shapes.
     let names: [String: Set<String>]
+    /// By template, a number for each of its ``names``, which stands for the name in its shapes: found
+    /// with the one look-up that tells whether the name counts, and shorter to write and hash than the name.
+    private let numbers: [String: [String: Int]]
     /// Most shapes kept; past it the store starts over (a theme with many list lengths would otherwise grow it).
     static let limit = 20_000
 
     /// A store for templates whose tags mention `names`, by template.
     init(names: [String: Set<String>]) {
         self.names = names
+        numbers = names.mapValues { names in
+            Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, $0) })
+        }
     }
 
     /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
@@ -103,15 +141,15 @@ final class TemplateSkeletons: Sendable {
 
     /// An output to splice, or one rendered already.
     private enum Output {
-        case spliced(Skeleton, values: [String])
+        case spliced(Skeleton, values: [Text])
         case rendered(String)
     }
 
     private func output(_ name: String, _ values: TemplateValues, with render: (TemplateValues) -> String) -> Output {
-        guard let names = names[name] else { return .rendered(render(values)) }
-        var shape = ValueShape(names: names)
+        guard let numbers = numbers[name] else { return .rendered(render(values)) }
+        var shape = ValueShape(template: name, numbers: numbers)
         guard shape.add(values) else { return .rendered(render(values)) }
-        let key = name + "\u{0}" + shape.key
+        let key = shape.key
         switch entries.withLock({ $0[key] }) {
         case .skeleton(let skeleton):
             return .spliced(skeleton, values: shape.values)
@@ -163,7 +201,7 @@ final class TemplateSkeletons: Sendable {
     }
 
     /// `output`, made from the markers of `values`, cut at the markers; nil when a marker is malformed.
-    static func skeleton(of output: String, values: [String]) -> Skeleton? {
+    static func skeleton(of output: String, values: [Text]) -> Skeleton? {
         var pieces: [Skeleton.Piece] = []
         var rest = output[...]
         while let start = rest.firstIndex(of: markerStart) {
@@ -173,7 +211,7 @@ final class TemplateSkeletons: Sendable {
             pieces.append(.value(number))
             rest = digits[digits.index(after: end)...]
             // The line break a marker carries is the value's own.
-            if values[number].utf8.last == UInt8(ascii: "\n") {
+            if values[number].lastTwoBytes.last == UInt8(ascii: "\n") {
                 guard rest.first == "\n" else { return nil }
                 rest = rest.dropFirst()
             }
@@ -185,29 +223,36 @@ final class TemplateSkeletons: Sendable {
 
 /// The shape of template values (names, which texts are empty or end a line, flags, list lengths) and
 /// their texts in the order the shape visits them: names in the order they were set, lists in order,
-/// and only the names among ``names``.
+/// and only the names among ``numbers``.
 struct ValueShape {
-    /// The names that count.
-    let names: Set<String>
-    /// The shape as UTF-8 text, built as bytes: appending to a `String` costs several times more.
+    /// The names that count, each with the number that stands for it in the shape.
+    let numbers: [String: Int]
+    /// The template's name and the shape as UTF-8 text, built as bytes: appending to a `String` costs
+    /// several times more.
     private var bytes: [UInt8] = []
     /// The texts and numbers, as text, numbered by position.
-    private(set) var values: [String] = []
+    private(set) var values: [TemplateSkeletons.Text] = []
 
-    init(names: Set<String>) {
-        self.names = names
+    /// The shape of values given to the template `template`, whose tags mention the names of `numbers`.
+    init(template: String, numbers: [String: Int]) {
+        self.numbers = numbers
         bytes.reserveCapacity(256)
+        bytes.append(contentsOf: template.utf8)
+        bytes.append(0)
+        values.reserveCapacity(64)
     }
 
-    /// The shape, as text.
+    /// The template's name and the shape, as text.
     var key: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds `values`; false when a text ends in CR LF, which is rendered directly: it ends a line for
     /// the bytes but not for a partial's indentation, which compares characters (and "\r\n" is one).
     mutating func add(_ values: TemplateValues) -> Bool {
         bytes.append(UInt8(ascii: "{"))
-        for (name, value) in values.members where names.contains(name) {
-            bytes.append(contentsOf: name.utf8)
+        for (name, value) in values.members {
+            guard let number = numbers[name] else { continue }
+            // The name's number in decimal, then "=": a number's digits cannot be read as the start of a value.
+            appendDigits(of: number)
             bytes.append(UInt8(ascii: "="))
             guard add(value) else { return false }
         }
@@ -215,16 +260,20 @@ struct ValueShape {
         return true
     }
 
+    private mutating func appendDigits(of number: Int) {
+        if number >= 10 { appendDigits(of: number / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+
     private mutating func add(_ value: TemplateValue) -> Bool {
         switch value {
         case .text(let text):
-            let utf8 = text.utf8
-            if utf8.last == UInt8(ascii: "\n"), utf8.dropLast().last == UInt8(ascii: "\r") { return false }
-            bytes.append(utf8.isEmpty ? UInt8(ascii: "e") : utf8.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            self.values.append(text)
+            return add(TemplateSkeletons.Text.string(text))
+        case .utf8(let text):
+            return add(TemplateSkeletons.Text.utf8(text))
         case .number(let number):
             bytes.append(UInt8(ascii: "s"))
-            self.values.append(String(number))
+            self.values.append(.string(String(number)))
         case .flag(let flag):
             bytes.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case .values(let values):
@@ -242,18 +291,32 @@ struct ValueShape {
         return true
     }
 
+    private mutating func add(_ text: TemplateSkeletons.Text) -> Bool {
+        let ending = text.lastTwoBytes
+        if ending.penultimate == UInt8(ascii: "\r"), ending.last == UInt8(ascii: "\n") { return false }
+        bytes.append(text.count == 0 ? UInt8(ascii: "e") : ending.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+        values.append(text)
+        return true
+    }
+
     /// `values` with each text and number replaced by its marker, numbered from `next` in the order ``add(_:)`` visits them.
     func marking(_ values: TemplateValues, next: inout Int) -> TemplateValues {
         var marked: TemplateValues = [:]
-        for (name, value) in values.members where names.contains(name) { marked[name] = marking(value, next: &next) }
+        for (name, value) in values.members where numbers[name] != nil { marked[name] = marking(value, next: &next) }
         return marked
+    }
+
+    private func marking(_ text: TemplateSkeletons.Text, next: inout Int) -> TemplateValue {
+        defer { next += 1 }
+        return .text(text.count == 0 ? "" : TemplateSkeletons.marker(next, endsLine: text.lastTwoBytes.last == UInt8(ascii: "\n")))
     }
 
     private func marking(_ value: TemplateValue, next: inout Int) -> TemplateValue {
         switch value {
         case .text(let text):
-            defer { next += 1 }
-            return .text(text.isEmpty ? "" : TemplateSkeletons.marker(next, endsLine: text.utf8.last == UInt8(ascii: "\n")))
+            return marking(TemplateSkeletons.Text.string(text), next: &next)
+        case .utf8(let text):
+            return marking(TemplateSkeletons.Text.utf8(text), next: &next)
         case .number:
             defer { next += 1 }
             return .text(TemplateSkeletons.marker(next, endsLine: false))

@@ -1,11 +1,14 @@
-/// A value handed to a theme's template: safe markup (escaped text, a fragment, an href), a number, a
-/// flag, named values, a list of named values, or named values that are the same on every page that has
+/// A value handed to a theme's template: safe markup (escaped text, a fragment, an href) as a string or
+/// as UTF-8, a number, a flag, named values, a list of named values, or named values that are the same on every page that has
 /// the same `key` (a language's ``UIStrings``), which splicing keeps in the page's skeleton.
 ///
 /// Typed rather than `Any`, so that a page's shape (``ValueShape``) is read with a `switch` instead of a
 /// dynamic cast for every value, and values are not boxed in existentials on the way to the template.
 enum TemplateValue: Sendable {
     case text(String)
+    /// Markup made as UTF-8 (an article's body, a page's own template output): spliced into the page's
+    /// bytes as it is, without being made a string, which validates every byte, and taken apart again.
+    case utf8([UInt8])
     case number(Int)
     case flag(Bool)
     case values(TemplateValues)
@@ -75,6 +78,7 @@ extension TemplateValue {
     var engineValue: Any {
         switch self {
         case .text(let text): SafeHTML(text)
+        case .utf8(let bytes): SafeHTML(String(decoding: bytes, as: UTF8.self))
         case .number(let number): SafeHTML(String(number))
         case .flag(let flag): flag
         case .values(let values), .constant(_, let values): values.engineContext

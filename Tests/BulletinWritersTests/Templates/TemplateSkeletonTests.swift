@@ -44,6 +44,22 @@ struct TemplateSkeletonTests {
         #expect(templates.skeletons?.skeletonCount == 2)
     }
 
+    @Test("values given as UTF-8 are spliced as the template prints them as text, ending a line, in CR LF or empty")
+    func utf8Values() throws {
+        let templates = try Self.templates("<ul>\n  {{> part}}\n</ul>{{#flag}}{{{head}}}{{/flag}}", part: "{{{body}}}<li>{{name}}</li>\n")
+        let bodies = ["<p>a</p>\n", "<p>b</p>", "", "<p>é\u{E000}</p>\n", "<p>c</p>\r\n", "\n", "<p>d</p>\n", "<p>e</p>", ""]
+        for (index, body) in bodies.enumerated() {
+            for flag in [true, false] {
+                let values: TemplateValues = ["body": .utf8(Array(body.utf8)), "name": .text("n\(index)"), "flag": .flag(flag),
+                                              "head": .utf8(Array("<h\(index)>\n".utf8))]
+                let direct = Self.direct(templates, values)
+                #expect(templates.render("404", values) == direct, "\(body.debugDescription)")
+                #expect(templates.renderUTF8("404", values) == Array(direct.utf8), "\(body.debugDescription)")
+            }
+        }
+        #expect(templates.skeletons?.skeletonCount ?? 0 > 0)
+    }
+
     @Test("a value ending in CR LF before an indented partial's next line is rendered as the template renders it")
     func crlfValues() throws {
         let templates = try Self.templates("<ul>\n  {{> part}}\n</ul>", part: "{{{body}}}<li>{{name}}</li>\n")
