@@ -153,6 +153,10 @@ struct EPUBDocumentRenderer: Sendable {
         let renderer = HTMLBodyRenderer(xmlStyle: true, links: crossReferenceLinks(up: up), headingBase: 2)
         // In the article's own language, which the document is marked with.
         let words = templates.strings.strings(for: metadata.language)
+        // Rendered as bytes, which the document's bytes take as they are: made a string, every byte of
+        // every body was validated as UTF-8 only to be taken apart again.
+        var body = MarkupBuilder(xmlStyle: true)
+        renderer.render(article.blocks, into: &body)
         return try templates.article([
             "t": words.templateValue,
             "lang": .text(Markup.attribute(metadata.language)),
@@ -171,7 +175,7 @@ struct EPUBDocumentRenderer: Sendable {
             "dateISO": .text(Markup.attribute(metadata.date ?? "")),
             "dateText": .text(Markup.text(metadata.date.map { EPUBBook.longDate($0, in: words) } ?? "")),
             "wordsLangAttributes": Self.wordsAttributes(words, in: metadata.language),
-            "body": .text(renderer.render(article.blocks)),
+            "body": .utf8(body.utf8),
         ], document: path)
     }
 
