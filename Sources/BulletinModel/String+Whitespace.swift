@@ -189,17 +189,6 @@ extension String {
     /// starts one) rather than by decoding them.
     public var unicodeScalarCount: Int {
         var text = self
-        return text.withUTF8 { bytes in
-            var count = 0, index = 0
-            // Eight bytes at a time: a continuation byte (10xxxxxx) is one whose top bit is set and whose
-            // next bit, shifted up into the top bit's place, is not.
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                count += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                index += 8
-            }
-            for byte in bytes[index...] where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        }
+        return text.withUTF8 { UTF8Scalar.count(in: $0, 0..<$0.count) }
     }
 }

@@ -35,12 +35,15 @@ extension UTF8Scalar {
         return index
     }
 
-    /// The eight bytes at `index`, the first the lowest.
-    @inline(__always)
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+    /// The eight bytes of `bytes` at `index` (eight of them must be there) as one word, the first the
+    /// lowest: for the scans that read a text eight bytes at a time.
+    @inlinable @inline(__always)
+    public static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
-    /// The high bit of each byte of a word.
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// The high bit of each byte of a word, none of which a word of ASCII bytes has set: computed, so that
+    /// other modules' scans fold it in rather than read a stored one through its accessor.
+    @inlinable
+    public static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 }

@@ -339,7 +339,7 @@ public struct BulletinTextReader: SourceReader {
         var index = 0
         while index < bytes.count {
             // Eight ASCII bytes at once, most of a text.
-            if index + 8 <= bytes.count, word(bytes, at: index) & 0x8080_8080_8080_8080 == 0 {
+            if index + 8 <= bytes.count, UTF8Scalar.word(bytes, at: index) & UTF8Scalar.highBits == 0 {
                 index += 8
                 continue
             }
@@ -360,12 +360,6 @@ public struct BulletinTextReader: SourceReader {
             index += length
         }
         return true
-    }
-
-    /// The eight bytes at `index`, the first the lowest.
-    @inline(__always)
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     struct RawField {

@@ -91,7 +91,7 @@ public struct SourceTextDecoder {
                 // Eight bytes at once while they are printable ASCII (0x20–0x7E), most of a text: none of
                 // them is replaced. A byte below 0x20 borrows into its top bit, one above 0x7E carries into it.
                 if index + 8 <= buffer.count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let word = UTF8Scalar.word(buffer, at: index)
                     let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
                     let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
                     if below | above == 0 {

@@ -326,7 +326,7 @@ public enum TextWrapper {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = index
         while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let word = UTF8Scalar.word(bytes, at: index)
             // High bits on the bytes that are not ASCII and, by "has a zero byte" on the word less spaces,
             // on the first space (borrows make false ones only above it): the lowest marks where the run ends.
             let spaces = word ^ (ones &* 0x20)

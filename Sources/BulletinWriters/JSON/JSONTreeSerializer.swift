@@ -195,7 +195,7 @@ public struct JSONTreeSerializer: ~Copyable {
         var start = 0
         var index = 0
         while index < utf8.count {
-            if index + 8 <= utf8.count, !Self.mayNeedEscape(Self.word(utf8, at: index)) {
+            if index + 8 <= utf8.count, !Self.mayNeedEscape(UTF8Scalar.word(utf8, at: index)) {
                 index += 8
                 continue
             }
@@ -250,12 +250,6 @@ public struct JSONTreeSerializer: ~Copyable {
             let spaces: UInt64 = 0x2020_2020_2020_2020
             return mayNeedEscape(UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16 | spaces << 24)
         }
-    }
-
-    /// The eight bytes of `utf8` from `index`, the first the lowest.
-    @inline(__always)
-    private static func word(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     /// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash: the bit tricks
