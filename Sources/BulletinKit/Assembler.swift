@@ -26,11 +26,23 @@ public struct Assembler: Sendable {
 
         /// The body of `article`.
         public init(_ article: SourceArticle) {
-            let text = article.blocks.map(\.plainText).joined(separator: "\n\n")
+            // The text is read piece by piece as the blocks hold it, hashed and counted in one pass, rather
+            // than joined into a string of its own first; the blank line between two blocks parts words.
             var hasher = SHA256()
-            hasher.update(text.utf8)
+            var words = UTF8WordCounter()
+            func read(_ piece: String) {
+                var piece = piece
+                piece.withUTF8 { bytes in
+                    hasher.update(bytes)
+                    words.read(bytes)
+                }
+            }
+            for (index, block) in article.blocks.enumerated() {
+                if index > 0 { read("\n\n") }
+                block.forEachTextPiece(read)
+            }
             sha256 = Digest(hasher.finalize())
-            wordCount = text.wordCount
+            wordCount = words.count
         }
     }
 

@@ -19,11 +19,36 @@ public enum UTF8Whitespace {
         return length(in: bytes, at: index)
     }
 
+    /// The white space among eight ASCII bytes read as one word (``UTF8Scalar/word(_:at:)``), as the high
+    /// bit of each byte that is white space: `spaces` for the spaces (0x20), `others` for tab, line feed,
+    /// vertical tab, form feed and carriage return (0x09–0x0D). Every byte must be ASCII, below 0x80, so
+    /// that no sum carries into the next byte.
+    @inlinable @inline(__always)
+    public static func spaceBits(ofASCII word: UInt64) -> (spaces: UInt64, others: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // A byte of `word ^ 0x20…` is zero where a space was: adding 0x7F to its low seven bits sets the
+        // high bit of every other byte.
+        let flipped = word ^ (0x20 &* ones)
+        let spaces = ~((flipped & (0x7F &* ones)) &+ (0x7F &* ones) | flipped) & UTF8Scalar.highBits
+        // A byte is at least 0x09 when adding 0x77 reaches 0x80, and at most 0x0D when adding 0x72 does not.
+        let others = (word &+ (0x77 &* ones)) & ~(word &+ (0x72 &* ones)) & UTF8Scalar.highBits
+        return (spaces, others)
+    }
+
     /// Whether `bytes` hold no white space but single spaces between other characters: nothing to collapse.
     static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousWasSpace = true // so that a leading space fails
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes at once, most of a text: only spaces, none beside another.
+            if index + 8 <= bytes.count, case let word = UTF8Scalar.word(bytes, at: index), word & UTF8Scalar.highBits == 0 {
+                let (spaces, others) = spaceBits(ofASCII: word)
+                let follows = spaces << 8 | (previousWasSpace ? 0x80 : 0)
+                if others != 0 || spaces & follows != 0 { return false }
+                previousWasSpace = spaces >> 63 != 0
+                index += 8
+                continue
+            }
             if bytes[index] == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
@@ -95,6 +120,10 @@ extension Unicode.Scalar {
 
 extension StringProtocol {
     /// True when the text is empty or only white space.
+    ///
+    /// Inlinable, so that a caller's call is specialised for its type: through the protocol's witnesses
+    /// it cost a text reader more than reading its bytes.
+    @inlinable
     public var isBlank: Bool {
         withUTF8Bytes { bytes in
             var index = 0
@@ -108,7 +137,7 @@ extension StringProtocol {
     }
 
     /// Calls `body` with the text's UTF-8, in place when the text is stored contiguously.
-    @inline(__always)
+    @inlinable @inline(__always)
     func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
@@ -121,22 +150,9 @@ extension StringProtocol {
 
     /// The number of maximal runs of non-white-space.
     public var wordCount: Int {
-        withUTF8Bytes { bytes in
-            var count = 0
-            var inWord = false
-            var index = 0
-            while index < bytes.count {
-                let length = UTF8Whitespace.length(bytes, at: index)
-                if length > 0 {
-                    inWord = false
-                    index += length
-                } else {
-                    if !inWord { count += 1; inWord = true }
-                    index += 1
-                }
-            }
-            return count
-        }
+        var counter = UTF8WordCounter()
+        withUTF8Bytes { counter.read($0) }
+        return counter.count
     }
 }
 
@@ -190,5 +206,47 @@ extension String {
     public var unicodeScalarCount: Int {
         var text = self
         return text.withUTF8 { UTF8Scalar.count(in: $0, 0..<$0.count) }
+    }
+}
+
+/// Counts words, maximal runs of non-white-space, in UTF-8 read piece by piece: a word may run on from
+/// one piece into the next, as it does across the inlines of a paragraph.
+public struct UTF8WordCounter {
+    /// The words counted so far.
+    public private(set) var count = 0
+    /// Whether the last byte read was part of a word, which the next piece may continue.
+    private var inWord = false
+
+    /// A counter that has read nothing.
+    public init() {}
+
+    /// Counts the words of `bytes`, well-formed UTF-8 that ends on a scalar's last byte.
+    public mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Counted in locals, which stay in registers, and stored once at the end.
+        var count = self.count, inWord = self.inWord
+        defer { (self.count, self.inWord) = (count, inWord) }
+        var index = 0
+        while index < bytes.count {
+            // Eight ASCII bytes at once, most of a text: a word starts at each byte that is not white space
+            // and follows one that is (or a word's end before them).
+            if index + 8 <= bytes.count, case let word = UTF8Scalar.word(bytes, at: index), word & UTF8Scalar.highBits == 0 {
+                let (spaces, others) = UTF8Whitespace.spaceBits(ofASCII: word)
+                let text = ~(spaces | others) & UTF8Scalar.highBits
+                let starts = text & ~(text << 8 | (inWord ? 0x80 : 0))
+                // One bit a byte at most: the multiplication sums the eight bytes into the top one.
+                count += Int(truncatingIfNeeded: ((starts >> 7) &* 0x0101_0101_0101_0101) >> 56)
+                inWord = text >> 63 != 0
+                index += 8
+                continue
+            }
+            let length = UTF8Whitespace.length(bytes, at: index)
+            if length > 0 {
+                inWord = false
+                index += length
+            } else {
+                if !inWord { count += 1; inWord = true }
+                index += 1
+            }
+        }
     }
 }

@@ -24,13 +24,7 @@ public enum BulletinConventions {
             let utf8 = text.utf8
             return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
         }
-        while let open = bytes[searchFrom...].firstIndex(of: UInt8(ascii: "(")) {
-            guard let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ")")) else { break }
-            if let innerOpen = bytes[(open + 1)..<close].lastIndex(of: UInt8(ascii: "(")) {
-                // Nested or unbalanced: look again from the innermost opening parenthesis.
-                searchFrom = innerOpen
-                continue
-            }
+        while let (open, close) = bytes.withUnsafeBufferPointer({ innermostParentheses(in: $0, from: searchFrom) }) {
             let inner = bytes[(open + 1)..<close]
             let mayBeConvention = inner.contains(UInt8(ascii: ",")) && inner.contains(where: ASCIIBytes.isDigit)
             if mayBeConvention, let nodes = nodes(in: bytes, open: open, close: close) {
@@ -47,6 +41,32 @@ public enum BulletinConventions {
         if pendingStart == 0 { return bytes.isEmpty ? [] : [.text(text)] }
         if pendingStart < bytes.count { result.append(.text(string(pendingStart..<bytes.count))) }
         return result
+    }
+
+    /// The next closing parenthesis at or after `start` that follows an opening one, and the last opening
+    /// one before it: nested or unbalanced parentheses are read from the innermost.
+    private static func innermostParentheses(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (open: Int, close: Int)? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var open: Int?
+        var index = start
+        while index < bytes.count {
+            // Eight bytes at once while none is a parenthesis, most of a text: `(` and `)` differ from each
+            // other in the lowest bit only, and a byte that is either becomes zero, which borrows into its high bit.
+            if index + 8 <= bytes.count {
+                let either = (UTF8Scalar.word(bytes, at: index) ^ (0x28 &* ones)) & (0xFE &* ones)
+                if (either &- ones) & ~either & UTF8Scalar.highBits == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "("): open = index
+            case UInt8(ascii: ")"): if let open { return (open, index) }
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The citations and cross-references the parenthetical from `open` to `close` holds, with the
@@ -167,6 +187,8 @@ public enum BulletinConventions {
     /// Times"), or an agency that writes itself in lower case ("dpa"). A lower-case phrase before a date ("the
     /// minister, 3 May", "in 1999, May 3") names nobody, and a number alone ("12, May 3") neither.
     private static func isSourceName(_ name: String) -> Bool {
+        // Most names open with an ASCII capital, the first letter and no lower-case one, whatever marks follow it.
+        if let lead = name.utf8.first, ASCIIBytes.isUppercase(lead) { return true }
         guard let letter = name.first(where: \.isLetter) else { return false }
         guard letter.isLowercase else { return true }
         let words = name.split(separator: " ", maxSplits: 2)

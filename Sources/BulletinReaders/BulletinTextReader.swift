@@ -90,12 +90,12 @@ public struct BulletinTextReader: SourceReader {
         // turn out to be the text's first ("Washington: The president said…"), and is then given back.
         var unknownLines: [(index: Int, extraCount: Int, diagnosticCount: Int)] = []
         while index < lines.count, let fields = Self.headerFields(in: lines[index]) {
-            if fields.allSatisfy({ Field(rawValue: $0.key.lowercased()) == nil }) {
+            if fields.allSatisfy({ $0.known == nil }) {
                 unknownLines.append((index, extra.count, diagnostics.count))
             }
             for field in fields {
                 let lineNumber = index + 1
-                guard let known = Field(rawValue: field.key.lowercased()) else {
+                guard let known = field.known else {
                     report("unknown-field", .warning, "unknown header field '\(field.key)' is kept but not interpreted",
                            line: lineNumber, column: field.keyColumn, text: lines[index],
                            fix: "known fields are \(Field.allCases.map { $0.label }.joined(separator: ", "))")
@@ -237,7 +237,7 @@ public struct BulletinTextReader: SourceReader {
             return ReadResult(article: nil, diagnostics: diagnostics)
         }
         let article = SourceArticle(
-            publication: publication.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+            publication: Self.collapsedName(publication),
             volume: volume, issue: issue, date: date,
             title: values[.title]?.value.nonEmpty, authors: authors,
             language: language, section: values[.section]?.value.nonEmpty,
@@ -267,6 +267,14 @@ public struct BulletinTextReader: SourceReader {
         return names
     }
 
+    /// `name` with each run of white space made one space: an ASCII name, as most are, on its bytes, each a
+    /// character; any other character by character, since a space and a combining mark after it are one
+    /// character, and white space.
+    static func collapsedName(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.collapsingWhitespace }
+        return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// Suffixes written after a name and a comma, lower case without a final period.
     static let nameSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d", "esq", "obe", "mbe", "cbe", "kc", "qc"]
 
@@ -278,6 +286,15 @@ public struct BulletinTextReader: SourceReader {
             var breaks: [(lineEnd: Int, nextStart: Int)] = []
             var index = 0
             while index < bytes.count {
+                // Eight bytes at once while none is below 0x0E, as no line break is: most of a text. A byte
+                // below it borrows into its high bit.
+                if index + 8 <= bytes.count {
+                    let word = UTF8Scalar.word(bytes, at: index)
+                    if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & UTF8Scalar.highBits == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 if byte == 0x0A || byte == 0x0D {
                     let lineEnd = index
@@ -316,16 +333,16 @@ public struct BulletinTextReader: SourceReader {
                 if space == 0 { break }
                 start += space
             }
-            guard start < bytes.count else { return Self.standAlone(bytes) ? (1, 1) : nil }
+            // Columns are scalars, once every scalar of the line is known to stand alone.
+            guard let scalars = Self.standAloneScalarCount(bytes) else { return nil }
+            guard start < bytes.count else { return (1, 1) }
             var lastLead = bytes.count - 1
             while true {
                 while bytes[lastLead] & 0xC0 == 0x80 { lastLead -= 1 }
                 if UTF8Whitespace.length(bytes, at: lastLead) == 0 { break }
                 lastLead -= 1
             }
-            // Columns are scalars counted up to each end, once every scalar of the line is known to stand alone.
-            guard Self.standAlone(bytes) else { return nil }
-            return (UTF8Scalar.count(in: bytes, 0..<start) + 1, UTF8Scalar.count(in: bytes, 0..<(lastLead + 1)))
+            return (UTF8Scalar.count(in: bytes, 0..<start) + 1, scalars - UTF8Scalar.count(in: bytes, (lastLead + 1)..<bytes.count))
         }
         if let counted = counted ?? nil { return counted }
         let first = line.firstIndex { !$0.isWhitespace }.map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
@@ -333,14 +350,15 @@ public struct BulletinTextReader: SourceReader {
         return (first, last)
     }
 
-    /// Whether every scalar of the valid UTF-8 `bytes` stands alone (`Unicode.Scalar.standsAlone`), so that
-    /// the line's characters are its scalars.
-    private static func standAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+    /// The number of scalars of the valid UTF-8 `bytes` when every one of them stands alone
+    /// (`Unicode.Scalar.standsAlone`), so that the line's characters are its scalars; nil otherwise.
+    private static func standAloneScalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0, count = 0
         while index < bytes.count {
-            // Eight ASCII bytes at once, most of a text.
+            // Eight ASCII bytes at once, most of a text: eight scalars.
             if index + 8 <= bytes.count, UTF8Scalar.word(bytes, at: index) & UTF8Scalar.highBits == 0 {
                 index += 8
+                count += 8
                 continue
             }
             let lead = bytes[index]
@@ -354,16 +372,19 @@ public struct BulletinTextReader: SourceReader {
                 (value, length) = (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
             default:
                 // Four bytes: beyond every scalar that stands alone.
-                return false
+                return nil
             }
-            guard Unicode.Scalar(value)?.standsAlone == true else { return false }
+            guard Unicode.Scalar(value)?.standsAlone == true else { return nil }
             index += length
+            count += 1
         }
-        return true
+        return count
     }
 
     struct RawField {
         var key: String
+        /// The field `key` names, nil for one the reader does not interpret.
+        var known: Field?
         var value: String
         var keyColumn: Int
         var valueColumn: Int
@@ -388,17 +409,18 @@ public struct BulletinTextReader: SourceReader {
         var keyColumn = position + 1
         var cursor = first.valueStart
         var valueStart = cursor
-        let splits = Field(rawValue: first.name.lowercased())?.sharesLine ?? true
+        let splits = first.known?.sharesLine ?? true
         while cursor <= characters.count {
-            var next: (name: String, valueStart: Int)?
+            var next: (name: Range<Int>, known: Field?, valueStart: Int)?
             if splits, cursor < characters.count, cursor > valueStart, characters[cursor - 1].isSpace,
-               let candidate = key(in: characters, at: cursor), Field(rawValue: candidate.name.lowercased())?.sharesLine == true {
+               let candidate = key(in: characters, at: cursor), candidate.known?.sharesLine == true {
                 next = candidate
             }
             if cursor == characters.count || next != nil {
                 let raw = characters[valueStart..<cursor]
                 let leading = raw.prefix { $0.isSpace }.count
-                fields.append(RawField(key: current.name, value: String(Unit.string(raw).trimmingSpaces), keyColumn: keyColumn, valueColumn: valueStart + leading + 1))
+                fields.append(RawField(key: Unit.string(characters[current.name]), known: current.known, value: Unit.trimmedString(raw),
+                                       keyColumn: keyColumn, valueColumn: valueStart + leading + 1))
                 guard let next else { break }
                 current = next
                 keyColumn = cursor + 1
@@ -425,8 +447,9 @@ public struct BulletinTextReader: SourceReader {
     }
 
     /// A key (an ASCII letter, then letters, digits, hyphens or underscores, at most 30) followed by a colon,
-    /// starting at `position`.
-    private static func key<Unit: HeaderUnit>(in characters: [Unit], at position: Int) -> (name: String, valueStart: Int)? {
+    /// starting at `position`: where its name is and the field it names. No string is made of the name
+    /// here, since a word with a colon inside a value ("Title: Talks resume: a view") is tried as a key too.
+    private static func key<Unit: HeaderUnit>(in characters: [Unit], at position: Int) -> (name: Range<Int>, known: Field?, valueStart: Int)? {
         guard position < characters.count, characters[position].isASCIILetter else { return nil }
         var end = position
         while end < characters.count, end - position < 30, characters[end].isKeyPart {
@@ -435,7 +458,18 @@ public struct BulletinTextReader: SourceReader {
         guard end < characters.count, characters[end].isColon else { return nil }
         // A colon inside a URL or a time ("10:30") is not a field.
         guard end + 1 == characters.count || characters[end + 1].isSpace else { return nil }
-        return (Unit.string(characters[position..<end]), end + 1)
+        return (position..<end, Field.named(characters[position..<end]), end + 1)
+    }
+}
+
+extension BulletinTextReader.Field {
+    /// The field `key` names, in any case, read from its characters rather than from a lowercased copy.
+    fileprivate static func named<Unit: HeaderUnit>(_ key: ArraySlice<Unit>) -> Self? {
+        // A key holds ASCII letters, digits, `-` and `_`, and a field's name lowercase letters: setting
+        // bit 0x20 lowercases a letter and turns none of the others into one.
+        allCases.first { field in
+            field.rawValue.utf8.count == key.count && zip(field.rawValue.utf8, key).allSatisfy { $0 == $1.asciiByte | 0x20 }
+        }
     }
 }
 
@@ -449,8 +483,12 @@ private protocol HeaderUnit {
     var isKeyPart: Bool { get }
     /// The colon that ends a key.
     var isColon: Bool { get }
+    /// The unit's byte when it is ASCII, as a key's units are; 0 otherwise.
+    var asciiByte: UInt8 { get }
     /// The text of `units`.
     static func string(_ units: ArraySlice<Self>) -> String
+    /// The text of `units` without the white space that leads and ends it.
+    static func trimmedString(_ units: ArraySlice<Self>) -> String
 }
 
 extension Character: HeaderUnit {
@@ -458,7 +496,9 @@ extension Character: HeaderUnit {
     fileprivate var isASCIILetter: Bool { isASCII && isLetter }
     fileprivate var isKeyPart: Bool { isASCII && (isLetter || isNumber || self == "-" || self == "_") }
     fileprivate var isColon: Bool { self == ":" }
+    fileprivate var asciiByte: UInt8 { asciiValue ?? 0 }
     fileprivate static func string(_ units: ArraySlice<Character>) -> String { String(units) }
+    fileprivate static func trimmedString(_ units: ArraySlice<Character>) -> String { String(string(units).trimmingSpaces) }
 }
 
 extension UInt8: HeaderUnit {
@@ -466,7 +506,10 @@ extension UInt8: HeaderUnit {
     fileprivate var isASCIILetter: Bool { ASCIIBytes.isLetter(self) }
     fileprivate var isKeyPart: Bool { ASCIIBytes.isLetter(self) || ASCIIBytes.isDigit(self) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_") }
     fileprivate var isColon: Bool { self == UInt8(ascii: ":") }
+    fileprivate var asciiByte: UInt8 { self < 0x80 ? self : 0 }
     fileprivate static func string(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
+    // An ASCII byte is white space just when it is as a character: trimmed on the bytes, not character by character.
+    fileprivate static func trimmedString(_ units: ArraySlice<UInt8>) -> String { string(UTF8Whitespace.trimming(units)) }
 }
 
 extension String {

@@ -186,6 +186,7 @@ struct BulletinTextReaderTests {
     @Test("finds a line's first and last text columns in characters, whatever the line holds", arguments: [
         "plain words", "  indented and trailing \t ", "", "   ", "“Quoted” — dashes… and\u{00A0}no-break\u{00A0}", "\u{2003}em spaces\u{2003}",
         "café ÿ ʒ", "e\u{0301} combining", "a\u{200D}b joiner", "🗞 emoji", "日本語 text", "\u{2028}separator", "\u{0085}next line",
+        "   a line of plain words, longer than eight bytes at either end  ", "\u{A0}“Quoted” text over eight bytes long… ends here\u{2003} ",
     ])
     func textColumns(_ line: String) {
         let text = line[...]
@@ -193,6 +194,36 @@ struct BulletinTextReaderTests {
         let last = text.lastIndex { !$0.isWhitespace }.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
         let columns = BulletinTextReader.textColumns(of: text)
         #expect(columns.first == first && columns.last == last)
+    }
+
+    @Test("finds a line end wherever it falls among the eight bytes read at once", arguments: 0...17)
+    func lineEndOffsets(_ length: Int) throws {
+        let first = String(repeating: "x", count: length)
+        for end in ["\n", "\r\n", "\r"] {
+            let text = "Publication: Monitor Volume: 6 Issue: 23\(end)\(end)\(first)\(end)wrapped text\(end)\(end)Second paragraph."
+            let article = try #require(read(text).article)
+            let spans = article.blocks.compactMap { block -> SourceSpan? in
+                guard case .paragraph(_, let span) = block else { return nil }
+                return span
+            }
+            #expect(article.blocks.first?.plainText == (length == 0 ? "wrapped text" : "\(first) wrapped text"))
+            #expect(spans.map(\.startLine) == [length == 0 ? 4 : 3, 6] && spans.map(\.endLine) == [4, 6])
+        }
+    }
+
+    @Test("finds citations and cross-references wherever their parentheses fall, nested ones from the innermost", arguments: 0...9)
+    func parenthesesOffsets(_ length: Int) {
+        let lead = String(repeating: "w", count: length)
+        let inlines = BulletinConventions.inlines(in: "\(lead) (Interfax, May 3) said ) (( (see the Monitor, May 4) end (")
+        let conventions = inlines.compactMap { inline -> String? in
+            switch inline {
+            case .citation(let citation): "citation \(citation.text)"
+            case .crossReference(let reference): "reference \(reference.text)"
+            default: nil
+            }
+        }
+        #expect(conventions == ["citation (Interfax, May 3)", "reference (see the Monitor, May 4)"])
+        #expect(inlines.map(\.plainText).joined() == "\(lead) (Interfax, May 3) said ) (( (see the Monitor, May 4) end (")
     }
 
     @Test("reads LF, CRLF and lone CR line ends alike, with or without a final line end", arguments: ["\n", "\r\n", "\r"])
