@@ -9,7 +9,9 @@ struct EntityDocument {
         /// 0 unknown, 1 weak guess, 2 cue-based, 3 lexicon or title.
         var strength: Int
         var roleLo: Int = -1
-        var key: String = ""
+        /// The id of the candidate's key (its words' keys joined by spaces) in ``EntityDocument/keys``, once
+        /// ``EntityDocument/buildMemory()`` has numbered it.
+        var key: Int32 = -1
         var canonical: String?
         /// A lone unknown capitalised word: typed by the kind of story if nothing else decides.
         var isFallback = false
@@ -24,6 +26,9 @@ struct EntityDocument {
     let lexicon: EntityLexicon
     var paragraphs: [Paragraph]
     var candidates: [Candidate] = []
+    /// The keys of the candidates and of their words, numbered as the document meets them: the memory is
+    /// keyed by these ids.
+    var keys = EntityWordTable(expectedCount: 64)
 
     init(paragraphs texts: [String], lexicon: EntityLexicon) {
         self.lexicon = lexicon
@@ -85,18 +90,18 @@ struct EntityDocument {
         // and the memory is not asked again.
         if paragraphs.contains(where: \.isHeadline) {
             for i in candidates.indices {
-                guard let kind = candidates[i].kind, memory.kinds[candidates[i].key] == nil else { continue }
+                guard let kind = candidates[i].kind, memory.entry(candidates[i].key) == nil else { continue }
                 let c = candidates[i]
-                memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength)
+                memory.remember(EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength), for: c.key)
             }
             let firstHeadline = candidates.count
             for p in paragraphs.indices where paragraphs[p].isHeadline {
                 findHeadlineCandidates(inParagraph: p, memory: memory)
             }
             for i in firstHeadline..<candidates.count {
-                candidates[i].key = key(candidates[i])
-                if let m = memory.kinds[candidates[i].key] { candidates[i].canonical = m.canonical }
-                if candidates[i].kind == .person, let full = memory.personParts[candidates[i].key] { candidates[i].canonical = full }
+                candidates[i].key = keyID(candidates[i].paragraph, tokens: candidates[i].lo..<candidates[i].hi)
+                if let m = memory.entry(candidates[i].key) { candidates[i].canonical = m.canonical }
+                if candidates[i].kind == .person, let full = memory.fullName(candidates[i].key) { candidates[i].canonical = full }
             }
         }
         if sports { retypeSportsTeams() }
@@ -107,7 +112,7 @@ struct EntityDocument {
     func endsAsSurname(_ c: Candidate) -> Bool {
         guard c.hi - c.lo == 1 else { return false }
         let word = key(c.paragraph, c.lo)
-        return word.utf8.count >= 5 && EntityLexicon.surnameEndings.contains { word.hasSuffix($0) }
+        return word.utf8.count >= 5 && Self.key(word, endsWithAnyOf: EntityLexicon.surnameEndings)
     }
 
     // MARK: - Sports copy
@@ -130,7 +135,8 @@ struct EntityDocument {
         for i in candidates.indices where candidates[i].kind == .location {
             let c = candidates[i]
             let tokens = paragraphs[c.paragraph].tokens
-            if lexicon.countries.contains(c.key) || EntityLexicon.teamlessRegions.contains(c.key) { continue }
+            let key = keys.spelling(of: c.key)
+            if lexicon.countries.contains(key) || EntityLexicon.teamlessRegions.contains(key) { continue }
             // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
             if let last = tokens.last, last.shape == .number, tokens.count <= 6,
                paragraphs[c.paragraph].bytes[last.byteStart..<last.byteEnd].contains(0x2D) { continue }

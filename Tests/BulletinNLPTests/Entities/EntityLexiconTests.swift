@@ -80,4 +80,14 @@ struct EntityLexiconTests {
         }
         #expect(found.isEmpty, "\(found.count) phrases found that are not listed, such as \(found.prefix(5))")
     }
+
+    @Test("a key ends with an ending when hasSuffix says so, ASCII keys compared as bytes", arguments: [
+        "nezavisimaya", "sovetskaya", "moskovsky", "ivashov", "ivashova", "sky", "ky", "", "shvili", "dze",
+        "zürichskaya", "rossiyskaya\u{301}", "kovalenko", "n\u{0600}aya", "ру́сская",
+    ])
+    func keyEndings(key: String) {
+        for endings in [EntityLexicon.russianAdjectiveEndings, EntityLexicon.russianMasculineAdjectiveEndings, EntityLexicon.surnameEndings] {
+            #expect(EntityDocument.key(key, endsWithAnyOf: endings) == endings.contains { key.hasSuffix($0) }, "\(key)")
+        }
+    }
 }
