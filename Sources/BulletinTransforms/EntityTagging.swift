@@ -293,13 +293,28 @@ struct MentionRewriter {
                 let localStart = span.start - start, localEnd = span.end - start
                 if localStart > cursor { output.append(.text(slice(cursor, localStart))) }
                 let id = entities.count(span)
-                output.append(.entity(EntityMention(text: slice(localStart, localEnd), type: EntityType(span.kind), entityID: id, provenance: .automatic)))
+                // The mention's text is the span's, which the tagger read from these bytes: that string is
+                // kept rather than another made, once the bytes say it is the same.
+                let mention = UnsafeBufferPointer(rebasing: bytes[byteOffset(localStart)..<byteOffset(localEnd)])
+                var spanText = span.text
+                let text = spanText.withUTF8 { Self.same($0, mention) } ? spanText : String(decoding: mention, as: UTF8.self)
+                output.append(.entity(EntityMention(text: text, type: EntityType(span.kind), entityID: id, provenance: .automatic)))
                 placedCount += 1
                 cursor = localEnd
                 spanIndex += 1
             }
             if cursor < count { output.append(.text(slice(cursor, count))) }
         }
+    }
+}
+
+extension MentionRewriter {
+    /// Whether `a` and `b` hold the same bytes, compared in a loop the compiler keeps inline (a mention is
+    /// a dozen bytes; the standard library's `elementsEqual` cost as much as making the string).
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
     }
 }
 

@@ -225,6 +225,24 @@ struct TransformTests {
         #expect(entities.counts.map { $0.count } == [3, 1])
     }
 
+    @Test("a mention's text is the run's bytes, kept as the span's string only when the two are the same")
+    func mentionTextsAreTheRuns() {
+        var entities = ArticleEntities(capacity: 3)
+        // The second span's text is as long as the run's "Zürich" and differs in its last byte; the third's is shorter.
+        let spans = [
+            EntitySpan(start: 0, end: 6, kind: .location, text: "Moscow", canonicalName: "Moscow"),
+            EntitySpan(start: 11, end: 17, kind: .location, text: "Zürick", canonicalName: "Zürich"),
+            EntitySpan(start: 22, end: 26, kind: .location, text: "Ky", canonicalName: "Kyiv"),
+        ]
+        var rewriter = MentionRewriter(spans: spans)
+        let inlines = rewriter.rewrite([.text("Moscow and Zürich and Kyiv")], entities: &entities)
+        let texts = inlines.map { inline -> String in
+            if case .entity(let mention) = inline { return "[" + mention.text + "]" }
+            return inline.plainText
+        }
+        #expect(texts == ["[Moscow]", " and ", "[Zürich]", " and ", "[Kyiv]"])
+    }
+
     @Test("an article's entities count the same whether their keys are searched in order or indexed", arguments: [0, 3, 30, 200])
     func entitiesPastTheScanLimit(capacity: Int) {
         // Three times as many names as the scan limit, each also in capitals (the same id by another key),
