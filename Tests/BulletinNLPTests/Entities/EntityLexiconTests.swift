@@ -90,4 +90,19 @@ struct EntityLexiconTests {
             #expect(EntityDocument.key(key, endsWithAnyOf: endings) == endings.contains { key.hasSuffix($0) }, "\(key)")
         }
     }
+
+    @Test("a word of one byte has the id the word table gives it, capitals read in lower case")
+    func singleByteWords() {
+        let lexicon = EntityLexicon.shared
+        for byte in UInt8(0)..<0x80 {
+            withUnsafePointer(to: byte) { pointer in
+                let word = UnsafeBufferPointer(start: pointer, count: 1)
+                let packed = EntityWordTable.packed(word, lowercasing: true)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                let expected = lexicon.id(of: String(decoding: [lower], as: UTF8.self))
+                #expect(lexicon.id(lowercasing: word, packed: packed) == expected, "\(byte)")
+            }
+        }
+        #expect(lexicon.id(of: ",") != EntityLexicon.unknownWord && lexicon.id(of: "a") != EntityLexicon.unknownWord)
+    }
 }
