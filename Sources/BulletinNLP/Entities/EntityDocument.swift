@@ -159,25 +159,33 @@ struct EntityDocument {
         var counts = [Int](repeating: 0, count: paragraphs.count)
         for i in candidates.indices where candidates[i].kind != nil { counts[candidates[i].paragraph] += 1 }
         for p in out.indices where counts[p] > 0 { out[p].reserveCapacity(counts[p]) }
-        for c in candidates {
-            guard let kind = c.kind else { continue }
-            let para = paragraphs[c.paragraph]
-            let first = para.tokens[c.lo]
-            let last = para.tokens[c.hi - 1]
-            let text = String(decoding: para.bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
+        // Whether a paragraph's spans came out of order (or two start together), noted as they are made:
+        // asked of the lists afterwards, every span read was copied, its strings retained and released.
+        var lastStart = [Int](repeating: -1, count: paragraphs.count)
+        var needsSorting = [Bool](repeating: false, count: paragraphs.count)
+        // The candidates and paragraphs are read in place, by index: copied, each candidate's strings and
+        // each paragraph's arrays were retained and released once a span.
+        for i in candidates.indices {
+            guard let kind = candidates[i].kind else { continue }
+            let p = candidates[i].paragraph
+            let first = paragraphs[p].tokens[candidates[i].lo]
+            let last = paragraphs[p].tokens[candidates[i].hi - 1]
+            let text = String(decoding: paragraphs[p].bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
             var role: String?
-            if c.roleLo >= 0 {
-                let r0 = para.tokens[c.roleLo]
-                let r1 = para.tokens[c.lo - 1]
-                role = String(decoding: para.bytes[r0.byteStart..<r1.byteEnd], as: UTF8.self)
+            if candidates[i].roleLo >= 0 {
+                let r0 = paragraphs[p].tokens[candidates[i].roleLo]
+                let r1 = paragraphs[p].tokens[candidates[i].lo - 1]
+                role = String(decoding: paragraphs[p].bytes[r0.byteStart..<r1.byteEnd], as: UTF8.self)
             }
-            out[c.paragraph].append(EntitySpan(
+            if first.start <= lastStart[p] { needsSorting[p] = true }
+            lastStart[p] = first.start
+            out[p].append(EntitySpan(
                 start: first.start, end: last.end, kind: kind, text: text,
-                canonicalName: c.canonical ?? text, role: role))
+                canonicalName: candidates[i].canonical ?? text, role: role))
         }
         // Most lists are in order already, with no two spans starting together: sorted, they would stay as they are.
-        for i in out.indices where !out[i].indices.dropFirst().allSatisfy({ out[i][$0 - 1].start < out[i][$0].start }) {
-            out[i].sort { $0.start < $1.start }
+        for p in out.indices where needsSorting[p] {
+            out[p].sort { $0.start < $1.start }
         }
         return out
     }
