@@ -147,34 +147,76 @@ struct EntityIDKey: Hashable {
 /// mentions an article, and a slug made (and kept) for each would be as many strings. A mention is counted
 /// by its key alone; the id is looked up only for a new key, as two keys can give one id ("Leonid Ivashov"
 /// and "Leonid IVASHOV" both `per-leonid-ivashov`), and those count as one entity, named as its first mention.
+///
+/// Most articles name a dozen or so entities: their keys and ids are found by reading the lists in order,
+/// which compares strings that are most often the same string (the tagger hands every mention of a name
+/// one canonical name) and costs less than hashing them. Past ``scanLimit`` keys the lists are indexed by
+/// dictionaries, so that an article naming hundreds is not counted in quadratic time.
 struct ArticleEntities {
     /// Each entity of the article, in the order of its first mention.
     private(set) var counts: [(id: String, name: String, type: EntityType, count: Int)] = []
+    /// Each key met, in order, until they are indexed: the key, the length of its name in UTF-8 bytes
+    /// (compared first, as most names differ in length) and the index in `counts` of its entity.
+    private var keys: [(key: EntityIDKey, length: Int, index: Int)] = []
+    /// `keys` and the ids of `counts` indexed, once there are more than ``scanLimit`` of them.
     private var indexByKey: [EntityIDKey: Int] = [:]
     private var indexByID: [String: Int] = [:]
+    /// How many mentions the article has, at most the keys it can have: the dictionaries' size when made.
+    private let capacity: Int
+
+    /// How many keys, or ids, are searched in order before they are indexed.
+    static let scanLimit = 24
 
     init(capacity: Int) {
-        indexByKey.reserveCapacity(capacity)
-        indexByID.reserveCapacity(capacity)
+        self.capacity = capacity
+        counts.reserveCapacity(capacity)
+        keys.reserveCapacity(min(capacity, Self.scanLimit + 1))
     }
 
     /// Counts a mention of `span`'s entity and returns the entity's id.
     mutating func count(_ span: EntitySpan) -> String {
         let type = EntityType(span.kind)
         let key = EntityIDKey(type: type, canonicalName: span.canonicalName)
-        if let index = indexByKey[key] {
+        if let index = index(of: key) {
             counts[index].count += 1
             return counts[index].id
         }
         let id = EntityTagging.entityID(type: type, canonicalName: span.canonicalName)
-        let index = indexByID[id] ?? counts.count
+        let index = index(ofID: id) ?? counts.count
         if index == counts.count {
             counts.append((id, span.canonicalName, type, 0))
-            indexByID[id] = index
+            if counts.count > Self.scanLimit {
+                if indexByID.isEmpty { indexByID = Self.index(counts.indices.map { (counts[$0].id, $0) }, capacity: capacity) }
+                else { indexByID[id] = index }
+            }
         }
-        indexByKey[key] = index
+        if indexByKey.isEmpty {
+            keys.append((key, key.canonicalName.utf8.count, index))
+            if keys.count > Self.scanLimit { indexByKey = Self.index(keys.map { ($0.key, $0.index) }, capacity: capacity) }
+        } else {
+            indexByKey[key] = index
+        }
         counts[index].count += 1
         return counts[index].id
+    }
+
+    private func index(of key: EntityIDKey) -> Int? {
+        guard keys.count <= Self.scanLimit else { return indexByKey[key] }
+        let length = key.canonicalName.utf8.count
+        return keys.first { $0.length == length && $0.key == key }?.index
+    }
+
+    private func index(ofID id: String) -> Int? {
+        guard counts.count <= Self.scanLimit else { return indexByID[id] }
+        let length = id.utf8.count
+        return counts.firstIndex { $0.id.utf8.count == length && $0.id == id }
+    }
+
+    /// A dictionary of `pairs`, with room for `capacity` entries.
+    private static func index<Key: Hashable>(_ pairs: [(Key, Int)], capacity: Int) -> [Key: Int] {
+        var index = [Key: Int](minimumCapacity: max(capacity, pairs.count))
+        for (key, value) in pairs { index[key] = value }
+        return index
     }
 }
 
@@ -251,13 +293,28 @@ struct MentionRewriter {
                 let localStart = span.start - start, localEnd = span.end - start
                 if localStart > cursor { output.append(.text(slice(cursor, localStart))) }
                 let id = entities.count(span)
-                output.append(.entity(EntityMention(text: slice(localStart, localEnd), type: EntityType(span.kind), entityID: id, provenance: .automatic)))
+                // The mention's text is the span's, which the tagger read from these bytes: that string is
+                // kept rather than another made, once the bytes say it is the same.
+                let mention = UnsafeBufferPointer(rebasing: bytes[byteOffset(localStart)..<byteOffset(localEnd)])
+                var spanText = span.text
+                let text = spanText.withUTF8 { Self.same($0, mention) } ? spanText : String(decoding: mention, as: UTF8.self)
+                output.append(.entity(EntityMention(text: text, type: EntityType(span.kind), entityID: id, provenance: .automatic)))
                 placedCount += 1
                 cursor = localEnd
                 spanIndex += 1
             }
             if cursor < count { output.append(.text(slice(cursor, count))) }
         }
+    }
+}
+
+extension MentionRewriter {
+    /// Whether `a` and `b` hold the same bytes, compared in a loop the compiler keeps inline (a mention is
+    /// a dozen bytes; the standard library's `elementsEqual` cost as much as making the string).
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[k] { return false }
+        return true
     }
 }
 

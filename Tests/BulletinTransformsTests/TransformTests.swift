@@ -224,6 +224,53 @@ struct TransformTests {
         #expect(entities.counts.map { $0.name } == ["Leonid Ivashov", "Leonid Ivashov"])
         #expect(entities.counts.map { $0.count } == [3, 1])
     }
+
+    @Test("a mention's text is the run's bytes, kept as the span's string only when the two are the same")
+    func mentionTextsAreTheRuns() {
+        var entities = ArticleEntities(capacity: 3)
+        // The second span's text is as long as the run's "Zürich" and differs in its last byte; the third's is shorter.
+        let spans = [
+            EntitySpan(start: 0, end: 6, kind: .location, text: "Moscow", canonicalName: "Moscow"),
+            EntitySpan(start: 11, end: 17, kind: .location, text: "Zürick", canonicalName: "Zürich"),
+            EntitySpan(start: 22, end: 26, kind: .location, text: "Ky", canonicalName: "Kyiv"),
+        ]
+        var rewriter = MentionRewriter(spans: spans)
+        let inlines = rewriter.rewrite([.text("Moscow and Zürich and Kyiv")], entities: &entities)
+        let texts = inlines.map { inline -> String in
+            if case .entity(let mention) = inline { return "[" + mention.text + "]" }
+            return inline.plainText
+        }
+        #expect(texts == ["[Moscow]", " and ", "[Zürich]", " and ", "[Kyiv]"])
+    }
+
+    @Test("an article's entities count the same whether their keys are searched in order or indexed", arguments: [0, 3, 30, 200])
+    func entitiesPastTheScanLimit(capacity: Int) {
+        // Three times as many names as the scan limit, each also in capitals (the same id by another key),
+        // mentioned in a shuffled order with repeats, so that keys and ids cross the limit mid-article.
+        let names = (0..<(3 * ArticleEntities.scanLimit)).map { "Name \($0 % 7 == 0 ? "of Length" : "") \($0)" }
+        let spans = (0..<600).map { i in
+            let name = names[(i * 37 + i / 5) % names.count]
+            let canonical = i % 4 == 1 ? name.uppercased() : name
+            return EntitySpan(start: 0, end: 1, kind: i % 3 == 0 ? .organization : .person, text: canonical, canonicalName: canonical)
+        }
+        var entities = ArticleEntities(capacity: capacity)
+        let ids = spans.map { entities.count($0) }
+        // The same counted with dictionaries alone.
+        var expected: [(id: String, name: String, count: Int)] = []
+        var indexByID: [String: Int] = [:]
+        for span in spans {
+            let id = EntityTagging.entityID(type: EntityType(span.kind), canonicalName: span.canonicalName)
+            if indexByID[id] == nil {
+                indexByID[id] = expected.count
+                expected.append((id, span.canonicalName, 0))
+            }
+            expected[indexByID[id]!].count += 1
+        }
+        #expect(ids == spans.map { EntityTagging.entityID(type: EntityType($0.kind), canonicalName: $0.canonicalName) })
+        #expect(entities.counts.map(\.id) == expected.map(\.id))
+        #expect(entities.counts.map(\.name) == expected.map(\.name))
+        #expect(entities.counts.map(\.count) == expected.map(\.count))
+    }
 }
 
 @Suite("Summarization input")

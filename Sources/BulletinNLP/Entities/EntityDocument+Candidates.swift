@@ -286,8 +286,8 @@ extension EntityDocument {
         }
         // "Sovetskaya Rossiya", "Nezavisimaya", "Moskovsky Komsomolets": a name opening with a Russian adjective
         // is a newspaper's or a body's, not a person's, even before "wrote".
-        if firstKey.utf8.count >= 7, EntityLexicon.russianAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) })
-            || (len >= 2 && EntityLexicon.russianMasculineAdjectiveEndings.contains(where: { firstKey.hasSuffix($0) })) {
+        if firstKey.utf8.count >= 7, Self.key(firstKey, endsWithAnyOf: EntityLexicon.russianAdjectiveEndings)
+            || (len >= 2 && Self.key(firstKey, endsWithAnyOf: EntityLexicon.russianMasculineAdjectiveEndings)) {
             add(p, lo, hi, .organization, 1)
             return
         }
@@ -378,6 +378,20 @@ extension EntityDocument {
         return false
     }
 
+    /// Whether `key` ends with one of `endings`, which are ASCII. An ASCII key, nearly every one, is compared
+    /// as bytes: `hasSuffix` compares characters, and searched the endings' lists for some 250 instructions
+    /// an ending.
+    static func key(_ key: String, endsWithAnyOf endings: [String]) -> Bool {
+        var key = key
+        let ascii: Bool? = key.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return endings.contains { ending in
+                ending.utf8.count <= bytes.count && bytes.suffix(ending.utf8.count).elementsEqual(ending.utf8)
+            }
+        }
+        return ascii ?? endings.contains { key.hasSuffix($0) }
+    }
+
     /// "Quarter-final", "Vice-chairman": a hyphenated compound of common words is not a name.
     private func isCommonCompound(_ key: String) -> Bool {
         guard key.utf8.contains(0x2D) else { return false }
@@ -444,8 +458,9 @@ extension EntityDocument {
                         if node != EntityLexicon.noNode { node = lexicon.node(after: node, word: tokens[k].word) }
                         phrase = node == EntityLexicon.noNode ? nil : lexicon.entry(at: node)
                     }
-                    if let m = memory.kinds[key] { best = k - pos + 1; bestKind = m.kind }
-                    else if k == pos, memory.personParts[key] != nil, phrase == nil { best = 1; bestKind = .person }
+                    let id = keys.id(of: key) ?? -1
+                    if let m = memory.entry(id) { best = k - pos + 1; bestKind = m.kind }
+                    else if k == pos, memory.fullName(id) != nil, phrase == nil { best = 1; bestKind = .person }
                     else if let e = phrase { best = k - pos + 1; bestKind = e.kind }
                 }
                 if best > 0, let kind = bestKind {

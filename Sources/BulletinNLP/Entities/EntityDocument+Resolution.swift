@@ -1,7 +1,10 @@
 // Document-level consistency: names typed with confidence somewhere in the document
 // decide the type and canonical form of their shorter or unsure mentions elsewhere.
 
-/// What a document has established about its names, keyed by lowercase text.
+/// What a document has established about its names, by the id of their key in the document's ``EntityDocument/keys``.
+///
+/// Held in arrays indexed by key id: keyed by the keys' strings, the memory made and hashed a string for
+/// every candidate and every part of a person's name.
 struct EntityMemory {
     struct Entry {
         var kind: EntityKind
@@ -9,9 +12,37 @@ struct EntityMemory {
         var strength: Int
     }
 
-    var kinds: [String: Entry] = [:]
+    private var kinds: [Entry?]
     /// Person name parts ("ivashov") to the longest full name ("Leonid Ivashov").
-    var personParts: [String: String] = [:]
+    private var personParts: [String?]
+
+    /// A memory with room for keys `0..<keyCount`, the keys numbered so far; later keys make it grow.
+    init(keyCount: Int) {
+        kinds = [Entry?](repeating: nil, count: keyCount)
+        personParts = [String?](repeating: nil, count: keyCount)
+    }
+
+    /// What the document says of key `id`: nil for a key it says nothing of, one numbered since, or -1 (no key).
+    func entry(_ id: Int32) -> Entry? {
+        kinds.indices.contains(Int(id)) ? kinds[Int(id)] : nil
+    }
+
+    /// Records what the document says of key `id`.
+    mutating func remember(_ entry: Entry, for id: Int32) {
+        if Int(id) >= kinds.count { kinds += repeatElement(nil, count: Int(id) + 1 - kinds.count) }
+        kinds[Int(id)] = entry
+    }
+
+    /// The full name of the person one of whose words is key `id`, if the document names one.
+    func fullName(_ id: Int32) -> String? {
+        personParts.indices.contains(Int(id)) ? personParts[Int(id)] : nil
+    }
+
+    /// Records the full name of the person one of whose words is key `id`.
+    mutating func remember(fullName: String, for id: Int32) {
+        if Int(id) >= personParts.count { personParts += repeatElement(nil, count: Int(id) + 1 - personParts.count) }
+        personParts[Int(id)] = fullName
+    }
 }
 
 extension EntityDocument {
@@ -26,32 +57,8 @@ extension EntityDocument {
         return EntityTokenizer.key(of: paragraphs[p].bytes[token.byteStart..<token.byteEnd])
     }
 
-    /// The keys of a candidate's words joined by spaces, as phrases and memory are keyed.
-    func key(_ c: Candidate) -> String {
-        key(c.paragraph, tokens: c.lo..<c.hi)
-    }
-
-    /// The keys of the words `range` of paragraph `p` joined by spaces: a candidate's key, asked of its
-    /// fields where the candidate itself would be copied to be passed.
+    /// The keys of the words `range` of paragraph `p` joined by spaces, as phrases are keyed.
     func key(_ p: Int, tokens range: Range<Int>) -> String {
-        let para = paragraphs[p]
-        let tokens = para.tokens[range]
-        let length = tokens.reduce(max(tokens.count - 1, 0)) { $0 + $1.byteCount }
-        let ascii = tokens.allSatisfy { token in para.bytes[token.byteStart..<token.byteEnd].allSatisfy { $0 < 0x80 } }
-        if ascii {
-            // Made in place: joined piece by piece, a key of three words took as many reallocations.
-            return String(unsafeUninitializedCapacity: length) { out in
-                var k = 0
-                for token in tokens {
-                    if k > 0 { out[k] = 0x20; k += 1 }
-                    for c in para.bytes[token.byteStart..<token.byteEnd] {
-                        out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c
-                        k += 1
-                    }
-                }
-                return k
-            }
-        }
         var k = key(p, range.lowerBound)
         for i in (range.lowerBound + 1)..<range.upperBound {
             k += " "
@@ -60,22 +67,42 @@ extension EntityDocument {
         return k
     }
 
-    mutating func buildMemory() -> EntityMemory {
-        var memory = EntityMemory()
-        memory.kinds.reserveCapacity(candidates.count)
-        var firstNameLinks: [String: String] = [:]
-        for i in candidates.indices {
-            // Made from the candidate's fields: passed to a function, each candidate was copied (its strings
-            // retained and released) in every pass below.
-            candidates[i].key = key(candidates[i].paragraph, tokens: candidates[i].lo..<candidates[i].hi)
+    /// The id in ``keys`` of the key of the words `range` of paragraph `p`, numbered now if it is new.
+    ///
+    /// A key of ASCII words, most, is spelt into a buffer on the stack and never made a string.
+    mutating func keyID(_ p: Int, tokens range: Range<Int>) -> Int32 {
+        let tokens = paragraphs[p].tokens[range]
+        let length = tokens.reduce(max(tokens.count - 1, 0)) { $0 + $1.byteCount }
+        let ascii: Int32? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { out in
+            let spelt: Int? = paragraphs[p].bytes.withUnsafeBufferPointer { bytes in
+                var k = 0
+                for token in tokens {
+                    if k > 0 { out[k] = 0x20; k += 1 }
+                    for c in bytes[token.byteStart..<token.byteEnd] {
+                        guard c < 0x80 else { return nil }
+                        out[k] = c &- 0x41 < 26 ? c + 32 : c
+                        k += 1
+                    }
+                }
+                return k
+            }
+            return spelt.map { keys.insert(UnsafeBufferPointer(rebasing: out[..<$0])).id }
         }
+        return ascii ?? keys.insert(key(p, tokens: range)).id
+    }
+
+    mutating func buildMemory() -> EntityMemory {
+        for i in candidates.indices {
+            candidates[i].key = keyID(candidates[i].paragraph, tokens: candidates[i].lo..<candidates[i].hi)
+        }
+        var memory = EntityMemory(keyCount: keys.count)
         // The candidates are read in place, by index: a `for c in candidates` loop copied each candidate,
-        // its two strings retained and released, once a pass.
+        // its string retained and released, once a pass.
         for i in candidates.indices where candidates[i].strength >= 2 {
             guard let kind = candidates[i].kind else { continue }
             let strength = candidates[i].strength
-            if let old = memory.kinds[candidates[i].key], old.strength >= strength { continue }
-            memory.kinds[candidates[i].key] = EntityMemory.Entry(kind: kind, canonical: surface(candidates[i]), strength: strength)
+            if let old = memory.entry(candidates[i].key), old.strength >= strength { continue }
+            memory.remember(EntityMemory.Entry(kind: kind, canonical: surface(candidates[i]), strength: strength), for: candidates[i].key)
         }
         // Person names of two words or more, typed on some evidence: their words name the person alone.
         let personNames = candidates.indices.filter {
@@ -83,17 +110,18 @@ extension EntityDocument {
         }
         // Each part of a full name points to the longest form.
         for i in personNames {
-            let last = key(candidates[i].paragraph, candidates[i].hi - 1)
+            let last = keyID(candidates[i].paragraph, tokens: (candidates[i].hi - 1)..<candidates[i].hi)
             // The surface is made only when it is kept: its length in bytes is the length of its span.
-            if let old = memory.personParts[last], old.utf8.count >= surfaceByteCount(candidates[i]) { continue }
-            memory.personParts[last] = surface(candidates[i])
+            if let old = memory.fullName(last), old.utf8.count >= surfaceByteCount(candidates[i]) { continue }
+            memory.remember(fullName: surface(candidates[i]), for: last)
         }
         // A first name alone ("Jansher" after "Jansher Khan") is a weaker link than a surname.
+        var firstNameLinks: [Int32: String] = [:]
         for i in personNames {
-            let first = key(candidates[i].paragraph, candidates[i].lo)
-            if memory.personParts[first] == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(candidates[i]) }
+            let first = keyID(candidates[i].paragraph, tokens: candidates[i].lo..<(candidates[i].lo + 1))
+            if memory.fullName(first) == nil, firstNameLinks[first] == nil { firstNameLinks[first] = surface(candidates[i]) }
         }
-        for (k, v) in firstNameLinks { memory.personParts[k] = v }
+        for (k, v) in firstNameLinks { memory.remember(fullName: v, for: k) }
         return memory
     }
 
@@ -128,16 +156,15 @@ extension EntityDocument {
     mutating func resolve(memory: EntityMemory) {
         for i in candidates.indices {
             var c = candidates[i]
-            if c.key.isEmpty { c.key = key(c) }
             let single = c.hi - c.lo == 1
             // A single word's key is its last word's: its full name is looked up once for every rule below.
-            let fullName = single ? memory.personParts[c.key] : nil
-            if single, c.kind != .person, let full = fullName, full.utf8.count > c.key.utf8.count,
+            let fullName = single ? memory.fullName(c.key) : nil
+            if single, c.kind != .person, let full = fullName, full.utf8.count > keys.byteCount(of: c.key),
                c.kind != .location || !paragraphs[c.paragraph].tokens[c.lo].traits.contains(.country) {
                 // "Jordan" after "Michael Jordan": the person, even if the word also names a place.
                 c.kind = .person
                 c.canonical = full
-            } else if c.strength < 2, let m = memory.kinds[c.key] {
+            } else if c.strength < 2, let m = memory.entry(c.key) {
                 c.kind = m.kind
                 c.canonical = m.canonical
             } else if c.strength < 3 || c.kind == .person, single, let full = fullName,
@@ -152,7 +179,8 @@ extension EntityDocument {
                 // Zolotov" is not "Eduard Zolotov", though both end in Zolotov.
                 if single {
                     if let full = fullName { c.canonical = full }
-                } else if let full = memory.personParts[key(c.paragraph, c.hi - 1)], Self.holdsEveryWord(of: c.key, full) {
+                } else if let full = memory.fullName(keyID(c.paragraph, tokens: (c.hi - 1)..<c.hi)),
+                          Self.holdsEveryWord(of: keys.spelling(of: c.key), full) {
                     c.canonical = full
                 }
             }

@@ -9,7 +9,9 @@ struct EntityDocument {
         /// 0 unknown, 1 weak guess, 2 cue-based, 3 lexicon or title.
         var strength: Int
         var roleLo: Int = -1
-        var key: String = ""
+        /// The id of the candidate's key (its words' keys joined by spaces) in ``EntityDocument/keys``, once
+        /// ``EntityDocument/buildMemory()`` has numbered it.
+        var key: Int32 = -1
         var canonical: String?
         /// A lone unknown capitalised word: typed by the kind of story if nothing else decides.
         var isFallback = false
@@ -24,6 +26,9 @@ struct EntityDocument {
     let lexicon: EntityLexicon
     var paragraphs: [Paragraph]
     var candidates: [Candidate] = []
+    /// The keys of the candidates and of their words, numbered as the document meets them: the memory is
+    /// keyed by these ids.
+    var keys = EntityWordTable(expectedCount: 64)
 
     init(paragraphs texts: [String], lexicon: EntityLexicon) {
         self.lexicon = lexicon
@@ -85,18 +90,18 @@ struct EntityDocument {
         // and the memory is not asked again.
         if paragraphs.contains(where: \.isHeadline) {
             for i in candidates.indices {
-                guard let kind = candidates[i].kind, memory.kinds[candidates[i].key] == nil else { continue }
+                guard let kind = candidates[i].kind, memory.entry(candidates[i].key) == nil else { continue }
                 let c = candidates[i]
-                memory.kinds[c.key] = EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength)
+                memory.remember(EntityMemory.Entry(kind: kind, canonical: c.canonical ?? surface(c), strength: c.strength), for: c.key)
             }
             let firstHeadline = candidates.count
             for p in paragraphs.indices where paragraphs[p].isHeadline {
                 findHeadlineCandidates(inParagraph: p, memory: memory)
             }
             for i in firstHeadline..<candidates.count {
-                candidates[i].key = key(candidates[i])
-                if let m = memory.kinds[candidates[i].key] { candidates[i].canonical = m.canonical }
-                if candidates[i].kind == .person, let full = memory.personParts[candidates[i].key] { candidates[i].canonical = full }
+                candidates[i].key = keyID(candidates[i].paragraph, tokens: candidates[i].lo..<candidates[i].hi)
+                if let m = memory.entry(candidates[i].key) { candidates[i].canonical = m.canonical }
+                if candidates[i].kind == .person, let full = memory.fullName(candidates[i].key) { candidates[i].canonical = full }
             }
         }
         if sports { retypeSportsTeams() }
@@ -107,7 +112,7 @@ struct EntityDocument {
     func endsAsSurname(_ c: Candidate) -> Bool {
         guard c.hi - c.lo == 1 else { return false }
         let word = key(c.paragraph, c.lo)
-        return word.utf8.count >= 5 && EntityLexicon.surnameEndings.contains { word.hasSuffix($0) }
+        return word.utf8.count >= 5 && Self.key(word, endsWithAnyOf: EntityLexicon.surnameEndings)
     }
 
     // MARK: - Sports copy
@@ -130,7 +135,8 @@ struct EntityDocument {
         for i in candidates.indices where candidates[i].kind == .location {
             let c = candidates[i]
             let tokens = paragraphs[c.paragraph].tokens
-            if lexicon.countries.contains(c.key) || EntityLexicon.teamlessRegions.contains(c.key) { continue }
+            let key = keys.spelling(of: c.key)
+            if lexicon.countries.contains(key) || EntityLexicon.teamlessRegions.contains(key) { continue }
             // Datelines ("LONDON 1996-08-30") and "in"/"at" name the place itself.
             if let last = tokens.last, last.shape == .number, tokens.count <= 6,
                paragraphs[c.paragraph].bytes[last.byteStart..<last.byteEnd].contains(0x2D) { continue }
@@ -153,25 +159,33 @@ struct EntityDocument {
         var counts = [Int](repeating: 0, count: paragraphs.count)
         for i in candidates.indices where candidates[i].kind != nil { counts[candidates[i].paragraph] += 1 }
         for p in out.indices where counts[p] > 0 { out[p].reserveCapacity(counts[p]) }
-        for c in candidates {
-            guard let kind = c.kind else { continue }
-            let para = paragraphs[c.paragraph]
-            let first = para.tokens[c.lo]
-            let last = para.tokens[c.hi - 1]
-            let text = String(decoding: para.bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
+        // Whether a paragraph's spans came out of order (or two start together), noted as they are made:
+        // asked of the lists afterwards, every span read was copied, its strings retained and released.
+        var lastStart = [Int](repeating: -1, count: paragraphs.count)
+        var needsSorting = [Bool](repeating: false, count: paragraphs.count)
+        // The candidates and paragraphs are read in place, by index: copied, each candidate's strings and
+        // each paragraph's arrays were retained and released once a span.
+        for i in candidates.indices {
+            guard let kind = candidates[i].kind else { continue }
+            let p = candidates[i].paragraph
+            let first = paragraphs[p].tokens[candidates[i].lo]
+            let last = paragraphs[p].tokens[candidates[i].hi - 1]
+            let text = String(decoding: paragraphs[p].bytes[first.byteStart..<last.byteEnd], as: UTF8.self)
             var role: String?
-            if c.roleLo >= 0 {
-                let r0 = para.tokens[c.roleLo]
-                let r1 = para.tokens[c.lo - 1]
-                role = String(decoding: para.bytes[r0.byteStart..<r1.byteEnd], as: UTF8.self)
+            if candidates[i].roleLo >= 0 {
+                let r0 = paragraphs[p].tokens[candidates[i].roleLo]
+                let r1 = paragraphs[p].tokens[candidates[i].lo - 1]
+                role = String(decoding: paragraphs[p].bytes[r0.byteStart..<r1.byteEnd], as: UTF8.self)
             }
-            out[c.paragraph].append(EntitySpan(
+            if first.start <= lastStart[p] { needsSorting[p] = true }
+            lastStart[p] = first.start
+            out[p].append(EntitySpan(
                 start: first.start, end: last.end, kind: kind, text: text,
-                canonicalName: c.canonical ?? text, role: role))
+                canonicalName: candidates[i].canonical ?? text, role: role))
         }
         // Most lists are in order already, with no two spans starting together: sorted, they would stay as they are.
-        for i in out.indices where !out[i].indices.dropFirst().allSatisfy({ out[i][$0 - 1].start < out[i][$0].start }) {
-            out[i].sort { $0.start < $1.start }
+        for p in out.indices where needsSorting[p] {
+            out[p].sort { $0.start < $1.start }
         }
         return out
     }

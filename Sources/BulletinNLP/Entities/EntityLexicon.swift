@@ -55,6 +55,9 @@ final class EntityLexicon: Sendable {
     /// Country names and their common short forms: national teams stay places in sports copy.
     let countries: Set<String>
     let keywords: Keywords
+    /// The id of each byte (ASCII capitals read in lower case) as a word of one byte: punctuation and one-letter words,
+    /// one token in six or so, are looked up here rather than hashed.
+    private let singleByteWords: [Int32]
 
     init() {
         var vocabulary = Vocabulary()
@@ -106,6 +109,11 @@ final class EntityLexicon: Sendable {
         ], &vocabulary)
         words = vocabulary.words
         wordIDs = vocabulary.table
+        singleByteWords = (0...UInt8.max).map { byte in
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            return withUnsafePointer(to: lower) { vocabulary.table.id(of: UnsafeBufferPointer(start: $0, count: 1), lowercasing: false) }
+                ?? EntityLexicon.unknownWord
+        }
     }
 
     // MARK: - Look-ups
@@ -118,7 +126,8 @@ final class EntityLexicon: Sendable {
     /// The id of an ASCII word read in lower case, or ``unknownWord``; `packed` is its first 12 bytes
     /// lowercased, as ``EntityWordTable/packed(_:lowercasing:)`` packs them.
     func id(lowercasing ascii: UnsafeBufferPointer<UInt8>, packed: EntityWordTable.Packed) -> Int32 {
-        wordIDs.id(of: ascii, packed: packed, lowercasing: true) ?? EntityLexicon.unknownWord
+        if ascii.count == 1 { return singleByteWords[Int(ascii[0])] }
+        return wordIDs.id(of: ascii, packed: packed, lowercasing: true) ?? EntityLexicon.unknownWord
     }
 
     /// What the lexicon knows about a lowercase key (nothing for a word on no list).

@@ -80,4 +80,29 @@ struct EntityLexiconTests {
         }
         #expect(found.isEmpty, "\(found.count) phrases found that are not listed, such as \(found.prefix(5))")
     }
+
+    @Test("a key ends with an ending when hasSuffix says so, ASCII keys compared as bytes", arguments: [
+        "nezavisimaya", "sovetskaya", "moskovsky", "ivashov", "ivashova", "sky", "ky", "", "shvili", "dze",
+        "zürichskaya", "rossiyskaya\u{301}", "kovalenko", "n\u{0600}aya", "ру́сская",
+    ])
+    func keyEndings(key: String) {
+        for endings in [EntityLexicon.russianAdjectiveEndings, EntityLexicon.russianMasculineAdjectiveEndings, EntityLexicon.surnameEndings] {
+            #expect(EntityDocument.key(key, endsWithAnyOf: endings) == endings.contains { key.hasSuffix($0) }, "\(key)")
+        }
+    }
+
+    @Test("a word of one byte has the id the word table gives it, capitals read in lower case")
+    func singleByteWords() {
+        let lexicon = EntityLexicon.shared
+        for byte in UInt8(0)..<0x80 {
+            withUnsafePointer(to: byte) { pointer in
+                let word = UnsafeBufferPointer(start: pointer, count: 1)
+                let packed = EntityWordTable.packed(word, lowercasing: true)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                let expected = lexicon.id(of: String(decoding: [lower], as: UTF8.self))
+                #expect(lexicon.id(lowercasing: word, packed: packed) == expected, "\(byte)")
+            }
+        }
+        #expect(lexicon.id(of: ",") != EntityLexicon.unknownWord && lexicon.id(of: "a") != EntityLexicon.unknownWord)
+    }
 }

@@ -47,4 +47,29 @@ struct EntityWordTableTests {
         #expect(id("INTERNATIONALE", lowercasing: true) == 10)
         #expect(id(String(repeating: "X", count: 299) + "Y", lowercasing: true) == 15)
     }
+
+    @Test("a word's first twelve bytes are packed as a byte-by-byte reading packs them, folded only when asked", arguments: 0...14)
+    func packedWords(length: Int) {
+        let bytes = Array("AbCdEfGhIjKlMnOp-é".utf8.prefix(length))
+        for lowercasing in [false, true] {
+            var head: UInt64 = 0
+            var tail: UInt32 = 0
+            for (k, byte) in bytes.prefix(12).enumerated() {
+                let folded = lowercasing && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                if k < 8 { head |= UInt64(folded) << (8 * UInt64(k)) } else { tail |= UInt32(folded) << (8 * UInt32(k - 8)) }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(EntityWordTable.packed(buffer, lowercasing: lowercasing) == EntityWordTable.Packed(head: head, tail: tail))
+            }
+        }
+    }
+
+    @Test func wordsAreSpeltBackWithTheirLengths() {
+        var table = EntityWordTable(expectedCount: 2)
+        for word in Self.words { _ = table.insert(word) }
+        for (index, word) in Self.words.enumerated() {
+            #expect(table.spelling(of: Int32(index)) == word)
+            #expect(table.byteCount(of: Int32(index)) == word.utf8.count)
+        }
+    }
 }
