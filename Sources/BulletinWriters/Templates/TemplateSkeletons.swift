@@ -105,22 +105,21 @@ final class TemplateSkeletons: Sendable {
         case direct
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    /// By shape (``ValueShape/key``).
+    private let entries = Mutex<[ShapeKey: Entry]>([:])
     /// By template, every name its tags (and those of the partials it may include) mention; values under
     /// other names cannot change its output, so they are left out of its shapes.
     let names: [String: Set<String>]
     /// By template, a number for each of its ``names``, which stands for the name in its shapes: found
     /// with the one look-up that tells whether the name counts, and shorter to write and hash than the name.
-    private let numbers: [String: [String: Int]]
+    private let numbers: [String: NameNumbers]
     /// Most shapes kept; past it the store starts over (a theme with many list lengths would otherwise grow it).
     static let limit = 20_000
 
     /// A store for templates whose tags mention `names`, by template.
     init(names: [String: Set<String>]) {
         self.names = names
-        numbers = names.mapValues { names in
-            Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, $0) })
-        }
+        numbers = names.mapValues { NameNumbers($0.sorted()) }
     }
 
     /// The output of the template `name` for `values`, rendered by `render`, spliced when its shape has a skeleton.
@@ -149,7 +148,7 @@ final class TemplateSkeletons: Sendable {
         guard let numbers = numbers[name] else { return .rendered(render(values)) }
         var shape = ValueShape(template: name, numbers: numbers)
         guard shape.add(values) else { return .rendered(render(values)) }
-        let key = shape.key
+        let key = ShapeKey(bytes: shape.key)
         switch entries.withLock({ $0[key] }) {
         case .skeleton(let skeleton):
             return .spliced(skeleton, values: shape.values)
@@ -181,7 +180,7 @@ final class TemplateSkeletons: Sendable {
         }
     }
 
-    private func store(_ entry: Entry, for key: String) {
+    private func store(_ entry: Entry, for key: ShapeKey) {
         entries.withLock { entries in
             if entries.count >= Self.limit { entries.removeAll() }
             entries[key] = entry
@@ -221,48 +220,112 @@ final class TemplateSkeletons: Sendable {
     }
 }
 
+/// A shape's key as the store of skeletons finds it: its bytes hashed at once, where an array of bytes
+/// hashes them one by one.
+struct ShapeKey: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
+/// The names a template's tags mention, each with a number that stands for it in the template's shapes.
+///
+/// A page's shape looks up every name it sets, a few hundred thousand look-ups in a large build: a
+/// dictionary of strings hashes each name with SipHash, several times the work of the rest of the shape.
+/// Names are short and few, so a table of its own hashes their bytes with FNV-1a instead and finds each
+/// in a probe or two, compared with `==`, which the same literal or short name passes at once.
+struct NameNumbers: Sendable {
+    /// The names and their numbers, by hash; nil in an empty slot.
+    private let slots: [(name: String, number: Int)?]
+    /// The slot count less one: the count is a power of two, at least twice the names.
+    private let mask: Int
+
+    /// The names of `names`, numbered in order.
+    init(_ names: [String]) {
+        precondition(names.count <= 0x1_0000, "more names than a shape can number")
+        var count = 8
+        while count < names.count * 2 { count *= 2 }
+        var slots = [(name: String, number: Int)?](repeating: nil, count: count)
+        for (number, name) in names.enumerated() {
+            var slot = Self.hash(name) & (count - 1)
+            while let taken = slots[slot] {
+                precondition(taken.name != name, "a name numbered twice")
+                slot = (slot + 1) & (count - 1)
+            }
+            slots[slot] = (name, number)
+        }
+        self.slots = slots
+        mask = count - 1
+    }
+
+    /// The number of `name`; nil when it is not one of the names.
+    subscript(name: String) -> Int? {
+        var slot = Self.hash(name) & mask
+        while let entry = slots[slot] {
+            if entry.name == name { return entry.number }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// FNV-1a over the name's UTF-8, read in place.
+    private static func hash(_ name: String) -> Int {
+        var name = name
+        return name.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            // The high bits are the well mixed ones; the table takes the low.
+            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        }
+    }
+}
+
 /// The shape of template values (names, which texts are empty or end a line, flags, list lengths) and
 /// their texts in the order the shape visits them: names in the order they were set, lists in order,
 /// and only the names among ``numbers``.
 struct ValueShape {
     /// The names that count, each with the number that stands for it in the shape.
-    let numbers: [String: Int]
-    /// The template's name and the shape as UTF-8 text, built as bytes: appending to a `String` costs
-    /// several times more.
-    private var bytes: [UInt8] = []
+    let numbers: NameNumbers
+    /// The template's name and the shape, as bytes: the key of the shape's skeleton, hashed as it is
+    /// rather than made a string, which would validate every byte, and free to hold any byte.
+    private(set) var key: [UInt8] = []
     /// The texts and numbers, as text, numbered by position.
     private(set) var values: [TemplateSkeletons.Text] = []
 
     /// The shape of values given to the template `template`, whose tags mention the names of `numbers`.
-    init(template: String, numbers: [String: Int]) {
+    init(template: String, numbers: NameNumbers) {
         self.numbers = numbers
-        bytes.reserveCapacity(256)
-        bytes.append(contentsOf: template.utf8)
-        bytes.append(0)
+        key.reserveCapacity(256)
+        key.append(contentsOf: template.utf8)
+        key.append(0)
         values.reserveCapacity(64)
     }
-
-    /// The template's name and the shape, as text.
-    var key: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds `values`; false when a text ends in CR LF, which is rendered directly: it ends a line for
     /// the bytes but not for a partial's indentation, which compares characters (and "\r\n" is one).
     mutating func add(_ values: TemplateValues) -> Bool {
-        bytes.append(UInt8(ascii: "{"))
+        key.append(UInt8(ascii: "{"))
         for (name, value) in values.members {
             guard let number = numbers[name] else { continue }
-            // The name's number in decimal, then "=": a number's digits cannot be read as the start of a value.
-            appendDigits(of: number)
-            bytes.append(UInt8(ascii: "="))
+            append(number: number)
             guard add(value) else { return false }
         }
-        bytes.append(UInt8(ascii: "}"))
+        key.append(UInt8(ascii: "}"))
         return true
     }
 
-    private mutating func appendDigits(of number: Int) {
-        if number >= 10 { appendDigits(of: number / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+    /// A name's number as a byte below 255, or 255 and two bytes: read back unambiguously, as the value
+    /// that follows starts with a byte of its own.
+    private mutating func append(number: Int) {
+        if number < 255 {
+            key.append(UInt8(number))
+        } else {
+            key.append(255)
+            key.append(UInt8(truncatingIfNeeded: number >> 8))
+            key.append(UInt8(truncatingIfNeeded: number))
+        }
     }
 
     private mutating func add(_ value: TemplateValue) -> Bool {
@@ -272,21 +335,21 @@ struct ValueShape {
         case .utf8(let text):
             return add(TemplateSkeletons.Text.utf8(text))
         case .number(let number):
-            bytes.append(UInt8(ascii: "s"))
+            key.append(UInt8(ascii: "s"))
             self.values.append(.string(String(number)))
         case .flag(let flag):
-            bytes.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+            key.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
         case .values(let values):
             return add(values)
         case .list(let list):
-            bytes.append(UInt8(ascii: "["))
+            key.append(UInt8(ascii: "["))
             for element in list { guard add(element) else { return false } }
-            bytes.append(UInt8(ascii: "]"))
-        case .constant(let key, _):
+            key.append(UInt8(ascii: "]"))
+        case .constant(let constantKey, _):
             // Printed into the skeleton itself: its key stands for all its texts.
-            bytes.append(UInt8(ascii: "c"))
-            bytes.append(contentsOf: key.utf8)
-            bytes.append(0)
+            key.append(UInt8(ascii: "c"))
+            key.append(contentsOf: constantKey.utf8)
+            key.append(0)
         }
         return true
     }
@@ -294,7 +357,9 @@ struct ValueShape {
     private mutating func add(_ text: TemplateSkeletons.Text) -> Bool {
         let ending = text.lastTwoBytes
         if ending.penultimate == UInt8(ascii: "\r"), ending.last == UInt8(ascii: "\n") { return false }
-        bytes.append(text.count == 0 ? UInt8(ascii: "e") : ending.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+        // Only a text whose last byte reads 0 can be empty: the length is asked of those alone.
+        let empty = ending.last == 0 && text.count == 0
+        key.append(empty ? UInt8(ascii: "e") : ending.last == UInt8(ascii: "\n") ? UInt8(ascii: "n") : UInt8(ascii: "s"))
         values.append(text)
         return true
     }

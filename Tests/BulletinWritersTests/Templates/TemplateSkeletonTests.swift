@@ -135,4 +135,17 @@ struct TemplateValuesTests {
         #expect(((context["l"] as? [[String: Any]])?.first?["k"] as? SafeHTML)?.markup == "v")
         #expect(((context["v"] as? [String: Any])?["k"] as? SafeHTML)?.markup == "1")
     }
+
+    @Test("a template's names are found by number, each its own, and other names are not, whatever their length", arguments: [0, 1, 7, 300])
+    func namesNumbered(count: Int) {
+        // Past 254 a number takes three bytes in a shape; names of 0 to over 15 bytes, short and long strings.
+        let names = (0..<count).map { String(repeating: "n", count: $0 % 20) + "\($0)" }
+        let numbers = NameNumbers(names)
+        for (number, name) in names.enumerated() {
+            // A name made anew, not the literal the table holds.
+            #expect(numbers[String(name.utf8.map { Character(Unicode.Scalar($0)) })] == number)
+        }
+        #expect(numbers["missing"] == nil)
+        #expect(numbers[""] == nil)
+    }
 }
