@@ -99,9 +99,14 @@ public struct SummaryDocument: Sendable {
 
     /// The text of sentence `i`.
     func string(ofSentence i: Int) -> String {
+        withUTF8(ofSentence: i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of sentence `i`, read in place in its paragraph.
+    func withUTF8<Result>(ofSentence i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var paragraph = paragraphs[sentences[i].paragraph]
         let bytes = sentences[i].bytes
-        return paragraph.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+        return paragraph.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
     }
 
     /// Converts ascending scalar-offset ranges to UTF-8 offsets, given the scalar of every continuation
