@@ -48,6 +48,12 @@ public struct SummaryDocument: Sendable {
         let segmenter = SentenceSegmenter()
         var numbers = SummaryTermTable(minimumCapacity: 256) // term hash → number + 1
         var continuations: [Int32] = []
+        // A term is two word scalars or more, with a scalar between it and the next: a third of the text's
+        // bytes bounds the number of terms, so the lists are made at once, not copied at every doubling
+        // (and are cut to their size below).
+        let mostTerms = paragraphs.reduce(0) { $0 + ($1.utf8.count + 1) / 3 }
+        termIDs.reserveCapacity(mostTerms)
+        terms.reserveCapacity(mostTerms)
         for (p, paragraph) in paragraphs.enumerated() {
             continuations.removeAll(keepingCapacity: true)
             let s = SummaryText.scalars(of: paragraph, continuations: &continuations)
