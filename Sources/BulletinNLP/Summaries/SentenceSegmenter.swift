@@ -156,9 +156,7 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         if letters == 0 { return true } // "in 2015." or "(February 1)."
-        let word = SummaryText.lowercasedWord(s, lo..<hi)
-
-        let abbreviation = SentenceSegmenter.rules.abbreviations[word]
+        let abbreviation = SentenceSegmenter.rules.abbreviation(s, lo..<hi)
         if abbreviation == .neverFinal { return false }
         if abbreviation == .beforeNumber || abbreviation == .month {
             if nextIsDigit { return false }
@@ -178,7 +176,7 @@ public struct SentenceSegmenter: Sendable {
         var end = start
         while end < s.count, end - start < 12, SummaryText.isLetter(s[end]) { end += 1 }
         if end == start { return SummaryText.isDigit(s[start]) }
-        return SentenceSegmenter.rules.sentenceOpeners.contains(SummaryText.lowercasedWord(s, start..<end))
+        return SentenceSegmenter.rules.isSentenceOpener(s, start..<end)
     }
 }
 
@@ -186,8 +184,9 @@ public struct SentenceSegmenter: Sendable {
 
 extension SentenceSegmenter {
     /// What a listed abbreviation says about the period after it.
-    enum Abbreviation: Sendable {
-        case neverFinal, beforeNumber, month, ambiguous
+    enum Abbreviation: Int32, Sendable {
+        // From 1: a table's 0 is a word on no list.
+        case neverFinal = 1, beforeNumber, month, ambiguous
     }
 
     /// The abbreviation and sentence-opener lists behind the rules (lowercased, without the final period).
@@ -221,15 +220,61 @@ extension SentenceSegmenter {
             "last", "next", "then", "still", "now", "officials", "police", "according", "it's",
             "earlier", "later", "yesterday", "today", "under", "during", "despite", "such", "each",
         ]
-        /// Every abbreviation of the four lists above with the list it is on: the word before nearly every
-        /// full stop is looked up once, not once a list. A word on two lists stops the program here.
-        let abbreviations: [String: Abbreviation]
+        /// Every abbreviation of the four lists above, by its ``key(_:_:)``, with the list it is on: the word
+        /// before nearly every full stop is looked up once, not once a list, and without making a string of it.
+        private let abbreviations: SummaryTermTable
+        /// The ``key(_:_:)`` of every word of `sentenceOpeners`.
+        private let sentenceOpenerKeys: SummaryTermTable
+
+        /// Words of more ASCII scalars than this, or with any other scalar, are on no list.
+        private static let longestKeyedWord = 9
 
         init() {
             let lists: [(Set<String>, Abbreviation)] = [
                 (neverFinal, .neverFinal), (beforeNumber, .beforeNumber), (months, .month), (ambiguous, .ambiguous),
             ]
-            abbreviations = Dictionary(uniqueKeysWithValues: lists.flatMap { words, kind in words.map { ($0, kind) } })
+            var abbreviations = SummaryTermTable(minimumCapacity: 128)
+            for (words, kind) in lists {
+                for word in words {
+                    let key = Self.key(word)
+                    precondition(abbreviations.value(for: key) == 0, "\(word) is on two abbreviation lists")
+                    abbreviations.add(key, kind.rawValue)
+                }
+            }
+            self.abbreviations = abbreviations
+            var openers = SummaryTermTable(minimumCapacity: 128)
+            for word in sentenceOpeners { openers.add(Self.key(word)) }
+            sentenceOpenerKeys = openers
+        }
+
+        /// The list the word in `range` of `s` is on, ASCII capitals read as lowercase.
+        func abbreviation(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Abbreviation? {
+            Self.key(s, range).flatMap { Abbreviation(rawValue: abbreviations.value(for: $0)) }
+        }
+
+        /// Whether the word in `range` of `s`, ASCII capitals read as lowercase, is one of `sentenceOpeners`.
+        func isSentenceOpener(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+            Self.key(s, range).map(sentenceOpenerKeys.contains) ?? false
+        }
+
+        /// A listed word's key: its scalars, ASCII capitals lowercased, seven bits each after a leading 1,
+        /// equal for two words only when they are; nil for a word no list can hold (one longer than
+        /// ``longestKeyedWord`` or with a scalar outside ASCII).
+        static func key(_ s: [Unicode.Scalar], _ range: Range<Int>) -> UInt64? {
+            guard range.count <= longestKeyedWord else { return nil }
+            var key: UInt64 = 1
+            for index in range {
+                let value = SummaryText.asciiLower(s[index]).value
+                guard value < 0x80 else { return nil }
+                key = key << 7 | UInt64(value)
+            }
+            return key
+        }
+
+        private static func key(_ word: String) -> UInt64 {
+            let scalars = Array(word.unicodeScalars)
+            guard let key = key(scalars, scalars.indices) else { preconditionFailure("\(word) cannot be listed") }
+            return key
         }
     }
 

@@ -41,9 +41,10 @@ public struct Summarizer: Sendable {
         let needsCentrality = weights.centralityWeight != 0 || weights.dekCentralityWeight != 0
         let centrality = needsCentrality ? article.centrality() : [Double](repeating: 0, count: n)
         let scores = score(article, centrality: centrality, entityRanges: entityRanges)
-        let chosen = select(article, scores: scores)
+        var boilerplate = [Bool?](repeating: nil, count: n)
+        let chosen = select(article, scores: scores, boilerplate: &boilerplate)
         let texts = chosen.sorted().map { article.string(of: $0) }
-        let dekIndex = bestDekSentence(article, scores: scores, centrality: centrality) ?? chosen[0]
+        let dekIndex = bestDekSentence(article, scores: scores, centrality: centrality, boilerplate: &boilerplate) ?? chosen[0]
         let dekScalars = document.scalars(ofSentence: dekIndex)
         let dek = SummaryDek.make(scalars: dekScalars, range: 0..<dekScalars.count, wordLimit: options.dekWordLimit, english: isEnglish)
         return Summary(sentences: texts, text: texts.joined(separator: " "), dek: dek)
@@ -78,12 +79,21 @@ public struct Summarizer: Sendable {
     }
 
     /// Fragments (captions, bylines) and web-page furniture are never chosen.
-    private func isJunk(_ article: SummaryArticle, _ i: Int) -> Bool {
-        article.sentences[i].words < options.scoring.minimumWords || article.isBoilerplate(i)
+    private func isJunk(_ article: SummaryArticle, _ i: Int, boilerplate: inout [Bool?]) -> Bool {
+        article.sentences[i].words < options.scoring.minimumWords || isBoilerplate(article, i, known: &boilerplate)
+    }
+
+    /// Whether sentence `i` is web-page furniture, tested once however often it is asked: the dek's
+    /// sentence is nearly always one that selection has tested already.
+    private func isBoilerplate(_ article: SummaryArticle, _ i: Int, known: inout [Bool?]) -> Bool {
+        if let answer = known[i] { return answer }
+        let answer = article.isBoilerplate(i)
+        known[i] = answer
+        return answer
     }
 
     /// The content sentence with the best score plus the dek's centrality bonus (ties: earliest).
-    private func bestDekSentence(_ article: SummaryArticle, scores: [Double], centrality: [Double]) -> Int? {
+    private func bestDekSentence(_ article: SummaryArticle, scores: [Double], centrality: [Double], boilerplate: inout [Bool?]) -> Int? {
         let dekScores = scores.indices.map { scores[$0] + options.scoring.dekCentralityWeight * centrality[$0] }
         var excluded = [Bool](repeating: false, count: scores.count)
         while true {
@@ -93,7 +103,7 @@ public struct Summarizer: Sendable {
                 best = i
             }
             guard let found = best else { return nil }
-            if !article.isBoilerplate(found) { return found }
+            if !isBoilerplate(article, found, known: &boilerplate) { return found }
             excluded[found] = true
         }
     }
@@ -101,7 +111,7 @@ public struct Summarizer: Sendable {
     // MARK: - Selection
 
     /// Indices of the chosen sentences, best first.
-    private func select(_ article: SummaryArticle, scores: [Double]) -> [Int] {
+    private func select(_ article: SummaryArticle, scores: [Double], boilerplate: inout [Bool?]) -> [Int] {
         let n = scores.count
         let order = (0..<n).sorted { a, b in
             scores[a] != scores[b] ? scores[a] > scores[b] : a < b
@@ -115,7 +125,7 @@ public struct Summarizer: Sendable {
             if chosen.contains(where: { article.similarity(i, $0) > options.scoring.redundancyThreshold }) {
                 continue
             }
-            if isJunk(article, i) { continue }
+            if isJunk(article, i, boilerplate: &boilerplate) { continue }
             chosen.append(i)
             words += article.sentences[i].words
         }

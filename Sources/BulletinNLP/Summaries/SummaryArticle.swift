@@ -54,8 +54,7 @@ struct SummaryArticle {
 
     /// Whether sentence `i` is web-page furniture (checked lazily: only candidates need it).
     func isBoilerplate(_ i: Int) -> Bool {
-        let s = document.scalars(ofSentence: i)
-        return SummaryBoilerplate.matches(s, 0..<s.count)
+        document.withUTF8(ofSentence: i, SummaryBoilerplate.matches)
     }
 
     func string(of i: Int) -> String {

@@ -48,6 +48,12 @@ public struct SummaryDocument: Sendable {
         let segmenter = SentenceSegmenter()
         var numbers = SummaryTermTable(minimumCapacity: 256) // term hash → number + 1
         var continuations: [Int32] = []
+        // A term is two word scalars or more, with a scalar between it and the next: a third of the text's
+        // bytes bounds the number of terms, so the lists are made at once, not copied at every doubling
+        // (and are cut to their size below).
+        let mostTerms = paragraphs.reduce(0) { $0 + ($1.utf8.count + 1) / 3 }
+        termIDs.reserveCapacity(mostTerms)
+        terms.reserveCapacity(mostTerms)
         for (p, paragraph) in paragraphs.enumerated() {
             continuations.removeAll(keepingCapacity: true)
             let s = SummaryText.scalars(of: paragraph, continuations: &continuations)
@@ -99,9 +105,14 @@ public struct SummaryDocument: Sendable {
 
     /// The text of sentence `i`.
     func string(ofSentence i: Int) -> String {
+        withUTF8(ofSentence: i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of sentence `i`, read in place in its paragraph.
+    func withUTF8<Result>(ofSentence i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var paragraph = paragraphs[sentences[i].paragraph]
         let bytes = sentences[i].bytes
-        return paragraph.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+        return paragraph.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[bytes])) }
     }
 
     /// Converts ascending scalar-offset ranges to UTF-8 offsets, given the scalar of every continuation

@@ -131,22 +131,6 @@ enum SummaryText {
         }
     }
 
-    /// The scalars in `range`, ASCII capitals lowercased, as a string: a short word for a list's look-up,
-    /// encoded straight into the string's storage (appending scalar by scalar cost more than the look-up).
-    static func lowercasedWord(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
-            var count = 0
-            for index in range {
-                let scalar = asciiLower(s[index])
-                for byte in UTF8.encode(scalar)! {
-                    buffer[count] = byte
-                    count += 1
-                }
-            }
-            return count
-        }
-    }
-
     /// `range` without leading and trailing whitespace, or nil when nothing is left.
     static func trimmed(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
         var lo = range.lowerBound

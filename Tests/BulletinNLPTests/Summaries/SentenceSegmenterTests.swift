@@ -122,4 +122,26 @@ struct SentenceSegmenterTests {
         let wrong = (UInt32(0)..<0x1_0000).filter { SentenceSegmenter.mayDecide($0) != acted.contains($0) }
         #expect(wrong.isEmpty)
     }
+
+    @Test("a word's key finds the list it is on exactly as its lowercased string would")
+    func abbreviationKeys() {
+        let rules = SentenceSegmenter.rules
+        let lists: [(Set<String>, SentenceSegmenter.Abbreviation)] = [
+            (rules.neverFinal, .neverFinal), (rules.beforeNumber, .beforeNumber), (rules.months, .month), (rules.ambiguous, .ambiguous),
+        ]
+        let listed = lists.flatMap(\.0)
+        // Every listed word in three casings, then near misses: prefixes, extensions, non-ASCII look-alikes,
+        // a NUL that packs to nothing, and words past the longest a key holds.
+        var words = listed + listed.map { $0.uppercased() } + listed.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        words += rules.sentenceOpeners.map { $0.capitalized } + rules.sentenceOpeners.map { $0 + "s" }
+        words += listed.map { String($0.dropLast()) } + listed.map { $0 + "x" } + listed.map { "\u{0}" + $0 }
+        words += ["ﬁg", "Mr\u{301}", "Ｍr", "meanwhile", "Meanwhiles", "yesterdays", "abcdefghijkl", "U.S", "u.s.", "it’s", "It's"]
+        for word in words where !word.isEmpty {
+            let scalars = Array(word.unicodeScalars)
+            let lowered = String(String.UnicodeScalarView(scalars.map(SummaryText.asciiLower)))
+            let expected = lists.first { $0.0.contains(lowered) }?.1
+            #expect(rules.abbreviation(scalars, scalars.indices) == expected, "\(word)")
+            #expect(rules.isSentenceOpener(scalars, scalars.indices) == rules.sentenceOpeners.contains(lowered), "\(word)")
+        }
+    }
 }

@@ -100,6 +100,35 @@ struct SummarizerTests {
         #expect(!summary.text.contains("By Staff"))
     }
 
+    @Test("boilerplate is found on a sentence's bytes where it is found on its scalars")
+    func boilerplateOnBytes() {
+        let cases = [
+            "Scroll down for video", "CLICK HERE to read", "Updated: 10:31", "read more: the rest", "x published:",
+            "click here", "click her", "clickhere", "unclick here", "Click\u{A0}here", "é click here", "éclick here",
+            "\u{A0}Click here", "\u{2009}published: now", "\u{3000}updated: now", "—updated: now", "(click here)",
+            "Ⓢcroll down for video", "scroll down for vidéo", "This Article Was written", "all rights reserved",
+            "Sign up for", "Follow us on", "\u{1F600} click here", "s", "", "published", "updated:",
+        ]
+        for text in cases {
+            var bytes = Array(text.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { SummaryBoilerplate.matches(UnsafeBufferPointer($0)) }
+            #expect(found == Self.isBoilerplate(Array(text.unicodeScalars)), "\(text)")
+        }
+    }
+
+    /// The boilerplate test on scalars: a marker at the start or after a space, ASCII capitals read as lowercase.
+    private static func isBoilerplate(_ s: [Unicode.Scalar]) -> Bool {
+        let markers = [
+            "scroll down for video", "click here", "published:", "updated:", "read more:",
+            "follow us on", "sign up for", "all rights reserved", "this article was",
+        ].map { Array($0.unicodeScalars) }
+        return s.indices.contains { i in
+            (i == 0 || SummaryText.isSpace(s[i - 1])) && markers.contains { marker in
+                s.count - i >= marker.count && marker.indices.allSatisfy { SummaryText.asciiLower(s[i + $0]) == marker[$0] }
+            }
+        }
+    }
+
     @Test("a repeated sentence is chosen once")
     func redundancy() {
         let lead = "The central bank raised interest rates by half a point on Thursday to curb inflation."
