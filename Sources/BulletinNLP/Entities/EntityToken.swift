@@ -182,6 +182,13 @@ enum EntityTokenizer {
                 var marks: UInt64 = 0
                 var continued = 0
                 while j < n {
+                    // Letters and the rest of 0x40...0x7F need none of the tests below: skipped eight at a time,
+                    // up to the next byte that may.
+                    if j + 8 <= n {
+                        let stops = ByteLanes.marksOrWide(Self.word(buf, at: j, count: 8))
+                        if stops == 0 { j += 8; continue }
+                        j += stops.trailingZeroBitCount >> 3
+                    }
                     let c = buf[j]
                     if c < 0x40 {
                         let bit: UInt64 = 1 << c

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Entity tokenizer")
 struct EntityTokenizerTests {
-    @Test("byte lanes tell capitals, small letters, digits and lower case as a byte-by-byte test does, for every byte in every lane")
+    @Test("byte lanes tell capitals, small letters, digits, marks and wide bytes, and lower case as a byte-by-byte test does, for every byte in every lane")
     func byteLanes() {
         var generator = SourceDamage.Generator(state: 11)
         for byte in 0...255 {
@@ -15,12 +15,14 @@ struct EntityTokenizerTests {
                 let capitals = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element &- 0x41 < 26 ? 0x80 << (8 * UInt64($1.offset)) : 0) }
                 let smallLetters = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element &- 0x61 < 26 ? 0x80 << (8 * UInt64($1.offset)) : 0) }
                 let digits = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element &- 0x30 < 10 ? 0x80 << (8 * UInt64($1.offset)) : 0) }
+                let marksOrWide = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element &- 0x40 >= 0x40 ? 0x80 << (8 * UInt64($1.offset)) : 0) }
                 let lowercased = bytes.enumerated().reduce(UInt64(0)) {
                     $0 | UInt64($1.element &- 0x41 < 26 ? $1.element + 32 : $1.element) << (8 * UInt64($1.offset))
                 }
                 #expect(ByteLanes.capitals(word) == capitals, "\(bytes)")
                 #expect(ByteLanes.smallLetters(word) == smallLetters, "\(bytes)")
                 #expect(ByteLanes.digits(word) == digits, "\(bytes)")
+                #expect(ByteLanes.marksOrWide(word) == marksOrWide, "\(bytes)")
                 #expect(ByteLanes.lowercased(word) == lowercased, "\(bytes)")
             }
         }
