@@ -14,6 +14,19 @@ enum ByteLanes {
     @inline(__always)
     static func smallLetters(_ word: UInt64) -> UInt64 { asciiLanes(of: word, from: 0x61, through: 0x7A) }
 
+    /// Lanes holding `0`...`9`.
+    @inline(__always)
+    static func digits(_ word: UInt64) -> UInt64 { asciiLanes(of: word, from: 0x30, through: 0x39) }
+
+    /// Lanes holding a byte below 0x40 (whitespace, digits and most punctuation) or outside ASCII: those
+    /// the tokenizer's chunk scan stops at, reading the letters between eight at a time.
+    @inline(__always)
+    static func marksOrWide(_ word: UInt64) -> UInt64 { highBits & ~asciiLanes(of: word, from: 0x40, through: 0x7F) }
+
+    /// The high bits of the first `count` (0...8) lanes: those a read of `count` bytes filled.
+    @inline(__always)
+    static func first(_ count: Int) -> UInt64 { count >= 8 ? highBits : highBits & (1 << (8 * UInt64(count)) - 1) }
+
     /// `word` with its ASCII capitals made small letters (the other bytes as they are).
     @inline(__always)
     static func lowercased(_ word: UInt64) -> UInt64 { word | capitals(word) >> 2 }

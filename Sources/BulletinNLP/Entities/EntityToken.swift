@@ -89,15 +89,15 @@ enum EntityTokenizer {
     /// Tokens of a paragraph given as its UTF-8 bytes.
     ///
     /// A paragraph of 2³¹ bytes or more has no tokens, and so no entities: a token's offsets are 32 bits.
-    static func tokenize(_ bytes: [UInt8], lexicon: EntityLexicon) -> [EntityToken] {
+    /// `generalPathOnly` sends every chunk through the general splitting, as tests do to compare it with
+    /// the fast path of plain words.
+    static func tokenize(_ bytes: [UInt8], lexicon: EntityLexicon, generalPathOnly: Bool = false) -> [EntityToken] {
         guard bytes.count < Int(Int32.max) else { return [] }
-        var tokens = bytes.withUnsafeBufferPointer { buf in
-            var scanner = Scanner(buf, lexicon: lexicon)
+        return bytes.withUnsafeBufferPointer { buf in
+            var scanner = Scanner(buf, lexicon: lexicon, generalPathOnly: generalPathOnly)
             scanner.run()
-            return scanner.tokens
+            return scanner.finish()
         }
-        markSentenceStarts(&tokens)
-        return tokens
     }
 
     // MARK: - Chunk splitting
@@ -106,20 +106,42 @@ enum EntityTokenizer {
     private struct Scanner {
         let buf: UnsafeBufferPointer<UInt8>
         let lexicon: EntityLexicon
-        var tokens: [EntityToken] = []
+        /// The tokens so far, `tokens[0..<count]`. There is room for one a byte, as many as the paragraph
+        /// can have, so a token is written without the uniqueness and capacity checks of an array's append.
+        private let tokens: UnsafeMutableBufferPointer<EntityToken>
+        private var count = 0
         /// The continuation bytes (`10xxxxxx`) before the chunk being split: a token's scalar offsets are
         /// its byte offsets less these, and less those before it in its chunk when the chunk has any.
         private var continuations = 0
         /// Where the chunk being split starts, and whether it holds bytes outside ASCII.
         private var chunk = (start: 0, isWide: false)
+        /// No chunk takes ``emitPlainChunk(_:_:marks:)``.
+        private let generalPathOnly: Bool
 
         /// Bits 0x09, 0x0A, 0x0D and 0x20: the ASCII whitespace that separates chunks.
         private static let whitespace: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20
 
-        init(_ buf: UnsafeBufferPointer<UInt8>, lexicon: EntityLexicon) {
+        init(_ buf: UnsafeBufferPointer<UInt8>, lexicon: EntityLexicon, generalPathOnly: Bool) {
             self.buf = buf
             self.lexicon = lexicon
-            tokens.reserveCapacity(buf.count / 5)
+            self.generalPathOnly = generalPathOnly
+            tokens = .allocate(capacity: buf.count)
+        }
+
+        /// The paragraph's tokens, their sentence starts marked, in an array of their own; the scanner's
+        /// room for them is freed.
+        mutating func finish() -> [EntityToken] {
+            let made = UnsafeMutableBufferPointer(rebasing: tokens[..<count])
+            EntityTokenizer.markSentenceStarts(made)
+            defer { tokens.deallocate() }
+            return Array(made)
+        }
+
+        /// Appends `token`.
+        @inline(__always)
+        private mutating func append(_ token: EntityToken) {
+            tokens.initializeElement(at: count, to: token)
+            count += 1
         }
 
         /// The `count` (1...8) bytes at `k` packed little-endian, zero above them: read as one word where the
@@ -160,6 +182,13 @@ enum EntityTokenizer {
                 var marks: UInt64 = 0
                 var continued = 0
                 while j < n {
+                    // Letters and the rest of 0x40...0x7F need none of the tests below: skipped eight at a time,
+                    // up to the next byte that may.
+                    if j + 8 <= n {
+                        let stops = ByteLanes.marksOrWide(Self.word(buf, at: j, count: 8))
+                        if stops == 0 { j += 8; continue }
+                        j += stops.trailingZeroBitCount >> 3
+                    }
                     let c = buf[j]
                     if c < 0x40 {
                         let bit: UInt64 = 1 << c
@@ -172,10 +201,39 @@ enum EntityTokenizer {
                     j += 1
                 }
                 chunk = (i, continued > 0)
-                splitChunk(i, j, hasHyphen: marks & 1 << 0x2D != 0, hasDashes: continued > 0)
+                if continued > 0 || generalPathOnly || !emitPlainChunk(i, j, marks: marks) {
+                    splitChunk(i, j, hasHyphen: marks & 1 << 0x2D != 0, hasDashes: continued > 0)
+                }
                 continuations += continued
                 i = j
             }
+        }
+
+        /// The digits, as bits of the chunk's `marks`.
+        private static let digitMarks: UInt64 = 0x03FF << 0x30
+
+        /// The ASCII marks that ``splitChunk(_:_:hasHyphen:hasDashes:)`` splits off the end of a word one at
+        /// a time, as bits of the chunk's `marks`: the punctuation of one byte that ``edgePunctLength(_:_:)``
+        /// finds below 0x40.
+        private static let trailingMarks: UInt64 =
+            1 << 0x21 | 1 << 0x22 | 1 << 0x27 | 1 << 0x28 | 1 << 0x29 | 1 << 0x2A | 1 << 0x2C | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
+
+        /// Tokenizes an ASCII chunk that is one word of letters and digits, with or without one mark of
+        /// punctuation after it ("Moscow", "1996", "said,"), as ``splitChunk(_:_:hasHyphen:hasDashes:)``
+        /// would, and returns true; returns false having made nothing for any other chunk. Most chunks are
+        /// such words, and need none of the search for edge punctuation, possessives, hyphens and dashes.
+        /// `marks` are the chunk's ASCII bytes below 0x40, bit by byte.
+        private mutating func emitPlainChunk(_ s: Int, _ e: Int, marks: UInt64) -> Bool {
+            let punctuation = marks & ~Self.digitMarks
+            if punctuation == 0 { return emit(s, e, onlyAlphanumeric: true) }
+            // One mark, and the last byte is it: the word before it must then hold no other.
+            let last = buf[e - 1]
+            guard e - s >= 2, last < 0x40, punctuation == 1 << last, Self.trailingMarks & punctuation != 0 else { return false }
+            // A period kept on an abbreviation or initial is part of the word: left to `splitChunk`.
+            if last == 0x2E && keepsPeriod(s, e - 1) { return false }
+            guard emit(s, e - 1, onlyAlphanumeric: true) else { return false }
+            emit(e - 1, e)
+            return true
         }
 
         /// Length in bytes of a punctuation scalar at `i` that splits off a chunk edge, or 0.
@@ -251,7 +309,7 @@ enum EntityTokenizer {
             if e > pieceStart { emitWord(pieceStart, e, hasHyphen: hasHyphen) }
             if let p = possessive {
                 emit(p.0, p.1)
-                tokens[tokens.count - 1].isPossessive = true
+                tokens[count - 1].isPossessive = true
             }
             // Every trailing piece is one whole punctuation scalar, so reading forward splits them as reading back did.
             var t = trailingStart
@@ -298,7 +356,7 @@ enum EntityTokenizer {
                     if hyphenPrefixes.contains(prefix) {
                         emit(s, h + 1)
                         emit(h + 1, e)
-                        tokens[tokens.count - 1].isHyphenSuffix = true
+                        tokens[count - 1].isHyphenSuffix = true
                         return
                     }
                 }
@@ -306,9 +364,17 @@ enum EntityTokenizer {
             emit(s, e)
         }
 
-        /// Makes the token `s..<e`. Its bytes are read eight at a time: the lanes tell its case, and its
-        /// first twelve, lowercased, are the packed key the word table compares.
+        /// Makes the token `s..<e`.
         private mutating func emit(_ s: Int, _ e: Int) {
+            _ = emit(s, e, onlyAlphanumeric: false)
+        }
+
+        /// Makes the token `s..<e`, and returns true; when `onlyAlphanumeric`, only if its bytes are all
+        /// ASCII letters and digits, and otherwise returns false having made nothing. Its bytes are read
+        /// eight at a time: the lanes tell its case, and its first twelve, lowercased, are the packed key
+        /// the word table compares.
+        @inline(__always)
+        private mutating func emit(_ s: Int, _ e: Int, onlyAlphanumeric: Bool) -> Bool {
             let slice = UnsafeBufferPointer(rebasing: buf[s..<e])
             let first = buf[s]
             var shape: EntityToken.Shape
@@ -325,21 +391,33 @@ enum EntityTokenizer {
             var capitals = ByteLanes.capitals(head)
             var smallLetters = ByteLanes.smallLetters(head)
             var high = head & ByteLanes.highBits
+            // The lanes of the bytes read that hold neither an ASCII letter nor a digit.
+            var others: UInt64 = 0
+            if onlyAlphanumeric {
+                others = ByteLanes.first(count) & ~(capitals | smallLetters | ByteLanes.digits(head))
+            }
             var tail: UInt64 = 0
             if count > 8 {
                 // Bytes 8..<12 fill the slot's `tail`; any after are read eight at a time for their case alone.
                 tail = Self.word(buf, at: s + 8, count: min(count - 8, 4))
                 var word = tail
+                var read = min(count - 8, 4)
                 var k = s + 12
                 while true {
-                    capitals |= ByteLanes.capitals(word)
-                    smallLetters |= ByteLanes.smallLetters(word)
+                    let wordCapitals = ByteLanes.capitals(word), wordSmallLetters = ByteLanes.smallLetters(word)
+                    capitals |= wordCapitals
+                    smallLetters |= wordSmallLetters
                     high |= word & ByteLanes.highBits
+                    if onlyAlphanumeric {
+                        others |= ByteLanes.first(read) & ~(wordCapitals | wordSmallLetters | ByteLanes.digits(word))
+                    }
                     guard k < e else { break }
-                    word = Self.word(buf, at: k, count: min(e - k, 8))
+                    read = min(e - k, 8)
+                    word = Self.word(buf, at: k, count: read)
                     k += 8
                 }
             }
+            if onlyAlphanumeric && others != 0 { return false }
             let hasLower = smallLetters != 0
             var hasLetter = capitals != 0 || hasLower
             var allCaps = !hasLower
@@ -359,10 +437,11 @@ enum EntityTokenizer {
             if !hasLetter { allCaps = false }
             let start = scalarOffset(s)
             let end = scalarOffset(e)
-            tokens.append(EntityToken(
+            append(EntityToken(
                 start: start, end: end, byteStart: s, byteEnd: e, word: word,
                 traits: lexicon.words[Int(word)].traits, shape: shape,
                 isCapitalized: isCap, isAllCaps: allCaps && shape == .word, isSentenceEnd: Self.endsSentence(head, count: count)))
+            return true
         }
 
         /// Whether a token of `count` bytes whose first (up to eight) are `head`, packed, is . ! ? : ; ... or U+2026.
@@ -455,7 +534,7 @@ enum EntityTokenizer {
     }
 
 
-    private static func markSentenceStarts(_ tokens: inout [EntityToken]) {
+    private static func markSentenceStarts(_ tokens: UnsafeMutableBufferPointer<EntityToken>) {
         var atStart = true
         for i in tokens.indices {
             if tokens[i].shape == .punctuation {
