@@ -569,14 +569,15 @@ struct SitePageRenderer {
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
             if try isKept(path, number, pageCount, slice) { return (path, nil) }
             let root = SiteLayout.rootPrefix(path)
-            // Made as bytes, which the page's bytes take as they are.
-            var list: [UInt8] = []
+            // The items first, then the list made to their length at once, as bytes, which the page's bytes take as they are.
+            var listed: [[UInt8]] = []
+            listed.reserveCapacity(slice.count)
             for number in slice {
                 // Found by numbers: most items were rendered for an earlier entity, and neither a key string
                 // nor a copy of the reference is made for them.
                 let key = EntityItemKey(root: root.utf8.count, reference: number)
                 if let item = items[key] {
-                    list.append(contentsOf: item)
+                    listed.append(item)
                     continue
                 }
                 let reference = directory.references[Int(number)]
@@ -595,8 +596,11 @@ struct SitePageRenderer {
                     return templates.renderUTF8("entity-article", values)
                 }()
                 items[key] = item
-                list.append(contentsOf: item)
+                listed.append(item)
             }
+            var list: [UInt8] = []
+            list.reserveCapacity(listed.reduce(0) { $0 + $1.count })
+            for item in listed { list.append(contentsOf: item) }
             var values: TemplateValues = [
                 "name": escaped(entity.name), "typeLabel": escaped(typeLabel),
                 "type": escaped(entity.type.rawValue.lowercased()), "articleList": .utf8(list),

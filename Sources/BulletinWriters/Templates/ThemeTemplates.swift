@@ -283,6 +283,13 @@ struct ThemeTemplates: Sendable {
 
     // MARK: - Split templates
 
+    /// Whether the template `name` is rendered piece by piece (see ``SplitTemplate``): false when it is not
+    /// cut, or its cut did not render what it does; nil until the cut is checked.
+    func rendersInPieces(_ name: String) -> Bool? {
+        guard splits[name] != nil else { return false }
+        return splitVerdicts.byTemplate.withLock { $0[name] }
+    }
+
     /// The pieces of `split` rendered for `values`: the text before the list's section, each element's
     /// body, the text after; the whole piece when the list's value is not a list.
     private func render(_ split: SplitTemplate, _ values: TemplateValues, _ skeletons: TemplateSkeletons) -> [UInt8] {

@@ -52,7 +52,7 @@ struct SplitTemplateTests {
             + "<li>{{name}}{{^note}} (plain){{/note}} in {{title}}</li>\r\n  {{/entities}}\r\n{{/groups}}\r\n<p>{{entityCount}}</p>",
         // The list's section at the very end, without a line break after its closing tags.
         "{{t.noEntities}}\n{{#groups}}\n{{label}}:\n{{#entities}}\n  {{name}}{{#note}}*{{/note}}\n{{/entities}}\n{{/groups}}",
-        // An empty body, and sections of other names around it.
+        // An empty body, which the engine reads its own way, and sections of other names around it.
         "{{#title}}\n{{title}}\n{{/title}}\n{{#groups}}\n{{#entities}}\n{{/entities}}\n{{/groups}}\nend\n",
     ]
 
@@ -66,6 +66,9 @@ struct SplitTemplateTests {
             #expect(templates.renderUTF8("entities", values) == Array(direct.utf8), "\(sizes)")
             #expect(templates.render("entities", values) == direct, "\(sizes)")
         }
+        // The engine renders an empty section body that stands alone as a line break of its own, which the cut
+        // does not: the check finds it, and that template is rendered whole.
+        #expect(templates.rendersInPieces("entities") == !layout.contains("{{#entities}}\n{{/entities}}"))
     }
 
     @Test("templates cut: the default theme's, sections alone on their lines")
@@ -99,6 +102,8 @@ struct SplitTemplateTests {
             #expect(output.contains("<dd>\(Markup.attribute("R&D <1> \"quoted\""))</dd>"))
             #expect(!output.contains("entity-index"))
         }
+        // Sections sharing their lines leave the template whole.
+        #expect(try Self.templates("{{#groups}}<dl>{{label}}</dl>{{/groups}}").rendersInPieces("entities") == false)
     }
 
     @Test("an index whose list is not a list is rendered whole")
