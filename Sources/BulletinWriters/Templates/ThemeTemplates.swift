@@ -262,7 +262,7 @@ struct ThemeTemplates: Sendable {
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: TemplateValues) -> String {
-        if let split = splits[name], let skeletons, rendersAsWhole(split, values, skeletons) {
+        if let split = splits[name], let skeletons, splitRendersLikeWhole(split, values, skeletons) {
             return String(decoding: render(split, values, skeletons), as: UTF8.self)
         }
         let direct = directRendering(name)
@@ -271,7 +271,7 @@ struct ThemeTemplates: Sendable {
 
     /// ``render(_:_:)`` as UTF-8, for a document written straight to a file.
     func renderUTF8(_ name: String, _ values: TemplateValues) -> [UInt8] {
-        if let split = splits[name], let skeletons, rendersAsWhole(split, values, skeletons) { return render(split, values, skeletons) }
+        if let split = splits[name], let skeletons, splitRendersLikeWhole(split, values, skeletons) { return render(split, values, skeletons) }
         return renderPiece(name, values)
     }
 
@@ -320,7 +320,7 @@ struct ThemeTemplates: Sendable {
     /// Whether `split` renders what its template does, checked the first time on `values` cut to two
     /// elements of each list (and again until a check has two at every level): the cut reads the template
     /// as the engine does, and the check is there for a reading it gets wrong.
-    private func rendersAsWhole(_ split: SplitTemplate, _ values: TemplateValues, _ skeletons: TemplateSkeletons) -> Bool {
+    private func splitRendersLikeWhole(_ split: SplitTemplate, _ values: TemplateValues, _ skeletons: TemplateSkeletons) -> Bool {
         if let verdict = splitVerdicts.byTemplate.withLock({ $0[split.whole] }) { return verdict }
         let sample = Self.sample(values, split)
         let same = render(split, sample.values, skeletons) == Array(directRendering(split.whole)(sample.values).utf8)
