@@ -28,6 +28,30 @@ struct SitePageRenderer {
         var byIssue: [String: (values: TemplateValues, crumbs: [Crumb])] = [:]
     }
 
+    /// The layout's values that only a page's root and language decide, by root and language (see ``layoutValues(root:language:strings:)``).
+    private let layoutParts = LayoutPartsCache()
+
+    private final class LayoutPartsCache {
+        var byRoot: [String: (shared: TemplateValues, layout: TemplateValues)] = [:]
+    }
+
+    /// Each language's words, page language and counted phrases ("3 articles"): the same on every page in
+    /// the language, and asked for on each of thousands of entity pages, so made once.
+    private let languageParts = LanguagePartsCache()
+
+    private final class LanguagePartsCache {
+        var strings: [String: UIStrings] = [:]
+        var pageLanguages: [String: PageLanguage] = [:]
+        var counted: [CountedKey: String] = [:]
+    }
+
+    /// A counted phrase: the language of its words, its noun and its count.
+    private struct CountedKey: Hashable {
+        var language: String
+        var noun: String
+        var count: Int
+    }
+
     /// A renderer; `linksFeeds` when the same build writes the feeds, which pages then name.
     init(templates: SiteTemplates, settings: WriterSettings, linksFeeds: Bool = false) {
         self.templates = templates
@@ -68,30 +92,17 @@ struct SitePageRenderer {
             root = SiteLayout.rootPrefix(path)
         }
         let strings = self.strings(language.tag)
-        var shared: TemplateValues = [
-            "root": .text(root),
-            "siteTitle": escaped(settings.siteTitle),
-            "homeHref": .text(root + SiteLayout.homePath),
-            "entitiesHref": .text(root + SiteLayout.entitiesPath),
-            "searchHref": .text(root + SiteLayout.searchPath),
-            "t": strings.templateValue,
-        ]
+        let base = layoutValues(root: root, language: language, strings: strings)
         var content = values
-        content.add(missingFrom: shared)
+        content.add(missingFrom: base.shared)
         // Made as bytes and spliced into the layout's as they are.
         let main = templates.renderUTF8(template, content)
 
-        shared["lang"] = escaped(language.tag)
-        // Browsers do not take the direction from the language: an Arabic or Hebrew page must say it.
-        if language.direction == "rtl" { shared["rightToLeft"] = .flag(true) }
+        var shared = base.layout
         shared["pageTitle"] = escaped(title)
         shared["content"] = .utf8(main)
-        shared["standalone"] = .flag(isStandalone)
         // "Page · Site" in the title bar, but not "Site · Site" on the home page, nor on a standalone page.
         shared["titleSuffix"] = .flag(!isStandalone && title != settings.siteTitle)
-        shared["stylesheetHref"] = .text(root + "assets/style.css")
-        shared["scriptHref"] = .text(root + "assets/site.js")
-        if let inlineStyle { shared["inlineStyle"] = .text(inlineStyle) }
         if let description, !description.isBlank { shared["description"] = escaped(description) }
         if let url = absoluteURL(path), !isStandalone, path != SiteLayout.notFoundPath {
             shared["canonical"] = escaped(url)
@@ -113,13 +124,39 @@ struct SitePageRenderer {
             })
         }
         if !scripts.isEmpty { shared["scripts"] = .list(scripts.map { ["src": .text(root + $0)] }) }
-        if let publisher = settings.publisher {
-            shared["publisher"] = escaped(publisher)
-            shared["publishedBy"] = escaped(strings.text("publishedBy", ["publisher": publisher]))
-        }
-        if let rights = settings.rights { shared["rights"] = escaped(rights) }
         if !archiveFeeds.isEmpty, !isStandalone { addFeeds(to: &shared, publication: publication, strings: strings) }
         return templates.renderUTF8("layout", shared)
+    }
+
+    /// The values of a page's layout that only its root and language decide: `shared`, those its own
+    /// template is given too, and `layout`, those and the layout's others. The same on every page at the
+    /// same depth, so made once for each.
+    private func layoutValues(root: String, language: PageLanguage, strings: UIStrings) -> (shared: TemplateValues, layout: TemplateValues) {
+        let key = root + "\u{0}" + language.tag
+        if let made = layoutParts.byRoot[key] { return made }
+        let shared: TemplateValues = [
+            "root": .text(root),
+            "siteTitle": escaped(settings.siteTitle),
+            "homeHref": .text(root + SiteLayout.homePath),
+            "entitiesHref": .text(root + SiteLayout.entitiesPath),
+            "searchHref": .text(root + SiteLayout.searchPath),
+            "t": strings.templateValue,
+        ]
+        var layout = shared
+        layout["lang"] = escaped(language.tag)
+        // Browsers do not take the direction from the language: an Arabic or Hebrew page must say it.
+        if language.direction == "rtl" { layout["rightToLeft"] = .flag(true) }
+        layout["standalone"] = .flag(isStandalone)
+        layout["stylesheetHref"] = .text(root + "assets/style.css")
+        layout["scriptHref"] = .text(root + "assets/site.js")
+        if let inlineStyle { layout["inlineStyle"] = .text(inlineStyle) }
+        if let publisher = settings.publisher {
+            layout["publisher"] = escaped(publisher)
+            layout["publishedBy"] = escaped(strings.text("publishedBy", ["publisher": publisher]))
+        }
+        if let rights = settings.rights { layout["rights"] = escaped(rights) }
+        layoutParts.byRoot[key] = (shared, layout)
+        return (shared, layout)
     }
 
     /// The feeds a page names: in its head, for discovery, its publication's feed (on the pages of a publication)
@@ -155,7 +192,28 @@ struct SitePageRenderer {
 
     /// The theme's words for a page in `language`.
     private func strings(_ language: String) -> UIStrings {
-        templates.strings.strings(for: language)
+        if let made = languageParts.strings[language] { return made }
+        let strings = templates.strings.strings(for: language)
+        languageParts.strings[language] = strings
+        return strings
+    }
+
+    /// The language of a page whose content is in `language`, worded with `strings`, its words for `language`.
+    private func pageLanguage(_ language: String, _ strings: UIStrings) -> PageLanguage {
+        if let made = languageParts.pageLanguages[language] { return made }
+        let pageLanguage = PageLanguage(content: language, strings: strings)
+        languageParts.pageLanguages[language] = pageLanguage
+        return pageLanguage
+    }
+
+    /// `strings.counted(count, noun)` ("3 articles"): an entity page gives its counts three times over, and
+    /// most entities share their counts with many others.
+    private func counted(_ count: Int, _ noun: String, _ strings: UIStrings) -> String {
+        let key = CountedKey(language: strings.language, noun: noun, count: count)
+        if let made = languageParts.counted[key] { return made }
+        let phrase = strings.counted(count, noun)
+        languageParts.counted[key] = phrase
+        return phrase
     }
 
     /// The text of `key` with each `{name}` that `links` names made a link to its href, its label the
@@ -477,8 +535,8 @@ struct SitePageRenderer {
                 "count": .number(members.count),
                 "entities": .list(members.map { entity -> TemplateValues in
                     var item: TemplateValues = ["name": escaped(entity.name), "href": .text(root + SiteLayout.entityPath(entity.id))]
-                    item.setCount(entity.articles.count, of: "article", in: strings)
-                    item.setCount(entity.mentions, of: "mention", in: strings)
+                    item.setCount(entity.articles.count, of: "article", worded: counted(entity.articles.count, "article", strings))
+                    item.setCount(entity.mentions, of: "mention", worded: counted(entity.mentions, "mention", strings))
                     return item
                 }),
             ]
@@ -497,26 +555,29 @@ struct SitePageRenderer {
     /// the page of every entity it names, a popular entity is named in thousands of articles, and each item
     /// is rendered once per page depth.
     func entityPages(
-        _ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [EntityItemKey: String],
+        _ entity: EntityDirectory.Entry, in directory: EntityDirectory, language: String, items: inout [EntityItemKey: [UInt8]],
         isKept: (_ path: String, _ number: Int, _ pageCount: Int, _ articles: ArraySlice<Int32>) throws -> Bool = { _, _, _, _ in false }
     ) rethrows -> [(path: String, bytes: [UInt8]?)] {
         let size = max(1, settings.entityPageSize)
         let pageCount = max(1, (entity.articles.count + size - 1) / size)
         let strings = self.strings(language)
-        let pageLanguage = PageLanguage(content: language, strings: strings)
+        let pageLanguage = self.pageLanguage(language, strings)
         let typeLabel = strings.text(entity.type.singularKey)
+        let articlesText = counted(entity.articles.count, "article", strings), mentionsText = counted(entity.mentions, "mention", strings)
         return try (1...pageCount).map { number in
             let path = SiteLayout.entityPath(entity.id, page: number)
             let slice = entity.articles[min((number - 1) * size, entity.articles.count)..<min(number * size, entity.articles.count)]
             if try isKept(path, number, pageCount, slice) { return (path, nil) }
             let root = SiteLayout.rootPrefix(path)
-            var list = ""
+            // The items first, then the list made to their length at once, as bytes, which the page's bytes take as they are.
+            var listed: [[UInt8]] = []
+            listed.reserveCapacity(slice.count)
             for number in slice {
                 // Found by numbers: most items were rendered for an earlier entity, and neither a key string
                 // nor a copy of the reference is made for them.
                 let key = EntityItemKey(root: root.utf8.count, reference: number)
                 if let item = items[key] {
-                    list += item
+                    listed.append(item)
                     continue
                 }
                 let reference = directory.references[Int(number)]
@@ -532,21 +593,24 @@ struct SitePageRenderer {
                         values["dateDisplay"] = escaped(strings.date(date))
                     }
                     if let dek = reference.dek { values["dek"] = escaped(dek) }
-                    return templates.render("entity-article", values)
+                    return templates.renderUTF8("entity-article", values)
                 }()
                 items[key] = item
-                list += item
+                listed.append(item)
             }
+            var list: [UInt8] = []
+            list.reserveCapacity(listed.reduce(0) { $0 + $1.count })
+            for item in listed { list.append(contentsOf: item) }
             var values: TemplateValues = [
                 "name": escaped(entity.name), "typeLabel": escaped(typeLabel),
-                "type": escaped(entity.type.rawValue.lowercased()), "articleList": .text(list),
+                "type": escaped(entity.type.rawValue.lowercased()), "articleList": .utf8(list),
                 "pageNumber": .number(number), "pageCount": .number(pageCount),
             ]
-            values.setCount(entity.articles.count, of: "article", in: strings)
-            values.setCount(entity.mentions, of: "mention", in: strings)
+            values.setCount(entity.articles.count, of: "article", worded: articlesText)
+            values.setCount(entity.mentions, of: "mention", worded: mentionsText)
             // A list of one article has no order to speak of ("newest first").
             values["listSummary"] = escaped(strings.text("entityListSummary", variant: entity.articles.count == 1 ? "entityListSummaryOne" : nil, [
-                "mentions": strings.counted(entity.mentions, "mention"), "articles": strings.counted(entity.articles.count, "article"),
+                "mentions": mentionsText, "articles": articlesText,
             ]))
             if pageCount > 1 {
                 let first = (number - 1) * size + 1, last = (number - 1) * size + slice.count
@@ -579,7 +643,7 @@ struct SitePageRenderer {
             let title = number > 1
                 ? strings.text("entityPageTitle", ["name": entity.name, "page": String(number), "pages": String(pageCount)]) : entity.name
             let bytes = page("entity", path: path, title: title, language: pageLanguage,
-                             description: strings.text("entityDescription", ["type": typeLabel, "articles": strings.counted(entity.articles.count, "article")]),
+                             description: strings.text("entityDescription", ["type": typeLabel, "articles": articlesText]),
                              crumbs: crumbs, values: values)
             return (path, bytes)
         }

@@ -20,7 +20,9 @@ struct SiteTemplates: Sendable {
         for (path, bytes) in theme.files where path.hasPrefix("site/") && path.hasSuffix(".mustache") {
             sources[String(path.dropFirst("site/".count).dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
         }
-        templates = try ThemeTemplates(sources, format: "site", path: { "site/\($0).mustache" }, origin: theme.origin(of:))
+        // The index of entities lists every one: a page of hundreds of kilobytes at 10,000 articles.
+        templates = try ThemeTemplates(sources, format: "site", path: { "site/\($0).mustache" }, origin: theme.origin(of:),
+                                       splitting: ["entities": ["groups", "entities"]])
         strings = try ThemeStrings.of(theme)
         for required in Self.required where !templates.names.contains(required) {
             throw WriterError(format: "site", message: "the theme has no site/\(required).mustache (and the default theme is missing it too)")

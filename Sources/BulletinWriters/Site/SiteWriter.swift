@@ -81,7 +81,7 @@ public struct SiteWriter: Writer {
         }
         let entities = EntityDirectory(archive, strings: templates.strings.strings(for: language))
         try page(SiteLayout.entitiesPath, renderer.entitiesPage(entities, language: language))
-        var items: [EntityItemKey: String] = [:]
+        var items: [EntityItemKey: [UInt8]] = [:]
         // With keeping, a page showing what it showed before (the entity, its place in the entity's pages
         // and every field of the articles it lists) is kept rather than made.
         let referenceDigests = context.keeping == nil ? [] : entities.references.map(\.digest)

@@ -40,8 +40,13 @@ struct TemplateValues: Sendable, ExpressibleByDictionaryLiteral {
     /// Sets `<noun>Count` to `count` and `<noun>CountText` to it in words of `strings` ("1 article", "3 articles"):
     /// pages give both, for themes that word their counts their own way.
     mutating func setCount(_ count: Int, of noun: String, in strings: UIStrings) {
+        setCount(count, of: noun, worded: strings.counted(count, noun))
+    }
+
+    /// ``setCount(_:of:in:)`` with the count in words given: `phrase`, unescaped.
+    mutating func setCount(_ count: Int, of noun: String, worded phrase: String) {
         self[noun + "Count"] = .number(count)
-        self[noun + "CountText"] = .text(Markup.attribute(strings.counted(count, noun)))
+        self[noun + "CountText"] = .text(Markup.attribute(phrase))
     }
 
     /// The value named `name`; setting it replaces a value of that name in place, or adds it last.

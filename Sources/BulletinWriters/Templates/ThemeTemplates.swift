@@ -1,5 +1,6 @@
 import BulletinModel
 import Mustache
+import Synchronization
 
 /// A theme's Mustache templates of one kind (the site's, the EPUB's), compiled once and shared by
 /// every page of a build.
@@ -16,6 +17,16 @@ struct ThemeTemplates: Sendable {
     /// Outputs cut at their values, by template and shape of values; nil when a template could print a
     /// value other than verbatim, so splicing would not give what the template gives.
     let skeletons: TemplateSkeletons?
+    /// Templates cut around the sections that repeat over long lists, rendered piece by piece, by template;
+    /// only where the templates are spliced (see ``SplitTemplate``).
+    private let splits: [String: SplitTemplate]
+    /// Whether each split renders what its template renders, by template, once checked.
+    private let splitVerdicts = SplitVerdicts()
+
+    /// The verdicts, shared by the page jobs of a build, which run in parallel.
+    private final class SplitVerdicts: Sendable {
+        let byTemplate = Mutex<[String: Bool]>([:])
+    }
 
     /// The content type of Bulletin's templates: values arrive escaped.
     private struct PreEscaped: MustacheContentType {
@@ -100,8 +111,10 @@ struct ThemeTemplates: Sendable {
 
     /// Compiles `sources` (template text by name); a template that does not compile is an error of
     /// `format` naming `path(name)`, the theme-relative path, with a diagnostic at the line and column of
-    /// the file `origin` gives for that path.
-    init(_ sources: [String: String], format: String, path: (String) -> String, origin: (String) -> String = { $0 }) throws {
+    /// the file `origin` gives for that path. `splitting` names, by template, the lists whose sections are
+    /// rendered element by element, outermost first (see ``SplitTemplate``).
+    init(_ sources: [String: String], format: String, path: (String) -> String, origin: (String) -> String = { $0 },
+         splitting: [String: [String]] = [:]) throws {
         _ = Self.registration
         var library = MustacheLibrary()
         var splices = true
@@ -192,6 +205,19 @@ struct ThemeTemplates: Sendable {
                                   message: "sections and the templates included in them nest more than \(Self.nestingLimit) deep from here, more than the template engine can follow",
                                   fix: "include fewer templates within each other, or within fewer sections")])
         }
+        // Pieces the engine cannot compile on their own leave their template whole.
+        var splits: [String: SplitTemplate] = [:]
+        for (name, lists) in splitting where splices {
+            guard let text = sources[name], let (split, pieces) = SplitTemplate.cut(text, named: name, at: lists),
+                  let compiled = try? pieces.map({ try MustacheTemplate(string: Self.contentTypeTag + ($0.startsLine ? "\n" : "") + $0.text) })
+            else { continue }
+            for (piece, template) in zip(pieces, compiled) {
+                library.register(template, named: piece.name)
+                mentioned[piece.name] = Self.names(in: Self.tags(of: piece.text))
+            }
+            splits[name] = split
+        }
+        self.splits = splits
         self.library = library
         names = Set(sources.keys)
         // A template that includes others (`{{> name}}`, `{{< name}}`) may look up any name they mention.
@@ -236,14 +262,86 @@ struct ThemeTemplates: Sendable {
 
     /// Renders the template `name` with `values` (escaped strings, fragments, numbers, flags, lists).
     func render(_ name: String, _ values: TemplateValues) -> String {
+        if let split = splits[name], let skeletons, splitRendersLikeWhole(split, values, skeletons) {
+            return String(decoding: render(split, values, skeletons), as: UTF8.self)
+        }
         let direct = directRendering(name)
         return skeletons?.render(name, values, with: direct) ?? direct(values)
     }
 
     /// ``render(_:_:)`` as UTF-8, for a document written straight to a file.
     func renderUTF8(_ name: String, _ values: TemplateValues) -> [UInt8] {
+        if let split = splits[name], let skeletons, splitRendersLikeWhole(split, values, skeletons) { return render(split, values, skeletons) }
+        return renderPiece(name, values)
+    }
+
+    /// The template (or piece) `name`, spliced where its shape has a skeleton.
+    private func renderPiece(_ name: String, _ values: TemplateValues) -> [UInt8] {
         let direct = directRendering(name)
         return skeletons?.renderUTF8(name, values, with: direct) ?? Array(direct(values).utf8)
+    }
+
+    // MARK: - Split templates
+
+    /// Whether the template `name` is rendered piece by piece (see ``SplitTemplate``): false when it is not
+    /// cut, or its cut did not render what it does; nil until the cut is checked.
+    func rendersInPieces(_ name: String) -> Bool? {
+        guard splits[name] != nil else { return false }
+        return splitVerdicts.byTemplate.withLock { $0[name] }
+    }
+
+    /// The pieces of `split` rendered for `values`: the text before the list's section, each element's
+    /// body, the text after; the whole piece when the list's value is not a list.
+    private func render(_ split: SplitTemplate, _ values: TemplateValues, _ skeletons: TemplateSkeletons) -> [UInt8] {
+        var output: [UInt8] = []
+        render(split, values, skeletons, into: &output)
+        return output
+    }
+
+    private func render(_ split: SplitTemplate, _ values: TemplateValues, _ skeletons: TemplateSkeletons, into output: inout [UInt8]) {
+        guard case .list(let elements)? = values[split.list] else { return output.append(contentsOf: renderPiece(split.whole, values)) }
+        // The text around the section only tests the list for being empty (`{{^list}}`), which a flag answers.
+        var around = values
+        around[split.list] = .flag(!elements.isEmpty)
+        output.append(contentsOf: renderPiece(split.head, around))
+        // An element's body looks up what the element does not have in the values around it, as in place.
+        let inherited = TemplateValues(distinct: values.members.filter { split.bodyNames.contains($0.name) })
+        for element in elements {
+            var item = element
+            item.add(missingFrom: inherited)
+            switch split.body {
+            case .template(let body): output.append(contentsOf: renderPiece(body, item))
+            case .split(let inner): render(inner, item, skeletons, into: &output)
+            }
+        }
+        output.append(contentsOf: renderPiece(split.tail, around))
+    }
+
+    /// Whether `split` renders what its template does, checked the first time on `values` cut to two
+    /// elements of each list (and again until a check has two at every level): the cut reads the template
+    /// as the engine does, and the check is there for a reading it gets wrong.
+    private func splitRendersLikeWhole(_ split: SplitTemplate, _ values: TemplateValues, _ skeletons: TemplateSkeletons) -> Bool {
+        if let verdict = splitVerdicts.byTemplate.withLock({ $0[split.whole] }) { return verdict }
+        let sample = Self.sample(values, split)
+        let same = render(split, sample.values, skeletons) == Array(directRendering(split.whole)(sample.values).utf8)
+        if sample.full || !same { splitVerdicts.byTemplate.withLock { $0[split.whole] = same } }
+        return same
+    }
+
+    /// `values` with each list `split` repeats over cut to its first two elements, and whether every level
+    /// of the cut has two.
+    private static func sample(_ values: TemplateValues, _ split: SplitTemplate) -> (values: TemplateValues, full: Bool) {
+        guard case .list(let elements)? = values[split.list] else { return (values, false) }
+        var kept = Array(elements.prefix(2))
+        var full = kept.count == 2
+        if case .split(let inner) = split.body {
+            let samples = kept.map { sample($0, inner) }
+            kept = samples.map(\.values)
+            full = full && samples.contains(where: \.full)
+        }
+        var sampled = values
+        sampled[split.list] = .list(kept)
+        return (sampled, full)
     }
 
     /// The template `name` rendered by the template engine, without splicing.
