@@ -107,9 +107,9 @@ struct SummaryArticle {
         var rowSums = [Double](repeating: 0, count: n)
         // Every entry is written below, the diagonal's zeros included.
         var matrix = [Double](unsafeUninitializedCapacity: n * n) { matrix, initialized in
-            sharedTerms().withBuffers { vectors, slots, weights, slotCount in
+            sharedTerms().withBuffers { starts, slots, weights, slotCount in
                 rowSums.withUnsafeMutableBufferPointer { rowSums in
-                    Self.fillSimilarities(matrix, rowSums: rowSums, vectors: vectors, slots: slots, weights: weights, slotCount: slotCount)
+                    Self.fillSimilarities(matrix, rowSums: rowSums, starts: starts, slots: slots, weights: weights, slotCount: slotCount)
                 }
             }
             initialized = n * n
@@ -148,8 +148,8 @@ struct SummaryArticle {
         // Read and written without bounds checks: every index is a term id, a slot or an entry of `termIDs`.
         var slotOf = [Int32](repeating: 0, count: vocabularySize) // first the number of sentences with the term
         var slotCount: Int32 = 0
-        var sharedVectors: [Range<Int>] = []
-        sharedVectors.reserveCapacity(vectors.count)
+        var starts = [0]
+        starts.reserveCapacity(vectors.count + 1)
         var entries = 0
         var slots: [Int32] = [], weights: [Double] = []
         slotOf.withUnsafeMutableBufferPointer { slotOf in
@@ -167,14 +167,13 @@ struct SummaryArticle {
                     weights = [Double](unsafeUninitializedCapacity: ids.count) { weights, weightsWritten in
                         termWeights.withUnsafeBufferPointer { termWeights in
                             for vector in vectors {
-                                let first = entries
                                 // In order of term id, as in the full vectors: a similarity adds its products in that order.
                                 for t in vector where slotOf[Int(ids[t])] >= 0 {
                                     slots.initializeElement(at: entries, to: slotOf[Int(ids[t])])
                                     weights.initializeElement(at: entries, to: termWeights[t])
                                     entries += 1
                                 }
-                                sharedVectors.append(first..<entries)
+                                starts.append(entries)
                             }
                         }
                         weightsWritten = entries
@@ -183,20 +182,22 @@ struct SummaryArticle {
                 }
             }
         }
-        return SharedTerms(vectors: sharedVectors, slots: slots, weights: weights, slotCount: Int(slotCount))
+        return SharedTerms(starts: starts, slots: slots, weights: weights, slotCount: Int(slotCount))
     }
 
-    /// Sentence vectors over the terms two sentences or more share (see ``sharedTerms()``).
+    /// Sentence vectors over the terms two sentences or more share (see ``sharedTerms()``): sentence i's
+    /// entries run from `starts[i]` to `starts[i + 1]`, where a range per sentence cost a check of its
+    /// bounds for every pair of sentences.
     private struct SharedTerms {
-        var vectors: [Range<Int>]
+        var starts: [Int]
         var slots: [Int32]
         var weights: [Double]
         var slotCount: Int
 
-        func withBuffers<Result>(_ body: (UnsafeBufferPointer<Range<Int>>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>, Int) -> Result) -> Result {
-            vectors.withUnsafeBufferPointer { vectors in
+        func withBuffers<Result>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>, Int) -> Result) -> Result {
+            starts.withUnsafeBufferPointer { starts in
                 slots.withUnsafeBufferPointer { slots in
-                    weights.withUnsafeBufferPointer { weights in body(vectors, slots, weights, slotCount) }
+                    weights.withUnsafeBufferPointer { weights in body(starts, slots, weights, slotCount) }
                 }
             }
         }
@@ -210,20 +211,24 @@ struct SummaryArticle {
     /// slot or a sentence number in range): the sums are taken in the same order as with checks, so the
     /// ranks are the same to the bit.
     private static func fillSimilarities(_ matrix: UnsafeMutableBufferPointer<Double>, rowSums: UnsafeMutableBufferPointer<Double>,
-                                         vectors: UnsafeBufferPointer<Range<Int>>, slots: UnsafeBufferPointer<Int32>,
+                                         starts: UnsafeBufferPointer<Int>, slots: UnsafeBufferPointer<Int32>,
                                          weights: UnsafeBufferPointer<Double>, slotCount: Int) {
-        let n = vectors.count
+        let n = starts.count - 1
         var dense = [Double](repeating: 0, count: slotCount)
         dense.withUnsafeMutableBufferPointer { dense in
             for a in 0..<n {
                 let row = matrix.baseAddress! + a * n
                 row[a] = 0
-                for t in vectors[a] { dense[Int(slots[t])] = weights[t] }
+                for t in starts[a]..<starts[a + 1] { dense[Int(slots[t])] = weights[t] }
                 var column = row + n + a // matrix[b][a], from b = a + 1 down
                 var sum = rowSums[a] // row a's sum so far, in a register while b runs
                 for b in (a + 1)..<n {
                     var s = 0.0
-                    for t in vectors[b] { s += dense[Int(slots[t])] * weights[t] }
+                    var t = starts[b]
+                    while t < starts[b + 1] {
+                        s += dense[Int(slots[t])] * weights[t]
+                        t += 1
+                    }
                     row[b] = s
                     column.pointee = s
                     column += n
@@ -231,7 +236,7 @@ struct SummaryArticle {
                     rowSums[b] += s
                 }
                 rowSums[a] = sum
-                for t in vectors[a] { dense[Int(slots[t])] = 0 }
+                for t in starts[a]..<starts[a + 1] { dense[Int(slots[t])] = 0 }
             }
         }
     }
