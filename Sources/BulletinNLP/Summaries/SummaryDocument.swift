@@ -49,11 +49,14 @@ public struct SummaryDocument: Sendable {
         var numbers = SummaryTermTable(minimumCapacity: 256) // term hash → number + 1
         var continuations: [Int32] = []
         // A term is two word scalars or more, with a scalar between it and the next: a third of the text's
-        // bytes bounds the number of terms, so the lists are made at once, not copied at every doubling
-        // (and are cut to their size below).
+        // bytes bounds the number of terms.
         let mostTerms = paragraphs.reduce(0) { $0 + ($1.utf8.count + 1) / 3 }
-        termIDs.reserveCapacity(mostTerms)
-        terms.reserveCapacity(mostTerms)
+        // Written through pointers, each term in a few instructions where an append checked the list's
+        // uniqueness and capacity, and copied to lists of their size at the end.
+        let ids = UnsafeMutableBufferPointer<Int32>.allocate(capacity: mostTerms)
+        let distinct = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: mostTerms)
+        defer { ids.deallocate(); distinct.deallocate() }
+        var idCount = 0, distinctCount = 0
         for (p, paragraph) in paragraphs.enumerated() {
             continuations.removeAll(keepingCapacity: true)
             let s = SummaryText.scalars(of: paragraph, continuations: &continuations)
@@ -61,24 +64,27 @@ public struct SummaryDocument: Sendable {
             // In ASCII text, most of it, scalar offsets are byte offsets.
             let bytes = continuations.isEmpty ? ranges : Self.utf8Ranges(of: ranges, continuations: continuations)
             for (range, byteRange) in zip(ranges, bytes) {
-                let first = termIDs.count
+                let first = idCount
                 let words = SummaryTerms.forEachTerm(s, range) { hash in
                     let number = numbers.value(for: hash, insertingIfAbsent: {
-                        terms.append(hash)
-                        return Int32(terms.count)
+                        distinct.initializeElement(at: distinctCount, to: hash)
+                        distinctCount += 1
+                        return Int32(distinctCount)
                     }) - 1
-                    termIDs.append(number)
+                    precondition(idCount < mostTerms, "more terms than a third of the text's bytes")
+                    ids.initializeElement(at: idCount, to: number)
+                    idCount += 1
                 }
                 sentences.append(Sentence(
                     paragraph: p, range: range, bytes: byteRange, words: words,
-                    terms: first..<termIDs.count))
+                    terms: first..<idCount))
             }
         }
-        // Grown by doubling, the lists would keep a quarter spare on average, in every document an
+        // Grown by doubling, the list would keep a quarter spare on average, in every document an
         // archive holds while its statistics are gathered.
         sentences = sentences.withUnsafeBufferPointer { Array($0) }
-        termIDs = termIDs.withUnsafeBufferPointer { Array($0) }
-        terms = terms.withUnsafeBufferPointer { Array($0) }
+        termIDs = Array(ids[..<idCount])
+        terms = Array(distinct[..<distinctCount])
     }
 
     /// The document without its paragraphs' text; only ``withText(_:)`` makes it usable again.
